@@ -1,0 +1,46 @@
+package dev.telar.workloads.kernel;
+
+import java.util.SplittableRandom;
+
+/**
+ * The lecture's CPU task: draw {@code draws} pseudo-random numbers in [0, 1) and return their sum.
+ *
+ * <p>Task {@code i} is seeded with {@code seed + i}, so its sum is fixed. Work is done in chunks of
+ * {@link #CHUNK} draws (a few milliseconds) with a {@link TaskContext#checkpoint()} between them.
+ */
+public record CpuKernel(long draws, long seed) implements TaskKernel {
+    /** Draws between two checkpoints. */
+    public static final int CHUNK = 250_000;
+
+    public CpuKernel {
+        if (draws <= 0) {
+            throw new IllegalArgumentException("draws must be positive, got " + draws);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "cpu";
+    }
+
+    @Override
+    public String describeSize() {
+        return String.format("%,d draws", draws);
+    }
+
+    @Override
+    public double runTask(int index, TaskContext context) {
+        SplittableRandom random = new SplittableRandom(seed + index);
+        double sum = 0;
+        long left = draws;
+        while (left > 0) {
+            context.checkpoint();
+            int n = (int) Math.min(CHUNK, left);
+            for (int k = 0; k < n; k++) {
+                sum += random.nextDouble();
+            }
+            left -= n;
+        }
+        return sum;
+    }
+}

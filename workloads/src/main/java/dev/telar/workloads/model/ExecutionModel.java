@@ -1,0 +1,28 @@
+package dev.telar.workloads.model;
+
+import dev.telar.workloads.run.Job;
+import java.util.Optional;
+
+/**
+ * A way of running a job's tasks: sequentially, on threads made one of several ways, on pools,
+ * under an emulated interpreter lock, or (later) in processes. Implementations are stateless.
+ */
+public interface ExecutionModel {
+    /** Name as typed on the command line, e.g. {@code thread-target}. */
+    String id();
+
+    /** One line saying how the model runs tasks. */
+    String summary();
+
+    /** Why the model cannot run on this JVM, or empty when it can. */
+    default Optional<String> unavailableReason() {
+        return Optional.empty();
+    }
+
+    /**
+     * Runs every task of the job, returning when all have finished or the run was cancelled.
+     *
+     * @throws InterruptedException if the calling thread was interrupted while waiting
+     */
+    void run(Job job) throws InterruptedException;
+}

@@ -1,0 +1,36 @@
+package dev.telar.workloads.model;
+
+import dev.telar.workloads.run.Job;
+
+/** One thread per worker, made by subclassing the thread type and overriding run(). */
+public final class ThreadSubclass extends WorkerThreadsModel {
+    @Override
+    public String id() {
+        return "thread-subclass";
+    }
+
+    @Override
+    public String summary() {
+        return "one thread per worker, a thread subclass overriding run()";
+    }
+
+    @Override
+    Thread newWorker(Job job, int index, Runnable body) {
+        return new WorkerThread(workerName(id(), index), body);
+    }
+
+    /** The subclass: its run() is the worker's whole life. */
+    private static final class WorkerThread extends Thread {
+        private final Runnable work;
+
+        WorkerThread(String name, Runnable work) {
+            super(name);
+            this.work = work;
+        }
+
+        @Override
+        public void run() {
+            work.run();
+        }
+    }
+}

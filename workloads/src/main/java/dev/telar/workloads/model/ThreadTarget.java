@@ -1,0 +1,21 @@
+package dev.telar.workloads.model;
+
+import dev.telar.workloads.run.Job;
+
+/** One thread per worker, made by passing the work to the thread's constructor. */
+public final class ThreadTarget extends WorkerThreadsModel {
+    @Override
+    public String id() {
+        return "thread-target";
+    }
+
+    @Override
+    public String summary() {
+        return "one thread per worker, work passed to the constructor";
+    }
+
+    @Override
+    Thread newWorker(Job job, int index, Runnable body) {
+        return new Thread(body, workerName(id(), index));
+    }
+}

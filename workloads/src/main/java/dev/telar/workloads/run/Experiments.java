@@ -1,0 +1,155 @@
+package dev.telar.workloads.run;
+
+import dev.telar.workloads.kernel.CancelledException;
+import dev.telar.workloads.kernel.CpuKernel;
+import dev.telar.workloads.kernel.IoKernel;
+import dev.telar.workloads.kernel.MatmulKernel;
+import dev.telar.workloads.kernel.TaskKernel;
+import dev.telar.workloads.model.ExecutionModel;
+import dev.telar.workloads.model.GilEmulation;
+import dev.telar.workloads.model.Models;
+import dev.telar.workloads.model.SubInterpreters;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs one experiment synchronously in the calling thread's care: validates the spec, builds its
+ * kernel and model, runs, and measures. Safe to call from several threads for different runs.
+ */
+public final class Experiments {
+    /** Kernel names accepted on the command line. */
+    public static final List<String> KERNELS = List.of("cpu", "io", "matmul");
+    /** Draws a task computes between the waits of the io kernel: a small compute share. */
+    static final long IO_DRAWS_PER_ROUND = 20_000;
+    /** Waits per io task. */
+    static final int IO_ROUNDS = 10;
+
+    private Experiments() {
+    }
+
+    /**
+     * Checks a spec; returns a one-line message naming the bad value and the accepted ones, or empty.
+     */
+    public static Optional<String> problem(RunSpec spec) {
+        if (!KERNELS.contains(spec.kernel())) {
+            return Optional.of("unknown kernel '" + spec.kernel() + "'; choose one of " + String.join(", ", KERNELS));
+        }
+        Optional<ExecutionModel> model = Models.byName(spec.model(), Math.max(1, spec.interpreters()), 5);
+        if (model.isEmpty()) {
+            return Optional.of("unknown model '" + spec.model() + "'; choose one of " + String.join(", ", Models.NAMES));
+        }
+        if (model.get().unavailableReason().isPresent()) {
+            return model.get().unavailableReason();
+        }
+        if (spec.tasks() < 1 || spec.tasks() > 10_000) {
+            return Optional.of("tasks must be 1..10000, got " + spec.tasks());
+        }
+        if (spec.workers() < 1 || spec.workers() > 1024) {
+            return Optional.of("workers must be 1..1024, got " + spec.workers());
+        }
+        if (spec.interpreters() < 1 || spec.interpreters() > 1024) {
+            return Optional.of("interpreters must be 1..1024, got " + spec.interpreters());
+        }
+        if (!(spec.switchMillis() > 0) || spec.switchMillis() > 1000) {
+            return Optional.of("switch interval must be above 0 and at most 1000 ms, got " + spec.switchMillis());
+        }
+        if (spec.kernel().equals("matmul") && (spec.size() < 1 || spec.size() > 8192)) {
+            return Optional.of("matrix size must be 1..8192, got " + spec.size());
+        }
+        if (spec.kernel().equals("matmul") && (spec.kernelThreads() < 1 || spec.kernelThreads() > 1024)) {
+            return Optional.of("matmul threads must be 1..1024, got " + spec.kernelThreads());
+        }
+        if (spec.kernel().equals("cpu") && (spec.size() < 1 || spec.size() > 100_000_000_000L)) {
+            return Optional.of("draws per task must be 1..100000000000, got " + spec.size());
+        }
+        if (spec.kernel().equals("io") && (spec.size() < 0 || spec.size() > 60_000)) {
+            return Optional.of("wait per round must be 0..60000 ms, got " + spec.size());
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (int c : spec.cores()) {
+            if (c < 0 || c >= cores) {
+                return Optional.of("core " + c + " does not exist; this machine has cores 0.." + (cores - 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The kernel a spec names. @throws IllegalArgumentException on a bad spec */
+    public static TaskKernel kernel(RunSpec spec) {
+        return switch (spec.kernel()) {
+            case "cpu" -> new CpuKernel(spec.size(), spec.seed());
+            case "io" -> new IoKernel(IO_ROUNDS, spec.size(), IO_DRAWS_PER_ROUND, spec.seed());
+            case "matmul" -> new MatmulKernel((int) spec.size(), spec.kernelThreads(), spec.seed());
+            default -> throw new IllegalArgumentException(problem(spec).orElse("bad kernel"));
+        };
+    }
+
+    /** Runs a spec to the end with a fresh control. */
+    public static RunResult run(RunSpec spec) {
+        return run(spec, new RunControl(spec.cores()));
+    }
+
+    /**
+     * Runs a spec; {@code control} may be cancelled from another thread.
+     *
+     * @throws IllegalArgumentException when {@link #problem} finds the spec bad
+     */
+    public static RunResult run(RunSpec spec, RunControl control) {
+        problem(spec).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        ExecutionModel model = Models.byName(spec.model(), spec.interpreters(), spec.switchMillis()).orElseThrow();
+        Job job = new Job(kernel(spec), spec.tasks(), spec.workers(), control);
+        long start = System.nanoTime();
+        try {
+            model.run(job);
+            double result = job.combined();
+            double wall = (System.nanoTime() - start) / 1e9;
+            return new RunResult(spec, RunResult.Status.COMPLETED, "", wall, cpu(control), result, Double.NaN,
+                    maxConcurrent(model));
+        } catch (CancelledException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            control.cancel();
+            return ended(spec, RunResult.Status.CANCELLED, "cancelled", start, control);
+        } catch (RuntimeException e) {
+            control.cancel();
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return ended(spec, RunResult.Status.FAILED, why, start, control);
+        }
+    }
+
+    /**
+     * Runs {@code spec} after its sequential baseline (same kernel and size), and returns both, the
+     * second carrying its speedup.
+     */
+    public static List<RunResult> runWithBaseline(RunSpec spec, RunControl control) {
+        RunResult base = run(spec.with("sequential", 1), control);
+        if (base.status() != RunResult.Status.COMPLETED) {
+            return List.of(base);
+        }
+        base = base.withBaseline(base.wallSeconds());
+        RunResult result = run(spec, control);
+        return List.of(base, result.withBaseline(base.wallSeconds()));
+    }
+
+    private static RunResult ended(RunSpec spec, RunResult.Status status, String why, long start, RunControl c) {
+        return new RunResult(spec, status, why, (System.nanoTime() - start) / 1e9, cpu(c), Double.NaN, Double.NaN, 0);
+    }
+
+    private static double cpu(RunControl control) {
+        return control.cpuComplete() ? control.cpuNanos() / 1e9 : Double.NaN;
+    }
+
+    private static int maxConcurrent(ExecutionModel model) {
+        if (model instanceof GilEmulation g) {
+            return g.lastGil().maxComputing();
+        }
+        if (model instanceof SubInterpreters s) {
+            return Arrays.stream(s.lastGils()).mapToInt(dev.telar.workloads.model.Gil::maxComputing).max().orElse(0);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.telar.workloads.run;
+
+import dev.telar.workloads.kernel.CancelledException;
+import dev.telar.workloads.kernel.TaskContext;
+import dev.telar.workloads.kernel.TaskKernel;
+
+/**
+ * One run handed to an execution model: which kernel, how many tasks and workers, and where task
+ * results go. Task {@code i}'s result is written once, to slot {@code i}, by whichever thread ran it.
+ */
+public final class Job {
+    private final TaskKernel kernel;
+    private final int tasks;
+    private final int workers;
+    private final RunControl control;
+    private final double[] results;
+    private final boolean[] done;
+
+    Job(TaskKernel kernel, int tasks, int workers, RunControl control) {
+        this.kernel = kernel;
+        this.tasks = tasks;
+        this.workers = workers;
+        this.control = control;
+        this.results = new double[tasks];
+        this.done = new boolean[tasks];
+    }
+
+    public TaskKernel kernel() {
+        return kernel;
+    }
+
+    public int tasks() {
+        return tasks;
+    }
+
+    public int workers() {
+        return workers;
+    }
+
+    public RunControl control() {
+        return control;
+    }
+
+    /** Runs task {@code index} in the calling thread and records its result. */
+    public double runTask(int index, TaskContext context) {
+        double r = kernel.runTask(index, context);
+        synchronized (this) {
+            results[index] = r;
+            done[index] = true;
+        }
+        return r;
+    }
+
+    /** Records a result computed elsewhere (e.g. received through a queue). */
+    public synchronized void record(int index, double result) {
+        results[index] = result;
+        done[index] = true;
+    }
+
+    /** Runs the tasks dealt to {@code worker}: worker, worker + workers, ... (round robin). */
+    public void runShare(int worker, TaskContext context) {
+        for (int i = worker; i < tasks; i += workers) {
+            runTask(i, context);
+        }
+    }
+
+    /** The combined result, in task order. @throws CancelledException if a task has no result */
+    synchronized double combined() {
+        for (boolean d : done) {
+            if (!d) {
+                throw new CancelledException();
+            }
+        }
+        return kernel.combine(results.clone());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.telar.workloads.run;
+
+import java.util.OptionalDouble;
+
+/**
+ * The outcome of one run. Only {@link Status#COMPLETED} runs carry a meaningful {@code result};
+ * a cancelled or failed run is never reported as a measurement.
+ *
+ * @param spec          what was run
+ * @param status        completed, cancelled or failed
+ * @param message       why it failed or was cancelled; empty when completed
+ * @param wallSeconds   elapsed time from the first worker's start to the last one's end, seconds
+ * @param cpuSeconds    CPU time of the run's own threads, seconds (NaN when it could not be measured)
+ * @param result        the tasks' combined result (a sum for all kernels)
+ * @param baselineWallSeconds wall time of the sequential run of the same size, seconds; NaN when none ran
+ * @param maxConcurrent GIL models: most workers ever computing at once (1 proves the lock held); 0 otherwise
+ */
+public record RunResult(RunSpec spec, Status status, String message, double wallSeconds, double cpuSeconds,
+                        double result, double baselineWallSeconds, int maxConcurrent) {
+    /** How a run ended. */
+    public enum Status { COMPLETED, CANCELLED, FAILED }
+
+    /** Baseline wall time divided by this run's, when a baseline exists. */
+    public OptionalDouble speedup() {
+        return status == Status.COMPLETED && baselineWallSeconds > 0 && wallSeconds > 0
+                ? OptionalDouble.of(baselineWallSeconds / wallSeconds) : OptionalDouble.empty();
+    }
+
+    /** Speedup divided by the number of workers (1.0 is perfect scaling). */
+    public OptionalDouble efficiency() {
+        OptionalDouble s = speedup();
+        int w = spec.kernel().equals("matmul") ? spec.kernelThreads() : spec.workers();
+        return s.isPresent() ? OptionalDouble.of(s.getAsDouble() / Math.max(1, w)) : OptionalDouble.empty();
+    }
+
+    /** This result compared against a baseline wall time. */
+    public RunResult withBaseline(double baselineSeconds) {
+        return new RunResult(spec, status, message, wallSeconds, cpuSeconds, result, baselineSeconds, maxConcurrent);
+    }
+}
