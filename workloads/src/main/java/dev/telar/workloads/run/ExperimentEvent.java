@@ -1,0 +1,21 @@
+package dev.telar.workloads.run;
+
+import java.util.List;
+
+/** What the experiment runner tells its listeners, in order, on its own thread. */
+public sealed interface ExperimentEvent {
+    /** A run began; its worker threads are named {@code telar-<model>-<n>} (or telar-matmul-, telar-interp). */
+    record Started(RunSpec spec) implements ExperimentEvent {
+    }
+
+    /** A run ended (completed, cancelled or failed). */
+    record Finished(RunResult result) implements ExperimentEvent {
+    }
+
+    /** A sweep ended; {@code results} starts with the baseline. */
+    record SweepFinished(List<RunResult> results) implements ExperimentEvent {
+        public SweepFinished {
+            results = List.copyOf(results);
+        }
+    }
+}
