@@ -1,0 +1,84 @@
+package dev.telar.tui.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telar.workloads.run.RunResult;
+import dev.telar.workloads.run.RunSpec;
+import java.util.Locale;
+
+/** One run as a JSON object or a CSV row, with snake_case names; seconds as decimal numbers. */
+final class ResultJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final String CSV_HEADER = "kernel,model,workers,tasks,size,threads,interpreters,cores,status,"
+            + "wall_seconds,cpu_seconds,result,speedup,efficiency";
+
+    private ResultJson() {
+    }
+
+    static String toLine(RunResult r, String verdict) {
+        RunSpec s = r.spec();
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("kernel", s.kernel());
+        o.put("model", s.model());
+        o.put("workers", s.kernel().equals("matmul") ? s.kernelThreads() : s.workers());
+        o.put("tasks", s.tasks());
+        o.put("size", s.size());
+        if (s.kernel().equals("matmul")) {
+            o.put("threads", s.kernelThreads());
+        }
+        if (s.model().equals("subinterpreters")) {
+            o.put("interpreters", s.interpreters());
+        }
+        if (s.model().equals("gil") || s.model().equals("subinterpreters")) {
+            o.put("switch_ms", s.switchMillis());
+            o.put("max_computing_at_once", r.maxConcurrent());
+        }
+        ArrayNode cores = o.putArray("cores");
+        for (int c : s.cores()) {
+            cores.add(c);
+        }
+        o.put("status", r.status().name().toLowerCase(Locale.ROOT));
+        if (!r.message().isEmpty()) {
+            o.put("message", r.message());
+        }
+        o.put("wall_seconds", r.wallSeconds());
+        if (Double.isNaN(r.cpuSeconds())) {
+            o.putNull("cpu_seconds");
+        } else {
+            o.put("cpu_seconds", r.cpuSeconds());
+        }
+        if (r.status() == RunResult.Status.COMPLETED) {
+            o.put("result", r.result());
+        } else {
+            o.putNull("result");
+        }
+        r.speedup().ifPresent(v -> o.put("speedup", v));
+        r.efficiency().ifPresent(v -> o.put("efficiency", v));
+        o.put("verdict", verdict);
+        return o.toString();
+    }
+
+    static String toCsv(RunResult r) {
+        RunSpec s = r.spec();
+        StringBuilder b = new StringBuilder();
+        b.append(s.kernel()).append(',').append(s.model()).append(',')
+                .append(s.kernel().equals("matmul") ? s.kernelThreads() : s.workers()).append(',')
+                .append(s.tasks()).append(',').append(s.size()).append(',').append(s.kernelThreads()).append(',')
+                .append(s.interpreters()).append(',');
+        int[] c = s.cores();
+        for (int k = 0; k < c.length; k++) {
+            b.append(k == 0 ? "" : " ").append(c[k]);
+        }
+        b.append(',').append(r.status().name().toLowerCase(Locale.ROOT)).append(',')
+                .append(num(r.wallSeconds())).append(',').append(num(r.cpuSeconds())).append(',')
+                .append(r.status() == RunResult.Status.COMPLETED ? num(r.result()) : "").append(',')
+                .append(r.speedup().isPresent() ? num(r.speedup().getAsDouble()) : "").append(',')
+                .append(r.efficiency().isPresent() ? num(r.efficiency().getAsDouble()) : "");
+        return b.toString();
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6f", v);
+    }
+}

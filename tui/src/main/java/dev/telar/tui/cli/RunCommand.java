@@ -1,0 +1,73 @@
+package dev.telar.tui.cli;
+
+import dev.telar.tui.Verdict;
+import dev.telar.workloads.run.Experiments;
+import dev.telar.workloads.run.RunControl;
+import dev.telar.workloads.run.RunResult;
+import dev.telar.workloads.run.RunSpec;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code telar run KERNEL --model M --workers N [--baseline] [--json]}: one experiment, no terminal
+ * needed. Prints one line per run: the baseline first when asked for, then the run.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Runs one experiment and prints its measurements.",
+            "Example (the lecture's CPU experiment): telar run cpu --model pool-map --workers 4 --baseline --json"})
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private RunOptions options;
+
+    @Option(names = "--baseline", description = "Also run the sequential baseline first, to report the speedup.")
+    private boolean baseline;
+
+    @Option(names = "--json", description = "One JSON object per run instead of text.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        RunSpec run = options.spec(spec);
+        PrintWriter out = spec.commandLine().getOut();
+        RunControl control = new RunControl(run.cores());
+        Thread stopper = new Thread(control::cancel, "telar-run-cancel");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        List<RunResult> results;
+        try {
+            results = baseline && !run.model().equals("sequential") ? Experiments.runWithBaseline(run, control)
+                    : List.of(sequentialAsOwnBaseline(Experiments.run(run, control)));
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is already cancelling the run.
+            }
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (RunResult r : results) {
+            out.println(json ? ResultJson.toLine(r, Verdict.of(r, cores)) : TextTable.line(r, cores));
+        }
+        out.flush();
+        RunResult last = results.get(results.size() - 1);
+        if (last.status() == RunResult.Status.FAILED) {
+            spec.commandLine().getErr().println("telar: the run failed: " + last.message());
+            return Cli.FAILURE;
+        }
+        return last.status() == RunResult.Status.CANCELLED ? 130 : 0;
+    }
+
+    private static RunResult sequentialAsOwnBaseline(RunResult r) {
+        return r.spec().model().equals("sequential") && !r.spec().kernel().equals("matmul")
+                ? r.withBaseline(r.wallSeconds()) : r;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.telar.tui.cli;
+
+import dev.telar.tui.Verdict;
+import dev.telar.workloads.run.RunControl;
+import dev.telar.workloads.run.RunResult;
+import dev.telar.workloads.run.RunSpec;
+import dev.telar.workloads.run.Sweep;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code telar sweep KERNEL [--model M] --csv|--json}: the kernel after a sequential baseline at
+ * 1, 2, 4, ... workers up to twice the cores plus the default, each line as soon as it is measured.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Runs a kernel at 1, 2, 4, ... workers (up to twice the cores, plus the default) after a "
+                + "sequential baseline, and prints one line per run.",
+            "For matmul the thread limit of the product is swept, like limiting a native library's threads.",
+            "Example: telar sweep matmul --size 600 --csv"})
+public final class SweepCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private RunOptions options;
+
+    @ArgGroup(exclusive = true)
+    private Format format;
+
+    static final class Format {
+        @Option(names = "--csv", description = "CSV with a header line.")
+        boolean csv;
+        @Option(names = "--json", description = "One JSON object per line.")
+        boolean json;
+    }
+
+    @Override
+    public Integer call() {
+        RunSpec run = options.spec(spec);
+        PrintWriter out = spec.commandLine().getOut();
+        int cores = Runtime.getRuntime().availableProcessors();
+        boolean csv = format != null && format.csv;
+        boolean json = format != null && format.json;
+        if (csv) {
+            out.println(ResultJson.CSV_HEADER);
+        }
+        RunControl control = new RunControl(run.cores());
+        Thread stopper = new Thread(control::cancel, "telar-sweep-cancel");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        List<RunResult> all;
+        try {
+            all = Sweep.run(run, Sweep.counts(cores, Sweep.defaultCount(run.kernel())), control, r -> {
+                out.println(csv ? ResultJson.toCsv(r) : json ? ResultJson.toLine(r, Verdict.of(r, cores))
+                        : TextTable.line(r, cores));
+                out.flush();
+            });
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is already cancelling the sweep.
+            }
+        }
+        if (!csv && !json) {
+            int best = Sweep.fastest(all);
+            if (best > 0) {
+                RunResult b = all.get(best);
+                out.println(String.format(Locale.ROOT, "fastest: %d %s, %.3f s", b.spec().kernel().equals("matmul")
+                        ? b.spec().kernelThreads() : b.spec().workers(), "workers", b.wallSeconds()));
+            }
+        }
+        RunResult last = all.get(all.size() - 1);
+        if (last.status() == RunResult.Status.FAILED) {
+            spec.commandLine().getErr().println("telar: the sweep failed: " + last.message());
+            return Cli.FAILURE;
+        }
+        return last.status() == RunResult.Status.CANCELLED ? 130 : 0;
+    }
+}
