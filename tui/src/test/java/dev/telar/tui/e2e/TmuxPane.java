@@ -31,6 +31,7 @@ final class TmuxPane implements AutoCloseable {
     private final String socket = "telar-it-" + UUID.randomUUID().toString().substring(0, 8);
     private final Path dir;
     private boolean started;
+    private Path socketPath;
 
     TmuxPane(Path launcher) throws IOException {
         dir = Files.createTempDirectory("telar-it-");
@@ -39,6 +40,7 @@ final class TmuxPane implements AutoCloseable {
                     "env", "PS1=" + PROMPT, "HISTFILE=/dev/null", "L=" + launcher, "T=" + dir,
                     "XDG_STATE_HOME=" + dir.resolve("state"), "bash", "--norc", "--noprofile");
             started = true;
+            socketPath = Path.of(run("display-message", "-p", "-t", TARGET, "#{socket_path}").strip());
             waitFor(s -> lastLine(s).equals(PROMPT.strip()), "the shell prompt");
         } catch (RuntimeException | Error e) {
             close();
@@ -164,6 +166,9 @@ final class TmuxPane implements AutoCloseable {
                 run("kill-server");
             } catch (AssertionError | UncheckedIOException e) {
                 // already gone
+            }
+            if (socketPath != null) {
+                Files.deleteIfExists(socketPath); // tmux leaves its socket file behind
             }
         }
         try (Stream<Path> files = Files.walk(dir)) {
