@@ -5,10 +5,13 @@ import dev.telar.tui.cli.Cli;
 import dev.telar.tui.cli.Environment;
 import dev.telar.tui.cli.Errors;
 import dev.telar.tui.cli.LogSetup;
+import dev.telar.tui.cli.VersionProvider;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.Arrays;
+import org.slf4j.LoggerFactory;
 
 /** Entry point of the {@code telar} command. */
 public final class Telar {
@@ -21,6 +24,8 @@ public final class Telar {
         Errors.installUncaughtHandler(logFile);
         int code;
         try {
+            LoggerFactory.getLogger(Telar.class).info("telar {} on Java {}, arguments {}",
+                    VersionProvider.version(), Runtime.version(), Arrays.asList(args));
             Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
             PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
             PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
