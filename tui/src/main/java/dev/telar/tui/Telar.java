@@ -1,13 +1,39 @@
 package dev.telar.tui;
 
-import dev.telar.config.Settings;
+import dev.telar.probe.Probe;
+import dev.telar.tui.cli.Cli;
+import dev.telar.tui.cli.Environment;
+import dev.telar.tui.cli.Errors;
+import dev.telar.tui.cli.LogSetup;
+import dev.telar.tui.cli.VersionProvider;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.slf4j.LoggerFactory;
 
-/** Placeholder entry point; replaced by the CLI work. */
+/** Entry point of the {@code telar} command. */
 public final class Telar {
     private Telar() {
     }
 
     public static void main(String[] args) {
-        System.exit(Dashboard.run(Settings.defaults()));
+        // First of all: slf4j-simple reads its configuration when the first logger is created.
+        Path logFile = LogSetup.configure(args);
+        Errors.installUncaughtHandler(logFile);
+        int code;
+        try {
+            LoggerFactory.getLogger(Telar.class).info("telar {} on Java {}, arguments {}",
+                    VersionProvider.version(), Runtime.version(), Arrays.asList(args));
+            Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
+            PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
+            PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
+            code = Cli.execute(args, Environment.system(), out, err, logFile, Probe::live);
+        } catch (Throwable t) {
+            System.err.println(Errors.report(Thread.currentThread(), t, logFile));
+            code = Cli.FAILURE;
+        }
+        System.exit(code);
     }
 }

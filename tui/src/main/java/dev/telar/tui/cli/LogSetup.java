@@ -1,0 +1,100 @@
+package dev.telar.tui.cli;
+
+import dev.telar.config.Settings;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * Points slf4j-simple at a log file through system properties. Must run before the first logger
+ * is created (slf4j-simple reads its properties once), so it looks at the raw arguments itself
+ * instead of waiting for picocli. Nothing is ever logged to the terminal: when the wanted file
+ * cannot be written, a file in {@code java.io.tmpdir} is used, and as a last resort the null device.
+ */
+public final class LogSetup {
+    /** Option that names the log file, also declared on {@link TelarCommand}. */
+    public static final String LOG_FILE_OPTION = "--log-file";
+
+    private LogSetup() {
+    }
+
+    /**
+     * Sets the logging properties (and {@code chronicle.analytics.disable}) and returns the file
+     * that will receive the log.
+     */
+    public static Path configure(String[] args) {
+        Path wanted = requestedLogFile(args).orElseGet(Settings::defaultLogFile);
+        Path used = firstWritable(wanted, fallbackFile());
+        System.setProperty("org.slf4j.simpleLogger.logFile", used.toString());
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        setIfAbsent("org.slf4j.simpleLogger.showThreadName", "true");
+        System.setProperty("chronicle.analytics.disable", "true");
+        return used;
+    }
+
+    /** The value of {@code --log-file PATH} or {@code --log-file=PATH}, if given and not blank. */
+    static Optional<Path> requestedLogFile(String[] args) {
+        String value = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                break;
+            }
+            if (arg.equals(LOG_FILE_OPTION) && i + 1 < args.length) {
+                value = args[++i];
+            } else if (arg.startsWith(LOG_FILE_OPTION + "=")) {
+                value = arg.substring(LOG_FILE_OPTION.length() + 1);
+            }
+        }
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(value));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Path fallbackFile() {
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+        return Path.of(System.getProperty("java.io.tmpdir"), "telar-" + user + ".log");
+    }
+
+    static Path firstWritable(Path... candidates) {
+        for (Path candidate : candidates) {
+            if (writable(candidate)) {
+                return candidate.toAbsolutePath();
+            }
+        }
+        return Path.of("/dev/null");
+    }
+
+    /** Creates the file's directory and opens the file for appending, to be sure logging can use it. */
+    static boolean writable(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
+                return !Files.isDirectory(file);
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

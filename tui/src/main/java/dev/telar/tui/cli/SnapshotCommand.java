@@ -1,0 +1,81 @@
+package dev.telar.tui.cli;
+
+import dev.telar.probe.Probe;
+import dev.telar.probe.SystemSnapshot;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code telar snapshot --json}: measures the machine over one interval and prints what it saw as
+ * JSON, one object per line. Needs no terminal.
+ */
+@Command(name = "snapshot", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Prints the machine's state as JSON: host, uptime, load average, memory, "
+                + "total and per-core load, every process with its threads.",
+            "Loads are measured over one interval, so the first snapshot comes after --interval seconds."})
+public final class SnapshotCommand implements Callable<Integer> {
+    static final double MIN_INTERVAL = 0.1;
+    static final double MAX_INTERVAL = 3600;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--json", description = "Write JSON (required; the only format so far).")
+    private boolean json;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "1",
+            description = "Measuring interval and time between snapshots, seconds (0.1 to 3600; default ${DEFAULT-VALUE}).")
+    private double intervalSeconds;
+
+    @Option(names = "--count", paramLabel = "N",
+            description = "Print N snapshots, one JSON object per line, --interval apart (default: one).")
+    private Integer count;
+
+    private final Supplier<Probe> probes;
+
+    public SnapshotCommand(Supplier<Probe> probes) {
+        this.probes = probes;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (!json) {
+            throw new ParameterException(spec.commandLine(),
+                    "snapshot needs --json (JSON is the only output format): telar snapshot --json");
+        }
+        if (!(intervalSeconds >= MIN_INTERVAL && intervalSeconds <= MAX_INTERVAL)) {
+            throw new ParameterException(spec.commandLine(), "--interval must be between " + MIN_INTERVAL
+                    + " and " + (int) MAX_INTERVAL + " seconds, got " + intervalSeconds);
+        }
+        if (count != null && count < 1) {
+            throw new ParameterException(spec.commandLine(), "--count must be at least 1, got " + count);
+        }
+        int snapshots = count == null ? 1 : count;
+        long intervalNanos = Math.round(intervalSeconds * 1e9);
+        PrintWriter out = spec.commandLine().getOut();
+        Probe probe = probes.get();
+        long start = System.nanoTime();
+        probe.sample(pid -> true);
+        for (int i = 1; i <= snapshots; i++) {
+            long wait = start + i * intervalNanos - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            SystemSnapshot snapshot = probe.sample(pid -> true);
+            out.println(SnapshotJson.toLine(snapshot));
+            out.flush();
+            if (out.checkError()) {
+                return 0; // the reader went away (e.g. "| head -1"): nothing left to do
+            }
+        }
+        return 0;
+    }
+}
