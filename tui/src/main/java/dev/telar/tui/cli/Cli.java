@@ -41,6 +41,8 @@ public final class Cli {
     static CommandLine create(Environment environment, Path activeLogFile, Supplier<Probe> probes) {
         CommandLine cli = new CommandLine(new TelarCommand(environment, activeLogFile));
         cli.addSubcommand("snapshot", new SnapshotCommand(probes));
+        cli.addSubcommand("run", new RunCommand());
+        cli.addSubcommand("sweep", new SweepCommand());
         cli.setExitCodeExceptionMapper(e -> FAILURE);
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();

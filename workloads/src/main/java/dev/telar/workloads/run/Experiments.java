@@ -102,22 +102,23 @@ public final class Experiments {
         ExecutionModel model = Models.byName(spec.model(), spec.interpreters(), spec.switchMillis()).orElseThrow();
         Job job = new Job(kernel(spec), spec.tasks(), spec.workers(), control);
         long start = System.nanoTime();
+        long cpuBefore = control.cpuNanos(); // a control may serve a baseline and its run in turn
         try {
             model.run(job);
             double result = job.combined();
             double wall = (System.nanoTime() - start) / 1e9;
-            return new RunResult(spec, RunResult.Status.COMPLETED, "", wall, cpu(control), result, Double.NaN,
+            return new RunResult(spec, RunResult.Status.COMPLETED, "", wall, cpu(control, cpuBefore), result, Double.NaN,
                     maxConcurrent(model));
         } catch (CancelledException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             control.cancel();
-            return ended(spec, RunResult.Status.CANCELLED, "cancelled", start, control);
+            return ended(spec, RunResult.Status.CANCELLED, "cancelled", start, control, cpuBefore);
         } catch (RuntimeException e) {
             control.cancel();
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return ended(spec, RunResult.Status.FAILED, why, start, control);
+            return ended(spec, RunResult.Status.FAILED, why, start, control, cpuBefore);
         }
     }
 
@@ -135,12 +136,14 @@ public final class Experiments {
         return List.of(base, result.withBaseline(base.wallSeconds()));
     }
 
-    private static RunResult ended(RunSpec spec, RunResult.Status status, String why, long start, RunControl c) {
-        return new RunResult(spec, status, why, (System.nanoTime() - start) / 1e9, cpu(c), Double.NaN, Double.NaN, 0);
+    private static RunResult ended(RunSpec spec, RunResult.Status status, String why, long start, RunControl c,
+                                   long cpuBefore) {
+        return new RunResult(spec, status, why, (System.nanoTime() - start) / 1e9, cpu(c, cpuBefore), Double.NaN,
+                Double.NaN, 0);
     }
 
-    private static double cpu(RunControl control) {
-        return control.cpuComplete() ? control.cpuNanos() / 1e9 : Double.NaN;
+    private static double cpu(RunControl control, long before) {
+        return control.cpuComplete() ? (control.cpuNanos() - before) / 1e9 : Double.NaN;
     }
 
     private static int maxConcurrent(ExecutionModel model) {

@@ -131,6 +131,8 @@ class ExperimentsTest {
         RunResult r = both.get(1);
         assertThat(r.speedup()).isPresent();
         assertThat(r.efficiency().getAsDouble()).isEqualTo(r.speedup().getAsDouble() / 2);
+        // Each run counts only its own threads' CPU, not the baseline's before it (same work: about equal).
+        assertThat(r.cpuSeconds()).isLessThan(1.5 * both.get(0).cpuSeconds());
     }
 
     @Test
