@@ -1,7 +1,6 @@
 package dev.telar.tui.panel;
 
 import com.googlecode.lanterna.TextColor;
-import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.telar.probe.CoreLoad;
 import dev.telar.probe.Series;
 import dev.telar.probe.SystemSnapshot;
@@ -59,8 +58,8 @@ public final class CoresPanel implements Panel {
     }
 
     @Override
-    public void render(TextGraphics screen, Area area, SystemSnapshot snap, ViewState view) {
-        TextGraphics g = area.clip(screen);
+    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+        Canvas g = screen.clip(area);
         if (snap == null) {
             drawCell(g, 0, 0, area.width(), "Avg", null, 3);
             return;
@@ -84,7 +83,7 @@ public final class CoresPanel implements Panel {
     }
 
     /** One core: right-aligned label, then as much of bar, percentage and sparkline as fits. */
-    private static void drawCell(TextGraphics g, int col, int row, int width, String label, CoreLoad load, int labelWidth) {
+    private static void drawCell(Canvas g, int col, int row, int width, String label, CoreLoad load, int labelWidth) {
         double pct = load == null ? 0 : load.busyPct();
         Palette.label(g);
         g.putString(col, row, pad(label, labelWidth));
@@ -106,7 +105,7 @@ public final class CoresPanel implements Panel {
     }
 
     /** {@code [|||||    42%]}: the fill is proportional to the load, coloured by its level. */
-    private static void drawBar(TextGraphics g, int x, int row, int width, double pct, String pctText) {
+    private static void drawBar(Canvas g, int x, int row, int width, double pct, String pctText) {
         int inner = width - 2;
         int fillRoom = Math.max(0, inner - pctText.length());
         int fill = (int) Math.round(Math.max(0, Math.min(100, pct)) / 100.0 * fillRoom);
@@ -120,7 +119,7 @@ public final class CoresPanel implements Panel {
     }
 
     /** The newest {@code width} history values as block glyphs, oldest left; blank where there is no history yet. */
-    private static void drawSpark(TextGraphics g, int x, int row, int width, Series history) {
+    private static void drawSpark(Canvas g, int x, int row, int width, Series history) {
         int size = history.size();
         StringBuilder line = new StringBuilder(width);
         for (int i = 0; i < width; i++) {

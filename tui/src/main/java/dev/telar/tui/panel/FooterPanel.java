@@ -1,7 +1,6 @@
 package dev.telar.tui.panel;
 
 import com.googlecode.lanterna.SGR;
-import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.view.ViewState;
 
@@ -20,8 +19,8 @@ public final class FooterPanel implements Panel {
     };
 
     @Override
-    public void render(TextGraphics screen, Area area, SystemSnapshot snap, ViewState view) {
-        TextGraphics g = area.clip(screen);
+    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+        Canvas g = screen.clip(area);
         Palette.plain(g);
         if (view.editingFilter()) {
             drawFilterInput(g, area.width(), view);
@@ -46,7 +45,7 @@ public final class FooterPanel implements Panel {
         g.putString(Math.max(col, area.width() - status.length()), 0, status);
     }
 
-    private static void drawFilterInput(TextGraphics g, int width, ViewState view) {
+    private static void drawFilterInput(Canvas g, int width, ViewState view) {
         Palette.bar(g);
         g.putString(0, 0, "Filter:");
         Palette.plain(g);

@@ -23,6 +23,8 @@ public final class Frame {
     private final Panel footer = new FooterPanel();
     private final Panel help = new HelpOverlay();
     private final Panel tooSmall = new TooSmallPanel();
+    /** Keeps its cell cache from frame to frame. */
+    private Canvas canvas;
 
     /** Where each panel goes at one terminal size. */
     public record Layout(Area header, Area cores, Area processes, Area footer) {
@@ -47,7 +49,9 @@ public final class Frame {
     }
 
     /** Draws the whole frame for the current state on {@code g}, which covers a screen of {@code size}. */
-    public void draw(TextGraphics g, TerminalSize size, ViewState view) {
+    public void draw(TextGraphics screen, TerminalSize size, ViewState view) {
+        Canvas g = canvas == null ? new Canvas(screen) : canvas.on(screen);
+        canvas = g;
         Palette.plain(g);
         g.fill(' ');
         Area all = new Area(0, 0, size.getColumns(), size.getRows());

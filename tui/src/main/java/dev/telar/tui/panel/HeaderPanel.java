@@ -1,7 +1,6 @@
 package dev.telar.tui.panel;
 
 import com.googlecode.lanterna.SGR;
-import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.view.ViewState;
 import java.util.Locale;
@@ -15,8 +14,8 @@ public final class HeaderPanel implements Panel {
     public static final int HEIGHT = 2;
 
     @Override
-    public void render(TextGraphics screen, Area area, SystemSnapshot snap, ViewState view) {
-        TextGraphics g = area.clip(screen);
+    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+        Canvas g = screen.clip(area);
         if (snap == null) {
             Palette.label(g);
             g.putString(0, 0, "telar");
@@ -39,14 +38,14 @@ public final class HeaderPanel implements Panel {
         field(g, col + 3, "Tasks", Integer.toString(snap.processes().size()));
     }
 
-    private static int field(TextGraphics g, int col, String label, String value) {
+    private static int field(Canvas g, int col, String label, String value) {
         Palette.label(g);
         int next = put(g, col, 1, label);
         Palette.plain(g);
         return put(g, next + 1, 1, value);
     }
 
-    private static int put(TextGraphics g, int col, int row, String text) {
+    private static int put(Canvas g, int col, int row, String text) {
         g.putString(col, row, text);
         return col + text.length();
     }

@@ -1,7 +1,6 @@
 package dev.telar.tui.panel;
 
 import com.googlecode.lanterna.SGR;
-import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.view.ViewState;
 
@@ -27,11 +26,11 @@ public final class HelpOverlay implements Panel {
     private static final int KEY_COLUMN = 16;
 
     @Override
-    public void render(TextGraphics screen, Area area, SystemSnapshot snap, ViewState view) {
+    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         int width = Math.min(area.width(), 58);
         int height = Math.min(area.height(), KEYS.length + 4);
         Area box = new Area(area.column() + (area.width() - width) / 2, area.row() + (area.height() - height) / 2, width, height);
-        TextGraphics g = box.clip(screen);
+        Canvas g = screen.clip(box);
         Palette.plain(g);
         g.fill(' ');
         frame(g, width, height);
@@ -48,7 +47,7 @@ public final class HelpOverlay implements Panel {
         g.putString(Math.max(1, width - 17), height - 1, " Esc/h closes ");
     }
 
-    private static void frame(TextGraphics g, int width, int height) {
+    private static void frame(Canvas g, int width, int height) {
         Palette.plain(g);
         for (int x = 1; x < width - 1; x++) {
             g.setCharacter(x, 0, '─');

@@ -2,7 +2,6 @@ package dev.telar.tui.panel;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
-import com.googlecode.lanterna.graphics.TextGraphics;
 
 /**
  * The dashboard's few colours. Only the 8 basic ANSI colours are used, so the dashboard reads
@@ -11,13 +10,13 @@ import com.googlecode.lanterna.graphics.TextGraphics;
  */
 public final class Palette {
     /** Labels and column headers. */
-    public static final TextColor ACCENT = TextColor.ANSI.CYAN;
+    public static final TextColor.ANSI ACCENT = TextColor.ANSI.CYAN;
 
     private Palette() {
     }
 
     /** Bar colour for a load: green below 50 %, yellow below 80 %, red from 80 %. */
-    public static TextColor load(double pct) {
+    public static TextColor.ANSI load(double pct) {
         if (pct >= 80) {
             return TextColor.ANSI.RED;
         }
@@ -25,21 +24,21 @@ public final class Palette {
     }
 
     /** Back to the terminal's own colours, no modifiers. */
-    public static void plain(TextGraphics g) {
+    public static void plain(Canvas g) {
         g.setForegroundColor(TextColor.ANSI.DEFAULT);
         g.setBackgroundColor(TextColor.ANSI.DEFAULT);
         g.clearModifiers();
     }
 
     /** Bold accent for labels. */
-    public static void label(TextGraphics g) {
+    public static void label(Canvas g) {
         plain(g);
         g.setForegroundColor(ACCENT);
         g.enableModifiers(SGR.BOLD);
     }
 
     /** Black on cyan, for column headers and key names in the footer. */
-    public static void bar(TextGraphics g) {
+    public static void bar(Canvas g) {
         plain(g);
         g.setForegroundColor(TextColor.ANSI.BLACK);
         g.setBackgroundColor(ACCENT);

@@ -1,6 +1,5 @@
 package dev.telar.tui.panel;
 
-import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.view.ViewState;
 
@@ -12,10 +11,10 @@ public interface Panel {
     /**
      * Draws the panel.
      *
-     * @param screen the whole screen's graphics; the panel clips itself to {@code area}
+     * @param screen the whole screen; the panel draws through {@code screen.clip(area)}
      * @param area   where to draw, in cells
      * @param snap   the newest snapshot, or null before the first sample (draw placeholders)
      * @param view   the user's choices and derived rows
      */
-    void render(TextGraphics screen, Area area, SystemSnapshot snap, ViewState view);
+    void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view);
 }

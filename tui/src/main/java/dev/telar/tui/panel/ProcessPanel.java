@@ -1,7 +1,6 @@
 package dev.telar.tui.panel;
 
 import com.googlecode.lanterna.SGR;
-import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.telar.probe.ProcessInfo;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.probe.ThreadInfo;
@@ -26,8 +25,8 @@ public final class ProcessPanel implements Panel {
             Comparator.comparingDouble(ThreadInfo::cpuPct).reversed().thenComparingInt(ThreadInfo::tid);
 
     @Override
-    public void render(TextGraphics screen, Area area, SystemSnapshot snap, ViewState view) {
-        TextGraphics g = area.clip(screen);
+    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+        Canvas g = screen.clip(area);
         drawHeader(g, area.width(), view);
         int page = area.height() - 1;
         view.setPageRows(page);
@@ -95,7 +94,7 @@ public final class ProcessPanel implements Panel {
         return Math.max(0, Math.min(t, Math.max(0, total - page)));
     }
 
-    private static void drawHeader(TextGraphics g, int width, ViewState view) {
+    private static void drawHeader(Canvas g, int width, ViewState view) {
         SortKey sort = view.sort();
         String header = String.format(Locale.ROOT, "%7s %-9s S %6s %6s %4s  COMMAND",
                 mark("PID", sort == SortKey.PID), "USER", mark("CPU%", sort == SortKey.CPU),
@@ -119,7 +118,7 @@ public final class ProcessPanel implements Panel {
         return sorted ? label + "▾" : label;
     }
 
-    private static void drawProcess(TextGraphics g, int row, int width, ProcessInfo p, boolean selected, boolean expanded) {
+    private static void drawProcess(Canvas g, int row, int width, ProcessInfo p, boolean selected, boolean expanded) {
         String text = String.format(Locale.ROOT, "%7d %-9s %c %6s %6s %4d %s%s",
                 p.pid(), Units.fit(Units.printable(p.user()), 9), p.state(), Units.percent(p.cpuPct()),
                 Units.bytes(p.rssBytes()), p.threadCount(), expanded ? "▾" : " ", Units.printable(p.command()));

@@ -1,6 +1,5 @@
 package dev.telar.tui.panel;
 
-import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.view.ViewState;
 
@@ -25,8 +24,8 @@ public final class TooSmallPanel implements Panel {
     }
 
     @Override
-    public void render(TextGraphics screen, Area area, SystemSnapshot snap, ViewState view) {
-        TextGraphics g = area.clip(screen);
+    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+        Canvas g = screen.clip(area);
         String text = message(area.width(), area.height());
         Palette.label(g);
         // On a very narrow terminal the line is cut at the right edge rather than wrapped.
