@@ -1,15 +1,155 @@
 package dev.telar.tui;
 
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.screen.TerminalScreen;
 import dev.telar.config.Settings;
+import dev.telar.probe.Probe;
+import dev.telar.probe.Sampler;
+import dev.telar.tui.loop.EventLoop;
+import dev.telar.tui.loop.InputReader;
+import dev.telar.tui.loop.TelarTerminal;
+import dev.telar.tui.loop.TerminalSession;
+import dev.telar.tui.loop.UiEvent;
+import dev.telar.tui.panel.Frame;
+import dev.telar.tui.view.KeyHandler;
+import dev.telar.tui.view.SamplerControl;
+import dev.telar.tui.view.ViewState;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Placeholder: the full-screen dashboard. Replaced by the dashboard work. */
+/**
+ * The full-screen dashboard: takes over the terminal, shows per-core load and the process list
+ * until the user quits, and always gives the terminal back as it found it.
+ *
+ * <p>Threads: the sampler (publishes snapshots), the input reader (blocks on the keyboard), and
+ * the calling thread, which becomes the one UI thread ({@link EventLoop}). The terminal is
+ * restored on quit ({@code q}, F10, Ctrl-C), on an error, and from a JVM shutdown hook on
+ * SIGTERM, SIGHUP and SIGINT.
+ */
 public final class Dashboard {
+    /** How long a terminal whose size the kernel does not know may take to tell it, milliseconds. */
+    static final long ANSWER_TIMEOUT_MS = 2000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
+
     private Dashboard() {
     }
 
-    /** Runs the dashboard until the user quits; returns the process exit code. */
+    /**
+     * Runs the dashboard until the user quits. Nothing is printed while the screen is shown; on
+     * failure exactly one line goes to stderr after the terminal was restored.
+     *
+     * @param settings refresh interval and log file
+     * @return the process exit code: 0 after the user quit, 1 after an error (logged), 2 when
+     *         this terminal cannot show the dashboard
+     */
     public static int run(Settings settings) {
-        System.err.println("telar: the dashboard is not built yet");
-        return 1;
+        String term = System.getenv("TERM");
+        if (term == null || term.isBlank() || "dumb".equals(term)) {
+            System.err.println("telar: this terminal (TERM=" + (term == null ? "" : term)
+                    + ") cannot show the dashboard; use the headless command: telar snapshot --json");
+            return 2;
+        }
+        BlockingQueue<UiEvent> queue = new LinkedBlockingQueue<>();
+        // Start sampling first: the probe's start-up runs while the terminal is being set up.
+        Sampler sampler = new Sampler(Probe::live, settings.refreshMillis());
+        sampler.subscribe(snapshot -> queue.offer(new UiEvent.Snapshot(snapshot)));
+        sampler.start();
+        try {
+            return runOnTerminal(settings, sampler, queue);
+        } finally {
+            sampler.close();
+        }
+    }
+
+    private static int runOnTerminal(Settings settings, Sampler sampler, BlockingQueue<UiEvent> queue) {
+        TelarTerminal terminal;
+        try {
+            // Buffered: Lanterna writes cell by cell and flushes once per frame.
+            terminal = new TelarTerminal(System.in, new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("could not take over the terminal", e);
+            System.err.println("telar: could not take over the terminal: " + message(e)
+                    + "; use the headless command: telar snapshot --json");
+            return 2;
+        }
+        TerminalSession session = new TerminalSession(terminal);
+        Thread hook = session.shutdownHook();
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            InputReader.start(terminal, queue);
+            if (terminal.kernelSize() == null && !answersSize(terminal)) {
+                session.restore();
+                System.err.println("telar: this terminal did not answer; use the headless command: telar snapshot --json");
+                return 2;
+            }
+            TerminalScreen screen = new TerminalScreen(terminal);
+            session.attach(screen);
+            screen.setCursorPosition(null);
+            screen.startScreen();
+            terminal.addResizeListener((t, size) -> queue.offer(UiEvent.RESIZE));
+            ViewState view = new ViewState(sampler.intervalMillis());
+            KeyHandler keys = new KeyHandler(view, SamplerControl.of(sampler));
+            int code = new EventLoop(screen, keys, new Frame(), queue).run();
+            session.restore();
+            return code;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            session.restore();
+            return 1;
+        } catch (IOException | RuntimeException | LinkageError | AssertionError e) {
+            LOG.error("the dashboard failed", e);
+            session.restore();
+            System.err.println("telar: " + message(e) + " (details in " + settings.logFile() + ")");
+            return 1;
+        } finally {
+            session.restore();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // Already shutting down: the hook is running or ran; it restores only once.
+            }
+        }
+    }
+
+    /**
+     * Asks the terminal for its size and waits up to {@link #ANSWER_TIMEOUT_MS}. Needed only
+     * when the kernel has no size for the tty. The input thread must already be reading, since
+     * it is the one that receives the answer.
+     */
+    private static boolean answersSize(TelarTerminal terminal) throws InterruptedException {
+        CompletableFuture<TerminalSize> answer = new CompletableFuture<>();
+        Thread asker = new Thread(() -> {
+            try {
+                answer.complete(terminal.getTerminalSize());
+            } catch (IOException | RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        }, "telar-size-query");
+        asker.setDaemon(true);
+        asker.start();
+        try {
+            answer.get(ANSWER_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.warn("the terminal did not report its size within {} ms", ANSWER_TIMEOUT_MS);
+            return false;
+        }
+    }
+
+    private static String message(Throwable e) {
+        Throwable root = e instanceof EventLoop.DashboardFailure && e.getCause() != null ? e.getCause() : e;
+        String text = root.getMessage();
+        return text == null || text.isBlank() ? root.getClass().getSimpleName() : text.lines().findFirst().orElse(text);
     }
 }

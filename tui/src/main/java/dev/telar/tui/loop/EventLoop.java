@@ -1,0 +1,102 @@
+package dev.telar.tui.loop;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.screen.Screen;
+import dev.telar.tui.panel.Frame;
+import dev.telar.tui.view.KeyHandler;
+import dev.telar.tui.view.KeyHandler.Outcome;
+import java.io.IOException;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The dashboard's one UI thread: draws the first frame at once, then sleeps in
+ * {@link BlockingQueue#take()} until an event arrives (snapshot, key, resize), applies it and
+ * every other event already queued, and redraws once if anything changed.
+ *
+ * <p>No timer and no polling: with nothing happening the thread does not wake. Redraws are
+ * incremental ({@link Screen.RefreshType#DELTA}: only changed cells are sent), except the first
+ * frame after a resize, which is sent whole because the terminal may have reflowed its content.
+ */
+public final class EventLoop {
+    private final Screen screen;
+    private final KeyHandler handler;
+    private final Frame frame;
+    private final BlockingQueue<UiEvent> queue;
+
+    /**
+     * @param screen  a started screen
+     * @param handler applies events to the view state
+     * @param frame   draws the view state
+     * @param queue   events from the other threads
+     */
+    public EventLoop(Screen screen, KeyHandler handler, Frame frame, BlockingQueue<UiEvent> queue) {
+        this.screen = screen;
+        this.handler = handler;
+        this.frame = frame;
+        this.queue = queue;
+    }
+
+    /**
+     * Runs until the user quits; returns the exit code, 0.
+     *
+     * @throws IOException          if the terminal cannot be written
+     * @throws DashboardFailure     if another thread reported a failure
+     * @throws InterruptedException if the UI thread is interrupted
+     */
+    public int run() throws IOException, InterruptedException {
+        draw(false);
+        while (true) {
+            UiEvent event = queue.take();
+            boolean redraw = false;
+            boolean resized = false;
+            // Apply everything that piled up while we were drawing, then draw once.
+            do {
+                if (event instanceof UiEvent.Resize) {
+                    resized = true;
+                } else {
+                    Outcome outcome = apply(event);
+                    if (outcome == Outcome.QUIT) {
+                        return 0;
+                    }
+                    redraw |= outcome == Outcome.REDRAW;
+                }
+                event = queue.poll();
+            } while (event != null);
+            if (resized) {
+                resized = screen.doResizeIfNecessary() != null;
+                redraw |= resized;
+            }
+            if (redraw) {
+                draw(resized);
+            }
+        }
+    }
+
+    private Outcome apply(UiEvent event) {
+        if (event instanceof UiEvent.Snapshot s) {
+            return handler.onSnapshot(s.snapshot());
+        }
+        if (event instanceof UiEvent.Key k) {
+            return handler.onKey(k.key());
+        }
+        if (event instanceof UiEvent.Failure f) {
+            throw new DashboardFailure(f.cause());
+        }
+        return Outcome.IGNORED;
+    }
+
+    private void draw(boolean complete) throws IOException {
+        TerminalSize size = screen.getTerminalSize();
+        frame.draw(screen.newTextGraphics(), size, handler.view());
+        screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+    }
+
+    /** Another thread failed; carries its cause to the UI thread's error path. */
+    public static final class DashboardFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DashboardFailure(Throwable cause) {
+            super(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+        }
+    }
+}

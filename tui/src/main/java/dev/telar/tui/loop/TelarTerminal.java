@@ -1,0 +1,62 @@
+package dev.telar.tui.loop;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Lanterna's {@link UnixTerminal} in UTF-8 with Ctrl-C trapped as a key (so quitting always goes
+ * through the dashboard's clean path), that learns its size from the kernel.
+ *
+ * <p>Lanterna 3.1.3 finds the size by moving the cursor far away and asking the terminal where
+ * it ended up, then waits for the answer up to 5 s in a 1 ms sleep loop. The kernel already
+ * knows the size (the window size the terminal or sshd set on the tty), so this asks
+ * {@code stty size} on the tty first, which needs no answer from the terminal and no waiting.
+ * Only when the kernel has no size (0×0, e.g. a serial console) does it fall back to asking the
+ * terminal.
+ */
+public final class TelarTerminal extends UnixTerminal {
+    /**
+     * Takes over the terminal: saves its stty settings, turns off echo, canonical mode and the
+     * interrupt character. Registers Lanterna's own shutdown hook that restores them.
+     *
+     * @param in  the terminal's input (System.in)
+     * @param out the terminal's output; should be buffered, Lanterna flushes after each frame
+     */
+    public TelarTerminal(InputStream in, OutputStream out) throws IOException {
+        super(in, out, StandardCharsets.UTF_8, CtrlCBehaviour.TRAP);
+    }
+
+    /** The size the kernel holds for the tty, or null when it has none (0×0) or stty fails. */
+    public TerminalSize kernelSize() {
+        try {
+            return parseSttySize(runSTTYCommand("size"));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Parses {@code stty size} output, {@code "rows columns"}; null unless both are positive. */
+    static TerminalSize parseSttySize(String text) {
+        String[] parts = text.trim().split("\\s+");
+        if (parts.length != 2) {
+            return null;
+        }
+        try {
+            int rows = Integer.parseInt(parts[0]);
+            int columns = Integer.parseInt(parts[1]);
+            return rows > 0 && columns > 0 ? new TerminalSize(columns, rows) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    @Override
+    protected TerminalSize findTerminalSize() throws IOException {
+        TerminalSize size = kernelSize();
+        return size != null ? size : super.findTerminalSize();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.telar.tui.panel;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import dev.telar.probe.SystemSnapshot;
+import dev.telar.tui.view.ViewState;
+
+/**
+ * Lays out and draws one whole frame: header on top, the cores panel sized to the core count,
+ * the process list filling the rest, the footer on the last line, the help box over it all when
+ * open; or only the "enlarge" message when the terminal is too small.
+ *
+ * <p>The layout is computed afresh from the size given on every frame, so a resize needs nothing
+ * but a redraw. Panels are stateless and reused between frames.
+ */
+public final class Frame {
+    /** Process lines kept visible however many cores there are. */
+    public static final int MIN_PROCESS_ROWS = 5;
+
+    private final Panel header = new HeaderPanel();
+    private final Panel cores = new CoresPanel();
+    private final Panel processes = new ProcessPanel();
+    private final Panel footer = new FooterPanel();
+    private final Panel help = new HelpOverlay();
+    private final Panel tooSmall = new TooSmallPanel();
+    /** Keeps its cell cache from frame to frame. */
+    private Canvas canvas;
+
+    /** Where each panel goes at one terminal size. */
+    public record Layout(Area header, Area cores, Area processes, Area footer) {
+    }
+
+    /**
+     * The layout for a terminal of {@code size} showing {@code coreCount} cores (0 before the
+     * first sample). Assumes the size is at least the minimum.
+     */
+    public static Layout layout(TerminalSize size, int coreCount) {
+        int width = size.getColumns();
+        int height = size.getRows();
+        int body = height - HeaderPanel.HEIGHT - 1;
+        // Rows left for cores once the process header, MIN_PROCESS_ROWS and the total line are kept.
+        int maxCoreRows = body - 1 - MIN_PROCESS_ROWS - 1;
+        int coresHeight = CoresPanel.height(CoresPanel.grid(coreCount, width, maxCoreRows));
+        Area headerArea = new Area(0, 0, width, HeaderPanel.HEIGHT);
+        Area coresArea = new Area(0, HeaderPanel.HEIGHT, width, coresHeight);
+        Area processArea = new Area(0, HeaderPanel.HEIGHT + coresHeight, width, body - coresHeight);
+        Area footerArea = new Area(0, height - 1, width, 1);
+        return new Layout(headerArea, coresArea, processArea, footerArea);
+    }
+
+    /** Draws the whole frame for the current state on {@code g}, which covers a screen of {@code size}. */
+    public void draw(TextGraphics screen, TerminalSize size, ViewState view) {
+        Canvas g = canvas == null ? new Canvas(screen) : canvas.on(screen);
+        canvas = g;
+        Palette.plain(g);
+        g.fill(' ');
+        Area all = new Area(0, 0, size.getColumns(), size.getRows());
+        if (TooSmallPanel.tooSmall(size.getColumns(), size.getRows())) {
+            tooSmall.render(g, all, view.snapshot(), view);
+            return;
+        }
+        SystemSnapshot snap = view.snapshot();
+        Layout layout = layout(size, snap == null ? 0 : snap.cores().size());
+        header.render(g, layout.header(), snap, view);
+        cores.render(g, layout.cores(), snap, view);
+        processes.render(g, layout.processes(), snap, view);
+        footer.render(g, layout.footer(), snap, view);
+        if (view.helpVisible()) {
+            help.render(g, all, snap, view);
+        }
+    }
+}

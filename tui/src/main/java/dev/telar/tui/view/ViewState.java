@@ -1,0 +1,188 @@
+package dev.telar.tui.view;
+
+import dev.telar.probe.ProcessInfo;
+import dev.telar.probe.SystemSnapshot;
+import java.util.List;
+
+/**
+ * What the user is looking at: the newest snapshot and every choice made with the keyboard.
+ *
+ * <p>Owned by the UI thread; not thread-safe. Panels read it to draw; only the
+ * {@link DashboardController} changes the user's choices. The process rows are derived from the
+ * snapshot and the choices, and recomputed only when one of those changed.
+ */
+public final class ViewState {
+    private SystemSnapshot snapshot;
+    private SortKey sort = SortKey.CPU;
+    private String filter = "";
+    private boolean editingFilter;
+    private final StringBuilder filterDraft = new StringBuilder();
+    private boolean telarOnly;
+    private boolean helpVisible;
+    private long intervalMillis;
+    private int selectedPid = -1;
+    private int selectedIndex;
+    private int expandedPid = -1;
+    private int scrollTop;
+    private int pageRows = 10;
+    private List<ProcessInfo> rows = List.of();
+    private boolean rowsStale = true;
+
+    /**
+     * @param intervalMillis the refresh interval the sampler starts with, milliseconds
+     */
+    public ViewState(long intervalMillis) {
+        this.intervalMillis = intervalMillis;
+    }
+
+    /** The newest snapshot, or null before the first sample. */
+    public SystemSnapshot snapshot() {
+        return snapshot;
+    }
+
+    void setSnapshot(SystemSnapshot snapshot) {
+        this.snapshot = snapshot;
+        rowsStale = true;
+    }
+
+    /** The process rows to show, filtered, reduced and sorted as chosen. */
+    public List<ProcessInfo> rows() {
+        if (rowsStale) {
+            rows = ProcessQuery.rows(snapshot, sort, filter, telarOnly);
+            rowsStale = false;
+            reselect();
+        }
+        return rows;
+    }
+
+    /** Keeps the selection on the same process if it is still listed, else on the same row. */
+    private void reselect() {
+        if (rows.isEmpty()) {
+            selectedIndex = 0;
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).pid() == selectedPid) {
+                selectedIndex = i;
+                return;
+            }
+        }
+        selectedIndex = Math.max(0, Math.min(selectedIndex, rows.size() - 1));
+        selectedPid = rows.get(selectedIndex).pid();
+    }
+
+    /** Index of the selected row in {@link #rows()}; 0 when the list is empty. */
+    public int selectedIndex() {
+        rows();
+        return selectedIndex;
+    }
+
+    /** Pid of the selected process, or -1 when none is listed. */
+    public int selectedPid() {
+        return rows().isEmpty() ? -1 : selectedPid;
+    }
+
+    void select(int index) {
+        List<ProcessInfo> r = rows();
+        if (r.isEmpty()) {
+            return;
+        }
+        selectedIndex = Math.max(0, Math.min(index, r.size() - 1));
+        selectedPid = r.get(selectedIndex).pid();
+    }
+
+    /** Current order of the process list. */
+    public SortKey sort() {
+        return sort;
+    }
+
+    void setSort(SortKey sort) {
+        this.sort = sort;
+        rowsStale = true;
+    }
+
+    /** The applied filter text; empty when none. */
+    public String filter() {
+        return filter;
+    }
+
+    void setFilter(String filter) {
+        this.filter = filter;
+        rowsStale = true;
+    }
+
+    /** True while the footer is a one-line filter input. */
+    public boolean editingFilter() {
+        return editingFilter;
+    }
+
+    void setEditingFilter(boolean editing) {
+        this.editingFilter = editing;
+    }
+
+    /** The filter text being typed, not yet applied. */
+    public String filterDraft() {
+        return filterDraft.toString();
+    }
+
+    StringBuilder draft() {
+        return filterDraft;
+    }
+
+    /** True when only Telar's own process tree is listed. */
+    public boolean telarOnly() {
+        return telarOnly;
+    }
+
+    void setTelarOnly(boolean telarOnly) {
+        this.telarOnly = telarOnly;
+        rowsStale = true;
+    }
+
+    /** True while the help overlay covers the screen. */
+    public boolean helpVisible() {
+        return helpVisible;
+    }
+
+    void setHelpVisible(boolean visible) {
+        this.helpVisible = visible;
+    }
+
+    /** The refresh interval in force, milliseconds. */
+    public long intervalMillis() {
+        return intervalMillis;
+    }
+
+    void setIntervalMillis(long millis) {
+        this.intervalMillis = millis;
+    }
+
+    /** Pid of the process whose threads are shown under it, or -1. */
+    public int expandedPid() {
+        return expandedPid;
+    }
+
+    void setExpandedPid(int pid) {
+        this.expandedPid = pid;
+    }
+
+    /** First process row drawn (scroll position), kept by the process panel. */
+    public int scrollTop() {
+        return scrollTop;
+    }
+
+    /** Set by the process panel while drawing, so the selection stays in view. */
+    public void setScrollTop(int scrollTop) {
+        this.scrollTop = Math.max(0, scrollTop);
+    }
+
+    /** Rows the process panel showed last frame; what PgUp/PgDn move by. */
+    public int pageRows() {
+        return pageRows;
+    }
+
+    /** Set by the process panel while drawing. */
+    public void setPageRows(int pageRows) {
+        this.pageRows = Math.max(1, pageRows);
+    }
+}

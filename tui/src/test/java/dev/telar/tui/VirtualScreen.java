@@ -1,0 +1,136 @@
+package dev.telar.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.telar.probe.SystemSnapshot;
+import dev.telar.tui.panel.Frame;
+import dev.telar.tui.view.KeyHandler;
+import dev.telar.tui.view.SamplerControl;
+import dev.telar.tui.view.ViewState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A dashboard drawn on Lanterna's in-memory terminal: the real {@link Frame} and
+ * {@link KeyHandler}, a recording sampler, and the screen read back as text.
+ */
+public final class VirtualScreen {
+    /** What the key handler asked of the sampler. */
+    public static final class RecordingSampler implements SamplerControl {
+        public long interval = 1000;
+        public Set<Integer> threadsFor = new HashSet<>();
+        public int nowRequests;
+
+        @Override
+        public long setIntervalMillis(long millis) {
+            interval = Math.max(250, Math.min(10_000, millis));
+            return interval;
+        }
+
+        @Override
+        public void setThreadsFor(Set<Integer> pids) {
+            threadsFor = new HashSet<>(pids);
+        }
+
+        @Override
+        public void requestNow() {
+            nowRequests++;
+        }
+    }
+
+    public final DefaultVirtualTerminal terminal;
+    public final TerminalScreen screen;
+    public final RecordingSampler sampler = new RecordingSampler();
+    public final ViewState view = new ViewState(1000);
+    public final KeyHandler keys = new KeyHandler(view, sampler);
+    private final Frame frame = new Frame();
+
+    public VirtualScreen(int columns, int rows) {
+        try {
+            terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
+            screen = new TerminalScreen(terminal);
+            screen.setCursorPosition(null);
+            screen.startScreen();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public VirtualScreen show(SystemSnapshot snap) {
+        keys.onSnapshot(snap);
+        return draw();
+    }
+
+    public VirtualScreen draw() {
+        frame.draw(screen.newTextGraphics(), screen.getTerminalSize(), view);
+        try {
+            screen.refresh(Screen.RefreshType.DELTA);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    public KeyHandler.Outcome press(KeyStroke key) {
+        KeyHandler.Outcome outcome = keys.onKey(key);
+        draw();
+        return outcome;
+    }
+
+    public KeyHandler.Outcome press(char c) {
+        return press(new KeyStroke(c, false, false));
+    }
+
+    public KeyHandler.Outcome press(KeyType type) {
+        return press(new KeyStroke(type));
+    }
+
+    public void type(String text) {
+        for (char c : text.toCharArray()) {
+            press(c);
+        }
+    }
+
+    /** The rows of the virtual terminal as text (what a user would see, colours dropped). */
+    public List<String> rows() {
+        TerminalSize size = terminal.getTerminalSize();
+        List<String> rows = new ArrayList<>(size.getRows());
+        for (int r = 0; r < size.getRows(); r++) {
+            StringBuilder line = new StringBuilder(size.getColumns());
+            for (int c = 0; c < size.getColumns(); c++) {
+                TextCharacter ch = terminal.getCharacter(c, r);
+                line.append(ch == null ? " " : ch.getCharacterString());
+            }
+            rows.add(line.toString());
+        }
+        return rows;
+    }
+
+    public String text() {
+        return String.join("\n", rows());
+    }
+
+    /** The row holding {@code needle}, or -1. */
+    public int rowOf(String needle) {
+        List<String> rows = rows();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).contains(needle)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public TextCharacter cell(int column, int row) {
+        return terminal.getCharacter(column, row);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.telar.tui.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import dev.telar.tui.Snapshots;
+import dev.telar.tui.VirtualScreen;
+import dev.telar.tui.panel.Frame;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/** The real loop on a virtual terminal, fed the events the other threads would send. */
+class EventLoopTest {
+    private final VirtualScreen vs = new VirtualScreen(80, 24);
+    private final BlockingQueue<UiEvent> queue = new LinkedBlockingQueue<>();
+    private final EventLoop loop = new EventLoop(vs.screen, vs.keys, new Frame(), queue);
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition met within 5 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void drawsAtOnceThenOnEventsAndQuitsOnQ() throws Exception {
+        vs.terminal.addResizeListener((t, size) -> queue.offer(UiEvent.RESIZE));
+        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> {
+            try {
+                return loop.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await(() -> vs.text().contains("waiting for the first sample"));
+        queue.put(new UiEvent.Snapshot(Snapshots.lab().build()));
+        await(() -> vs.text().contains("python3 train.py"));
+        queue.put(new UiEvent.Key(new KeyStroke('t', false, false)));
+        await(() -> !vs.text().contains("python3 train.py"));
+        vs.terminal.setTerminalSize(new TerminalSize(50, 12));
+        await(() -> vs.text().contains("(now 50×12)"));
+        vs.terminal.setTerminalSize(new TerminalSize(100, 30));
+        await(() -> vs.text().contains("telar-worker"));
+        queue.put(new UiEvent.Key(new KeyStroke('q', false, false)));
+        assertThat(code.get(5, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void failureOfAnotherThreadEndsTheLoopWithItsCause() {
+        queue.add(new UiEvent.Failure(new IllegalStateException("input broke")));
+        assertThatThrownBy(loop::run).isInstanceOf(EventLoop.DashboardFailure.class).hasMessage("input broke");
+    }
+}
