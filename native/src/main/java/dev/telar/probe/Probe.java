@@ -28,10 +28,13 @@ public final class Probe {
     private Series[] histories = new Series[0];
     private Series totalHistory = Series.empty();
 
-    /** A probe of the live machine ({@code /proc}, {@code /etc/passwd}, OSHI). */
+    /**
+     * A probe of the live machine: host facts from OSHI, tick counters and processes from
+     * {@code /proc}, user names from {@code /etc/passwd}.
+     */
     public static Probe live() {
-        OshiFacts oshi = new OshiFacts();
-        return new Probe(oshi, oshi.host(), Path.of("/proc"), Path.of("/etc/passwd"));
+        Path proc = Path.of("/proc");
+        return new Probe(new ProcStatTicks(proc), new OshiFacts().host(), proc, Path.of("/etc/passwd"));
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.telar.tui;
 
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.TerminalSize;
+import dev.telar.tui.loop.TerminalPainter;
+import java.util.concurrent.atomic.AtomicReference;
 import dev.telar.config.Settings;
 import dev.telar.probe.Probe;
 import dev.telar.probe.Sampler;
@@ -93,14 +95,15 @@ public final class Dashboard {
                 System.err.println("telar: this terminal did not answer; use the headless command: telar snapshot --json");
                 return 2;
             }
-            TerminalScreen screen = new TerminalScreen(terminal);
-            session.attach(screen);
-            screen.setCursorPosition(null);
-            screen.startScreen();
-            terminal.addResizeListener((t, size) -> queue.offer(UiEvent.RESIZE));
+            AtomicReference<TerminalSize> size = new AtomicReference<>(terminal.getTerminalSize());
+            terminal.addResizeListener((t, newSize) -> {
+                size.set(newSize);
+                queue.offer(UiEvent.RESIZE);
+            });
+            session.enterFullScreen();
             ViewState view = new ViewState(sampler.intervalMillis());
             KeyHandler keys = new KeyHandler(view, SamplerControl.of(sampler));
-            int code = new EventLoop(screen, keys, new Frame(), queue).run();
+            int code = new EventLoop(new TerminalPainter(terminal), size::get, keys, new Frame(), queue).run();
             session.restore();
             return code;
         } catch (InterruptedException e) {

@@ -4,8 +4,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.screen.Screen;
-import com.googlecode.lanterna.screen.TerminalScreen;
+import dev.telar.tui.loop.TerminalPainter;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.panel.Frame;
@@ -48,21 +47,17 @@ public final class VirtualScreen {
     }
 
     public final DefaultVirtualTerminal terminal;
-    public final TerminalScreen screen;
+    public final TerminalPainter painter;
     public final RecordingSampler sampler = new RecordingSampler();
     public final ViewState view = new ViewState(1000);
     public final KeyHandler keys = new KeyHandler(view, sampler);
     private final Frame frame = new Frame();
 
     public VirtualScreen(int columns, int rows) {
-        try {
-            terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
-            screen = new TerminalScreen(terminal);
-            screen.setCursorPosition(null);
-            screen.startScreen();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
+        terminal.enterPrivateMode();
+        terminal.setCursorVisible(false);
+        painter = new TerminalPainter(terminal);
     }
 
     public VirtualScreen show(SystemSnapshot snap) {
@@ -71,9 +66,8 @@ public final class VirtualScreen {
     }
 
     public VirtualScreen draw() {
-        frame.draw(screen.newTextGraphics(), screen.getTerminalSize(), view);
         try {
-            screen.refresh(Screen.RefreshType.DELTA);
+            painter.paint(frame.draw(terminal.getTerminalSize(), view));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,7 @@
 package dev.telar.tui.loop;
 
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.screen.Screen;
+import java.util.function.Supplier;
 import dev.telar.tui.panel.Frame;
 import dev.telar.tui.view.KeyHandler;
 import dev.telar.tui.view.KeyHandler.Outcome;
@@ -14,23 +14,27 @@ import java.util.concurrent.BlockingQueue;
  * every other event already queued, and redraws once if anything changed.
  *
  * <p>No timer and no polling: with nothing happening the thread does not wake. Redraws are
- * incremental ({@link Screen.RefreshType#DELTA}: only changed cells are sent), except the first
+ * incremental ({@link TerminalPainter}: only changed cells are sent), except the first
  * frame after a resize, which is sent whole because the terminal may have reflowed its content.
  */
 public final class EventLoop {
-    private final Screen screen;
+    private final TerminalPainter painter;
+    private final Supplier<TerminalSize> size;
     private final KeyHandler handler;
     private final Frame frame;
     private final BlockingQueue<UiEvent> queue;
 
     /**
-     * @param screen  a started screen
+     * @param painter sends frames to the terminal
+     * @param size    the terminal's current size (kept up to date by the resize listener)
      * @param handler applies events to the view state
      * @param frame   draws the view state
      * @param queue   events from the other threads
      */
-    public EventLoop(Screen screen, KeyHandler handler, Frame frame, BlockingQueue<UiEvent> queue) {
-        this.screen = screen;
+    public EventLoop(TerminalPainter painter, Supplier<TerminalSize> size, KeyHandler handler, Frame frame,
+                     BlockingQueue<UiEvent> queue) {
+        this.painter = painter;
+        this.size = size;
         this.handler = handler;
         this.frame = frame;
         this.queue = queue;
@@ -62,10 +66,7 @@ public final class EventLoop {
                 }
                 event = queue.poll();
             } while (event != null);
-            if (resized) {
-                resized = screen.doResizeIfNecessary() != null;
-                redraw |= resized;
-            }
+            redraw |= resized;
             if (redraw) {
                 draw(resized);
             }
@@ -86,9 +87,10 @@ public final class EventLoop {
     }
 
     private void draw(boolean complete) throws IOException {
-        TerminalSize size = screen.getTerminalSize();
-        frame.draw(screen.newTextGraphics(), size, handler.view());
-        screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+        if (complete) {
+            painter.invalidate();
+        }
+        painter.paint(frame.draw(size.get(), handler.view()));
     }
 
     /** Another thread failed; carries its cause to the UI thread's error path. */

@@ -1,6 +1,5 @@
 package dev.telar.tui.loop;
 
-import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,8 +10,8 @@ import org.slf4j.LoggerFactory;
  * Gives the terminal back exactly once, whoever asks first: the normal quit path, the error path
  * or the JVM shutdown hook (SIGTERM, SIGHUP, SIGINT from {@code kill}).
  *
- * <p>Restoring means: stop the screen (leaves the alternate screen, resets colours, shows the
- * cursor), then close the terminal (Lanterna puts back the stty settings saved at start: echo,
+ * <p>Restoring means: leave the full screen (resets colours, shows the cursor, leaves the
+ * alternate screen), then close the terminal (Lanterna puts back the stty settings saved at start: echo,
  * canonical mode, the interrupt character). Thread-safe; {@link #restore()} never throws.
  */
 public final class TerminalSession {
@@ -20,16 +19,23 @@ public final class TerminalSession {
 
     private final Terminal terminal;
     private final AtomicBoolean restored = new AtomicBoolean();
-    private volatile TerminalScreen screen;
+    private volatile boolean fullScreen;
 
     /** @param terminal the terminal taken over, restored by {@link #restore()} */
     public TerminalSession(Terminal terminal) {
         this.terminal = terminal;
     }
 
-    /** Records the screen once it exists, so {@link #restore()} stops it too. */
-    public void attach(TerminalScreen screen) {
-        this.screen = screen;
+    /**
+     * Switches the terminal to the alternate screen with the cursor hidden; {@link #restore()}
+     * switches back.
+     */
+    public void enterFullScreen() throws IOException {
+        fullScreen = true;
+        terminal.enterPrivateMode();
+        terminal.setCursorVisible(false);
+        terminal.clearScreen();
+        terminal.flush();
     }
 
     /** True once the terminal was given back. */
@@ -47,13 +53,15 @@ public final class TerminalSession {
         if (!restored.compareAndSet(false, true)) {
             return;
         }
-        TerminalScreen s = screen;
-        if (s != null) {
+        if (fullScreen) {
             try {
                 // Do not drain pending input: the input thread holds the reader, and a hung-up tty would fail.
-                s.stopScreen(false);
+                terminal.resetColorAndSGR();
+                terminal.setCursorVisible(true);
+                terminal.exitPrivateMode();
+                terminal.flush();
             } catch (IOException | RuntimeException e) {
-                LOG.debug("stopping the screen failed", e);
+                LOG.debug("leaving the full screen failed", e);
             }
         }
         try {

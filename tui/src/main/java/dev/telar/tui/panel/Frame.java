@@ -1,7 +1,6 @@
 package dev.telar.tui.panel;
 
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.view.ViewState;
 
@@ -23,8 +22,8 @@ public final class Frame {
     private final Panel footer = new FooterPanel();
     private final Panel help = new HelpOverlay();
     private final Panel tooSmall = new TooSmallPanel();
-    /** Keeps its cell cache from frame to frame. */
-    private Canvas canvas;
+    /** The frame being drawn, reused from frame to frame. */
+    private final CellBuffer cells = new CellBuffer(0, 0);
 
     /** Where each panel goes at one terminal size. */
     public record Layout(Area header, Area cores, Area processes, Area footer) {
@@ -48,16 +47,22 @@ public final class Frame {
         return new Layout(headerArea, coresArea, processArea, footerArea);
     }
 
-    /** Draws the whole frame for the current state on {@code g}, which covers a screen of {@code size}. */
-    public void draw(TextGraphics screen, TerminalSize size, ViewState view) {
-        Canvas g = canvas == null ? new Canvas(screen) : canvas.on(screen);
-        canvas = g;
+    /**
+     * Draws the whole frame for the current state at {@code size}.
+     *
+     * @return the drawn cells, owned by this frame and overwritten by the next call
+     */
+    public CellBuffer draw(TerminalSize size, ViewState view) {
+        if (cells.columns() != size.getColumns() || cells.rows() != size.getRows()) {
+            cells.resize(size.getColumns(), size.getRows());
+        }
+        Canvas g = new Canvas(cells);
         Palette.plain(g);
         g.fill(' ');
         Area all = new Area(0, 0, size.getColumns(), size.getRows());
         if (TooSmallPanel.tooSmall(size.getColumns(), size.getRows())) {
             tooSmall.render(g, all, view.snapshot(), view);
-            return;
+            return cells;
         }
         SystemSnapshot snap = view.snapshot();
         Layout layout = layout(size, snap == null ? 0 : snap.cores().size());
@@ -68,5 +73,6 @@ public final class Frame {
         if (view.helpVisible()) {
             help.render(g, all, snap, view);
         }
+        return cells;
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class EventLoopTest {
     private final VirtualScreen vs = new VirtualScreen(80, 24);
     private final BlockingQueue<UiEvent> queue = new LinkedBlockingQueue<>();
-    private final EventLoop loop = new EventLoop(vs.screen, vs.keys, new Frame(), queue);
+    private final EventLoop loop = new EventLoop(vs.painter, vs.terminal::getTerminalSize, vs.keys, new Frame(), queue);
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

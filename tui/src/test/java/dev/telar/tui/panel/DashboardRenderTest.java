@@ -89,11 +89,9 @@ class DashboardRenderTest {
     void resizingRelaysOut() {
         VirtualScreen vs = new VirtualScreen(120, 40).show(Snapshots.lab().build());
         vs.terminal.setTerminalSize(new TerminalSize(59, 30));
-        vs.screen.doResizeIfNecessary();
         vs.draw();
         assertThat(vs.text()).contains("(now 59×30)").doesNotContain("python3");
         vs.terminal.setTerminalSize(new TerminalSize(80, 24));
-        vs.screen.doResizeIfNecessary();
         vs.draw();
         assertThat(vs.text()).contains("python3 train.py").doesNotContain("Enlarge");
         assertThat(vs.rows().get(23)).contains("Quit");
