@@ -1,6 +1,7 @@
 package dev.telar.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -40,20 +41,24 @@ class LiveProbeTest {
             Thread.sleep(1500);
             SystemSnapshot s = probe.sample(pid -> pid == self);
 
+            ProcessInfo me = s.processes().stream().filter(p -> p.pid() == self).findFirst().orElseThrow();
+            ThreadInfo t = me.threads().stream().filter(x -> x.tid() == tid.get()).findFirst().orElseThrow();
+            assertThat(t.name()).isEqualTo("telar-test-busy");
+            assertThat(t.lastCore()).isEqualTo(target);
+            assertThat(t.state()).isEqualTo('R');
+
             double onTarget = s.cores().get(target).busyPct();
             double others = s.cores().stream().filter(c -> c.core() != target)
                     .mapToDouble(CoreLoad::busyPct).average().orElse(0);
+            // Another program keeping the other cores busy would make the comparison meaningless:
+            // report the test as skipped then, not as passed.
+            assumeTrue(others < 60, () -> String.format("other cores %.0f%% busy with other work", others));
+            assertThat(t.cpuPct()).isGreaterThan(80);
             assertThat(onTarget).as("load of pinned core %d", target).isGreaterThan(85);
             if (cores > 1) {
                 assertThat(onTarget - others).as("pinned core above the others' mean %.1f", others)
                         .isGreaterThan(30);
             }
-            ProcessInfo me = s.processes().stream().filter(p -> p.pid() == self).findFirst().orElseThrow();
-            ThreadInfo t = me.threads().stream().filter(x -> x.tid() == tid.get()).findFirst().orElseThrow();
-            assertThat(t.name()).isEqualTo("telar-test-busy");
-            assertThat(t.lastCore()).isEqualTo(target);
-            assertThat(t.cpuPct()).isGreaterThan(80);
-            assertThat(t.state()).isEqualTo('R');
         } finally {
             stop.set(true);
             busy.join();

@@ -90,12 +90,13 @@ public final class Dashboard {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             InputReader.start(terminal, queue);
-            if (terminal.kernelSize() == null && !answersSize(terminal)) {
+            TerminalSize known = terminal.kernelSize();
+            if (known == null && !answersSize(terminal)) {
                 session.restore();
                 System.err.println("telar: this terminal did not answer; use the headless command: telar snapshot --json");
                 return 2;
             }
-            AtomicReference<TerminalSize> size = new AtomicReference<>(terminal.getTerminalSize());
+            AtomicReference<TerminalSize> size = new AtomicReference<>(known != null ? known : terminal.getTerminalSize());
             terminal.addResizeListener((t, newSize) -> {
                 size.set(newSize);
                 queue.offer(UiEvent.RESIZE);

@@ -19,6 +19,12 @@ import java.nio.charset.StandardCharsets;
  * terminal.
  */
 public final class TelarTerminal extends UnixTerminal {
+    // Set while Lanterna's constructor takes over the tty (before this class's own fields would be
+    // initialised, hence no initialisers): the settings to restore and the size seen then.
+    private String savedSettings;
+    private TerminalSize sizeAtStart;
+    private boolean acquired;
+
     /**
      * Takes over the terminal: saves its stty settings, turns off echo, canonical mode and the
      * interrupt character. Registers Lanterna's own shutdown hook that restores them.
@@ -28,10 +34,67 @@ public final class TelarTerminal extends UnixTerminal {
      */
     public TelarTerminal(InputStream in, OutputStream out) throws IOException {
         super(in, out, StandardCharsets.UTF_8, CtrlCBehaviour.TRAP);
+        acquired = true;
+    }
+
+    /**
+     * Lanterna saves the tty settings and then turns off canonical mode, echo and the interrupt
+     * character with one {@code stty} process each; every process start costs tens of
+     * milliseconds before the first frame. This does all of it, and reads the size, in one.
+     */
+    @Override
+    protected void saveTerminalSettings() throws IOException {
+        if (acquired) {
+            super.saveTerminalSettings();
+            return;
+        }
+        String out = exec("/bin/sh", "-c",
+                "s=$(stty -g) && stty -icanon min 1 -echo intr undef && echo \"$s|$(stty size)\"");
+        int bar = out.indexOf('|');
+        if (bar <= 0) {
+            throw new IOException("could not set up the terminal (stty said: " + out.trim() + ")");
+        }
+        savedSettings = out.substring(0, bar).trim();
+        sizeAtStart = parseSttySize(out.substring(bar + 1));
+    }
+
+    @Override
+    protected void canonicalMode(boolean enabled) throws IOException {
+        if (acquired) {
+            super.canonicalMode(enabled);
+        }
+    }
+
+    @Override
+    protected void keyEchoEnabled(boolean enabled) throws IOException {
+        if (acquired) {
+            super.keyEchoEnabled(enabled);
+        }
+    }
+
+    @Override
+    protected void keyStrokeSignalsEnabled(boolean enabled) throws IOException {
+        if (acquired) {
+            super.keyStrokeSignalsEnabled(enabled);
+        }
+    }
+
+    @Override
+    protected void restoreTerminalSettings() throws IOException {
+        if (savedSettings != null) {
+            runSTTYCommand(savedSettings);
+        } else {
+            super.restoreTerminalSettings();
+        }
     }
 
     /** The size the kernel holds for the tty, or null when it has none (0×0) or stty fails. */
     public TerminalSize kernelSize() {
+        TerminalSize first = sizeAtStart;
+        if (first != null) {
+            sizeAtStart = null; // known from start-up; later calls (after a resize) ask again
+            return first;
+        }
         try {
             return parseSttySize(runSTTYCommand("size"));
         } catch (IOException | RuntimeException e) {
