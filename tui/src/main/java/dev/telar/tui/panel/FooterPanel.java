@@ -21,9 +21,10 @@ public final class FooterPanel implements Panel {
         {"F1/h", "Help"}, {"x", "Processes"}, {"↑↓", "Field"}, {"←→", "Change"}, {"Enter", "Run"},
         {"w", "Sweep"}, {"c/Esc", "Cancel"}, {"q", "Quit"},
     };
+    /** Most needed first: on a narrow terminal the last hints are dropped, never Quit. */
     private static final String[][] SHORT_EXPERIMENT_KEYS = {
-        {"h", "Help"}, {"x", "Procs"}, {"↑↓", "Field"}, {"←→", "Set"}, {"Enter", "Run"},
-        {"w", "Sweep"}, {"c", "Cancel"}, {"q", "Quit"},
+        {"h", "Help"}, {"q", "Quit"}, {"x", "Procs"}, {"Enter", "Run"}, {"w", "Sweep"}, {"c", "Cancel"},
+        {"↑↓←→", "Form"},
     };
 
     @Override

@@ -106,19 +106,20 @@ public final class WorkersPanel implements Panel {
         }
     }
 
-    /** E.g. {@code busy on core 0: 2, core 1: 2}: where the threads computing right now ran last. */
+    /**
+     * E.g. {@code together 1.98 cores busy, on cores 0 1}: the workers' summed CPU share, which
+     * tells parallel threads (up to the core count) from threads taking turns under one lock (1.0).
+     */
     static String perCore(List<ThreadInfo> threads) {
-        TreeMap<Integer, Integer> busy = new TreeMap<>();
+        double total = 0;
+        TreeMap<Integer, Integer> cores = new TreeMap<>();
         for (ThreadInfo t : threads) {
-            if (t.cpuPct() >= 10) {
-                busy.merge(t.lastCore(), 1, Integer::sum);
-            }
+            total += Double.isFinite(t.cpuPct()) ? Math.max(0, t.cpuPct()) : 0;
+            cores.merge(t.lastCore(), 1, Integer::sum);
         }
-        if (busy.isEmpty()) {
-            return "none computing in the last interval";
-        }
-        StringBuilder out = new StringBuilder("computing: ");
-        busy.forEach((core, n) -> out.append(out.length() > 11 ? ", " : "").append(n).append(" on core ").append(core));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "together %.2f cores busy, on core", total / 100));
+        out.append(cores.size() == 1 ? "" : "s");
+        cores.keySet().forEach(c -> out.append(' ').append(c));
         return out.toString();
     }
 }

@@ -201,6 +201,8 @@ public final class ExperimentState {
     }
 
     void idle() {
+        // Notes such as "cancelling…" or "an experiment is running" describe the job that just ended.
+        message = "";
         busy = false;
         sweeping = false;
         running = null;
