@@ -29,7 +29,11 @@ public final class ExperimentsPanel implements Panel {
         g.enableModifiers(SGR.BOLD);
         g.putString(Math.max(12, width - state.length()), 0, state);
         Field[] fields = Field.values();
-        for (int i = 0; i < fields.length && i + 1 < area.height(); i++) {
+        // On a short terminal the form scrolls so the selected field stays in view.
+        int visible = Math.max(1, area.height() - 1);
+        int offset = Math.max(0, x.field().ordinal() - visible + 1);
+        for (int i = offset; i < fields.length && i - offset + 1 < area.height(); i++) {
+            int row = i - offset + 1;
             boolean selected = fields[i] == x.field();
             Palette.plain(g);
             String label = String.format(Locale.ROOT, "%-" + LABEL + "s", label(fields[i], x));
@@ -38,9 +42,9 @@ public final class ExperimentsPanel implements Panel {
             if (selected) {
                 g.enableModifiers(SGR.REVERSE);
             }
-            g.putString(0, i + 1, Units.fit(text, width));
+            g.putString(0, row, Units.fit(text, width));
         }
-        int last = fields.length + 1;
+        int last = fields.length - offset + 1;
         if (last < area.height()) {
             Palette.plain(g);
             String note = x.problem().map(p -> "unavailable on this JVM").orElse(x.busy() ? "c/Esc cancels" : "Enter run  w sweep");

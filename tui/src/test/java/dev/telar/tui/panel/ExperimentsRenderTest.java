@@ -192,6 +192,16 @@ class ExperimentsRenderTest {
     }
 
     @Test
+    void atTheMinimumSizeTheFormScrollsToTheSelectedField() {
+        VirtualScreen vs = new VirtualScreen(60, 15).show(Snapshots.lab().build());
+        vs.press('x');
+        assertThat(vs.text()).contains("◂ cpu ▸");
+        vs.press(KeyType.ArrowUp); // wraps to the last field
+        assertThat(vs.text()).contains("▸ Baseline ◂ on ▸").doesNotContain("Enlarge");
+        assertThat(vs.rows().get(14)).contains("Quit");
+    }
+
+    @Test
     void helpInTheExperimentsViewListsItsKeysAndFitsTheMinimumSize() {
         VirtualScreen vs = new VirtualScreen(60, 15).show(Snapshots.lab().build());
         vs.press('x');
