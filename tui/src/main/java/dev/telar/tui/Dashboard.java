@@ -13,9 +13,11 @@ import dev.telar.tui.loop.TelarTerminal;
 import dev.telar.tui.loop.TerminalSession;
 import dev.telar.tui.loop.UiEvent;
 import dev.telar.tui.panel.Frame;
+import dev.telar.tui.view.ExperimentControl;
 import dev.telar.tui.view.KeyHandler;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
+import dev.telar.workloads.run.ExperimentRunner;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -33,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * The full-screen dashboard: takes over the terminal, shows per-core load and the process list
  * until the user quits, and always gives the terminal back as it found it.
  *
- * <p>Threads: the sampler (publishes snapshots), the input reader (blocks on the keyboard), and
- * the calling thread, which becomes the one UI thread ({@link EventLoop}). The terminal is
+ * <p>Threads: the sampler (publishes snapshots), the input reader (blocks on the keyboard), the
+ * experiment runner (one thread, plus the workers of the run in progress), and the calling
+ * thread, which becomes the one UI thread ({@link EventLoop}). The runner is closed, cancelling
+ * its run, before this method returns, so no worker outlives the dashboard. The terminal is
  * restored on quit ({@code q}, F10, Ctrl-C), on an error, and from a JVM shutdown hook on
  * SIGTERM, SIGHUP and SIGINT.
  */
@@ -67,14 +71,19 @@ public final class Dashboard {
         Sampler sampler = new Sampler(Probe::live, settings.refreshMillis());
         sampler.subscribe(snapshot -> queue.offer(new UiEvent.Snapshot(snapshot)));
         sampler.start();
+        ExperimentRunner runner = new ExperimentRunner();
+        // Runner events reach the UI thread only through the queue, like everything else.
+        runner.subscribe(event -> queue.offer(new UiEvent.Experiment(event)));
         try {
-            return runOnTerminal(settings, sampler, queue);
+            return runOnTerminal(settings, sampler, runner, queue);
         } finally {
+            runner.close();
             sampler.close();
         }
     }
 
-    private static int runOnTerminal(Settings settings, Sampler sampler, BlockingQueue<UiEvent> queue) {
+    private static int runOnTerminal(Settings settings, Sampler sampler, ExperimentRunner runner,
+                                     BlockingQueue<UiEvent> queue) {
         TelarTerminal terminal;
         try {
             // Buffered: Lanterna writes cell by cell and flushes once per frame.
@@ -103,7 +112,7 @@ public final class Dashboard {
             });
             session.enterFullScreen();
             ViewState view = new ViewState(sampler.intervalMillis());
-            KeyHandler keys = new KeyHandler(view, SamplerControl.of(sampler));
+            KeyHandler keys = new KeyHandler(view, SamplerControl.of(sampler), ExperimentControl.of(runner));
             int code = new EventLoop(new TerminalPainter(terminal), size::get, keys, new Frame(), queue).run();
             session.restore();
             return code;

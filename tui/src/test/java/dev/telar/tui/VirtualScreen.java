@@ -7,7 +7,10 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.telar.tui.loop.TerminalPainter;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.workloads.run.ExperimentEvent;
+import dev.telar.workloads.run.RunSpec;
 import dev.telar.tui.panel.Frame;
+import dev.telar.tui.view.ExperimentControl;
 import dev.telar.tui.view.KeyHandler;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
@@ -46,11 +49,36 @@ public final class VirtualScreen {
         }
     }
 
+    /** What the key handler asked of the experiment runner. */
+    public static final class RecordingExperiments implements ExperimentControl {
+        public final List<RunSpec> runs = new ArrayList<>();
+        public final List<Boolean> baselines = new ArrayList<>();
+        public final List<RunSpec> sweeps = new ArrayList<>();
+        public int cancels;
+
+        @Override
+        public void submit(RunSpec spec, boolean baseline) {
+            runs.add(spec);
+            baselines.add(baseline);
+        }
+
+        @Override
+        public void submitSweep(RunSpec spec) {
+            sweeps.add(spec);
+        }
+
+        @Override
+        public void cancel() {
+            cancels++;
+        }
+    }
+
     public final DefaultVirtualTerminal terminal;
     public final TerminalPainter painter;
     public final RecordingSampler sampler = new RecordingSampler();
     public final ViewState view = new ViewState(1000);
-    public final KeyHandler keys = new KeyHandler(view, sampler);
+    public final RecordingExperiments experiments = new RecordingExperiments();
+    public final KeyHandler keys = new KeyHandler(view, sampler, experiments);
     private final Frame frame = new Frame();
 
     public VirtualScreen(int columns, int rows) {
@@ -72,6 +100,12 @@ public final class VirtualScreen {
             throw new UncheckedIOException(e);
         }
         return this;
+    }
+
+    /** Hands the key handler a runner event, as the event loop does, and redraws. */
+    public VirtualScreen event(ExperimentEvent event) {
+        keys.onExperiment(event);
+        return draw();
     }
 
     public KeyHandler.Outcome press(KeyStroke key) {

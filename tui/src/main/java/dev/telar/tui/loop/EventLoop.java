@@ -80,6 +80,9 @@ public final class EventLoop {
         if (event instanceof UiEvent.Key k) {
             return handler.onKey(k.key());
         }
+        if (event instanceof UiEvent.Experiment e) {
+            return handler.onExperiment(e.event());
+        }
         if (event instanceof UiEvent.Failure f) {
             throw new DashboardFailure(f.cause());
         }

@@ -2,10 +2,12 @@ package dev.telar.tui.loop;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.workloads.run.ExperimentEvent;
 
 /**
  * Something the UI thread must react to. Produced by the sampler thread (snapshots), the input
- * thread (keys, failures) and the resize signal handler; consumed only by the {@link EventLoop}.
+ * thread (keys, failures), the experiment runner's thread (experiment events) and the resize
+ * signal handler; consumed only by the {@link EventLoop}.
  */
 public sealed interface UiEvent {
     /** The terminal changed size; the screen must adopt the new size and redraw. */
@@ -17,6 +19,10 @@ public sealed interface UiEvent {
 
     /** A key stroke read from the terminal ({@code KeyType.EOF} when the terminal is gone). */
     record Key(KeyStroke key) implements UiEvent {
+    }
+
+    /** News from the experiment runner (a run started or finished, a sweep ended, the runner is idle). */
+    record Experiment(ExperimentEvent event) implements UiEvent {
     }
 
     /** The terminal was resized. */

@@ -5,17 +5,26 @@ import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.view.ViewState;
 
 /**
- * The last line: htop-style key hints (key names highlighted), and on the right the sort key and
- * refresh interval. While a filter is typed it becomes the one-line filter input.
+ * The last line: htop-style key hints (key names highlighted) for the view shown, and on the
+ * right the sort key (process view) and refresh interval. While a filter is typed it becomes the one-line filter input.
  */
 public final class FooterPanel implements Panel {
     private static final String[][] KEYS = {
         {"F1/h", "Help"}, {"/", "Filter"}, {"F6/s", "Sort"}, {"t", "Telar only"},
-        {"Enter", "Threads"}, {"+/-", "Rate"}, {"q", "Quit"},
+        {"Enter", "Threads"}, {"+/-", "Rate"}, {"x", "Experiments"}, {"q", "Quit"},
     };
     private static final String[][] SHORT_KEYS = {
         {"h", "Help"}, {"/", "Filter"}, {"s", "Sort"}, {"t", "Telar"},
-        {"Enter", "Thr"}, {"+-", "Rate"}, {"q", "Quit"},
+        {"Enter", "Thr"}, {"x", "Exp"}, {"q", "Quit"},
+    };
+    private static final String[][] EXPERIMENT_KEYS = {
+        {"F1/h", "Help"}, {"x", "Processes"}, {"↑↓", "Field"}, {"←→", "Change"}, {"Enter", "Run"},
+        {"w", "Sweep"}, {"c/Esc", "Cancel"}, {"q", "Quit"},
+    };
+    /** Most needed first: on a narrow terminal the last hints are dropped, never Quit. */
+    private static final String[][] SHORT_EXPERIMENT_KEYS = {
+        {"h", "Help"}, {"q", "Quit"}, {"x", "Procs"}, {"Enter", "Run"}, {"w", "Sweep"}, {"c", "Cancel"},
+        {"↑↓←→", "Form"},
     };
 
     @Override
@@ -26,9 +35,11 @@ public final class FooterPanel implements Panel {
             drawFilterInput(g, area.width(), view);
             return;
         }
-        String status = "Sort " + view.sort().label() + "  Every " + Units.seconds(view.intervalMillis());
+        boolean experiments = view.mode() == dev.telar.tui.view.ViewState.Mode.EXPERIMENTS;
+        String status = (experiments ? "" : "Sort " + view.sort().label() + "  ") + "Every " + Units.seconds(view.intervalMillis());
         int room = area.width() - status.length() - 1;
-        String[][] keys = width(KEYS) <= room ? KEYS : SHORT_KEYS;
+        String[][] full = experiments ? EXPERIMENT_KEYS : KEYS;
+        String[][] keys = width(full) <= room ? full : experiments ? SHORT_EXPERIMENT_KEYS : SHORT_KEYS;
         int col = 0;
         for (String[] key : keys) {
             if (col + key[0].length() + key[1].length() + 1 > room) {

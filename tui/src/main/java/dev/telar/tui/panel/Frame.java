@@ -6,8 +6,10 @@ import dev.telar.tui.view.ViewState;
 
 /**
  * Lays out and draws one whole frame: header on top, the cores panel sized to the core count,
- * the process list filling the rest, the footer on the last line, the help box over it all when
- * open; or only the "enlarge" message when the terminal is too small.
+ * the process list (or, in the experiments view, the experiments form, worker threads, sweep and
+ * results) filling the rest, the footer on the last line, the help box over it all when open; or
+ * only the "enlarge" message when the terminal is too small. The header and cores stay in both
+ * views so the load an experiment creates is always in sight.
  *
  * <p>The layout is computed afresh from the size given on every frame, so a resize needs nothing
  * but a redraw. Panels are stateless and reused between frames.
@@ -19,6 +21,10 @@ public final class Frame {
     private final Panel header = new HeaderPanel();
     private final Panel cores = new CoresPanel();
     private final Panel processes = new ProcessPanel();
+    private final Panel form = new ExperimentsPanel();
+    private final Panel workers = new WorkersPanel();
+    private final Panel sweep = new SweepPanel();
+    private final Panel results = new ResultsPanel();
     private final Panel footer = new FooterPanel();
     private final Panel help = new HelpOverlay();
     private final Panel tooSmall = new TooSmallPanel();
@@ -27,6 +33,27 @@ public final class Frame {
 
     /** Where each panel goes at one terminal size. */
     public record Layout(Area header, Area cores, Area processes, Area footer) {
+    }
+
+    /** Where the experiments view's panels go inside the body. */
+    public record ExperimentsLayout(Area form, Area side, Area results) {
+    }
+
+    /** Widest the experiments form gets, cells. */
+    static final int FORM_WIDTH = 34;
+
+    /**
+     * Splits the body: the form on the left of the top half, worker threads (or the sweep) on its
+     * right, the results table below across the whole width.
+     */
+    public static ExperimentsLayout experimentsLayout(Area body) {
+        int formWidth = Math.min(FORM_WIDTH, Math.max(24, body.width() * 2 / 5));
+        // The form needs 9 lines; on tall terminals the top grows so more threads and sweep rows show.
+        int top = Math.max(0, Math.min(body.height() - 4, Math.max(9, body.height() / 2)));
+        Area form = new Area(body.column(), body.row(), formWidth, top);
+        Area side = new Area(body.column() + formWidth + 1, body.row(), body.width() - formWidth - 1, top);
+        Area results = new Area(body.column(), body.row() + top, body.width(), body.height() - top);
+        return new ExperimentsLayout(form, side, results);
     }
 
     /**
@@ -68,7 +95,16 @@ public final class Frame {
         Layout layout = layout(size, snap == null ? 0 : snap.cores().size());
         header.render(g, layout.header(), snap, view);
         cores.render(g, layout.cores(), snap, view);
-        processes.render(g, layout.processes(), snap, view);
+        if (view.mode() == ViewState.Mode.EXPERIMENTS) {
+            ExperimentsLayout x = experimentsLayout(layout.processes());
+            form.render(g, x.form(), snap, view);
+            // While a run goes on, its threads matter most; afterwards the sweep, if one just ended.
+            boolean showSweep = !view.experiments().busy() && view.experiments().showSweep();
+            (showSweep ? sweep : workers).render(g, x.side(), snap, view);
+            results.render(g, x.results(), snap, view);
+        } else {
+            processes.render(g, layout.processes(), snap, view);
+        }
         footer.render(g, layout.footer(), snap, view);
         if (view.helpVisible()) {
             help.render(g, all, snap, view);

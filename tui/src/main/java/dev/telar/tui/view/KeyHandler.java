@@ -3,6 +3,10 @@ package dev.telar.tui.view;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.workloads.run.ExperimentEvent;
+import dev.telar.workloads.run.RunSpec;
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,16 +27,44 @@ public final class KeyHandler {
         QUIT
     }
 
+    /** Refuses every request: for a dashboard without experiments (e.g. tests of the process view). */
+    private static final ExperimentControl NO_EXPERIMENTS = new ExperimentControl() {
+        @Override
+        public void submit(RunSpec spec, boolean baseline) {
+        }
+
+        @Override
+        public void submitSweep(RunSpec spec) {
+        }
+
+        @Override
+        public void cancel() {
+        }
+    };
+
     private final ViewState view;
     private final SamplerControl sampler;
+    private final ExperimentControl experiments;
 
     /**
+     * A handler whose experiments view cannot start anything.
+     *
      * @param view    the state to change
      * @param sampler the sampler to steer on user action (interval, threads of the expanded process)
      */
     public KeyHandler(ViewState view, SamplerControl sampler) {
+        this(view, sampler, NO_EXPERIMENTS);
+    }
+
+    /**
+     * @param view        the state to change
+     * @param sampler     the sampler to steer on user action (interval, threads listed)
+     * @param experiments the runner the experiments view starts and cancels runs on
+     */
+    public KeyHandler(ViewState view, SamplerControl sampler, ExperimentControl experiments) {
         this.view = view;
         this.sampler = sampler;
+        this.experiments = experiments;
     }
 
     /** The state this handler changes. */
@@ -43,6 +75,21 @@ public final class KeyHandler {
     /** Takes a new snapshot; always worth a redraw. */
     public Outcome onSnapshot(SystemSnapshot snapshot) {
         view.setSnapshot(snapshot);
+        return Outcome.REDRAW;
+    }
+
+    /** Takes news from the experiment runner (delivered through the event loop's queue). */
+    public Outcome onExperiment(ExperimentEvent event) {
+        ExperimentState x = view.experiments();
+        if (event instanceof ExperimentEvent.Started s) {
+            x.started(s.spec());
+        } else if (event instanceof ExperimentEvent.Finished f) {
+            x.finished(f.result());
+        } else if (event instanceof ExperimentEvent.SweepFinished s) {
+            x.sweepFinished(s.results());
+        } else if (event instanceof ExperimentEvent.Idle) {
+            x.idle();
+        }
         return Outcome.REDRAW;
     }
 
@@ -105,6 +152,12 @@ public final class KeyHandler {
         if (isQuit(key)) {
             return Outcome.QUIT;
         }
+        if (key.getKeyType() == KeyType.F2 || isChar(key, 'x')) {
+            return switchMode();
+        }
+        if (view.mode() == ViewState.Mode.EXPERIMENTS) {
+            return onExperimentKey(key);
+        }
         switch (key.getKeyType()) {
             case F1:
                 view.setHelpVisible(true);
@@ -165,6 +218,109 @@ public final class KeyHandler {
         }
     }
 
+    private Outcome onExperimentKey(KeyStroke key) {
+        ExperimentState x = view.experiments();
+        switch (key.getKeyType()) {
+            case F1:
+                view.setHelpVisible(true);
+                return Outcome.REDRAW;
+            case ArrowUp:
+                x.moveField(-1);
+                return Outcome.REDRAW;
+            case ArrowDown:
+                x.moveField(1);
+                return Outcome.REDRAW;
+            case ArrowLeft:
+                return x.change(-1) ? Outcome.REDRAW : Outcome.IGNORED;
+            case ArrowRight:
+                return x.change(1) ? Outcome.REDRAW : Outcome.IGNORED;
+            case Enter:
+                return start(false);
+            case Escape:
+                return cancelExperiment();
+            case Character:
+                if (key.isCtrlDown() || key.isAltDown()) {
+                    return Outcome.IGNORED;
+                }
+                switch (key.getCharacter()) {
+                    case 'h':
+                        view.setHelpVisible(true);
+                        return Outcome.REDRAW;
+                    case 'w':
+                        return start(true);
+                    case 'c':
+                        return cancelExperiment();
+                    case '+':
+                        return setInterval(RefreshSteps.faster(view.intervalMillis()));
+                    case '-':
+                        return setInterval(RefreshSteps.slower(view.intervalMillis()));
+                    default:
+                        return Outcome.IGNORED;
+                }
+            default:
+                return Outcome.IGNORED;
+        }
+    }
+
+    /** Starts the form's run (or sweep) unless one is in progress or the form names something impossible. */
+    private Outcome start(boolean sweep) {
+        ExperimentState x = view.experiments();
+        if (x.busy()) {
+            // One experiment at a time: two runs sharing the cores would spoil both measurements.
+            x.setMessage("an experiment is running; c or Esc cancels it");
+            return Outcome.REDRAW;
+        }
+        Optional<String> problem = x.problem();
+        if (problem.isPresent()) {
+            x.setMessage("cannot run: " + problem.get());
+            return Outcome.REDRAW;
+        }
+        RunSpec spec = x.spec();
+        x.submitted(sweep);
+        if (sweep) {
+            experiments.submitSweep(spec);
+        } else {
+            x.hideSweep();
+            experiments.submit(spec, x.baseline());
+        }
+        // Worker threads appear in the next samples; ask for one now rather than after a full interval.
+        sampler.requestNow();
+        return Outcome.REDRAW;
+    }
+
+    private Outcome cancelExperiment() {
+        ExperimentState x = view.experiments();
+        if (!x.busy()) {
+            return Outcome.IGNORED;
+        }
+        experiments.cancel();
+        x.setMessage("cancelling…");
+        return Outcome.REDRAW;
+    }
+
+    private Outcome switchMode() {
+        view.setMode(view.mode() == ViewState.Mode.PROCESSES ? ViewState.Mode.EXPERIMENTS : ViewState.Mode.PROCESSES);
+        sampler.setThreadsFor(threadPids());
+        sampler.requestNow();
+        return Outcome.REDRAW;
+    }
+
+    /**
+     * The processes whose threads the sampler should list: the expanded one, plus Telar itself
+     * while the experiments view shows its worker threads.
+     */
+    private Set<Integer> threadPids() {
+        Set<Integer> pids = new HashSet<>();
+        if (view.expandedPid() >= 0) {
+            pids.add(view.expandedPid());
+        }
+        if (view.mode() == ViewState.Mode.EXPERIMENTS) {
+            SystemSnapshot snap = view.snapshot();
+            pids.add(snap != null ? snap.selfPid() : (int) ProcessHandle.current().pid());
+        }
+        return pids;
+    }
+
     private Outcome cycleSort() {
         view.setSort(view.sort().next());
         return Outcome.REDRAW;
@@ -192,13 +348,13 @@ public final class KeyHandler {
         }
         if (view.expandedPid() == pid) {
             view.setExpandedPid(-1);
-            sampler.setThreadsFor(Set.of());
+            sampler.setThreadsFor(threadPids());
             return Outcome.REDRAW;
         }
         view.setExpandedPid(pid);
         // Threads are read only for the process the user opened; ask for a sample now so they
         // appear without waiting a whole interval.
-        sampler.setThreadsFor(Set.of(pid));
+        sampler.setThreadsFor(threadPids());
         sampler.requestNow();
         return Outcome.REDRAW;
     }

@@ -12,7 +12,17 @@ import java.util.List;
  * snapshot and the choices, and recomputed only when one of those changed.
  */
 public final class ViewState {
+    /** Which body the dashboard shows under the header and the cores. */
+    public enum Mode {
+        /** The process list (with the expanded process's threads). */
+        PROCESSES,
+        /** The experiments form, live worker threads, results and sweep. */
+        EXPERIMENTS
+    }
+
     private SystemSnapshot snapshot;
+    private Mode mode = Mode.PROCESSES;
+    private final ExperimentState experiments = new ExperimentState(Runtime.getRuntime().availableProcessors());
     private SortKey sort = SortKey.CPU;
     private String filter = "";
     private boolean editingFilter;
@@ -89,6 +99,20 @@ public final class ViewState {
         }
         selectedIndex = Math.max(0, Math.min(index, r.size() - 1));
         selectedPid = r.get(selectedIndex).pid();
+    }
+
+    /** The body shown: processes or experiments. */
+    public Mode mode() {
+        return mode;
+    }
+
+    void setMode(Mode mode) {
+        this.mode = mode;
+    }
+
+    /** The experiments view's form, runs and results. */
+    public ExperimentState experiments() {
+        return experiments;
     }
 
     /** Current order of the process list. */

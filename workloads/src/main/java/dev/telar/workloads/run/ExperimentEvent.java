@@ -12,6 +12,13 @@ public sealed interface ExperimentEvent {
     record Finished(RunResult result) implements ExperimentEvent {
     }
 
+    /**
+     * The runner finished one submitted job (a run with its baseline, or a sweep), however it
+     * ended; none of the job's threads compute any more. Always the job's last event.
+     */
+    record Idle() implements ExperimentEvent {
+    }
+
     /** A sweep ended; {@code results} starts with the baseline. */
     record SweepFinished(List<RunResult> results) implements ExperimentEvent {
         public SweepFinished {

@@ -33,14 +33,18 @@ public final class ExperimentRunner implements AutoCloseable {
         return current != null;
     }
 
-    /** Queues a run, preceded by its sequential baseline when {@code baseline} is set. */
+    /**
+     * Queues a run, preceded by its sequential baseline when {@code baseline} is set. The
+     * baseline is the same work on one thread: for matmul, the product limited to one thread.
+     */
     public void submit(RunSpec spec, boolean baseline) {
         thread.execute(() -> {
-            boolean withBase = baseline && !spec.model().equals("sequential");
-            RunControl control = begin(withBase ? spec.with("sequential", 1) : spec);
+            RunSpec baseSpec = baselineOf(spec);
+            boolean withBase = baseline && !baseSpec.equals(spec);
+            RunControl control = begin(withBase ? baseSpec : spec);
             try {
                 if (withBase) {
-                    RunResult base = Experiments.run(spec.with("sequential", 1), control);
+                    RunResult base = Experiments.run(baseSpec, control);
                     base = base.withBaseline(base.wallSeconds());
                     emit(new ExperimentEvent.Finished(base));
                     if (base.status() != RunResult.Status.COMPLETED) {
@@ -50,13 +54,27 @@ public final class ExperimentRunner implements AutoCloseable {
                     emit(new ExperimentEvent.Finished(Experiments.run(spec, control).withBaseline(base.wallSeconds())));
                 } else {
                     RunResult r = Experiments.run(spec, control);
-                    emit(new ExperimentEvent.Finished(spec.model().equals("sequential")
-                            ? r.withBaseline(r.wallSeconds()) : r));
+                    emit(new ExperimentEvent.Finished(spec.equals(baseSpec) ? r.withBaseline(r.wallSeconds()) : r));
                 }
+            } catch (RuntimeException e) {
+                // A spec the caller did not validate: report it as a failed run, not as silence.
+                emit(new ExperimentEvent.Finished(failed(spec, e)));
             } finally {
                 current = null;
+                emit(new ExperimentEvent.Idle());
             }
         });
+    }
+
+    /** The one-thread run a spec is compared against. */
+    public static RunSpec baselineOf(RunSpec spec) {
+        RunSpec base = spec.with("sequential", 1);
+        return spec.kernel().equals("matmul") ? base.withKernelThreads(1) : base;
+    }
+
+    private static RunResult failed(RunSpec spec, RuntimeException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new RunResult(spec, RunResult.Status.FAILED, why, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
     }
 
     /** Queues a sweep over {@link Sweep#counts} for the spec's kernel. */
@@ -68,8 +86,11 @@ public final class ExperimentRunner implements AutoCloseable {
                         Sweep.defaultCount(spec.kernel()));
                 List<RunResult> all = Sweep.run(spec, counts, control, r -> emit(new ExperimentEvent.Finished(r)));
                 emit(new ExperimentEvent.SweepFinished(all));
+            } catch (RuntimeException e) {
+                emit(new ExperimentEvent.Finished(failed(spec, e)));
             } finally {
                 current = null;
+                emit(new ExperimentEvent.Idle());
             }
         });
     }

@@ -54,17 +54,66 @@ class SweepAndRunnerTest {
             RunResult r = ((ExperimentEvent.Finished) events.poll(10, TimeUnit.SECONDS)).result();
             assertThat(r.status()).isEqualTo(RunResult.Status.COMPLETED);
             assertThat(r.speedup()).isPresent();
+            assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo(new ExperimentEvent.Idle());
 
             runner.submit(spec.with("thread-target", 2).withKernelThreads(1), false);
             RunSpec endless = new RunSpec("cpu", "thread-target", 2, 2, 50_000_000_000L, 1, 1, 5, new int[0], 1);
             runner.submit(endless, false);
             events.poll(10, TimeUnit.SECONDS); // started
             events.poll(10, TimeUnit.SECONDS); // finished
+            assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo(new ExperimentEvent.Idle());
             assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo(new ExperimentEvent.Started(endless));
             assertThat(runner.busy()).isTrue();
             runner.cancel();
             RunResult cancelled = ((ExperimentEvent.Finished) events.poll(2, TimeUnit.SECONDS)).result();
             assertThat(cancelled.status()).isEqualTo(RunResult.Status.CANCELLED);
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new ExperimentEvent.Idle());
         }
+    }
+
+    @Test
+    void matmulBaselineLimitsTheProductToOneThread() throws Exception {
+        BlockingQueue<ExperimentEvent> events = new LinkedBlockingQueue<>();
+        try (ExperimentRunner runner = new ExperimentRunner()) {
+            runner.subscribe(events::add);
+            RunSpec spec = new RunSpec("matmul", "sequential", 1, 1, 40, 2, 1, 5, new int[0], RunSpec.SEED);
+            runner.submit(spec, true);
+            List<RunResult> finished = new java.util.ArrayList<>();
+            for (ExperimentEvent e = events.poll(10, TimeUnit.SECONDS); !(e instanceof ExperimentEvent.Idle);
+                 e = events.poll(10, TimeUnit.SECONDS)) {
+                assertThat(e).as("an event within 10 s").isNotNull();
+                if (e instanceof ExperimentEvent.Finished f) {
+                    finished.add(f.result());
+                }
+            }
+            assertThat(finished).extracting(r -> r.spec().kernelThreads()).containsExactly(1, 2);
+            assertThat(finished.get(1).speedup()).isPresent();
+        }
+    }
+
+    @Test
+    void closeStopsARunningExperimentWithinHalfASecond() throws Exception {
+        BlockingQueue<ExperimentEvent> events = new LinkedBlockingQueue<>();
+        ExperimentRunner runner = new ExperimentRunner();
+        runner.subscribe(events::add);
+        RunSpec endless = new RunSpec("cpu", "thread-target", 2, 2, 50_000_000_000L, 1, 1, 5, new int[0], 1);
+        runner.submit(endless, false);
+        assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo(new ExperimentEvent.Started(endless));
+        long start = System.nanoTime();
+        runner.close();
+        // Workers see the cancel at their next checkpoint; give them the same half second in total.
+        long deadline = start + 500_000_000L;
+        while (workersAlive() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        assertThat(workersAlive()).as("worker threads after close").isFalse();
+        assertThat(elapsed).isLessThan(0.5);
+    }
+
+    private static boolean workersAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && (t.getName().startsWith("telar-thread-target-")
+                        || t.getName().equals("telar-experiments")));
     }
 }

@@ -1,0 +1,125 @@
+package dev.telar.tui.panel;
+
+import dev.telar.probe.ProcessInfo;
+import dev.telar.probe.SystemSnapshot;
+import dev.telar.probe.ThreadInfo;
+import dev.telar.tui.view.ExperimentState;
+import dev.telar.tui.view.ViewState;
+import dev.telar.workloads.run.RunSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+
+/**
+ * The running experiment's worker threads, from the newest snapshot: TID, name, state, CPU% and
+ * the core each last ran on, so a user sees threads spread over the cores, or GIL threads taking
+ * turns. Rows are ordered by name and TID, not by CPU, so they stay put while the load moves.
+ * The last line counts the threads per core when there is room.
+ */
+public final class WorkersPanel implements Panel {
+    /**
+     * Telar's own infrastructure threads, which share the {@code telar-} prefix with the workers.
+     * The kernel keeps only 15 characters of a name, so names are compared as prefixes.
+     */
+    private static final List<String> INFRASTRUCTURE = List.of("telar-sampler", "telar-experiments", "telar-input",
+            "telar-restore", "telar-size-query");
+    private static final Comparator<ThreadInfo> ORDER =
+            Comparator.comparing(ThreadInfo::name).thenComparingInt(ThreadInfo::tid);
+
+    /** True for a thread name of an experiment's worker or helper (e.g. {@code telar-thread-target-0}, truncated or not). */
+    public static boolean isWorker(String name) {
+        if (name == null || !name.startsWith("telar-")) {
+            return false;
+        }
+        for (String infra : INFRASTRUCTURE) {
+            if (infra.startsWith(name) || name.startsWith(infra)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The experiment threads of Telar's own process in {@code snap}, by name and TID; empty when not listed. */
+    public static List<ThreadInfo> workers(SystemSnapshot snap) {
+        if (snap == null) {
+            return List.of();
+        }
+        List<ThreadInfo> out = new ArrayList<>();
+        for (ProcessInfo p : snap.processes()) {
+            if (p.pid() == snap.selfPid()) {
+                for (ThreadInfo t : p.threads()) {
+                    if (isWorker(t.name())) {
+                        out.add(t);
+                    }
+                }
+            }
+        }
+        out.sort(ORDER);
+        return out;
+    }
+
+    @Override
+    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+        Canvas g = screen.clip(area);
+        int width = area.width();
+        ExperimentState x = view.experiments();
+        RunSpec running = x.running();
+        Palette.label(g);
+        String title = running == null ? "Worker threads" : "Worker threads of " + running.kernel() + "/"
+                + (running.kernel().equals("matmul") ? "matmul ×" + running.kernelThreads() : running.model() + " ×" + running.workers());
+        g.putString(0, 0, Units.fit(title, width));
+        int nameWidth = Math.max(8, Math.min(24, width - 21));
+        Palette.bar(g);
+        g.putString(0, 1, Units.fit(String.format(Locale.ROOT, "%7s %-" + nameWidth + "s S %5s %4s", "TID", "NAME",
+                "CPU%", "CORE"), width));
+        Palette.plain(g);
+        List<ThreadInfo> threads = workers(snap);
+        if (threads.isEmpty()) {
+            g.putString(1, 2, Units.fit(x.busy() ? "waiting for the next sample…"
+                    : "none running; Enter starts a run", width - 1));
+            return;
+        }
+        int room = area.height() - 2;
+        boolean summary = room > threads.size();
+        int shown = Math.min(threads.size(), summary ? threads.size() : room);
+        if (shown < threads.size() && shown > 0) {
+            shown--; // keep a line to say how many are not shown
+        }
+        for (int i = 0; i < shown; i++) {
+            ThreadInfo t = threads.get(i);
+            Palette.plain(g);
+            g.putString(0, 2 + i, Units.fit(String.format(Locale.ROOT, "%7d %-" + nameWidth + "s %c %5s %4d", t.tid(),
+                    Units.fit(Units.printable(t.name()), nameWidth), t.state(), Units.percent(t.cpuPct()), t.lastCore()),
+                    width));
+            if (t.cpuPct() >= 50) {
+                g.setForegroundColor(Palette.load(Math.min(100, t.cpuPct())));
+                g.putString(7 + 1 + nameWidth + 3, 2 + i, Units.percent(t.cpuPct()));
+            }
+        }
+        Palette.label(g);
+        if (shown < threads.size()) {
+            g.putString(1, 2 + shown, Units.fit("… " + (threads.size() - shown) + " more threads", width - 1));
+        } else if (summary) {
+            g.putString(1, 2 + shown, Units.fit(perCore(threads), width - 1));
+        }
+    }
+
+    /**
+     * E.g. {@code together 1.98 cores busy, on cores 0 1}: the workers' summed CPU share, which
+     * tells parallel threads (up to the core count) from threads taking turns under one lock (1.0).
+     */
+    static String perCore(List<ThreadInfo> threads) {
+        double total = 0;
+        TreeMap<Integer, Integer> cores = new TreeMap<>();
+        for (ThreadInfo t : threads) {
+            total += Double.isFinite(t.cpuPct()) ? Math.max(0, t.cpuPct()) : 0;
+            cores.merge(t.lastCore(), 1, Integer::sum);
+        }
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "together %.2f cores busy, on core", total / 100));
+        out.append(cores.size() == 1 ? "" : "s");
+        cores.keySet().forEach(c -> out.append(' ').append(c));
+        return out.toString();
+    }
+}

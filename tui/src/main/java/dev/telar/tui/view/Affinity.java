@@ -1,0 +1,33 @@
+package dev.telar.tui.view;
+
+import java.util.stream.IntStream;
+
+/** Where an experiment's threads may run: anywhere, all on core 0, or pinned to the set of all cores. */
+public enum Affinity {
+    /** No pinning: the scheduler chooses. */
+    NONE("none"),
+    /** Every thread pinned to core 0, so they must take turns on one core. */
+    CORE0("all on core 0"),
+    /** Every thread allowed on every core (explicitly pinned to the full set). */
+    SPREAD("spread: all cores");
+
+    private final String label;
+
+    Affinity(String label) {
+        this.label = label;
+    }
+
+    /** The text shown in the experiments form. */
+    public String label() {
+        return label;
+    }
+
+    /** The cores a run is pinned to on a machine with {@code cores} logical cores; empty for none. */
+    public int[] cores(int cores) {
+        return switch (this) {
+            case NONE -> new int[0];
+            case CORE0 -> new int[] {0};
+            case SPREAD -> IntStream.range(0, Math.max(1, cores)).toArray();
+        };
+    }
+}

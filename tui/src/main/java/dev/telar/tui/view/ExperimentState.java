@@ -1,0 +1,243 @@
+package dev.telar.tui.view;
+
+import dev.telar.workloads.model.Models;
+import dev.telar.workloads.run.ExperimentRunner;
+import dev.telar.workloads.run.Experiments;
+import dev.telar.workloads.run.RunResult;
+import dev.telar.workloads.run.RunSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The experiments view's state: the form (kernel, model, workers, tasks, size, affinity,
+ * baseline), whether the runner is busy, the finished runs and the last sweep.
+ *
+ * <p>Owned by the UI thread; not thread-safe. Panels read it; only the {@link KeyHandler} changes
+ * it, from keys and from runner events that arrived through the event loop's queue.
+ */
+public final class ExperimentState {
+    /** The form's fields, top to bottom. */
+    public enum Field { KERNEL, MODEL, WORKERS, TASKS, SIZE, AFFINITY, BASELINE }
+
+    /** Finished runs kept for the results table; older ones are dropped. */
+    public static final int MAX_RESULTS = 50;
+    /** Most workers (or matmul threads) the form offers. */
+    public static final int MAX_WORKERS = 64;
+    /** Most tasks the form offers. */
+    public static final int MAX_TASKS = 64;
+    /** Size presets per kernel (same order as {@link Experiments#KERNELS}): cpu draws per task, io ms per wait, matmul n. */
+    static final long[][] SIZES = {
+        {10_000_000L, 50_000_000L, 200_000_000L, 1_000_000_000L},
+        {20, 50, 200},
+        {300, 500, 1000},
+    };
+    /** Switch interval of the GIL models, milliseconds (the command line's default). */
+    static final double SWITCH_MILLIS = 5;
+    /** Interpreters of the subinterpreters model (the command line's default). */
+    static final int INTERPRETERS = 2;
+
+    private final int machineCores;
+    private Field field = Field.KERNEL;
+    private int kernel;
+    private int model = Models.NAMES.indexOf("thread-target");
+    private int workers = 4;
+    private int tasks = 4;
+    private final int[] sizeIndex = {2, 1, 1};
+    private Affinity affinity = Affinity.NONE;
+    private boolean baseline = true;
+
+    private boolean busy;
+    private RunSpec running;
+    private boolean sweeping;
+    private String message = "";
+    private final List<RunResult> results = new ArrayList<>();
+    private List<RunResult> sweep = List.of();
+    private boolean showSweep;
+
+    /** @param machineCores logical cores of this machine (for "spread" pinning) */
+    public ExperimentState(int machineCores) {
+        this.machineCores = Math.max(1, machineCores);
+    }
+
+    /** The field Up/Down have selected. */
+    public Field field() {
+        return field;
+    }
+
+    void moveField(int delta) {
+        Field[] all = Field.values();
+        field = all[Math.floorMod(field.ordinal() + delta, all.length)];
+    }
+
+    /** Changes the selected field by one step (Left: -1, Right: +1); returns false if nothing changed. */
+    boolean change(int delta) {
+        switch (field) {
+            case KERNEL -> kernel = Math.floorMod(kernel + delta, Experiments.KERNELS.size());
+            case MODEL -> {
+                if (matmul()) {
+                    return false; // the product runs on its own threads; the model does not apply
+                }
+                model = Math.floorMod(model + delta, Models.NAMES.size());
+            }
+            case WORKERS -> {
+                int before = workers;
+                workers = clamp(workers + delta, 1, MAX_WORKERS);
+                return workers != before;
+            }
+            case TASKS -> {
+                int before = tasks;
+                tasks = clamp(tasks + delta, 1, MAX_TASKS);
+                return tasks != before;
+            }
+            case SIZE -> {
+                int before = sizeIndex[kernel];
+                sizeIndex[kernel] = clamp(before + delta, 0, SIZES[kernel].length - 1);
+                return sizeIndex[kernel] != before;
+            }
+            case AFFINITY -> affinity = Affinity.values()[Math.floorMod(affinity.ordinal() + delta, Affinity.values().length)];
+            case BASELINE -> baseline = !baseline;
+            default -> {
+                return false;
+            }
+        }
+        message = "";
+        return true;
+    }
+
+    private static int clamp(int value, int min, int max) {
+        return Math.max(min, Math.min(max, value));
+    }
+
+    /** Selected kernel: cpu, io or matmul. */
+    public String kernel() {
+        return Experiments.KERNELS.get(kernel);
+    }
+
+    /** True when the matmul kernel is selected: workers then limit the product's threads. */
+    public boolean matmul() {
+        return kernel().equals("matmul");
+    }
+
+    /** Selected model name (one of {@code Models.NAMES}). */
+    public String model() {
+        return Models.NAMES.get(model);
+    }
+
+    /** Selected workers (for matmul: the product's thread limit). */
+    public int workers() {
+        return workers;
+    }
+
+    /** Selected tasks (for matmul: repetitions of the product). */
+    public int tasks() {
+        return tasks;
+    }
+
+    /** Selected size in the kernel's unit (draws per task, ms per wait, matrix order). */
+    public long size() {
+        return SIZES[kernel][sizeIndex[kernel]];
+    }
+
+    /** Selected pinning. */
+    public Affinity affinity() {
+        return affinity;
+    }
+
+    /** True when a run is preceded by its sequential baseline. */
+    public boolean baseline() {
+        return baseline;
+    }
+
+    /** The run the form describes. */
+    public RunSpec spec() {
+        boolean mm = matmul();
+        return new RunSpec(kernel(), mm ? "sequential" : model(), tasks, mm ? 1 : workers, size(), mm ? workers : 1,
+                INTERPRETERS, SWITCH_MILLIS, affinity.cores(machineCores), RunSpec.SEED);
+    }
+
+    /** Why the form's run cannot start (e.g. virtual threads on Java 17), or empty. */
+    public Optional<String> problem() {
+        return Experiments.problem(spec());
+    }
+
+    /** True from a submission until the runner reports the job done. */
+    public boolean busy() {
+        return busy;
+    }
+
+    /** True while the busy job is a sweep. */
+    public boolean sweeping() {
+        return busy && sweeping;
+    }
+
+    void submitted(boolean sweep) {
+        busy = true;
+        sweeping = sweep;
+        message = "";
+    }
+
+    /** The run in progress, or null. */
+    public RunSpec running() {
+        return running;
+    }
+
+    void started(RunSpec spec) {
+        running = spec;
+        busy = true;
+    }
+
+    void finished(RunResult result) {
+        running = null;
+        results.add(result);
+        if (results.size() > MAX_RESULTS) {
+            results.remove(0);
+        }
+    }
+
+    void sweepFinished(List<RunResult> all) {
+        sweep = List.copyOf(all);
+        showSweep = true;
+    }
+
+    void idle() {
+        // Notes such as "cancelling…" or "an experiment is running" describe the job that just ended.
+        message = "";
+        busy = false;
+        sweeping = false;
+        running = null;
+    }
+
+    /** A one-line note for the user (why a run did not start); empty when none. */
+    public String message() {
+        return message;
+    }
+
+    void setMessage(String message) {
+        this.message = message;
+    }
+
+    /** Finished runs, oldest first, at most {@link #MAX_RESULTS}. */
+    public List<RunResult> results() {
+        return List.copyOf(results);
+    }
+
+    /** The last sweep's results, baseline first; empty before the first sweep. */
+    public List<RunResult> sweep() {
+        return sweep;
+    }
+
+    /** True when the sweep table should be shown (a sweep finished and no plain run followed). */
+    public boolean showSweep() {
+        return showSweep && !sweep.isEmpty();
+    }
+
+    void hideSweep() {
+        showSweep = false;
+    }
+
+    /** The baseline spec a run of the form would use, for labels. */
+    public RunSpec baselineSpec() {
+        return ExperimentRunner.baselineOf(spec());
+    }
+}
