@@ -31,6 +31,9 @@ public final class LogSetup {
         Path used = firstWritable(wanted, fallbackFile());
         System.setProperty("org.slf4j.simpleLogger.logFile", used.toString());
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        // SLF4J's own notices (e.g. that calls made while it started were replayed) go to stderr,
+        // which is the user's terminal: keep only its errors.
+        setIfAbsent("slf4j.internal.verbosity", "ERROR");
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "true");

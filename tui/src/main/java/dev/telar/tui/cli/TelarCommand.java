@@ -58,7 +58,15 @@ public final class TelarCommand implements Callable<Integer> {
         if (cdsWarmup) {
             return CdsWarmup.run();
         }
-        PrintWriter err = spec.commandLine().getErr();
+        return startDashboard(environment, settings, spec.commandLine().getErr());
+    }
+
+    /**
+     * Checks that this is a terminal the dashboard can draw on, then runs it.
+     *
+     * @return the exit code: the dashboard's, or 2 when there is no usable terminal
+     */
+    public static int startDashboard(Environment environment, Settings settings, PrintWriter err) {
         if (!environment.stdoutIsTerminal()) {
             err.println(NOT_A_TERMINAL);
             return 2;

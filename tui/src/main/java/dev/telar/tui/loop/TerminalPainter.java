@@ -1,6 +1,7 @@
 package dev.telar.tui.loop;
 
 import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.graphics.Scrollable;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.telar.tui.panel.CellBuffer;
 import dev.telar.tui.panel.Style;
@@ -15,6 +16,10 @@ import java.io.IOException;
  * second. After a resize (or when asked) it clears and sends everything. UI thread only.
  */
 public final class TerminalPainter {
+    /** Longest run of unchanged cells rewritten instead of a cursor move (a move costs 6-8 bytes). */
+    static final int MAX_BRIDGE = 5;
+    /** Fewest shifted rows worth a scroll (scrolling costs about as much as two short rows). */
+    static final int MIN_SCROLL_ROWS = 3;
     private final Terminal terminal;
     private final CellBuffer shown = new CellBuffer(0, 0);
     private boolean complete = true;
@@ -36,6 +41,9 @@ public final class TerminalPainter {
             terminal.resetColorAndSGR();
             terminal.clearScreen();
         }
+        if (!all && terminal instanceof Scrollable scrollable) {
+            scrollShiftedBlocks(frame, scrollable);
+        }
         int current = -1; // unknown style: the first cell written sets it
         int nextColumn = -1;
         int nextRow = -1;
@@ -50,7 +58,15 @@ public final class TerminalPainter {
                     continue; // the cleared screen already shows it
                 }
                 if (row != nextRow || col != nextColumn) {
-                    terminal.setCursorPosition(col, row);
+                    if (row == nextRow && col > nextColumn && col - nextColumn <= MAX_BRIDGE
+                            && bridgeable(frame, row, nextColumn, col, current)) {
+                        // Rewriting a few unchanged cells costs fewer bytes than moving the cursor.
+                        for (int k = nextColumn; k < col; k++) {
+                            terminal.putCharacter(frame.charAt(k, row));
+                        }
+                    } else {
+                        terminal.setCursorPosition(col, row);
+                    }
                 }
                 if (style != current) {
                     applyStyle(current, style);
@@ -67,6 +83,55 @@ public final class TerminalPainter {
         shown.copyFrom(frame);
         complete = false;
         terminal.flush();
+    }
+
+    /**
+     * When a process moves up or down the sorted list, every row between its old and new place
+     * shifts by one. Sending those rows again costs a row's bytes each; asking the terminal to
+     * scroll just that block costs about twenty. Finds blocks of at least {@link #MIN_SCROLL_ROWS}
+     * rows that the new frame shows one row up or down from where the terminal shows them,
+     * scrolls them there, and updates the copy of what the terminal shows to match.
+     */
+    private void scrollShiftedBlocks(CellBuffer frame, Scrollable scrollable) throws IOException {
+        int rows = frame.rows();
+        int row = 0;
+        while (row < rows) {
+            if (shown.sameRow(frame, row, row)) {
+                row++;
+                continue;
+            }
+            int shift = row + 1 < rows && shown.sameRow(frame, row, row + 1) ? 1
+                    : row > 0 && shown.sameRow(frame, row, row - 1) ? -1 : 0;
+            if (shift == 0) {
+                row++;
+                continue;
+            }
+            int end = row;
+            while (end + 1 < rows && end + 1 + shift >= 0 && end + 1 + shift < rows
+                    && shown.sameRow(frame, end + 1, end + 1 + shift) && !shown.sameRow(frame, end + 1, end + 1)) {
+                end++;
+            }
+            if (end - row + 1 >= MIN_SCROLL_ROWS) {
+                // Rows row..end of the frame are rows row+shift..end+shift on screen.
+                int top = Math.min(row, row + shift);
+                int bottom = Math.max(end, end + shift);
+                terminal.resetColorAndSGR();
+                scrollable.scrollLines(top, bottom, shift);
+                shown.scroll(top, bottom, shift);
+            }
+            row = end + 1;
+        }
+    }
+
+    /** True when the cells from {@code from} to {@code to} (exclusive) can be rewritten in the style already set. */
+    private static boolean bridgeable(CellBuffer frame, int row, int from, int to, int style) {
+        for (int k = from; k < to; k++) {
+            char c = frame.charAt(k, row);
+            if (frame.styleAt(k, row) != style || c > 0x7f) {
+                return false; // a style change or a multi-byte character would cost more than the move
+            }
+        }
+        return true;
     }
 
     private void applyStyle(int from, int to) {

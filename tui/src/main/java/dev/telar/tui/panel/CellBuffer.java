@@ -72,6 +72,40 @@ public final class CellBuffer {
         return styles[index];
     }
 
+    /** True when row {@code otherRow} of {@code other} equals row {@code row} of this buffer (same width). */
+    public boolean sameRow(CellBuffer other, int otherRow, int row) {
+        if (columns != other.columns || row < 0 || row >= rows || otherRow < 0 || otherRow >= other.rows) {
+            return false;
+        }
+        return Arrays.equals(chars, row * columns, (row + 1) * columns, other.chars, otherRow * columns,
+                (otherRow + 1) * columns)
+                && Arrays.equals(styles, row * columns, (row + 1) * columns, other.styles, otherRow * columns,
+                (otherRow + 1) * columns);
+    }
+
+    /**
+     * Moves rows {@code top..bottom} by {@code distance} as a terminal's scroll does: positive
+     * moves content up (row top+1 becomes row top), negative moves it down; rows left behind
+     * become blank in the default style.
+     */
+    public void scroll(int top, int bottom, int distance) {
+        if (distance > 0) {
+            System.arraycopy(chars, (top + distance) * columns, chars, top * columns, (bottom - top + 1 - distance) * columns);
+            System.arraycopy(styles, (top + distance) * columns, styles, top * columns, (bottom - top + 1 - distance) * columns);
+            blank(bottom - distance + 1, bottom);
+        } else if (distance < 0) {
+            int d = -distance;
+            System.arraycopy(chars, top * columns, chars, (top + d) * columns, (bottom - top + 1 - d) * columns);
+            System.arraycopy(styles, top * columns, styles, (top + d) * columns, (bottom - top + 1 - d) * columns);
+            blank(top, top + d - 1);
+        }
+    }
+
+    private void blank(int fromRow, int toRow) {
+        Arrays.fill(chars, fromRow * columns, (toRow + 1) * columns, ' ');
+        Arrays.fill(styles, fromRow * columns, (toRow + 1) * columns, Style.PLAIN);
+    }
+
     /** Makes this buffer a copy of {@code other}, resizing if needed. */
     public void copyFrom(CellBuffer other) {
         if (columns != other.columns || rows != other.rows) {

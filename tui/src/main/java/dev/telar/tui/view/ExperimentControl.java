@@ -18,6 +18,21 @@ public interface ExperimentControl {
     /** Cancels the run in progress, if any; the runner reports the cancelled run as usual. */
     void cancel();
 
+    /** Ignores every request: for drawing the dashboard where no experiment may run. */
+    ExperimentControl NONE = new ExperimentControl() {
+        @Override
+        public void submit(RunSpec spec, boolean baseline) {
+        }
+
+        @Override
+        public void submitSweep(RunSpec spec) {
+        }
+
+        @Override
+        public void cancel() {
+        }
+    };
+
     /** Steers a real {@link ExperimentRunner}. */
     static ExperimentControl of(ExperimentRunner runner) {
         return new ExperimentControl() {
