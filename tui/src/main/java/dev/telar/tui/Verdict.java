@@ -40,6 +40,8 @@ public final class Verdict {
                     : "GIL mode, but the lock is released while waiting, so waits overlap";
         } else if (r.spec().model().equals("subinterpreters")) {
             why = "one lock per interpreter: " + Math.min(r.spec().interpreters(), cores) + " can compute at once";
+        } else if (r.spec().kernel().equals("io") && parallel > 1) {
+            why = "the tasks mostly wait, and " + parallel + " threads wait at once";
         } else if (s < 0.9 && parallel > 1) {
             why = "slower: more threads than the work or the cores can use";
         } else if (parallel > cores && s <= cores * 1.1) {
@@ -47,7 +49,8 @@ public final class Verdict {
         } else if (s >= 0.8 * Math.min(parallel, cores) && parallel > 1) {
             why = "runs in parallel on " + Math.min(parallel, cores) + (Math.min(parallel, cores) == 1 ? " core" : " cores");
         } else if (parallel > 1) {
-            why = "partly parallel: the cores are shared with other work";
+            why = String.format(Locale.ROOT, "partly parallel, short of \u00d7%d: cores shared with other work, "
+                    + "memory bandwidth or start-up costs", Math.min(parallel, cores));
         } else {
             why = "one thread";
         }

@@ -1,6 +1,7 @@
 package dev.telar.tui.cli;
 
 import dev.telar.tui.Verdict;
+import dev.telar.workloads.run.ExperimentRunner;
 import dev.telar.workloads.run.Experiments;
 import dev.telar.workloads.run.RunControl;
 import dev.telar.workloads.run.RunResult;
@@ -44,7 +45,7 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(stopper);
         List<RunResult> results;
         try {
-            results = baseline && !run.model().equals("sequential") ? Experiments.runWithBaseline(run, control)
+            results = baseline && !ExperimentRunner.baselineOf(run).equals(run) ? Experiments.runWithBaseline(run, control)
                     : List.of(sequentialAsOwnBaseline(Experiments.run(run, control)));
         } finally {
             try {

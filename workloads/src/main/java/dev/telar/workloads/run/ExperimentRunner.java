@@ -44,6 +44,7 @@ public final class ExperimentRunner implements AutoCloseable {
             RunControl control = begin(withBase ? baseSpec : spec);
             try {
                 if (withBase) {
+                    Experiments.warmUp(spec, control);
                     RunResult base = Experiments.run(baseSpec, control);
                     base = base.withBaseline(base.wallSeconds());
                     emit(new ExperimentEvent.Finished(base));

@@ -43,6 +43,7 @@ public final class Sweep {
         boolean matmul = spec.kernel().equals("matmul");
         List<RunResult> out = new ArrayList<>();
         RunSpec baseSpec = matmul ? spec.with("sequential", 1).withKernelThreads(1) : spec.with("sequential", 1);
+        Experiments.warmUp(spec, control);
         RunResult base = Experiments.run(baseSpec, control);
         base = base.withBaseline(base.wallSeconds());
         out.add(base);
