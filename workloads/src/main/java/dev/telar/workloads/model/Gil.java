@@ -2,14 +2,15 @@ package dev.telar.workloads.model;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * An emulated global interpreter lock: a worker must hold it to compute.
  *
  * <p>Like CPython's, it is handed over when its holder has computed for a switch interval and
  * another worker is waiting, and it is released while its holder waits on I/O. Waiters queue in
- * arrival order and sleep on a monitor (they do not spin, so a waiting worker uses no core, as in
- * CPython); the hand-over goes to the longest waiter. {@link #maxComputing()} counts how many
+ * arrival order and sleep parked (they do not spin, so a waiting worker uses no core, as in
+ * CPython); the hand-over goes to the longest waiter and wakes only it. {@link #maxComputing()} counts how many
  * workers ever computed at once under this lock: the emulation's invariant is that it never exceeds 1.
  */
 public final class Gil {
@@ -34,33 +35,50 @@ public final class Gil {
     public void acquire() throws InterruptedException {
         Thread me = Thread.currentThread();
         synchronized (monitor) {
-            waiting.addLast(me);
-            try {
-                while (owner != null || waiting.peekFirst() != me) {
-                    monitor.wait();
-                }
-            } catch (InterruptedException e) {
-                waiting.remove(me);
-                monitor.notifyAll(); // the next in line may now be first
-                throw e;
+            if (owner == null && waiting.isEmpty()) {
+                owner = me;
+            } else {
+                waiting.addLast(me);
             }
-            waiting.removeFirst();
-            owner = me;
+        }
+        // Direct hand-over: release() makes the first waiter the owner and wakes only that thread,
+        // so a switch wakes one sleeper instead of every waiter racing for the lock.
+        while (!ownedBy(me)) {
+            LockSupport.park(this);
+            if (Thread.interrupted()) {
+                synchronized (monitor) {
+                    if (owner != me) {
+                        waiting.remove(me);
+                        throw new InterruptedException();
+                    }
+                }
+                Thread.currentThread().interrupt(); // the lock arrived as well: keep it, keep the flag
+            }
         }
         acquiredAt = System.nanoTime();
         int now = computing.incrementAndGet();
         maxComputing.accumulateAndGet(now, Math::max);
     }
 
-    /** Releases the lock held by the calling thread. */
+    /** Releases the lock held by the calling thread, handing it to the longest waiter if any. */
     public void release() {
         computing.decrementAndGet();
+        Thread next;
         synchronized (monitor) {
             if (owner != Thread.currentThread()) {
                 throw new IllegalMonitorStateException("the interpreter lock is not held by this thread");
             }
-            owner = null;
-            monitor.notifyAll();
+            next = waiting.pollFirst();
+            owner = next;
+        }
+        if (next != null) {
+            LockSupport.unpark(next);
+        }
+    }
+
+    private boolean ownedBy(Thread t) {
+        synchronized (monitor) {
+            return owner == t;
         }
     }
 
