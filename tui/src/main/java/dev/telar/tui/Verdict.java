@@ -32,6 +32,10 @@ public final class Verdict {
                     r.wallSeconds());
         }
         double s = r.speedup().getAsDouble();
+        int[] pinned = r.spec().cores();
+        if (pinned.length > 0) {
+            cores = pinned.length; // the run could use only the cores it was pinned to
+        }
         int parallel = r.spec().kernel().equals("matmul") ? r.spec().kernelThreads() : r.spec().workers();
         String why;
         if (r.spec().model().equals("gil")) {
@@ -45,7 +49,7 @@ public final class Verdict {
         } else if (s < 0.9 && parallel > 1) {
             why = "slower: more threads than the work or the cores can use";
         } else if (parallel > cores && s <= cores * 1.1) {
-            why = "capped by the " + cores + " cores: extra threads only take turns";
+            why = "capped by the " + cores + (cores == 1 ? " core" : " cores") + ": extra threads only take turns";
         } else if (s >= 0.8 * Math.min(parallel, cores) && parallel > 1) {
             why = "runs in parallel on " + Math.min(parallel, cores) + (Math.min(parallel, cores) == 1 ? " core" : " cores");
         } else if (parallel > 1) {
@@ -54,7 +58,17 @@ public final class Verdict {
         } else {
             why = "one thread";
         }
-        return String.format(Locale.ROOT, "%s: \u00d7%.2f \u2014 %s", who, s, why);
+        String where = pinned.length == 0 ? ""
+                : " (pinned to " + (pinned.length == 1 ? "core " : "cores ") + join(pinned) + ")";
+        return String.format(Locale.ROOT, "%s: \u00d7%.2f \u2014 %s%s", who, s, why, where);
+    }
+
+    private static String join(int[] values) {
+        StringBuilder b = new StringBuilder();
+        for (int v : values) {
+            b.append(b.length() == 0 ? "" : ",").append(v);
+        }
+        return b.toString();
     }
 
     private static String who(RunResult r) {

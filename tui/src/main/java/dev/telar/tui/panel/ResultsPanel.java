@@ -17,8 +17,8 @@ import java.util.Locale;
  * newest run, or a note from the form (why a run cannot start).
  */
 public final class ResultsPanel implements Panel {
-    static final String HEADER = String.format(Locale.ROOT, "%-6s %-16s %7s %7s %7s %8s %5s",
-            "KERNEL", "MODEL", "WORKERS", "WALL s", "CPU s", "SPEEDUP", "EFF");
+    static final String HEADER = String.format(Locale.ROOT, "%-6s %-16s %7s %7s %7s %8s %5s  %s",
+            "KERNEL", "MODEL", "WORKERS", "WALL s", "CPU s", "SPEEDUP", "EFF", "CORES");
 
     @Override
     public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
@@ -69,6 +69,18 @@ public final class ResultsPanel implements Panel {
         g.putString(0, row, Units.fit(note, width));
     }
 
+    /** The cores a run was pinned to, or "any" when the scheduler chose. */
+    static String cores(int[] pinned) {
+        if (pinned.length == 0) {
+            return "any";
+        }
+        StringBuilder b = new StringBuilder();
+        for (int c : pinned) {
+            b.append(b.length() == 0 ? "" : ",").append(c);
+        }
+        return b.toString();
+    }
+
     /** One table row for a run. */
     static String row(RunResult r) {
         boolean matmul = r.spec().kernel().equals("matmul");
@@ -78,11 +90,12 @@ public final class ResultsPanel implements Panel {
         return switch (r.status()) {
             case CANCELLED -> lead + "cancelled, no result";
             case FAILED -> lead + "failed: " + Units.printable(r.message());
-            default -> lead + String.format(Locale.ROOT, "%7.2f %7s %8s %5s", r.wallSeconds(),
+            default -> lead + String.format(Locale.ROOT, "%7.2f %7s %8s %5s  %s", r.wallSeconds(),
                     Double.isFinite(r.cpuSeconds()) ? String.format(Locale.ROOT, "%.2f", r.cpuSeconds()) : "?",
                     r.speedup().isPresent() ? String.format(Locale.ROOT, "×%.2f", r.speedup().getAsDouble()) : "",
                     r.efficiency().isPresent()
-                            ? String.format(Locale.ROOT, "%d%%", Math.round(100 * r.efficiency().getAsDouble())) : "");
+                            ? String.format(Locale.ROOT, "%d%%", Math.round(100 * r.efficiency().getAsDouble())) : "",
+                    cores(r.spec().cores()));
         };
     }
 }

@@ -83,8 +83,14 @@ class ExperimentsRenderTest {
         assertThat(vs.text()).contains("▶ 4 threads: ×3.64 — runs in parallel on 4 cores");
         // Without a baseline the speedup and efficiency columns stay blank.
         vs.event(new ExperimentEvent.Finished(done(CPU4.with("gil", 4), 10.3, 10.1, Double.NaN)));
-        assertThat(vs.rows().get(header + 3).stripTrailing()).isEqualTo("cpu    gil                    4   10.30   10.10");
+        assertThat(vs.rows().get(header + 3).stripTrailing()).isEqualTo("cpu    gil                    4   10.30   10.10                 any");
         assertThat(vs.text()).contains("▶ 4 threads: 10.30 s (run with a baseline to see the speedup)");
+        // Pinned to one core: the row names the core and the verdict blames the pinning, not the machine.
+        RunSpec pinned = new RunSpec("cpu", "thread-target", 4, 4, CPU4.size(), 1, 1, 5, new int[] {0}, CPU4.seed());
+        vs.event(new ExperimentEvent.Finished(done(pinned, 10.2, 10.1, 10.24)));
+        assertThat(vs.rows().get(header + 4).stripTrailing()).endsWith("×1.00   25%  0");
+        assertThat(vs.text()).contains("▶ 4 threads: ×1.00 — capped by the 1 core: extra threads only take turns (pinned");
+        assertThat(dev.telar.tui.Verdict.of(done(pinned, 10.2, 10.1, 10.24), 4)).endsWith("(pinned to core 0)");
     }
 
     @Test
