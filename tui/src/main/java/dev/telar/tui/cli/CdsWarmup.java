@@ -32,7 +32,7 @@ final class CdsWarmup {
         "dev.telar.tui.Dashboard", "dev.telar.tui.loop.TelarTerminal", "dev.telar.tui.loop.InputReader",
         "dev.telar.tui.loop.EventLoop", "dev.telar.tui.loop.TerminalSession", "dev.telar.tui.loop.UiEvent",
         "com.googlecode.lanterna.terminal.ansi.UnixTerminal", "com.googlecode.lanterna.input.InputDecoder",
-        "com.googlecode.lanterna.input.DefaultKeyDecodingProfile", "dev.telar.workloads.run.ExperimentRunner",
+        "com.googlecode.lanterna.input.DefaultKeyDecodingProfile", "dev.telar.workloads.run.ExperimentRunner", "dev.telar.probe.Sampler",
     };
 
     private CdsWarmup() {

@@ -36,10 +36,20 @@ public record CpuKernel(long draws, long seed) implements TaskKernel {
         while (left > 0) {
             context.checkpoint();
             int n = (int) Math.min(CHUNK, left);
-            for (int k = 0; k < n; k++) {
-                sum += random.nextDouble();
-            }
+            sum += draws(random, n);
             left -= n;
+        }
+        return sum;
+    }
+
+    /**
+     * The hot loop, apart from the checkpoints: compiled on its own, its speed does not depend on
+     * which models' contexts the JIT has seen at the checkpoint call (the GIL models' or not).
+     */
+    private static double draws(SplittableRandom random, int n) {
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            sum += random.nextDouble();
         }
         return sum;
     }

@@ -82,13 +82,18 @@ public record MatmulKernel(int n, int threadLimit, long seed) implements TaskKer
     private void multiplyRows(double[] a, double[] b, double[] c, int from, int to, TaskContext context) {
         for (int i = from; i < to; i++) {
             context.checkpoint();
-            int row = i * n;
-            for (int k = 0; k < n; k++) {
-                double aik = a[row + k];
-                int brow = k * n;
-                for (int j = 0; j < n; j++) {
-                    c[row + j] += aik * b[brow + j];
-                }
+            multiplyRow(a, b, c, i, n);
+        }
+    }
+
+    /** Row {@code i} of the product, the hot loop kept apart from the checkpoints (see {@link CpuKernel}). */
+    private static void multiplyRow(double[] a, double[] b, double[] c, int i, int n) {
+        int row = i * n;
+        for (int k = 0; k < n; k++) {
+            double aik = a[row + k];
+            int brow = k * n;
+            for (int j = 0; j < n; j++) {
+                c[row + j] += aik * b[brow + j];
             }
         }
     }

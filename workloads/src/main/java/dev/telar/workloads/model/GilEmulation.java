@@ -33,7 +33,7 @@ public final class GilEmulation extends WorkerThreadsModel {
 
     @Override
     Runnable body(Job job, int index) {
-        GilContext context = new GilContext(job.control(), lastGil);
+        FreeContext context = new FreeContext(job.control(), lastGil);
         return () -> context.holding(() -> job.runShare(index, context));
     }
 

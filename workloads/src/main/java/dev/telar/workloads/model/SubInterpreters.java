@@ -55,7 +55,7 @@ public final class SubInterpreters extends WorkerThreadsModel {
 
     @Override
     Runnable body(Job job, int index) {
-        GilContext context = new GilContext(job.control(), lastGils[index % interpreters]);
+        FreeContext context = new FreeContext(job.control(), lastGils[index % interpreters]);
         BlockingQueue<double[]> out = channel;
         return () -> context.holding(() -> {
             for (int i = index; i < job.tasks(); i += job.workers()) {

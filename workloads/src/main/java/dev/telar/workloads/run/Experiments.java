@@ -123,20 +123,28 @@ public final class Experiments {
     }
 
     /**
-     * Runs a small version of the spec's kernel once, unreported, so that the JIT has compiled
-     * the kernel before a baseline is timed: otherwise the baseline alone pays for compilation
-     * and every speedup after it looks better than it is. Takes a few tens of milliseconds.
+     * Runs a small version of the spec's kernel, sequentially and with the spec's own model,
+     * unreported, so that the JIT has compiled the kernel for both before anything is timed.
+     * Otherwise the baseline alone pays for compilation, and a model whose task context the
+     * compiled kernel has not seen yet (the GIL models) pays for a recompilation inside its run.
+     * Takes a few tens of milliseconds.
      */
     public static void warmUp(RunSpec spec, RunControl control) {
-        RunSpec small = switch (spec.kernel()) {
-            case "cpu" -> new RunSpec("cpu", "sequential", 1, 1, Math.min(spec.size(), 20_000_000L), 1, 1,
-                    spec.switchMillis(), spec.cores(), spec.seed());
-            case "matmul" -> new RunSpec("matmul", "sequential", 1, 1, Math.min(spec.size(), 200L), 2, 1,
-                    spec.switchMillis(), spec.cores(), spec.seed());
-            default -> null; // io waits; nothing to compile that matters
+        long size = switch (spec.kernel()) {
+            case "cpu" -> Math.min(spec.size(), 10_000_000L);
+            case "matmul" -> Math.min(spec.size(), 160L);
+            default -> -1; // io waits; nothing to compile that matters
         };
-        if (small != null && problem(small).isEmpty()) {
-            run(small, control);
+        if (size < 0) {
+            return;
+        }
+        RunSpec small = new RunSpec(spec.kernel(), spec.model(), Math.min(spec.tasks(), 4), Math.min(spec.workers(), 4),
+                size, Math.min(spec.kernelThreads(), 4), Math.min(spec.interpreters(), 2), spec.switchMillis(),
+                spec.cores(), spec.seed());
+        for (RunSpec s : List.of(ExperimentRunner.baselineOf(small), small)) {
+            if (problem(s).isEmpty()) {
+                run(s, control);
+            }
         }
     }
 
