@@ -102,23 +102,25 @@ public final class Experiments {
         ExecutionModel model = Models.byName(spec.model(), spec.interpreters(), spec.switchMillis()).orElseThrow();
         Job job = new Job(kernel(spec), spec.tasks(), spec.workers(), control);
         long start = System.nanoTime();
-        long cpuBefore = control.cpuNanos(); // a control may serve a baseline and its run in turn
+        // A control may serve a warm-up, a baseline and a run in turn: count only this run's threads.
+        long cpuBefore = control.cpuNanos();
+        long unmeasuredBefore = control.unmeasuredThreads();
         try {
             model.run(job);
             double result = job.combined();
             double wall = (System.nanoTime() - start) / 1e9;
-            return new RunResult(spec, RunResult.Status.COMPLETED, "", wall, cpu(control, cpuBefore), result, Double.NaN,
+            return new RunResult(spec, RunResult.Status.COMPLETED, "", wall, cpu(control, cpuBefore, unmeasuredBefore), result, Double.NaN,
                     maxConcurrent(model));
         } catch (CancelledException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             control.cancel();
-            return ended(spec, RunResult.Status.CANCELLED, "cancelled", start, control, cpuBefore);
+            return ended(spec, RunResult.Status.CANCELLED, "cancelled", start, control, cpuBefore, unmeasuredBefore);
         } catch (RuntimeException e) {
             control.cancel();
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return ended(spec, RunResult.Status.FAILED, why, start, control, cpuBefore);
+            return ended(spec, RunResult.Status.FAILED, why, start, control, cpuBefore, unmeasuredBefore);
         }
     }
 
@@ -164,13 +166,13 @@ public final class Experiments {
     }
 
     private static RunResult ended(RunSpec spec, RunResult.Status status, String why, long start, RunControl c,
-                                   long cpuBefore) {
-        return new RunResult(spec, status, why, (System.nanoTime() - start) / 1e9, cpu(c, cpuBefore), Double.NaN,
-                Double.NaN, 0);
+                                   long cpuBefore, long unmeasuredBefore) {
+        return new RunResult(spec, status, why, (System.nanoTime() - start) / 1e9, cpu(c, cpuBefore, unmeasuredBefore),
+                Double.NaN, Double.NaN, 0);
     }
 
-    private static double cpu(RunControl control, long before) {
-        return control.cpuComplete() ? (control.cpuNanos() - before) / 1e9 : Double.NaN;
+    private static double cpu(RunControl control, long before, long unmeasuredBefore) {
+        return control.unmeasuredThreads() == unmeasuredBefore ? (control.cpuNanos() - before) / 1e9 : Double.NaN;
     }
 
     private static int maxConcurrent(ExecutionModel model) {

@@ -22,7 +22,7 @@ public final class RunControl {
     private final int[] cores;
     private final LongAdder cpuNanos = new LongAdder();
     private volatile boolean cancelled;
-    private volatile boolean cpuComplete = true;
+    private final LongAdder unmeasured = new LongAdder();
 
     /** @param cores logical cores to pin every thread of the run to; empty for no pinning */
     public RunControl(int... cores) {
@@ -80,9 +80,9 @@ public final class RunControl {
         return cpuNanos.sum();
     }
 
-    /** False when some thread's CPU time could not be measured (e.g. virtual threads). */
-    public boolean cpuComplete() {
-        return cpuComplete;
+    /** Number of the run's finished threads whose CPU time could not be measured (e.g. virtual threads). */
+    public long unmeasuredThreads() {
+        return unmeasured.sum();
     }
 
     private void addCurrentThreadCpu() {
@@ -95,7 +95,7 @@ public final class RunControl {
         if (t >= 0) {
             cpuNanos.add(t);
         } else {
-            cpuComplete = false;
+            unmeasured.increment();
         }
     }
 
