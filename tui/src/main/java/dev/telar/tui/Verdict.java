@@ -1,5 +1,6 @@
 package dev.telar.tui;
 
+import dev.telar.tui.panel.Units;
 import dev.telar.workloads.run.RunResult;
 import java.util.Locale;
 
@@ -59,16 +60,8 @@ public final class Verdict {
             why = "one thread";
         }
         String where = pinned.length == 0 ? ""
-                : " (pinned to " + (pinned.length == 1 ? "core " : "cores ") + join(pinned) + ")";
+                : " (pinned to " + (pinned.length == 1 ? "core " : "cores ") + Units.coreList(pinned) + ")";
         return String.format(Locale.ROOT, "%s: \u00d7%.2f \u2014 %s%s", who, s, why, where);
-    }
-
-    private static String join(int[] values) {
-        StringBuilder b = new StringBuilder();
-        for (int v : values) {
-            b.append(b.length() == 0 ? "" : ",").append(v);
-        }
-        return b.toString();
     }
 
     private static String who(RunResult r) {

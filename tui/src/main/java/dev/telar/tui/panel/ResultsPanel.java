@@ -71,14 +71,7 @@ public final class ResultsPanel implements Panel {
 
     /** The cores a run was pinned to, or "any" when the scheduler chose. */
     static String cores(int[] pinned) {
-        if (pinned.length == 0) {
-            return "any";
-        }
-        StringBuilder b = new StringBuilder();
-        for (int c : pinned) {
-            b.append(b.length() == 0 ? "" : ",").append(c);
-        }
-        return b.toString();
+        return pinned.length == 0 ? "any" : Units.coreList(pinned);
     }
 
     /** One table row for a run. */

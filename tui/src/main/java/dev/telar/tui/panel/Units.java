@@ -99,4 +99,13 @@ public final class Units {
         }
         return out.toString();
     }
+
+    /** Core numbers joined by commas, e.g. {@code 0,1}; empty for none. */
+    public static String coreList(int[] cores) {
+        StringBuilder b = new StringBuilder();
+        for (int c : cores) {
+            b.append(b.length() == 0 ? "" : ",").append(c);
+        }
+        return b.toString();
+    }
 }

@@ -27,20 +27,6 @@ public final class KeyHandler {
         QUIT
     }
 
-    /** Refuses every request: for a dashboard without experiments (e.g. tests of the process view). */
-    private static final ExperimentControl NO_EXPERIMENTS = new ExperimentControl() {
-        @Override
-        public void submit(RunSpec spec, boolean baseline) {
-        }
-
-        @Override
-        public void submitSweep(RunSpec spec) {
-        }
-
-        @Override
-        public void cancel() {
-        }
-    };
 
     private final ViewState view;
     private final SamplerControl sampler;
@@ -53,7 +39,7 @@ public final class KeyHandler {
      * @param sampler the sampler to steer on user action (interval, threads of the expanded process)
      */
     public KeyHandler(ViewState view, SamplerControl sampler) {
-        this(view, sampler, NO_EXPERIMENTS);
+        this(view, sampler, ExperimentControl.NONE);
     }
 
     /**
