@@ -195,6 +195,9 @@ public final class KeyHandler {
             case 't':
                 view.setTelarOnly(!view.telarOnly());
                 return Outcome.REDRAW;
+            case 'F':
+                view.setFollow(!view.follow());
+                return Outcome.REDRAW;
             case '+':
                 return setInterval(RefreshSteps.faster(view.intervalMillis()));
             case '-':
@@ -322,6 +325,7 @@ public final class KeyHandler {
     }
 
     private Outcome moveTo(int index) {
+        view.setFollow(false); // as in htop: moving the bar ends following
         int before = view.selectedIndex();
         view.select(index);
         return view.selectedIndex() == before ? Outcome.IGNORED : Outcome.REDRAW;

@@ -32,6 +32,7 @@ public final class ViewState {
     private long intervalMillis;
     private int selectedPid = -1;
     private int selectedIndex;
+    private boolean follow;
     private int expandedPid = -1;
     private int scrollTop;
     private int pageRows = 10;
@@ -65,13 +66,17 @@ public final class ViewState {
         return rows;
     }
 
-    /** Keeps the selection on the same process if it is still listed, else on the same row. */
+    /**
+     * After a new sample: in follow mode the selection stays on the same process wherever it sorts
+     * to; otherwise, as in htop, it stays on the same row. Following by default made the list
+     * scroll whenever the selected process's CPU% dropped to the idle crowd, redrawing every row.
+     */
     private void reselect() {
         if (rows.isEmpty()) {
             selectedIndex = 0;
             return;
         }
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = 0; follow && i < rows.size(); i++) {
             if (rows.get(i).pid() == selectedPid) {
                 selectedIndex = i;
                 return;
@@ -90,6 +95,15 @@ public final class ViewState {
     /** Pid of the selected process, or -1 when none is listed. */
     public int selectedPid() {
         return rows().isEmpty() ? -1 : selectedPid;
+    }
+
+    /** True when the selection follows its process as the list re-sorts. */
+    public boolean follow() {
+        return follow;
+    }
+
+    void setFollow(boolean follow) {
+        this.follow = follow;
     }
 
     void select(int index) {

@@ -151,10 +151,24 @@ class KeyHandlingTest {
     }
 
     @Test
-    void selectionFollowsTheProcessAcrossSnapshots() {
+    void selectionStaysOnItsRowUnlessFollowIsOn() {
         VirtualScreen vs = new VirtualScreen(80, 24).show(Snapshots.lab().build());
         vs.press(KeyType.ArrowDown);
         assertThat(vs.view.selectedPid()).isEqualTo(4300);
+        vs.show(Snapshots.snapshot().cores(4)
+                .process(4300, 1, "alice", 99.0, 1, "telar-worker spin")
+                .process(812, 1, "alice", 1.0, 1, "python3 train.py").build());
+        assertThat(vs.view.selectedIndex()).isEqualTo(1); // htop's default: the bar keeps its row
+        assertThat(vs.view.selectedPid()).isEqualTo(812);
+    }
+
+    @Test
+    void selectionFollowsTheProcessAcrossSnapshotsWithF() {
+        VirtualScreen vs = new VirtualScreen(80, 24).show(Snapshots.lab().build());
+        vs.press(KeyType.ArrowDown);
+        assertThat(vs.view.selectedPid()).isEqualTo(4300);
+        vs.press('F');
+        assertThat(vs.view.follow()).isTrue();
         vs.show(Snapshots.snapshot().cores(4)
                 .process(4300, 1, "alice", 99.0, 1, "telar-worker spin")
                 .process(812, 1, "alice", 1.0, 1, "python3 train.py").build());
