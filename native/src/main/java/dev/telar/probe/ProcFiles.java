@@ -2,6 +2,10 @@ package dev.telar.probe;
 
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -11,8 +15,12 @@ import java.nio.file.Path;
  */
 final class ProcFiles {
     private final String root;
+    /** Most files kept open between samples; beyond it files are opened and closed each time. */
+    static final int MAX_OPEN = 512;
     private byte[] buffer = new byte[8192];
     private int length;
+    private final Map<String, RandomAccessFile> open = new HashMap<>();
+    private final java.util.Set<String> usedThisRound = new java.util.HashSet<>();
 
     ProcFiles(Path root) {
         this.root = root.toString();
@@ -42,6 +50,79 @@ final class ProcFiles {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * Reads a file that is read again every sample (a process's {@code stat}) through a descriptor
+     * kept open: procfs regenerates the text on each read from offset 0, so a sample costs one
+     * seek and one read instead of an open (with its path walk), a read and a close. A descriptor
+     * whose process has exited fails to read and is dropped.
+     *
+     * @return true if read; false if the file is gone
+     */
+    boolean readKeepingOpen(String relative) {
+        usedThisRound.add(relative);
+        RandomAccessFile file = open.get(relative);
+        if (file == null) {
+            if (open.size() >= MAX_OPEN) {
+                return read(relative);
+            }
+            try {
+                file = new RandomAccessFile(root + "/" + relative, "r");
+            } catch (IOException e) {
+                return false;
+            }
+            open.put(relative, file);
+        }
+        length = 0;
+        try {
+            file.seek(0);
+            int n;
+            while ((n = file.read(buffer, length, buffer.length - length)) > 0) {
+                length += n;
+                if (length == buffer.length) {
+                    byte[] bigger = new byte[buffer.length * 2];
+                    System.arraycopy(buffer, 0, bigger, 0, length);
+                    buffer = bigger;
+                }
+            }
+            return length > 0;
+        } catch (IOException e) {
+            close(relative);
+            return false;
+        }
+    }
+
+    /** Closes the kept-open files not read since the last call (their processes are gone). */
+    void closeUnused() {
+        for (Iterator<Map.Entry<String, RandomAccessFile>> it = open.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, RandomAccessFile> e = it.next();
+            if (!usedThisRound.contains(e.getKey())) {
+                quietClose(e.getValue());
+                it.remove();
+            }
+        }
+        usedThisRound.clear();
+    }
+
+    /** Number of files kept open. */
+    int openCount() {
+        return open.size();
+    }
+
+    private void close(String relative) {
+        RandomAccessFile f = open.remove(relative);
+        if (f != null) {
+            quietClose(f);
+        }
+    }
+
+    private static void quietClose(RandomAccessFile f) {
+        try {
+            f.close();
+        } catch (IOException ignored) {
+            // nothing to do about a descriptor that will not close
         }
     }
 

@@ -51,7 +51,7 @@ final class ProcessTable {
         Map<Integer, Long> nextThreadTicks = new HashMap<>();
         for (String entry : names) {
             int pid = pidOf(entry);
-            if (pid <= 0 || !files.read(entry + "/stat")) {
+            if (pid <= 0 || !files.readKeepingOpen(entry + "/stat")) {
                 continue;
             }
             TaskStat stat = ProcParsers.parseStat(files.buffer(), files.length());
@@ -75,6 +75,7 @@ final class ProcessTable {
         }
         known = nextKnown;
         threadTicks = nextThreadTicks;
+        files.closeUnused();
         return out;
     }
 
