@@ -36,20 +36,30 @@ final class ProcFiles {
      * @return true if read; false if the file vanished (a process that exited) or is unreadable
      */
     boolean read(String relative) {
-        length = 0;
         try (FileInputStream in = new FileInputStream(root + "/" + relative)) {
-            int n;
-            while ((n = in.read(buffer, length, buffer.length - length)) > 0) {
-                length += n;
-                if (length == buffer.length) {
-                    byte[] bigger = new byte[buffer.length * 2];
-                    System.arraycopy(buffer, 0, bigger, 0, length);
-                    buffer = bigger;
-                }
-            }
+            fill(in::read);
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** Something that reads into part of an array, like {@code InputStream.read(byte[], int, int)}. */
+    private interface Source {
+        int read(byte[] into, int offset, int count) throws IOException;
+    }
+
+    /** Reads {@code source} to its end into the buffer, growing it as needed. */
+    private void fill(Source source) throws IOException {
+        length = 0;
+        int n;
+        while ((n = source.read(buffer, length, buffer.length - length)) > 0) {
+            length += n;
+            if (length == buffer.length) {
+                byte[] bigger = new byte[buffer.length * 2];
+                System.arraycopy(buffer, 0, bigger, 0, length);
+                buffer = bigger;
+            }
         }
     }
 
@@ -75,18 +85,9 @@ final class ProcFiles {
             }
             open.put(relative, file);
         }
-        length = 0;
         try {
             file.seek(0);
-            int n;
-            while ((n = file.read(buffer, length, buffer.length - length)) > 0) {
-                length += n;
-                if (length == buffer.length) {
-                    byte[] bigger = new byte[buffer.length * 2];
-                    System.arraycopy(buffer, 0, bigger, 0, length);
-                    buffer = bigger;
-                }
-            }
+            fill(file::read);
             return length > 0;
         } catch (IOException e) {
             close(relative);
