@@ -1,8 +1,8 @@
 package dev.telar.tui;
 
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.TerminalSize;
 import dev.telar.tui.loop.TerminalPainter;
+import dev.telar.tui.text.Texts;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.telar.config.Settings;
 import dev.telar.probe.Probe;
@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * its run, before this method returns, so no worker outlives the dashboard. The terminal is
  * restored on quit ({@code q}, F10, Ctrl-C), on an error, and from a JVM shutdown hook on
  * SIGTERM, SIGHUP and SIGINT.
+ *
+ * <p>The settings' display options apply from the first frame: language (of the screen and of
+ * the lines printed here), theme, ASCII mode, and mouse clicks, which are reported only when
+ * the settings allow and are switched off again whenever the terminal is restored.
  */
 public final class Dashboard {
     /** How long a terminal whose size the kernel does not know may take to tell it, milliseconds. */
@@ -55,15 +59,15 @@ public final class Dashboard {
      * Runs the dashboard until the user quits. Nothing is printed while the screen is shown; on
      * failure exactly one line goes to stderr after the terminal was restored.
      *
-     * @param settings refresh interval and log file
+     * @param settings refresh interval, log file, language, theme, ASCII mode and mouse
      * @return the process exit code: 0 after the user quit, 1 after an error (logged), 2 when
      *         this terminal cannot show the dashboard
      */
     public static int run(Settings settings) {
+        Texts texts = Texts.of(settings.language());
         String term = System.getenv("TERM");
         if (term == null || term.isBlank() || "dumb".equals(term)) {
-            System.err.println("telar: this terminal (TERM=" + (term == null ? "" : term)
-                    + ") cannot show the dashboard; use the headless command: telar snapshot --json");
+            System.err.println(texts.format("dashboard.term", term == null ? "" : term));
             return 2;
         }
         BlockingQueue<UiEvent> queue = new LinkedBlockingQueue<>();
@@ -84,17 +88,17 @@ public final class Dashboard {
 
     private static int runOnTerminal(Settings settings, Sampler sampler, ExperimentRunner runner,
                                      BlockingQueue<UiEvent> queue) {
+        Texts texts = Texts.of(settings.language());
         TelarTerminal terminal;
         try {
             // Buffered: Lanterna writes cell by cell and flushes once per frame.
             terminal = new TelarTerminal(System.in, new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         } catch (IOException | RuntimeException e) {
             LOG.error("could not take over the terminal", e);
-            System.err.println("telar: could not take over the terminal: " + message(e)
-                    + "; use the headless command: telar snapshot --json");
+            System.err.println(texts.format("dashboard.takeover", message(e)));
             return 2;
         }
-        TerminalSession session = new TerminalSession(terminal);
+        TerminalSession session = new TerminalSession(terminal, settings.mouse());
         Thread hook = session.shutdownHook();
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -102,7 +106,7 @@ public final class Dashboard {
             TerminalSize known = terminal.kernelSize();
             if (known == null && !answersSize(terminal)) {
                 session.restore();
-                System.err.println("telar: this terminal did not answer; use the headless command: telar snapshot --json");
+                System.err.println(texts.get("dashboard.noanswer"));
                 return 2;
             }
             AtomicReference<TerminalSize> size = new AtomicReference<>(known != null ? known : terminal.getTerminalSize());
@@ -111,7 +115,7 @@ public final class Dashboard {
                 queue.offer(UiEvent.RESIZE);
             });
             session.enterFullScreen();
-            ViewState view = new ViewState(sampler.intervalMillis());
+            ViewState view = new ViewState(sampler.intervalMillis(), settings);
             KeyHandler keys = new KeyHandler(view, SamplerControl.of(sampler), ExperimentControl.of(runner));
             int code = new EventLoop(new TerminalPainter(terminal), size::get, keys, new Frame(), queue).run();
             session.restore();
@@ -123,7 +127,7 @@ public final class Dashboard {
         } catch (IOException | RuntimeException | LinkageError | AssertionError e) {
             LOG.error("the dashboard failed", e);
             session.restore();
-            System.err.println("telar: " + message(e) + " (details in " + settings.logFile() + ")");
+            System.err.println(texts.format("dashboard.failed", message(e), settings.logFile()));
             return 1;
         } finally {
             session.restore();

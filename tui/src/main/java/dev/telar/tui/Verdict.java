@@ -1,36 +1,40 @@
 package dev.telar.tui;
 
+import dev.telar.config.Language;
 import dev.telar.tui.panel.Units;
+import dev.telar.tui.text.Texts;
 import dev.telar.workloads.run.RunResult;
-import java.util.Locale;
 
 /**
- * The one-line reading of a run's outcome shown under results, e.g.
- * {@code 4 threads: ×1.02 — GIL mode, one thread computes at a time}. Pure: from the result and
- * the machine's core count only.
+ * The one-line reading of a run's outcome shown under results and printed by the command line,
+ * e.g. {@code 4 threads: ×1.02 — GIL mode, one thread computes at a time}. Pure: from the
+ * result, the machine's core count and the language only.
  */
 public final class Verdict {
     private Verdict() {
     }
 
-    /** Say what {@code r} shows, for a machine with {@code cores} logical cores. */
+    /** Say what {@code r} shows, in English, for a machine with {@code cores} logical cores. */
     public static String of(RunResult r, int cores) {
-        String who = who(r);
+        return of(r, cores, Texts.of(Language.EN));
+    }
+
+    /** Say what {@code r} shows, in the language of {@code t}, for a machine with {@code cores} logical cores. */
+    public static String of(RunResult r, int cores, Texts t) {
+        String who = who(r, t);
         switch (r.status()) {
             case CANCELLED:
-                return who + ": cancelled, no result";
+                return t.format("verdict.cancelled", who);
             case FAILED:
-                return who + ": failed: " + r.message();
+                return t.format("verdict.failed", who, r.message());
             default:
                 break;
         }
         if (r.spec().model().equals("sequential") && !r.spec().kernel().equals("matmul")) {
-            return String.format(Locale.ROOT, "%s: baseline, %d tasks in %.2f s", who, r.spec().tasks(),
-                    r.wallSeconds());
+            return t.format("verdict.baseline", who, r.spec().tasks(), r.wallSeconds());
         }
         if (r.speedup().isEmpty()) {
-            return String.format(Locale.ROOT, "%s: %.2f s (run with a baseline to see the speedup)", who,
-                    r.wallSeconds());
+            return t.format("verdict.nobaseline", who, r.wallSeconds());
         }
         double s = r.speedup().getAsDouble();
         int[] pinned = r.spec().cores();
@@ -38,45 +42,40 @@ public final class Verdict {
             cores = pinned.length; // the run could use only the cores it was pinned to
         }
         int parallel = r.spec().kernel().equals("matmul") ? r.spec().kernelThreads() : r.spec().workers();
+        int usable = Math.min(parallel, cores);
         String why;
         if (r.spec().model().equals("gil")) {
-            why = r.spec().kernel().equals("cpu")
-                    ? "GIL mode, one thread computes at a time"
-                    : "GIL mode, but the lock is released while waiting, so waits overlap";
+            why = t.get(r.spec().kernel().equals("cpu") ? "verdict.why.gil.cpu" : "verdict.why.gil.wait");
         } else if (r.spec().model().equals("subinterpreters")) {
-            why = "one lock per interpreter: " + Math.min(r.spec().interpreters(), cores) + " can compute at once";
+            why = t.format("verdict.why.subinterpreters", Math.min(r.spec().interpreters(), cores));
         } else if (r.spec().kernel().equals("io") && parallel > 1) {
-            why = "the tasks mostly wait, and " + parallel + " threads wait at once";
+            why = t.format("verdict.why.io", parallel);
         } else if (s < 0.9 && parallel > 1) {
-            why = "slower: more threads than the work or the cores can use";
+            why = t.get("verdict.why.slower");
         } else if (parallel > cores && s <= cores * 1.1) {
-            why = "capped by the " + cores + (cores == 1 ? " core" : " cores") + ": extra threads only take turns";
-        } else if (s >= 0.8 * Math.min(parallel, cores) && parallel > 1) {
-            why = "runs in parallel on " + Math.min(parallel, cores) + (Math.min(parallel, cores) == 1 ? " core" : " cores");
+            why = t.count("verdict.why.capped", cores);
+        } else if (s >= 0.8 * usable && parallel > 1) {
+            why = t.count("verdict.why.parallel", usable);
         } else if (parallel > 1) {
-            why = String.format(Locale.ROOT, "partly parallel, short of \u00d7%d: cores shared with other work, "
-                    + "memory bandwidth or start-up costs", Math.min(parallel, cores));
+            why = t.format("verdict.why.partly", usable);
         } else {
-            why = "one thread";
+            why = t.get("verdict.why.one");
         }
-        String where = pinned.length == 0 ? ""
-                : " (pinned to " + (pinned.length == 1 ? "core " : "cores ") + Units.coreList(pinned) + ")";
-        return String.format(Locale.ROOT, "%s: \u00d7%.2f \u2014 %s%s", who, s, why, where);
+        String where = pinned.length == 0 ? "" : " " + t.count("verdict.pinned", pinned.length, Units.coreList(pinned));
+        return t.format("verdict.speedup", who, s, why, where);
     }
 
-    private static String who(RunResult r) {
+    private static String who(RunResult r, Texts t) {
         if (r.spec().kernel().equals("matmul")) {
-            int t = r.spec().kernelThreads();
-            return "matmul, " + t + (t == 1 ? " thread" : " threads");
+            return t.count("verdict.who.matmul", r.spec().kernelThreads());
         }
         int w = r.spec().workers();
-        String unit = switch (r.spec().model()) {
-            case "sequential" -> "sequential";
-            case "pool-submit", "pool-map" -> w + " pool " + (w == 1 ? "thread" : "threads");
-            case "virtual" -> w + " virtual " + (w == 1 ? "thread" : "threads");
-            case "subinterpreters" -> w + " workers in " + r.spec().interpreters() + " interpreters";
-            default -> w + (w == 1 ? " thread" : " threads");
+        return switch (r.spec().model()) {
+            case "sequential" -> t.get("verdict.who.sequential");
+            case "pool-submit", "pool-map" -> t.count("verdict.who.pool", w);
+            case "virtual" -> t.count("verdict.who.virtual", w);
+            case "subinterpreters" -> t.count("verdict.who.subinterpreters", w, r.spec().interpreters());
+            default -> t.count("verdict.who.threads", w);
         };
-        return unit;
     }
 }

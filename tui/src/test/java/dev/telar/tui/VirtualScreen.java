@@ -4,8 +4,12 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.input.MouseAction;
+import com.googlecode.lanterna.input.MouseActionType;
+import com.googlecode.lanterna.TerminalPosition;
 import dev.telar.tui.loop.TerminalPainter;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.telar.config.Settings;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunSpec;
@@ -76,12 +80,20 @@ public final class VirtualScreen {
     public final DefaultVirtualTerminal terminal;
     public final TerminalPainter painter;
     public final RecordingSampler sampler = new RecordingSampler();
-    public final ViewState view = new ViewState(1000);
+    public final ViewState view;
     public final RecordingExperiments experiments = new RecordingExperiments();
-    public final KeyHandler keys = new KeyHandler(view, sampler, experiments);
+    public final KeyHandler keys;
     private final Frame frame = new Frame();
 
+    /** A screen with the default settings: English, dark theme, Unicode, mouse on. */
     public VirtualScreen(int columns, int rows) {
+        this(columns, rows, Settings.defaults());
+    }
+
+    /** A screen whose language, theme, ASCII mode and mouse come from {@code settings}. */
+    public VirtualScreen(int columns, int rows, Settings settings) {
+        view = new ViewState(1000, settings);
+        keys = new KeyHandler(view, sampler, experiments);
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         terminal.enterPrivateMode();
         terminal.setCursorVisible(false);
@@ -120,6 +132,17 @@ public final class VirtualScreen {
 
     public KeyHandler.Outcome press(KeyType type) {
         return press(new KeyStroke(type));
+    }
+
+    /** A press of the first mouse button on the cell at ({@code column}, {@code row}). */
+    public KeyHandler.Outcome click(int column, int row) {
+        return press(new MouseAction(MouseActionType.CLICK_DOWN, 1, new TerminalPosition(column, row)));
+    }
+
+    /** One notch of the mouse wheel over the cell at ({@code column}, {@code row}); up when {@code up}. */
+    public KeyHandler.Outcome wheel(int column, int row, boolean up) {
+        return press(new MouseAction(up ? MouseActionType.SCROLL_UP : MouseActionType.SCROLL_DOWN, up ? 4 : 5,
+                new TerminalPosition(column, row)));
     }
 
     public void type(String text) {

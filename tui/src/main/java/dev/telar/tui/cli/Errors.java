@@ -1,5 +1,7 @@
 package dev.telar.tui.cli;
 
+import dev.telar.config.Language;
+import dev.telar.tui.text.Texts;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +16,16 @@ public final class Errors {
      * @param logFile where the log goes, named in the line; null when unknown
      */
     public static String report(Thread thread, Throwable error, Path logFile) {
+        return report(thread, error, logFile, Texts.of(Language.EN));
+    }
+
+    /**
+     * Logs {@code error} with its stack trace and returns the single line to show the user, in
+     * the language of {@code texts}.
+     *
+     * @param logFile where the log goes, named in the line; null when unknown
+     */
+    public static String report(Thread thread, Throwable error, Path logFile, Texts texts) {
         try {
             LoggerFactory.getLogger(Errors.class).error("unexpected error in thread {}", thread.getName(), error);
         } catch (RuntimeException | LinkageError ignored) {
@@ -21,8 +33,8 @@ public final class Errors {
         }
         String message = error.getMessage() == null || error.getMessage().isBlank()
                 ? error.getClass().getName() : error.getClass().getSimpleName() + ": " + error.getMessage();
-        return "telar: unexpected error: " + oneLine(message)
-                + (logFile == null ? "" : " (details in " + logFile + ")");
+        return logFile == null ? texts.format("cli.error.unexpected", oneLine(message))
+                : texts.format("cli.error.unexpected.log", oneLine(message), logFile);
     }
 
     /** The text with line breaks and runs of blanks folded to single spaces. */

@@ -1,6 +1,8 @@
 package dev.telar.tui.cli;
 
+import dev.telar.config.Language;
 import dev.telar.tui.Verdict;
+import dev.telar.tui.text.Texts;
 import dev.telar.workloads.run.ExperimentRunner;
 import dev.telar.workloads.run.Experiments;
 import dev.telar.workloads.run.RunControl;
@@ -9,6 +11,7 @@ import dev.telar.workloads.run.RunSpec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +39,18 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per run instead of text.")
     private boolean json;
 
+    private final Supplier<Language> language;
+
+    /** A command that prints in English. */
+    public RunCommand() {
+        this(() -> Language.EN);
+    }
+
+    /** @param language the language of verdicts and messages, asked when the command runs (after the options are parsed) */
+    public RunCommand(Supplier<Language> language) {
+        this.language = language;
+    }
+
     @Override
     public Integer call() {
         RunSpec run = options.spec(spec);
@@ -55,13 +70,14 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         int cores = Runtime.getRuntime().availableProcessors();
+        Texts texts = Texts.of(language.get());
         for (RunResult r : results) {
-            out.println(json ? ResultJson.toLine(r, Verdict.of(r, cores)) : TextTable.line(r, cores));
+            out.println(json ? ResultJson.toLine(r, Verdict.of(r, cores, texts)) : TextTable.line(r, cores, texts));
         }
         out.flush();
         RunResult last = results.get(results.size() - 1);
         if (last.status() == RunResult.Status.FAILED) {
-            spec.commandLine().getErr().println("telar: the run failed: " + last.message());
+            spec.commandLine().getErr().println(texts.format("cli.run.failed", last.message()));
             return Cli.FAILURE;
         }
         return last.status() == RunResult.Status.CANCELLED ? 130 : 0;

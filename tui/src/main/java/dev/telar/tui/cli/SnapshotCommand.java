@@ -1,7 +1,9 @@
 package dev.telar.tui.cli;
 
+import dev.telar.config.Language;
 import dev.telar.probe.Probe;
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.tui.text.Texts;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -40,23 +42,34 @@ public final class SnapshotCommand implements Callable<Integer> {
     private Integer count;
 
     private final Supplier<Probe> probes;
+    private final Supplier<Language> language;
 
+    /** A command that reads the machine with {@code probes} and speaks English. */
     public SnapshotCommand(Supplier<Probe> probes) {
+        this(probes, () -> Language.EN);
+    }
+
+    /**
+     * @param probes   makes the probe that reads the machine
+     * @param language the language of messages, asked when the command runs (after the options are parsed)
+     */
+    public SnapshotCommand(Supplier<Probe> probes, Supplier<Language> language) {
         this.probes = probes;
+        this.language = language;
     }
 
     @Override
     public Integer call() throws InterruptedException {
+        Texts texts = Texts.of(language.get());
         if (!json) {
-            throw new ParameterException(spec.commandLine(),
-                    "snapshot needs --json (JSON is the only output format): telar snapshot --json");
+            throw new ParameterException(spec.commandLine(), texts.get("cli.snapshot.needsjson"));
         }
         if (!(intervalSeconds >= MIN_INTERVAL && intervalSeconds <= MAX_INTERVAL)) {
-            throw new ParameterException(spec.commandLine(), "--interval must be between " + MIN_INTERVAL
-                    + " and " + (int) MAX_INTERVAL + " seconds, got " + intervalSeconds);
+            throw new ParameterException(spec.commandLine(), texts.format("cli.snapshot.interval",
+                    Double.toString(MIN_INTERVAL), (int) MAX_INTERVAL, Double.toString(intervalSeconds)));
         }
         if (count != null && count < 1) {
-            throw new ParameterException(spec.commandLine(), "--count must be at least 1, got " + count);
+            throw new ParameterException(spec.commandLine(), texts.format("cli.snapshot.count", count));
         }
         int snapshots = count == null ? 1 : count;
         long intervalNanos = Math.round(intervalSeconds * 1e9);

@@ -1,14 +1,16 @@
 package dev.telar.tui.cli;
 
+import dev.telar.config.Language;
 import dev.telar.tui.Verdict;
+import dev.telar.tui.text.Texts;
 import dev.telar.workloads.run.RunControl;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
 import dev.telar.workloads.run.Sweep;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +38,18 @@ public final class SweepCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     private Format format;
 
+    private final Supplier<Language> language;
+
+    /** A command that prints in English. */
+    public SweepCommand() {
+        this(() -> Language.EN);
+    }
+
+    /** @param language the language of verdicts and messages, asked when the command runs (after the options are parsed) */
+    public SweepCommand(Supplier<Language> language) {
+        this.language = language;
+    }
+
     static final class Format {
         @Option(names = "--csv", description = "CSV with a header line.")
         boolean csv;
@@ -48,6 +62,7 @@ public final class SweepCommand implements Callable<Integer> {
         RunSpec run = options.spec(spec);
         PrintWriter out = spec.commandLine().getOut();
         int cores = Runtime.getRuntime().availableProcessors();
+        Texts texts = Texts.of(language.get());
         boolean csv = format != null && format.csv;
         boolean json = format != null && format.json;
         if (csv) {
@@ -59,8 +74,8 @@ public final class SweepCommand implements Callable<Integer> {
         List<RunResult> all;
         try {
             all = Sweep.run(run, Sweep.counts(cores, Sweep.defaultCount(run.kernel())), control, r -> {
-                out.println(csv ? ResultJson.toCsv(r) : json ? ResultJson.toLine(r, Verdict.of(r, cores))
-                        : TextTable.line(r, cores));
+                out.println(csv ? ResultJson.toCsv(r) : json ? ResultJson.toLine(r, Verdict.of(r, cores, texts))
+                        : TextTable.line(r, cores, texts));
                 out.flush();
             });
         } finally {
@@ -74,13 +89,13 @@ public final class SweepCommand implements Callable<Integer> {
             int best = Sweep.fastest(all);
             if (best > 0) {
                 RunResult b = all.get(best);
-                out.println(String.format(Locale.ROOT, "fastest: %d %s, %.3f s", b.spec().kernel().equals("matmul")
-                        ? b.spec().kernelThreads() : b.spec().workers(), "workers", b.wallSeconds()));
+                out.println(texts.format("cli.sweep.fastest", b.spec().kernel().equals("matmul")
+                        ? b.spec().kernelThreads() : b.spec().workers(), b.wallSeconds()));
             }
         }
         RunResult last = all.get(all.size() - 1);
         if (last.status() == RunResult.Status.FAILED) {
-            spec.commandLine().getErr().println("telar: the sweep failed: " + last.message());
+            spec.commandLine().getErr().println(texts.format("cli.sweep.failed", last.message()));
             return Cli.FAILURE;
         }
         return last.status() == RunResult.Status.CANCELLED ? 130 : 0;

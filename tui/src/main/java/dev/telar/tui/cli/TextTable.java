@@ -1,17 +1,19 @@
 package dev.telar.tui.cli;
 
 import dev.telar.tui.Verdict;
+import dev.telar.tui.text.Texts;
 import dev.telar.workloads.run.RunResult;
 import java.util.Locale;
 
-/** Plain-text lines for runs when JSON was not asked for. */
+/** Plain-text lines for runs when JSON was not asked for, in the language of the texts given. */
 final class TextTable {
     private TextTable() {
     }
 
-    static String line(RunResult r, int cores) {
-        String cpu = Double.isNaN(r.cpuSeconds()) ? "  n/a" : String.format(Locale.ROOT, "%5.2f", r.cpuSeconds());
-        return String.format(Locale.ROOT, "%-7s %-16s wall %7.3f s  cpu %s s  %s", r.spec().kernel(),
-                r.spec().model(), r.wallSeconds(), cpu, Verdict.of(r, cores));
+    static String line(RunResult r, int cores, Texts texts) {
+        String cpu = Double.isNaN(r.cpuSeconds()) ? String.format(Locale.ROOT, "%5s", texts.get("cli.cpu.unknown"))
+                : String.format(Locale.ROOT, "%5.2f", r.cpuSeconds());
+        return texts.format("cli.run.line", r.spec().kernel(), r.spec().model(), r.wallSeconds(), cpu,
+                Verdict.of(r, cores, texts));
     }
 }

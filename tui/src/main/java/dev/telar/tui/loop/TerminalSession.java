@@ -1,5 +1,7 @@
 package dev.telar.tui.loop;
 
+import com.googlecode.lanterna.terminal.ExtendedTerminal;
+import com.googlecode.lanterna.terminal.MouseCaptureMode;
 import com.googlecode.lanterna.terminal.Terminal;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,28 +12,44 @@ import org.slf4j.LoggerFactory;
  * Gives the terminal back exactly once, whoever asks first: the normal quit path, the error path
  * or the JVM shutdown hook (SIGTERM, SIGHUP, SIGINT from {@code kill}).
  *
- * <p>Restoring means: leave the full screen (resets colours, shows the cursor, leaves the
- * alternate screen), then close the terminal (Lanterna puts back the stty settings saved at start: echo,
+ * <p>Restoring means: stop mouse reporting (else the shell would receive every later click as
+ * garbage text), leave the full screen (resets colours, shows the cursor, leaves the alternate
+ * screen), then close the terminal (Lanterna puts back the stty settings saved at start: echo,
  * canonical mode, the interrupt character). Thread-safe; {@link #restore()} never throws.
  */
 public final class TerminalSession {
     private static final Logger LOG = LoggerFactory.getLogger(TerminalSession.class);
 
     private final Terminal terminal;
+    private final boolean mouse;
     private final AtomicBoolean restored = new AtomicBoolean();
     private volatile boolean fullScreen;
 
-    /** @param terminal the terminal taken over, restored by {@link #restore()} */
+    /** @param terminal the terminal taken over, restored by {@link #restore()}; no mouse reporting */
     public TerminalSession(Terminal terminal) {
-        this.terminal = terminal;
+        this(terminal, false);
     }
 
     /**
-     * Switches the terminal to the alternate screen with the cursor hidden; {@link #restore()}
-     * switches back.
+     * @param terminal the terminal taken over, restored by {@link #restore()}
+     * @param mouse    true: ask the terminal to report clicks (press and release, and the wheel)
+     *                 while in full screen; only terminals that speak xterm's mouse protocol can
+     */
+    public TerminalSession(Terminal terminal, boolean mouse) {
+        this.terminal = terminal;
+        this.mouse = mouse && terminal instanceof ExtendedTerminal;
+    }
+
+    /**
+     * Switches the terminal to the alternate screen with the cursor hidden, reporting clicks when
+     * asked; {@link #restore()} switches back.
      */
     public void enterFullScreen() throws IOException {
         fullScreen = true;
+        if (mouse) {
+            // Lanterna sends the request as it enters private mode, and stops it as it leaves.
+            ((ExtendedTerminal) terminal).setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE);
+        }
         terminal.enterPrivateMode();
         terminal.setCursorVisible(false);
         terminal.clearScreen();
@@ -56,6 +74,10 @@ public final class TerminalSession {
         if (fullScreen) {
             try {
                 // Do not drain pending input: the input thread holds the reader, and a hung-up tty would fail.
+                if (mouse) {
+                    // Said outright, first: should leaving private mode fail half-way, clicks stop anyway.
+                    ((ExtendedTerminal) terminal).setMouseCaptureMode(null);
+                }
                 terminal.resetColorAndSGR();
                 terminal.setCursorVisible(true);
                 terminal.exitPrivateMode();

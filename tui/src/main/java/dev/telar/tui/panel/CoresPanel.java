@@ -1,9 +1,10 @@
 package dev.telar.tui.panel;
 
-import com.googlecode.lanterna.TextColor;
 import dev.telar.probe.CoreLoad;
 import dev.telar.probe.Series;
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.tui.text.Ascii;
+import dev.telar.tui.text.Texts;
 import dev.telar.tui.view.ViewState;
 
 /**
@@ -13,10 +14,11 @@ import dev.telar.tui.view.ViewState;
  * <p>Cores fill column by column, top to bottom, so core numbers read in order down each column.
  * With many cores the panel uses several columns (see {@link #grid}); each cell shrinks from
  * "label, bar, percentage, sparkline" to "label, bar, percentage" to "label percentage" as the
- * columns narrow, so every core stays on screen at 120×40 even with 128 cores.
+ * columns narrow, so every core stays on screen at 120×40 even with 128 cores. On wide cells the
+ * sparkline grows to show more history ({@link #SPARK_MAX_WIDE} samples from 100 cells).
  */
 public final class CoresPanel implements Panel {
-    private static final char[] SPARKS = {'▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'};
+    private static final String SPARKS = Ascii.SPARKS;
     /** Narrowest cell that still shows a bar; below it a cell is "label percentage". */
     private static final int BAR_MIN_WIDTH = 14;
     /** Narrowest cell that also shows a sparkline. */
@@ -24,6 +26,9 @@ public final class CoresPanel implements Panel {
     /** Narrowest cell at all: "127 100%" and a gap. */
     private static final int CELL_MIN_WIDTH = 9;
     private static final int SPARK_MAX = 20;
+    /** Longest sparkline, in cells 100 wide or more; within the probe's 60 samples of history. */
+    static final int SPARK_MAX_WIDE = 40;
+    private static final int WIDE_CELL = 100;
 
     /**
      * How cores are arranged: {@code columns} × {@code rows} cells (rows not counting the total
@@ -60,8 +65,10 @@ public final class CoresPanel implements Panel {
     @Override
     public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
+        Palette p = Palette.of(view.theme());
+        String average = Texts.of(view.language()).get("cores.average");
         if (snap == null) {
-            drawCell(g, 0, 0, area.width(), "Avg", null, 3);
+            drawCell(g, p, 0, 0, area.width(), average, null, 3);
             return;
         }
         int cores = snap.cores().size();
@@ -77,64 +84,63 @@ public final class CoresPanel implements Panel {
             CoreLoad core = snap.cores().get(i);
             // The last column takes the rounding remainder so the right edge lines up.
             int width = column == grid.columns() - 1 ? area.width() - column * cellWidth : cellWidth - 1;
-            drawCell(g, column * cellWidth, row, width, Integer.toString(core.core()), core, labelWidth);
+            drawCell(g, p, column * cellWidth, row, width, Integer.toString(core.core()), core, labelWidth);
         }
-        drawCell(g, 0, grid.rows(), area.width(), "Avg", snap.total(), labelWidth);
+        drawCell(g, p, 0, grid.rows(), area.width(), average, snap.total(), labelWidth);
     }
 
     /** One core: right-aligned label, then as much of bar, percentage and sparkline as fits. */
-    private static void drawCell(Canvas g, int col, int row, int width, String label, CoreLoad load, int labelWidth) {
+    private static void drawCell(Canvas g, Palette p, int col, int row, int width, String label, CoreLoad load,
+                                 int labelWidth) {
         double pct = load == null ? 0 : load.busyPct();
-        Palette.label(g);
+        p.label(g);
         g.putString(col, row, pad(label, labelWidth));
         int x = col + labelWidth + 1;
         int rest = width - labelWidth - 1;
         String pctText = load == null ? "  -%" : String.format(java.util.Locale.ROOT, "%3d%%", Math.round(pct));
         if (width < BAR_MIN_WIDTH) {
-            Palette.plain(g);
-            g.setForegroundColor(Palette.load(pct));
+            p.load(g, pct);
             g.putString(x, row, pctText);
             return;
         }
-        int spark = width >= SPARK_MIN_WIDTH ? Math.min(SPARK_MAX, rest / 3) : 0;
+        int spark = width >= SPARK_MIN_WIDTH ? Math.min(width >= WIDE_CELL ? SPARK_MAX_WIDE : SPARK_MAX, rest / 3) : 0;
         int barWidth = rest - (spark > 0 ? spark + 1 : 0);
-        drawBar(g, x, row, barWidth, pct, pctText);
+        drawBar(g, p, x, row, barWidth, pct, pctText);
         if (spark > 0 && load != null) {
-            drawSpark(g, x + barWidth + 1, row, spark, load.history());
+            drawSpark(g, p, x + barWidth + 1, row, spark, load.history());
         }
     }
 
     /** {@code [|||||    42%]}: the fill is proportional to the load, coloured by its level. */
-    private static void drawBar(Canvas g, int x, int row, int width, double pct, String pctText) {
+    private static void drawBar(Canvas g, Palette p, int x, int row, int width, double pct, String pctText) {
         int inner = width - 2;
         int fillRoom = Math.max(0, inner - pctText.length());
         int fill = (int) Math.round(Math.max(0, Math.min(100, pct)) / 100.0 * fillRoom);
-        Palette.plain(g);
+        p.plain(g);
         g.putString(x, row, "[");
-        g.setForegroundColor(Palette.load(pct));
+        p.load(g, pct);
         g.putString(x + 1, row, "|".repeat(fill) + " ".repeat(fillRoom - fill));
-        Palette.plain(g);
+        p.plain(g);
         g.putString(x + 1 + fillRoom, row, pctText);
         g.putString(x + 1 + inner, row, "]");
     }
 
     /** The newest {@code width} history values as block glyphs, oldest left; blank where there is no history yet. */
-    private static void drawSpark(Canvas g, int x, int row, int width, Series history) {
+    private static void drawSpark(Canvas g, Palette p, int x, int row, int width, Series history) {
         int size = history.size();
         StringBuilder line = new StringBuilder(width);
         for (int i = 0; i < width; i++) {
             int index = size - width + i;
             line.append(index < 0 ? ' ' : spark(history.get(index)));
         }
-        Palette.plain(g);
-        g.setForegroundColor(TextColor.ANSI.BLUE_BRIGHT);
+        p.spark(g);
         g.putString(x, row, line.toString());
     }
 
     /** The glyph for a load of {@code pct} percent: ▁ below 12.5 %, █ from 87.5 %. */
     static char spark(double pct) {
-        int level = (int) (Math.max(0, Math.min(100, pct)) / 100.0 * SPARKS.length);
-        return SPARKS[Math.min(SPARKS.length - 1, level)];
+        int level = (int) (Math.max(0, Math.min(100, pct)) / 100.0 * SPARKS.length());
+        return SPARKS.charAt(Math.min(SPARKS.length() - 1, level));
     }
 
     private static String pad(String text, int width) {

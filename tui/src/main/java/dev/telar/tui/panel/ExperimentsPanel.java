@@ -1,33 +1,66 @@
 package dev.telar.tui.panel;
 
-import com.googlecode.lanterna.SGR;
-import com.googlecode.lanterna.TextColor;
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.tui.text.Texts;
+import dev.telar.tui.view.Affinity;
+import dev.telar.tui.view.ClickMap;
 import dev.telar.tui.view.ExperimentState;
 import dev.telar.tui.view.ExperimentState.Field;
 import dev.telar.tui.view.ViewState;
-import java.util.Locale;
 
 /**
  * The experiments form: kernel, model, workers, tasks, size, affinity and baseline, one per line,
  * the selected field in reverse video with ◂ ▸ around its value, and a state line (idle,
  * running, or why the chosen model cannot run on this JVM). Draws from the {@link ExperimentState}
- * only; the keys that change it live in the key handler.
+ * only; the keys that change it live in the key handler. A click on a field selects it; a click
+ * on ◂ or ▸ changes it.
  */
 public final class ExperimentsPanel implements Panel {
-    /** Width of the field labels, cells. */
+    /** Narrowest label column, cells; wider when a language's labels need it. */
     private static final int LABEL = 9;
+
+    /** The form's words in one language. */
+    private record Words(String title, String sweeping, String running, String idle, String[] labels,
+                         String threads, String repeats, int labelWidth, String ownThreads, String on, String off,
+                         String[] affinities, String sizeIo, String sizeMatmul, String sizeMillions, String sizeDraws,
+                         String unavailable, String busyNote, String idleNote) {
+        static Words of(Texts t) {
+            String[] labels = new String[Field.values().length];
+            int width = LABEL;
+            for (Field f : Field.values()) {
+                labels[f.ordinal()] = t.get("form." + f.name().toLowerCase(java.util.Locale.ROOT));
+                width = Math.max(width, labels[f.ordinal()].length());
+            }
+            String threads = t.get("form.threads");
+            String repeats = t.get("form.repeats");
+            width = Math.max(width, Math.max(threads.length(), repeats.length()));
+            String[] affinities = new String[Affinity.values().length];
+            for (Affinity a : Affinity.values()) {
+                affinities[a.ordinal()] = t.get(a.textKey());
+            }
+            return new Words(" " + t.get("form.title"), t.get("form.state.sweeping") + " ", t.get("form.state.running") + " ",
+                    t.get("form.state.idle") + " ", labels, threads, repeats, width, t.get("form.model.matmul"),
+                    t.get("form.on"), t.get("form.off"), affinities, t.get("form.size.io"), t.get("form.size.matmul"),
+                    t.get("form.size.millions"), t.get("form.size.draws"), t.get("form.unavailable"),
+                    t.get("form.note.busy"), t.get("form.note.idle"));
+        }
+    }
+
+    private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
 
     @Override
     public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
+        Palette p = Palette.of(view.theme());
+        Words w = words.get(Texts.of(view.language()));
         ExperimentState x = view.experiments();
+        ClickMap clicks = view.clicks();
         int width = area.width();
-        Palette.bar(g);
-        String state = x.sweeping() ? "sweeping " : x.busy() ? "running " : "idle ";
-        g.putString(0, 0, Units.fit(" Experiment", width));
-        g.enableModifiers(SGR.BOLD);
-        g.putString(Math.max(12, width - state.length()), 0, state);
+        p.bar(g);
+        String state = x.sweeping() ? w.sweeping() : x.busy() ? w.running() : w.idle();
+        g.putString(0, 0, Units.fit(w.title(), width));
+        g.enableModifiers(com.googlecode.lanterna.SGR.BOLD);
+        g.putString(Math.max(w.title().length() + 1, width - state.length()), 0, state);
         Field[] fields = Field.values();
         // On a short terminal the form scrolls so the selected field stays in view.
         int visible = Math.max(1, area.height() - 1);
@@ -35,56 +68,63 @@ public final class ExperimentsPanel implements Panel {
         for (int i = offset; i < fields.length && i - offset + 1 < area.height(); i++) {
             int row = i - offset + 1;
             boolean selected = fields[i] == x.field();
-            Palette.plain(g);
-            String label = String.format(Locale.ROOT, "%-" + LABEL + "s", label(fields[i], x));
-            String value = value(fields[i], x);
+            String label = Units.fit(label(fields[i], x, w), w.labelWidth());
+            String value = value(fields[i], x, w);
             String text = (selected ? "▸ " : "  ") + label + (selected ? "◂ " + value + " ▸" : "  " + value);
             if (selected) {
-                g.enableModifiers(SGR.REVERSE);
+                p.selected(g);
+            } else {
+                p.plain(g);
             }
             g.putString(0, row, Units.fit(text, width));
+            int screenRow = g.top() + row;
+            clicks.add(screenRow, g.left(), g.left() + width, ClickMap.Action.SELECT_FIELD, i);
+            if (selected) {
+                int left = 2 + w.labelWidth();
+                int right = left + 2 + value.length() + 1;
+                clicks.add(screenRow, g.left() + left, g.left() + left + 2, ClickMap.Action.CHANGE_FIELD, -1);
+                clicks.add(screenRow, g.left() + right - 1, g.left() + right + 1, ClickMap.Action.CHANGE_FIELD, 1);
+            }
         }
         int last = fields.length - offset + 1;
         if (last < area.height()) {
-            Palette.plain(g);
-            String note = x.problem().map(p -> "unavailable on this JVM").orElse(x.busy() ? "c/Esc cancels" : "Enter run  w sweep");
+            String note = x.problem().isPresent() ? w.unavailable() : x.busy() ? w.busyNote() : w.idleNote();
             if (x.problem().isPresent()) {
-                g.setForegroundColor(TextColor.ANSI.YELLOW);
+                p.warning(g);
+            } else {
+                p.plain(g);
             }
             g.putString(2, last, Units.fit(note, width - 2));
         }
     }
 
-    static String label(Field field, ExperimentState x) {
+    private static String label(Field field, ExperimentState x, Words w) {
         return switch (field) {
-            case KERNEL -> "Kernel";
-            case MODEL -> "Model";
-            case WORKERS -> x.matmul() ? "Threads" : "Workers";
-            case TASKS -> x.matmul() ? "Repeats" : "Tasks";
-            case SIZE -> "Size";
-            case AFFINITY -> "Affinity";
-            case BASELINE -> "Baseline";
+            case WORKERS -> x.matmul() ? w.threads() : w.labels()[field.ordinal()];
+            case TASKS -> x.matmul() ? w.repeats() : w.labels()[field.ordinal()];
+            default -> w.labels()[field.ordinal()];
         };
     }
 
-    static String value(Field field, ExperimentState x) {
+    private static String value(Field field, ExperimentState x, Words w) {
         return switch (field) {
             case KERNEL -> x.kernel();
-            case MODEL -> x.matmul() ? "n/a: own threads" : x.model();
+            case MODEL -> x.matmul() ? w.ownThreads() : x.model();
             case WORKERS -> Integer.toString(x.workers());
             case TASKS -> Integer.toString(x.tasks());
-            case SIZE -> size(x.kernel(), x.size());
-            case AFFINITY -> x.affinity().label();
-            case BASELINE -> x.baseline() ? "on" : "off";
+            case SIZE -> size(x.kernel(), x.size(), w);
+            case AFFINITY -> w.affinities()[x.affinity().ordinal()];
+            case BASELINE -> x.baseline() ? w.on() : w.off();
         };
     }
 
     /** A size in the kernel's own terms: draws per task, milliseconds per wait, or matrix order. */
-    static String size(String kernel, long size) {
+    private static String size(String kernel, long size, Words w) {
         return switch (kernel) {
-            case "io" -> size + " ms waits";
-            case "matmul" -> "n = " + size;
-            default -> size % 1_000_000 == 0 ? size / 1_000_000 + "M draws" : size + " draws";
+            case "io" -> String.format(java.util.Locale.ROOT, w.sizeIo(), size);
+            case "matmul" -> String.format(java.util.Locale.ROOT, w.sizeMatmul(), size);
+            default -> size % 1_000_000 == 0 ? String.format(java.util.Locale.ROOT, w.sizeMillions(), size / 1_000_000)
+                    : String.format(java.util.Locale.ROOT, w.sizeDraws(), size);
         };
     }
 }

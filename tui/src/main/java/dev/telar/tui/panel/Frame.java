@@ -12,7 +12,9 @@ import dev.telar.tui.view.ViewState;
  * views so the load an experiment creates is always in sight.
  *
  * <p>The layout is computed afresh from the size given on every frame, so a resize needs nothing
- * but a redraw. Panels are stateless and reused between frames.
+ * but a redraw. Panels keep no state but words cached per language, and are reused between
+ * frames. Language, theme and ASCII mode come from the {@link ViewState}, so a key that switches
+ * them takes effect on the next frame.
  */
 public final class Frame {
     /** Process lines kept visible however many cores there are. */
@@ -83,9 +85,11 @@ public final class Frame {
         if (cells.columns() != size.getColumns() || cells.rows() != size.getRows()) {
             cells.resize(size.getColumns(), size.getRows());
         }
-        Canvas g = new Canvas(cells);
-        Palette.plain(g);
+        Canvas g = new Canvas(cells, view.ascii());
+        Palette.of(view.theme()).plain(g);
         g.fill(' ');
+        // Panels record what a click can hit as they draw; last frame's targets no longer apply.
+        view.clicks().clear();
         Area all = new Area(0, 0, size.getColumns(), size.getRows());
         if (TooSmallPanel.tooSmall(size.getColumns(), size.getRows())) {
             tooSmall.render(g, all, view.snapshot(), view);

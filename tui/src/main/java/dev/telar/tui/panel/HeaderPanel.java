@@ -1,7 +1,7 @@
 package dev.telar.tui.panel;
 
-import com.googlecode.lanterna.SGR;
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.tui.text.Texts;
 import dev.telar.tui.view.ViewState;
 import java.util.Locale;
 
@@ -13,35 +13,46 @@ public final class HeaderPanel implements Panel {
     /** Lines this panel uses. */
     public static final int HEIGHT = 2;
 
+    /** The words of this panel in one language. */
+    private record Words(String waiting, String up, String load, String cores, String memory, String tasks) {
+        static Words of(Texts t) {
+            return new Words(t.get("header.waiting"), t.get("header.up"), t.get("header.load"), t.get("header.cores"),
+                    t.get("header.memory"), t.get("header.tasks"));
+        }
+    }
+
+    private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
+
     @Override
     public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
+        Palette p = Palette.of(view.theme());
+        Words w = words.get(Texts.of(view.language()));
         if (snap == null) {
-            Palette.label(g);
+            p.label(g);
             g.putString(0, 0, "telar");
-            Palette.plain(g);
-            g.putString(6, 0, "waiting for the first sample…");
+            p.plain(g);
+            g.putString(6, 0, w.waiting());
             return;
         }
         int col = 0;
-        Palette.plain(g);
-        g.enableModifiers(SGR.BOLD);
+        p.strong(g);
         col = put(g, col, 0, Units.printable(snap.host().hostName()));
-        Palette.plain(g);
+        p.plain(g);
         col = put(g, col + 2, 0, Units.printable(snap.host().os()));
-        put(g, col + 2, 0, Units.uptime(snap.uptimeSeconds()));
+        put(g, col + 2, 0, w.up() + " " + Units.uptime(snap.uptimeSeconds()));
 
         double[] load = snap.loadAverage();
-        col = field(g, 0, "Load", String.format(Locale.ROOT, "%.2f %.2f %.2f", at(load, 0), at(load, 1), at(load, 2)));
-        col = field(g, col + 3, "Cores", Integer.toString(snap.host().logicalCores()));
-        col = field(g, col + 3, "Mem", Units.bytes(snap.memory().usedBytes()) + "/" + Units.bytes(snap.memory().totalBytes()));
-        field(g, col + 3, "Tasks", Integer.toString(snap.processes().size()));
+        col = field(g, p, 0, w.load(), String.format(Locale.ROOT, "%.2f %.2f %.2f", at(load, 0), at(load, 1), at(load, 2)));
+        col = field(g, p, col + 3, w.cores(), Integer.toString(snap.host().logicalCores()));
+        col = field(g, p, col + 3, w.memory(), Units.bytes(snap.memory().usedBytes()) + "/" + Units.bytes(snap.memory().totalBytes()));
+        field(g, p, col + 3, w.tasks(), Integer.toString(snap.processes().size()));
     }
 
-    private static int field(Canvas g, int col, String label, String value) {
-        Palette.label(g);
+    private static int field(Canvas g, Palette p, int col, String label, String value) {
+        p.label(g);
         int next = put(g, col, 1, label);
-        Palette.plain(g);
+        p.plain(g);
         return put(g, next + 1, 1, value);
     }
 

@@ -1,70 +1,102 @@
 package dev.telar.tui.panel;
 
-import com.googlecode.lanterna.SGR;
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.tui.text.Texts;
 import dev.telar.tui.view.ViewState;
 
 /**
  * A framed box over the middle of the screen listing every key of the view shown and what it
- * does. Opened and closed with {@code h} or F1; Esc also closes it.
+ * does. Opened and closed with {@code h} or F1; Esc (or a click, with the mouse on) also closes it.
+ * Every line must fit the minimum terminal (60×15) in every language; the tests check that.
  */
 public final class HelpOverlay implements Panel {
-    /** Every key of the process view, with its meaning; keep in step with the key handler. */
-    static final String[][] KEYS = {
-        {"q  F10  Ctrl-C", "Quit"},
-        {"h  F1", "Show or hide this help"},
-        {"Esc", "Close help; clear the filter"},
-        {"Up Dn PgUp PgDn", "Move the selection a row, a page"},
-        {"Home  End", "First or last process"},
-        {"/", "Filter command/user; Enter applies"},
-        {"s  F6", "Sort order: CPU% → RSS → PID"},
-        {"t", "Only Telar's own process tree"},
-        {"F", "Follow the selection as it re-sorts"},
-        {"Enter", "Show or hide the selection's threads"},
-        {"+  -", "Refresh faster / slower (0.25s…10s)"},
-        {"x  F2", "Experiments view"},
+    /**
+     * Every key of the process view, as bundle keys: {@code help.<id>.keys} names the keys,
+     * {@code help.<id>} says what they do. Keep in step with the key handler.
+     */
+    public static final String[] KEYS = {
+        "quit", "help", "esc", "move", "home", "filter", "sort", "telar", "follow", "threads", "rate", "experiments",
+        "look",
     };
-    /** Every key of the experiments view, with its meaning; keep in step with the key handler. */
-    static final String[][] EXPERIMENT_KEYS = {
-        {"q  F10  Ctrl-C", "Quit (cancels a running experiment)"},
-        {"h  F1", "Show or hide this help"},
-        {"x  F2", "Back to the process view"},
-        {"Up  Down", "Choose a field of the form"},
-        {"Left  Right", "Change the chosen field"},
-        {"Enter", "Run: sequential baseline first, if on"},
-        {"w", "Sweep worker counts after a baseline"},
-        {"c  Esc", "Cancel the running experiment"},
-        {"+  -", "Refresh faster / slower (0.25s…10s)"},
+    /** Every key of the experiments view, as {@link #KEYS}. */
+    public static final String[] EXPERIMENT_KEYS = {
+        "x.quit", "help", "x.back", "x.field", "x.change", "x.run", "x.sweep", "x.cancel", "rate", "look",
     };
-    private static final int KEY_COLUMN = 16;
+    /** Widest the box gets when the texts allow, cells. */
+    private static final int MAX_WIDTH = 64;
+
+    /** One view's help in one language: key names, what they do, and the widths they need. */
+    private record Lines(String[] keys, String[] meanings, String[] mouseMeanings, int keyColumn, int width) {
+        static Lines of(Texts t, String[] ids) {
+            String[] keys = new String[ids.length];
+            String[] meanings = new String[ids.length];
+            String[] mouse = new String[ids.length];
+            int keyColumn = 0;
+            int meaning = 0;
+            for (int i = 0; i < ids.length; i++) {
+                keys[i] = t.get("help." + ids[i] + ".keys");
+                meanings[i] = t.get("help." + ids[i]);
+                // A few lines say more when clicks work; the others read the same.
+                String withMouse = "help." + ids[i] + ".mouse";
+                mouse[i] = t.has(withMouse) ? t.get(withMouse) : meanings[i];
+                keyColumn = Math.max(keyColumn, keys[i].length() + 2);
+                meaning = Math.max(meaning, Math.max(meanings[i].length(), mouse[i].length()));
+            }
+            return new Lines(keys, meanings, mouse, keyColumn, Math.min(MAX_WIDTH, Math.max(44, keyColumn + meaning + 4)));
+        }
+    }
+
+    /** Title and closing hint of the box in one language. */
+    private record Words(String title, String close, Lines processes, Lines experiments) {
+        static Words of(Texts t) {
+            return new Words(" " + t.get("help.title") + " ", " " + t.get("help.close") + " ", Lines.of(t, KEYS),
+                    Lines.of(t, EXPERIMENT_KEYS));
+        }
+    }
+
+    private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
+
+    /** The lines the box lists, as {key names, meaning} pairs (for tests). */
+    static String[][] lines(Texts t, boolean experiments, boolean mouse) {
+        Lines lines = Lines.of(t, experiments ? EXPERIMENT_KEYS : KEYS);
+        String[][] out = new String[lines.keys().length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new String[] {lines.keys()[i], (mouse ? lines.mouseMeanings() : lines.meanings())[i]};
+        }
+        return out;
+    }
 
     @Override
     public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
-        String[][] keys = view.mode() == ViewState.Mode.EXPERIMENTS ? EXPERIMENT_KEYS : KEYS;
-        int width = Math.min(area.width(), 58);
+        Palette p = Palette.of(view.theme());
+        Words w = words.get(Texts.of(view.language()));
+        Lines lines = view.mode() == ViewState.Mode.EXPERIMENTS ? w.experiments() : w.processes();
+        String[] meanings = view.mouse() ? lines.mouseMeanings() : lines.meanings();
+        int count = lines.keys().length;
+        int width = Math.min(area.width(), lines.width());
         // Blank lines around the list only when there is room for them: every key must show at 60×15.
-        int pad = area.height() >= keys.length + 4 ? 1 : 0;
-        int height = Math.min(area.height(), keys.length + 2 + 2 * pad);
+        int pad = area.height() >= count + 4 ? 1 : 0;
+        int height = Math.min(area.height(), count + 2 + 2 * pad);
         Area box = new Area(area.column() + (area.width() - width) / 2, area.row() + (area.height() - height) / 2, width, height);
         Canvas g = screen.clip(box);
-        Palette.plain(g);
+        p.plain(g);
         g.fill(' ');
-        frame(g, width, height);
-        Palette.label(g);
-        g.putString(2, 0, " Telar keys ");
-        for (int i = 0; i < keys.length && i + 1 + pad < height - 1; i++) {
-            Palette.label(g);
-            g.putString(2, i + 1 + pad, keys[i][0]);
-            Palette.plain(g);
-            g.putString(2 + KEY_COLUMN, i + 1 + pad, Units.fit(keys[i][1], width - KEY_COLUMN - 3));
+        frame(g, p, width, height);
+        p.label(g);
+        g.putString(2, 0, w.title());
+        int keyColumn = 2 + lines.keyColumn();
+        for (int i = 0; i < count && i + 1 + pad < height - 1; i++) {
+            p.label(g);
+            g.putString(2, i + 1 + pad, lines.keys()[i]);
+            p.plain(g);
+            g.putString(keyColumn, i + 1 + pad, Units.fit(meanings[i], width - keyColumn - 1));
         }
-        Palette.plain(g);
-        g.enableModifiers(SGR.BOLD);
-        g.putString(Math.max(1, width - 17), height - 1, " Esc/h closes ");
+        p.strong(g);
+        g.putString(Math.max(1, width - w.close().length() - 3), height - 1, w.close());
     }
 
-    private static void frame(Canvas g, int width, int height) {
-        Palette.plain(g);
+    private static void frame(Canvas g, Palette p, int width, int height) {
+        p.plain(g);
         for (int x = 1; x < width - 1; x++) {
             g.setCharacter(x, 0, '─');
             g.setCharacter(x, height - 1, '─');

@@ -1,9 +1,10 @@
 package dev.telar.tui.panel;
 
-import com.googlecode.lanterna.SGR;
 import dev.telar.probe.ProcessInfo;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.probe.ThreadInfo;
+import dev.telar.tui.text.Texts;
+import dev.telar.tui.view.ClickMap;
 import dev.telar.tui.view.SortKey;
 import dev.telar.tui.view.ViewState;
 import java.util.ArrayList;
@@ -13,32 +14,75 @@ import java.util.Locale;
 
 /**
  * The process list: a column header, then one line per process (PID, USER, S, CPU%, RSS, THR,
- * COMMAND) in the chosen order, the selected one in reverse video. The expanded process is
- * followed by its threads (TID, name, state, CPU%, CORE it last ran on), indented.
+ * COMMAND) in the chosen order, the selected one in reverse video. From {@link #WIDE} columns on,
+ * the parent's PID and the share of memory (MEM%) are shown too. The expanded process is followed
+ * by its threads (TID, name, state, CPU%, CORE it last ran on), indented.
  *
  * <p>Scrolls so the selected process, and its threads when expanded, stay in view; records the
- * scroll position and page height in the {@link ViewState} for the next frame and for PgUp/PgDn.
+ * scroll position and page height in the {@link ViewState} for the next frame and for PgUp/PgDn,
+ * and where each process line and sortable column header went, for mouse clicks.
  */
 public final class ProcessPanel implements Panel {
+    /** Terminal width from which the PPID and MEM% columns are shown, cells. */
+    public static final int WIDE = 130;
     private static final String THREAD_INDENT = "         ";
     private static final Comparator<ThreadInfo> THREAD_ORDER =
             Comparator.comparingDouble(ThreadInfo::cpuPct).reversed().thenComparingInt(ThreadInfo::tid);
 
+    /** Column words and widths in one language; the thread-count and core columns fit their heading. */
+    record Words(String user, char state, String threads, int threadsWidth, String command, String name,
+                 String core, int coreWidth, String readingProcesses, String noProcesses, String noMatch,
+                 String filter, String telarOnly, String readingThreads, String rowTail, String threadRow) {
+        static Words of(Texts t) {
+            String threads = t.get("process.col.threads");
+            String core = t.get("process.col.core");
+            return new Words(t.get("process.col.user"), t.get("process.col.state").charAt(0), threads,
+                    Math.max(4, threads.length()), t.get("process.col.command"), t.get("process.col.name"), core,
+                    Math.max(4, core.length()), t.get("process.reading"), t.get("process.none"),
+                    t.get("process.nomatch"), t.get("process.filter"), t.get("process.telaronly"),
+                    t.get("process.readingthreads"), "%6s %" + Math.max(4, threads.length()) + "d %s%s",
+                    "%7d  %-15s %c %6s %" + Math.max(4, core.length()) + "d");
+        }
+    }
+
+    /** Where each column starts on a line, for one set of words and one width class. */
+    record Columns(boolean wide, int ppid, int user, int state, int cpu, int mem, int rss, int threads, int marker) {
+        static Columns of(Words w, boolean wide) {
+            int x = 8;
+            int ppid = wide ? x : -1;
+            x += wide ? 8 : 0;
+            int user = x;
+            int state = user + 10;
+            int cpu = state + 2;
+            x = cpu + 7;
+            int mem = wide ? x : -1;
+            x += wide ? 6 : 0;
+            int rss = x;
+            int threads = rss + 7;
+            return new Columns(wide, ppid, user, state, cpu, mem, rss, threads, threads + w.threadsWidth() + 1);
+        }
+    }
+
+    private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
+
     @Override
     public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
-        drawHeader(g, area.width(), view);
+        Palette p = Palette.of(view.theme());
+        Words w = words.get(Texts.of(view.language()));
+        Columns c = Columns.of(w, area.width() >= WIDE);
+        drawHeader(g, p, area.width(), view, w, c);
         int page = area.height() - 1;
         view.setPageRows(page);
         if (snap == null) {
-            Palette.plain(g);
-            g.putString(1, 1, "reading processes…");
+            p.plain(g);
+            g.putString(1, 1, w.readingProcesses());
             return;
         }
         List<ProcessInfo> rows = view.rows();
         if (rows.isEmpty()) {
-            Palette.plain(g);
-            g.putString(1, 1, view.filter().isEmpty() ? "no processes" : "no process matches \"" + view.filter() + "\"");
+            p.plain(g);
+            g.putString(1, 1, view.filter().isEmpty() ? w.noProcesses() : String.format(Locale.ROOT, w.noMatch(), view.filter()));
             return;
         }
         int selected = view.selectedIndex();
@@ -48,7 +92,7 @@ public final class ProcessPanel implements Panel {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).pid() == expanded) {
                 expandedIndex = i;
-                threadLines = threadLines(rows.get(i));
+                threadLines = threadLines(rows.get(i), w);
                 break;
             }
         }
@@ -56,19 +100,22 @@ public final class ProcessPanel implements Panel {
         int selectedLine = lineOf(selected, expandedIndex, threadLines.size());
         int top = scroll(view.scrollTop(), selectedLine, selected == expandedIndex ? threadLines.size() : 0, page, total);
         view.setScrollTop(top);
+        long memTotal = snap.memory().totalBytes();
+        ClickMap clicks = view.clicks();
 
         // Walk the lines from the top of the page; thread lines follow their process.
         int line = 0;
         int row = 1;
         for (int i = 0; i < rows.size() && row <= page; i++) {
             if (line >= top) {
-                drawProcess(g, row++, area.width(), rows.get(i), i == selected, i == expandedIndex);
+                clicks.add(g.top() + row, g.left(), g.left() + area.width(), ClickMap.Action.SELECT_PROCESS, i);
+                drawProcess(g, p, row++, area.width(), rows.get(i), i == selected, i == expandedIndex, c, w, memTotal);
             }
             line++;
             if (i == expandedIndex) {
                 for (String text : threadLines) {
                     if (line >= top && row <= page) {
-                        Palette.plain(g);
+                        p.plain(g);
                         g.putString(0, row++, Units.fit(text, area.width()));
                     }
                     line++;
@@ -94,60 +141,86 @@ public final class ProcessPanel implements Panel {
         return Math.max(0, Math.min(t, Math.max(0, total - page)));
     }
 
-    private static void drawHeader(Canvas g, int width, ViewState view) {
+    private static void drawHeader(Canvas g, Palette p, int width, ViewState view, Words w, Columns c) {
         SortKey sort = view.sort();
-        String header = String.format(Locale.ROOT, "%7s %-9s S %6s %6s %4s  COMMAND",
-                mark("PID", sort == SortKey.PID), "USER", mark("CPU%", sort == SortKey.CPU),
-                mark("RSS", sort == SortKey.RSS), "THR");
+        StringBuilder header = new StringBuilder(width);
+        header.append(String.format(Locale.ROOT, "%7s ", mark("PID", sort == SortKey.PID)));
+        if (c.wide()) {
+            header.append(String.format(Locale.ROOT, "%7s ", "PPID"));
+        }
+        header.append(String.format(Locale.ROOT, "%-9s %c %6s ", w.user(), w.state(), mark("CPU%", sort == SortKey.CPU)));
+        if (c.wide()) {
+            header.append(String.format(Locale.ROOT, "%5s ", "MEM%"));
+        }
+        header.append(String.format(Locale.ROOT, "%6s %" + w.threadsWidth() + "s  %s", mark("RSS", sort == SortKey.RSS),
+                w.threads(), w.command()));
         StringBuilder status = new StringBuilder();
         if (!view.filter().isEmpty()) {
-            status.append("filter \"").append(view.filter()).append("\"");
+            status.append(String.format(Locale.ROOT, w.filter(), view.filter()));
         }
         if (view.telarOnly()) {
-            status.append(status.length() > 0 ? "  " : "").append("Telar only");
+            status.append(status.length() > 0 ? "  " : "").append(w.telarOnly());
         }
-        Palette.bar(g);
-        g.putString(0, 0, Units.fit(header, width));
+        p.bar(g);
+        g.putString(0, 0, Units.fit(header.toString(), width));
         if (status.length() > 0 && header.length() + status.length() + 2 < width) {
-            g.enableModifiers(SGR.BOLD);
+            g.enableModifiers(com.googlecode.lanterna.SGR.BOLD);
             g.putString(width - status.length() - 1, 0, status.toString());
         }
+        // The sortable headings take clicks: PID, CPU% and RSS.
+        ClickMap clicks = view.clicks();
+        int row = g.top();
+        clicks.add(row, g.left(), g.left() + 7, ClickMap.Action.SORT, SortKey.PID.ordinal());
+        clicks.add(row, g.left() + c.cpu(), g.left() + c.cpu() + 6, ClickMap.Action.SORT, SortKey.CPU.ordinal());
+        clicks.add(row, g.left() + c.rss(), g.left() + c.rss() + 6, ClickMap.Action.SORT, SortKey.RSS.ordinal());
     }
 
     private static String mark(String label, boolean sorted) {
         return sorted ? label + "▾" : label;
     }
 
-    private static void drawProcess(Canvas g, int row, int width, ProcessInfo p, boolean selected, boolean expanded) {
-        String text = String.format(Locale.ROOT, "%7d %-9s %c %6s %6s %4d %s%s",
-                p.pid(), Units.fit(Units.printable(p.user()), 9), p.state(), Units.percent(p.cpuPct()),
-                Units.bytes(p.rssBytes()), p.threadCount(), expanded ? "▾" : " ", Units.printable(p.command()));
-        Palette.plain(g);
-        if (selected) {
-            g.enableModifiers(SGR.REVERSE);
+    private static void drawProcess(Canvas g, Palette p, int row, int width, ProcessInfo proc, boolean selected,
+                                    boolean expanded, Columns c, Words w, long memTotal) {
+        StringBuilder text = new StringBuilder(width + 16);
+        text.append(String.format(Locale.ROOT, "%7d ", proc.pid()));
+        if (c.wide()) {
+            text.append(String.format(Locale.ROOT, "%7d ", proc.ppid()));
         }
-        g.putString(0, row, Units.fit(text, width));
-        if (!selected && p.cpuPct() >= 50) {
+        text.append(String.format(Locale.ROOT, "%-9s %c %6s ", Units.fit(Units.printable(proc.user()), 9), proc.state(),
+                Units.percent(proc.cpuPct())));
+        if (c.wide()) {
+            text.append(Units.percent(memTotal > 0 ? 100.0 * proc.rssBytes() / memTotal : 0)).append(' ');
+        }
+        text.append(String.format(Locale.ROOT, w.rowTail(), Units.bytes(proc.rssBytes()),
+                proc.threadCount(), expanded ? "▾" : " ", Units.printable(proc.command())));
+        if (selected) {
+            p.selected(g);
+        } else {
+            p.plain(g);
+        }
+        g.putString(0, row, Units.fit(text.toString(), width));
+        if (!selected && proc.cpuPct() >= 50) {
             // Busy processes stand out by their CPU% figure only; the rest of the row stays plain.
-            g.setForegroundColor(Palette.load(Math.min(100, p.cpuPct())));
-            g.putString(20, row, String.format(Locale.ROOT, "%6s", Units.percent(p.cpuPct())));
+            p.load(g, Math.min(100, proc.cpuPct()));
+            g.putString(c.cpu(), row, String.format(Locale.ROOT, "%6s", Units.percent(proc.cpuPct())));
         }
     }
 
     /** The lines under an expanded process: a sub-header and one line per thread, busiest first. */
-    static List<String> threadLines(ProcessInfo p) {
+    static List<String> threadLines(ProcessInfo p, Words w) {
         List<String> lines = new ArrayList<>();
         if (p.threads().isEmpty()) {
-            lines.add(THREAD_INDENT + "└ reading threads…");
+            lines.add(THREAD_INDENT + "└ " + w.readingThreads());
             return lines;
         }
-        lines.add(THREAD_INDENT + "├ " + String.format(Locale.ROOT, "%7s  %-15s S %6s %4s", "TID", "NAME", "CPU%", "CORE"));
+        lines.add(THREAD_INDENT + "├ " + String.format(Locale.ROOT, "%7s  %-15s %c %6s %" + w.coreWidth() + "s", "TID",
+                w.name(), w.state(), "CPU%", w.core()));
         List<ThreadInfo> threads = new ArrayList<>(p.threads());
         threads.sort(THREAD_ORDER);
         for (int i = 0; i < threads.size(); i++) {
             ThreadInfo t = threads.get(i);
             String branch = i == threads.size() - 1 ? "└ " : "├ ";
-            lines.add(THREAD_INDENT + branch + String.format(Locale.ROOT, "%7d  %-15s %c %6s %4d",
+            lines.add(THREAD_INDENT + branch + String.format(Locale.ROOT, w.threadRow(),
                     t.tid(), Units.fit(Units.printable(t.name()), 15), t.state(), Units.percent(t.cpuPct()), t.lastCore()));
         }
         return lines;

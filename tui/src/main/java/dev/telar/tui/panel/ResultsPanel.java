@@ -1,9 +1,8 @@
 package dev.telar.tui.panel;
 
-import com.googlecode.lanterna.SGR;
-import com.googlecode.lanterna.TextColor;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.Verdict;
+import dev.telar.tui.text.Texts;
 import dev.telar.tui.view.ExperimentState;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.run.RunResult;
@@ -17,78 +16,109 @@ import java.util.Locale;
  * newest run, or a note from the form (why a run cannot start).
  */
 public final class ResultsPanel implements Panel {
-    static final String HEADER = String.format(Locale.ROOT, "%-6s %-16s %7s %7s %7s %8s %5s  %s",
-            "KERNEL", "MODEL", "WORKERS", "WALL s", "CPU s", "SPEEDUP", "EFF", "CORES");
+    /** The table's words in one language. */
+    record Words(String header, String cancelled, String failed, String matmulModel, String anyCore, String none,
+                 String hint) {
+        static Words of(Texts t) {
+            return new Words(String.format(Locale.ROOT, "%-6s %-16s %7s %7s %7s %8s %5s  %s", t.get("results.col.kernel"),
+                    t.get("results.col.model"), t.get("results.col.workers"), t.get("results.col.wall"),
+                    t.get("results.col.cpu"), t.get("results.col.speedup"), t.get("results.col.efficiency"),
+                    t.get("results.col.cores")), t.get("results.cancelled"), t.get("results.failed"),
+                    t.get("results.matmul.model"), t.get("results.anycore"), t.get("results.none"), t.get("results.hint"));
+        }
+    }
+
+    private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
+    /** The verdict line last drawn and what it was made from: a verdict is worded once, not every frame. */
+    private RunResult verdictFor;
+    private Texts verdictTexts;
+    private int verdictCores;
+    private String verdict;
 
     @Override
     public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
+        Palette p = Palette.of(view.theme());
+        Texts texts = Texts.of(view.language());
+        Words w = words.get(texts);
         int width = area.width();
         ExperimentState x = view.experiments();
-        Palette.bar(g);
-        g.putString(0, 0, Units.fit(HEADER, width));
+        p.bar(g);
+        g.putString(0, 0, Units.fit(w.header(), width));
         List<RunResult> results = x.results();
         int room = Math.max(0, area.height() - 2);
         int first = Math.max(0, results.size() - room);
         for (int i = first; i < results.size(); i++) {
-            Palette.plain(g);
             RunResult r = results.get(i);
             if (r.status() != RunResult.Status.COMPLETED) {
-                g.setForegroundColor(TextColor.ANSI.YELLOW);
+                p.warning(g);
             } else if (i == results.size() - 1) {
-                g.enableModifiers(SGR.BOLD);
+                p.strong(g);
+            } else {
+                p.plain(g);
             }
-            g.putString(0, 1 + i - first, Units.fit(row(r), width));
+            g.putString(0, 1 + i - first, Units.fit(row(r, w), width));
         }
         if (results.isEmpty() && area.height() > 2) {
-            Palette.plain(g);
-            g.putString(1, 1, Units.fit("no runs yet", width - 1));
+            p.plain(g);
+            g.putString(1, 1, Units.fit(w.none(), width - 1));
         }
         if (area.height() >= 2) {
             int cores = snap != null && !snap.cores().isEmpty() ? snap.cores().size()
                     : Runtime.getRuntime().availableProcessors();
-            drawNote(g, area.height() - 1, width, x, results, cores);
+            drawNote(g, p, texts, w, area.height() - 1, width, x, results, cores);
         }
     }
 
-    private static void drawNote(Canvas g, int row, int width, ExperimentState x, List<RunResult> results, int cores) {
-        Palette.plain(g);
+    private void drawNote(Canvas g, Palette p, Texts texts, Words w, int row, int width, ExperimentState x,
+                          List<RunResult> results, int cores) {
         String note;
         if (!x.message().isEmpty()) {
-            g.setForegroundColor(TextColor.ANSI.YELLOW);
-            note = x.message();
-        } else if (x.problem().isPresent()) {
-            g.setForegroundColor(TextColor.ANSI.YELLOW);
-            note = x.model() + ": " + x.problem().get();
+            p.warning(g);
+            note = x.message().in(texts);
+        } else if (x.problemMessage().isPresent()) {
+            p.warning(g);
+            note = x.model() + ": " + x.problemMessage().get().in(texts);
         } else if (!results.isEmpty()) {
-            g.enableModifiers(SGR.BOLD);
-            note = "▶ " + Verdict.of(results.get(results.size() - 1), cores);
+            p.strong(g);
+            note = "▶ " + verdict(results.get(results.size() - 1), cores, texts);
         } else {
-            note = "Enter runs the form's experiment (baseline first), w sweeps worker counts";
+            p.plain(g);
+            note = w.hint();
         }
         g.putString(0, row, Units.fit(note, width));
     }
 
-    /** The cores a run was pinned to, or "any" when the scheduler chose. */
-    static String cores(int[] pinned) {
-        return pinned.length == 0 ? "any" : Units.coreList(pinned);
+    private String verdict(RunResult r, int cores, Texts texts) {
+        if (r != verdictFor || texts != verdictTexts || cores != verdictCores) {
+            verdict = Verdict.of(r, cores, texts);
+            verdictFor = r;
+            verdictTexts = texts;
+            verdictCores = cores;
+        }
+        return verdict;
+    }
+
+    /** The cores a run was pinned to, or the word for "any" when the scheduler chose. */
+    static String cores(int[] pinned, Words w) {
+        return pinned.length == 0 ? w.anyCore() : Units.coreList(pinned);
     }
 
     /** One table row for a run. */
-    static String row(RunResult r) {
+    static String row(RunResult r, Words w) {
         boolean matmul = r.spec().kernel().equals("matmul");
-        String model = matmul ? "product threads" : r.spec().model();
+        String model = matmul ? w.matmulModel() : r.spec().model();
         int workers = matmul ? r.spec().kernelThreads() : r.spec().workers();
         String lead = String.format(Locale.ROOT, "%-6s %-16s %7d ", r.spec().kernel(), Units.fit(model, 16), workers);
         return switch (r.status()) {
-            case CANCELLED -> lead + "cancelled, no result";
-            case FAILED -> lead + "failed: " + Units.printable(r.message());
+            case CANCELLED -> lead + w.cancelled();
+            case FAILED -> lead + String.format(Locale.ROOT, w.failed(), Units.printable(r.message()));
             default -> lead + String.format(Locale.ROOT, "%7.2f %7s %8s %5s  %s", r.wallSeconds(),
                     Double.isFinite(r.cpuSeconds()) ? String.format(Locale.ROOT, "%.2f", r.cpuSeconds()) : "?",
                     r.speedup().isPresent() ? String.format(Locale.ROOT, "×%.2f", r.speedup().getAsDouble()) : "",
                     r.efficiency().isPresent()
                             ? String.format(Locale.ROOT, "%d%%", Math.round(100 * r.efficiency().getAsDouble())) : "",
-                    cores(r.spec().cores()));
+                    cores(r.spec().cores(), w));
         };
     }
 }

@@ -1,8 +1,7 @@
 package dev.telar.tui.panel;
 
-import com.googlecode.lanterna.SGR;
-import com.googlecode.lanterna.TextColor;
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.tui.text.Texts;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.Sweep;
@@ -15,59 +14,75 @@ import java.util.Locale;
  * line saying plainly what threads beyond the core count bought (usually nothing, or a slowdown).
  */
 public final class SweepPanel implements Panel {
-    /** Marks the fastest count. */
-    static final String FASTEST = "◀ fastest";
     private static final int FIXED = 24;
+
+    /** The panel's words in one language. */
+    private record Words(String fastest, String none, String header, String headerMatmul, String base,
+                         String cancelled, String failed) {
+        static Words of(Texts t) {
+            String columns = "%5s %8s %8s  " + t.get("sweep.col.time");
+            return new Words("◀ " + t.get("sweep.fastest"), t.get("sweep.none"),
+                    String.format(Locale.ROOT, columns, t.get("sweep.col.count"), t.get("sweep.col.seconds"),
+                            t.get("sweep.col.speedup")),
+                    String.format(Locale.ROOT, columns, t.get("sweep.col.limit"), t.get("sweep.col.seconds"),
+                            t.get("sweep.col.speedup")),
+                    t.get("sweep.base"), t.get("sweep.cancelled"), t.get("sweep.failed"));
+        }
+    }
+
+    private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
 
     @Override
     public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
+        Palette p = Palette.of(view.theme());
+        Texts texts = Texts.of(view.language());
+        Words w = words.get(texts);
         int width = area.width();
         List<RunResult> all = view.experiments().sweep();
         int cores = snap != null && !snap.cores().isEmpty() ? snap.cores().size() : Runtime.getRuntime().availableProcessors();
-        Palette.label(g);
+        p.label(g);
         if (all.isEmpty()) {
-            g.putString(0, 0, Units.fit("Sweep: none yet (w)", width));
+            g.putString(0, 0, Units.fit(w.none(), width));
             return;
         }
         RunResult base = all.get(0);
         boolean matmul = base.spec().kernel().equals("matmul");
-        String what = matmul ? "matmul thread limit" : base.spec().kernel() + "/" + (all.size() > 1 ? all.get(1).spec().model() : "?");
-        g.putString(0, 0, Units.fit("Sweep " + what + " on " + cores + (cores == 1 ? " core" : " cores"), width));
-        Palette.bar(g);
-        g.putString(0, 1, Units.fit(String.format(Locale.ROOT, "%5s %8s %8s  TIME", matmul ? "LIMIT" : "COUNT", "SECONDS",
-                "SPEEDUP"), width));
+        String what = matmul ? texts.get("sweep.matmul") : base.spec().kernel() + "/" + (all.size() > 1 ? all.get(1).spec().model() : "?");
+        g.putString(0, 0, Units.fit(texts.count("sweep.title", cores, what), width));
+        p.bar(g);
+        g.putString(0, 1, Units.fit(matmul ? w.headerMatmul() : w.header(), width));
         int best = Sweep.fastest(all);
         double longest = all.stream().filter(r -> r.status() == RunResult.Status.COMPLETED)
                 .mapToDouble(RunResult::wallSeconds).max().orElse(1);
-        int barRoom = Math.max(1, width - FIXED - FASTEST.length() - 1);
+        int barRoom = Math.max(1, width - FIXED - w.fastest().length() - 1);
         int rows = Math.max(0, area.height() - 3);
         for (int i = 0; i < all.size() && i < rows; i++) {
             RunResult r = all.get(i);
-            String count = i == 0 ? "base" : Integer.toString(count(r));
+            String count = i == 0 ? w.base() : Integer.toString(count(r));
             int row = 2 + i;
-            Palette.plain(g);
             if (r.status() != RunResult.Status.COMPLETED) {
-                g.setForegroundColor(TextColor.ANSI.YELLOW);
+                p.warning(g);
                 g.putString(0, row, Units.fit(String.format(Locale.ROOT, "%5s %s", count,
-                        r.status() == RunResult.Status.CANCELLED ? "cancelled" : "failed: " + r.message()), width));
+                        r.status() == RunResult.Status.CANCELLED ? w.cancelled()
+                                : String.format(Locale.ROOT, w.failed(), Units.printable(r.message()))), width));
                 continue;
             }
+            p.plain(g);
             String figures = String.format(Locale.ROOT, "%5s %8.2f %8s  ", count, r.wallSeconds(),
                     r.speedup().isPresent() ? String.format(Locale.ROOT, "×%.2f", r.speedup().getAsDouble()) : "");
             g.putString(0, row, figures);
             int bar = Math.max(1, (int) Math.round(barRoom * r.wallSeconds() / longest));
-            g.setForegroundColor(i > 0 && count(r) > cores ? TextColor.ANSI.YELLOW : TextColor.ANSI.GREEN);
+            p.sweepBar(g, i == 0 || count(r) <= cores);
             g.putString(figures.length(), row, "█".repeat(Math.min(bar, Math.max(0, width - figures.length()))));
             if (i == best) {
-                Palette.label(g);
-                g.putString(figures.length() + bar + 1, row, FASTEST);
+                p.label(g);
+                g.putString(figures.length() + bar + 1, row, w.fastest());
             }
         }
-        String verdict = beyondCores(all, cores);
+        String verdict = beyondCores(all, cores, texts);
         if (!verdict.isEmpty() && area.height() > 2 + Math.min(all.size(), rows)) {
-            Palette.plain(g);
-            g.enableModifiers(SGR.BOLD);
+            p.strong(g);
             g.putString(0, 2 + Math.min(all.size(), rows), Units.fit(verdict, width));
         }
     }
@@ -77,7 +92,7 @@ public final class SweepPanel implements Panel {
     }
 
     /** What counts above the core count did compared with the best at or below it; empty when none ran. */
-    static String beyondCores(List<RunResult> all, int cores) {
+    static String beyondCores(List<RunResult> all, int cores, Texts texts) {
         double within = Double.NaN;
         double beyondBest = Double.NaN;
         double beyondWorst = Double.NaN;
@@ -101,15 +116,13 @@ public final class SweepPanel implements Panel {
         if (Double.isNaN(within) || Double.isNaN(beyondBest)) {
             return "";
         }
-        String more = "beyond " + cores + (cores == 1 ? " core" : " cores") + ": ";
+        String more = texts.count("sweep.beyond", cores) + ": ";
         if (beyondBest < within * 0.95) {
-            return more + String.format(Locale.ROOT, "still %.0f%% faster than %d; the threads mostly wait",
-                    100 * (within / beyondBest - 1), withinCount);
+            return more + texts.format("sweep.beyond.faster", 100 * (within / beyondBest - 1), withinCount);
         }
         if (beyondWorst > within * 1.05) {
-            return more + String.format(Locale.ROOT, "up to %.0f%% slower than %d; extra threads only take turns",
-                    100 * (beyondWorst / within - 1), withinCount);
+            return more + texts.format("sweep.beyond.slower", 100 * (beyondWorst / within - 1), withinCount);
         }
-        return more + "no faster than " + withinCount + "; extra threads only take turns";
+        return more + texts.format("sweep.beyond.same", withinCount);
     }
 }

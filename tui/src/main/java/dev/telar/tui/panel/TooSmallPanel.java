@@ -1,6 +1,7 @@
 package dev.telar.tui.panel;
 
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.tui.text.Texts;
 import dev.telar.tui.view.ViewState;
 
 /**
@@ -18,16 +19,16 @@ public final class TooSmallPanel implements Panel {
         return columns < MIN_COLUMNS || rows < MIN_ROWS;
     }
 
-    /** The message for a terminal of this size. */
-    public static String message(int columns, int rows) {
-        return "Enlarge the terminal to at least " + MIN_COLUMNS + "×" + MIN_ROWS + " (now " + columns + "×" + rows + ")";
+    /** The message for a terminal of this size, in the language of {@code texts}. */
+    public static String message(Texts texts, int columns, int rows) {
+        return texts.format("toosmall", MIN_COLUMNS, MIN_ROWS, columns, rows);
     }
 
     @Override
     public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
-        String text = message(area.width(), area.height());
-        Palette.label(g);
+        String text = message(Texts.of(view.language()), area.width(), area.height());
+        Palette.of(view.theme()).label(g);
         // On a very narrow terminal the line is cut at the right edge rather than wrapped.
         g.putString(Math.max(0, (area.width() - text.length()) / 2), area.height() / 2, text);
     }

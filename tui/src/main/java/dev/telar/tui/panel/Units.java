@@ -34,14 +34,14 @@ public final class Units {
         return String.format(java.util.Locale.ROOT, "%d%c", Math.round(value), letter);
     }
 
-    /** Time since boot as {@code up 3d 04:12} (days, hours:minutes) or {@code up 04:12} under a day. */
+    /** Time since boot as {@code 3d 04:12} (days, hours:minutes) or {@code 04:12} under a day; the same in every language. */
     public static String uptime(long seconds) {
         long s = Math.max(0, seconds);
         long days = s / 86_400;
         long hours = s % 86_400 / 3600;
         long minutes = s % 3600 / 60;
         String clock = String.format(java.util.Locale.ROOT, "%02d:%02d", hours, minutes);
-        return days > 0 ? "up " + days + "d " + clock : "up " + clock;
+        return days > 0 ? days + "d " + clock : clock;
     }
 
     /** An interval in milliseconds as seconds: {@code 0.25s}, {@code 0.5s}, {@code 1s}, {@code 10s}. */

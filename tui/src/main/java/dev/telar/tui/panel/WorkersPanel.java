@@ -3,6 +3,7 @@ package dev.telar.tui.panel;
 import dev.telar.probe.ProcessInfo;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.probe.ThreadInfo;
+import dev.telar.tui.text.Texts;
 import dev.telar.tui.view.ExperimentState;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.run.RunSpec;
@@ -60,25 +61,40 @@ public final class WorkersPanel implements Panel {
         return out;
     }
 
+    /** The panel's words in one language. */
+    private record Words(String title, String titleOf, String name, char state, String core, String waiting,
+                         String none, String more) {
+        static Words of(Texts t) {
+            return new Words(t.get("workers.title"), t.get("workers.title.of"), t.get("process.col.name"),
+                    t.get("process.col.state").charAt(0), t.get("process.col.core"), t.get("workers.waiting"),
+                    t.get("workers.none"), t.get("workers.more"));
+        }
+    }
+
+    private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
+
     @Override
     public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
+        Palette p = Palette.of(view.theme());
+        Texts texts = Texts.of(view.language());
+        Words w = words.get(texts);
         int width = area.width();
         ExperimentState x = view.experiments();
         RunSpec running = x.running();
-        Palette.label(g);
-        String title = running == null ? "Worker threads" : "Worker threads of " + running.kernel() + "/"
-                + (running.kernel().equals("matmul") ? "matmul ×" + running.kernelThreads() : running.model() + " ×" + running.workers());
+        p.label(g);
+        String title = running == null ? w.title() : String.format(Locale.ROOT, w.titleOf(), running.kernel() + "/"
+                + (running.kernel().equals("matmul") ? "matmul ×" + running.kernelThreads() : running.model() + " ×" + running.workers()));
         g.putString(0, 0, Units.fit(title, width));
-        int nameWidth = Math.max(8, Math.min(24, width - 21));
-        Palette.bar(g);
-        g.putString(0, 1, Units.fit(String.format(Locale.ROOT, "%7s %-" + nameWidth + "s S %5s %4s", "TID", "NAME",
-                "CPU%", "CORE"), width));
-        Palette.plain(g);
+        int coreWidth = Math.max(4, w.core().length());
+        int nameWidth = Math.max(8, Math.min(24, width - 17 - coreWidth));
+        p.bar(g);
+        g.putString(0, 1, Units.fit(String.format(Locale.ROOT, "%7s %-" + nameWidth + "s %c %5s %" + coreWidth + "s", "TID",
+                w.name(), w.state(), "CPU%", w.core()), width));
+        p.plain(g);
         List<ThreadInfo> threads = workers(snap);
         if (threads.isEmpty()) {
-            g.putString(1, 2, Units.fit(x.busy() ? "waiting for the next sample…"
-                    : "none running; Enter starts a run", width - 1));
+            g.putString(1, 2, Units.fit(x.busy() ? w.waiting() : w.none(), width - 1));
             return;
         }
         int room = area.height() - 2;
@@ -87,22 +103,23 @@ public final class WorkersPanel implements Panel {
         if (shown < threads.size() && shown > 0) {
             shown--; // keep a line to say how many are not shown
         }
+        String row = "%7d %-" + nameWidth + "s %c %5s %" + coreWidth + "d";
         for (int i = 0; i < shown; i++) {
             ThreadInfo t = threads.get(i);
-            Palette.plain(g);
-            g.putString(0, 2 + i, Units.fit(String.format(Locale.ROOT, "%7d %-" + nameWidth + "s %c %5s %4d", t.tid(),
+            p.plain(g);
+            g.putString(0, 2 + i, Units.fit(String.format(Locale.ROOT, row, t.tid(),
                     Units.fit(Units.printable(t.name()), nameWidth), t.state(), Units.percent(t.cpuPct()), t.lastCore()),
                     width));
             if (t.cpuPct() >= 50) {
-                g.setForegroundColor(Palette.load(Math.min(100, t.cpuPct())));
+                p.load(g, Math.min(100, t.cpuPct()));
                 g.putString(7 + 1 + nameWidth + 3, 2 + i, Units.percent(t.cpuPct()));
             }
         }
-        Palette.label(g);
+        p.label(g);
         if (shown < threads.size()) {
-            g.putString(1, 2 + shown, Units.fit("… " + (threads.size() - shown) + " more threads", width - 1));
+            g.putString(1, 2 + shown, Units.fit(String.format(Locale.ROOT, w.more(), threads.size() - shown), width - 1));
         } else if (summary) {
-            g.putString(1, 2 + shown, Units.fit(perCore(threads), width - 1));
+            g.putString(1, 2 + shown, Units.fit(perCore(threads, texts), width - 1));
         }
     }
 
@@ -110,16 +127,15 @@ public final class WorkersPanel implements Panel {
      * E.g. {@code together 1.98 cores busy, on cores 0 1}: the workers' summed CPU share, which
      * tells parallel threads (up to the core count) from threads taking turns under one lock (1.0).
      */
-    static String perCore(List<ThreadInfo> threads) {
+    static String perCore(List<ThreadInfo> threads, Texts texts) {
         double total = 0;
         TreeMap<Integer, Integer> cores = new TreeMap<>();
         for (ThreadInfo t : threads) {
             total += Double.isFinite(t.cpuPct()) ? Math.max(0, t.cpuPct()) : 0;
             cores.merge(t.lastCore(), 1, Integer::sum);
         }
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "together %.2f cores busy, on core", total / 100));
-        out.append(cores.size() == 1 ? "" : "s");
-        cores.keySet().forEach(c -> out.append(' ').append(c));
-        return out.toString();
+        StringBuilder list = new StringBuilder();
+        cores.keySet().forEach(c -> list.append(list.length() == 0 ? "" : " ").append(c));
+        return texts.count("workers.together", cores.size(), total / 100, list);
     }
 }

@@ -5,21 +5,21 @@ import java.util.stream.IntStream;
 /** Where an experiment's threads may run: anywhere, all on core 0, or pinned to the set of all cores. */
 public enum Affinity {
     /** No pinning: the scheduler chooses. */
-    NONE("none"),
+    NONE("affinity.none"),
     /** Every thread pinned to core 0, so they must take turns on one core. */
-    CORE0("all on core 0"),
+    CORE0("affinity.core0"),
     /** Every thread allowed on every core (explicitly pinned to the full set). */
-    SPREAD("spread: all cores");
+    SPREAD("affinity.spread");
 
-    private final String label;
+    private final String textKey;
 
-    Affinity(String label) {
-        this.label = label;
+    Affinity(String textKey) {
+        this.textKey = textKey;
     }
 
-    /** The text shown in the experiments form. */
-    public String label() {
-        return label;
+    /** The bundle key of the text shown in the experiments form. */
+    public String textKey() {
+        return textKey;
     }
 
     /** The cores a run is pinned to on a machine with {@code cores} logical cores; empty for none. */

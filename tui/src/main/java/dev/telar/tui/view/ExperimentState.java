@@ -1,5 +1,6 @@
 package dev.telar.tui.view;
 
+import dev.telar.tui.text.Message;
 import dev.telar.workloads.model.Models;
 import dev.telar.workloads.run.ExperimentRunner;
 import dev.telar.workloads.run.Experiments;
@@ -50,7 +51,7 @@ public final class ExperimentState {
     private boolean busy;
     private RunSpec running;
     private boolean sweeping;
-    private String message = "";
+    private Message message = Message.NONE;
     private final List<RunResult> results = new ArrayList<>();
     private List<RunResult> sweep = List.of();
     private boolean showSweep;
@@ -68,6 +69,10 @@ public final class ExperimentState {
     void moveField(int delta) {
         Field[] all = Field.values();
         field = all[Math.floorMod(field.ordinal() + delta, all.length)];
+    }
+
+    void selectField(Field chosen) {
+        field = chosen;
     }
 
     /** Changes the selected field by one step (Left: -1, Right: +1); returns false if nothing changed. */
@@ -101,7 +106,7 @@ public final class ExperimentState {
                 return false;
             }
         }
-        message = "";
+        message = Message.NONE;
         return true;
     }
 
@@ -161,6 +166,15 @@ public final class ExperimentState {
         return Experiments.problem(spec());
     }
 
+    /**
+     * {@link #problem()} as a message in the user's language: the one problem the form can cause
+     * (a model this JVM lacks) is translated; any other reads as the workloads state it.
+     */
+    public Optional<Message> problemMessage() {
+        return problem().map(raw -> model().equals("virtual") && !matmul()
+                ? new Message("problem.virtual", Runtime.version().feature()) : Message.verbatim(raw));
+    }
+
     /** True from a submission until the runner reports the job done. */
     public boolean busy() {
         return busy;
@@ -174,7 +188,7 @@ public final class ExperimentState {
     void submitted(boolean sweep) {
         busy = true;
         sweeping = sweep;
-        message = "";
+        message = Message.NONE;
     }
 
     /** The run in progress, or null. */
@@ -202,18 +216,18 @@ public final class ExperimentState {
 
     void idle() {
         // Notes such as "cancelling…" or "an experiment is running" describe the job that just ended.
-        message = "";
+        message = Message.NONE;
         busy = false;
         sweeping = false;
         running = null;
     }
 
-    /** A one-line note for the user (why a run did not start); empty when none. */
-    public String message() {
+    /** A one-line note for the user (why a run did not start); {@link Message#NONE} when none. */
+    public Message message() {
         return message;
     }
 
-    void setMessage(String message) {
+    void setMessage(Message message) {
         this.message = message;
     }
 

@@ -2,7 +2,12 @@ package dev.telar.tui.view;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.input.MouseAction;
+import com.googlecode.lanterna.input.MouseActionType;
+import dev.telar.config.Language;
+import dev.telar.config.Theme;
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.tui.text.Message;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunSpec;
 import java.util.HashSet;
@@ -14,7 +19,9 @@ import java.util.Set;
  * keys change what is shown or steer the sampler. Runs on the UI thread only.
  *
  * <p>The real loop and the tests feed it the same {@link KeyStroke}s, so key handling is tested
- * exactly as it runs.
+ * exactly as it runs. Mouse clicks arrive as key strokes too ({@link MouseAction}); they are
+ * looked up in the {@link ClickMap} the last frame filled and act like the keys they stand for.
+ * {@code L} (language) and {@code T} (theme) work in both views and with help open.
  */
 public final class KeyHandler {
     /** What the loop should do after an event. */
@@ -27,6 +34,9 @@ public final class KeyHandler {
         QUIT
     }
 
+
+    /** Rows one notch of the mouse wheel moves the selection. */
+    static final int WHEEL_ROWS = 3;
 
     private final ViewState view;
     private final SamplerControl sampler;
@@ -79,19 +89,83 @@ public final class KeyHandler {
         return Outcome.REDRAW;
     }
 
-    /** Applies one key stroke. */
+    /** Applies one key stroke (or mouse action). */
     public Outcome onKey(KeyStroke key) {
         if (key.getKeyType() == KeyType.EOF || isCtrl(key, 'c')) {
             // EOF: the terminal is gone (e.g. the SSH connection dropped); nothing more can be read.
             return Outcome.QUIT;
         }
+        if (key instanceof MouseAction mouse) {
+            return onMouse(mouse);
+        }
         if (view.editingFilter()) {
             return onFilterKey(key);
+        }
+        if (isChar(key, 'L')) {
+            view.setLanguage(view.language() == Language.EN ? Language.ES : Language.EN);
+            return Outcome.REDRAW;
+        }
+        if (isChar(key, 'T')) {
+            Theme[] themes = Theme.values();
+            view.setTheme(themes[(view.theme().ordinal() + 1) % themes.length]);
+            return Outcome.REDRAW;
         }
         if (view.helpVisible()) {
             return onHelpKey(key);
         }
         return onListKey(key);
+    }
+
+    /**
+     * A press of the first button hits what lies under it (see {@link ClickMap}); the wheel moves
+     * the selection (processes) or the chosen field (experiments). Releases and other buttons are
+     * ignored, and so is everything while a filter is typed. With help open, a click closes it.
+     */
+    private Outcome onMouse(MouseAction mouse) {
+        if (view.editingFilter()) {
+            return Outcome.IGNORED;
+        }
+        MouseActionType type = mouse.getActionType();
+        if (type == MouseActionType.SCROLL_UP || type == MouseActionType.SCROLL_DOWN) {
+            if (view.helpVisible()) {
+                return Outcome.IGNORED;
+            }
+            int step = type == MouseActionType.SCROLL_UP ? -1 : 1;
+            if (view.mode() == ViewState.Mode.EXPERIMENTS) {
+                view.experiments().moveField(step);
+                return Outcome.REDRAW;
+            }
+            return moveTo(view.selectedIndex() + step * WHEEL_ROWS);
+        }
+        if (type != MouseActionType.CLICK_DOWN || mouse.getButton() != 1) {
+            return Outcome.IGNORED;
+        }
+        if (view.helpVisible()) {
+            view.setHelpVisible(false);
+            return Outcome.REDRAW;
+        }
+        ClickMap clicks = view.clicks();
+        int hit = clicks.at(mouse.getPosition().getColumn(), mouse.getPosition().getRow());
+        if (hit < 0) {
+            return Outcome.IGNORED;
+        }
+        int argument = clicks.argument(hit);
+        switch (clicks.action(hit)) {
+            case SELECT_PROCESS:
+                return moveTo(argument);
+            case SELECT_FIELD:
+                view.experiments().selectField(ExperimentState.Field.values()[argument]);
+                return Outcome.REDRAW;
+            case CHANGE_FIELD:
+                return view.experiments().change(argument) ? Outcome.REDRAW : Outcome.IGNORED;
+            case SORT:
+                view.setSort(SortKey.values()[argument]);
+                return Outcome.REDRAW;
+            case KEY:
+                return onKey(clicks.key(hit));
+            default:
+                return Outcome.IGNORED;
+        }
     }
 
     private Outcome onFilterKey(KeyStroke key) {
@@ -256,12 +330,12 @@ public final class KeyHandler {
         ExperimentState x = view.experiments();
         if (x.busy()) {
             // One experiment at a time: two runs sharing the cores would spoil both measurements.
-            x.setMessage("an experiment is running; c or Esc cancels it");
+            x.setMessage(new Message("exp.msg.busy"));
             return Outcome.REDRAW;
         }
-        Optional<String> problem = x.problem();
+        Optional<Message> problem = x.problemMessage();
         if (problem.isPresent()) {
-            x.setMessage("cannot run: " + problem.get());
+            x.setMessage(new Message("exp.msg.cannot", problem.get()));
             return Outcome.REDRAW;
         }
         RunSpec spec = x.spec();
@@ -283,7 +357,7 @@ public final class KeyHandler {
             return Outcome.IGNORED;
         }
         experiments.cancel();
-        x.setMessage("cancelling…");
+        x.setMessage(new Message("exp.msg.cancelling"));
         return Outcome.REDRAW;
     }
 

@@ -1,5 +1,8 @@
 package dev.telar.tui.view;
 
+import dev.telar.config.Language;
+import dev.telar.config.Settings;
+import dev.telar.config.Theme;
 import dev.telar.probe.ProcessInfo;
 import dev.telar.probe.SystemSnapshot;
 import java.util.List;
@@ -7,8 +10,11 @@ import java.util.List;
 /**
  * What the user is looking at: the newest snapshot and every choice made with the keyboard.
  *
+ * <p>The display options (language, theme, ASCII mode, mouse) start from the {@link Settings};
+ * language and theme can be switched with keys while Telar runs.
+ *
  * <p>Owned by the UI thread; not thread-safe. Panels read it to draw; only the
- * {@link DashboardController} changes the user's choices. The process rows are derived from the
+ * {@link KeyHandler} changes the user's choices. The process rows are derived from the
  * snapshot and the choices, and recomputed only when one of those changed.
  */
 public final class ViewState {
@@ -38,12 +44,64 @@ public final class ViewState {
     private int pageRows = 10;
     private List<ProcessInfo> rows = List.of();
     private boolean rowsStale = true;
+    private Language language;
+    private Theme theme;
+    private final boolean ascii;
+    private final boolean mouse;
+    private final ClickMap clicks = new ClickMap();
 
     /**
+     * A view with the default display options (English, dark theme, Unicode, mouse on).
+     *
      * @param intervalMillis the refresh interval the sampler starts with, milliseconds
      */
     public ViewState(long intervalMillis) {
+        this(intervalMillis, Settings.defaults());
+    }
+
+    /**
+     * @param intervalMillis the refresh interval the sampler starts with, milliseconds
+     * @param settings       language, theme, ASCII mode and mouse to start with
+     */
+    public ViewState(long intervalMillis, Settings settings) {
         this.intervalMillis = intervalMillis;
+        this.language = settings.language();
+        this.theme = settings.theme();
+        this.ascii = settings.ascii();
+        this.mouse = settings.mouse();
+    }
+
+    /** The language every text is drawn in. */
+    public Language language() {
+        return language;
+    }
+
+    void setLanguage(Language language) {
+        this.language = language;
+    }
+
+    /** The colour theme in use. */
+    public Theme theme() {
+        return theme;
+    }
+
+    void setTheme(Theme theme) {
+        this.theme = theme;
+    }
+
+    /** True when the screen must hold only ASCII characters. */
+    public boolean ascii() {
+        return ascii;
+    }
+
+    /** True when mouse clicks are reported (so help can mention them). */
+    public boolean mouse() {
+        return mouse;
+    }
+
+    /** Where the last frame drew what a click can hit; panels fill it while drawing. */
+    public ClickMap clicks() {
+        return clicks;
     }
 
     /** The newest snapshot, or null before the first sample. */

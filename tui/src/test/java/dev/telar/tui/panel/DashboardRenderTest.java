@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyType;
+import dev.telar.config.Language;
 import dev.telar.tui.Snapshots;
+import dev.telar.tui.text.Texts;
 import dev.telar.tui.VirtualScreen;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -58,12 +60,20 @@ class DashboardRenderTest {
 
     @Test
     void footerListsKeysIntervalAndSort() {
-        VirtualScreen vs = new VirtualScreen(120, 40).show(Snapshots.lab().build());
-        String footer = vs.rows().get(39);
-        assertThat(footer).contains("F1/h Help").contains("/ Filter").contains("F6/s Sort").contains("t Telar only")
-                .contains("Enter Threads").contains("+/- Rate").contains("q Quit").contains("Sort CPU%").contains("Every 1s");
+        // Wide enough for every hint in full.
+        String wide = new VirtualScreen(200, 40).show(Snapshots.lab().build()).rows().get(39);
+        assertThat(wide).contains("F1/h Help").contains("/ Filter").contains("F6/s Sort").contains("t Telar only")
+                .contains("Enter Threads").contains("+/- Rate").contains("x Experiments").contains("L Español")
+                .contains("T Theme").contains("q Quit").contains("Sort CPU%").contains("Every 1s");
+        // At 120 every hint still shows, in short form.
+        String medium = new VirtualScreen(120, 40).show(Snapshots.lab().build()).rows().get(39);
+        assertThat(medium).contains("h Help").contains("/ Filter").contains("s Sort").contains("t Telar")
+                .contains("Enter Thr").contains("+/- Rate").contains("x Exp").contains("L Español").contains("T Theme")
+                .contains("q Quit").contains("Sort CPU%").contains("Every 1s");
+        // At 80 the least needed hints give way; Help and Quit stay.
         String small = new VirtualScreen(80, 24).show(Snapshots.lab().build()).rows().get(23);
-        assertThat(small).contains("Help").contains("Quit").contains("Sort CPU%").contains("Every 1s");
+        assertThat(small).contains("h Help").contains("q Quit").contains("x Exp").contains("Sort CPU%").contains("Every 1s")
+                .doesNotContain("Theme");
     }
 
     @Test
@@ -103,7 +113,7 @@ class DashboardRenderTest {
         vs.press('h');
         String text = vs.text();
         assertThat(text).contains("Telar keys");
-        for (String[] key : HelpOverlay.KEYS) {
+        for (String[] key : HelpOverlay.lines(Texts.of(Language.EN), false, true)) {
             assertThat(text).contains(key[0]).contains(key[1]);
         }
         assertThat(text).contains("F10").contains("Ctrl-C").contains("PgUp").contains("Home").contains("F6").contains("Enter");
@@ -119,7 +129,7 @@ class DashboardRenderTest {
     void helpFitsTheMinimumSize() {
         VirtualScreen vs = new VirtualScreen(60, 15).show(Snapshots.lab().build());
         vs.press(KeyType.F1);
-        for (String[] key : HelpOverlay.KEYS) {
+        for (String[] key : HelpOverlay.lines(Texts.of(Language.EN), false, true)) {
             assertThat(vs.text()).contains(key[1]);
         }
     }

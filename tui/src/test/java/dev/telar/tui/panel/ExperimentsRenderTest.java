@@ -3,7 +3,9 @@ package dev.telar.tui.panel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.input.KeyType;
+import dev.telar.config.Language;
 import dev.telar.probe.ThreadInfo;
+import dev.telar.tui.text.Texts;
 import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
 import dev.telar.workloads.run.ExperimentEvent;
@@ -213,7 +215,7 @@ class ExperimentsRenderTest {
         vs.press('x');
         vs.press('h');
         String text = vs.text();
-        for (String[] key : HelpOverlay.EXPERIMENT_KEYS) {
+        for (String[] key : HelpOverlay.lines(Texts.of(Language.EN), true, true)) {
             assertThat(text).contains(key[0]).contains(key[1]);
         }
         vs.press('h');

@@ -21,8 +21,8 @@ class UnitsTest {
 
     @Test
     void uptimeWithAndWithoutDays() {
-        assertThat(Units.uptime(3 * 86_400 + 4 * 3600 + 12 * 60 + 59)).isEqualTo("up 3d 04:12");
-        assertThat(Units.uptime(59 * 60)).isEqualTo("up 00:59");
+        assertThat(Units.uptime(3 * 86_400 + 4 * 3600 + 12 * 60 + 59)).isEqualTo("3d 04:12");
+        assertThat(Units.uptime(59 * 60)).isEqualTo("00:59");
     }
 
     @Test
