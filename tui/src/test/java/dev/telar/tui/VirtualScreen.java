@@ -90,6 +90,12 @@ public final class VirtualScreen {
         this(columns, rows, Settings.defaults());
     }
 
+    /** {@code settings} with the mouse on or off (the config module has no such method on this branch yet). */
+    public static Settings mouse(Settings settings, boolean on) {
+        return new Settings(settings.refreshMillis(), settings.language(), settings.theme(), settings.ascii(), on,
+                settings.experiments(), settings.ipc(), settings.logFile());
+    }
+
     /** A screen whose language, theme, ASCII mode and mouse come from {@code settings}. */
     public VirtualScreen(int columns, int rows, Settings settings) {
         view = new ViewState(1000, settings);

@@ -81,9 +81,14 @@ public final class SweepPanel implements Panel {
             }
         }
         String verdict = beyondCores(all, cores, texts);
-        if (!verdict.isEmpty() && area.height() > 2 + Math.min(all.size(), rows)) {
+        int first = 2 + Math.min(all.size(), rows);
+        if (!verdict.isEmpty() && area.height() > first) {
+            // The verdict is the lesson of the sweep: on a narrow side panel it takes a second line.
             p.strong(g);
-            g.putString(0, 2 + Math.min(all.size(), rows), Units.fit(verdict, width));
+            List<String> lines = Units.wrap(verdict, width, area.height() - first);
+            for (int i = 0; i < lines.size(); i++) {
+                g.putString(0, first + i, lines.get(i));
+            }
         }
     }
 

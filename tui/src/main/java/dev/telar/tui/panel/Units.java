@@ -100,6 +100,32 @@ public final class Units {
         return out.toString();
     }
 
+    /**
+     * {@code text} broken at spaces into lines of at most {@code width} characters, at most
+     * {@code maxLines} of them; a word longer than a line is cut, and so is the last line when
+     * text remains.
+     */
+    public static java.util.List<String> wrap(String text, int width, int maxLines) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        if (width <= 0 || maxLines <= 0) {
+            return lines;
+        }
+        String rest = text.strip();
+        while (!rest.isEmpty() && lines.size() < maxLines) {
+            if (rest.length() <= width || lines.size() == maxLines - 1) {
+                lines.add(rest.length() <= width ? rest : rest.substring(0, width));
+                break;
+            }
+            int cut = rest.lastIndexOf(' ', width);
+            if (cut <= 0) {
+                cut = width;
+            }
+            lines.add(rest.substring(0, cut).stripTrailing());
+            rest = rest.substring(cut).strip();
+        }
+        return lines;
+    }
+
     /** Core numbers joined by commas, e.g. {@code 0,1}; empty for none. */
     public static String coreList(int[] cores) {
         StringBuilder b = new StringBuilder();

@@ -1,0 +1,211 @@
+package dev.telar.tui.panel;
+
+import com.googlecode.lanterna.input.KeyType;
+import dev.telar.config.Settings;
+import dev.telar.probe.ThreadInfo;
+import dev.telar.tui.Snapshots;
+import dev.telar.tui.VirtualScreen;
+import dev.telar.workloads.run.ExperimentEvent;
+import dev.telar.workloads.run.RunResult;
+import dev.telar.workloads.run.RunSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Screens that between them draw every panel in every state that has words of its own: the
+ * process list with an expanded process, filter and "Telar only" status, the filter input, an
+ * empty match, the first frame before any sample, help in both views, the experiments form
+ * (cpu, matmul, a model this JVM lacks), running worker threads, results with every status and
+ * the verdict, a sweep with its bars, and the "enlarge" message. For tests that must hold on
+ * every screen (no raw keys, only ASCII, no forbidden colours).
+ */
+final class EveryPanel {
+    static final RunSpec CPU4 = new RunSpec("cpu", "thread-target", 4, 4, 80_000_000, 1, 2, 5, new int[0], RunSpec.SEED);
+
+    private EveryPanel() {
+    }
+
+    /** Each screen by name, drawn at {@code columns}×{@code rows} with {@code settings}. */
+    static Map<String, VirtualScreen> screens(Settings settings, int columns, int rows) {
+        Map<String, Function<VirtualScreen, VirtualScreen>> steps = new LinkedHashMap<>();
+        steps.put("processes with threads", vs -> {
+            show(vs);
+            vs.press(KeyType.ArrowDown);
+            vs.press(KeyType.ArrowDown);
+            vs.press(KeyType.ArrowDown); // 4242, Telar itself, whose threads are listed
+            vs.press(KeyType.Enter);
+            return vs;
+        });
+        steps.put("filtered, Telar only", vs -> {
+            show(vs);
+            vs.press('/');
+            vs.type("a");
+            vs.press(KeyType.Enter);
+            vs.press('t');
+            return vs;
+        });
+        steps.put("filter input", vs -> {
+            show(vs);
+            vs.press('/');
+            vs.type("py");
+            return vs;
+        });
+        steps.put("no match", vs -> {
+            show(vs);
+            vs.press('/');
+            vs.type("zzz");
+            vs.press(KeyType.Enter);
+            return vs;
+        });
+        steps.put("expanded, threads not read yet", vs -> {
+            show(vs);
+            vs.press(KeyType.Enter);
+            return vs;
+        });
+        steps.put("before the first sample", VirtualScreen::draw);
+        steps.put("help", vs -> {
+            show(vs);
+            vs.press('h');
+            return vs;
+        });
+        steps.put("experiments help", vs -> {
+            show(vs);
+            vs.press('x');
+            vs.press('h');
+            return vs;
+        });
+        steps.put("experiments form", vs -> {
+            show(vs);
+            vs.press('x');
+            return vs;
+        });
+        steps.put("matmul form", vs -> {
+            show(vs);
+            vs.press('x');
+            vs.press(KeyType.ArrowLeft); // wraps to matmul
+            vs.press(KeyType.ArrowUp);   // to the last field
+            vs.press(KeyType.ArrowUp);
+            return vs;
+        });
+        steps.put("io form, pinned", vs -> {
+            show(vs);
+            vs.press('x');
+            vs.press(KeyType.ArrowRight);
+            for (int i = 0; i < 5; i++) {
+                vs.press(KeyType.ArrowDown);
+            }
+            vs.press(KeyType.ArrowRight);
+            vs.press(KeyType.ArrowRight); // spread over all cores
+            return vs;
+        });
+        steps.put("model this JVM may lack", vs -> {
+            show(vs);
+            vs.press('x');
+            vs.press(KeyType.ArrowDown);
+            vs.press(KeyType.ArrowLeft);
+            vs.press(KeyType.ArrowLeft); // virtual
+            vs.press(KeyType.Enter);
+            return vs;
+        });
+        steps.put("running, worker threads", vs -> {
+            vs.show(withWorkers());
+            vs.press('x');
+            vs.event(new ExperimentEvent.Started(CPU4));
+            vs.press(KeyType.Enter); // refused while busy: a note
+            return vs;
+        });
+        steps.put("cancelling", vs -> {
+            vs.show(withWorkers());
+            vs.press('x');
+            vs.event(new ExperimentEvent.Started(CPU4));
+            vs.press('c');
+            return vs;
+        });
+        steps.put("results with every status", vs -> {
+            show(vs);
+            vs.press('x');
+            for (RunResult r : everyStatus()) {
+                vs.event(new ExperimentEvent.Finished(r));
+            }
+            vs.event(new ExperimentEvent.Idle());
+            return vs;
+        });
+        steps.put("sweep", vs -> {
+            show(vs);
+            vs.press('x');
+            List<RunResult> all = sweep();
+            vs.keys.onExperiment(new ExperimentEvent.Started(CPU4));
+            all.forEach(r -> vs.keys.onExperiment(new ExperimentEvent.Finished(r)));
+            vs.keys.onExperiment(new ExperimentEvent.SweepFinished(all));
+            vs.event(new ExperimentEvent.Idle());
+            return vs;
+        });
+        steps.put("matmul sweep with a failure", vs -> {
+            show(vs);
+            vs.press('x');
+            RunSpec mm = new RunSpec("matmul", "sequential", 2, 1, 300, 1, 2, 5, new int[0], RunSpec.SEED);
+            List<RunResult> all = List.of(done(mm, 4.0, 4.0, 4.0), done(mm.withKernelThreads(2), 2.1, 4.1, 4.0),
+                    new RunResult(mm.withKernelThreads(4), RunResult.Status.FAILED, "out of memory", 0.1, Double.NaN,
+                            Double.NaN, 4.0, 0),
+                    new RunResult(mm.withKernelThreads(8), RunResult.Status.CANCELLED, "cancelled", 0.1, 0.1,
+                            Double.NaN, 4.0, 0));
+            all.forEach(r -> vs.keys.onExperiment(new ExperimentEvent.Finished(r)));
+            vs.keys.onExperiment(new ExperimentEvent.SweepFinished(all));
+            vs.event(new ExperimentEvent.Idle());
+            return vs;
+        });
+        steps.put("too small", vs -> {
+            vs.terminal.setTerminalSize(new com.googlecode.lanterna.TerminalSize(50, 12));
+            return show(vs);
+        });
+        Map<String, VirtualScreen> out = new LinkedHashMap<>();
+        steps.forEach((name, step) -> out.put(name, step.apply(new VirtualScreen(columns, rows, settings))));
+        return out;
+    }
+
+    private static VirtualScreen show(VirtualScreen vs) {
+        return vs.show(Snapshots.lab().build());
+    }
+
+    static RunResult done(RunSpec spec, double wall, double cpu, double baseline) {
+        return new RunResult(spec, RunResult.Status.COMPLETED, "", wall, cpu, 42, baseline, 0);
+    }
+
+    /** The lab machine with Telar's own process (9000) running four worker threads. */
+    static dev.telar.probe.SystemSnapshot withWorkers() {
+        List<ThreadInfo> threads = List.of(new ThreadInfo(9000, "main", 'S', 0.5, 1, 1.0),
+                new ThreadInfo(5000, "telar-thread-target-0", 'R', 99.0, 0, 3.0),
+                new ThreadInfo(5001, "telar-thread-target-1", 'R', 98.5, 1, 3.0),
+                new ThreadInfo(5002, "telar-thread-target-2", 'S', 12.0, 2, 3.0),
+                new ThreadInfo(5003, "telar-thread-target-3", 'R', 97.0, 3, 3.0));
+        return Snapshots.lab().selfPid(9000).process(9000, 1, "alice", 310, 100L << 20, "java -jar telar.jar", threads)
+                .build();
+    }
+
+    /** Runs that between them reach every verdict and every row form of the results table. */
+    static List<RunResult> everyStatus() {
+        RunSpec base = CPU4.with("sequential", 1);
+        RunSpec pinned = new RunSpec("cpu", "thread-target", 4, 4, CPU4.size(), 1, 1, 5, new int[] {0}, CPU4.seed());
+        RunSpec io = new RunSpec("io", "thread-target", 4, 4, 50, 1, 2, 5, new int[0], RunSpec.SEED);
+        RunSpec mm = new RunSpec("matmul", "sequential", 2, 1, 300, 4, 2, 5, new int[0], RunSpec.SEED);
+        return List.of(done(base, 10.24, 10.2, 10.24), done(CPU4, 2.81, 11.02, 10.24),
+                done(CPU4.with("gil", 4), 10.3, 10.1, Double.NaN), done(CPU4.with("gil", 4), 10.3, 10.1, 10.24),
+                done(io.with("gil", 4), 0.6, 0.01, 2.0), done(CPU4.with("subinterpreters", 4), 5.2, 10.1, 10.24),
+                done(io, 0.6, 0.01, 2.0), done(CPU4.with("thread-target", 8), 14.0, 10.1, 10.24),
+                done(CPU4.with("thread-target", 8), 2.9, 11.0, 10.24), done(CPU4.with("pool-map", 2), 6.0, 10.3, 10.24),
+                done(CPU4.with("virtual", 1), 10.3, 10.2, 10.24), done(pinned, 10.2, 10.1, 10.24), done(mm, 1.1, 4.2, 4.0),
+                new RunResult(CPU4, RunResult.Status.CANCELLED, "cancelled", 1.5, 0.7, Double.NaN, 10.0, 0),
+                new RunResult(CPU4.with("pool-submit", 1), RunResult.Status.FAILED, "out of memory", 0.2, Double.NaN,
+                        Double.NaN, Double.NaN, 0));
+    }
+
+    /** A cpu sweep on the 4-core lab machine: 8 workers are slower than 4. */
+    static List<RunResult> sweep() {
+        RunSpec base = CPU4.with("sequential", 1);
+        return List.of(done(base, 10.0, 10, 10.0), done(CPU4.with("thread-target", 1), 10.1, 10, 10.0),
+                done(CPU4.with("thread-target", 2), 5.2, 10, 10.0), done(CPU4.with("thread-target", 4), 2.7, 10, 10.0),
+                done(CPU4.with("thread-target", 8), 2.9, 10, 10.0));
+    }
+}
