@@ -55,4 +55,15 @@ class UnitsTest {
         assertThat(many.columns() * many.rows()).isGreaterThanOrEqualTo(128);
         assertThat(many.rows()).isLessThanOrEqualTo(30);
     }
+
+    @Test
+    void wrapBreaksAtSpacesAndCutsOnlyWhatDoesNotFit() {
+        assertThat(Units.wrap("beyond 4 cores: up to 7% slower than 4; extra threads only take turns", 40, 2))
+                .containsExactly("beyond 4 cores: up to 7% slower than 4;", "extra threads only take turns");
+        assertThat(Units.wrap("one two three", 20, 3)).containsExactly("one two three");
+        assertThat(Units.wrap("one two three four", 8, 2)).containsExactly("one two", "three fo");
+        assertThat(Units.wrap("abcdefghij", 4, 3)).containsExactly("abcd", "efgh", "ij");
+        assertThat(Units.wrap("text", 0, 2)).isEmpty();
+        assertThat(Units.wrap("text", 5, 0)).isEmpty();
+    }
 }

@@ -1,0 +1,72 @@
+package dev.telar.tui.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** What a session sends to an ANSI terminal about the mouse, on entering and on every way out. */
+class TerminalSessionTest {
+    private static final String CLICKS_ON = "\u001b[?1000h";
+    private static final String CLICKS_OFF = "\u001b[?1000l";
+
+    /** Lanterna's ANSI terminal writing into memory. */
+    private static final class RecordingTerminal extends ANSITerminal {
+        final ByteArrayOutputStream out;
+
+        RecordingTerminal(ByteArrayOutputStream out) {
+            super(new ByteArrayInputStream(new byte[0]), out, StandardCharsets.UTF_8);
+            this.out = out;
+        }
+
+        String written() {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static RecordingTerminal terminal() {
+        return new RecordingTerminal(new ByteArrayOutputStream());
+    }
+
+    @Test
+    void withTheMouseOnClicksAreReportedUntilRestored() throws IOException {
+        RecordingTerminal t = terminal();
+        TerminalSession session = new TerminalSession(t, true);
+        session.enterFullScreen();
+        assertThat(t.written()).contains(CLICKS_ON).doesNotContain(CLICKS_OFF);
+        session.restore();
+        String all = t.written();
+        assertThat(all.lastIndexOf(CLICKS_OFF)).isGreaterThan(all.indexOf(CLICKS_ON));
+        // Leaving the alternate screen comes after, and the request is not repeated.
+        assertThat(all.indexOf("\u001b[?1049l")).isGreaterThan(all.lastIndexOf(CLICKS_OFF));
+        assertThat(all.substring(all.lastIndexOf(CLICKS_OFF))).doesNotContain(CLICKS_ON);
+    }
+
+    @Test
+    void theShutdownHookTurnsClicksOffToo() throws Exception {
+        RecordingTerminal t = terminal();
+        TerminalSession session = new TerminalSession(t, true);
+        session.enterFullScreen();
+        Thread hook = session.shutdownHook();
+        hook.start();
+        hook.join();
+        assertThat(t.written()).contains(CLICKS_OFF);
+        assertThat(session.restored()).isTrue();
+        int length = t.written().length();
+        session.restore(); // a second restore (the quit path after the hook) sends nothing
+        assertThat(t.written()).hasSize(length);
+    }
+
+    @Test
+    void withTheMouseOffNothingIsAskedOfTheTerminal() throws IOException {
+        RecordingTerminal t = terminal();
+        TerminalSession session = new TerminalSession(t, false);
+        session.enterFullScreen();
+        session.restore();
+        assertThat(t.written()).doesNotContain("?1000").doesNotContain("?1005");
+    }
+}
