@@ -32,7 +32,7 @@ public final class ProcessPanel implements Panel {
     /** Column words and widths in one language; the thread-count and core columns fit their heading. */
     record Words(String user, char state, String threads, int threadsWidth, String command, String name,
                  String core, int coreWidth, String readingProcesses, String noProcesses, String noMatch,
-                 String filter, String telarOnly, String readingThreads, String rowTail, String threadRow) {
+                 String filter, String telarOnly, String readingThreads, String row, String rowWide, String threadRow) {
         static Words of(Texts t) {
             String threads = t.get("process.col.threads");
             String core = t.get("process.col.core");
@@ -40,7 +40,8 @@ public final class ProcessPanel implements Panel {
                     Math.max(4, threads.length()), t.get("process.col.command"), t.get("process.col.name"), core,
                     Math.max(4, core.length()), t.get("process.reading"), t.get("process.none"),
                     t.get("process.nomatch"), t.get("process.filter"), t.get("process.telaronly"),
-                    t.get("process.readingthreads"), "%6s %" + Math.max(4, threads.length()) + "d %s%s",
+                    t.get("process.readingthreads"), "%7d %-9s %c %6s %6s %" + Math.max(4, threads.length()) + "d %s%s",
+                    "%7d %7d %-9s %c %6s %5s %6s %" + Math.max(4, threads.length()) + "d %s%s",
                     "%7d  %-15s %c %6s %" + Math.max(4, core.length()) + "d");
         }
     }
@@ -181,24 +182,22 @@ public final class ProcessPanel implements Panel {
 
     private static void drawProcess(Canvas g, Palette p, int row, int width, ProcessInfo proc, boolean selected,
                                     boolean expanded, Columns c, Words w, long memTotal) {
-        StringBuilder text = new StringBuilder(width + 16);
-        text.append(String.format(Locale.ROOT, "%7d ", proc.pid()));
-        if (c.wide()) {
-            text.append(String.format(Locale.ROOT, "%7d ", proc.ppid()));
-        }
-        text.append(String.format(Locale.ROOT, "%-9s %c %6s ", Units.fit(Units.printable(proc.user()), 9), proc.state(),
-                Units.percent(proc.cpuPct())));
-        if (c.wide()) {
-            text.append(Units.percent(memTotal > 0 ? 100.0 * proc.rssBytes() / memTotal : 0)).append(' ');
-        }
-        text.append(String.format(Locale.ROOT, w.rowTail(), Units.bytes(proc.rssBytes()),
-                proc.threadCount(), expanded ? "▾" : " ", Units.printable(proc.command())));
+        // One format call per row, as before the wide columns: this runs for every visible process on every frame.
+        String user = Units.fit(Units.printable(proc.user()), 9);
+        String cpu = Units.percent(proc.cpuPct());
+        String marker = expanded ? "▾" : " ";
+        String text = c.wide()
+                ? String.format(Locale.ROOT, w.rowWide(), proc.pid(), proc.ppid(), user, proc.state(), cpu,
+                        Units.percent(memTotal > 0 ? 100.0 * proc.rssBytes() / memTotal : 0), Units.bytes(proc.rssBytes()),
+                        proc.threadCount(), marker, Units.printable(proc.command()))
+                : String.format(Locale.ROOT, w.row(), proc.pid(), user, proc.state(), cpu, Units.bytes(proc.rssBytes()),
+                        proc.threadCount(), marker, Units.printable(proc.command()));
         if (selected) {
             p.selected(g);
         } else {
             p.plain(g);
         }
-        g.putString(0, row, Units.fit(text.toString(), width));
+        g.putString(0, row, Units.fit(text, width));
         if (!selected && proc.cpuPct() >= 50) {
             // Busy processes stand out by their CPU% figure only; the rest of the row stays plain.
             p.load(g, Math.min(100, proc.cpuPct()));

@@ -77,6 +77,26 @@ final class TmuxPane implements AutoCloseable {
         run("send-keys", "-t", TARGET, key);
     }
 
+    /** Sends {@code text} to the program in the pane as it is (no Enter), e.g. an escape sequence. */
+    void literal(String text) {
+        run("send-keys", "-t", TARGET, "-l", text);
+    }
+
+    /**
+     * A press and release of the first mouse button on cell ({@code column}, {@code row}), 0-based,
+     * as a terminal in xterm's mouse mode reports it: {@code ESC [ M} with button and coordinates
+     * offset by 32 (and 1).
+     */
+    void click(int column, int row) {
+        literal("\u001b[M " + (char) (33 + column) + (char) (33 + row));
+        literal("\u001b[M#" + (char) (33 + column) + (char) (33 + row));
+    }
+
+    /** A tmux format evaluated for the pane, e.g. {@code #{mouse_standard_flag}}. */
+    String format(String tmuxFormat) {
+        return run("display-message", "-p", "-t", TARGET, tmuxFormat).strip();
+    }
+
     /** The visible screen (the alternate screen while a full-screen program shows it). */
     String screen() {
         return run("capture-pane", "-p", "-t", TARGET);
