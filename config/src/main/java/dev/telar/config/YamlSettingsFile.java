@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -86,8 +87,11 @@ final class YamlSettingsFile {
                 readSection(key, value);
                 continue;
             }
-            SettingKey setting = SettingKey.byPath(path).orElseThrow(() -> unknownKey(at, section, key));
-            values.put(setting, rawValue(value));
+            Optional<SettingKey> setting = SettingKey.byPath(path);
+            if (setting.isEmpty()) {
+                throw unknownKey(at, section, key);
+            }
+            values.put(setting.get(), rawValue(value));
         }
     }
 
