@@ -67,7 +67,7 @@ public final class DefaultsFile {
                 d.mouse(),
                 entry("draws", x.draws()), ExperimentDefaults.MIN_DRAWS, ExperimentDefaults.MAX_DRAWS,
                 entry("tasks", x.tasks()), ExperimentDefaults.MIN_TASKS, ExperimentDefaults.MAX_TASKS,
-                entry("workers", x.workers()), 1, ExperimentDefaults.MAX_WORKERS,
+                entry("workers", x.workers()), ExperimentDefaults.MIN_WORKERS, ExperimentDefaults.MAX_WORKERS,
                 entry("matrix", x.matrixSize()), ExperimentDefaults.MIN_MATRIX, ExperimentDefaults.MAX_MATRIX,
                 entry("dir", "auto"),
                 entry("disk-cap-mb", d.ipc().diskCapMb()), IpcSettings.MIN_DISK_CAP_MB, IpcSettings.MAX_DISK_CAP_MB);

@@ -154,25 +154,26 @@ final class YamlSettingsFile {
     private static SettingsException malformed(String name, StreamReadException e) {
         long line = e.getLocation() != null ? e.getLocation().getLineNr() : 0;
         long column = e.getLocation() != null ? e.getLocation().getColumnNr() : 0;
-        String problem = e.getOriginalMessage();
-        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+        String problem = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null && yaml.getProblem() != null) {
             // At the end of the stream (an unclosed quote or bracket) the start of what was open says more.
-            boolean atEnd = yaml.getProblem() != null && yaml.getProblem().contains("end of stream");
+            boolean atEnd = yaml.getProblem().contains("end of stream");
             Mark mark = atEnd && yaml.getContextMark() != null ? yaml.getContextMark() : yaml.getProblemMark();
             line = mark.getLine() + 1L;
             column = mark.getColumn() + 1L;
             problem = (atEnd && yaml.getContext() != null ? yaml.getContext() + ": " : "") + yaml.getProblem();
         }
         String where = name + ":" + line + ":" + column + ": malformed YAML: ";
-        if (problem != null && problem.contains("(TAB)")) {
+        if (problem.contains("(TAB)")) {
             // SnakeYAML's own wording ("found character '\t(TAB)' that cannot start any token") hides the fix.
             return new SettingsException(where + "a tab in the indentation; indent with spaces");
         }
-        return new SettingsException(where + oneLine(problem) + "; write one 'key: value' per line, indent section "
-                + "keys with spaces, quote values containing ': ' or ' #'");
+        String fix = problem.contains("quoted scalar") ? "close the quote"
+                : "write one 'key: value' per line, indent section keys with spaces, quote values containing ': ' or ' #'";
+        return new SettingsException(where + oneLine(problem) + "; " + fix);
     }
 
     private static String oneLine(String text) {
-        return text == null ? "unreadable" : text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ").replaceAll("\\.$", "");
+        return text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ").replaceAll("\\.$", "");
     }
 }

@@ -34,8 +34,7 @@ class InvalidSettingsTest {
                         + "'key: value' per line, indent section keys with spaces, quote values containing ': ' or ' #'"),
                 Arguments.of("malformed-tab", ":2:1: malformed YAML: a tab in the indentation; indent with spaces"),
                 Arguments.of("malformed-unclosed-quote", ":2:11: malformed YAML: while scanning a quoted scalar: found "
-                        + "unexpected end of stream; write one 'key: value' per line, indent section keys with spaces, "
-                        + "quote values containing ': ' or ' #'"),
+                        + "unexpected end of stream; close the quote"),
                 Arguments.of("unknown-language", ":1:11: unknown language 'fr'; use auto, en or es"),
                 Arguments.of("unknown-theme", ":1:8: unknown theme 'pink'; use auto, dark, light or mono"),
                 Arguments.of("relative-path", ":1:11: 'log-file' must be auto, an absolute path or a path starting "
