@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "config", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Shows the settings file's defaults and place, and checks it.",
-            "Start a file: mkdir -p ~/.config/telar && telar config --print-defaults > ~/.config/telar/config.yaml"})
+            "Start a file: mkdir -p ~/.config/telar",
+            "              telar config --print-defaults > ~/.config/telar/config.yaml"})
 public final class ConfigCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Shows per-core load, processes and their threads live in the terminal.",
             "Without a subcommand it starts the full-screen dashboard."},
-        footer = {"", "Settings file: $XDG_CONFIG_HOME/telar/config.yaml, else ~/.config/telar/config.yaml;",
-            "  options override the environment (TELAR_REFRESH, TELAR_LANG, TELAR_THEME), which overrides the file.",
-            "  Commented defaults: telar config --print-defaults",
+        footer = {"", "Settings: $XDG_CONFIG_HOME/telar/config.yaml, else ~/.config/telar/config.yaml",
+            "  (every key: telar config --print-defaults). TELAR_REFRESH, TELAR_LANG and",
+            "  TELAR_THEME override the file; the options override both.",
             "Headless (no terminal, scripts, CI): telar snapshot --json",
             "Log file: $XDG_STATE_HOME/telar/telar.log, else ~/.local/state/telar/telar.log"})
 public final class TelarCommand implements Callable<Integer> {
@@ -40,7 +40,7 @@ public final class TelarCommand implements Callable<Integer> {
     // Values stay text until the settings loader checks them, so that an option's mistake reads
     // like a file's: "--theme: unknown theme 'pink'; use auto, dark, light or mono".
     @Option(names = CONFIG_OPTION, paramLabel = "PATH",
-            description = "Read settings from this file instead of ~/.config/telar/config.yaml (also: TELAR_CONFIG).")
+            description = "Read the settings from this file (also: TELAR_CONFIG=PATH).")
     private String configFile;
 
     @Option(names = "--refresh", paramLabel = "SECONDS",
