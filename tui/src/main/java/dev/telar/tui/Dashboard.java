@@ -55,7 +55,7 @@ public final class Dashboard {
      * Runs the dashboard until the user quits. Nothing is printed while the screen is shown; on
      * failure exactly one line goes to stderr after the terminal was restored.
      *
-     * @param settings refresh interval and log file
+     * @param settings refresh interval, experiment defaults and log file
      * @return the process exit code: 0 after the user quit, 1 after an error (logged), 2 when
      *         this terminal cannot show the dashboard
      */
@@ -111,7 +111,7 @@ public final class Dashboard {
                 queue.offer(UiEvent.RESIZE);
             });
             session.enterFullScreen();
-            ViewState view = new ViewState(sampler.intervalMillis());
+            ViewState view = new ViewState(sampler.intervalMillis(), settings.experiments());
             KeyHandler keys = new KeyHandler(view, SamplerControl.of(sampler), ExperimentControl.of(runner));
             int code = new EventLoop(new TerminalPainter(terminal), size::get, keys, new Frame(), queue).run();
             session.restore();

@@ -1,5 +1,6 @@
 package dev.telar.tui.cli;
 
+import dev.telar.config.SettingsException;
 import dev.telar.probe.Probe;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -7,8 +8,8 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
- * Builds Telar's command line and runs it. Usage errors print one line and give exit code 2;
- * failures print one line (the stack trace goes to the log) and give exit code 1.
+ * Builds Telar's command line and runs it. Usage errors and bad settings print one line and give
+ * exit code 2; failures print one line (the stack trace goes to the log) and give exit code 1.
  */
 public final class Cli {
     /** Exit code for a usage error or an unusable environment. */
@@ -38,11 +39,17 @@ public final class Cli {
         }
     }
 
+    /** The line shown for a bad setting: its message already names the source and the fix. */
+    static String settingsError(SettingsException e) {
+        return "telar: " + Errors.oneLine(e.getMessage());
+    }
+
     static CommandLine create(Environment environment, Path activeLogFile, Supplier<Probe> probes) {
         CommandLine cli = new CommandLine(new TelarCommand(environment, activeLogFile));
         cli.addSubcommand("snapshot", new SnapshotCommand(probes));
         cli.addSubcommand("run", new RunCommand());
         cli.addSubcommand("sweep", new SweepCommand());
+        cli.addSubcommand("config", new ConfigCommand());
         cli.setExitCodeExceptionMapper(e -> FAILURE);
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
@@ -52,6 +59,10 @@ public final class Cli {
             return USAGE;
         });
         cli.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+            if (ex instanceof SettingsException bad) {
+                failed.getErr().println(settingsError(bad));
+                return USAGE;
+            }
             failed.getErr().println(Errors.report(Thread.currentThread(), ex, activeLogFile));
             return FAILURE;
         });

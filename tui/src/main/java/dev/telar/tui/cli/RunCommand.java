@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -27,6 +28,9 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @ParentCommand
+    private TelarCommand parent;
+
     @Mixin
     private RunOptions options;
 
@@ -38,7 +42,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunSpec run = options.spec(spec);
+        RunSpec run = options.spec(spec, RunOptions.defaultsOf(parent));
         PrintWriter out = spec.commandLine().getOut();
         RunControl control = new RunControl(run.cores());
         Thread stopper = new Thread(control::cancel, "telar-run-cancel");

@@ -1,5 +1,6 @@
 package dev.telar.tui.view;
 
+import dev.telar.config.ExperimentDefaults;
 import dev.telar.probe.ProcessInfo;
 import dev.telar.probe.SystemSnapshot;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class ViewState {
 
     private SystemSnapshot snapshot;
     private Mode mode = Mode.PROCESSES;
-    private final ExperimentState experiments = new ExperimentState(Runtime.getRuntime().availableProcessors());
+    private final ExperimentState experiments;
     private SortKey sort = SortKey.CPU;
     private String filter = "";
     private boolean editingFilter;
@@ -43,7 +44,16 @@ public final class ViewState {
      * @param intervalMillis the refresh interval the sampler starts with, milliseconds
      */
     public ViewState(long intervalMillis) {
+        this(intervalMillis, ExperimentDefaults.DEFAULTS);
+    }
+
+    /**
+     * @param intervalMillis the refresh interval the sampler starts with, milliseconds
+     * @param experiments    what the experiments form starts with
+     */
+    public ViewState(long intervalMillis, ExperimentDefaults experiments) {
         this.intervalMillis = intervalMillis;
+        this.experiments = new ExperimentState(Runtime.getRuntime().availableProcessors(), experiments);
     }
 
     /** The newest snapshot, or null before the first sample. */
