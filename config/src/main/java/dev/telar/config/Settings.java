@@ -1,11 +1,13 @@
 package dev.telar.config;
 
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
- * Telar's settings, immutable and already validated. Build with {@link #defaults()} and the
- * {@code with...} methods, which reject bad values with a {@link SettingsException} whose message
- * names the setting, the value and the accepted range.
+ * Telar's settings, immutable and already validated. {@link SettingsLoader} builds them from the
+ * settings file, the environment and the command line; code and tests can also start from
+ * {@link #defaults()} and use the {@code with...} methods, which reject bad values with a
+ * {@link SettingsException} whose message names the setting, the value and the accepted range.
  *
  * @param refreshMillis time between dashboard refreshes, milliseconds (250..10000)
  * @param language      language of every text Telar shows
@@ -36,11 +38,14 @@ public record Settings(long refreshMillis, Language language, Theme theme, boole
         }
     }
 
-    /** Defaults: 1 s refresh, English, dark theme, Unicode glyphs, mouse on, log under the XDG state directory. */
+    /**
+     * Defaults: 1 s refresh, English, dark theme, Unicode glyphs, mouse on, {@link ExperimentDefaults#DEFAULTS},
+     * {@link IpcSettings#DEFAULTS}, log under the XDG state directory. These are also what the loader
+     * gives without a file on a UTF-8 English locale without {@code NO_COLOR}.
+     */
     public static Settings defaults() {
         return new Settings(1000, Language.EN, Theme.DARK, false, true,
-                new ExperimentDefaults(20_000_000L, 4, 0, 400),
-                new IpcSettings(null, 512L * 1024 * 1024), defaultLogFile());
+                ExperimentDefaults.DEFAULTS, IpcSettings.DEFAULTS, defaultLogFile());
     }
 
     /** These settings with the refresh interval given in seconds (e.g. from {@code --refresh 0.5}). */
@@ -66,6 +71,21 @@ public record Settings(long refreshMillis, Language language, Theme theme, boole
         return new Settings(refreshMillis, language, newTheme, ascii, mouse, experiments, ipc, logFile);
     }
 
+    /** These settings with the mouse on or off. */
+    public Settings withMouse(boolean on) {
+        return new Settings(refreshMillis, language, theme, ascii, on, experiments, ipc, logFile);
+    }
+
+    /** These settings with other experiment defaults. */
+    public Settings withExperiments(ExperimentDefaults sizes) {
+        return new Settings(refreshMillis, language, theme, ascii, mouse, sizes, ipc, logFile);
+    }
+
+    /** These settings with another exchange-file place and cap. */
+    public Settings withIpc(IpcSettings place) {
+        return new Settings(refreshMillis, language, theme, ascii, mouse, experiments, place, logFile);
+    }
+
     /** These settings with ASCII mode on or off. */
     public Settings withAscii(boolean on) {
         return new Settings(refreshMillis, language, theme, on, mouse, experiments, ipc, logFile);
@@ -73,9 +93,23 @@ public record Settings(long refreshMillis, Language language, Theme theme, boole
 
     /** {@code $XDG_STATE_HOME/telar/telar.log}, else {@code ~/.local/state/telar/telar.log}. */
     public static Path defaultLogFile() {
-        String state = System.getenv("XDG_STATE_HOME");
-        Path base = state != null && !state.isBlank()
-                ? Path.of(state) : Path.of(System.getProperty("user.home"), ".local", "state");
+        return defaultLogFile(System::getenv);
+    }
+
+    /**
+     * {@code $XDG_STATE_HOME/telar/telar.log}, else {@code $HOME/.local/state/telar/telar.log}, with the
+     * variables read from {@code env} (name to value, null when unset).
+     */
+    public static Path defaultLogFile(Function<String, String> env) {
+        String state = env.apply("XDG_STATE_HOME");
+        Path base = state != null && !state.isBlank() && Path.of(state).isAbsolute()
+                ? Path.of(state) : home(env).resolve(".local").resolve("state");
         return base.resolve("telar").resolve("telar.log");
+    }
+
+    /** {@code $HOME}, else the JVM's {@code user.home}. */
+    static Path home(Function<String, String> env) {
+        String home = env.apply("HOME");
+        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"));
     }
 }

@@ -76,4 +76,47 @@ public final class Kernel {
         return java.util.stream.IntStream.range(0, MASK_WORDS * 64)
                 .filter(c -> (mask[c / 64] & (1L << (c % 64))) != 0).toArray();
     }
+
+    /**
+     * Asks the kernel to send {@code signal} to the calling process when the thread that started
+     * it exits (prctl PR_SET_PDEATHSIG). Because it is tied to the starting <em>thread</em>, parents
+     * must start children from a thread that lives as long as they do.
+     *
+     * @throws IllegalStateException if the kernel refuses
+     */
+    public static void dieWithParent(int signal) {
+        try {
+            LibC.INSTANCE.prctl(LibC.PR_SET_PDEATHSIG, signal, 0, 0, 0);
+        } catch (com.sun.jna.LastErrorException e) {
+            throw new IllegalStateException("prctl(PR_SET_PDEATHSIG) failed (errno " + e.getErrorCode() + ")", e);
+        }
+    }
+
+    /** Process id of the calling process's parent (1 or a subreaper once the parent is gone). */
+    public static int parentPid() {
+        return LibC.INSTANCE.getppid();
+    }
+
+    /** Size of the stat buffer handed to libc, larger than struct stat on any 64-bit Linux. */
+    private static final int STAT_BUFFER = 256;
+    /** Offset of st_blocks in struct stat: 64 on both x86_64 and the generic layout of aarch64/riscv64. */
+    private static final int ST_BLOCKS_OFFSET = 64;
+
+    /**
+     * Bytes a file really occupies on disk (st_blocks × 512), which for sparse, memory-mapped
+     * files is far less than their length; -1 when the platform cannot tell.
+     */
+    public static long allocatedBytes(java.nio.file.Path file) {
+        if (!"amd64".equals(System.getProperty("os.arch")) && !"aarch64".equals(System.getProperty("os.arch"))) {
+            return -1;
+        }
+        byte[] buf = new byte[STAT_BUFFER];
+        try {
+            LibC.INSTANCE.stat(file.toString(), buf);
+        } catch (com.sun.jna.LastErrorException | UnsatisfiedLinkError e) {
+            return -1;
+        }
+        long blocks = java.nio.ByteBuffer.wrap(buf, ST_BLOCKS_OFFSET, 8).order(java.nio.ByteOrder.nativeOrder()).getLong();
+        return blocks * 512;
+    }
 }

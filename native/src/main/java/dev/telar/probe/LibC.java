@@ -23,4 +23,14 @@ interface LibC extends Library {
     int sched_setaffinity(int tid, int size, long[] mask) throws LastErrorException;
 
     int sched_getaffinity(int tid, int size, long[] mask) throws LastErrorException;
+
+    int PR_SET_PDEATHSIG = 1;
+
+    /** prctl with one argument; the unused ones are passed as 0 as the kernel requires. */
+    int prctl(int option, long arg2, long arg3, long arg4, long arg5) throws LastErrorException;
+
+    int getppid();
+
+    /** stat(2) into a raw buffer; glibc 2.33 and later export it under this name. */
+    int stat(String path, byte[] buf) throws LastErrorException;
 }

@@ -59,7 +59,7 @@ public final class Dashboard {
      * Runs the dashboard until the user quits. Nothing is printed while the screen is shown; on
      * failure exactly one line goes to stderr after the terminal was restored.
      *
-     * @param settings refresh interval, log file, language, theme, ASCII mode and mouse
+     * @param settings refresh interval, experiment defaults, log file, language, theme, ASCII mode and mouse
      * @return the process exit code: 0 after the user quit, 1 after an error (logged), 2 when
      *         this terminal cannot show the dashboard
      */

@@ -6,8 +6,6 @@ import dev.telar.tui.cli.Environment;
 import dev.telar.tui.cli.Errors;
 import dev.telar.tui.cli.LogSetup;
 import dev.telar.tui.cli.TelarCommand;
-import dev.telar.config.Settings;
-import org.slf4j.LoggerFactory;
 import dev.telar.tui.cli.VersionProvider;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -23,7 +21,8 @@ public final class Telar {
 
     public static void main(String[] args) {
         // First of all: slf4j-simple reads its configuration when the first logger is created.
-        Path logFile = LogSetup.configure(args);
+        Environment environment = Environment.system();
+        Path logFile = LogSetup.configure(args, environment);
         // Setting up the logger (date formats, locale data) takes tens of milliseconds: do it beside
         // the main thread's own start-up rather than in front of the first frame.
         Thread logInit = new Thread(LoggerFactory::getILoggerFactory, "telar-log-init");
@@ -40,8 +39,8 @@ public final class Telar {
             // Plain "telar", the usual start, needs no option parsing: building the command line
             // (reflection over every subcommand) would delay the first frame by a fifth of a second.
             code = args.length == 0
-                    ? TelarCommand.startDashboard(Environment.system(), Settings.defaults().withLogFile(logFile), err)
-                    : Cli.execute(args, Environment.system(), out, err, logFile, Probe::live);
+                    ? TelarCommand.startWithoutOptions(environment, logFile, err)
+                    : Cli.execute(args, environment, out, err, logFile, Probe::live);
         } catch (Throwable t) {
             System.err.println(Errors.report(Thread.currentThread(), t, logFile));
             code = Cli.FAILURE;

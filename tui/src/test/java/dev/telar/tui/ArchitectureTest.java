@@ -42,6 +42,13 @@ class ArchitectureTest {
         assertThat(usesPackage("dev.telar.probe", "com.sun.jna.")).isTrue();
         assertThat(usesPackage("dev.telar.workloads", "net.openhft.")).isTrue();
         assertThat(usesPackage("dev.telar.tui", "com.googlecode.lanterna.")).isTrue();
+        assertThat(usesPackage("dev.telar.config", "com.fasterxml.jackson.dataformat.yaml.")).isTrue();
+    }
+
+    @Test
+    void yamlOnlyInTheConfig() {
+        check(noClasses().that().resideOutsideOfPackage("dev.telar.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.dataformat.yaml..", "org.yaml.."));
     }
 
     @Test

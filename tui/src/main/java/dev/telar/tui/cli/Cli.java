@@ -1,14 +1,17 @@
 package dev.telar.tui.cli;
 
+import dev.telar.config.Language;
+import dev.telar.config.SettingsException;
 import dev.telar.probe.Probe;
+import dev.telar.tui.text.Texts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
- * Builds Telar's command line and runs it. Usage errors print one line and give exit code 2;
- * failures print one line (the stack trace goes to the log) and give exit code 1.
+ * Builds Telar's command line and runs it. Usage errors and bad settings print one line and give
+ * exit code 2; failures print one line (the stack trace goes to the log) and give exit code 1.
  */
 public final class Cli {
     /** Exit code for a usage error or an unusable environment. */
@@ -38,11 +41,29 @@ public final class Cli {
         }
     }
 
+    /** The line shown for a bad setting: its message already names the source and the fix. */
+    static String settingsError(SettingsException e) {
+        return "telar: " + Errors.oneLine(e.getMessage());
+    }
+
+    /** The texts in the settings' language, or English when the settings cannot be read. */
+    static Texts texts(CommandLine cli) {
+        try {
+            if (cli.getCommand() instanceof TelarCommand root) {
+                return Texts.of(root.settings().language());
+            }
+        } catch (RuntimeException badSettings) {
+            // The failure being reported matters more than the language it is reported in.
+        }
+        return Texts.of(Language.EN);
+    }
+
     static CommandLine create(Environment environment, Path activeLogFile, Supplier<Probe> probes) {
         CommandLine cli = new CommandLine(new TelarCommand(environment, activeLogFile));
         cli.addSubcommand("snapshot", new SnapshotCommand(probes));
         cli.addSubcommand("run", new RunCommand());
         cli.addSubcommand("sweep", new SweepCommand());
+        cli.addSubcommand("config", new ConfigCommand());
         cli.setExitCodeExceptionMapper(e -> FAILURE);
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
@@ -52,7 +73,11 @@ public final class Cli {
             return USAGE;
         });
         cli.setExecutionExceptionHandler((ex, failed, parseResult) -> {
-            failed.getErr().println(Errors.report(Thread.currentThread(), ex, activeLogFile));
+            if (ex instanceof SettingsException bad) {
+                failed.getErr().println(settingsError(bad));
+                return USAGE;
+            }
+            failed.getErr().println(Errors.report(Thread.currentThread(), ex, activeLogFile, texts(cli)));
             return FAILURE;
         });
         return cli;

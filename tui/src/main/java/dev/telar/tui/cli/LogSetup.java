@@ -1,6 +1,9 @@
 package dev.telar.tui.cli;
 
+import dev.telar.config.Overrides;
 import dev.telar.config.Settings;
+import dev.telar.config.SettingsException;
+import dev.telar.config.SettingsLoader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -12,7 +15,8 @@ import java.util.Optional;
 /**
  * Points slf4j-simple at a log file through system properties. Must run before the first logger
  * is created (slf4j-simple reads its properties once), so it looks at the raw arguments itself
- * instead of waiting for picocli. Nothing is ever logged to the terminal: when the wanted file
+ * instead of waiting for picocli: {@code --log-file}, else the settings file's {@code log-file}
+ * (the file named by {@code --config}, else the usual one), else the default place. Nothing is ever logged to the terminal: when the wanted file
  * cannot be written, a file in {@code java.io.tmpdir} is used, and as a last resort the null device.
  */
 public final class LogSetup {
@@ -22,12 +26,17 @@ public final class LogSetup {
     private LogSetup() {
     }
 
+    /** {@link #configure(String[], Environment)} in the real environment. */
+    public static Path configure(String[] args) {
+        return configure(args, Environment.system());
+    }
+
     /**
      * Sets the logging properties (and {@code chronicle.analytics.disable}) and returns the file
      * that will receive the log.
      */
-    public static Path configure(String[] args) {
-        Path wanted = requestedLogFile(args).orElseGet(Settings::defaultLogFile);
+    public static Path configure(String[] args, Environment environment) {
+        Path wanted = requestedLogFile(args).orElseGet(() -> settingsLogFile(args, environment));
         Path used = firstWritable(wanted, fallbackFile());
         System.setProperty("org.slf4j.simpleLogger.logFile", used.toString());
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
@@ -41,20 +50,23 @@ public final class LogSetup {
         return used;
     }
 
+    /**
+     * The settings' log file. A settings mistake is not reported here (the command reports it,
+     * with its exit code, once logging works), so it just means the default place.
+     */
+    static Path settingsLogFile(String[] args, Environment environment) {
+        try {
+            return new SettingsLoader(environment::getenv)
+                    .load(Overrides.none().withConfig(TelarCommand.CONFIG_OPTION, optionValue(args, TelarCommand.CONFIG_OPTION)))
+                    .logFile();
+        } catch (SettingsException e) {
+            return Settings.defaultLogFile(environment::getenv);
+        }
+    }
+
     /** The value of {@code --log-file PATH} or {@code --log-file=PATH}, if given and not blank. */
     static Optional<Path> requestedLogFile(String[] args) {
-        String value = null;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--")) {
-                break;
-            }
-            if (arg.equals(LOG_FILE_OPTION) && i + 1 < args.length) {
-                value = args[++i];
-            } else if (arg.startsWith(LOG_FILE_OPTION + "=")) {
-                value = arg.substring(LOG_FILE_OPTION.length() + 1);
-            }
-        }
+        String value = optionValue(args, LOG_FILE_OPTION);
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
@@ -63,6 +75,23 @@ public final class LogSetup {
         } catch (InvalidPathException e) {
             return Optional.empty();
         }
+    }
+
+    /** The last value of {@code option VALUE} or {@code option=VALUE} before any {@code --}, or null. */
+    static String optionValue(String[] args, String option) {
+        String value = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                break;
+            }
+            if (arg.equals(option) && i + 1 < args.length) {
+                value = args[++i];
+            } else if (arg.startsWith(option + "=")) {
+                value = arg.substring(option.length() + 1);
+            }
+        }
+        return value;
     }
 
     static Path fallbackFile() {

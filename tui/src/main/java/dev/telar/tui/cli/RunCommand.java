@@ -1,6 +1,8 @@
 package dev.telar.tui.cli;
 
+import dev.telar.config.ExperimentDefaults;
 import dev.telar.config.Language;
+import dev.telar.config.Settings;
 import dev.telar.tui.Verdict;
 import dev.telar.tui.text.Texts;
 import dev.telar.workloads.run.ExperimentRunner;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,6 +33,9 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @ParentCommand
+    private TelarCommand parent;
+
     @Mixin
     private RunOptions options;
 
@@ -39,21 +45,28 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per run instead of text.")
     private boolean json;
 
+    /** The language asked for when the command was made, or null: the settings' (English without them). */
     private final Supplier<Language> language;
 
-    /** A command that prints in English. */
+    /** A command that prints in the settings' language. */
     public RunCommand() {
-        this(() -> Language.EN);
+        this(null);
     }
 
-    /** @param language the language of verdicts and messages, asked when the command runs (after the options are parsed) */
+    /**
+     * @param language the language of verdicts and messages, asked when the command runs; null for
+     *                 the settings' language
+     */
     public RunCommand(Supplier<Language> language) {
         this.language = language;
     }
 
     @Override
     public Integer call() {
-        RunSpec run = options.spec(spec);
+        // The settings are read once, for the experiment defaults and the language.
+        Settings settings = parent == null ? null : parent.settings();
+        RunSpec run = options.spec(spec, settings == null ? ExperimentDefaults.DEFAULTS : settings.experiments());
+        Texts texts = Texts.of(language != null ? language.get() : settings != null ? settings.language() : Language.EN);
         PrintWriter out = spec.commandLine().getOut();
         RunControl control = new RunControl(run.cores());
         Thread stopper = new Thread(control::cancel, "telar-run-cancel");
@@ -70,7 +83,6 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        Texts texts = Texts.of(language.get());
         for (RunResult r : results) {
             out.println(json ? ResultJson.toLine(r, Verdict.of(r, cores, texts)) : TextTable.line(r, cores, texts));
         }

@@ -1,5 +1,6 @@
 package dev.telar.tui.cli;
 
+import dev.telar.config.ExperimentDefaults;
 import dev.telar.workloads.model.Models;
 import dev.telar.workloads.run.Experiments;
 import dev.telar.workloads.run.RunSpec;
@@ -9,14 +10,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-/** The options {@code run} and {@code sweep} share, turned into a validated {@link RunSpec}. */
+/**
+ * The options {@code run} and {@code sweep} share, turned into a validated {@link RunSpec}. Options
+ * not given take the settings' experiment defaults ({@code experiments:} in the settings file).
+ */
 final class RunOptions {
-    /** Draws per cpu task by default: about a quarter of a second per task on a current core (1.3 ns a draw). */
-    static final long DEFAULT_DRAWS = 200_000_000;
-    /** Milliseconds per wait of an io task by default. */
+    /** Milliseconds per wait of an io task by default (the settings have no io size). */
     static final long DEFAULT_WAIT_MS = 50;
-    /** Matrix order of matmul by default. */
-    static final long DEFAULT_MATRIX = 500;
+    /** Repetitions of the matrix product by default: one product is already long, and the settings' tasks count cpu tasks. */
+    static final int DEFAULT_MATMUL_TASKS = 2;
 
     @Parameters(index = "0", paramLabel = "KERNEL", description = "cpu, io or matmul.")
     String kernel;
@@ -26,16 +28,18 @@ final class RunOptions {
                     + "virtual (default ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Threads running the tasks (default 4; for pools "
-            + "min(32, cores + 4) when --tasks is larger). For matmul: its thread limit.")
+    @Option(names = "--workers", paramLabel = "N", description = "Threads running the tasks (default: the settings' "
+            + "experiments.workers, 4 unless changed; for pools min(32, cores + 4) when --tasks is larger). "
+            + "For matmul: its thread limit.")
     Integer workers;
 
-    @Option(names = "--tasks", paramLabel = "T",
-            description = "Number of tasks (default 4; for matmul, repetitions of the product, default 2).")
+    @Option(names = "--tasks", paramLabel = "T", description = "Number of tasks (default: experiments.tasks, 4 unless "
+            + "changed; for matmul, repetitions of the product, default 2).")
     Integer tasks;
 
-    @Option(names = "--size", paramLabel = "S", description = "cpu: draws per task (default 200000000); io: ms per "
-            + "wait, 10 waits a task (default 50); matmul: matrix order n (default 500).")
+    @Option(names = "--size", paramLabel = "S", description = "cpu: draws per task (default: experiments.draws, "
+            + "200000000 unless changed); io: ms per wait, 10 waits a task (default 50); matmul: matrix order n "
+            + "(default: experiments.matrix, 500 unless changed).")
     Long size;
 
     @Option(names = "--interpreters", paramLabel = "K", defaultValue = "2",
@@ -50,22 +54,32 @@ final class RunOptions {
             description = "Pin every worker to these cores, e.g. 0 or 0,1 (default: no pinning).")
     int[] cores;
 
-    /** The spec these options describe. @throws ParameterException naming the bad value */
-    RunSpec spec(CommandSpec command) {
+    /**
+     * The spec these options describe, with {@code defaults} for the options not given.
+     *
+     * @throws ParameterException naming the bad value
+     */
+    RunSpec spec(CommandSpec command, ExperimentDefaults defaults) {
         long s = size != null ? size : switch (kernel) {
             case "io" -> DEFAULT_WAIT_MS;
-            case "matmul" -> DEFAULT_MATRIX;
-            default -> DEFAULT_DRAWS;
+            case "matmul" -> defaults.matrixSize();
+            default -> defaults.draws();
         };
-        int w = workers != null ? workers : 4;
+        int w = workers != null ? workers : defaults.workersFor(Runtime.getRuntime().availableProcessors());
         boolean matmul = "matmul".equals(kernel);
         RunSpec spec = new RunSpec(kernel, matmul && "thread-target".equals(model) ? "sequential" : model,
-                tasks != null ? tasks : matmul ? 2 : 4, matmul ? 1 : w, s, matmul ? w : 1, interpreters, switchMillis,
+                tasks != null ? tasks : matmul ? DEFAULT_MATMUL_TASKS : defaults.tasks(), matmul ? 1 : w, s,
+                matmul ? w : 1, interpreters, switchMillis,
                 cores == null ? new int[0] : Arrays.stream(cores).distinct().sorted().toArray(), RunSpec.SEED);
         Experiments.problem(spec).ifPresent(p -> {
             throw new ParameterException(command.commandLine(), p);
         });
         return spec;
+    }
+
+    /** The experiment defaults of the settings the main command's options and file give; built-in ones without a parent. */
+    static ExperimentDefaults defaultsOf(TelarCommand parent) {
+        return parent == null ? ExperimentDefaults.DEFAULTS : parent.settings().experiments();
     }
 
     /** The model list, for messages. */

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,6 +31,9 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @ParentCommand
+    private TelarCommand parent;
+
     @Option(names = "--json", description = "Write JSON (required; the only format so far).")
     private boolean json;
 
@@ -42,16 +46,17 @@ public final class SnapshotCommand implements Callable<Integer> {
     private Integer count;
 
     private final Supplier<Probe> probes;
+    /** The language asked for when the command was made, or null: the settings' (English without them). */
     private final Supplier<Language> language;
 
-    /** A command that reads the machine with {@code probes} and speaks English. */
+    /** A command that reads the machine with {@code probes} and speaks the settings' language. */
     public SnapshotCommand(Supplier<Probe> probes) {
-        this(probes, () -> Language.EN);
+        this(probes, null);
     }
 
     /**
      * @param probes   makes the probe that reads the machine
-     * @param language the language of messages, asked when the command runs (after the options are parsed)
+     * @param language the language of messages, asked when the command runs; null for the settings' language
      */
     public SnapshotCommand(Supplier<Probe> probes, Supplier<Language> language) {
         this.probes = probes;
@@ -60,16 +65,16 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Texts texts = Texts.of(language.get());
         if (!json) {
+            Texts texts = texts();
             throw new ParameterException(spec.commandLine(), texts.get("cli.snapshot.needsjson"));
         }
         if (!(intervalSeconds >= MIN_INTERVAL && intervalSeconds <= MAX_INTERVAL)) {
-            throw new ParameterException(spec.commandLine(), texts.format("cli.snapshot.interval",
+            throw new ParameterException(spec.commandLine(), texts().format("cli.snapshot.interval",
                     Double.toString(MIN_INTERVAL), (int) MAX_INTERVAL, Double.toString(intervalSeconds)));
         }
         if (count != null && count < 1) {
-            throw new ParameterException(spec.commandLine(), texts.format("cli.snapshot.count", count));
+            throw new ParameterException(spec.commandLine(), texts().format("cli.snapshot.count", count));
         }
         int snapshots = count == null ? 1 : count;
         long intervalNanos = Math.round(intervalSeconds * 1e9);
@@ -90,5 +95,20 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The texts for a message. The snapshot itself needs no settings, so they are read only for a
+     * message, and a settings mistake then leaves the message in English rather than hiding it.
+     */
+    private Texts texts() {
+        if (language != null) {
+            return Texts.of(language.get());
+        }
+        try {
+            return Texts.of(parent == null ? Language.EN : parent.settings().language());
+        } catch (RuntimeException badSettings) {
+            return Texts.of(Language.EN);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.telar.tui.cli;
 
+import dev.telar.config.ExperimentDefaults;
 import dev.telar.config.Language;
+import dev.telar.config.Settings;
 import dev.telar.tui.Verdict;
 import dev.telar.tui.text.Texts;
 import dev.telar.workloads.run.RunControl;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -32,20 +35,27 @@ public final class SweepCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @ParentCommand
+    private TelarCommand parent;
+
     @Mixin
     private RunOptions options;
 
     @ArgGroup(exclusive = true)
     private Format format;
 
+    /** The language asked for when the command was made, or null: the settings' (English without them). */
     private final Supplier<Language> language;
 
-    /** A command that prints in English. */
+    /** A command that prints in the settings' language. */
     public SweepCommand() {
-        this(() -> Language.EN);
+        this(null);
     }
 
-    /** @param language the language of verdicts and messages, asked when the command runs (after the options are parsed) */
+    /**
+     * @param language the language of verdicts and messages, asked when the command runs; null for
+     *                 the settings' language
+     */
     public SweepCommand(Supplier<Language> language) {
         this.language = language;
     }
@@ -59,10 +69,12 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunSpec run = options.spec(spec);
+        // The settings are read once, for the experiment defaults and the language.
+        Settings settings = parent == null ? null : parent.settings();
+        RunSpec run = options.spec(spec, settings == null ? ExperimentDefaults.DEFAULTS : settings.experiments());
+        Texts texts = Texts.of(language != null ? language.get() : settings != null ? settings.language() : Language.EN);
         PrintWriter out = spec.commandLine().getOut();
         int cores = Runtime.getRuntime().availableProcessors();
-        Texts texts = Texts.of(language.get());
         boolean csv = format != null && format.csv;
         boolean json = format != null && format.json;
         if (csv) {

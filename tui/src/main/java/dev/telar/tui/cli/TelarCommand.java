@@ -1,7 +1,10 @@
 package dev.telar.tui.cli;
 
+import dev.telar.config.Overrides;
+import dev.telar.config.SettingKey;
 import dev.telar.config.Settings;
 import dev.telar.config.SettingsException;
+import dev.telar.config.SettingsLoader;
 import dev.telar.tui.Dashboard;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,9 +21,15 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Shows per-core load, processes and their threads live in the terminal.",
             "Without a subcommand it starts the full-screen dashboard."},
-        footer = {"", "Headless (no terminal, scripts, CI): telar snapshot --json",
+        footer = {"", "Settings: $XDG_CONFIG_HOME/telar/config.yaml, else ~/.config/telar/config.yaml",
+            "  (every key: telar config --print-defaults). TELAR_REFRESH, TELAR_LANG and",
+            "  TELAR_THEME override the file; the options override both.",
+            "Headless (no terminal, scripts, CI): telar snapshot --json",
             "Log file: $XDG_STATE_HOME/telar/telar.log, else ~/.local/state/telar/telar.log"})
 public final class TelarCommand implements Callable<Integer> {
+    /** Option that names the settings file; LogSetup reads it before picocli runs. */
+    public static final String CONFIG_OPTION = "--config";
+
     /** Printed when standard output is not a terminal. */
     public static final String NOT_A_TERMINAL =
             "telar: standard output is not a terminal; for headless use run: telar snapshot --json";
@@ -28,9 +37,29 @@ public final class TelarCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--refresh", paramLabel = "SECONDS", defaultValue = "1",
-            description = "Time between screen updates, seconds (0.25 to 10; default ${DEFAULT-VALUE}).")
-    private double refreshSeconds;
+    // Values stay text until the settings loader checks them, so that an option's mistake reads
+    // like a file's: "--theme: unknown theme 'pink'; use auto, dark, light or mono".
+    @Option(names = CONFIG_OPTION, paramLabel = "PATH",
+            description = "Read the settings from this file (also: TELAR_CONFIG=PATH).")
+    private String configFile;
+
+    @Option(names = "--refresh", paramLabel = "SECONDS",
+            description = "Time between screen updates, seconds (0.25 to 10; default 1).")
+    private String refreshSeconds;
+
+    @Option(names = "--lang", paramLabel = "LANG", description = "Language: en, es or auto (from the locale; the default).")
+    private String language;
+
+    @Option(names = "--theme", paramLabel = "THEME",
+            description = "Colours: dark, light, mono or auto (dark, or mono when NO_COLOR is set; the default).")
+    private String theme;
+
+    @Option(names = "--ascii", negatable = true,
+            description = "Draw with ASCII only, or not (default: only when the locale is not UTF-8).")
+    private Boolean ascii;
+
+    @Option(names = "--mouse", negatable = true, description = "Select rows and panels with clicks (default: on).")
+    private Boolean mouse;
 
     @Option(names = LogSetup.LOG_FILE_OPTION, paramLabel = "PATH",
             description = "Write the log here instead of the default location.")
@@ -54,11 +83,30 @@ public final class TelarCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = settings();
         if (cdsWarmup) {
+            // Before the settings: a broken settings file must not cost the launcher its archive.
             return CdsWarmup.run();
         }
+        Settings settings = settings();
         return startDashboard(environment, settings, spec.commandLine().getErr());
+    }
+
+    /**
+     * Plain {@code telar}, which skips option parsing: the settings come from the file and the
+     * environment alone.
+     *
+     * @param logFile the file logging was set up with
+     * @return as {@link #startDashboard}, or 2 after a one-line message for a bad setting
+     */
+    public static int startWithoutOptions(Environment environment, Path logFile, PrintWriter err) {
+        Settings settings;
+        try {
+            settings = new SettingsLoader(environment::getenv).load(Overrides.none()).withLogFile(logFile);
+        } catch (SettingsException e) {
+            err.println(Cli.settingsError(e));
+            return Cli.USAGE;
+        }
+        return startDashboard(environment, settings, err);
     }
 
     /**
@@ -82,16 +130,33 @@ public final class TelarCommand implements Callable<Integer> {
         return Dashboard.run(settings);
     }
 
-    /** The settings given by the options; a bad value is a usage error. */
+    /**
+     * The settings: file, then environment, then these options. The log file is the one logging
+     * was set up with, when it was set up here.
+     *
+     * @throws SettingsException one line naming the bad value's source; the command line turns it into exit code 2
+     */
     Settings settings() {
         if (logFile != null && logFile.toString().isBlank()) {
             throw new ParameterException(spec.commandLine(), "--log-file needs a path");
         }
-        try {
-            Path log = activeLogFile != null ? activeLogFile : logFile != null ? logFile : Settings.defaultLogFile();
-            return Settings.defaults().withLogFile(log).withRefreshSeconds(refreshSeconds);
-        } catch (SettingsException e) {
-            throw new ParameterException(spec.commandLine(), "--refresh: " + e.getMessage());
-        }
+        Settings settings = loader().load(overrides());
+        return activeLogFile != null ? settings.withLogFile(activeLogFile) : settings;
+    }
+
+    /** The loader, reading this environment. */
+    SettingsLoader loader() {
+        return new SettingsLoader(environment::getenv);
+    }
+
+    /** What the options given override, including the settings file to read. */
+    Overrides overrides() {
+        return Overrides.none().withConfig(CONFIG_OPTION, configFile)
+                .with(SettingKey.REFRESH, "--refresh", refreshSeconds)
+                .with(SettingKey.LANGUAGE, "--lang", language)
+                .with(SettingKey.THEME, "--theme", theme)
+                .with(SettingKey.ASCII, ascii != null && !ascii ? "--no-ascii" : "--ascii", ascii)
+                .with(SettingKey.MOUSE, mouse != null && !mouse ? "--no-mouse" : "--mouse", mouse)
+                .with(SettingKey.LOG_FILE, LogSetup.LOG_FILE_OPTION, logFile == null ? null : logFile.toString());
     }
 }

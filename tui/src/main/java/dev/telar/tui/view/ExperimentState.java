@@ -1,5 +1,6 @@
 package dev.telar.tui.view;
 
+import dev.telar.config.ExperimentDefaults;
 import dev.telar.tui.text.Message;
 import dev.telar.workloads.model.Models;
 import dev.telar.workloads.run.ExperimentRunner;
@@ -7,8 +8,10 @@ import dev.telar.workloads.run.Experiments;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.LongStream;
 
 /**
  * The experiments view's state: the form (kernel, model, workers, tasks, size, affinity,
@@ -39,12 +42,14 @@ public final class ExperimentState {
     static final int INTERPRETERS = 2;
 
     private final int machineCores;
+    /** {@link #SIZES} with the settings' cpu draws and matmul order added where they are not presets. */
+    private final long[][] sizes;
     private Field field = Field.KERNEL;
     private int kernel;
     private int model = Models.NAMES.indexOf("thread-target");
-    private int workers = 4;
-    private int tasks = 4;
-    private final int[] sizeIndex = {2, 1, 1};
+    private int workers;
+    private int tasks;
+    private final int[] sizeIndex;
     private Affinity affinity = Affinity.NONE;
     private boolean baseline = true;
 
@@ -56,9 +61,32 @@ public final class ExperimentState {
     private List<RunResult> sweep = List.of();
     private boolean showSweep;
 
-    /** @param machineCores logical cores of this machine (for "spread" pinning) */
+    /** A form with the built-in defaults ({@link ExperimentDefaults#DEFAULTS}). */
     public ExperimentState(int machineCores) {
+        this(machineCores, ExperimentDefaults.DEFAULTS);
+    }
+
+    /**
+     * @param machineCores logical cores of this machine (for "spread" pinning, and workers 0)
+     * @param defaults     what the form starts with: workers (0: one per core), tasks, cpu draws, matmul order
+     */
+    public ExperimentState(int machineCores, ExperimentDefaults defaults) {
         this.machineCores = Math.max(1, machineCores);
+        this.workers = clamp(defaults.workersFor(this.machineCores), 1, MAX_WORKERS);
+        this.tasks = clamp(defaults.tasks(), 1, MAX_TASKS);
+        // Same order as SIZES: cpu, io, matmul.
+        this.sizes = new long[][] {withPreset(SIZES[0], defaults.draws()), SIZES[1].clone(),
+            withPreset(SIZES[2], defaults.matrixSize())};
+        this.sizeIndex = new int[] {indexOf(sizes[0], defaults.draws()), 1, indexOf(sizes[2], defaults.matrixSize())};
+    }
+
+    /** The presets plus {@code value}, in order, so that the form can start from a size that is not a preset. */
+    private static long[] withPreset(long[] presets, long value) {
+        return LongStream.concat(LongStream.of(presets), LongStream.of(value)).distinct().sorted().toArray();
+    }
+
+    private static int indexOf(long[] values, long value) {
+        return Arrays.binarySearch(values, value);
     }
 
     /** The field Up/Down have selected. */
@@ -97,7 +125,7 @@ public final class ExperimentState {
             }
             case SIZE -> {
                 int before = sizeIndex[kernel];
-                sizeIndex[kernel] = clamp(before + delta, 0, SIZES[kernel].length - 1);
+                sizeIndex[kernel] = clamp(before + delta, 0, sizes[kernel].length - 1);
                 return sizeIndex[kernel] != before;
             }
             case AFFINITY -> affinity = Affinity.values()[Math.floorMod(affinity.ordinal() + delta, Affinity.values().length)];
@@ -141,7 +169,7 @@ public final class ExperimentState {
 
     /** Selected size in the kernel's unit (draws per task, ms per wait, matrix order). */
     public long size() {
-        return SIZES[kernel][sizeIndex[kernel]];
+        return sizes[kernel][sizeIndex[kernel]];
     }
 
     /** Selected pinning. */

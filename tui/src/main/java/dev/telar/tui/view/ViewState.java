@@ -1,5 +1,6 @@
 package dev.telar.tui.view;
 
+import dev.telar.config.ExperimentDefaults;
 import dev.telar.config.Language;
 import dev.telar.config.Settings;
 import dev.telar.config.Theme;
@@ -28,7 +29,7 @@ public final class ViewState {
 
     private SystemSnapshot snapshot;
     private Mode mode = Mode.PROCESSES;
-    private final ExperimentState experiments = new ExperimentState(Runtime.getRuntime().availableProcessors());
+    private final ExperimentState experiments;
     private SortKey sort = SortKey.CPU;
     private String filter = "";
     private boolean editingFilter;
@@ -61,10 +62,19 @@ public final class ViewState {
 
     /**
      * @param intervalMillis the refresh interval the sampler starts with, milliseconds
-     * @param settings       language, theme, ASCII mode and mouse to start with
+     * @param experiments    what the experiments form starts with; the display options are the defaults
+     */
+    public ViewState(long intervalMillis, ExperimentDefaults experiments) {
+        this(intervalMillis, Settings.defaults().withExperiments(experiments));
+    }
+
+    /**
+     * @param intervalMillis the refresh interval the sampler starts with, milliseconds
+     * @param settings       the experiments form's defaults, and the language, theme, ASCII mode and mouse to start with
      */
     public ViewState(long intervalMillis, Settings settings) {
         this.intervalMillis = intervalMillis;
+        this.experiments = new ExperimentState(Runtime.getRuntime().availableProcessors(), settings.experiments());
         this.language = settings.language();
         this.theme = settings.theme();
         this.ascii = settings.ascii();

@@ -26,8 +26,9 @@ class CliTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** Runs in an environment without a settings file, whatever the machine's own. */
     static Run run(String... args) {
-        return run(env(false, Map.of("TERM", "xterm")), args);
+        return run(env(false, Map.of("TERM", "xterm", "XDG_CONFIG_HOME", "/nonexistent/telar-test-config")), args);
     }
 
     static Environment env(boolean terminal, Map<String, String> vars) {

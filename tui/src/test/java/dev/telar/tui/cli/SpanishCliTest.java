@@ -68,6 +68,20 @@ class SpanishCliTest {
     }
 
     @Test
+    void theLanguageOptionAndVariableReachTheSubcommands() {
+        CliTest.Run run = CliTest.run("--lang", "es", "run", "io", "--size", "1", "--tasks", "2", "--workers", "2",
+                "--baseline");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("secuencial: referencia, 2 tareas en").contains("2 hilos: ×");
+        CliTest.Run snapshot = CliTest.run(CliTest.env(false, java.util.Map.of("TERM", "xterm", "TELAR_LANG", "es",
+                "XDG_CONFIG_HOME", "/nonexistent/telar-test-config")), "snapshot");
+        assertThat(snapshot.code()).isEqualTo(Cli.USAGE);
+        assertThat(snapshot.err()).contains("snapshot necesita --json");
+        CliTest.Run english = CliTest.run("--lang", "en", "snapshot");
+        assertThat(english.err()).contains("snapshot needs --json");
+    }
+
+    @Test
     void withoutALanguageTheCommandsSpeakEnglish() {
         Output noJson = execute(new SnapshotCommand(Probe::live));
         assertThat(noJson.err()).contains("snapshot needs --json");

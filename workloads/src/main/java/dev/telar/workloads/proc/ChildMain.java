@@ -1,0 +1,55 @@
+package dev.telar.workloads.proc;
+
+import dev.telar.probe.Kernel;
+import java.util.Arrays;
+
+/**
+ * Entry point of every child JVM: {@code ChildMain <parent pid> <kind> <class> [args...]}.
+ * Binds the child's life to its parent, then runs a {@link ProcessTarget} or a
+ * {@link ChildProcess} subclass. Exit codes: 0 done, 1 the work threw (message on stderr),
+ * 2 bad command line, 3 the parent was already gone.
+ */
+public final class ChildMain {
+    /** Kind for a {@link ProcessTarget}. */
+    public static final String KIND_TARGET = "target";
+    /** Kind for a {@link ChildProcess} subclass. */
+    public static final String KIND_SUBCLASS = "subclass";
+    /** Exit code of a child whose parent has gone. */
+    public static final int EXIT_ORPHANED = 3;
+    private static final int SIGKILL = 9;
+
+    private ChildMain() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 3) {
+            System.err.println("telar child: usage: ChildMain <parent pid> <kind> <class> [args...]");
+            System.exit(2);
+        }
+        int parent = Integer.parseInt(args[0]);
+        Kernel.dieWithParent(SIGKILL);
+        // The parent may have died before prctl took effect; then we were re-parented already.
+        if (Kernel.parentPid() != parent) {
+            System.exit(EXIT_ORPHANED);
+        }
+        ParentWatch.start(parent);
+        String[] rest = Arrays.copyOfRange(args, 3, args.length);
+        try {
+            Class<?> type = Class.forName(args[2]);
+            switch (args[1]) {
+                case KIND_TARGET -> type.asSubclass(ProcessTarget.class).getConstructor().newInstance().run(rest);
+                case KIND_SUBCLASS -> type.asSubclass(ChildProcess.class).getConstructor().newInstance().run(rest);
+                default -> {
+                    System.err.println("telar child: unknown kind " + args[1]);
+                    System.exit(2);
+                }
+            }
+        } catch (Throwable e) {
+            String message = e.getMessage();
+            System.err.println(e.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse("")));
+            System.exit(1);
+        }
+        // Chronicle and pools may leave non-daemon threads behind; the work is done.
+        System.exit(0);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.telar.workloads.proc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ChildJvmTest {
+    @Test
+    void targetRunsInAnotherJvmWithItsArguments() throws Exception {
+        Child child = ChildLauncher.startTarget(ChildTargets.Echo.class, List.of("a", "b c"));
+        assertThat(child.pid()).isNotEqualTo(ProcessHandle.current().pid());
+        assertThat(child.stdout().readLine()).isEqualTo("a,b c");
+        assertThat(child.join()).isEqualTo(new ChildExit(0));
+    }
+
+    @Test
+    void subclassRunsItsOwnRun() throws Exception {
+        ChildTargets.Squarer squarer = new ChildTargets.Squarer();
+        Child child = squarer.start("12");
+        assertThat(child.stdout().readLine()).isEqualTo("144");
+        assertThat(squarer.join().ok()).isTrue();
+        assertThatThrownBy(() -> squarer.start("1")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aThrowingTargetExitsOneWithItsMessage() throws Exception {
+        Child child = ChildLauncher.startTarget(ChildTargets.Fail.class, List.of("no disk left"));
+        ChildExit exit = child.join();
+        assertThat(exit.code()).isEqualTo(1);
+        assertThat(exit.describe()).isEqualTo("exit code 1");
+        assertThat(child.lastError()).isEqualTo("IllegalStateException: no disk left");
+    }
+
+    @Test
+    void aKilledChildReportsTheSignal() throws Exception {
+        Child child = ChildLauncher.startTarget(ChildTargets.Sleeper.class, List.of());
+        assertThat(child.stdout().readLine()).isEqualTo("ready");
+        assertThat(ChildLauncher.live()).contains(child);
+        child.kill();
+        ChildExit exit = child.join();
+        assertThat(exit.signal()).isEqualTo(9);
+        assertThat(exit.describe()).isEqualTo("killed by SIGKILL (9)");
+    }
+
+    /** The orphan test: kill -9 of a parent JVM takes its children with it within 2 s. */
+    @Test
+    void childrenDieWithinTwoSecondsOfTheirParentsKill() throws Exception {
+        Child parent = ChildLauncher.startTarget(ChildTargets.Spawner.class, List.of());
+        long grandchildPid = Long.parseLong(parent.stdout().readLine());
+        ProcessHandle grandchild = ProcessHandle.of(grandchildPid).orElseThrow();
+        assertThat(grandchild.isAlive()).isTrue();
+
+        parent.kill();
+        assertThat(parent.join().signal()).isEqualTo(9);
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (grandchild.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Optional<ProcessHandle> still = ProcessHandle.of(grandchildPid).filter(ProcessHandle::isAlive);
+        still.ifPresent(ProcessHandle::destroyForcibly); // never leave it behind, even on failure
+        assertThat(still).as("grandchild %d still alive 2 s after its parent's SIGKILL", grandchildPid).isEmpty();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.telar.workloads.proc;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Small child programs for the child JVM tests; public so the child can create them. */
+public final class ChildTargets {
+    private ChildTargets() {
+    }
+
+    /** Prints its arguments joined by commas. */
+    public static final class Echo implements ProcessTarget {
+        @Override
+        public void run(String[] args) {
+            System.out.println(String.join(",", args));
+        }
+    }
+
+    /** Throws with the first argument as message. */
+    public static final class Fail implements ProcessTarget {
+        @Override
+        public void run(String[] args) {
+            throw new IllegalStateException(args[0]);
+        }
+    }
+
+    /** Prints "ready" then sleeps for a minute. */
+    public static final class Sleeper implements ProcessTarget {
+        @Override
+        public void run(String[] args) throws InterruptedException {
+            System.out.println("ready");
+            Thread.sleep(60_000);
+        }
+    }
+
+    /** Plays a dashboard: starts a Sleeper grandchild, prints its pid, then sleeps. */
+    public static final class Spawner implements ProcessTarget {
+        @Override
+        public void run(String[] args) throws Exception {
+            Child grandchild = ChildLauncher.startTarget(Sleeper.class, List.of());
+            if (!"ready".equals(grandchild.stdout().readLine())) {
+                throw new IllegalStateException("grandchild did not start");
+            }
+            System.out.println(grandchild.pid());
+            Thread.sleep(Duration.ofMinutes(1).toMillis());
+        }
+    }
+
+    /** The subclass way: squares its argument. */
+    public static final class Squarer extends ChildProcess {
+        @Override
+        protected void run(String[] args) {
+            long n = Long.parseLong(args[0]);
+            System.out.println(n * n);
+        }
+    }
+}
