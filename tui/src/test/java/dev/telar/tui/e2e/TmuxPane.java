@@ -92,6 +92,11 @@ final class TmuxPane implements AutoCloseable {
         literal("\u001b[M#" + (char) (33 + column) + (char) (33 + row));
     }
 
+    /** The visible screen with its colours and attributes as escape sequences. */
+    String screenWithEscapes() {
+        return run("capture-pane", "-p", "-e", "-t", TARGET);
+    }
+
     /** A tmux format evaluated for the pane, e.g. {@code #{mouse_standard_flag}}. */
     String format(String tmuxFormat) {
         return run("display-message", "-p", "-t", TARGET, tmuxFormat).strip();
@@ -137,6 +142,15 @@ final class TmuxPane implements AutoCloseable {
     List<String> fileLines(String name) throws IOException {
         Path file = dir.resolve(name);
         return Files.exists(file) ? Files.readAllLines(file) : List.of();
+    }
+
+    /** As {@link #fileLines}, for polling: an unreadable file reads as empty. */
+    List<String> fileLinesQuietly(String name) {
+        try {
+            return fileLines(name);
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     static String lastLine(String screen) {
