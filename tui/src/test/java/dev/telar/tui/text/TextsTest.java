@@ -86,6 +86,29 @@ class TextsTest {
         }
     }
 
+    /** Texts that head or fill a fixed-width column, with the column's width. */
+    private static final Object[][] COLUMNS = {
+        {"process.col.user", 9}, {"process.col.state", 1}, {"process.col.name", 15},
+        {"results.col.kernel", 6}, {"results.col.model", 16}, {"results.col.workers", 7}, {"results.col.wall", 7},
+        {"results.col.cpu", 7}, {"results.col.speedup", 8}, {"results.col.efficiency", 5},
+        {"results.matmul.model", 16}, {"sweep.col.count", 5}, {"sweep.col.limit", 5}, {"sweep.col.seconds", 8},
+        {"sweep.col.speedup", 8}, {"sweep.base", 5}, {"cores.average", 3},
+        {"form.kernel", 10}, {"form.model", 10}, {"form.workers", 10}, {"form.tasks", 10}, {"form.size", 10},
+        {"form.affinity", 10}, {"form.baseline", 10}, {"form.threads", 10}, {"form.repeats", 10},
+        {"affinity.none", 16}, {"affinity.core0", 16}, {"affinity.spread", 17}, {"form.model.matmul", 16},
+    };
+
+    @Test
+    void columnTextsFitTheirColumns() {
+        for (Language language : Language.values()) {
+            Texts t = Texts.of(language);
+            for (Object[] column : COLUMNS) {
+                assertThat(t.get((String) column[0]).length()).as("%s in %s", column[0], language)
+                        .isLessThanOrEqualTo((Integer) column[1]);
+            }
+        }
+    }
+
     @Test
     void aMissingKeyIsVisibleNotBlank() {
         Texts t = Texts.of(Language.ES);
