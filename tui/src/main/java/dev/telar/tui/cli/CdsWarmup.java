@@ -1,11 +1,15 @@
 package dev.telar.tui.cli;
 
+import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.input.MouseAction;
+import com.googlecode.lanterna.input.MouseActionType;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.telar.config.DefaultsFile;
 import dev.telar.config.Overrides;
+import dev.telar.config.Settings;
 import dev.telar.config.SettingsLoader;
 import dev.telar.probe.Probe;
 import dev.telar.probe.SystemSnapshot;
@@ -78,7 +82,7 @@ final class CdsWarmup {
         DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(120, 40));
         TerminalPainter painter = new TerminalPainter(terminal);
         ViewState view = new ViewState(1000);
-        KeyHandler keys = new KeyHandler(view, new SamplerControl() {
+        SamplerControl sampler = new SamplerControl() {
             @Override
             public long setIntervalMillis(long millis) {
                 return millis;
@@ -91,17 +95,25 @@ final class CdsWarmup {
             @Override
             public void requestNow() {
             }
-        }, ExperimentControl.NONE);
+        };
+        KeyHandler keys = new KeyHandler(view, sampler, ExperimentControl.NONE);
         Frame frame = new Frame();
         try {
             keys.onSnapshot(snapshot);
             painter.paint(frame.draw(terminal.getTerminalSize(), view));
+            // A click, and L and T: Spanish and the other themes load no new classes once these have run.
             for (KeyStroke key : new KeyStroke[] {new KeyStroke(KeyType.ArrowDown), new KeyStroke(KeyType.Enter),
-                new KeyStroke('h', false, false), new KeyStroke('h', false, false), new KeyStroke('x', false, false)}) {
+                new KeyStroke('h', false, false), new KeyStroke('h', false, false),
+                new MouseAction(MouseActionType.CLICK_DOWN, 1, new TerminalPosition(10, 8)), new KeyStroke('L', false, false),
+                new KeyStroke('T', false, false), new KeyStroke('x', false, false)}) {
                 keys.onKey(key);
                 keys.onSnapshot(snapshot);
                 painter.paint(frame.draw(terminal.getTerminalSize(), view));
             }
+            // ASCII mode folds characters (and drops accents) as it draws: a frame of it, for LANG=C starts.
+            ViewState ascii = new ViewState(1000, Settings.defaults().withAscii(true));
+            new KeyHandler(ascii, sampler, ExperimentControl.NONE).onSnapshot(snapshot);
+            painter.paint(new Frame().draw(terminal.getTerminalSize(), ascii));
         } catch (IOException | RuntimeException e) {
             // a warm-up that stops early only makes a smaller archive
         }
