@@ -109,6 +109,11 @@ public final class PipeEnd implements AutoCloseable {
         return out.written();
     }
 
+    /** Messages the other end has sent so far (received or not). */
+    public long peerSent() {
+        return inLane.written();
+    }
+
     /** Messages this end received. */
     public long received() {
         return next;

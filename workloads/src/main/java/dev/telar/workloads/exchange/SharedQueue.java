@@ -191,6 +191,18 @@ public final class SharedQueue implements AutoCloseable {
         return new Counters(written, taken, waits, deleted, producersAlive, consumersAlive);
     }
 
+    /** Messages written so far by each producer, by the pid of its process. */
+    public java.util.Map<Long, Long> writtenByProducerPid() {
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        int lanes = readyLanes();
+        for (int i = 0; i < lanes; i++) {
+            try (Lane l = Lane.open(laneDir(i), time)) {
+                out.merge(l.writerPid(), l.written(), Long::sum);
+            }
+        }
+        return out;
+    }
+
     /**
      * Totals over the lanes.
      *
