@@ -18,7 +18,8 @@ final class RunOptions {
     /** Matrix order of matmul by default. */
     static final long DEFAULT_MATRIX = 500;
 
-    @Parameters(index = "0", paramLabel = "KERNEL", description = "cpu, io or matmul.")
+    // Optional for the parser only, so that "run exchange" reaches its subcommand; spec() requires it.
+    @Parameters(index = "0", arity = "0..1", paramLabel = "KERNEL", description = "cpu, io or matmul.")
     String kernel;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "thread-target",
@@ -52,6 +53,9 @@ final class RunOptions {
 
     /** The spec these options describe. @throws ParameterException naming the bad value */
     RunSpec spec(CommandSpec command) {
+        if (kernel == null) {
+            throw new ParameterException(command.commandLine(), "Missing required parameter: 'KERNEL'");
+        }
         long s = size != null ? size : switch (kernel) {
             case "io" -> DEFAULT_WAIT_MS;
             case "matmul" -> DEFAULT_MATRIX;

@@ -266,15 +266,18 @@ abstract class Collector implements AutoCloseable {
             skipped = new boolean[spec.processes()];
         }
 
+        private long turnSeen;
+
         @Override
         boolean poll() {
             // A dead process never takes its turn: pass it on so the others can still add theirs.
             long t = turn.getLong();
             if (t < skipped.length && skipped[(int) t]) {
                 turn.set(t + 1);
-                return true;
             }
-            return false;
+            boolean progress = t != turnSeen;
+            turnSeen = t;
+            return progress;
         }
 
         @Override
@@ -315,16 +318,26 @@ abstract class Collector implements AutoCloseable {
     static final class ArrayCollector extends Collector {
         private final SharedArray partials;
         private final boolean[] ended;
+        private final boolean[] seen;
 
         ArrayCollector(ExchangeSpec spec, Path dir) {
             super(spec, dir);
             partials = SharedArray.create(ExchangeLayout.array(dir), NumberType.DOUBLE, spec.processes());
             ended = new boolean[spec.processes()];
+            seen = new boolean[spec.processes()];
         }
 
         @Override
         boolean poll() {
-            return false;
+            // A slot holds 0 until its process writes its partial (a sum of draws in (0, 1) is never 0).
+            boolean any = false;
+            for (int i = 0; i < seen.length; i++) {
+                if (!seen[i] && partials.get(i) != 0) {
+                    seen[i] = true;
+                    any = true;
+                }
+            }
+            return any;
         }
 
         @Override
@@ -334,7 +347,7 @@ abstract class Collector implements AutoCloseable {
 
         @Override
         boolean delivered(int index) {
-            return ended[index]; // the child writes its slot before it exits with 0
+            return ended[index] && partials.get(index) != 0;
         }
 
         @Override
@@ -370,6 +383,7 @@ abstract class Collector implements AutoCloseable {
     static final class DictCollector extends Collector {
         private final SharedDict dict;
         private final boolean[] ended;
+        private int seen;
 
         DictCollector(ExchangeSpec spec, Path dir) {
             super(spec, dir);
@@ -379,7 +393,10 @@ abstract class Collector implements AutoCloseable {
 
         @Override
         boolean poll() {
-            return false;
+            int n = dict.size();
+            boolean progress = n != seen;
+            seen = n;
+            return progress;
         }
 
         @Override

@@ -146,7 +146,6 @@ public final class ExchangeRun {
                         exits[i] = joinNow(children.get(i));
                         boolean ok = exits[i].map(ChildExit::ok).orElse(false);
                         collector.childEnded(i, ok);
-                        lastArrival = now;
                         progress = true;
                         if (!ok) {
                             LOG.warn("exchange {}: {}", spec.mechanism().cliName(), children.get(i) + " "
