@@ -167,12 +167,12 @@ public final class BenchChild implements ProcessTarget {
         try (SharedDict d = SharedDict.open(IpcBench.mechanismDir(dir).resolve("dict"))) {
             String scratch = "warm-" + index; // a key of its own: warming up changes nothing measured
             for (int i = 0; i < WARM_UP / 4; i++) {
-                d.add(scratch, 1);
+                d.addLocked(scratch, 1);
             }
             gate.ready();
             gate.awaitOpen();
             for (long i = 0; i < count; i++) {
-                d.add("k", 1);
+                d.addLocked("k", 1);
             }
             return "done " + System.nanoTime();
         }

@@ -18,7 +18,8 @@ import net.openhft.chronicle.map.ChronicleMap;
  * so concurrent increments of one entry lose nothing, without a separate lock. A process killed
  * while holding a segment lock leaves it held: other processes then fail with Chronicle's
  * dead-lock exception after about 60 s. Keys are at most {@link #MAX_KEY_CHARS} characters; the
- * map holds the number of entries given at creation. Thread-safe.
+ * map holds the number of entries given at creation. Beside the map file lies a small lock file
+ * for {@link #lock()}. Thread-safe.
  */
 public final class SharedDict implements AutoCloseable {
     /** Longest key accepted. */
@@ -28,10 +29,18 @@ public final class SharedDict implements AutoCloseable {
 
     private final Path file;
     private final ChronicleMap<CharSequence, Double> map;
+    private final MappedRegion lockRegion;
+    private final ProcessLock lock;
 
     private SharedDict(Path file, ChronicleMap<CharSequence, Double> map) {
         this.file = file;
         this.map = map;
+        this.lockRegion = MappedRegion.map(lockFile(file), 64);
+        this.lock = new ProcessLock(lockRegion, 0);
+    }
+
+    private static Path lockFile(Path file) {
+        return file.resolveSibling(file.getFileName() + ".lock");
     }
 
     /** Creates the dict in {@code file} with room for {@code entries} keys. */
@@ -95,6 +104,28 @@ public final class SharedDict implements AutoCloseable {
         return v == null ? 0 : v;
     }
 
+    /**
+     * The dict's own lock, like the lock a Python program takes from its Manager around
+     * {@code d[k] = d[k] + 1}: for updates that span several entries or calls.
+     */
+    public ProcessLock lock() {
+        return lock;
+    }
+
+    /**
+     * {@link #add} under {@link #lock()}, the Manager idiom. Waiters queue on the process lock
+     * (spin, then park) instead of on the map segment's lock, which costs far less when several
+     * processes update the same entry in a tight loop.
+     */
+    public double addLocked(String key, double delta) {
+        lock.lock();
+        try {
+            return add(key, delta);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Number of keys. */
     public int size() {
         return map.size();
@@ -115,5 +146,6 @@ public final class SharedDict implements AutoCloseable {
     @Override
     public void close() {
         map.close();
+        lockRegion.close();
     }
 }

@@ -282,6 +282,7 @@ public final class SharedQueue implements AutoCloseable {
         private final List<LaneReader> readers = new ArrayList<>();
         private final Backoff backoff = Backoff.patient();
         private final Backoff fetchWait = new Backoff();
+        private long[] writtenSeen = new long[0];
         private int start;
         private long taken;
 
@@ -300,7 +301,9 @@ public final class SharedQueue implements AutoCloseable {
                 MappedRegion lc = lane.control();
                 while (true) {
                     long next = lc.getVolatile(Lane.TAKEN);
-                    if (next >= lane.written()) {
+                    // The producer's count is re-read only when the last one seen is used up: reading
+                    // its cache line for every message would take it from the producer each time.
+                    if (next >= writtenSeen[i] && next >= (writtenSeen[i] = lane.written())) {
                         break;
                     }
                     control.putVolatile(hazardAt, (long) i << 48 | next);
@@ -385,6 +388,7 @@ public final class SharedQueue implements AutoCloseable {
                 Lane lane = Lane.open(laneDir(index), time);
                 lanes.add(lane);
                 readers.add(new LaneReader(lane, () -> safeSeq(index, lane)));
+                writtenSeen = java.util.Arrays.copyOf(writtenSeen, lanes.size());
             }
         }
 

@@ -67,8 +67,8 @@ public final class ExchangeTargets {
     }
 
     /**
-     * Adds 1, N times each, under the lock, to a shared value, to element 0 of a shared array and
-     * to key "k" of a shared dict; sets array element 1 + INDEX to INDEX + 1. Starts at the gate.
+     * Adds 1, N times each, under the lock, to a shared value and to element 0 of a shared array,
+     * and N/10 times to key "k" of a shared dict; sets array element 1 + INDEX to INDEX + 1. Starts at the gate.
      * Args: DIR N INDEX.
      */
     public static final class Incrementer implements ProcessTarget {
@@ -86,7 +86,11 @@ public final class ExchangeTargets {
                     a.addLocked(0, 1);
                 }
                 for (long i = 0; i < n / 10; i++) {
-                    d.add("k", 1);
+                    if (i % 2 == 0) {
+                        d.add("k", 1); // the entry's own atomic update (under its segment lock)
+                    } else {
+                        d.addLocked("k", 1); // the Manager idiom: the dict's lock around it
+                    }
                 }
                 a.set(1 + index, index + 1);
             }
