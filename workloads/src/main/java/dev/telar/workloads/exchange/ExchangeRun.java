@@ -3,7 +3,6 @@ package dev.telar.workloads.exchange;
 import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
-import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.run.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -108,7 +107,7 @@ public final class ExchangeRun {
             Path dir = runDir.path();
             long launched = System.nanoTime();
             for (int i = 0; i < p; i++) {
-                Child child = ChildLauncher.startTarget(ExchangeChild.class, List.of(spec.mechanism().name(),
+                Child child = ExchangeChildren.start(ExchangeChild.class, List.of(spec.mechanism().name(),
                         dir.toString(), ExchangeLayout.gate(dir).toString(), Integer.toString(i),
                         Long.toString(spec.drawsOf(i)), Long.toString(spec.seed())));
                 children.add(child);

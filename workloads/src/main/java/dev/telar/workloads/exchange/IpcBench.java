@@ -3,7 +3,6 @@ package dev.telar.workloads.exchange;
 import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
-import dev.telar.workloads.proc.ChildLauncher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,7 +94,7 @@ public final class IpcBench {
         try (StartGate gate = StartGate.open(gate(dir))) {
             long launched = System.nanoTime();
             for (int i = 0; i < 2; i++) {
-                children.add(ChildLauncher.startTarget(BenchChild.class,
+                children.add(ExchangeChildren.start(BenchChild.class,
                         List.of(roles[i], dir.toString(), Long.toString(counts[i]), Integer.toString(i))));
             }
             if (!gate.awaitReady(2, ExchangeRun.START_TIMEOUT, () -> children.stream().allMatch(Child::isAlive))) {

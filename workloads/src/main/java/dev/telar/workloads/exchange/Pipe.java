@@ -13,8 +13,8 @@ import net.openhft.chronicle.core.time.TimeProvider;
  * single reading end; a message sent is readable by the other end even if the sender is killed
  * right after {@code send} returns. A sender blocks while the other end lags by
  * {@link ExchangeLimits#capacity()} unread messages (a full pipe buffer) or the directory is at
- * its disk cap; {@link PipeEnd#trySend} reports that instead of blocking. Each end is used by one
- * thread at a time, as a Python pipe end is.
+ * its disk cap; {@link PipeEnd#trySend} reports that instead of blocking. On each end, sends come from one
+ * thread at a time and receives from one thread at a time (they may be two threads).
  */
 public final class Pipe {
     /** Which end. */

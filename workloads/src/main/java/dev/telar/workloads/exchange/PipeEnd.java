@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * One end of a {@link Pipe}: sends to and receives from the other end. Use from one thread at a
- * time. Closing it ends the stream it sends (the other end gets {@link ExchangeClosedException}
+ * One end of a {@link Pipe}: sends to and receives from the other end. Sending and receiving are
+ * independent: one thread may send while another receives, but each of the two by one thread at
+ * a time. Closing it ends the stream it sends (the other end gets {@link ExchangeClosedException}
  * after reading what was sent) and releases its files.
  */
 public final class PipeEnd implements AutoCloseable {

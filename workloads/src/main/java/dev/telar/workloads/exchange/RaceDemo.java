@@ -3,7 +3,6 @@ package dev.telar.workloads.exchange;
 import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
-import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.run.RunResult;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +62,7 @@ public final class RaceDemo {
              StartGate first = StartGate.open(gate(run.path(), 1));
              StartGate second = StartGate.open(gate(run.path(), 2))) {
             for (int i = 0; i < processes; i++) {
-                children.add(ChildLauncher.startTarget(RaceChild.class,
+                children.add(ExchangeChildren.start(RaceChild.class,
                         List.of(run.path().toString(), Long.toString(increments))));
             }
             if (!first.awaitReady(processes, ExchangeRun.START_TIMEOUT, () -> allAlive(children))) {
