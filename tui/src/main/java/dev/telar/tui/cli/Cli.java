@@ -61,9 +61,10 @@ public final class Cli {
     static CommandLine create(Environment environment, Path activeLogFile, Supplier<Probe> probes) {
         CommandLine cli = new CommandLine(new TelarCommand(environment, activeLogFile));
         cli.addSubcommand("snapshot", new SnapshotCommand(probes));
-        cli.addSubcommand("run", new RunCommand());
+        cli.addSubcommand("run", new CommandLine(new RunCommand()).addSubcommand("exchange", new ExchangeCommand()));
         cli.addSubcommand("sweep", new SweepCommand());
         cli.addSubcommand("config", new ConfigCommand());
+        cli.addSubcommand("bench", new CommandLine(new BenchCommand()).addSubcommand("ipc", new BenchIpcCommand()));
         cli.setExitCodeExceptionMapper(e -> FAILURE);
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();

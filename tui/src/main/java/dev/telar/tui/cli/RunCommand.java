@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Runs one experiment and prints its measurements.",
-            "Example (the lecture's CPU experiment): telar run cpu --model pool-map --workers 4 --baseline --json"})
+            "Example (the lecture's CPU experiment): telar run cpu --model pool-map --workers 4 --baseline --json",
+            "The exchange experiment between processes: telar run exchange --via pipe --processes 4 --json"})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

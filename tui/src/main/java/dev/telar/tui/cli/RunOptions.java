@@ -20,7 +20,8 @@ final class RunOptions {
     /** Repetitions of the matrix product by default: one product is already long, and the settings' tasks count cpu tasks. */
     static final int DEFAULT_MATMUL_TASKS = 2;
 
-    @Parameters(index = "0", paramLabel = "KERNEL", description = "cpu, io or matmul.")
+    // Optional for the parser only, so that "run exchange" reaches its subcommand; spec() requires it.
+    @Parameters(index = "0", arity = "0..1", paramLabel = "KERNEL", description = "cpu, io or matmul.")
     String kernel;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "thread-target",
@@ -60,6 +61,9 @@ final class RunOptions {
      * @throws ParameterException naming the bad value
      */
     RunSpec spec(CommandSpec command, ExperimentDefaults defaults) {
+        if (kernel == null) {
+            throw new ParameterException(command.commandLine(), "Missing required parameter: 'KERNEL'");
+        }
         long s = size != null ? size : switch (kernel) {
             case "io" -> DEFAULT_WAIT_MS;
             case "matmul" -> defaults.matrixSize();

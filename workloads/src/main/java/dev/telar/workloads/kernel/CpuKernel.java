@@ -1,6 +1,7 @@
 package dev.telar.workloads.kernel;
 
 import java.util.SplittableRandom;
+import java.util.function.DoubleConsumer;
 
 /**
  * The lecture's CPU task: draw {@code draws} pseudo-random numbers in [0, 1) and return their sum.
@@ -40,6 +41,31 @@ public record CpuKernel(long draws, long seed) implements TaskKernel {
             left -= n;
         }
         return sum;
+    }
+
+    /**
+     * Runs task {@code index} as {@link #runTask} does, handing the sum of each chunk of
+     * {@link #CHUNK} draws to {@code onChunk} as soon as it is drawn (for exchanging partial sums
+     * between processes). The chunk sums added in order, starting from 0, give exactly the value
+     * returned, which is also exactly what {@link #runTask} returns.
+     */
+    public double runTaskInChunks(int index, DoubleConsumer onChunk) {
+        SplittableRandom random = new SplittableRandom(seed + index);
+        double sum = 0;
+        long left = draws;
+        while (left > 0) {
+            int n = (int) Math.min(CHUNK, left);
+            double chunk = draws(random, n);
+            onChunk.accept(chunk);
+            sum += chunk;
+            left -= n;
+        }
+        return sum;
+    }
+
+    /** Number of chunks one task draws in. */
+    public long chunks() {
+        return (draws + CHUNK - 1) / CHUNK;
     }
 
     /**

@@ -1,0 +1,102 @@
+package dev.telar.tui.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telar.workloads.exchange.BenchFigure;
+import dev.telar.workloads.exchange.IpcBench;
+import dev.telar.workloads.ipc.RunDirectory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code telar bench ipc [--messages N] [--json]}: pipe, queue, value, array and dict between two
+ * child JVMs with the Python peer's counts, as operations per second under the peer's names.
+ */
+@Command(name = "ipc", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Pipe, queue, value, array and dict between two child JVMs, with the counts of the Python "
+                + "peer (py_mp_peer.py N); time runs from a start signal, JVM start is reported apart."})
+public final class BenchIpcCommand implements Callable<Integer> {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--messages", paramLabel = "N", defaultValue = "200000",
+            description = "The peer's N: pipe and queue messages, value N/2 per process, array N per process, "
+                    + "dict N/50 per process (default ${DEFAULT-VALUE}).")
+    private long messages;
+
+    @Option(names = "--json", description = "One JSON document: {\"bench\":\"ipc\",\"results\":[...]}.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException, IOException {
+        if (messages < 100 || messages > 1_000_000_000L) {
+            throw new ParameterException(spec.commandLine(), "--messages must be 100..1000000000, got " + messages);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (!json) {
+            out.println(String.format(Locale.ROOT, "%-26s %14s %10s %10s %10s %12s", "mechanism", "ops/s", "seconds",
+                    "p50 µs", "p99 µs", "JVM start ms"));
+            out.flush();
+        }
+        List<BenchFigure> figures;
+        try {
+            figures = IpcBench.run(RunDirectory.defaultParent(System.getenv()), messages, f -> {
+                if (!json) {
+                    out.println(String.format(Locale.ROOT, "%-26s %,14.0f %10.4f %10s %10s %,12.0f", f.name(),
+                            f.opsPerSecond(), f.seconds(), micros(f.p50Micros()), micros(f.p99Micros()),
+                            f.jvmStartMs()));
+                    out.flush();
+                }
+            });
+        } catch (IllegalStateException e) {
+            spec.commandLine().getErr().println("telar: bench ipc failed: " + Errors.oneLine(e.getMessage()));
+            return Cli.FAILURE;
+        }
+        if (json) {
+            out.println(toJson(messages, figures));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String micros(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** The figures as compare-peers reads them: a name and, first of the rates, ops_per_s. */
+    static String toJson(long messages, List<BenchFigure> figures) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("bench", "ipc");
+        o.put("messages", messages);
+        ArrayNode results = o.putArray("results");
+        for (BenchFigure f : figures) {
+            ObjectNode n = results.addObject();
+            n.put("name", f.name());
+            n.put("ops_per_s", Math.round(f.opsPerSecond()));
+            if (!Double.isNaN(f.p50Micros())) {
+                n.put("p50_us", f.p50Micros());
+                n.put("p99_us", f.p99Micros());
+            }
+            n.put("count", f.operations());
+            n.put("seconds", f.seconds());
+            n.put("jvm_start_ms", Math.round(f.jvmStartMs()));
+            n.put("processes", f.processes());
+            if (f.verified()) {
+                n.put("verified", true);
+            }
+        }
+        return o.toString();
+    }
+}

@@ -1,0 +1,440 @@
+package dev.telar.workloads.exchange;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parent's side of one mechanism in the exchange experiment: creates the files, gathers the
+ * partial sums, and adds them up in process order. One implementation per mechanism. Used by one
+ * thread.
+ */
+abstract class Collector implements AutoCloseable {
+    final ExchangeSpec spec;
+    final Path dir;
+    final LatencyWindow latencies = new LatencyWindow();
+
+    Collector(ExchangeSpec spec, Path dir) {
+        this.spec = spec;
+        this.dir = dir;
+    }
+
+    static Collector create(ExchangeSpec spec, Path dir) {
+        return switch (spec.mechanism()) {
+            case PIPE -> new PipeCollector(spec, dir);
+            case QUEUE -> new QueueCollector(spec, dir);
+            case VALUE -> new ValueCollector(spec, dir);
+            case ARRAY -> new ArrayCollector(spec, dir);
+            case DICT -> new DictCollector(spec, dir);
+        };
+    }
+
+    /** Reads what has arrived; true when anything did. */
+    abstract boolean poll();
+
+    /** Process {@code index} ended; {@code ok} when with exit code 0. */
+    void childEnded(int index, boolean ok) {
+    }
+
+    /** True when the result of process {@code index} has fully arrived. */
+    abstract boolean delivered(int index);
+
+    /** Messages from process {@code index} received (or 1/0: its result arrived or not). */
+    abstract long received(int index);
+
+    /** Messages process {@code index} wrote, as its files say; -1 for mechanisms without messages. */
+    long sent(int index) {
+        return -1;
+    }
+
+    /** The total of all partial sums, added in process order. */
+    abstract double total();
+
+    /** Messages or updates so far. */
+    abstract long ops();
+
+    long backlog() {
+        return 0;
+    }
+
+    long waits() {
+        return 0;
+    }
+
+    @Override
+    public abstract void close();
+
+    /** Chunk sums arriving in order per process, added up as the kernel adds them. */
+    static final class Partials {
+        private final double[] sums;
+        private final long[] counts;
+
+        Partials(int processes) {
+            sums = new double[processes];
+            counts = new long[processes];
+        }
+
+        void add(int process, double chunk) {
+            sums[process] += chunk;
+            counts[process]++;
+        }
+
+        long count(int process) {
+            return counts[process];
+        }
+
+        double total() {
+            double t = 0;
+            for (double s : sums) {
+                t += s;
+            }
+            return t;
+        }
+    }
+
+    /** One pipe per process; the parent holds end A of each. */
+    static final class PipeCollector extends Collector {
+        private final List<PipeEnd> ends = new ArrayList<>();
+        private final Partials partials;
+
+        PipeCollector(ExchangeSpec spec, Path dir) {
+            super(spec, dir);
+            partials = new Partials(spec.processes());
+            for (int i = 0; i < spec.processes(); i++) {
+                Pipe.create(ExchangeLayout.pipe(dir, i), spec.limits());
+                ends.add(Pipe.open(ExchangeLayout.pipe(dir, i), Pipe.Side.A));
+            }
+        }
+
+        @Override
+        boolean poll() {
+            boolean any = false;
+            for (int i = 0; i < ends.size(); i++) {
+                PipeEnd end = ends.get(i);
+                for (int k = 0; k < 4096; k++) {
+                    Message m = end.poll();
+                    if (m == null) {
+                        break;
+                    }
+                    any = true;
+                    latencies.add(Stamp.latencyNanos(m.key(), System.nanoTime()));
+                    partials.add(i, m.value());
+                }
+            }
+            return any;
+        }
+
+        @Override
+        boolean delivered(int index) {
+            return partials.count(index) == spec.chunksOf(index);
+        }
+
+        @Override
+        long received(int index) {
+            return partials.count(index);
+        }
+
+        @Override
+        long sent(int index) {
+            return ends.get(index).peerSent();
+        }
+
+        @Override
+        double total() {
+            return partials.total();
+        }
+
+        @Override
+        long ops() {
+            long n = 0;
+            for (int i = 0; i < spec.processes(); i++) {
+                n += partials.count(i);
+            }
+            return n;
+        }
+
+        @Override
+        long backlog() {
+            long b = 0;
+            for (int i = 0; i < spec.processes(); i++) {
+                b += Math.max(0, sent(i) - partials.count(i));
+            }
+            return b;
+        }
+
+        @Override
+        public void close() {
+            ends.forEach(PipeEnd::close);
+        }
+    }
+
+    /** One queue: every process produces, the parent is the one consumer. */
+    static final class QueueCollector extends Collector {
+        private final SharedQueue queue;
+        private final SharedQueue.Consumer consumer;
+        private final Partials partials;
+        private final Map<Long, Integer> processOfPid = new HashMap<>();
+
+        QueueCollector(ExchangeSpec spec, Path dir) {
+            super(spec, dir);
+            partials = new Partials(spec.processes());
+            SharedQueue.create(ExchangeLayout.queue(dir), spec.processes(), spec.limits());
+            queue = SharedQueue.open(ExchangeLayout.queue(dir));
+            consumer = queue.consumer();
+        }
+
+        void childPid(int index, long pid) {
+            processOfPid.put(pid, index);
+        }
+
+        @Override
+        boolean poll() {
+            boolean any = false;
+            for (int k = 0; k < 4096; k++) {
+                Message m = consumer.poll();
+                if (m == null) {
+                    break;
+                }
+                any = true;
+                latencies.add(Stamp.latencyNanos(m.key(), System.nanoTime()));
+                partials.add(Stamp.process(m.key()), m.value());
+            }
+            return any;
+        }
+
+        @Override
+        boolean delivered(int index) {
+            return partials.count(index) == spec.chunksOf(index);
+        }
+
+        @Override
+        long received(int index) {
+            return partials.count(index);
+        }
+
+        @Override
+        long sent(int index) {
+            for (Map.Entry<Long, Long> e : queue.writtenByProducerPid().entrySet()) {
+                Integer i = processOfPid.get(e.getKey());
+                if (i != null && i == index) {
+                    return e.getValue();
+                }
+            }
+            return 0;
+        }
+
+        @Override
+        double total() {
+            return partials.total();
+        }
+
+        @Override
+        long ops() {
+            return consumer.taken();
+        }
+
+        @Override
+        long backlog() {
+            SharedQueue.Counters c = queue.counters();
+            return c.written() - c.taken();
+        }
+
+        @Override
+        long waits() {
+            return queue.counters().waits();
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+            queue.close();
+        }
+    }
+
+    /** One shared total; processes add under its lock, in process order (a turn counter). */
+    static final class ValueCollector extends Collector {
+        private final SharedValue total;
+        private final SharedValue turn;
+        private final boolean[] skipped;
+
+        ValueCollector(ExchangeSpec spec, Path dir) {
+            super(spec, dir);
+            total = SharedValue.create(ExchangeLayout.total(dir), NumberType.DOUBLE, 0);
+            turn = SharedValue.create(ExchangeLayout.turn(dir), NumberType.LONG, 0);
+            skipped = new boolean[spec.processes()];
+        }
+
+        private long turnSeen;
+
+        @Override
+        boolean poll() {
+            // A dead process never takes its turn: pass it on so the others can still add theirs.
+            long t = turn.getLong();
+            if (t < skipped.length && skipped[(int) t]) {
+                turn.set(t + 1);
+            }
+            boolean progress = t != turnSeen;
+            turnSeen = t;
+            return progress;
+        }
+
+        @Override
+        void childEnded(int index, boolean ok) {
+            if (!ok) {
+                skipped[index] = true;
+            }
+        }
+
+        @Override
+        boolean delivered(int index) {
+            return turn.getLong() > index && !skipped[index];
+        }
+
+        @Override
+        long received(int index) {
+            return delivered(index) ? 1 : 0;
+        }
+
+        @Override
+        double total() {
+            return total.get();
+        }
+
+        @Override
+        long ops() {
+            return turn.getLong();
+        }
+
+        @Override
+        public void close() {
+            total.close();
+            turn.close();
+        }
+    }
+
+    /** One array slot per process. */
+    static final class ArrayCollector extends Collector {
+        private final SharedArray partials;
+        private final boolean[] ended;
+        private final boolean[] seen;
+
+        ArrayCollector(ExchangeSpec spec, Path dir) {
+            super(spec, dir);
+            partials = SharedArray.create(ExchangeLayout.array(dir), NumberType.DOUBLE, spec.processes());
+            ended = new boolean[spec.processes()];
+            seen = new boolean[spec.processes()];
+        }
+
+        @Override
+        boolean poll() {
+            // A slot holds 0 until its process writes its partial (a sum of draws in (0, 1) is never 0).
+            boolean any = false;
+            for (int i = 0; i < seen.length; i++) {
+                if (!seen[i] && partials.get(i) != 0) {
+                    seen[i] = true;
+                    any = true;
+                }
+            }
+            return any;
+        }
+
+        @Override
+        void childEnded(int index, boolean ok) {
+            ended[index] = ok;
+        }
+
+        @Override
+        boolean delivered(int index) {
+            return ended[index] && partials.get(index) != 0;
+        }
+
+        @Override
+        long received(int index) {
+            return delivered(index) ? 1 : 0;
+        }
+
+        @Override
+        double total() {
+            double t = 0;
+            for (int i = 0; i < spec.processes(); i++) {
+                t += partials.get(i);
+            }
+            return t;
+        }
+
+        @Override
+        long ops() {
+            long n = 0;
+            for (boolean e : ended) {
+                n += e ? 1 : 0;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+            partials.close();
+        }
+    }
+
+    /** One dict entry per process. */
+    static final class DictCollector extends Collector {
+        private final SharedDict dict;
+        private final boolean[] ended;
+        private int seen;
+
+        DictCollector(ExchangeSpec spec, Path dir) {
+            super(spec, dir);
+            dict = SharedDict.create(ExchangeLayout.dict(dir), Math.max(SharedDict.DEFAULT_ENTRIES, spec.processes()));
+            ended = new boolean[spec.processes()];
+        }
+
+        @Override
+        boolean poll() {
+            int n = dict.size();
+            boolean progress = n != seen;
+            seen = n;
+            return progress;
+        }
+
+        @Override
+        void childEnded(int index, boolean ok) {
+            ended[index] = ok;
+        }
+
+        @Override
+        boolean delivered(int index) {
+            return ended[index] && dict.get(ExchangeLayout.key(index)) != null;
+        }
+
+        @Override
+        long received(int index) {
+            return delivered(index) ? 1 : 0;
+        }
+
+        @Override
+        double total() {
+            double t = 0;
+            for (int i = 0; i < spec.processes(); i++) {
+                t += dict.get(ExchangeLayout.key(i));
+            }
+            return t;
+        }
+
+        @Override
+        long ops() {
+            long n = 0;
+            for (boolean e : ended) {
+                n += e ? 1 : 0;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+            dict.close();
+        }
+    }
+}

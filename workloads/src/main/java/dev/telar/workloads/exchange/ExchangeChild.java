@@ -1,0 +1,83 @@
+package dev.telar.workloads.exchange;
+
+import dev.telar.workloads.kernel.CpuKernel;
+import dev.telar.workloads.kernel.TaskContext;
+import dev.telar.workloads.proc.ProcessTarget;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+
+/**
+ * One process of the exchange experiment, in its own JVM. Arguments (all plain text):
+ * {@code MECHANISM DIR GATE INDEX DRAWS SEED}. It opens the mechanism in {@code DIR}, reports
+ * ready at the start gate, waits for the signal, draws its numbers and returns its partial sum
+ * through the mechanism; last it prints {@code cpu <nanoseconds>} (its CPU time after the signal).
+ */
+public final class ExchangeChild implements ProcessTarget {
+    @Override
+    public void run(String[] args) throws Exception {
+        if (args.length != 6) {
+            throw new IllegalArgumentException("usage: MECHANISM DIR GATE INDEX DRAWS SEED");
+        }
+        Mechanism mechanism = Mechanism.valueOf(args[0]);
+        Path dir = Path.of(args[1]);
+        int index = Integer.parseInt(args[3]);
+        CpuKernel kernel = new CpuKernel(Long.parseLong(args[4]), Long.parseLong(args[5]));
+        long cpuAtStart;
+        try (StartGate gate = StartGate.open(Path.of(args[2]))) {
+            switch (mechanism) {
+                case PIPE -> {
+                    try (PipeEnd end = Pipe.open(ExchangeLayout.pipe(dir, index), Pipe.Side.B)) {
+                        cpuAtStart = start(gate);
+                        kernel.runTaskInChunks(index, chunk -> end.send(Stamp.of(index), chunk));
+                    }
+                }
+                case QUEUE -> {
+                    try (SharedQueue queue = SharedQueue.open(ExchangeLayout.queue(dir));
+                         SharedQueue.Producer producer = queue.producer()) {
+                        cpuAtStart = start(gate);
+                        kernel.runTaskInChunks(index, chunk -> producer.put(Stamp.of(index), chunk));
+                    }
+                }
+                case VALUE -> {
+                    try (SharedValue total = SharedValue.open(ExchangeLayout.total(dir));
+                         SharedValue turn = SharedValue.open(ExchangeLayout.turn(dir))) {
+                        cpuAtStart = start(gate);
+                        double partial = kernel.runTask(index, TaskContext.FREE);
+                        // Additions in process order, so the rounding is that of the sequential sum.
+                        Backoff backoff = new Backoff();
+                        while (turn.getLong() < index) {
+                            backoff.idle();
+                        }
+                        total.addLocked(partial);
+                        turn.set(index + 1);
+                    }
+                }
+                case ARRAY -> {
+                    try (SharedArray partials = SharedArray.open(ExchangeLayout.array(dir))) {
+                        cpuAtStart = start(gate);
+                        partials.set(index, kernel.runTask(index, TaskContext.FREE));
+                    }
+                }
+                case DICT -> {
+                    try (SharedDict dict = SharedDict.open(ExchangeLayout.dict(dir))) {
+                        cpuAtStart = start(gate);
+                        dict.put(ExchangeLayout.key(index), kernel.runTask(index, TaskContext.FREE));
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown mechanism " + mechanism);
+            }
+        }
+        System.out.println("cpu " + (processCpuNanos() - cpuAtStart));
+        System.out.flush();
+    }
+
+    private static long start(StartGate gate) {
+        gate.ready();
+        gate.awaitOpen();
+        return processCpuNanos();
+    }
+
+    static long processCpuNanos() {
+        return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
+    }
+}

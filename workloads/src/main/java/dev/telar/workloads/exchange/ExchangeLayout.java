@@ -1,0 +1,41 @@
+package dev.telar.workloads.exchange;
+
+import java.nio.file.Path;
+
+/** Where the exchange experiment keeps each mechanism's files inside its run directory. */
+final class ExchangeLayout {
+    private ExchangeLayout() {
+    }
+
+    static Path pipe(Path dir, int index) {
+        return dir.resolve("pipe-" + index);
+    }
+
+    static Path queue(Path dir) {
+        return dir.resolve("queue");
+    }
+
+    static Path total(Path dir) {
+        return dir.resolve("total.value");
+    }
+
+    static Path turn(Path dir) {
+        return dir.resolve("turn.value");
+    }
+
+    static Path array(Path dir) {
+        return dir.resolve("partials.array");
+    }
+
+    static Path dict(Path dir) {
+        return dir.resolve("partials.dict");
+    }
+
+    static Path gate(Path dir) {
+        return dir.resolve("start.gate");
+    }
+
+    static String key(int index) {
+        return "partial-" + index;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.telar.workloads.exchange;
+
+import dev.telar.workloads.kernel.CpuKernel;
+import dev.telar.workloads.kernel.TaskContext;
+import java.util.Optional;
+
+/**
+ * The lecture's exchange experiment: {@code draws} random draws summed, split over
+ * {@code processes} child processes, each returning its partial sum through {@code mechanism}.
+ * Process {@code i} draws {@link #drawsOf(int)} numbers with seed {@code seed + i}, exactly as task
+ * {@code i} of the CPU experiment, so the total is known in advance ({@link #sequentialSum()}).
+ */
+public record ExchangeSpec(Mechanism mechanism, int processes, long draws, long seed, ExchangeLimits limits) {
+    /** Most processes one experiment starts. */
+    public static final int MAX_PROCESSES = 64;
+    /** The lecture's figure: 320,000,000 draws. */
+    public static final long LECTURE_DRAWS = 320_000_000L;
+    /** Most draws accepted (some minutes of computing). */
+    public static final long MAX_DRAWS = 100_000_000_000L;
+
+    public ExchangeSpec {
+        problem(processes, draws).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+    }
+
+    /** What is wrong with these sizes, in one line, or empty. */
+    public static Optional<String> problem(int processes, long draws) {
+        if (processes < 1 || processes > MAX_PROCESSES) {
+            return Optional.of("processes must be 1.." + MAX_PROCESSES + ", got " + processes);
+        }
+        if (draws < processes || draws > MAX_DRAWS) {
+            return Optional.of("draws must be " + processes + ".." + MAX_DRAWS + " (at least one per process), got "
+                    + draws);
+        }
+        return Optional.empty();
+    }
+
+    /** Draws of process {@code index}: an equal share, the first ones taking one more for the rest. */
+    public long drawsOf(int index) {
+        return draws / processes + (index < draws % processes ? 1 : 0);
+    }
+
+    /** The kernel process {@code index} runs (its task {@code index}). */
+    public CpuKernel kernelOf(int index) {
+        return new CpuKernel(drawsOf(index), seed);
+    }
+
+    /** Messages process {@code index} sends through a pipe or queue: one per chunk. */
+    public long chunksOf(int index) {
+        return kernelOf(index).chunks();
+    }
+
+    /** Partial sum of process {@code index}, computed here. */
+    public double partialOf(int index) {
+        return kernelOf(index).runTask(index, TaskContext.FREE);
+    }
+
+    /**
+     * The reference: every partial computed in this thread, added in process order from 0 — the
+     * same additions in the same order as the parent makes with the partials it receives, so a
+     * correct exchange gives exactly this double.
+     */
+    public double sequentialSum() {
+        double total = 0;
+        for (int i = 0; i < processes; i++) {
+            total += partialOf(i);
+        }
+        return total;
+    }
+}

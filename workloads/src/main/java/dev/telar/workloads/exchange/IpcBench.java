@@ -1,0 +1,189 @@
+package dev.telar.workloads.exchange;
+
+import dev.telar.workloads.ipc.RunDirectory;
+import dev.telar.workloads.proc.Child;
+import dev.telar.workloads.proc.ChildExit;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * {@code telar bench ipc}: each mechanism between two real child JVMs, with the Python peer's
+ * counts for {@code N} messages: pipe N messages one way; queue N; value N/2 locked increments per
+ * process; array N stores per process (each to its own slot); dict N/50 locked increments per
+ * process. Time runs from a start signal given once both JVMs are up and warmed up; JVM start is
+ * reported apart.
+ */
+public final class IpcBench {
+    /** The peer's names, in its order. */
+    public static final List<String> NAMES = List.of("pipe", "queue", "value_locked_incr", "array_store",
+            "manager_dict_locked_incr");
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+
+    private IpcBench() {
+    }
+
+    static Path gate(Path dir) {
+        return dir.resolve("start.gate");
+    }
+
+    static Path mechanismDir(Path dir) {
+        return dir.resolve("mechanism");
+    }
+
+    /**
+     * Runs every mechanism in turn; files go in a run directory under {@code parentDir}.
+     *
+     * @param messages the peer's N
+     * @param each     gets each figure as soon as it is measured
+     * @throws IllegalStateException naming the child and how it ended, when one fails
+     */
+    public static List<BenchFigure> run(Path parentDir, long messages, Consumer<BenchFigure> each)
+            throws InterruptedException, IOException {
+        if (messages < 100 || messages > 1_000_000_000L) {
+            throw new IllegalArgumentException("messages must be 100..1000000000, got " + messages);
+        }
+        List<BenchFigure> out = new ArrayList<>();
+        for (String name : NAMES) {
+            try (RunDirectory run = RunDirectory.create(parentDir)) {
+                BenchFigure f = one(name, run.path(), messages);
+                out.add(f);
+                each.accept(f);
+            }
+        }
+        return out;
+    }
+
+    private static BenchFigure one(String name, Path dir, long n) throws InterruptedException {
+        Path mech = mechanismDir(dir);
+        String[] roles;
+        long[] counts;
+        switch (name) {
+            case "pipe" -> {
+                Pipe.create(mech, ExchangeLimits.defaults());
+                roles = new String[] {"pipe-send", "pipe-recv"};
+                counts = new long[] {n, n};
+            }
+            case "queue" -> {
+                SharedQueue.create(mech, 1, ExchangeLimits.defaults());
+                roles = new String[] {"queue-put", "queue-take"};
+                counts = new long[] {n, n};
+            }
+            case "value_locked_incr" -> {
+                SharedValue.create(mkdirs(mech).resolve("value"), NumberType.DOUBLE, 0).close();
+                roles = new String[] {"value", "value"};
+                counts = new long[] {n / 2, n / 2};
+            }
+            case "array_store" -> {
+                SharedArray.create(mkdirs(mech).resolve("array"), NumberType.DOUBLE, 2).close();
+                roles = new String[] {"array", "array"};
+                counts = new long[] {n, n};
+            }
+            case "manager_dict_locked_incr" -> {
+                SharedDict.create(mkdirs(mech).resolve("dict"), 64).close();
+                roles = new String[] {"dict", "dict"};
+                counts = new long[] {n / 50, n / 50};
+            }
+            default -> throw new IllegalArgumentException(name);
+        }
+        List<Child> children = new ArrayList<>();
+        try (StartGate gate = StartGate.open(gate(dir))) {
+            long launched = System.nanoTime();
+            for (int i = 0; i < 2; i++) {
+                children.add(ExchangeChildren.start(BenchChild.class,
+                        List.of(roles[i], dir.toString(), Long.toString(counts[i]), Integer.toString(i))));
+            }
+            if (!gate.awaitReady(2, ExchangeRun.START_TIMEOUT, () -> children.stream().allMatch(Child::isAlive))) {
+                throw new IllegalStateException(name + ": " + whyFailed(children));
+            }
+            double jvmStartMs = (System.nanoTime() - launched) / 1e6;
+            long opened = gate.openNow();
+            long end = opened;
+            double p50 = Double.NaN;
+            double p99 = Double.NaN;
+            for (Child c : children) {
+                Optional<ChildExit> exit = c.join(RUN_TIMEOUT);
+                if (exit.isEmpty() || !exit.get().ok()) {
+                    throw new IllegalStateException(name + ": " + whyFailed(children));
+                }
+                String line = lastLine(c);
+                String[] parts = line.split(" ");
+                if (parts.length < 2 || !parts[0].equals("done")) {
+                    throw new IllegalStateException(name + ": " + c + " printed no result");
+                }
+                end = Math.max(end, Long.parseLong(parts[1]));
+                if (parts.length == 4) {
+                    p50 = Long.parseLong(parts[2]) / 1000.0;
+                    p99 = Long.parseLong(parts[3]) / 1000.0;
+                }
+            }
+            long ops = name.equals("pipe") || name.equals("queue") ? n : counts[0] + counts[1];
+            double seconds = (end - opened) / 1e9;
+            return new BenchFigure(name, ops / seconds, ops, seconds, p50, p99, jvmStartMs, 2,
+                    verify(name, mech, counts[0] + counts[1]));
+        } finally {
+            children.forEach(Child::kill);
+        }
+    }
+
+    /** Checks the shared counter of the increment benchmarks; true when it holds every increment. */
+    private static boolean verify(String name, Path mech, long increments) {
+        if (name.equals("value_locked_incr")) {
+            try (SharedValue v = SharedValue.open(mech.resolve("value"))) {
+                if (v.get() != increments) {
+                    throw new IllegalStateException(name + ": value is " + v.get() + ", expected " + increments);
+                }
+                return true;
+            }
+        }
+        if (name.equals("manager_dict_locked_incr")) {
+            try (SharedDict d = SharedDict.open(mech.resolve("dict"))) {
+                Double v = d.get("k");
+                if (v == null || v != increments) {
+                    throw new IllegalStateException(name + ": dict[k] is " + v + ", expected " + increments);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Path mkdirs(Path dir) {
+        try {
+            return java.nio.file.Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String lastLine(Child c) {
+        String last = "";
+        try {
+            String line;
+            while ((line = c.stdout().readLine()) != null) {
+                last = line;
+            }
+        } catch (IOException e) {
+            return last;
+        }
+        return last;
+    }
+
+    private static String whyFailed(List<Child> children) throws InterruptedException {
+        for (int i = 0; i < children.size(); i++) {
+            Child c = children.get(i);
+            if (!c.isAlive()) {
+                ChildExit exit = c.join();
+                if (!exit.ok()) {
+                    return "process " + i + " (pid " + c.pid() + ") " + exit.describe()
+                            + (c.lastError().isEmpty() ? "" : " (" + c.lastError() + ")");
+                }
+            }
+        }
+        return "the processes did not get ready within " + ExchangeRun.START_TIMEOUT.toSeconds() + " s";
+    }
+}

@@ -1,0 +1,130 @@
+package dev.telar.workloads.exchange;
+
+import java.util.function.LongSupplier;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * Reads messages of a {@link Lane} by sequence number, from the staging area or the journal. The
+ * sequence numbers one reader asks for must not decrease (its journal tailer only moves forward).
+ * Which messages a reader may take is decided by its owner (the single pipe reader, or a queue
+ * consumer's claim). Not thread-safe.
+ */
+final class LaneReader implements AutoCloseable {
+    private final Lane lane;
+    private final MappedRegion control;
+    private final SingleChronicleQueue queue;
+    private final ExcerptTailer tailer;
+    private final LongSupplier safeSeq;
+    private final long[] keys = new long[Lane.BATCH];
+    private final double[] values = new double[Lane.BATCH];
+    private long bufFirst;
+    private int bufCount;
+    private long rollsSeen;
+    private boolean reclaimPending;
+    private int fetches;
+    /** The last fetched message. */
+    long key;
+    double value;
+
+    LaneReader(Lane lane, LongSupplier safeSeq) {
+        this.lane = lane;
+        this.control = lane.control();
+        this.safeSeq = safeSeq;
+        this.queue = lane.openJournal();
+        this.tailer = queue.createTailer();
+    }
+
+    /**
+     * Reads message {@code seq} into {@link #key} and {@link #value}.
+     *
+     * @return false when it is not written yet (or its journal document is not visible yet)
+     */
+    boolean fetch(long seq) {
+        if ((++fetches & 1023) == 0) {
+            maybeReclaim();
+        }
+        if (seq >= bufFirst && seq < bufFirst + bufCount) {
+            int i = (int) (seq - bufFirst);
+            key = keys[i];
+            value = values[i];
+            return true;
+        }
+        long stage = control.getVolatile(Lane.STAGE);
+        long base = stage >>> 16;
+        if (seq >= base) {
+            long end = base + (stage & 0xFFFF);
+            if (seq >= end) {
+                return false;
+            }
+            // Copy everything staged from seq on: one look at the shared lines serves several
+            // messages when the reader is behind, instead of one cache miss each.
+            int n = (int) (end - seq);
+            long slot = Lane.SLOTS + (seq - base) * 16;
+            for (int i = 0; i < n; i++, slot += 16) {
+                keys[i] = control.getVolatile(slot);
+                values[i] = Double.longBitsToDouble(control.getVolatile(slot + 8));
+            }
+            // Valid only if the writer did not journal the batch and reuse its slots meanwhile.
+            if (control.getVolatile(Lane.STAGE) >>> 16 == base) {
+                bufFirst = seq;
+                bufCount = n;
+                key = keys[0];
+                value = values[0];
+                return true;
+            }
+            bufCount = 0;
+        }
+        return fromJournal(seq);
+    }
+
+    private boolean fromJournal(long seq) {
+        while (true) {
+            try (DocumentContext dc = tailer.readingDocument()) {
+                if (!dc.isPresent()) {
+                    return false;
+                }
+                Bytes<?> b = dc.wire().bytes();
+                long first = b.readLong();
+                int n = b.readInt();
+                if (seq >= first + n) {
+                    continue; // taken from the staging area or by another reader already
+                }
+                if (seq < first) {
+                    throw new IllegalStateException("message " + seq + " is missing from " + lane.dir()
+                            + " (the next journal document starts at " + first + ")");
+                }
+                for (int i = 0; i < n; i++) {
+                    keys[i] = b.readLong();
+                    values[i] = b.readDouble();
+                }
+                bufFirst = first;
+                bufCount = n;
+            }
+            int i = (int) (seq - bufFirst);
+            key = keys[i];
+            value = values[i];
+            return true;
+        }
+    }
+
+    private void maybeReclaim() {
+        long rolls = lane.rolls();
+        if (rolls != rollsSeen || reclaimPending) {
+            rollsSeen = rolls;
+            reclaimPending = lane.reclaim(safeSeq.getAsLong(), queue) > 0;
+        }
+    }
+
+    /** Deletes journal files that every reader has read, now. */
+    void reclaimNow() {
+        reclaimPending = lane.reclaim(safeSeq.getAsLong(), queue) > 0;
+    }
+
+    @Override
+    public void close() {
+        queue.close();
+    }
+}

@@ -1,0 +1,187 @@
+package dev.telar.workloads.exchange;
+
+import dev.telar.workloads.ipc.DiskUsage;
+import java.nio.file.Path;
+import java.util.function.LongSupplier;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * The writing side of a {@link Lane}: stages each message in the shared control file, journals
+ * full batches to the Chronicle Queue, blocks (or reports false) when readers lag by the capacity
+ * or the disk cap is reached. One writer per lane; not thread-safe.
+ */
+final class LaneWriter implements AutoCloseable {
+    private static final long CHECK_EVERY_BYTES = 1L << 20;
+
+    private final Lane lane;
+    private final MappedRegion control;
+    private final SingleChronicleQueue queue;
+    private final ExcerptAppender appender;
+    private final Path capRoot;
+    private final LongSupplier safeSeq;
+    private final long capacity;
+    private final long diskCap;
+    private final long checkEvery;
+    private final long[] keys = new long[Lane.BATCH];
+    private final double[] values = new double[Lane.BATCH];
+    private final Backoff backoff = new Backoff();
+    private long base;
+    private int count;
+    private long takenSeen;
+    private long bytesSinceCheck;
+    private int lastCycle = Integer.MIN_VALUE;
+    private boolean closed;
+
+    /**
+     * @param capRoot the directory whose disk use the cap limits (the whole mechanism)
+     * @param safeSeq messages below this were taken by every reader (for deleting old files)
+     */
+    LaneWriter(Lane lane, Path capRoot, LongSupplier safeSeq) {
+        this.lane = lane;
+        this.control = lane.control();
+        this.capRoot = capRoot;
+        this.safeSeq = safeSeq;
+        this.capacity = lane.capacity();
+        this.diskCap = lane.diskCap();
+        this.checkEvery = Math.min(CHECK_EVERY_BYTES, diskCap / 16);
+        this.queue = lane.openJournal();
+        this.appender = queue.createAppender();
+        long w = control.getVolatile(Lane.STAGE);
+        base = w >>> 16;
+        count = (int) (w & 0xFFFF);
+        for (int i = 0; i < count; i++) { // a writer reopening the lane takes over its staged messages
+            keys[i] = control.get(Lane.SLOTS + i * 16L);
+            values[i] = Double.longBitsToDouble(control.get(Lane.SLOTS + i * 16L + 8));
+        }
+        takenSeen = lane.taken();
+        lane.writerPid(ProcessHandle.current().pid());
+    }
+
+    /**
+     * Appends one message.
+     *
+     * @param wait true to block while readers lag by the capacity or the disk is at its cap;
+     *             false to return false instead
+     * @return true when the message was written
+     */
+    boolean offer(long key, double value, boolean wait) {
+        if (closed) {
+            throw new IllegalStateException("this end was closed");
+        }
+        if (count == Lane.BATCH) {
+            journal();
+        }
+        long seq = base + count;
+        if (seq - takenSeen >= capacity) {
+            takenSeen = lane.taken();
+            if (seq - takenSeen >= capacity) {
+                if (!wait) {
+                    return false;
+                }
+                lane.countWait();
+                backoff.reset();
+                while (seq - (takenSeen = lane.taken()) >= capacity) {
+                    backoff.idle();
+                }
+            }
+        }
+        if (bytesSinceCheck >= checkEvery && !withinDiskCap(wait)) {
+            return false;
+        }
+        long slot = Lane.SLOTS + count * 16L;
+        control.put(slot, key);
+        control.put(slot + 8, Double.doubleToRawLongBits(value));
+        keys[count] = key;
+        values[count] = value;
+        count++;
+        control.putOrdered(Lane.STAGE, base << 16 | count);
+        return true;
+    }
+
+    /** Messages written by this lane so far. */
+    long written() {
+        return base + count;
+    }
+
+    /** Moves the staged messages into one journal document, then empties the staging area. */
+    private void journal() {
+        if (count == 0) {
+            return;
+        }
+        writeDocument(count);
+        base += count;
+        count = 0;
+        control.putOrdered(Lane.STAGE, base << 16);
+    }
+
+    private void writeDocument(int n) {
+        try (DocumentContext dc = appender.writingDocument()) {
+            Bytes<?> b = dc.wire().bytes();
+            b.writeLong(base);
+            b.writeInt(n);
+            for (int i = 0; i < n; i++) {
+                b.writeLong(keys[i]);
+                b.writeDouble(values[i]);
+            }
+        }
+        bytesSinceCheck += 16 + 16L * n;
+        int cycle = appender.cycle();
+        if (cycle != lastCycle) {
+            lastCycle = cycle;
+            lane.recordCycle(cycle, base);
+        }
+    }
+
+    /** Measures disk use; deletes what every reader has read; waits while still over the cap. */
+    private boolean withinDiskCap(boolean wait) {
+        bytesSinceCheck = 0;
+        if (DiskUsage.of(capRoot) <= diskCap) {
+            return true;
+        }
+        lane.countDiskWait();
+        backoff.reset();
+        while (true) {
+            // A file is deleted only once a later one exists; after the clock passed the current
+            // file's second, an empty document starts the next file so the current one can go.
+            if (count == 0 && queue.cycle() > lastCycle && lastCycle != Integer.MIN_VALUE) {
+                writeDocument(0);
+            }
+            lane.reclaim(safeSeq.getAsLong(), queue);
+            if (DiskUsage.of(capRoot) <= diskCap) {
+                return true;
+            }
+            if (!wait) {
+                bytesSinceCheck = checkEvery; // measure again on the next attempt
+                return false;
+            }
+            backoff.idle();
+        }
+    }
+
+    /** Journals the staged messages (so that the files alone hold everything). */
+    void flush() {
+        journal();
+    }
+
+    /** Marks the lane closed: readers get end-of-stream once they have read everything. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            journal();
+            lane.markClosed();
+            queue.close();
+        }
+    }
+
+    /** Releases the files without closing the stream (for a writer that stops writing for now). */
+    void release() {
+        if (!closed) {
+            closed = true;
+            queue.close();
+        }
+    }
+}
