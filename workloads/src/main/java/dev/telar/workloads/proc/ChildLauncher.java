@@ -51,6 +51,19 @@ public final class ChildLauncher {
      * @throws UncheckedIOException when the JVM cannot be started
      */
     public static Child start(String kind, Class<?> type, List<String> args, List<String> jvmFlags) {
+        return start(kind, type, args, jvmFlags, false);
+    }
+
+    /**
+     * Starts a child JVM running {@link ChildMain} for {@code type}, optionally keeping a pipe to
+     * its standard input (see {@link Child#sendLine}); without one the child reads end-of-file at once.
+     *
+     * @param kind     {@link ChildMain#KIND_TARGET} or {@link ChildMain#KIND_SUBCLASS}
+     * @param jvmFlags flags for this child after {@link #CHILD_FLAGS} (e.g. a heap size)
+     * @param input    true to keep the child's standard input open for {@link Child#sendLine}
+     * @throws UncheckedIOException when the JVM cannot be started
+     */
+    public static Child start(String kind, Class<?> type, List<String> args, List<String> jvmFlags, boolean input) {
         List<String> mainArgs = new ArrayList<>();
         mainArgs.add(Long.toString(ProcessHandle.current().pid()));
         mainArgs.add(kind);
@@ -61,8 +74,10 @@ public final class ChildLauncher {
         List<String> command = JvmCommand.of(flags, ChildMain.class.getName(), mainArgs);
         Future<Child> started = STARTER.submit(() -> {
             Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-            process.getOutputStream().close(); // children read nothing from us on stdin
-            Child child = new Child(process, type.getSimpleName());
+            if (!input) {
+                process.getOutputStream().close(); // the child reads nothing from us
+            }
+            Child child = new Child(process, type.getSimpleName(), input);
             LIVE.add(child);
             process.onExit().thenRun(() -> LIVE.remove(child));
             return child;

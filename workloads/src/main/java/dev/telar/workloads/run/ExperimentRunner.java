@@ -118,6 +118,7 @@ public final class ExperimentRunner implements AutoCloseable {
 
     private RunControl begin(RunSpec spec) {
         RunControl control = new RunControl(spec.cores());
+        control.watchChildren(pids -> emit(new ExperimentEvent.Children(pids)));
         current = control;
         emit(new ExperimentEvent.Started(spec));
         return control;

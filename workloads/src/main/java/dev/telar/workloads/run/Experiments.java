@@ -107,10 +107,17 @@ public final class Experiments {
         long unmeasuredBefore = control.unmeasuredThreads();
         try {
             model.run(job);
+            long end = System.nanoTime();
             double result = job.combined();
-            double wall = (System.nanoTime() - start) / 1e9;
+            double wall = (end - start) / 1e9;
+            double startUp = Double.NaN;
+            if (job.timedFrom() != 0) {
+                // Child processes: JVM start-up and warm-up are reported apart from the compute.
+                startUp = (job.timedFrom() - start) / 1e9;
+                wall = ((job.timedTo() != 0 ? job.timedTo() : end) - job.timedFrom()) / 1e9;
+            }
             return new RunResult(spec, RunResult.Status.COMPLETED, "", wall, cpu(control, cpuBefore, unmeasuredBefore), result, Double.NaN,
-                    maxConcurrent(model));
+                    maxConcurrent(model), startUp);
         } catch (CancelledException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -143,7 +150,11 @@ public final class Experiments {
         RunSpec small = new RunSpec(spec.kernel(), spec.model(), Math.min(spec.tasks(), 4), Math.min(spec.workers(), 4),
                 size, Math.min(spec.kernelThreads(), 4), Math.min(spec.interpreters(), 2), spec.switchMillis(),
                 spec.cores(), spec.seed());
-        for (RunSpec s : List.of(ExperimentRunner.baselineOf(small), small)) {
+        // Models with child processes warm their children up themselves, before their timed part;
+        // a small run here would only cost extra JVM starts.
+        boolean children = Models.byName(spec.model(), 1, spec.switchMillis()).map(ExecutionModel::startsProcesses)
+                .orElse(false);
+        for (RunSpec s : children ? List.of(ExperimentRunner.baselineOf(small)) : List.of(ExperimentRunner.baselineOf(small), small)) {
             if (problem(s).isEmpty()) {
                 run(s, control);
             }
