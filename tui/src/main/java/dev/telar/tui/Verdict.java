@@ -29,8 +29,8 @@ public final class Verdict {
                     r.wallSeconds());
         }
         if (r.speedup().isEmpty()) {
-            return String.format(Locale.ROOT, "%s: %.2f s (run with a baseline to see the speedup)", who,
-                    r.wallSeconds());
+            return String.format(Locale.ROOT, "%s: %.2f s (run with a baseline to see the speedup)%s", who,
+                    r.wallSeconds(), startUp(r));
         }
         double s = r.speedup().getAsDouble();
         int[] pinned = r.spec().cores();
@@ -57,11 +57,17 @@ public final class Verdict {
             why = String.format(Locale.ROOT, "partly parallel, short of \u00d7%d: cores shared with other work, "
                     + "memory bandwidth or start-up costs", Math.min(parallel, cores));
         } else {
-            why = "one thread";
+            why = r.spec().model().startsWith("process-") ? "one process" : "one thread";
         }
         String where = pinned.length == 0 ? ""
                 : " (pinned to " + (pinned.length == 1 ? "core " : "cores ") + Units.coreList(pinned) + ")";
-        return String.format(Locale.ROOT, "%s: \u00d7%.2f \u2014 %s%s", who, s, why, where);
+        return String.format(Locale.ROOT, "%s: \u00d7%.2f \u2014 %s%s%s", who, s, why, where, startUp(r));
+    }
+
+    /** For runs in child JVMs: their start-up, which the timing leaves out. */
+    private static String startUp(RunResult r) {
+        return Double.isFinite(r.startSeconds())
+                ? String.format(Locale.ROOT, "; +%.2f s JVM start-up, not timed", r.startSeconds()) : "";
     }
 
     private static String who(RunResult r) {
@@ -74,6 +80,8 @@ public final class Verdict {
             case "sequential" -> "sequential";
             case "pool-submit", "pool-map" -> w + " pool " + (w == 1 ? "thread" : "threads");
             case "virtual" -> w + " virtual " + (w == 1 ? "thread" : "threads");
+            case "process-target", "process-subclass" -> w + (w == 1 ? " process" : " processes");
+            case "process-pool-submit", "process-pool-map" -> w + " pool " + (w == 1 ? "process" : "processes");
             case "subinterpreters" -> w + " workers in " + r.spec().interpreters() + " interpreters";
             default -> w + (w == 1 ? " thread" : " threads");
         };

@@ -23,10 +23,11 @@ final class RunOptions {
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "thread-target",
             description = "sequential, thread-target, thread-subclass, pool-submit, pool-map, gil, subinterpreters, "
-                    + "virtual (default ${DEFAULT-VALUE}).")
+                    + "virtual, process-target, process-subclass, process-pool-submit, process-pool-map "
+                    + "(default ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Threads running the tasks (default 4; for pools "
+    @Option(names = "--workers", paramLabel = "N", description = "Threads or processes running the tasks (default 4; for pools "
             + "min(32, cores + 4) when --tasks is larger). For matmul: its thread limit.")
     Integer workers;
 
@@ -34,8 +35,8 @@ final class RunOptions {
             description = "Number of tasks (default 4; for matmul, repetitions of the product, default 2).")
     Integer tasks;
 
-    @Option(names = "--size", paramLabel = "S", description = "cpu: draws per task (default 200000000); io: ms per "
-            + "wait, 10 waits a task (default 50); matmul: matrix order n (default 500).")
+    @Option(names = {"--size", "--draws"}, paramLabel = "S", description = "cpu: draws per task (default 200000000); "
+            + "io: ms per wait, 10 waits a task (default 50); matmul: matrix order n (default 500).")
     Long size;
 
     @Option(names = "--interpreters", paramLabel = "K", defaultValue = "2",

@@ -8,6 +8,7 @@ import dev.telar.workloads.run.RunSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The experiments view's state: the form (kernel, model, workers, tasks, size, affinity,
@@ -49,6 +50,7 @@ public final class ExperimentState {
 
     private boolean busy;
     private RunSpec running;
+    private Set<Integer> children = Set.of();
     private boolean sweeping;
     private String message = "";
     private final List<RunResult> results = new ArrayList<>();
@@ -187,8 +189,18 @@ public final class ExperimentState {
         busy = true;
     }
 
+    /** Pids of the child processes computing for the run in progress (process models); empty otherwise. */
+    public Set<Integer> children() {
+        return children;
+    }
+
+    void childrenStarted(List<Long> pids) {
+        children = pids.stream().map(Long::intValue).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     void finished(RunResult result) {
         running = null;
+        children = Set.of();
         results.add(result);
         if (results.size() > MAX_RESULTS) {
             results.remove(0);
@@ -206,6 +218,7 @@ public final class ExperimentState {
         busy = false;
         sweeping = false;
         running = null;
+        children = Set.of();
     }
 
     /** A one-line note for the user (why a run did not start); empty when none. */

@@ -51,6 +51,35 @@ class RunCommandTest {
     }
 
     @Test
+    void processPoolMapRunHasTheThreadRunsFieldsTheSequentialResultAndItsStartUpApart() throws Exception {
+        CliTest.Run r = run("run", "cpu", "--model", "process-pool-map", "--workers", "2", "--tasks", "4",
+                "--draws", "2000000", "--baseline", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<JsonNode> runs = lines(r.out());
+        assertThat(runs).hasSize(2);
+        JsonNode base = runs.get(0);
+        JsonNode pool = runs.get(1);
+        assertThat(base.get("model").asText()).isEqualTo("sequential");
+        assertThat(base.has("start_seconds")).as("no child JVMs in the baseline").isFalse();
+        assertThat(pool.get("model").asText()).isEqualTo("process-pool-map");
+        for (String field : new String[] {"kernel", "model", "workers", "tasks", "size", "cores", "wall_seconds",
+            "cpu_seconds", "result", "speedup", "efficiency", "status", "verdict"}) {
+            assertThat(pool.has(field)).as(field).isTrue();
+        }
+        assertThat(pool.get("workers").asInt()).isEqualTo(2);
+        assertThat(pool.get("tasks").asInt()).isEqualTo(4);
+        assertThat(pool.get("size").asLong()).isEqualTo(2_000_000);
+        assertThat(pool.get("status").asText()).isEqualTo("completed");
+        assertThat(pool.get("result").asDouble()).isEqualTo(base.get("result").asDouble());
+        assertThat(pool.get("cpu_seconds").asDouble()).isPositive();
+        assertThat(pool.get("start_seconds").asDouble()).isPositive();
+        assertThat(pool.get("wall_with_start_seconds").asDouble())
+                .isEqualTo(pool.get("wall_seconds").asDouble() + pool.get("start_seconds").asDouble());
+        assertThat(pool.get("timing").asText()).isEqualTo(ResultJson.TIMING);
+        assertThat(pool.get("verdict").asText()).startsWith("2 pool processes: ×").contains("JVM start-up, not timed");
+    }
+
+    @Test
     void gilRunReportsTheLockInvariantAndPinnedCores() throws Exception {
         CliTest.Run r = run("run", "cpu", "--model", "gil", "--workers", "3", "--size", "500000", "--cores", "0",
                 "--json");
