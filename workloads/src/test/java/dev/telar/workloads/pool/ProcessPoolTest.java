@@ -3,10 +3,14 @@ package dev.telar.workloads.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.telar.probe.Kernel;
 import dev.telar.workloads.kernel.CpuKernel;
 import dev.telar.workloads.kernel.TaskContext;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -72,6 +76,46 @@ class ProcessPoolTest {
                 .get(30, TimeUnit.SECONDS);
         assertThat(after.get(1).value()).isEqualTo(SMALL.runTask(1, TaskContext.FREE));
         assertThat(pool.pids()).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    @Test
+    void anIdlePoolBurnsNoCore() throws Exception {
+        pool.map(List.of(TaskKinds.task(SMALL, 0), TaskKinds.task(SMALL, 1))).get(30, TimeUnit.SECONDS);
+        Thread io = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("telar-child-pool"))
+                .findFirst().orElseThrow();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long ioBefore = threads.getThreadCpuTime(io.getId());
+        List<Long> before = pollingTicks();
+        Thread.sleep(1000); // the measurement window: one second of nothing to do
+        List<Long> after = pollingTicks();
+        for (int w = 0; w < before.size(); w++) {
+            // Polling backs off to 1 ms parks: about 1 % of a core; a spinning reader would use 100 %.
+            assertThat((after.get(w) - before.get(w)) * 1000 / Kernel.clockTicksPerSecond())
+                    .as("CPU ms of worker %d's polling thread in 1 s idle", w).isLessThan(100);
+        }
+        // With nothing in flight the parent's reader parks until the next submission.
+        assertThat(threads.getThreadCpuTime(io.getId()) - ioBefore).as("I/O thread CPU ns").isLessThan(20_000_000);
+    }
+
+    /** User + system clock ticks of each worker's telar-pool-N thread, read from /proc. */
+    private static List<Long> pollingTicks() throws Exception {
+        List<Long> out = new ArrayList<>();
+        for (int w = 0; w < pool.size(); w++) {
+            Path tasks = Path.of("/proc", Long.toString(pool.pids().get(w)), "task");
+            long ticks = -1;
+            try (Stream<Path> all = Files.list(tasks)) {
+                for (Path t : (Iterable<Path>) all::iterator) {
+                    if (Files.readString(t.resolve("comm")).strip().equals("telar-pool-" + w)) {
+                        String stat = Files.readString(t.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                    }
+                }
+            }
+            assertThat(ticks).as("worker %d has a telar-pool-%d thread", w, w).isNotNegative();
+            out.add(ticks);
+        }
+        return out;
     }
 
     @Test
