@@ -24,6 +24,9 @@ public final class ChildLauncher {
     /** Flags every child gets: a small GC, no hsperfdata file left in /tmp. */
     public static final List<String> CHILD_FLAGS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k");
 
+    /** System property naming the class a child runs, e.g. {@code -Dtelar.child=PoolWorker}. */
+    public static final String NAME_PROPERTY = "telar.child";
+
     private static final ExecutorService STARTER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "telar-child-starter");
         t.setDaemon(true);
@@ -71,7 +74,9 @@ public final class ChildLauncher {
         mainArgs.addAll(args);
         List<String> flags = new ArrayList<>(CHILD_FLAGS);
         flags.addAll(jvmFlags);
-        List<String> command = JvmCommand.of(flags, ChildMain.class.getName(), mainArgs);
+        List<String> command = new ArrayList<>(JvmCommand.of(flags, ChildMain.class.getName(), mainArgs));
+        // First on the command line, so a process list (Telar's, ps, htop) tells what the child is.
+        command.add(1, "-D" + NAME_PROPERTY + "=" + type.getSimpleName());
         Future<Child> started = STARTER.submit(() -> {
             Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
             if (!input) {

@@ -42,6 +42,9 @@ class ChildJvmTest {
         Child child = ChildLauncher.startTarget(ChildTargets.Sleeper.class, List.of());
         assertThat(child.stdout().readLine()).isEqualTo("ready");
         assertThat(ChildLauncher.live()).contains(child);
+        // What a process list shows first: the class the child runs.
+        assertThat(ProcessHandle.of(child.pid()).flatMap(h -> h.info().arguments()).map(a -> a[0]))
+                .hasValue("-Dtelar.child=Sleeper");
         child.kill();
         ChildExit exit = child.join();
         assertThat(exit.signal()).isEqualTo(9);
