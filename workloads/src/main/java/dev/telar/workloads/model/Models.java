@@ -37,6 +37,11 @@ public final class Models {
         });
     }
 
+    /** True when {@code name} is a model that runs its tasks in child processes. */
+    public static boolean startsProcesses(String name) {
+        return byName(name, 1, 5).map(ExecutionModel::startsProcesses).orElse(false);
+    }
+
     /** min(32, cores + 4): the lecture's ThreadPoolExecutor default for max_workers. */
     public static int defaultPoolSize() {
         return Math.min(32, Runtime.getRuntime().availableProcessors() + 4);

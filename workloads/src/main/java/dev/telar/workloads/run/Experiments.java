@@ -139,6 +139,11 @@ public final class Experiments {
      * Takes a few tens of milliseconds.
      */
     public static void warmUp(RunSpec spec, RunControl control) {
+        if (Models.startsProcesses(spec.model())) {
+            // Process runs and their baselines run in child JVMs that warm themselves up before
+            // their timed part; a warm-up here would only cost JVM starts.
+            return;
+        }
         long size = switch (spec.kernel()) {
             case "cpu" -> Math.min(spec.size(), 10_000_000L);
             case "matmul" -> Math.min(spec.size(), 160L);
@@ -150,11 +155,7 @@ public final class Experiments {
         RunSpec small = new RunSpec(spec.kernel(), spec.model(), Math.min(spec.tasks(), 4), Math.min(spec.workers(), 4),
                 size, Math.min(spec.kernelThreads(), 4), Math.min(spec.interpreters(), 2), spec.switchMillis(),
                 spec.cores(), spec.seed());
-        // Models with child processes warm their children up themselves, before their timed part;
-        // a small run here would only cost extra JVM starts.
-        boolean children = Models.byName(spec.model(), 1, spec.switchMillis()).map(ExecutionModel::startsProcesses)
-                .orElse(false);
-        for (RunSpec s : children ? List.of(ExperimentRunner.baselineOf(small)) : List.of(ExperimentRunner.baselineOf(small), small)) {
+        for (RunSpec s : List.of(ExperimentRunner.baselineOf(small), small)) {
             if (problem(s).isEmpty()) {
                 run(s, control);
             }
@@ -162,7 +163,7 @@ public final class Experiments {
     }
 
     /**
-     * Runs {@code spec} after a warm-up and its sequential baseline (same kernel and size), and
+     * Runs {@code spec} after a warm-up and its baseline ({@link ExperimentRunner#baselineOf}), and
      * returns the baseline and the run, the second carrying its speedup.
      */
     public static List<RunResult> runWithBaseline(RunSpec spec, RunControl control) {

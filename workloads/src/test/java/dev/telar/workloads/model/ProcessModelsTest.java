@@ -3,6 +3,7 @@ package dev.telar.workloads.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telar.workloads.ipc.RunDirectory;
+import dev.telar.workloads.run.ExperimentRunner;
 import dev.telar.workloads.run.Experiments;
 import dev.telar.workloads.run.RunControl;
 import dev.telar.workloads.run.RunResult;
@@ -15,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,6 +53,15 @@ class ProcessModelsTest {
         assertThat(announced).hasSize(1);
         assertThat(announced.get(0)).hasSize(2).doesNotContain(ProcessHandle.current().pid())
                 .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    @Test
+    void aProcessRunIsComparedWithOneProcessOfTheSameModel() {
+        assertThat(Models.NAMES.stream().filter(Models::startsProcesses)).containsExactly("process-target",
+                "process-subclass", "process-pool-submit", "process-pool-map");
+        RunSpec four = cpu("process-pool-submit", 4, 4, DRAWS);
+        assertThat(ExperimentRunner.baselineOf(four)).isEqualTo(cpu("process-pool-submit", 1, 4, DRAWS));
+        assertThat(ExperimentRunner.baselineOf(cpu("pool-map", 4, 4, DRAWS))).isEqualTo(cpu("sequential", 1, 4, DRAWS));
     }
 
     @ParameterizedTest
