@@ -202,6 +202,12 @@ public final class ProcessPool implements AutoCloseable {
         }
         submitted.add(new Pending(nextId.getAndIncrement(), task, future));
         LockSupport.unpark(io);
+        if (ioStop) {
+            // Closed meanwhile: the I/O thread's last sweep may have run before our add.
+            for (Pending p; (p = submitted.poll()) != null; ) {
+                p.future.completeExceptionally(new IllegalStateException("the process pool is closed"));
+            }
+        }
         return future;
     }
 
