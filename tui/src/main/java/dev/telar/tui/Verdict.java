@@ -34,7 +34,7 @@ public final class Verdict {
             return t.format("verdict.baseline", who, r.spec().tasks(), r.wallSeconds());
         }
         if (r.speedup().isEmpty()) {
-            return t.format("verdict.nobaseline", who, r.wallSeconds());
+            return t.format("verdict.nobaseline", who, r.wallSeconds()) + startUp(r, t);
         }
         double s = r.speedup().getAsDouble();
         int[] pinned = r.spec().cores();
@@ -59,10 +59,15 @@ public final class Verdict {
         } else if (parallel > 1) {
             why = t.format("verdict.why.partly", usable);
         } else {
-            why = t.get("verdict.why.one");
+            why = t.get(r.spec().model().startsWith("process-") ? "verdict.why.oneprocess" : "verdict.why.one");
         }
         String where = pinned.length == 0 ? "" : " " + t.count("verdict.pinned", pinned.length, Units.coreList(pinned));
-        return t.format("verdict.speedup", who, s, why, where);
+        return t.format("verdict.speedup", who, s, why, where) + startUp(r, t);
+    }
+
+    /** For runs in child JVMs: their start-up, which the timing leaves out. */
+    private static String startUp(RunResult r, Texts t) {
+        return Double.isFinite(r.startSeconds()) ? t.format("verdict.startup", r.startSeconds()) : "";
     }
 
     private static String who(RunResult r, Texts t) {
@@ -74,6 +79,8 @@ public final class Verdict {
             case "sequential" -> t.get("verdict.who.sequential");
             case "pool-submit", "pool-map" -> t.count("verdict.who.pool", w);
             case "virtual" -> t.count("verdict.who.virtual", w);
+            case "process-target", "process-subclass" -> t.count("verdict.who.processes", w);
+            case "process-pool-submit", "process-pool-map" -> t.count("verdict.who.poolprocesses", w);
             case "subinterpreters" -> t.count("verdict.who.subinterpreters", w, r.spec().interpreters());
             default -> t.count("verdict.who.threads", w);
         };

@@ -7,11 +7,18 @@ import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
 import java.util.Locale;
 
-/** One run as a JSON object or a CSV row, with snake_case names; seconds as decimal numbers. */
+/**
+ * One run as a JSON object or a CSV row, with snake_case names; seconds as decimal numbers. Runs
+ * of process models also carry {@code start_seconds} (starting and warming up the child JVMs,
+ * not part of {@code wall_seconds}), {@code wall_with_start_seconds} and a {@code timing} note.
+ */
 final class ResultJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     static final String CSV_HEADER = "kernel,model,workers,tasks,size,threads,interpreters,cores,status,"
-            + "wall_seconds,cpu_seconds,result,speedup,efficiency";
+            + "wall_seconds,cpu_seconds,result,speedup,efficiency,start_seconds";
+    /** How process runs are timed, stated in their JSON. */
+    static final String TIMING = "wall_seconds from all child JVMs started and warmed up to the last result; "
+            + "start-up in start_seconds";
 
     private ResultJson() {
     }
@@ -53,6 +60,11 @@ final class ResultJson {
         } else {
             o.putNull("result");
         }
+        if (Double.isFinite(r.startSeconds())) {
+            o.put("start_seconds", r.startSeconds());
+            o.put("wall_with_start_seconds", r.wallWithStartSeconds());
+            o.put("timing", TIMING);
+        }
         r.speedup().ifPresent(v -> o.put("speedup", v));
         r.efficiency().ifPresent(v -> o.put("efficiency", v));
         o.put("verdict", verdict);
@@ -74,7 +86,8 @@ final class ResultJson {
                 .append(num(r.wallSeconds())).append(',').append(num(r.cpuSeconds())).append(',')
                 .append(r.status() == RunResult.Status.COMPLETED ? num(r.result()) : "").append(',')
                 .append(r.speedup().isPresent() ? num(r.speedup().getAsDouble()) : "").append(',')
-                .append(r.efficiency().isPresent() ? num(r.efficiency().getAsDouble()) : "");
+                .append(r.efficiency().isPresent() ? num(r.efficiency().getAsDouble()) : "").append(',')
+                .append(num(r.startSeconds()));
         return b.toString();
     }
 

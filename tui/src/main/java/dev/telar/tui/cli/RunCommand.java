@@ -5,6 +5,7 @@ import dev.telar.config.Language;
 import dev.telar.config.Settings;
 import dev.telar.tui.Verdict;
 import dev.telar.tui.text.Texts;
+import dev.telar.workloads.model.Models;
 import dev.telar.workloads.run.ExperimentRunner;
 import dev.telar.workloads.run.Experiments;
 import dev.telar.workloads.run.RunControl;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code telar run KERNEL --model M --workers N [--baseline] [--json]}: one experiment, no terminal
- * needed. Prints one line per run: the baseline first when asked for, then the run.
+ * needed. Prints one line per run: the baseline first when asked for (sequential; for a process
+ * model the same model with one process), then the run.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
@@ -96,8 +98,10 @@ public final class RunCommand implements Callable<Integer> {
         return last.status() == RunResult.Status.CANCELLED ? 130 : 0;
     }
 
+    /** A run that is its own baseline (sequential, or a process model with one process) has speedup 1. */
     private static RunResult sequentialAsOwnBaseline(RunResult r) {
-        return r.spec().model().equals("sequential") && !r.spec().kernel().equals("matmul")
-                ? r.withBaseline(r.wallSeconds()) : r;
+        boolean sequential = r.spec().model().equals("sequential") && !r.spec().kernel().equals("matmul");
+        boolean oneProcess = Models.startsProcesses(r.spec().model()) && r.spec().equals(ExperimentRunner.baselineOf(r.spec()));
+        return sequential || oneProcess ? r.withBaseline(r.wallSeconds()) : r;
     }
 }

@@ -26,10 +26,11 @@ final class RunOptions {
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "thread-target",
             description = "sequential, thread-target, thread-subclass, pool-submit, pool-map, gil, subinterpreters, "
-                    + "virtual (default ${DEFAULT-VALUE}).")
+                    + "virtual, process-target, process-subclass, process-pool-submit, process-pool-map "
+                    + "(default ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Threads running the tasks (default: the settings' "
+    @Option(names = "--workers", paramLabel = "N", description = "Threads or processes running the tasks (default: the settings' "
             + "experiments.workers, 4 unless changed; for pools min(32, cores + 4) when --tasks is larger). "
             + "For matmul: its thread limit.")
     Integer workers;
@@ -38,7 +39,7 @@ final class RunOptions {
             + "changed; for matmul, repetitions of the product, default 2).")
     Integer tasks;
 
-    @Option(names = "--size", paramLabel = "S", description = "cpu: draws per task (default: experiments.draws, "
+    @Option(names = {"--size", "--draws"}, paramLabel = "S", description = "cpu: draws per task (default: experiments.draws, "
             + "200000000 unless changed); io: ms per wait, 10 waits a task (default 50); matmul: matrix order n "
             + "(default: experiments.matrix, 500 unless changed).")
     Long size;

@@ -25,7 +25,7 @@ public final class WorkersPanel implements Panel {
      * The kernel keeps only 15 characters of a name, so names are compared as prefixes.
      */
     private static final List<String> INFRASTRUCTURE = List.of("telar-sampler", "telar-experiments", "telar-input",
-            "telar-restore", "telar-size-query");
+            "telar-restore", "telar-size-query", "telar-child-", "telar-parent-watch");
     private static final Comparator<ThreadInfo> ORDER =
             Comparator.comparing(ThreadInfo::name).thenComparingInt(ThreadInfo::tid);
 
@@ -42,22 +42,36 @@ public final class WorkersPanel implements Panel {
         return true;
     }
 
-    /** The experiment threads of Telar's own process in {@code snap}, by name and TID; empty when not listed. */
+    /**
+     * The experiment threads in {@code snap}, by name and TID: those of Telar's own process, then
+     * those of its child processes (process models), named {@code pid <pid> <thread name>} so each
+     * process shows with the core its worker is on. Empty when no threads are listed.
+     */
     public static List<ThreadInfo> workers(SystemSnapshot snap) {
         if (snap == null) {
             return List.of();
         }
         List<ThreadInfo> out = new ArrayList<>();
+        List<ThreadInfo> children = new ArrayList<>();
         for (ProcessInfo p : snap.processes()) {
-            if (p.pid() == snap.selfPid()) {
-                for (ThreadInfo t : p.threads()) {
-                    if (isWorker(t.name())) {
+            boolean self = p.pid() == snap.selfPid();
+            if (!self && p.ppid() != snap.selfPid()) {
+                continue;
+            }
+            for (ThreadInfo t : p.threads()) {
+                if (isWorker(t.name())) {
+                    if (self) {
                         out.add(t);
+                    } else {
+                        children.add(new ThreadInfo(t.tid(), "pid " + p.pid() + " " + t.name(), t.state(), t.cpuPct(),
+                                t.lastCore(), t.cpuSeconds()));
                     }
                 }
             }
         }
+        children.sort(ORDER);
         out.sort(ORDER);
+        out.addAll(children);
         return out;
     }
 

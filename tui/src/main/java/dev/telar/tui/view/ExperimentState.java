@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.LongStream;
 
 /**
@@ -55,6 +56,7 @@ public final class ExperimentState {
 
     private boolean busy;
     private RunSpec running;
+    private Set<Integer> children = Set.of();
     private boolean sweeping;
     private Message message = Message.NONE;
     private final List<RunResult> results = new ArrayList<>();
@@ -229,8 +231,18 @@ public final class ExperimentState {
         busy = true;
     }
 
+    /** Pids of the child processes computing for the run in progress (process models); empty otherwise. */
+    public Set<Integer> children() {
+        return children;
+    }
+
+    void childrenStarted(List<Long> pids) {
+        children = pids.stream().map(Long::intValue).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     void finished(RunResult result) {
         running = null;
+        children = Set.of();
         results.add(result);
         if (results.size() > MAX_RESULTS) {
             results.remove(0);
@@ -248,6 +260,7 @@ public final class ExperimentState {
         busy = false;
         sweeping = false;
         running = null;
+        children = Set.of();
     }
 
     /** A one-line note for the user (why a run did not start); {@link Message#NONE} when none. */

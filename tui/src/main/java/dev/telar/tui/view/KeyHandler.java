@@ -79,12 +79,25 @@ public final class KeyHandler {
         ExperimentState x = view.experiments();
         if (event instanceof ExperimentEvent.Started s) {
             x.started(s.spec());
+        } else if (event instanceof ExperimentEvent.Children c) {
+            // The run computes in child JVMs: list their threads too, from the next sample on.
+            x.childrenStarted(c.pids());
+            sampler.setThreadsFor(threadPids());
+            sampler.requestNow();
         } else if (event instanceof ExperimentEvent.Finished f) {
+            boolean hadChildren = !x.children().isEmpty();
             x.finished(f.result());
+            if (hadChildren) {
+                sampler.setThreadsFor(threadPids());
+            }
         } else if (event instanceof ExperimentEvent.SweepFinished s) {
             x.sweepFinished(s.results());
         } else if (event instanceof ExperimentEvent.Idle) {
+            boolean hadChildren = !x.children().isEmpty();
             x.idle();
+            if (hadChildren) {
+                sampler.setThreadsFor(threadPids());
+            }
         }
         return Outcome.REDRAW;
     }
@@ -369,8 +382,8 @@ public final class KeyHandler {
     }
 
     /**
-     * The processes whose threads the sampler should list: the expanded one, plus Telar itself
-     * while the experiments view shows its worker threads.
+     * The processes whose threads the sampler should list: the expanded one, plus Telar itself and
+     * the child processes of the run in progress while the experiments view shows worker threads.
      */
     private Set<Integer> threadPids() {
         Set<Integer> pids = new HashSet<>();
@@ -380,6 +393,7 @@ public final class KeyHandler {
         if (view.mode() == ViewState.Mode.EXPERIMENTS) {
             SystemSnapshot snap = view.snapshot();
             pids.add(snap != null ? snap.selfPid() : (int) ProcessHandle.current().pid());
+            pids.addAll(view.experiments().children());
         }
         return pids;
     }

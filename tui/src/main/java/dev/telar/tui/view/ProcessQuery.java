@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Turns a snapshot's unordered process list into the rows the process panel shows: filtered by
- * text, optionally reduced to Telar's own process tree, then sorted. Pure function of its inputs.
+ * text, optionally reduced to Telar's own process tree (then shown as a tree, children under their
+ * parent), then sorted. Pure function of its inputs.
  */
 public final class ProcessQuery {
     private ProcessQuery() {
@@ -43,7 +44,50 @@ public final class ProcessQuery {
             out.add(p);
         }
         out.sort(sort.order());
+        return tree != null ? parentsFirst(out) : out;
+    }
+
+    /**
+     * {@code sorted} rearranged so that every process comes right after its parent (its children in
+     * the sort order among themselves): Telar's child JVMs show under Telar. A process whose parent
+     * is not listed stays a root, in the sort order.
+     */
+    static List<ProcessInfo> parentsFirst(List<ProcessInfo> sorted) {
+        Set<Integer> listed = new HashSet<>();
+        for (ProcessInfo p : sorted) {
+            listed.add(p.pid());
+        }
+        Map<Integer, List<ProcessInfo>> children = new HashMap<>();
+        List<ProcessInfo> roots = new ArrayList<>();
+        for (ProcessInfo p : sorted) {
+            if (p.ppid() != p.pid() && listed.contains(p.ppid())) {
+                children.computeIfAbsent(p.ppid(), k -> new ArrayList<>()).add(p);
+            } else {
+                roots.add(p);
+            }
+        }
+        List<ProcessInfo> out = new ArrayList<>(sorted.size());
+        Set<Integer> placed = new HashSet<>();
+        for (ProcessInfo root : roots) {
+            place(root, children, out, placed);
+        }
+        for (ProcessInfo p : sorted) {
+            if (!placed.contains(p.pid())) {
+                place(p, children, out, placed); // a cycle of reused pids: keep every process anyway
+            }
+        }
         return out;
+    }
+
+    private static void place(ProcessInfo p, Map<Integer, List<ProcessInfo>> children, List<ProcessInfo> out,
+                              Set<Integer> placed) {
+        if (!placed.add(p.pid())) {
+            return;
+        }
+        out.add(p);
+        for (ProcessInfo c : children.getOrDefault(p.pid(), List.of())) {
+            place(c, children, out, placed);
+        }
     }
 
     private static boolean matches(ProcessInfo p, String needle) {

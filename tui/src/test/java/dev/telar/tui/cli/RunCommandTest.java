@@ -51,6 +51,44 @@ class RunCommandTest {
     }
 
     @Test
+    void processPoolMapRunHasTheThreadRunsFieldsTheSequentialResultAndItsStartUpApart() throws Exception {
+        CliTest.Run r = run("run", "cpu", "--model", "process-pool-map", "--workers", "2", "--tasks", "4",
+                "--draws", "2000000", "--baseline", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<JsonNode> runs = lines(r.out());
+        assertThat(runs).hasSize(2);
+        JsonNode one = runs.get(0);
+        JsonNode pool = runs.get(1);
+        // The lecture's comparison: the same pool with one process, then with two.
+        assertThat(one.get("model").asText()).isEqualTo("process-pool-map");
+        assertThat(one.get("workers").asInt()).isEqualTo(1);
+        assertThat(one.get("speedup").asDouble()).isEqualTo(1.0);
+        assertThat(pool.get("model").asText()).isEqualTo("process-pool-map");
+        for (String field : new String[] {"kernel", "model", "workers", "tasks", "size", "cores", "wall_seconds",
+            "cpu_seconds", "result", "speedup", "efficiency", "status", "verdict"}) {
+            assertThat(pool.has(field)).as(field).isTrue();
+        }
+        assertThat(pool.get("workers").asInt()).isEqualTo(2);
+        assertThat(pool.get("tasks").asInt()).isEqualTo(4);
+        assertThat(pool.get("size").asLong()).isEqualTo(2_000_000);
+        assertThat(pool.get("status").asText()).isEqualTo("completed");
+        assertThat(pool.get("speedup").asDouble())
+                .isEqualTo(one.get("wall_seconds").asDouble() / pool.get("wall_seconds").asDouble());
+        assertThat(pool.get("cpu_seconds").asDouble()).isPositive();
+        assertThat(pool.get("start_seconds").asDouble()).isPositive();
+        assertThat(pool.get("wall_with_start_seconds").asDouble())
+                .isEqualTo(pool.get("wall_seconds").asDouble() + pool.get("start_seconds").asDouble());
+        assertThat(pool.get("timing").asText()).isEqualTo(ResultJson.TIMING);
+        assertThat(pool.get("verdict").asText()).startsWith("2 pool processes: ×").contains("JVM start-up, not timed");
+
+        CliTest.Run seq = run("run", "cpu", "--model", "sequential", "--tasks", "4", "--draws", "2000000", "--json");
+        JsonNode sequential = lines(seq.out()).get(0);
+        assertThat(sequential.has("start_seconds")).as("no child JVMs").isFalse();
+        assertThat(pool.get("result").asDouble()).isEqualTo(sequential.get("result").asDouble());
+        assertThat(one.get("result").asDouble()).isEqualTo(sequential.get("result").asDouble());
+    }
+
+    @Test
     void gilRunReportsTheLockInvariantAndPinnedCores() throws Exception {
         CliTest.Run r = run("run", "cpu", "--model", "gil", "--workers", "3", "--size", "500000", "--cores", "0",
                 "--json");

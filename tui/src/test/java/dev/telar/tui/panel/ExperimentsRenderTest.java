@@ -187,7 +187,41 @@ class ExperimentsRenderTest {
     }
 
     @Test
+    void childProcessesOfAProcessRunAreListedWithTheirWorkerThreadAndCore() {
+        List<ThreadInfo> own = List.of(new ThreadInfo(9000, "main", 'S', 0.5, 1, 1.0),
+                new ThreadInfo(9010, "telar-child-poo", 'S', 1.0, 1, 0.1),
+                new ThreadInfo(9011, "telar-child-err", 'S', 0.0, 0, 0.0),
+                new ThreadInfo(9012, "telar-child-sta", 'S', 0.0, 0, 0.0));
+        VirtualScreen vs = new VirtualScreen(100, 30).show(Snapshots.lab().selfPid(9000)
+                .process(9000, 1, "alice", 2, 100L << 20, "java -jar telar.jar", own)
+                .process(9100, 9000, "alice", 101, 60L << 20, "java ChildMain", List.of(
+                        new ThreadInfo(9101, "telar-pool-0", 'R', 99.0, 0, 3.0),
+                        new ThreadInfo(9102, "telar-parent-wa", 'S', 0.0, 1, 0.0),
+                        new ThreadInfo(9103, "C2 CompilerThre", 'S', 2.0, 1, 0.4)))
+                .process(9200, 9000, "alice", 100, 60L << 20, "java ChildMain", List.of(
+                        new ThreadInfo(9201, "telar-pool-1", 'R', 98.0, 1, 3.0)))
+                .build());
+        vs.press('x');
+        vs.event(new ExperimentEvent.Started(CPU4.with("process-pool-map", 2)));
+        vs.event(new ExperimentEvent.Children(List.of(9100L, 9200L)));
+        assertThat(vs.sampler.threadsFor).containsExactlyInAnyOrder(9000, 9100, 9200);
+        String text = vs.text();
+        assertThat(text).contains("Worker threads of cpu/process-pool-map ×2");
+        assertThat(vs.rows().get(vs.rowOf("pid 9100 telar-pool-0"))).containsPattern("9101 pid 9100 telar-pool-0 +R  99.0    0");
+        assertThat(vs.rows().get(vs.rowOf("pid 9200 telar-pool-1"))).containsPattern("9201 pid 9200 telar-pool-1 +R  98.0    1");
+        assertThat(text).contains("together 1.97 cores busy, on cores 0 1");
+        assertThat(text).doesNotContain("telar-child").doesNotContain("telar-parent").doesNotContain("Compiler");
+        vs.event(new ExperimentEvent.Idle());
+        assertThat(vs.sampler.threadsFor).containsExactly(9000);
+    }
+
+    @Test
     void workerNamesAsTheKernelTruncatesThem() {
+        assertThat(WorkersPanel.isWorker("telar-pool-0")).isTrue();
+        assertThat(WorkersPanel.isWorker("telar-proc-3")).isTrue();
+        assertThat(WorkersPanel.isWorker("telar-child-poo")).isFalse();
+        assertThat(WorkersPanel.isWorker("telar-child-out")).isFalse();
+        assertThat(WorkersPanel.isWorker("telar-parent-wa")).isFalse();
         assertThat(WorkersPanel.isWorker("telar-thread-ta")).isTrue();
         assertThat(WorkersPanel.isWorker("telar-gil-2")).isTrue();
         assertThat(WorkersPanel.isWorker("telar-interp1-3")).isTrue();

@@ -113,7 +113,7 @@ class ExperimentKeysTest {
     void anUnavailableModelIsExplainedNotSubmitted() {
         VirtualScreen vs = experimentsView();
         vs.press(KeyType.ArrowDown);
-        press(vs, KeyType.ArrowLeft, 2);             // thread-target -> sequential -> wraps to virtual
+        press(vs, KeyType.ArrowLeft, 6);             // thread-target -> sequential -> wraps past the 4 process models to virtual
         assertThat(vs.text()).contains("◂ virtual ▸");
         RunSpec spec = vs.view.experiments().spec();
         if (Experiments.problem(spec).isPresent()) { // Java 17-20: no virtual threads

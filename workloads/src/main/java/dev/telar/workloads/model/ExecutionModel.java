@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A way of running a job's tasks: sequentially, on threads made one of several ways, on pools,
- * under an emulated interpreter lock, or (later) in processes. Implementations are stateless.
+ * under an emulated interpreter lock, or in child processes. Implementations are stateless.
  */
 public interface ExecutionModel {
     /** Name as typed on the command line, e.g. {@code thread-target}. */
@@ -13,6 +13,14 @@ public interface ExecutionModel {
 
     /** One line saying how the model runs tasks. */
     String summary();
+
+    /**
+     * True for models that run tasks in child processes. They start and warm up their children
+     * before they call {@code Job.startTiming()}, so the experiment needs no warm-up run of them.
+     */
+    default boolean startsProcesses() {
+        return false;
+    }
 
     /** Why the model cannot run on this JVM, or empty when it can. */
     default Optional<String> unavailableReason() {

@@ -3,11 +3,12 @@ package dev.telar.workloads.model;
 import java.util.List;
 import java.util.Optional;
 
-/** The thread execution models by command-line name, and the lecture's default pool size. */
+/** The execution models (threads, then child processes) by command-line name, and the lecture's default pool size. */
 public final class Models {
     /** Model names in the order the lecture presents them. */
     public static final List<String> NAMES = List.of("sequential", "thread-target", "thread-subclass",
-            "pool-submit", "pool-map", "gil", "subinterpreters", "virtual");
+            "pool-submit", "pool-map", "gil", "subinterpreters", "virtual",
+            "process-target", "process-subclass", "process-pool-submit", "process-pool-map");
 
     private Models() {
     }
@@ -28,8 +29,17 @@ public final class Models {
             case "gil" -> new GilEmulation(switchMillis);
             case "subinterpreters" -> new SubInterpreters(interpreters, switchMillis);
             case "virtual" -> new VirtualThreads();
+            case "process-target" -> new ProcessTargetModel();
+            case "process-subclass" -> new ProcessSubclassModel();
+            case "process-pool-submit" -> new ProcessPoolSubmit();
+            case "process-pool-map" -> new ProcessPoolMap();
             default -> null;
         });
+    }
+
+    /** True when {@code name} is a model that runs its tasks in child processes. */
+    public static boolean startsProcesses(String name) {
+        return byName(name, 1, 5).map(ExecutionModel::startsProcesses).orElse(false);
     }
 
     /** min(32, cores + 4): the lecture's ThreadPoolExecutor default for max_workers. */

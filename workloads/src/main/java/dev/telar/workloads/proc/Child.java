@@ -3,6 +3,8 @@ package dev.telar.workloads.proc;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -27,10 +29,12 @@ public final class Child {
     private final BufferedReader stdout;
     private final ArrayDeque<String> errorTail = new ArrayDeque<>();
     private final Thread errorDrain;
+    private final boolean input;
 
-    Child(Process process, String name) {
+    Child(Process process, String name, boolean input) {
         this.process = process;
         this.name = name;
+        this.input = input;
         this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.errorDrain = new Thread(this::drainErrors, "telar-child-err-" + process.pid());
         errorDrain.setDaemon(true);
@@ -55,6 +59,27 @@ public final class Child {
     /** The child's standard output; read it if the child writes more than a few lines. */
     public BufferedReader stdout() {
         return stdout;
+    }
+
+    /**
+     * Writes one line to the child's standard input and flushes it. Thread-safe.
+     *
+     * @throws IllegalStateException when the child was started without an input pipe
+     * @throws UncheckedIOException when the child has closed its input or ended
+     */
+    public void sendLine(String line) {
+        if (!input) {
+            throw new IllegalStateException("child " + this + " was started without an input pipe");
+        }
+        OutputStream in = process.getOutputStream();
+        synchronized (in) {
+            try {
+                in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                in.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write to child " + this + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Waits for the child to end. */

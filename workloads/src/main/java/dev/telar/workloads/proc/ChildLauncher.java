@@ -24,6 +24,9 @@ public final class ChildLauncher {
     /** Flags every child gets: a small GC, no hsperfdata file left in /tmp. */
     public static final List<String> CHILD_FLAGS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k");
 
+    /** System property naming the class a child runs, e.g. {@code -Dtelar.child=PoolWorker}. */
+    public static final String NAME_PROPERTY = "telar.child";
+
     private static final ExecutorService STARTER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "telar-child-starter");
         t.setDaemon(true);
@@ -51,6 +54,19 @@ public final class ChildLauncher {
      * @throws UncheckedIOException when the JVM cannot be started
      */
     public static Child start(String kind, Class<?> type, List<String> args, List<String> jvmFlags) {
+        return start(kind, type, args, jvmFlags, false);
+    }
+
+    /**
+     * Starts a child JVM running {@link ChildMain} for {@code type}, optionally keeping a pipe to
+     * its standard input (see {@link Child#sendLine}); without one the child reads end-of-file at once.
+     *
+     * @param kind     {@link ChildMain#KIND_TARGET} or {@link ChildMain#KIND_SUBCLASS}
+     * @param jvmFlags flags for this child after {@link #CHILD_FLAGS} (e.g. a heap size)
+     * @param input    true to keep the child's standard input open for {@link Child#sendLine}
+     * @throws UncheckedIOException when the JVM cannot be started
+     */
+    public static Child start(String kind, Class<?> type, List<String> args, List<String> jvmFlags, boolean input) {
         List<String> mainArgs = new ArrayList<>();
         mainArgs.add(Long.toString(ProcessHandle.current().pid()));
         mainArgs.add(kind);
@@ -58,11 +74,15 @@ public final class ChildLauncher {
         mainArgs.addAll(args);
         List<String> flags = new ArrayList<>(CHILD_FLAGS);
         flags.addAll(jvmFlags);
-        List<String> command = JvmCommand.of(flags, ChildMain.class.getName(), mainArgs);
+        List<String> command = new ArrayList<>(JvmCommand.of(flags, ChildMain.class.getName(), mainArgs));
+        // First on the command line, so a process list (Telar's, ps, htop) tells what the child is.
+        command.add(1, "-D" + NAME_PROPERTY + "=" + type.getSimpleName());
         Future<Child> started = STARTER.submit(() -> {
             Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-            process.getOutputStream().close(); // children read nothing from us on stdin
-            Child child = new Child(process, type.getSimpleName());
+            if (!input) {
+                process.getOutputStream().close(); // the child reads nothing from us
+            }
+            Child child = new Child(process, type.getSimpleName(), input);
             LIVE.add(child);
             process.onExit().thenRun(() -> LIVE.remove(child));
             return child;

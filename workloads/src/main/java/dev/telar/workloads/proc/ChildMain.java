@@ -22,6 +22,7 @@ public final class ChildMain {
     }
 
     public static void main(String[] args) {
+        quietLibraries();
         if (args.length < 3) {
             System.err.println("telar child: usage: ChildMain <parent pid> <kind> <class> [args...]");
             System.exit(2);
@@ -51,5 +52,25 @@ public final class ChildMain {
         }
         // Chronicle and pools may leave non-daemon threads behind; the work is done.
         System.exit(0);
+    }
+
+    /**
+     * A child's standard error is logged by the parent line by line, and its last line is the
+     * reason shown when the child fails; keep libraries' notices (slf4j-simple logs INFO to stderr,
+     * Chronicle announces itself and watches disk space in a thread) out of it. Must run before
+     * the first logger or Chronicle class is loaded.
+     */
+    private static void quietLibraries() {
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setIfAbsent("slf4j.internal.verbosity", "ERROR");
+        setIfAbsent("chronicle.announcer.disable", "true");
+        setIfAbsent("chronicle.disk.monitor.disable", "true");
+        setIfAbsent("chronicle.analytics.disable", "true");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 }

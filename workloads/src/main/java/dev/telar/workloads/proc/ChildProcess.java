@@ -15,6 +15,14 @@ public abstract class ChildProcess {
     protected abstract void run(String[] args) throws Exception;
 
     /**
+     * True when the child reads lines the parent sends with {@link Child#sendLine}; by default its
+     * standard input is closed. Asked in the parent, before the child starts.
+     */
+    protected boolean readsInput() {
+        return false;
+    }
+
+    /**
      * Starts the child JVM.
      *
      * @throws IllegalStateException if this process was started already
@@ -23,7 +31,7 @@ public abstract class ChildProcess {
         if (child != null) {
             throw new IllegalStateException("process " + getClass().getSimpleName() + " was started already");
         }
-        child = ChildLauncher.start(ChildMain.KIND_SUBCLASS, getClass(), List.of(args), List.of());
+        child = ChildLauncher.start(ChildMain.KIND_SUBCLASS, getClass(), List.of(args), List.of(), readsInput());
         return child;
     }
 

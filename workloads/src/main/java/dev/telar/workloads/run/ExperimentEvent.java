@@ -8,6 +8,16 @@ public sealed interface ExperimentEvent {
     record Started(RunSpec spec) implements ExperimentEvent {
     }
 
+    /**
+     * A run started child processes (JVMs) that compute for it; their threads are named
+     * {@code telar-proc-<n>} or {@code telar-pool-<n>}. Comes between the run's Started and Finished.
+     */
+    record Children(List<Long> pids) implements ExperimentEvent {
+        public Children {
+            pids = List.copyOf(pids);
+        }
+    }
+
     /** A run ended (completed, cancelled or failed). */
     record Finished(RunResult result) implements ExperimentEvent {
     }

@@ -1,5 +1,6 @@
 package dev.telar.workloads.run;
 
+import dev.telar.workloads.model.Models;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -34,8 +35,7 @@ public final class ExperimentRunner implements AutoCloseable {
     }
 
     /**
-     * Queues a run, preceded by its sequential baseline when {@code baseline} is set. The
-     * baseline is the same work on one thread: for matmul, the product limited to one thread.
+     * Queues a run, preceded by its baseline ({@link #baselineOf}) when {@code baseline} is set.
      */
     public void submit(RunSpec spec, boolean baseline) {
         thread.execute(() -> {
@@ -67,8 +67,17 @@ public final class ExperimentRunner implements AutoCloseable {
         });
     }
 
-    /** The one-thread run a spec is compared against. */
+    /**
+     * The run a spec is compared against: the same work on one thread (for matmul, the product
+     * limited to one thread); for a process model, the same model with one process, as in the
+     * lecture's table (1 process vs 4). Both sides of a process comparison then run in child JVMs
+     * with the same compiler and exchange, whatever flags the parent JVM runs with (the dashboard's
+     * JVM compiles with C1 only, its children with the full JIT).
+     */
     public static RunSpec baselineOf(RunSpec spec) {
+        if (Models.startsProcesses(spec.model())) {
+            return spec.with(spec.model(), 1);
+        }
         RunSpec base = spec.with("sequential", 1);
         return spec.kernel().equals("matmul") ? base.withKernelThreads(1) : base;
     }
@@ -118,6 +127,7 @@ public final class ExperimentRunner implements AutoCloseable {
 
     private RunControl begin(RunSpec spec) {
         RunControl control = new RunControl(spec.cores());
+        control.watchChildren(pids -> emit(new ExperimentEvent.Children(pids)));
         current = control;
         emit(new ExperimentEvent.Started(spec));
         return control;

@@ -107,10 +107,17 @@ public final class Experiments {
         long unmeasuredBefore = control.unmeasuredThreads();
         try {
             model.run(job);
+            long end = System.nanoTime();
             double result = job.combined();
-            double wall = (System.nanoTime() - start) / 1e9;
+            double wall = (end - start) / 1e9;
+            double startUp = Double.NaN;
+            if (job.timedFrom() != 0) {
+                // Child processes: JVM start-up and warm-up are reported apart from the compute.
+                startUp = (job.timedFrom() - start) / 1e9;
+                wall = ((job.timedTo() != 0 ? job.timedTo() : end) - job.timedFrom()) / 1e9;
+            }
             return new RunResult(spec, RunResult.Status.COMPLETED, "", wall, cpu(control, cpuBefore, unmeasuredBefore), result, Double.NaN,
-                    maxConcurrent(model));
+                    maxConcurrent(model), startUp);
         } catch (CancelledException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -132,6 +139,11 @@ public final class Experiments {
      * Takes a few tens of milliseconds.
      */
     public static void warmUp(RunSpec spec, RunControl control) {
+        if (Models.startsProcesses(spec.model())) {
+            // Process runs and their baselines run in child JVMs that warm themselves up before
+            // their timed part; a warm-up here would only cost JVM starts.
+            return;
+        }
         long size = switch (spec.kernel()) {
             case "cpu" -> Math.min(spec.size(), 10_000_000L);
             case "matmul" -> Math.min(spec.size(), 160L);
@@ -151,7 +163,7 @@ public final class Experiments {
     }
 
     /**
-     * Runs {@code spec} after a warm-up and its sequential baseline (same kernel and size), and
+     * Runs {@code spec} after a warm-up and its baseline ({@link ExperimentRunner#baselineOf}), and
      * returns the baseline and the run, the second carrying its speedup.
      */
     public static List<RunResult> runWithBaseline(RunSpec spec, RunControl control) {

@@ -15,6 +15,8 @@ public final class Job {
     private final RunControl control;
     private final double[] results;
     private final boolean[] done;
+    private volatile long timedFrom;
+    private volatile long timedTo;
 
     Job(TaskKernel kernel, int tasks, int workers, RunControl control) {
         this.kernel = kernel;
@@ -55,6 +57,30 @@ public final class Job {
     public synchronized void record(int index, double result) {
         results[index] = result;
         done[index] = true;
+    }
+
+    /**
+     * Marks the start of the timed part of a run, for models that must first start child
+     * processes: the run's wall time is then measured from here and the time before is reported
+     * apart as start-up ({@link RunResult#startSeconds()}).
+     */
+    public void startTiming() {
+        timedFrom = System.nanoTime();
+    }
+
+    /** Marks the end of the timed part (the last result in; stopping the children is not timed). */
+    public void stopTiming() {
+        timedTo = System.nanoTime();
+    }
+
+    /** {@link System#nanoTime()} at {@link #startTiming()}, or 0 when not marked. */
+    long timedFrom() {
+        return timedFrom;
+    }
+
+    /** {@link System#nanoTime()} at {@link #stopTiming()}, or 0 when not marked. */
+    long timedTo() {
+        return timedTo;
     }
 
     /** Runs the tasks dealt to {@code worker}: worker, worker + workers, ... (round robin). */

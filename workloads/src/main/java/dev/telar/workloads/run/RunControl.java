@@ -5,9 +5,12 @@ import dev.telar.workloads.kernel.CancelledException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * Cancellation, core pinning and CPU accounting shared by every thread of one run.
@@ -23,6 +26,8 @@ public final class RunControl {
     private final LongAdder cpuNanos = new LongAdder();
     private volatile boolean cancelled;
     private final LongAdder unmeasured = new LongAdder();
+    private final List<Runnable> cancelHooks = new CopyOnWriteArrayList<>();
+    private volatile Consumer<List<Long>> childWatcher = pids -> { };
 
     /** @param cores logical cores to pin every thread of the run to; empty for no pinning */
     public RunControl(int... cores) {
@@ -38,6 +43,42 @@ public final class RunControl {
     public void cancel() {
         cancelled = true;
         live.forEach(Thread::interrupt);
+        cancelHooks.forEach(Runnable::run);
+    }
+
+    /**
+     * Adds an action that {@link #cancel()} runs (on the cancelling thread, so it must be quick and
+     * must not block, e.g. sending SIGKILL to child processes). Runs it at once when the run was
+     * cancelled already. Remove it with {@link #removeOnCancel} when the work it stops has ended.
+     */
+    public void onCancel(Runnable hook) {
+        cancelHooks.add(hook);
+        if (cancelled) {
+            hook.run();
+        }
+    }
+
+    /** Removes an action added by {@link #onCancel}. */
+    public void removeOnCancel(Runnable hook) {
+        cancelHooks.remove(hook);
+    }
+
+    /**
+     * Chooses who hears about the child processes a run starts (e.g. the dashboard, to list their
+     * threads). Called on the thread that started them.
+     */
+    public void watchChildren(Consumer<List<Long>> watcher) {
+        childWatcher = watcher;
+    }
+
+    /** Tells the watcher the pids of the child processes that now compute for the run. */
+    public void childrenStarted(List<Long> pids) {
+        childWatcher.accept(List.copyOf(pids));
+    }
+
+    /** Adds CPU time measured elsewhere (e.g. in a child process) to the run's total, nanoseconds. */
+    public void addCpuNanos(long nanos) {
+        cpuNanos.add(nanos);
     }
 
     /** True once {@link #cancel()} was called. */

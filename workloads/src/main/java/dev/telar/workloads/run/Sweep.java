@@ -7,8 +7,8 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * Runs one kernel at a series of worker counts (for matmul: thread limits) after a sequential
- * baseline, the lecture's thread-limit table. Counts are 1, 2, 4, ... up to twice the cores, plus
+ * Runs one kernel at a series of worker counts (for matmul: thread limits) after its baseline
+ * ({@link ExperimentRunner#baselineOf}), the lecture's thread-limit table. Counts are 1, 2, 4, ... up to twice the cores, plus
  * the default (the pool default for thread models, the core count for matmul, like a library that
  * uses every core), so a machine with fewer cores than workers shows its slowdown.
  */
@@ -42,7 +42,7 @@ public final class Sweep {
                                       Consumer<RunResult> onEach) {
         boolean matmul = spec.kernel().equals("matmul");
         List<RunResult> out = new ArrayList<>();
-        RunSpec baseSpec = matmul ? spec.with("sequential", 1).withKernelThreads(1) : spec.with("sequential", 1);
+        RunSpec baseSpec = ExperimentRunner.baselineOf(spec);
         Experiments.warmUp(spec, control);
         RunResult base = Experiments.run(baseSpec, control);
         base = base.withBaseline(base.wallSeconds());

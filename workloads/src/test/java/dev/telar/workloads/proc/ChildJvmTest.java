@@ -3,10 +3,12 @@ package dev.telar.workloads.proc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ChildJvmTest {
     @Test
@@ -40,6 +42,9 @@ class ChildJvmTest {
         Child child = ChildLauncher.startTarget(ChildTargets.Sleeper.class, List.of());
         assertThat(child.stdout().readLine()).isEqualTo("ready");
         assertThat(ChildLauncher.live()).contains(child);
+        // What a process list shows first: the class the child runs.
+        assertThat(ProcessHandle.of(child.pid()).flatMap(h -> h.info().arguments()).map(a -> a[0]))
+                .hasValue("-Dtelar.child=Sleeper");
         child.kill();
         ChildExit exit = child.join();
         assertThat(exit.signal()).isEqualTo(9);
@@ -50,7 +55,25 @@ class ChildJvmTest {
     @Test
     void childrenDieWithinTwoSecondsOfTheirParentsKill() throws Exception {
         Child parent = ChildLauncher.startTarget(ChildTargets.Spawner.class, List.of());
-        long grandchildPid = Long.parseLong(parent.stdout().readLine());
+        assertDiesWithinTwoSecondsOfItsParent(parent);
+    }
+
+    /** The same for a process pool's worker, which also maps Chronicle queue files. */
+    @Test
+    void poolWorkersDieWithinTwoSecondsOfTheirParentsKill(@TempDir Path queues) throws Exception {
+        Child parent = ChildLauncher.startTarget(ChildTargets.PoolSpawner.class, List.of(queues.toString()));
+        assertDiesWithinTwoSecondsOfItsParent(parent);
+    }
+
+    /** Reads the grandchild's pid from the parent, kills the parent (SIGKILL) and watches the grandchild go. */
+    private static void assertDiesWithinTwoSecondsOfItsParent(Child parent) throws Exception {
+        String line = parent.stdout().readLine();
+        if (line == null) {
+            parent.kill();
+            throw new AssertionError("the parent ended without starting its child: " + parent.join().describe() + ": "
+                    + parent.lastError());
+        }
+        long grandchildPid = Long.parseLong(line);
         ProcessHandle grandchild = ProcessHandle.of(grandchildPid).orElseThrow();
         assertThat(grandchild.isAlive()).isTrue();
 

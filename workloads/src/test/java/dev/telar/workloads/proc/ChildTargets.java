@@ -1,5 +1,7 @@
 package dev.telar.workloads.proc;
 
+import dev.telar.workloads.pool.ProcessPool;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -42,6 +44,16 @@ public final class ChildTargets {
                 throw new IllegalStateException("grandchild did not start");
             }
             System.out.println(grandchild.pid());
+            Thread.sleep(Duration.ofMinutes(1).toMillis());
+        }
+    }
+
+    /** Plays a dashboard with a process pool: starts a one-worker pool under args[0], prints the worker's pid, sleeps. */
+    public static final class PoolSpawner implements ProcessTarget {
+        @Override
+        public void run(String[] args) throws Exception {
+            ProcessPool pool = ProcessPool.start(1, Path.of(args[0]), new int[0]);
+            System.out.println(pool.pids().get(0));
             Thread.sleep(Duration.ofMinutes(1).toMillis());
         }
     }

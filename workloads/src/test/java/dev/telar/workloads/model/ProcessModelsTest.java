@@ -1,0 +1,98 @@
+package dev.telar.workloads.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.telar.workloads.ipc.RunDirectory;
+import dev.telar.workloads.run.ExperimentRunner;
+import dev.telar.workloads.run.Experiments;
+import dev.telar.workloads.run.RunControl;
+import dev.telar.workloads.run.RunResult;
+import dev.telar.workloads.run.RunSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The four process models against the sequential run, with real child JVMs. */
+class ProcessModelsTest {
+    private static final long DRAWS = 2_000_000;
+    private static double sequential;
+
+    static RunSpec cpu(String model, int workers, int tasks, long draws) {
+        return new RunSpec("cpu", model, tasks, workers, draws, 1, 2, 5, new int[0], RunSpec.SEED);
+    }
+
+    @BeforeAll
+    static void sequentialSum() {
+        RunResult r = Experiments.run(cpu("sequential", 1, 3, DRAWS));
+        assertThat(r.status()).isEqualTo(RunResult.Status.COMPLETED);
+        sequential = r.result();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"process-target", "process-subclass", "process-pool-submit", "process-pool-map"})
+    void everyProcessModelComputesExactlyTheSequentialSum(String model) {
+        List<List<Long>> announced = new CopyOnWriteArrayList<>();
+        RunControl control = new RunControl();
+        control.watchChildren(announced::add);
+        // Three tasks on two processes: one process runs two of them.
+        RunResult r = Experiments.run(cpu(model, 2, 3, DRAWS), control);
+        assertThat(r.status()).as(r.message()).isEqualTo(RunResult.Status.COMPLETED);
+        assertThat(r.result()).isEqualTo(sequential); // bit for bit: same seeds, same combining order
+        assertThat(r.startSeconds()).as("JVM start-up, reported apart").isPositive();
+        assertThat(r.wallSeconds()).isPositive();
+        assertThat(r.wallWithStartSeconds()).isEqualTo(r.wallSeconds() + r.startSeconds());
+        assertThat(r.cpuSeconds()).as("the children's task CPU time").isPositive();
+        assertThat(announced).hasSize(1);
+        assertThat(announced.get(0)).hasSize(2).doesNotContain(ProcessHandle.current().pid())
+                .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    @Test
+    void aProcessRunIsComparedWithOneProcessOfTheSameModel() {
+        assertThat(Models.NAMES.stream().filter(Models::startsProcesses)).containsExactly("process-target",
+                "process-subclass", "process-pool-submit", "process-pool-map");
+        RunSpec four = cpu("process-pool-submit", 4, 4, DRAWS);
+        assertThat(ExperimentRunner.baselineOf(four)).isEqualTo(cpu("process-pool-submit", 1, 4, DRAWS));
+        assertThat(ExperimentRunner.baselineOf(cpu("pool-map", 4, 4, DRAWS))).isEqualTo(cpu("sequential", 1, 4, DRAWS));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"process-target", "process-pool-map"})
+    void cancellingKillsTheChildrenAtOnce(String model) throws Exception {
+        CompletableFuture<List<Long>> announced = new CompletableFuture<>();
+        RunControl control = new RunControl();
+        control.watchChildren(announced::complete);
+        // Tasks that would take minutes.
+        CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(
+                () -> Experiments.run(cpu(model, 2, 2, 100_000_000_000L), control));
+        List<Long> pids = announced.get(30, TimeUnit.SECONDS);
+        long cancelled = System.nanoTime();
+        control.cancel();
+        RunResult r = run.get(5, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - cancelled) / 1e9;
+        assertThat(r.status()).isEqualTo(RunResult.Status.CANCELLED);
+        assertThat(seconds).as("time from cancel to the run's end").isLessThan(0.5);
+        assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        assertThat(leftRunDirectories()).isEmpty();
+    }
+
+    /** Run directories of this JVM under the default place (a pool's queues). */
+    private static List<Path> leftRunDirectories() throws Exception {
+        Path parent = RunDirectory.defaultParent(System.getenv());
+        if (!Files.isDirectory(parent)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(parent)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("run-" + ProcessHandle.current().pid() + "-"))
+                    .toList();
+        }
+    }
+}
