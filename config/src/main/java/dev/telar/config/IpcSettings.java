@@ -23,11 +23,11 @@ public record IpcSettings(Path dir, long diskCapBytes) {
     /** @throws SettingsException when the cap is out of range or the directory is relative */
     public IpcSettings {
         if (diskCapBytes < MIN_DISK_CAP_MB * MB || diskCapBytes > MAX_DISK_CAP_MB * MB) {
-            throw new SettingsException("ipc.disk-cap-mb must be between " + MIN_DISK_CAP_MB + " and "
-                    + MAX_DISK_CAP_MB + ", got " + diskCapBytes / (double) MB);
+            throw SettingsException.of("ipc.diskcap.range", MIN_DISK_CAP_MB, MAX_DISK_CAP_MB,
+                    Double.toString(diskCapBytes / (double) MB));
         }
         if (dir != null && !dir.isAbsolute()) {
-            throw new SettingsException("ipc.dir must be an absolute path, got " + dir);
+            throw SettingsException.of("ipc.dir.relative", dir.toString());
         }
     }
 

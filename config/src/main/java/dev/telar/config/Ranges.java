@@ -7,7 +7,7 @@ final class Ranges {
 
     static void check(String name, long value, long min, long max) {
         if (value < min || value > max) {
-            throw new SettingsException(name + " must be between " + min + " and " + max + ", got " + value);
+            throw SettingsException.of("range", name, min, max, value);
         }
     }
 }

@@ -16,13 +16,16 @@ record RawValue(String text, Shape shape, Origin origin) {
         return new RawValue(text, Shape.SCALAR, origin);
     }
 
-    /** How the value is quoted in a message: {@code 'fast'}, or {@code a list}. */
-    String shown() {
+    /**
+     * How the value is quoted in a message: {@code 'fast'} as typed, or a phrase such as
+     * "a list" that is put into words in the message's language.
+     */
+    Object shown() {
         return switch (shape) {
             case SCALAR -> "'" + text + "'";
-            case NULL -> "nothing";
-            case MAPPING -> "a block of keys";
-            case LIST -> "a list";
+            case NULL -> new Phrase("shown.nothing");
+            case MAPPING -> new Phrase("shown.block");
+            case LIST -> new Phrase("shown.list");
         };
     }
 }

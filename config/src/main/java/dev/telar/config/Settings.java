@@ -27,14 +27,14 @@ public record Settings(long refreshMillis, Language language, Theme theme, boole
 
     public Settings {
         if (refreshMillis < MIN_REFRESH_MS || refreshMillis > MAX_REFRESH_MS) {
-            throw new SettingsException("refresh interval " + refreshMillis / 1000.0
-                    + " s is out of range: use " + MIN_REFRESH_MS / 1000.0 + " to " + MAX_REFRESH_MS / 1000 + " seconds");
+            throw SettingsException.of("refresh.range", Double.toString(refreshMillis / 1000.0),
+                    Double.toString(MIN_REFRESH_MS / 1000.0), MAX_REFRESH_MS / 1000);
         }
         if (logFile == null) {
-            throw new SettingsException("log file is not set");
+            throw SettingsException.of("logfile.unset");
         }
         if (language == null || theme == null || experiments == null || ipc == null) {
-            throw new SettingsException("a setting is missing");
+            throw SettingsException.of("missing");
         }
     }
 
@@ -51,7 +51,7 @@ public record Settings(long refreshMillis, Language language, Theme theme, boole
     /** These settings with the refresh interval given in seconds (e.g. from {@code --refresh 0.5}). */
     public Settings withRefreshSeconds(double seconds) {
         if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
-            throw new SettingsException("refresh interval must be a number of seconds, e.g. 1 or 0.5");
+            throw SettingsException.of("refresh.nan");
         }
         return new Settings(Math.round(seconds * 1000), language, theme, ascii, mouse, experiments, ipc, logFile);
     }

@@ -88,21 +88,20 @@ final class SettingsDraft {
                 logFile != null ? logFile : Settings.defaultLogFile(env));
     }
 
-    /** What a key accepts, as the end of "must be ...". */
-    static String requirement(SettingKey key) {
+    /** What a key accepts, as the end of "must be ...", in the message's language. */
+    static Phrase requirement(SettingKey key) {
         return switch (key) {
-            case REFRESH -> "a number of seconds between " + seconds(Settings.MIN_REFRESH_MS) + " and "
-                    + seconds(Settings.MAX_REFRESH_MS);
-            case LANGUAGE -> "auto, en or es";
-            case THEME -> "auto, dark, light or mono";
-            case ASCII -> "auto, on or off";
-            case MOUSE -> "true or false";
+            case REFRESH -> new Phrase("need.refresh", seconds(Settings.MIN_REFRESH_MS), seconds(Settings.MAX_REFRESH_MS));
+            case LANGUAGE -> new Phrase("need.language");
+            case THEME -> new Phrase("need.theme");
+            case ASCII -> new Phrase("need.ascii");
+            case MOUSE -> new Phrase("need.mouse");
             case DRAWS -> range(ExperimentDefaults.MIN_DRAWS, ExperimentDefaults.MAX_DRAWS);
             case TASKS -> range(ExperimentDefaults.MIN_TASKS, ExperimentDefaults.MAX_TASKS);
-            case WORKERS -> range(ExperimentDefaults.MIN_WORKERS, ExperimentDefaults.MAX_WORKERS) + " (0: one per core)";
+            case WORKERS -> new Phrase("need.workers", (long) ExperimentDefaults.MIN_WORKERS, (long) ExperimentDefaults.MAX_WORKERS);
             case MATRIX -> range(ExperimentDefaults.MIN_MATRIX, ExperimentDefaults.MAX_MATRIX);
-            case DISK_CAP -> range(IpcSettings.MIN_DISK_CAP_MB, IpcSettings.MAX_DISK_CAP_MB) + " (MiB)";
-            case IPC_DIR, LOG_FILE -> "auto, an absolute path or a path starting with ~/";
+            case DISK_CAP -> new Phrase("need.diskcap", IpcSettings.MIN_DISK_CAP_MB, IpcSettings.MAX_DISK_CAP_MB);
+            case IPC_DIR, LOG_FILE -> new Phrase("need.path");
         };
     }
 
@@ -169,12 +168,9 @@ final class SettingsDraft {
         if (text.equalsIgnoreCase("auto")) {
             return null;
         }
-        for (Language l : Language.values()) {
-            if (l.code().equalsIgnoreCase(text)) {
-                return l;
-            }
-        }
-        throw unknown("language", value, requirement(SettingKey.LANGUAGE));
+        return Language.byCode(text).orElseThrow(
+                () -> SettingsException.of("value.unknown.language", value.origin().where(), value.shown(),
+                        requirement(SettingKey.LANGUAGE)));
     }
 
     /** A theme name, or null for auto. */
@@ -187,7 +183,8 @@ final class SettingsDraft {
                 return t;
             }
         }
-        throw unknown("theme", value, requirement(SettingKey.THEME));
+        throw SettingsException.of("value.unknown.theme", value.origin().where(), value.shown(),
+                requirement(SettingKey.THEME));
     }
 
     private static Optional<Boolean> bool(String text) {
@@ -198,19 +195,15 @@ final class SettingsDraft {
         };
     }
 
-    private static SettingsException mustBe(SettingKey key, RawValue value, String requirement) {
-        String subject = value.origin().inFile() ? "'" + key.path() + "' must" : "must";
-        return new SettingsException(value.origin().where() + ": " + subject + " be " + requirement
-                + ", got " + value.shown());
+    /** A file position does not name the key, so the message does; a variable or option names it already. */
+    private static SettingsException mustBe(SettingKey key, RawValue value, Phrase requirement) {
+        return value.origin().inFile()
+                ? SettingsException.of("value.mustbe.key", value.origin().where(), key.path(), requirement, value.shown())
+                : SettingsException.of("value.mustbe", value.origin().where(), requirement, value.shown());
     }
 
-    private static SettingsException unknown(String what, RawValue value, String choices) {
-        return new SettingsException(value.origin().where() + ": unknown " + what + " " + value.shown()
-                + "; use " + choices);
-    }
-
-    private static String range(long min, long max) {
-        return "a whole number between " + min + " and " + max;
+    private static Phrase range(long min, long max) {
+        return new Phrase("need.range", min, max);
     }
 
     private static String seconds(long millis) {

@@ -16,7 +16,8 @@ import java.util.function.Function;
  * Builds {@link Settings} from, lowest first: the defaults, the settings file, the environment
  * variables {@code TELAR_REFRESH}, {@code TELAR_LANG} and {@code TELAR_THEME}, and the command
  * line's {@link Overrides}. Every value is checked by {@link SettingsDraft}; the first bad one
- * ends the load with a one-line {@link SettingsException} that starts with its source.
+ * ends the load with a one-line {@link SettingsException} that starts with its source, in the
+ * language of the messages (see {@link #language}).
  *
  * <p>Without a file nothing but a file-existence check happens: the YAML parser is loaded only to
  * read a file, which keeps the dashboard's start quick. Stateless apart from the environment;
@@ -42,6 +43,14 @@ public final class SettingsLoader {
      * @throws SettingsException when the option or variable holds no usable path
      */
     public ConfigLocation locate(Overrides flags) {
+        try {
+            return where(flags);
+        } catch (SettingsException e) {
+            throw e.in(messageLanguage(flags, null));
+        }
+    }
+
+    private ConfigLocation where(Overrides flags) {
         if (flags.configPath() != null) {
             return new ConfigLocation(pathOf(flags.configPath(), flags.configOption()), flags.configOption());
         }
@@ -68,7 +77,13 @@ public final class SettingsLoader {
      * @throws SettingsException for an unreadable or invalid file, or a bad variable or option value
      */
     public Settings load(ConfigLocation location, Overrides flags) {
-        return assemble(readFile(location), flags);
+        Map<SettingKey, RawValue> file;
+        try {
+            file = readFile(location);
+        } catch (SettingsException e) {
+            throw e.in(messageLanguage(flags, null));
+        }
+        return assemble(file, flags);
     }
 
     /**
@@ -77,7 +92,70 @@ public final class SettingsLoader {
      * @param name how messages name the text, e.g. its file name
      */
     public Settings loadText(String yaml, String name, Overrides flags) {
-        return assemble(YamlSettingsFile.parse(yaml, name), flags);
+        Map<SettingKey, RawValue> file;
+        try {
+            file = YamlSettingsFile.parse(yaml, name);
+        } catch (SettingsException e) {
+            throw e.in(messageLanguage(flags, null));
+        }
+        return assemble(file, flags);
+    }
+
+    /**
+     * The language of help and messages, known before the options are checked: the first of
+     * {@code --lang}, {@code TELAR_LANG} and the settings file's {@code language} that is set
+     * and valid ({@code auto} meaning the locale), else the locale (LC_ALL, LC_MESSAGES, LANG).
+     * A value that is not a language is passed over, since the message may be about it, and so is
+     * a file that cannot be read or located: the language then comes from the option, the
+     * variable or the locale. Never throws.
+     */
+    public Language language(Overrides flags) {
+        Language chosen = chosenLanguage(flags);
+        if (chosen != null) {
+            return chosen;
+        }
+        try {
+            Language inFile = languageOf(readFile(where(flags)).get(SettingKey.LANGUAGE));
+            if (inFile != null) {
+                return inFile;
+            }
+        } catch (RuntimeException unreadable) {
+            // The file's language is only wanted when the file is fine; its mistake is reported later.
+        }
+        return Locales.language(env);
+    }
+
+    /**
+     * The language of a message about a mistake: as {@link #language}, with the file's values as
+     * read ({@code file}), or without the file (null) when the file itself is what is wrong.
+     */
+    private Language messageLanguage(Overrides flags, Map<SettingKey, RawValue> file) {
+        Language chosen = chosenLanguage(flags);
+        if (chosen == null && file != null) {
+            chosen = languageOf(file.get(SettingKey.LANGUAGE));
+        }
+        return chosen != null ? chosen : Locales.language(env);
+    }
+
+    /** The language the option, else the variable, names; the locale's for auto; null when neither names one. */
+    private Language chosenLanguage(Overrides flags) {
+        Language chosen = languageOf(flags.values().get(SettingKey.LANGUAGE));
+        if (chosen == null) {
+            String fromEnv = env.apply(SettingKey.LANGUAGE.envVar());
+            if (fromEnv != null && !fromEnv.isEmpty()) {
+                chosen = languageOf(RawValue.scalar(fromEnv, Origin.env(SettingKey.LANGUAGE.envVar())));
+            }
+        }
+        return chosen;
+    }
+
+    /** The language a value names, the locale's for auto, or null for no value or one that is not a language. */
+    private Language languageOf(RawValue value) {
+        if (value == null || value.shape() != RawValue.Shape.SCALAR) {
+            return null;
+        }
+        return value.text().strip().equalsIgnoreCase("auto") ? Locales.language(env)
+                : Language.byCode(value.text()).orElse(null);
     }
 
     /** True when the file at {@code location} exists, so that {@link #load} would read it. */
@@ -87,46 +165,53 @@ public final class SettingsLoader {
 
     private Settings assemble(Map<SettingKey, RawValue> file, Overrides flags) {
         SettingsDraft draft = new SettingsDraft(env);
-        file.forEach(draft::apply);
-        for (SettingKey key : SettingKey.values()) {
-            String value = key.envVar() == null ? null : env.apply(key.envVar());
-            if (value != null && !value.isEmpty()) {
-                draft.apply(key, RawValue.scalar(value, Origin.env(key.envVar())));
-            }
+        try {
+            file.forEach(draft::apply);
+        } catch (SettingsException e) {
+            // A mistake in the file: its own language setting is not to be trusted.
+            throw e.in(messageLanguage(flags, null));
         }
-        flags.values().forEach(draft::apply);
-        return draft.build();
+        try {
+            for (SettingKey key : SettingKey.values()) {
+                String value = key.envVar() == null ? null : env.apply(key.envVar());
+                if (value != null && !value.isEmpty()) {
+                    draft.apply(key, RawValue.scalar(value, Origin.env(key.envVar())));
+                }
+            }
+            flags.values().forEach(draft::apply);
+            return draft.build();
+        } catch (SettingsException e) {
+            throw e.in(messageLanguage(flags, file));
+        }
     }
 
     private Map<SettingKey, RawValue> readFile(ConfigLocation location) {
         Path path = location.path();
         String name = path.toString();
-        String fix = location.explicit() ? "check the path given with " + location.chosenBy()
-                : "fix it, or name another file with --config PATH";
+        Phrase fix = location.explicit() ? new Phrase("fix.named", location.chosenBy()) : new Phrase("fix.usual");
         if (!location.explicit() && !Files.exists(path)) {
             return Map.of(); // no file of one's own yet: the defaults apply
         }
         if (Files.isDirectory(path)) {
-            throw new SettingsException("cannot read " + name + ": it is a directory; " + fix);
+            throw SettingsException.of("read.directory", name, fix);
         }
         String text;
         try {
             long size = Files.size(path);
             if (size > MAX_FILE_BYTES) {
-                throw new SettingsException("cannot read " + name + ": " + size + " bytes is far too large for a "
-                        + "settings file; " + fix);
+                throw SettingsException.of("read.toolarge", name, size, fix);
             }
             // A strict decoder: a file saved in Latin-1 is reported instead of read as replacement characters.
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(path))).toString();
         } catch (NoSuchFileException e) {
-            throw new SettingsException("cannot read " + name + ": no such file; " + fix);
+            throw SettingsException.of("read.missing", name, fix);
         } catch (AccessDeniedException e) {
-            throw new SettingsException("cannot read " + name + ": permission denied; fix its permissions"
-                    + (location.explicit() ? " or " + fix : ", or name another file with --config PATH"));
+            throw location.explicit() ? SettingsException.of("read.denied.named", name, fix)
+                    : SettingsException.of("read.denied", name);
         } catch (CharacterCodingException e) {
-            throw new SettingsException("cannot read " + name + ": it is not UTF-8 text; save it as UTF-8");
+            throw SettingsException.of("read.notutf8", name);
         } catch (IOException e) {
-            throw new SettingsException("cannot read " + name + ": " + e.getMessage() + "; " + fix);
+            throw SettingsException.of("read.failed", name, String.valueOf(e.getMessage()), fix);
         }
         return YamlSettingsFile.parse(text, name);
     }
@@ -139,7 +224,6 @@ public final class SettingsLoader {
         } catch (InvalidPathException e) {
             // reported below
         }
-        throw new SettingsException(origin + ": '" + text + "' is not a file path; name the settings file, e.g. "
-                + origin + (origin.startsWith("--") ? " " : "=") + "~/telar.yaml");
+        throw SettingsException.of("path.invalid", origin, text, origin.startsWith("--") ? " " : "=");
     }
 }

@@ -52,7 +52,7 @@ final class YamlSettingsFile {
             throw malformed(name, e);
         } catch (IOException e) {
             // Reading from a string fails only through the parser, caught above.
-            throw new SettingsException(name + ": cannot parse: " + e.getMessage());
+            throw SettingsException.of("yaml.failed", name, String.valueOf(e.getMessage()));
         }
     }
 
@@ -62,13 +62,13 @@ final class YamlSettingsFile {
             return; // empty, or only comments: every setting keeps its default
         }
         if (first != JsonToken.START_OBJECT) {
-            throw error(here(), "expected settings as 'key: value' lines, got " + shape(first).replace("'", "")
-                    + "; start from the output of: telar config --print-defaults");
+            Object got = first == JsonToken.START_OBJECT || first == JsonToken.START_ARRAY ? shape(first) : parser.getText();
+            throw error(here(), "yaml.notmapping", got);
         }
         readBlock("");
         JsonToken next = parser.nextToken();
         if (next != null) {
-            throw error(here(), "a second YAML document ('---') is not read; keep all settings in one");
+            throw error(here(), "yaml.twodocuments");
         }
     }
 
@@ -80,7 +80,7 @@ final class YamlSettingsFile {
             String path = section.isEmpty() ? key : section + "." + key;
             Integer before = seen.putIfAbsent(path, at.getLineNr());
             if (before != null) {
-                throw error(at, "'" + path + "' is set twice (first on line " + before + "); keep one");
+                throw error(at, "yaml.twice", path, before);
             }
             JsonToken value = parser.nextToken();
             if (section.isEmpty() && SettingKey.SECTIONS.contains(key)) {
@@ -99,10 +99,9 @@ final class YamlSettingsFile {
         if (value == JsonToken.START_OBJECT) {
             readBlock(section);
         } else if (value != JsonToken.VALUE_NULL) {
-            String shown = shape(value);
+            Object shown = shape(value);
             parser.skipChildren();
-            throw error(here(), "'" + section + "' must be a block of the keys "
-                    + String.join(", ", SettingKey.namesUnder(section)) + ", indented below it, got " + shown);
+            throw error(here(), "yaml.notblock", section, String.join(", ", SettingKey.namesUnder(section)), shown);
         }
     }
 
@@ -123,28 +122,34 @@ final class YamlSettingsFile {
         };
     }
 
-    private String shape(JsonToken token) throws IOException {
+    /** What the file holds at {@code token}: a phrase for a block or list, else the quoted text. */
+    private Object shape(JsonToken token) throws IOException {
         return switch (token) {
-            case START_OBJECT -> "a block of keys";
-            case START_ARRAY -> "a list";
+            case START_OBJECT -> new Phrase("shown.block");
+            case START_ARRAY -> new Phrase("shown.list");
             default -> "'" + parser.getText() + "'";
         };
     }
 
     private SettingsException unknownKey(JsonLocation at, String section, String key) {
-        String fix = Suggestions.closest(key, SettingKey.namesUnder(section))
-                .map(s -> "did you mean '" + (section.isEmpty() ? s : section + "." + s) + "'?")
-                .orElse("valid keys" + (section.isEmpty() ? "" : " in '" + section + "'") + " are "
-                        + String.join(", ", SettingKey.namesUnder(section)));
-        return error(at, "unknown key '" + (section.isEmpty() ? key : section + "." + key) + "'; " + fix);
+        String typed = section.isEmpty() ? key : section + "." + key;
+        String valid = String.join(", ", SettingKey.namesUnder(section));
+        return Suggestions.closest(key, SettingKey.namesUnder(section))
+                .map(s -> error(at, "yaml.unknownkey.suggest", typed, section.isEmpty() ? s : section + "." + s))
+                .orElseGet(() -> section.isEmpty() ? error(at, "yaml.unknownkey", typed, valid)
+                        : error(at, "yaml.unknownkey.section", typed, section, valid));
     }
 
     private JsonLocation here() {
         return parser.currentTokenLocation();
     }
 
-    private SettingsException error(JsonLocation at, String problem) {
-        return new SettingsException(name + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": " + problem);
+    /** The mistake {@code key}, its first argument the place in the file. */
+    private SettingsException error(JsonLocation at, String key, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = name + ":" + at.getLineNr() + ":" + at.getColumnNr();
+        System.arraycopy(args, 0, all, 1, args.length);
+        return SettingsException.of(key, all);
     }
 
     /**
@@ -163,14 +168,22 @@ final class YamlSettingsFile {
             column = mark.getColumn() + 1L;
             problem = (atEnd && yaml.getContext() != null ? yaml.getContext() + ": " : "") + yaml.getProblem();
         }
-        String where = name + ":" + line + ":" + column + ": malformed YAML: ";
+        String where = name + ":" + line + ":" + column;
         if (problem.contains("(TAB)")) {
             // SnakeYAML's own wording ("found character '\t(TAB)' that cannot start any token") hides the fix.
-            return new SettingsException(where + "a tab in the indentation; indent with spaces");
+            return SettingsException.of("yaml.malformed.tab", where);
         }
-        String fix = problem.contains("quoted scalar") ? "close the quote"
-                : "write one 'key: value' per line, indent section keys with spaces, quote values containing ': ' or ' #'";
-        return new SettingsException(where + oneLine(problem) + "; " + fix);
+        return SettingsException.of(problem.contains("quoted scalar") ? "yaml.malformed.quote" : "yaml.malformed",
+                where, problemPhrase(oneLine(problem)));
+    }
+
+    /**
+     * SnakeYAML states its problems in English; the common ones are in the bundle under
+     * {@code yaml.problem.} with SnakeYAML's wording as their English text, and so read in the
+     * message's language. Any other is shown as SnakeYAML wrote it.
+     */
+    private static Object problemPhrase(String problem) {
+        return ConfigMessages.keyOfEnglish("yaml.problem.", problem).<Object>map(k -> new Phrase(k)).orElse(problem);
     }
 
     private static String oneLine(String text) {

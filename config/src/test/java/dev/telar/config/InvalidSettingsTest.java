@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,5 +59,82 @@ class InvalidSettingsTest {
     @MethodSource("mistakes")
     void messagesAreOneLine(String fixture, String message) {
         assertThat(message).doesNotContain("\n").doesNotContain("\r");
+    }
+
+    /** A few mistakes in Spanish: the same place first, then the same parts in Spanish words. */
+    static Stream<Arguments> spanishMistakes() {
+        return Stream.of(
+                Arguments.of("unknown-key", ":3:1: clave desconocida 'refersh'; ¿quería decir 'refresh'?"),
+                Arguments.of("unknown-key-far-from-any", ":1:1: clave desconocida 'colour-scheme'; las claves válidas son "
+                        + "refresh, language, theme, ascii, mouse, experiments, ipc, log-file"),
+                Arguments.of("out-of-range-workers", ":2:12: 'experiments.workers' debe ser un número entero entre 0 y 64 "
+                        + "(0: uno por núcleo); se dio '100'"),
+                Arguments.of("wrong-type-list", ":1:8: 'theme' debe ser auto, dark, light o mono; se dio una lista"),
+                Arguments.of("malformed-colon", ":2:12: YAML mal formado: aquí no cabe otro 'clave: valor'; escriba un "
+                        + "'clave: valor' por línea, sangre con espacios las claves de una sección y ponga entre comillas "
+                        + "los valores que contengan ': ' o ' #'"),
+                Arguments.of("malformed-unclosed-quote", ":2:11: YAML mal formado: unas comillas abiertas llegan al final "
+                        + "del archivo; cierre las comillas"),
+                Arguments.of("unknown-language", ":1:11: idioma desconocido 'fr'; use auto, en o es"),
+                Arguments.of("duplicate-key", ":3:1: 'refresh' aparece dos veces (la primera en la línea 1); deje una"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("spanishMistakes")
+    void aSpanishLocaleGetsTheMistakeInSpanish(String fixture, String message) {
+        String file = Fixtures.fixture("invalid/" + fixture + ".yaml").toString();
+        assertThatThrownBy(() -> Fixtures.load("invalid/" + fixture + ".yaml", "LANG", "es_ES.UTF-8"))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage(file + message)
+                .satisfies(e -> assertThat(((SettingsException) e).message(Language.EN))
+                        .as("the same mistake in English").startsWith(file + ":"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("spanishMistakes")
+    void theLanguageOptionAndVariableBeatTheLocale(String fixture, String message) {
+        String file = Fixtures.fixture("invalid/" + fixture + ".yaml").toString();
+        assertThatThrownBy(() -> Fixtures.load(Overrides.none().with(SettingKey.LANGUAGE, "--lang", "es"),
+                "invalid/" + fixture + ".yaml", "LANG", "fr_FR.UTF-8"))
+                .hasMessage(file + message);
+        assertThatThrownBy(() -> Fixtures.load("invalid/" + fixture + ".yaml", "TELAR_LANG", "es"))
+                .hasMessage(file + message);
+        assertThatThrownBy(() -> Fixtures.load(Overrides.none().with(SettingKey.LANGUAGE, "--lang", "en"),
+                "invalid/" + fixture + ".yaml", "TELAR_LANG", "es", "LANG", "es_ES.UTF-8"))
+                .as("--lang en beats a Spanish variable and locale").hasMessageNotContaining("debe")
+                .hasMessageNotContaining("desconocid").hasMessageNotContaining("mal formado");
+    }
+
+    @Test
+    void aBrokenFileIsNotTrustedForItsOwnLanguage() {
+        // unknown-key.yaml says "language: en" above its mistake; the Spanish locale decides.
+        assertThatThrownBy(() -> Fixtures.load("invalid/unknown-key.yaml", "LANG", "es_ES.UTF-8"))
+                .hasMessageEndingWith("clave desconocida 'refersh'; ¿quería decir 'refresh'?");
+        // A sound file's language does say how a variable's mistake is told.
+        assertThatThrownBy(() -> Fixtures.load("valid/readme-example.yaml", "TELAR_REFRESH", "fast"))
+                .hasMessage("TELAR_REFRESH: debe ser un número de segundos entre 0.25 y 10; se dio 'fast'");
+        // A bad --lang is passed over: the mistake is told in the variable's language.
+        assertThatThrownBy(() -> Fixtures.load(Overrides.none().with(SettingKey.LANGUAGE, "--lang", "fr"),
+                "valid/comments-only.yaml", "TELAR_LANG", "es"))
+                .hasMessage("--lang: idioma desconocido 'fr'; use auto, en o es");
+        // English whenever no source names a language the program speaks.
+        assertThatThrownBy(() -> Fixtures.load("invalid/unknown-theme.yaml", "LANG", "fr_FR.UTF-8"))
+                .hasMessageEndingWith(":1:8: unknown theme 'pink'; use auto, dark, light or mono");
+    }
+
+    @Test
+    void theLanguageIsKnownBeforeTheOptionsAreChecked() {
+        SettingsLoader spanishLocale = new SettingsLoader(Fixtures.env("LANG", "es_ES.UTF-8"));
+        Overrides badFile = Overrides.none().withConfig("--config", Fixtures.fixture("invalid/unknown-key.yaml").toString());
+        assertThat(spanishLocale.language(badFile)).isEqualTo(Language.ES);
+        assertThat(spanishLocale.language(badFile.with(SettingKey.LANGUAGE, "--lang", "en"))).isEqualTo(Language.EN);
+        assertThat(spanishLocale.language(badFile.with(SettingKey.LANGUAGE, "--lang", "klingon"))).isEqualTo(Language.ES);
+        Overrides spanishFile = Overrides.none().withConfig("--config", Fixtures.fixture("valid/readme-example.yaml").toString());
+        assertThat(new SettingsLoader(Fixtures.env()).language(spanishFile)).isEqualTo(Language.ES);
+        assertThat(new SettingsLoader(Fixtures.env("TELAR_LANG", "en")).language(spanishFile)).isEqualTo(Language.EN);
+        assertThat(new SettingsLoader(Fixtures.env("TELAR_LANG", "auto", "LANG", "fr_FR.UTF-8")).language(spanishFile))
+                .as("auto means the locale").isEqualTo(Language.EN);
+        assertThat(new SettingsLoader(Fixtures.env("LANG", "fr_FR.UTF-8")).language(Overrides.none()
+                .withConfig("--config", "/nonexistent/telar.yaml"))).isEqualTo(Language.EN);
     }
 }

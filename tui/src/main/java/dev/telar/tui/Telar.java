@@ -1,7 +1,9 @@
 package dev.telar.tui;
 
+import dev.telar.config.Language;
 import dev.telar.probe.Probe;
 import dev.telar.tui.cli.Cli;
+import dev.telar.tui.cli.CliLanguage;
 import dev.telar.tui.cli.Environment;
 import dev.telar.tui.cli.Errors;
 import dev.telar.tui.cli.LogSetup;
@@ -12,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /** Entry point of the {@code telar} command. */
@@ -28,7 +31,9 @@ public final class Telar {
         Thread logInit = new Thread(LoggerFactory::getILoggerFactory, "telar-log-init");
         logInit.setDaemon(true);
         logInit.start();
-        Errors.installUncaughtHandler(logFile);
+        // The language of an error line is worked out only when there is an error to report.
+        Supplier<Language> language = () -> CliLanguage.of(args, environment);
+        Errors.installUncaughtHandler(logFile, language);
         int code;
         try {
             LoggerFactory.getLogger(Telar.class).info("telar {} on Java {}, arguments {}",
@@ -42,7 +47,7 @@ public final class Telar {
                     ? TelarCommand.startWithoutOptions(environment, logFile, err)
                     : Cli.execute(args, environment, out, err, logFile, Probe::live);
         } catch (Throwable t) {
-            System.err.println(Errors.report(Thread.currentThread(), t, logFile));
+            System.err.println(Errors.report(Thread.currentThread(), t, logFile, Errors.texts(language)));
             code = Cli.FAILURE;
         }
         System.exit(code);

@@ -12,6 +12,7 @@ import picocli.CommandLine;
 /**
  * Builds Telar's command line and runs it. Usage errors and bad settings print one line and give
  * exit code 2; failures print one line (the stack trace goes to the log) and give exit code 1.
+ * Help and those lines are in the language {@link CliLanguage} finds before parsing.
  */
 public final class Cli {
     /** Exit code for a usage error or an unusable environment. */
@@ -30,7 +31,7 @@ public final class Cli {
      */
     public static int execute(String[] args, Environment environment, PrintWriter out, PrintWriter err,
                               Path activeLogFile, Supplier<Probe> probes) {
-        CommandLine cli = create(environment, activeLogFile, probes);
+        CommandLine cli = create(environment, activeLogFile, probes, CliLanguage.of(args, environment));
         cli.setOut(out);
         cli.setErr(err);
         try {
@@ -46,31 +47,22 @@ public final class Cli {
         return "telar: " + Errors.oneLine(e.getMessage());
     }
 
-    /** The texts in the settings' language, or English when the settings cannot be read. */
-    static Texts texts(CommandLine cli) {
-        try {
-            if (cli.getCommand() instanceof TelarCommand root) {
-                return Texts.of(root.settings().language());
-            }
-        } catch (RuntimeException badSettings) {
-            // The failure being reported matters more than the language it is reported in.
-        }
-        return Texts.of(Language.EN);
-    }
-
-    static CommandLine create(Environment environment, Path activeLogFile, Supplier<Probe> probes) {
+    /**
+     * The command line with every subcommand, its help and messages in {@code language}.
+     * Subcommands are added first: the help bundle reaches only the subcommands present when it is set.
+     */
+    static CommandLine create(Environment environment, Path activeLogFile, Supplier<Probe> probes, Language language) {
         CommandLine cli = new CommandLine(new TelarCommand(environment, activeLogFile));
         cli.addSubcommand("snapshot", new SnapshotCommand(probes));
         cli.addSubcommand("run", new CommandLine(new RunCommand()).addSubcommand("exchange", new ExchangeCommand()));
         cli.addSubcommand("sweep", new SweepCommand());
         cli.addSubcommand("config", new ConfigCommand());
         cli.addSubcommand("bench", new CommandLine(new BenchCommand()).addSubcommand("ipc", new BenchIpcCommand()));
+        cli.setResourceBundle(UsageHelp.bundle(language));
+        Texts texts = Texts.of(language);
         cli.setExitCodeExceptionMapper(e -> FAILURE);
         cli.setParameterExceptionHandler((ex, args) -> {
-            CommandLine failed = ex.getCommandLine();
-            String name = failed.getCommandSpec().qualifiedName();
-            failed.getErr().println("telar: " + Errors.oneLine(ex.getMessage())
-                    + " (see '" + name + " --help')");
+            ex.getCommandLine().getErr().println(ParseErrors.line(ex, texts));
             return USAGE;
         });
         cli.setExecutionExceptionHandler((ex, failed, parseResult) -> {
@@ -78,7 +70,7 @@ public final class Cli {
                 failed.getErr().println(settingsError(bad));
                 return USAGE;
             }
-            failed.getErr().println(Errors.report(Thread.currentThread(), ex, activeLogFile, texts(cli)));
+            failed.getErr().println(Errors.report(Thread.currentThread(), ex, activeLogFile, texts));
             return FAILURE;
         });
         return cli;

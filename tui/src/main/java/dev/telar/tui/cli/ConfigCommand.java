@@ -4,8 +4,8 @@ import dev.telar.config.ConfigLocation;
 import dev.telar.config.DefaultsFile;
 import dev.telar.config.Settings;
 import dev.telar.config.SettingsLoader;
+import dev.telar.tui.text.Texts;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -19,10 +19,7 @@ import picocli.CommandLine.Spec;
  * is, and whether it (with the environment and the main command's options) is valid.
  */
 @Command(name = "config", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Shows the settings file's defaults and place, and checks it.",
-            "Start a file: mkdir -p ~/.config/telar",
-            "              telar config --print-defaults > ~/.config/telar/config.yaml"})
+        sortOptions = false, usageHelpAutoWidth = true)
 public final class ConfigCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -34,12 +31,11 @@ public final class ConfigCommand implements Callable<Integer> {
     private Action action;
 
     static final class Action {
-        @Option(names = "--print-defaults", description = "Print a complete settings file with every default, commented.")
+        @Option(names = "--print-defaults")
         boolean printDefaults;
-        @Option(names = "--path", description = "Print the settings file's path (--config, else TELAR_CONFIG, else the XDG place).")
+        @Option(names = "--path")
         boolean path;
-        @Option(names = "--check", description = "Check the file, the TELAR_* variables and the options; exit 2 with "
-                + "one line naming the first mistake.")
+        @Option(names = "--check")
         boolean check;
     }
 
@@ -53,15 +49,16 @@ public final class ConfigCommand implements Callable<Integer> {
         } else {
             ConfigLocation location = parent.loader().locate(parent.overrides());
             Settings s = parent.settings();
-            String file = SettingsLoader.exists(location) ? location.path() + ": valid"
-                    : "no file at " + location.path() + ", defaults apply";
-            out.println(file + String.format(Locale.ROOT, " (refresh %s s, language %s, theme %s, ascii %s, mouse %s)",
-                    s.refreshMillis() / 1000.0, s.language().code(), s.theme().code(), onOff(s.ascii()), onOff(s.mouse())));
+            Texts t = Texts.of(s.language());
+            String file = t.format(SettingsLoader.exists(location) ? "cli.config.valid" : "cli.config.nofile", location.path());
+            out.println(t.format("cli.config.summary", file, Double.toString(s.refreshMillis() / 1000.0), s.language().code(),
+                    s.theme().code(), onOff(s.ascii()), onOff(s.mouse())));
         }
         out.flush();
         return 0;
     }
 
+    /** A switch's value as the settings file writes it, the same in every language. */
     private static String onOff(boolean on) {
         return on ? "on" : "off";
     }

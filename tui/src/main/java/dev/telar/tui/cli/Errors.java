@@ -3,6 +3,7 @@ package dev.telar.tui.cli;
 import dev.telar.config.Language;
 import dev.telar.tui.text.Texts;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /** Turns unexpected exceptions into a logged stack trace and one line for the user. */
@@ -47,13 +48,30 @@ public final class Errors {
      * one line on standard error, exit code 1.
      */
     public static void installUncaughtHandler(Path logFile) {
+        installUncaughtHandler(logFile, () -> Language.EN);
+    }
+
+    /**
+     * As {@link #installUncaughtHandler(Path)}, the line in the language {@code language} gives
+     * when an error happens (asked then, so that a start without errors never works it out).
+     */
+    public static void installUncaughtHandler(Path logFile, Supplier<Language> language) {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
-            System.err.println(report(thread, error, logFile));
+            System.err.println(report(thread, error, logFile, texts(language)));
             System.err.flush();
             if (!shuttingDown()) {
                 System.exit(Cli.FAILURE);
             }
         });
+    }
+
+    /** The texts of {@code language}, or English when asking fails: the error matters more than its language. */
+    public static Texts texts(Supplier<Language> language) {
+        try {
+            return Texts.of(language.get());
+        } catch (RuntimeException | LinkageError e) {
+            return Texts.of(Language.EN);
+        }
     }
 
     /** True while shutdown hooks run, when {@code System.exit} would block forever. */

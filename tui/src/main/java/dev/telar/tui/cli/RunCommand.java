@@ -28,10 +28,7 @@ import picocli.CommandLine.Spec;
  * model the same model with one process), then the run.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Runs one experiment and prints its measurements.",
-            "Example (the lecture's CPU experiment): telar run cpu --model pool-map --workers 4 --baseline --json",
-            "The exchange experiment between processes: telar run exchange --via pipe --processes 4 --json"})
+        sortOptions = false, usageHelpAutoWidth = true)
 public final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -42,10 +39,10 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     private RunOptions options;
 
-    @Option(names = "--baseline", description = "Also run the sequential baseline first, to report the speedup.")
+    @Option(names = "--baseline")
     private boolean baseline;
 
-    @Option(names = "--json", description = "One JSON object per run instead of text.")
+    @Option(names = "--json")
     private boolean json;
 
     /** The language asked for when the command was made, or null: the settings' (English without them). */
@@ -68,8 +65,8 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         // The settings are read once, for the experiment defaults and the language.
         Settings settings = parent == null ? null : parent.settings();
-        RunSpec run = options.spec(spec, settings == null ? ExperimentDefaults.DEFAULTS : settings.experiments());
         Texts texts = Texts.of(language != null ? language.get() : settings != null ? settings.language() : Language.EN);
+        RunSpec run = options.spec(spec, settings == null ? ExperimentDefaults.DEFAULTS : settings.experiments(), texts);
         PrintWriter out = spec.commandLine().getOut();
         RunControl control = new RunControl(run.cores());
         Thread stopper = new Thread(control::cancel, "telar-run-cancel");

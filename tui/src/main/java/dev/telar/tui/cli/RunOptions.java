@@ -1,10 +1,14 @@
 package dev.telar.tui.cli;
 
 import dev.telar.config.ExperimentDefaults;
+import dev.telar.config.Language;
+import dev.telar.tui.text.Texts;
+import dev.telar.workloads.model.ExecutionModel;
 import dev.telar.workloads.model.Models;
 import dev.telar.workloads.run.Experiments;
 import dev.telar.workloads.run.RunSpec;
 import java.util.Arrays;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -20,48 +24,50 @@ final class RunOptions {
     /** Repetitions of the matrix product by default: one product is already long, and the settings' tasks count cpu tasks. */
     static final int DEFAULT_MATMUL_TASKS = 2;
 
+    // Descriptions: "experiment.*" in the usage bundles, one text for both commands that mix these in.
     // Optional for the parser only, so that "run exchange" reaches its subcommand; spec() requires it.
-    @Parameters(index = "0", arity = "0..1", paramLabel = "KERNEL", description = "cpu, io or matmul.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "${bundle:label.kernel:-KERNEL}", descriptionKey = "experiment.kernel")
     String kernel;
 
-    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "thread-target",
-            description = "sequential, thread-target, thread-subclass, pool-submit, pool-map, gil, subinterpreters, "
-                    + "virtual, process-target, process-subclass, process-pool-submit, process-pool-map "
-                    + "(default ${DEFAULT-VALUE}).")
+    @Option(names = "--model", paramLabel = "${bundle:label.model:-MODEL}", defaultValue = "thread-target",
+            descriptionKey = "experiment.model")
     String model;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Threads or processes running the tasks (default: the settings' "
-            + "experiments.workers, 4 unless changed; for pools min(32, cores + 4) when --tasks is larger). "
-            + "For matmul: its thread limit.")
+    @Option(names = "--workers", paramLabel = "N", descriptionKey = "experiment.workers")
     Integer workers;
 
-    @Option(names = "--tasks", paramLabel = "T", description = "Number of tasks (default: experiments.tasks, 4 unless "
-            + "changed; for matmul, repetitions of the product, default 2).")
+    @Option(names = "--tasks", paramLabel = "T", descriptionKey = "experiment.tasks")
     Integer tasks;
 
-    @Option(names = {"--size", "--draws"}, paramLabel = "S", description = "cpu: draws per task (default: experiments.draws, "
-            + "200000000 unless changed); io: ms per wait, 10 waits a task (default 50); matmul: matrix order n "
-            + "(default: experiments.matrix, 500 unless changed).")
+    @Option(names = {"--size", "--draws"}, paramLabel = "S", descriptionKey = "experiment.size")
     Long size;
 
-    @Option(names = "--interpreters", paramLabel = "K", defaultValue = "2",
-            description = "subinterpreters: number of interpreters (default ${DEFAULT-VALUE}).")
+    @Option(names = "--interpreters", paramLabel = "K", defaultValue = "2", descriptionKey = "experiment.interpreters")
     int interpreters;
 
-    @Option(names = "--switch-ms", paramLabel = "MS", defaultValue = "5",
-            description = "gil, subinterpreters: lock switch interval, ms (default ${DEFAULT-VALUE}).")
+    @Option(names = "--switch-ms", paramLabel = "MS", defaultValue = "5", descriptionKey = "experiment.switch-ms")
     double switchMillis;
 
-    @Option(names = "--cores", paramLabel = "LIST", split = ",",
-            description = "Pin every worker to these cores, e.g. 0 or 0,1 (default: no pinning).")
+    @Option(names = "--cores", paramLabel = "${bundle:label.list:-LIST}", split = ",", descriptionKey = "experiment.cores")
     int[] cores;
 
     /**
-     * The spec these options describe, with {@code defaults} for the options not given.
+     * The spec these options describe, with {@code defaults} for the options not given; a bad
+     * value is named in English.
      *
      * @throws ParameterException naming the bad value
      */
     RunSpec spec(CommandSpec command, ExperimentDefaults defaults) {
+        return spec(command, defaults, Texts.of(Language.EN));
+    }
+
+    /**
+     * The spec these options describe, with {@code defaults} for the options not given.
+     *
+     * @param texts the language a bad value is named in
+     * @throws ParameterException naming the bad value
+     */
+    RunSpec spec(CommandSpec command, ExperimentDefaults defaults, Texts texts) {
         if (kernel == null) {
             throw new ParameterException(command.commandLine(), "Missing required parameter: 'KERNEL'");
         }
@@ -76,10 +82,36 @@ final class RunOptions {
                 tasks != null ? tasks : matmul ? DEFAULT_MATMUL_TASKS : defaults.tasks(), matmul ? 1 : w, s,
                 matmul ? w : 1, interpreters, switchMillis,
                 cores == null ? new int[0] : Arrays.stream(cores).distinct().sorted().toArray(), RunSpec.SEED);
-        Experiments.problem(spec).ifPresent(p -> {
+        problem(spec, texts).ifPresent(p -> {
             throw new ParameterException(command.commandLine(), p);
         });
         return spec;
+    }
+
+    /**
+     * What is wrong with {@code spec}, in the language of {@code t}. The mistakes one types (a
+     * kernel or model name, a core this machine lacks) and a model this JVM lacks are told from
+     * the texts; the workloads' other checks (sizes out of their range) read as the workloads
+     * state them, in English.
+     */
+    static Optional<String> problem(RunSpec spec, Texts t) {
+        if (!Experiments.KERNELS.contains(spec.kernel())) {
+            return Optional.of(t.format("cli.run.kernel.unknown", spec.kernel(), String.join(", ", Experiments.KERNELS)));
+        }
+        if (!Models.NAMES.contains(spec.model())) {
+            return Optional.of(t.format("cli.run.model.unknown", spec.model(), models()));
+        }
+        if (spec.model().equals("virtual")
+                && Models.byName("virtual", 1, 5).flatMap(ExecutionModel::unavailableReason).isPresent()) {
+            return Optional.of(t.format("problem.virtual", Runtime.version().feature()));
+        }
+        int machineCores = Runtime.getRuntime().availableProcessors();
+        for (int c : spec.cores()) {
+            if (c < 0 || c >= machineCores) {
+                return Optional.of(t.format("cli.run.core.missing", c, machineCores - 1));
+            }
+        }
+        return Experiments.problem(spec);
     }
 
     /** The experiment defaults of the settings the main command's options and file give; built-in ones without a parent. */

@@ -20,10 +20,7 @@ import picocli.CommandLine.Spec;
  * JSON, one object per line. Needs no terminal.
  */
 @Command(name = "snapshot", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Prints the machine's state as JSON: host, uptime, load average, memory, "
-                + "total and per-core load, every process with its threads.",
-            "Loads are measured over one interval, so the first snapshot comes after --interval seconds."})
+        sortOptions = false, usageHelpAutoWidth = true)
 public final class SnapshotCommand implements Callable<Integer> {
     static final double MIN_INTERVAL = 0.1;
     static final double MAX_INTERVAL = 3600;
@@ -34,15 +31,13 @@ public final class SnapshotCommand implements Callable<Integer> {
     @ParentCommand
     private TelarCommand parent;
 
-    @Option(names = "--json", description = "Write JSON (required; the only format so far).")
+    @Option(names = "--json")
     private boolean json;
 
-    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "1",
-            description = "Measuring interval and time between snapshots, seconds (0.1 to 3600; default ${DEFAULT-VALUE}).")
+    @Option(names = "--interval", paramLabel = "${bundle:label.seconds:-SECONDS}", defaultValue = "1")
     private double intervalSeconds;
 
-    @Option(names = "--count", paramLabel = "N",
-            description = "Print N snapshots, one JSON object per line, --interval apart (default: one).")
+    @Option(names = "--count", paramLabel = "N")
     private Integer count;
 
     private final Supplier<Probe> probes;

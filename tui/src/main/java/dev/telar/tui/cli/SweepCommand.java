@@ -26,11 +26,7 @@ import picocli.CommandLine.Spec;
  * 1, 2, 4, ... workers up to twice the cores plus the default, each line as soon as it is measured.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Runs a kernel at 1, 2, 4, ... workers (up to twice the cores, plus the default) after a "
-                + "sequential baseline, and prints one line per run.",
-            "For matmul the thread limit of the product is swept, like limiting a native library's threads.",
-            "Example: telar sweep matmul --size 600 --csv"})
+        sortOptions = false, usageHelpAutoWidth = true)
 public final class SweepCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -61,9 +57,9 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     static final class Format {
-        @Option(names = "--csv", description = "CSV with a header line.")
+        @Option(names = "--csv")
         boolean csv;
-        @Option(names = "--json", description = "One JSON object per line.")
+        @Option(names = "--json")
         boolean json;
     }
 
@@ -71,8 +67,8 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         // The settings are read once, for the experiment defaults and the language.
         Settings settings = parent == null ? null : parent.settings();
-        RunSpec run = options.spec(spec, settings == null ? ExperimentDefaults.DEFAULTS : settings.experiments());
         Texts texts = Texts.of(language != null ? language.get() : settings != null ? settings.language() : Language.EN);
+        RunSpec run = options.spec(spec, settings == null ? ExperimentDefaults.DEFAULTS : settings.experiments(), texts);
         PrintWriter out = spec.commandLine().getOut();
         int cores = Runtime.getRuntime().availableProcessors();
         boolean csv = format != null && format.csv;

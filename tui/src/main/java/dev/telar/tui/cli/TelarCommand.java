@@ -1,11 +1,13 @@
 package dev.telar.tui.cli;
 
+import dev.telar.config.Language;
 import dev.telar.config.Overrides;
 import dev.telar.config.SettingKey;
 import dev.telar.config.Settings;
 import dev.telar.config.SettingsException;
 import dev.telar.config.SettingsLoader;
 import dev.telar.tui.Dashboard;
+import dev.telar.tui.text.Texts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -16,21 +18,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code telar}: checks the terminal, then runs the full-screen dashboard. */
+/**
+ * {@code telar}: checks the terminal, then runs the full-screen dashboard. Its help texts, and
+ * those of the subcommands, are in {@code usage_<code>.properties} (see {@link UsageHelp}).
+ */
 @Command(name = "telar", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Shows per-core load, processes and their threads live in the terminal.",
-            "Without a subcommand it starts the full-screen dashboard."},
-        footer = {"", "Settings: $XDG_CONFIG_HOME/telar/config.yaml, else ~/.config/telar/config.yaml",
-            "  (every key: telar config --print-defaults). TELAR_REFRESH, TELAR_LANG and",
-            "  TELAR_THEME override the file; the options override both.",
-            "Headless (no terminal, scripts, CI): telar snapshot --json",
-            "Log file: $XDG_STATE_HOME/telar/telar.log, else ~/.local/state/telar/telar.log"})
+        sortOptions = false, usageHelpAutoWidth = true)
 public final class TelarCommand implements Callable<Integer> {
     /** Option that names the settings file; LogSetup reads it before picocli runs. */
     public static final String CONFIG_OPTION = "--config";
 
-    /** Printed when standard output is not a terminal. */
+    /** Option that chooses the language; {@link CliLanguage} reads it before picocli runs. */
+    public static final String LANG_OPTION = "--lang";
+
+    /** Printed when standard output is not a terminal, in English ({@code cli.notterminal} in the texts). */
     public static final String NOT_A_TERMINAL =
             "telar: standard output is not a terminal; for headless use run: telar snapshot --json";
 
@@ -39,30 +40,25 @@ public final class TelarCommand implements Callable<Integer> {
 
     // Values stay text until the settings loader checks them, so that an option's mistake reads
     // like a file's: "--theme: unknown theme 'pink'; use auto, dark, light or mono".
-    @Option(names = CONFIG_OPTION, paramLabel = "PATH",
-            description = "Read the settings from this file (also: TELAR_CONFIG=PATH).")
+    @Option(names = CONFIG_OPTION, paramLabel = "${bundle:label.path:-PATH}")
     private String configFile;
 
-    @Option(names = "--refresh", paramLabel = "SECONDS",
-            description = "Time between screen updates, seconds (0.25 to 10; default 1).")
+    @Option(names = "--refresh", paramLabel = "${bundle:label.seconds:-SECONDS}")
     private String refreshSeconds;
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "Language: en, es or auto (from the locale; the default).")
+    @Option(names = LANG_OPTION, paramLabel = "${bundle:label.lang:-LANG}")
     private String language;
 
-    @Option(names = "--theme", paramLabel = "THEME",
-            description = "Colours: dark, light, mono or auto (dark, or mono when NO_COLOR is set; the default).")
+    @Option(names = "--theme", paramLabel = "${bundle:label.theme:-THEME}")
     private String theme;
 
-    @Option(names = "--ascii", negatable = true,
-            description = "Draw with ASCII only, or not (default: only when the locale is not UTF-8).")
+    @Option(names = "--ascii", negatable = true)
     private Boolean ascii;
 
-    @Option(names = "--mouse", negatable = true, description = "Select rows and panels with clicks (default: on).")
+    @Option(names = "--mouse", negatable = true)
     private Boolean mouse;
 
-    @Option(names = LogSetup.LOG_FILE_OPTION, paramLabel = "PATH",
-            description = "Write the log here instead of the default location.")
+    @Option(names = LogSetup.LOG_FILE_OPTION, paramLabel = "${bundle:label.path:-PATH}")
     private Path logFile;
 
     @Option(names = "--cds-warmup", hidden = true,
@@ -116,13 +112,12 @@ public final class TelarCommand implements Callable<Integer> {
      */
     public static int startDashboard(Environment environment, Settings settings, PrintWriter err) {
         if (!environment.stdoutIsTerminal()) {
-            err.println(NOT_A_TERMINAL);
+            err.println(Texts.of(settings.language()).get("cli.notterminal"));
             return 2;
         }
         String term = environment.getenv("TERM");
         if (term == null || term.isBlank() || term.equals("dumb")) {
-            err.println("telar: " + (term == null || term.isBlank() ? "TERM is not set" : "TERM=dumb")
-                    + ", so the dashboard cannot draw; set TERM (e.g. xterm-256color), or for headless use run: telar snapshot --json");
+            err.println(Texts.of(settings.language()).get(term == null || term.isBlank() ? "cli.term.unset" : "cli.term.dumb"));
             return 2;
         }
         LoggerFactory.getLogger(TelarCommand.class).info("starting the dashboard: TERM={}, refresh {} ms, log {}",
@@ -138,10 +133,18 @@ public final class TelarCommand implements Callable<Integer> {
      */
     Settings settings() {
         if (logFile != null && logFile.toString().isBlank()) {
-            throw new ParameterException(spec.commandLine(), "--log-file needs a path");
+            throw new ParameterException(spec.commandLine(), Texts.of(language()).get("cli.logfile.blank"));
         }
         Settings settings = loader().load(overrides());
         return activeLogFile != null ? settings.withLogFile(activeLogFile) : settings;
+    }
+
+    /**
+     * The language of messages about these options and settings, found as before parsing
+     * ({@link SettingsLoader#language}): it holds even when the settings cannot be loaded.
+     */
+    Language language() {
+        return loader().language(overrides());
     }
 
     /** The loader, reading this environment. */
@@ -153,7 +156,7 @@ public final class TelarCommand implements Callable<Integer> {
     Overrides overrides() {
         return Overrides.none().withConfig(CONFIG_OPTION, configFile)
                 .with(SettingKey.REFRESH, "--refresh", refreshSeconds)
-                .with(SettingKey.LANGUAGE, "--lang", language)
+                .with(SettingKey.LANGUAGE, LANG_OPTION, language)
                 .with(SettingKey.THEME, "--theme", theme)
                 .with(SettingKey.ASCII, ascii != null && !ascii ? "--no-ascii" : "--ascii", ascii)
                 .with(SettingKey.MOUSE, mouse != null && !mouse ? "--no-mouse" : "--mouse", mouse)

@@ -1,5 +1,7 @@
 package dev.telar.tui.cli;
 
+import static dev.telar.tui.cli.CliTest.assertOneUsageLine;
+import static dev.telar.tui.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telar.config.Language;
@@ -7,15 +9,23 @@ import dev.telar.probe.Probe;
 import dev.telar.tui.text.Texts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The subcommands' own lines in Spanish, when the language their creator passes them is Spanish
- * (the options that choose it belong to the settings; here it is given directly).
+ * The command line in Spanish: the subcommands' own lines when the language their creator passes
+ * them is Spanish, and help, usage errors, settings errors and the terminal checks when --lang,
+ * TELAR_LANG, the settings file or the locale choose Spanish; English when nothing does.
  */
 class SpanishCliTest {
+    @TempDir
+    Path tmp;
+
     private record Output(int code, String out, String err) {
     }
 
@@ -85,5 +95,158 @@ class SpanishCliTest {
     void withoutALanguageTheCommandsSpeakEnglish() {
         Output noJson = execute(new SnapshotCommand(Probe::live));
         assertThat(noJson.err()).contains("snapshot needs --json");
+    }
+
+    /**
+     * An environment with no settings file of its own (HOME and XDG_CONFIG_HOME in the temporary
+     * directory), TERM=xterm, stdout a terminal or not, plus {@code pairs} (name, value...).
+     */
+    private Environment env(boolean terminal, String... pairs) {
+        Map<String, String> vars = new HashMap<>(Map.of("TERM", "xterm", "HOME", tmp.toString(),
+                "XDG_CONFIG_HOME", tmp.resolve("xdg").toString()));
+        for (int i = 0; i < pairs.length; i += 2) {
+            vars.put(pairs[i], pairs[i + 1]);
+        }
+        return CliTest.env(terminal, vars);
+    }
+
+    @Test
+    void langEsGivesSpanishHelp() {
+        CliTest.Run root = run(env(false), "--lang", "es", "--help");
+        assertThat(root.code()).isZero();
+        assertThat(root.out()).startsWith("Uso: telar [-hV]")
+                .contains("Muestra en vivo en el terminal la carga por núcleo", "--config=RUTA", "--refresh=SEGUNDOS",
+                        "--lang=IDIOMA", "Muestra esta ayuda y termina.", "Órdenes:", "[ORDEN]",
+                        "Ejecuta un experimento y escribe sus medidas.", "Registro: $XDG_STATE_HOME/telar/telar.log")
+                .doesNotContain("Usage:", "Show this help", "Commands:", "Shows per-core load");
+        CliTest.Run runHelp = run(env(false), "--lang", "es", "run", "--help");
+        assertThat(runHelp.out()).startsWith("Uso: telar run").contains("CARGA", "cpu, io o matmul.", "--model=MODELO",
+                "(por defecto thread-target)", "Ejecuta antes la referencia secuencial");
+        assertThat(run(env(false), "--lang=es", "config", "--help").out())
+                .contains("Comprueba el archivo, las variables TELAR_* y las");
+        assertThat(run(env(false), "--lang", "es", "snapshot", "--help").out())
+                .contains("--interval=SEGUNDOS", "(de 0.1 a 3600; por defecto 1)");
+    }
+
+    @Test
+    void aBadOptionIsOneSpanishLineAndExitTwo() {
+        CliTest.Run unknown = run(env(false), "--lang", "es", "--bogus");
+        assertOneUsageLine(unknown, "telar: ");
+        assertThat(unknown.err()).isEqualTo("telar: opción desconocida '--bogus' (véase 'telar --help')\n");
+        assertThat(run(env(false), "--lang", "es", "run", "cpu", "--workers", "x").err()).isEqualTo("telar: valor no "
+                + "válido para la opción '--workers': 'x' no es un número entero (véase 'telar run --help')\n");
+        assertThat(run(env(false), "--lang", "es", "snapshot", "--json", "--refresh").err())
+                .startsWith("telar: opción desconocida '--refresh' (véase 'telar snapshot --help')");
+        assertThat(run(env(false), "--lang", "es", "--refresh").err())
+                .isEqualTo("telar: falta el valor de la opción '--refresh' (SEGUNDOS) (véase 'telar --help')\n");
+        assertThat(run(env(false), "--lang", "es", "run").err())
+                .isEqualTo("telar: falta el parámetro 'CARGA' (véase 'telar run --help')\n");
+        assertThat(run(env(false), "--lang", "es", "frobnicate").err()).isEqualTo("telar: orden desconocida "
+                + "'frobnicate'; las órdenes son snapshot, run, sweep, config (véase 'telar --help')\n");
+        assertThat(run(env(false), "--lang", "es", "config").err()).isEqualTo("telar: indique una de estas opciones: "
+                + "--print-defaults, --path, --check (véase 'telar config --help')\n");
+        assertThat(run(env(false), "--lang", "es", "run", "gpu").err())
+                .startsWith("telar: carga desconocida 'gpu'; elija una de cpu, io, matmul (véase");
+        for (String[] args : new String[][] {{"--lang", "es", "--bogus"}, {"--lang", "es", "run", "cpu", "io"},
+            {"--lang", "es", "sweep", "cpu", "--csv", "--json"}, {"--lang", "es", "run", "cpu", "--tasks", "1", "--tasks", "2"},
+            {"--lang", "es", "snapshot", "--json", "--interval", "abc"}, {"--lang", "es", "--log-file="}}) {
+            CliTest.Run r = run(env(false), args);
+            assertOneUsageLine(r, "(véase 'telar");
+            assertThat(r.err()).as("%s", String.join(" ", args)).doesNotContain("see '", "Unknown", "Invalid", "Missing");
+        }
+    }
+
+    @Test
+    void aSpanishLocaleIsEnoughWithoutLang() {
+        Environment spanish = env(false, "LANG", "es_ES.UTF-8");
+        assertThat(run(spanish, "--help").out()).startsWith("Uso: telar").contains("Muestra esta ayuda y termina.");
+        assertThat(run(spanish, "--bogus").err()).isEqualTo("telar: opción desconocida '--bogus' (véase 'telar --help')\n");
+        assertThat(run(env(false, "LANG", "en_US.UTF-8", "LC_ALL", "es_MX.UTF-8"), "--bogus").err())
+                .startsWith("telar: opción desconocida");
+        assertThat(run(env(false, "LANG", "es_ES.UTF-8", "LC_MESSAGES", "en_GB.UTF-8"), "--bogus").err())
+                .startsWith("telar: unknown option");
+        assertThat(run(env(false, "TELAR_LANG", "es"), "--help").out()).startsWith("Uso: telar");
+        assertThat(run(spanish, "--lang", "en", "--help").out()).as("--lang beats the locale").startsWith("Usage: telar");
+    }
+
+    @Test
+    void englishWhenNothingAsksForSpanish() {
+        Environment french = env(false, "LANG", "fr_FR.UTF-8");
+        CliTest.Run help = run(french, "--help");
+        assertThat(help.out()).startsWith("Usage: telar [-hV]").contains("Show this help message and exit.", "Commands:",
+                "--config=PATH").doesNotContain("Uso:", "Muestra");
+        assertThat(run(french, "--bogus").err()).isEqualTo("telar: unknown option '--bogus' (see 'telar --help')\n");
+        assertThat(run(french).err()).isEqualTo(TelarCommand.NOT_A_TERMINAL + System.lineSeparator());
+        assertThat(run(env(false), "--help").out()).as("no locale at all").startsWith("Usage: telar");
+        assertThat(run(french, "--lang", "fr", "--help").out()).as("a language Telar lacks").startsWith("Usage: telar");
+    }
+
+    @Test
+    void theTerminalChecksSpeakSpanish() {
+        CliTest.Run notATerminal = run(env(false, "LANG", "es_ES.UTF-8"));
+        assertThat(notATerminal.code()).isEqualTo(Cli.USAGE);
+        assertThat(notATerminal.err()).isEqualTo("telar: la salida estándar no es un terminal; use la orden sin "
+                + "pantalla: telar snapshot --json" + System.lineSeparator());
+        assertOneUsageLine(run(env(true, "TERM", "dumb"), "--lang", "es"), "TERM=dumb", "el panel no puede dibujarse",
+                "telar snapshot --json");
+        StringWriter err = new StringWriter();
+        int code = TelarCommand.startWithoutOptions(env(false, "TELAR_LANG", "es"), tmp.resolve("t.log"),
+                new PrintWriter(err, true));
+        assertThat(code).as("plain telar").isEqualTo(2);
+        assertThat(err.toString()).startsWith("telar: la salida estándar no es un terminal;");
+        assertThat(Texts.of(Language.EN).get("cli.notterminal")).isEqualTo(TelarCommand.NOT_A_TERMINAL);
+    }
+
+    @Test
+    void settingsErrorsSpeakSpanish() throws Exception {
+        Path file = Files.writeString(tmp.resolve("config.yaml"), "language: en\nrefersh: 2\n");
+        CliTest.Run typo = run(env(false, "LANG", "es_ES.UTF-8"), "--config", file.toString());
+        assertOneUsageLine(typo, "telar: ");
+        // The broken file's own "language: en" is not trusted: the locale speaks.
+        assertThat(typo.err()).isEqualTo("telar: " + file + ":2:1: clave desconocida 'refersh'; ¿quería decir 'refresh'?\n");
+        assertThat(run(env(false), "--lang", "es", "--config", file.toString()).err())
+                .startsWith("telar: " + file + ":2:1: clave desconocida");
+        assertThat(run(env(false), "--lang", "es", "--theme", "pink").err())
+                .isEqualTo("telar: --theme: tema desconocido 'pink'; use auto, dark, light o mono\n");
+        assertThat(run(env(false, "TELAR_LANG", "es", "TELAR_REFRESH", "20"), "config", "--check").err())
+                .isEqualTo("telar: TELAR_REFRESH: debe ser un número de segundos entre 0.25 y 10; se dio '20'\n");
+        Path missing = tmp.resolve("nope.yaml");
+        assertThat(run(env(false, "LANG", "es_ES.UTF-8"), "--config", missing.toString(), "run", "cpu").err())
+                .isEqualTo("telar: no se puede leer " + missing + ": el archivo no existe; revise la ruta dada con --config\n");
+
+        // Plain telar reads the usual file and the locale alone.
+        Files.createDirectories(tmp.resolve("xdg/telar"));
+        Files.writeString(tmp.resolve("xdg/telar/config.yaml"), "refresh: fast\n");
+        StringWriter err = new StringWriter();
+        int code = TelarCommand.startWithoutOptions(env(true, "LANG", "es_ES.UTF-8"), tmp.resolve("t.log"),
+                new PrintWriter(err, true));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("telar: " + tmp.resolve("xdg/telar/config.yaml")
+                + ":1:10: 'refresh' debe ser un número de segundos entre 0.25 y 10; se dio 'fast'" + System.lineSeparator());
+    }
+
+    @Test
+    void theSettingsFilesLanguageChoosesHelpAndChecks() throws Exception {
+        Path file = Files.writeString(tmp.resolve("config.yaml"), "language: es\n");
+        assertThat(run(env(false, "LANG", "en_US.UTF-8"), "--config", file.toString(), "--help").out()).startsWith("Uso: telar");
+        assertThat(run(env(false, "LANG", "en_US.UTF-8"), "--config", file.toString(), "--bogus").err())
+                .startsWith("telar: opción desconocida");
+        CliTest.Run check = run(env(false), "--config", file.toString(), "config", "--check");
+        assertThat(check.out()).isEqualTo(file + ": válido (refresh 1.0 s, language es, theme dark, ascii on, mouse on)\n");
+        CliTest.Run none = run(env(false), "--lang", "es", "config", "--check");
+        assertThat(none.out()).startsWith("no hay archivo en " + tmp.resolve("xdg/telar/config.yaml")
+                + ", valen los valores por defecto (refresh 1.0 s, language es");
+    }
+
+    @Test
+    void anUnexpectedFailureOfACommandIsASpanishLine() {
+        StringWriter err = new StringWriter();
+        int code = Cli.execute(new String[] {"--lang", "es", "snapshot", "--json", "--interval", "0.1"}, env(false),
+                new PrintWriter(new StringWriter()), new PrintWriter(err), Path.of("/tmp/x.log"), () -> {
+                    throw new IllegalStateException("no /proc here");
+                });
+        assertThat(code).isEqualTo(Cli.FAILURE);
+        assertThat(err.toString()).isEqualTo("telar: error inesperado: IllegalStateException: no /proc here "
+                + "(detalles en /tmp/x.log)\n");
     }
 }
