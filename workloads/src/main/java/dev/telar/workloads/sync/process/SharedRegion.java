@@ -1,0 +1,277 @@
+package dev.telar.workloads.sync.process;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.locks.LockSupport;
+import net.openhft.chronicle.bytes.MappedBytesStore;
+import net.openhft.chronicle.bytes.MappedFile;
+import net.openhft.chronicle.core.io.ReferenceOwner;
+
+/**
+ * One primitive's shared file, mapped into this JVM with Chronicle Bytes. The file starts with a
+ * 64-byte header (magic, kind, layout version, six parameters); the primitive's words follow at
+ * offset {@link #DATA}. Offsets are absolute; 64-bit words must be 8-byte aligned.
+ *
+ * <p>Creation is atomic across processes: the file is made with CREATE_NEW, filled, and its magic
+ * number written last, so an opener either finds no file or waits (at most a few seconds) for a
+ * complete header. All accessors are thread-safe; volatile reads and writes and compare-and-swap
+ * are full-fence operations on the mapped memory, seen by every process mapping the file.
+ */
+final class SharedRegion implements AutoCloseable {
+    /** Offset of the first data word. */
+    static final long DATA = 64;
+    static final int PAGE = 4096;
+    private static final int MAGIC = 0x54_53_59_4E; // "TSYN"
+    private static final int VERSION = 1;
+    private static final long OFF_MAGIC = 0;
+    private static final long OFF_KIND = 4;
+    private static final long OFF_VERSION = 8;
+    private static final long OFF_SIZE = 12;
+    private static final long OFF_PARAMS = 16;
+    private static final int MAX_PARAMS = 6;
+    private static final long OPEN_WAIT_NANOS = 5_000_000_000L;
+
+    /** What a file holds; the number is stored in the header. */
+    enum Kind {
+        LOCK(1, "Lock"), RLOCK(2, "RLock"), SEMAPHORE(3, "Semaphore"), CONDITION(4, "Condition"),
+        EVENT(5, "Event"), BARRIER(6, "Barrier"), COUNTERS(7, "Counters");
+
+        final int code;
+        final String label;
+
+        Kind(int code, String label) {
+            this.code = code;
+            this.label = label;
+        }
+
+        static String labelOf(int code) {
+            for (Kind k : values()) {
+                if (k.code == code) {
+                    return k.label;
+                }
+            }
+            return "unknown kind " + code;
+        }
+    }
+
+    private final Path path;
+    private final MappedFile file;
+    private final MappedBytesStore store;
+    private final ReferenceOwner owner;
+    private final int size;
+    private volatile boolean closed;
+
+    private SharedRegion(Path path, MappedFile file, MappedBytesStore store, ReferenceOwner owner, int size) {
+        this.path = path;
+        this.file = file;
+        this.store = store;
+        this.owner = owner;
+        this.size = size;
+    }
+
+    /**
+     * Opens the region at {@code path}, creating it when absent.
+     *
+     * @param dataBytes bytes needed after the header
+     * @param params    parameters stored at creation; an existing file must have the same ones
+     * @return the region, and whether this call created it
+     * @throws IllegalArgumentException when the file holds another kind or other parameters
+     * @throws UncheckedIOException     when the file cannot be created or mapped
+     */
+    static SharedRegion openOrCreate(Path path, Kind kind, int dataBytes, long... params) {
+        if (params.length > MAX_PARAMS) {
+            throw new IllegalArgumentException("at most " + MAX_PARAMS + " parameters");
+        }
+        int size = roundUp((int) DATA + dataBytes);
+        boolean created;
+        try {
+            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            created = true;
+        } catch (FileAlreadyExistsException exists) {
+            created = false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + path + ": " + e.getMessage(), e);
+        }
+        SharedRegion r = map(path, size);
+        try {
+            if (created) {
+                r.store.writeInt(OFF_KIND, kind.code);
+                r.store.writeInt(OFF_VERSION, VERSION);
+                r.store.writeInt(OFF_SIZE, size);
+                for (int i = 0; i < params.length; i++) {
+                    r.store.writeLong(OFF_PARAMS + 8L * i, params[i]);
+                }
+                r.store.writeVolatileInt(OFF_MAGIC, MAGIC); // publishes the header
+            } else {
+                r.awaitHeader();
+                r.check(kind, params);
+            }
+            return r;
+        } catch (RuntimeException e) {
+            r.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens an existing region of the given kind, whatever its parameters.
+     *
+     * @throws IllegalArgumentException when the file is missing or holds another kind
+     */
+    static SharedRegion open(Path path, Kind kind) {
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("no " + kind.label + " file at " + path);
+        }
+        SharedRegion r = map(path, PAGE);
+        try {
+            r.awaitHeader();
+            int size = r.store.readInt(OFF_SIZE);
+            if (size > PAGE) {
+                r.close();
+                r = map(path, size);
+            }
+            r.check(kind, null);
+            return r;
+        } catch (RuntimeException e) {
+            r.close();
+            throw e;
+        }
+    }
+
+    private static SharedRegion map(Path path, int size) {
+        ReferenceOwner owner = ReferenceOwner.temporary("telar-sync-" + path.getFileName());
+        MappedFile file;
+        try {
+            file = MappedFile.ofSingle(path.toFile(), size, false);
+        } catch (FileNotFoundException e) {
+            throw new UncheckedIOException("cannot map " + path + ": " + e.getMessage(), e);
+        }
+        try {
+            MappedBytesStore store = file.acquireByteStore(owner, 0);
+            return new SharedRegion(path, file, store, owner, size);
+        } catch (IOException e) {
+            file.releaseLast();
+            throw new UncheckedIOException("cannot map " + path + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            file.releaseLast();
+            throw e;
+        }
+    }
+
+    private static int roundUp(int bytes) {
+        return (bytes + PAGE - 1) / PAGE * PAGE;
+    }
+
+    private void awaitHeader() {
+        long deadline = System.nanoTime() + OPEN_WAIT_NANOS;
+        while (store.readVolatileInt(OFF_MAGIC) != MAGIC) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalArgumentException(path + " is not a Telar synchronization file");
+            }
+            LockSupport.parkNanos(100_000);
+        }
+        if (store.readInt(OFF_VERSION) != VERSION) {
+            throw new IllegalArgumentException(path + " has layout version " + store.readInt(OFF_VERSION)
+                    + ", this Telar reads " + VERSION);
+        }
+    }
+
+    private void check(Kind kind, long[] params) {
+        int found = store.readInt(OFF_KIND);
+        if (found != kind.code) {
+            throw new IllegalArgumentException(path.getFileName() + " is a " + Kind.labelOf(found) + ", not a " + kind.label);
+        }
+        if (params != null) {
+            for (int i = 0; i < params.length; i++) {
+                if (param(i) != params[i]) {
+                    throw new IllegalArgumentException(path.getFileName() + " was created with other parameters ("
+                            + kind.label + " parameter " + i + " is " + param(i) + ", not " + params[i] + ")");
+                }
+            }
+        }
+    }
+
+    /** Parameter {@code i} given at creation. */
+    long param(int i) {
+        return store.readLong(OFF_PARAMS + 8L * i);
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** Bytes mapped, header included. */
+    int size() {
+        return size;
+    }
+
+    /** @throws IllegalStateException after {@link #close()}: the memory is unmapped, touching it would crash the JVM */
+    void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException(path.getFileName() + " was closed");
+        }
+    }
+
+    long getLong(long offset) {
+        return store.readVolatileLong(offset);
+    }
+
+    void setLong(long offset, long value) {
+        store.writeVolatileLong(offset, value);
+    }
+
+    /** A store that later stores may not overtake (release semantics): cheaper than {@link #setLong}. */
+    void putOrderedLong(long offset, long value) {
+        store.writeOrderedLong(offset, value);
+    }
+
+    boolean casLong(long offset, long expected, long value) {
+        return store.compareAndSwapLong(offset, expected, value);
+    }
+
+    long addLong(long offset, long delta) {
+        return store.addAndGetLong(offset, delta);
+    }
+
+    int getInt(long offset) {
+        return store.readVolatileInt(offset);
+    }
+
+    void setInt(long offset, int value) {
+        store.writeVolatileInt(offset, value);
+    }
+
+    /** Ordered (release) store of an int. */
+    void putOrderedInt(long offset, int value) {
+        store.writeOrderedInt(offset, value);
+    }
+
+    boolean casInt(long offset, int expected, int value) {
+        return store.compareAndSwapInt(offset, expected, value);
+    }
+
+    int addInt(long offset, int delta) {
+        return store.addAndGetInt(offset, delta);
+    }
+
+    /** Unmaps the file in this JVM (the file itself stays). Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        store.release(owner);
+        file.releaseLast();
+    }
+
+    @Override
+    public String toString() {
+        return "SharedRegion[" + path + "]";
+    }
+}
