@@ -43,6 +43,8 @@ public final class Cli {
         cli.addSubcommand("snapshot", new SnapshotCommand(probes));
         cli.addSubcommand("run", new RunCommand());
         cli.addSubcommand("sweep", new SweepCommand());
+        cli.addSubcommand("bench", new BenchCommand());
+        cli.addSubcommand("sync", new SyncCommand());
         cli.setExitCodeExceptionMapper(e -> FAILURE);
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();

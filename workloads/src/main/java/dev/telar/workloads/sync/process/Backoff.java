@@ -1,26 +1,40 @@
 package dev.telar.workloads.sync.process;
 
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
- * How a process waiter waits between two looks at shared memory, since nothing wakes it: first it
- * spins (about {@link #SPIN_NANOS}, enough for a partner process on another core to answer), then
- * it parks with pauses that double from {@link #FIRST_PARK_NANOS} to {@link #MAX_PARK_NANOS}. A
- * long wait thus costs about a thousand short wake-ups a second (well under 1 % of a core) and
- * notices a change within about a millisecond. One instance per wait; not thread-safe.
+ * How a process waiter waits between two looks at shared memory: first it spins for the
+ * primitive's {@link SpinBudget} (a partner process on another core usually answers within a
+ * microsecond), yielding the core now and then so that a partner waiting for a core can run; then it sleeps on
+ * the primitive's {@link WakeWord} in slices of at most {@link #SLICE_NANOS}, woken by the next
+ * state change. A long wait thus costs five short wake-ups a second (to look at the holders' liveness and at interrupts). One instance per
+ * wait; not thread-safe.
  */
 final class Backoff {
-    static final long SPIN_NANOS = 20_000;
-    static final long FIRST_PARK_NANOS = 10_000;
-    static final long MAX_PARK_NANOS = 1_000_000;
+    static final long SLICE_NANOS = 200_000_000;
+    private static final int SPINS_PER_YIELD = 64;
 
+    private final WakeWord word;
+    private final SpinBudget budget;
+    private final long spinNanos;
     private final long start = System.nanoTime();
-    private long park = FIRST_PARK_NANOS;
-    private boolean parking;
+    private boolean sleeping;
+    private int spins;
+
+    Backoff(WakeWord word, SpinBudget budget) {
+        this.word = word;
+        this.budget = budget;
+        this.spinNanos = budget.nanos();
+    }
+
+    /** Tells the spin budget how this wait went; call once when the wait is over. */
+    void end() {
+        budget.record(sleeping);
+    }
 
     /** True once the spinning phase is over: the waiter is now really waiting (a panel may show it). */
     boolean parking() {
-        return parking;
+        return sleeping;
     }
 
     /** Nanoseconds since this wait began. */
@@ -29,37 +43,35 @@ final class Backoff {
     }
 
     /**
-     * Waits a little.
+     * Waits a little; the caller looks at its condition again afterwards.
      *
      * @param deadline {@link System#nanoTime()} not to sleep past, or {@link Long#MAX_VALUE}
+     * @param ready    the caller's condition, checked once more just before sleeping
      * @throws InterruptedException when the thread is interrupted
      */
-    void pause(long deadline) throws InterruptedException {
-        if (!parking) {
-            if (System.nanoTime() - start < SPIN_NANOS) {
-                Thread.onSpinWait();
-                return;
-            }
-            parking = true;
-        }
-        long now = System.nanoTime();
-        long nap = deadline == Long.MAX_VALUE ? park : Math.min(park, deadline - now);
-        if (nap > 0) {
-            LockSupport.parkNanos(this, nap);
-        }
-        park = Math.min(park * 2, MAX_PARK_NANOS);
-        if (Thread.interrupted()) {
+    void pause(long deadline, BooleanSupplier ready) throws InterruptedException {
+        if (pauseUninterruptibly(deadline, ready)) {
             throw new InterruptedException();
         }
     }
 
-    /** Like {@link #pause(long)} but never gives up on an interrupt; returns true if there was one (now cleared). */
-    boolean pauseUninterruptibly() {
-        try {
-            pause(Long.MAX_VALUE);
-            return false;
-        } catch (InterruptedException e) {
-            return true;
+    /** Like {@link #pause} but reports an interrupt (cleared) instead of throwing. */
+    boolean pauseUninterruptibly(long deadline, BooleanSupplier ready) {
+        if (!sleeping) {
+            if (System.nanoTime() - start < spinNanos) {
+                if (++spins % SPINS_PER_YIELD == 0) {
+                    Thread.yield();
+                } else {
+                    Thread.onSpinWait();
+                }
+                return Thread.interrupted();
+            }
+            sleeping = true;
         }
+        long slice = deadline == Long.MAX_VALUE ? SLICE_NANOS : Math.min(SLICE_NANOS, deadline - System.nanoTime());
+        if (slice > 0) {
+            word.sleep(ready, slice);
+        }
+        return Thread.interrupted();
     }
 }

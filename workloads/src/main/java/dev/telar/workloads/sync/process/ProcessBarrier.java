@@ -40,6 +40,7 @@ public final class ProcessBarrier implements SyncBarrier {
     private static final long ROUNDS = WORD + 8;
     private static final long GENERATION = WORD + 16;
     private static final long REASON = WORD + 24;      // int: why the last break happened
+    private static final long WAKE = WORD + 32;
     private static final long MEMBERS = SharedRegion.DATA + 64;
     private static final long WAITING = MEMBERS + SlotTable.bytes(MAX_MEMBERS);
     private static final int DATA_BYTES = 64 + SlotTable.bytes(MAX_MEMBERS) + SlotTable.bytes(MAX_WAITING);
@@ -56,6 +57,8 @@ public final class ProcessBarrier implements SyncBarrier {
     private final SharedRegion region;
     private final SlotTable members;
     private final SlotTable waiting;
+    private final WakeWord wake;
+    private final SpinBudget spin = new SpinBudget();
     private final String name;
     private final int parties;
     private final long defaultTimeoutNanos;
@@ -71,6 +74,7 @@ public final class ProcessBarrier implements SyncBarrier {
         this.action = action;
         this.members = new SlotTable(region, MEMBERS, MAX_MEMBERS);
         this.waiting = new SlotTable(region, WAITING, MAX_WAITING);
+        this.wake = new WakeWord(region, WAKE);
         int slot = members.tryClaim(memberWord, 0);
         if (slot < 0) {
             members.pruneDead();
@@ -160,9 +164,10 @@ public final class ProcessBarrier implements SyncBarrier {
             if (count(w) >= parties) {
                 // the last party of this round is running the action: the next round starts soon
                 if (full == null) {
-                    full = new Backoff();
+                    full = new Backoff(wake, spin);
                 }
-                full.pause(Long.MAX_VALUE);
+                long seenFull = w;
+                full.pause(Long.MAX_VALUE, () -> region.getLong(WORD) != seenFull);
                 continue;
             }
             if (region.casLong(WORD, w, w + 1)) {
@@ -194,6 +199,7 @@ public final class ProcessBarrier implements SyncBarrier {
             if (region.casLong(WORD, w, advanced(w, false))) {
                 region.addLong(ROUNDS, 1);
                 region.addLong(GENERATION, 1);
+                wake.wakeAll();
                 return index;
             }
         }
@@ -203,8 +209,12 @@ public final class ProcessBarrier implements SyncBarrier {
         long me = Owner.current();
         int slot = waiting.tryClaim(me, (int) Owner.tag(me));
         long deadline = nanos < 0 ? Long.MAX_VALUE : System.nanoTime() + nanos;
-        Backoff backoff = new Backoff();
+        Backoff backoff = new Backoff(wake, spin);
         long nextCheck = ProcessLockBase.FIRST_CHECK_NANOS;
+        java.util.function.BooleanSupplier moved = () -> {
+            long now = region.getLong(WORD);
+            return gen(now) != g || broken(now);
+        };
         try {
             while (true) {
                 long w = region.getLong(WORD);
@@ -229,7 +239,7 @@ public final class ProcessBarrier implements SyncBarrier {
                     }
                     nextCheck = elapsed + ProcessLockBase.CHECK_PERIOD_NANOS;
                 }
-                if (backoff.pauseUninterruptibly()) {
+                if (backoff.pauseUninterruptibly(deadline, moved)) {
                     breakGeneration(g, INTERRUPTED);
                     long after = region.getLong(WORD);
                     if (gen(after) != g && !endedBroken(after, g)) {
@@ -240,6 +250,7 @@ public final class ProcessBarrier implements SyncBarrier {
                 }
             }
         } finally {
+            backoff.end();
             if (slot >= 0) {
                 waiting.release(slot, me);
             }
@@ -255,6 +266,7 @@ public final class ProcessBarrier implements SyncBarrier {
             }
             region.setInt(REASON, reason);
             if (region.casLong(WORD, w, w | BROKEN)) {
+                wake.wakeAll();
                 return;
             }
         }
@@ -283,6 +295,7 @@ public final class ProcessBarrier implements SyncBarrier {
             }
             if (region.casLong(WORD, w, advanced(w, spoilt))) {
                 region.addLong(GENERATION, 1);
+                wake.wakeAll();
                 return;
             }
         }

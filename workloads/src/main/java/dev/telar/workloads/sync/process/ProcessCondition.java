@@ -32,17 +32,21 @@ public final class ProcessCondition implements SyncCondition {
     private static final long TICKET = SharedRegion.DATA;         // long: last ticket handed out
     private static final long SIGNAL_CALLS = TICKET + 8;
     private static final long WOKEN = TICKET + 16;
+    private static final long WAKE = TICKET + 24;
     private static final long SLOTS = SharedRegion.DATA + 64;     // MAX_WAITERS x (state, owner)
     private static final int DATA_BYTES = 64 + MAX_WAITERS * 16;
 
     private final SharedRegion region;
     private final ProcessLockBase lock;
+    private final WakeWord wake;
+    private final SpinBudget spin = new SpinBudget();
     private final String name;
 
     private ProcessCondition(SharedRegion region, ProcessLockBase lock, String name) {
         this.region = region;
         this.lock = lock;
         this.name = name;
+        this.wake = new WakeWord(region, WAKE);
     }
 
     /**
@@ -108,7 +112,9 @@ public final class ProcessCondition implements SyncCondition {
         int slot = claim(waiting, me);
         int holds = lock.releaseFully();
         long deadline = nanos < 0 ? Long.MAX_VALUE : System.nanoTime() + nanos;
-        Backoff backoff = new Backoff();
+        Backoff backoff = new Backoff(wake, spin);
+        long stateAt = stateOffset(slot);
+        java.util.function.BooleanSupplier changed = () -> region.getLong(stateAt) != waiting;
         boolean signalled;
         boolean interrupted = false;
         try {
@@ -121,13 +127,14 @@ public final class ProcessCondition implements SyncCondition {
                     signalled = !region.casLong(stateOffset(slot), waiting, ticket << 2 | CANCELLED);
                     break;
                 }
-                if (backoff.pauseUninterruptibly()) {
+                if (backoff.pauseUninterruptibly(deadline, changed)) {
                     interrupted = true;
                     signalled = !region.casLong(stateOffset(slot), waiting, ticket << 2 | CANCELLED);
                     break;
                 }
             }
         } finally {
+            backoff.end();
             region.setLong(ownerOffset(slot), 0);
             region.setLong(stateOffset(slot), FREE);
             lock.reacquire(holds);
@@ -177,6 +184,9 @@ public final class ProcessCondition implements SyncCondition {
         }
         region.addLong(SIGNAL_CALLS, 1);
         region.addLong(WOKEN, woken);
+        if (woken > 0) {
+            wake.wakeAll();
+        }
         return woken;
     }
 

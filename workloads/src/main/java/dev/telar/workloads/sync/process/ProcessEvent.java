@@ -15,17 +15,21 @@ import java.time.Duration;
 public final class ProcessEvent implements SyncEvent {
     private static final int MAX_WAITERS = 64;
     private static final long WORD = SharedRegion.DATA;
+    private static final long WAKE = WORD + 8;
     private static final long WAITERS = SharedRegion.DATA + 64;
     private static final int DATA_BYTES = 64 + SlotTable.bytes(MAX_WAITERS);
 
     private final SharedRegion region;
     private final SlotTable waiters;
+    private final WakeWord wake;
+    private final SpinBudget spin = new SpinBudget();
     private final String name;
 
     private ProcessEvent(SharedRegion region, String name) {
         this.region = region;
         this.name = name;
         this.waiters = new SlotTable(region, WAITERS, MAX_WAITERS);
+        this.wake = new WakeWord(region, WAKE);
     }
 
     /** Opens the event in {@code file}, creating it (clear) when the file does not exist. */
@@ -48,7 +52,11 @@ public final class ProcessEvent implements SyncEvent {
         region.ensureOpen();
         while (true) {
             long w = region.getLong(WORD);
-            if ((w & 1) != 0 || region.casLong(WORD, w, ((w >>> 1) + 1) << 1 | 1)) {
+            if ((w & 1) != 0) {
+                return;
+            }
+            if (region.casLong(WORD, w, ((w >>> 1) + 1) << 1 | 1)) {
+                wake.wakeAll();
                 return;
             }
         }
@@ -91,7 +99,7 @@ public final class ProcessEvent implements SyncEvent {
             return false;
         }
         long deadline = nanos < 0 ? Long.MAX_VALUE : System.nanoTime() + nanos;
-        Backoff backoff = new Backoff();
+        Backoff backoff = new Backoff(wake, spin);
         try (WaiterRegistration listed = new WaiterRegistration(waiters, Owner.current())) {
             while (true) {
                 if (region.getLong(WORD) != seen) {
@@ -101,8 +109,10 @@ public final class ProcessEvent implements SyncEvent {
                     return false;
                 }
                 listed.update(backoff);
-                backoff.pause(deadline);
+                backoff.pause(deadline, () -> region.getLong(WORD) != seen);
             }
+        } finally {
+            backoff.end();
         }
     }
 

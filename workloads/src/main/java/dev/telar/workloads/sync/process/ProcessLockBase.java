@@ -28,11 +28,14 @@ public abstract class ProcessLockBase implements SyncLock {
     private static final long ACQUISITIONS = OWNER + 16;          // long: written by the holder
     private static final long TAKEOVERS = OWNER + 24;             // long
     private static final long LAST_DEAD = OWNER + 32;             // long: owner word of the last dead holder
+    private static final long WAKE = OWNER + 40;                  // wake word: sequence, sleepers, wake in flight
     private static final long WAITERS = SharedRegion.DATA + 64;   // slot table, on its own cache lines
     static final int DATA_BYTES = 64 + SlotTable.bytes(MAX_WAITERS);
 
     private final SharedRegion region;
     private final SlotTable waiters;
+    private final WakeWord wake;
+    private final SpinBudget spin = new SpinBudget();
     private final boolean reentrant;
     private final String name;
 
@@ -41,6 +44,7 @@ public abstract class ProcessLockBase implements SyncLock {
         this.reentrant = reentrant;
         this.name = name;
         this.waiters = new SlotTable(region, WAITERS, MAX_WAITERS);
+        this.wake = new WakeWord(region, WAKE);
     }
 
     @Override
@@ -83,11 +87,11 @@ public abstract class ProcessLockBase implements SyncLock {
             return false;
         }
         long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
-        Backoff backoff = new Backoff();
+        Backoff backoff = new Backoff(wake, spin);
         long nextCheck = FIRST_CHECK_NANOS;
         try (WaiterRegistration listed = new WaiterRegistration(waiters, me)) {
             while (true) {
-                backoff.pause(deadline);
+                backoff.pause(deadline, this::looksFree);
                 if (tryTake(me)) {
                     return true;
                 }
@@ -103,7 +107,13 @@ public abstract class ProcessLockBase implements SyncLock {
                 }
                 listed.update(backoff);
             }
+        } finally {
+            backoff.end();
         }
+    }
+
+    private boolean looksFree() {
+        return region.getLong(OWNER) == 0;
     }
 
     /** One attempt: take the free lock, or enter again when reentrant and already ours. */
@@ -156,7 +166,8 @@ public abstract class ProcessLockBase implements SyncLock {
             return;
         }
         region.putOrderedInt(COUNT, 0);
-        region.putOrderedLong(OWNER, 0);
+        region.setLong(OWNER, 0); // a full fence before wakeAll reads the sleepers
+        wake.wakeAll();
     }
 
     private String kind() {
@@ -210,7 +221,8 @@ public abstract class ProcessLockBase implements SyncLock {
         }
         int holds = Math.max(1, region.getInt(COUNT));
         region.setInt(COUNT, 0);
-        region.putOrderedLong(OWNER, 0);
+        region.setLong(OWNER, 0);
+        wake.wakeAll();
         return holds;
     }
 

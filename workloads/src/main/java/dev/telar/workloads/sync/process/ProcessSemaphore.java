@@ -29,6 +29,7 @@ public final class ProcessSemaphore implements SyncSemaphore {
     private static final long ABANDONED = ISSUED + 4;           // int
     private static final long ACQUISITIONS = ISSUED + 8;        // long
     private static final long TAKEOVERS = ISSUED + 16;          // long
+    private static final long WAKE = ISSUED + 24;               // wake word
     private static final long PERMITS = SharedRegion.DATA + 64;
     private static final long WAITERS = PERMITS + SlotTable.bytes(MAX_PERMITS);
     private static final int DATA_BYTES = 64 + SlotTable.bytes(MAX_PERMITS) + SlotTable.bytes(MAX_WAITERS);
@@ -36,6 +37,8 @@ public final class ProcessSemaphore implements SyncSemaphore {
     private final SharedRegion region;
     private final SlotTable permits;
     private final SlotTable waiters;
+    private final WakeWord wake;
+    private final SpinBudget spin = new SpinBudget();
     private final String name;
     private final int initial;
     private final boolean bounded;
@@ -47,6 +50,7 @@ public final class ProcessSemaphore implements SyncSemaphore {
         this.bounded = region.param(1) != 0;
         this.permits = new SlotTable(region, PERMITS, MAX_PERMITS);
         this.waiters = new SlotTable(region, WAITERS, MAX_WAITERS);
+        this.wake = new WakeWord(region, WAKE);
     }
 
     /**
@@ -106,11 +110,11 @@ public final class ProcessSemaphore implements SyncSemaphore {
             return false;
         }
         long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
-        Backoff backoff = new Backoff();
+        Backoff backoff = new Backoff(wake, spin);
         long nextCheck = ProcessLockBase.FIRST_CHECK_NANOS;
         try (WaiterRegistration listed = new WaiterRegistration(waiters, me)) {
             while (true) {
-                backoff.pause(deadline);
+                backoff.pause(deadline, () -> available() > 0);
                 if (tryTake(me, hint)) {
                     return true;
                 }
@@ -126,6 +130,8 @@ public final class ProcessSemaphore implements SyncSemaphore {
                 }
                 listed.update(backoff);
             }
+        } finally {
+            backoff.end();
         }
     }
 
@@ -163,6 +169,7 @@ public final class ProcessSemaphore implements SyncSemaphore {
         int issued = region.getInt(ISSUED);
         for (int i = issued - 1; i >= 0; i--) {
             if (permits.get(i) == me && permits.release(i, me)) {
+                wake.wakeAll();
                 return;
             }
         }
@@ -170,6 +177,7 @@ public final class ProcessSemaphore implements SyncSemaphore {
             for (int i = 0; i < issued; i++) {
                 long w = permits.get(i);
                 if (w != 0 && permits.release(i, w)) {
+                    wake.wakeAll();
                     return;
                 }
             }
@@ -181,6 +189,7 @@ public final class ProcessSemaphore implements SyncSemaphore {
                 throw new IllegalStateException("a process semaphore holds at most " + MAX_PERMITS + " permits");
             }
             if (region.casInt(ISSUED, n, n + 1)) {
+                wake.wakeAll();
                 return;
             }
         }

@@ -217,6 +217,11 @@ final class SharedRegion implements AutoCloseable {
         }
     }
 
+    /** The absolute address of {@code offset} in this JVM's mapping (for futexes). */
+    long address(long offset) {
+        return store.addressForRead(offset);
+    }
+
     long getLong(long offset) {
         return store.readVolatileLong(offset);
     }

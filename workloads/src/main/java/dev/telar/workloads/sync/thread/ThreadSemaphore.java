@@ -13,7 +13,8 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * Semaphore and BoundedSemaphore for threads: an {@link AbstractQueuedSynchronizer} in shared mode
  * whose state is the number of free permits. The bound is checked in the same compare-and-set that
  * returns a permit, so concurrent over-releases cannot slip past it. Who holds permits is kept
- * beside (for the panel only). Not fair. Thread-safe.
+ * beside (for the panel only): entered after a permit is taken, left before it is returned, so the
+ * list never names more holders than permits are out. Not fair. Thread-safe.
  */
 public final class ThreadSemaphore implements SyncSemaphore {
     private final String name;
@@ -119,10 +120,21 @@ public final class ThreadSemaphore implements SyncSemaphore {
 
     @Override
     public void release() {
-        sync.releaseShared(1);
         // Same bookkeeping as the process semaphore: the caller's own permit, else (bounded) someone's.
-        if (!holders.removeLastOccurrence(Thread.currentThread()) && bounded) {
-            holders.pollFirst();
+        // The holder leaves the list before its permit is returned, so that the list never shows
+        // more holders than permits.
+        Thread me = Thread.currentThread();
+        boolean mine = holders.removeLastOccurrence(me);
+        Thread other = !mine && bounded ? holders.pollFirst() : null;
+        try {
+            sync.releaseShared(1);
+        } catch (RuntimeException refused) {
+            if (mine) {
+                holders.addLast(me);
+            } else if (other != null) {
+                holders.addFirst(other);
+            }
+            throw refused;
         }
     }
 

@@ -188,6 +188,7 @@ class SyncScenarioTest {
         try (Stream<Path> left = Files.list(runs)) {
             assertThat(left).as("run directories left behind").isEmpty();
         }
-        assertThat(ChildLauncher.live()).isEmpty();
+        // live() forgets an ended child a moment after its exit (onExit runs asynchronously)
+        assertThat(ChildLauncher.live()).noneMatch(c -> c.isAlive());
     }
 }
