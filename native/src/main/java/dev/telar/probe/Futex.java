@@ -51,6 +51,18 @@ public final class Futex {
      */
     private static native long syscall(long number, long uaddr, int op, int val, long[] timeout, long uaddr2, int val3);
 
+    /**
+     * The absolute address of a direct (e.g. memory-mapped) buffer's first byte, for futex words in it.
+     *
+     * @throws IllegalArgumentException for a heap buffer
+     */
+    public static long addressOf(java.nio.ByteBuffer direct) {
+        if (!direct.isDirect()) {
+            throw new IllegalArgumentException("futex words must live in a direct or mapped buffer");
+        }
+        return com.sun.jna.Pointer.nativeValue(Native.getDirectBufferPointer(direct));
+    }
+
     /** True when futexes can be used here (Linux on x86-64 or AArch64, libc bound). */
     public static boolean available() {
         return AVAILABLE;

@@ -5,21 +5,19 @@ import java.util.function.BooleanSupplier;
 /**
  * How a process waiter waits between two looks at shared memory: first it spins for the
  * primitive's {@link SpinBudget} (a partner process on another core usually answers within a
- * microsecond), yielding the core now and then so that a partner waiting for a core can run; then it sleeps on
+ * microsecond); then it sleeps on
  * the primitive's {@link WakeWord} in slices of at most {@link #SLICE_NANOS}, woken by the next
  * state change. A long wait thus costs five short wake-ups a second (to look at the holders' liveness and at interrupts). One instance per
  * wait; not thread-safe.
  */
 final class Backoff {
     static final long SLICE_NANOS = 200_000_000;
-    private static final int SPINS_PER_YIELD = 64;
 
     private final WakeWord word;
     private final SpinBudget budget;
     private final long spinNanos;
     private final long start = System.nanoTime();
     private boolean sleeping;
-    private int spins;
 
     Backoff(WakeWord word, SpinBudget budget) {
         this.word = word;
@@ -59,11 +57,9 @@ final class Backoff {
     boolean pauseUninterruptibly(long deadline, BooleanSupplier ready) {
         if (!sleeping) {
             if (System.nanoTime() - start < spinNanos) {
-                if (++spins % SPINS_PER_YIELD == 0) {
-                    Thread.yield();
-                } else {
-                    Thread.onSpinWait();
-                }
+                // No Thread.yield here: on a busy machine it hands the core to another process for
+                // a whole time slice, just when the partner's answer is due.
+                Thread.onSpinWait();
                 return Thread.interrupted();
             }
             sleeping = true;

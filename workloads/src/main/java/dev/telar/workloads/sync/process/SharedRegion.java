@@ -1,21 +1,30 @@
 package dev.telar.workloads.sync.process;
 
-import java.io.FileNotFoundException;
+import dev.telar.probe.Futex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.locks.LockSupport;
-import net.openhft.chronicle.bytes.MappedBytesStore;
-import net.openhft.chronicle.bytes.MappedFile;
-import net.openhft.chronicle.core.io.ReferenceOwner;
 
 /**
- * One primitive's shared file, mapped into this JVM with Chronicle Bytes. The file starts with a
- * 64-byte header (magic, kind, layout version, six parameters); the primitive's words follow at
- * offset {@link #DATA}. Offsets are absolute; 64-bit words must be 8-byte aligned.
+ * One primitive's shared file, mapped into this JVM (a {@link MappedByteBuffer} accessed through
+ * {@link VarHandle}s: volatile reads and writes, compare-and-swap, get-and-add). The file starts
+ * with a 64-byte header (magic, kind, layout version, six parameters); the primitive's words follow
+ * at offset {@link #DATA}. Offsets are absolute; ints must be 4-byte and longs 8-byte aligned.
+ *
+ * <p>Why not Chronicle Bytes, the house choice for exchange: it did the same job here, but mapping
+ * the first file cost each JVM about 0.7 s of start-up (Chronicle's runtime and its native POSIX
+ * layer, some 300 classes), and every scenario worker is a fresh child JVM. The JDK's mapping costs
+ * a few milliseconds, and a buffer nobody unmapped by hand can never be touched after unmapping.
  *
  * <p>Creation is atomic across processes: the file is made with CREATE_NEW, filled, and its magic
  * number written last, so an opener either finds no file or waits (at most a few seconds) for a
@@ -59,18 +68,17 @@ final class SharedRegion implements AutoCloseable {
         }
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final VarHandle INTS = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+
     private final Path path;
-    private final MappedFile file;
-    private final MappedBytesStore store;
-    private final ReferenceOwner owner;
+    private final MappedByteBuffer buffer;
     private final int size;
     private volatile boolean closed;
 
-    private SharedRegion(Path path, MappedFile file, MappedBytesStore store, ReferenceOwner owner, int size) {
+    private SharedRegion(Path path, MappedByteBuffer buffer, int size) {
         this.path = path;
-        this.file = file;
-        this.store = store;
-        this.owner = owner;
+        this.buffer = buffer;
         this.size = size;
     }
 
@@ -100,13 +108,13 @@ final class SharedRegion implements AutoCloseable {
         SharedRegion r = map(path, size);
         try {
             if (created) {
-                r.store.writeInt(OFF_KIND, kind.code);
-                r.store.writeInt(OFF_VERSION, VERSION);
-                r.store.writeInt(OFF_SIZE, size);
+                r.setInt(OFF_KIND, kind.code);
+                r.setInt(OFF_VERSION, VERSION);
+                r.setInt(OFF_SIZE, size);
                 for (int i = 0; i < params.length; i++) {
-                    r.store.writeLong(OFF_PARAMS + 8L * i, params[i]);
+                    r.setLong(OFF_PARAMS + 8L * i, params[i]);
                 }
-                r.store.writeVolatileInt(OFF_MAGIC, MAGIC); // publishes the header
+                r.setInt(OFF_MAGIC, MAGIC); // publishes the header
             } else {
                 r.awaitHeader();
                 r.check(kind, params);
@@ -130,7 +138,7 @@ final class SharedRegion implements AutoCloseable {
         SharedRegion r = map(path, PAGE);
         try {
             r.awaitHeader();
-            int size = r.store.readInt(OFF_SIZE);
+            int size = r.getInt(OFF_SIZE);
             if (size > PAGE) {
                 r.close();
                 r = map(path, size);
@@ -144,22 +152,14 @@ final class SharedRegion implements AutoCloseable {
     }
 
     private static SharedRegion map(Path path, int size) {
-        ReferenceOwner owner = ReferenceOwner.temporary("telar-sync-" + path.getFileName());
-        MappedFile file;
-        try {
-            file = MappedFile.ofSingle(path.toFile(), size, false);
-        } catch (FileNotFoundException e) {
-            throw new UncheckedIOException("cannot map " + path + ": " + e.getMessage(), e);
-        }
-        try {
-            MappedBytesStore store = file.acquireByteStore(owner, 0);
-            return new SharedRegion(path, file, store, owner, size);
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            if (channel.size() < size) {
+                // grows the file (sparse) to its full size; a racing opener writes the same zero
+                channel.write(java.nio.ByteBuffer.wrap(new byte[1]), size - 1);
+            }
+            return new SharedRegion(path, channel.map(FileChannel.MapMode.READ_WRITE, 0, size), size);
         } catch (IOException e) {
-            file.releaseLast();
             throw new UncheckedIOException("cannot map " + path + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            file.releaseLast();
-            throw e;
         }
     }
 
@@ -169,20 +169,20 @@ final class SharedRegion implements AutoCloseable {
 
     private void awaitHeader() {
         long deadline = System.nanoTime() + OPEN_WAIT_NANOS;
-        while (store.readVolatileInt(OFF_MAGIC) != MAGIC) {
+        while (getInt(OFF_MAGIC) != MAGIC) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalArgumentException(path + " is not a Telar synchronization file");
             }
             LockSupport.parkNanos(100_000);
         }
-        if (store.readInt(OFF_VERSION) != VERSION) {
-            throw new IllegalArgumentException(path + " has layout version " + store.readInt(OFF_VERSION)
+        if (getInt(OFF_VERSION) != VERSION) {
+            throw new IllegalArgumentException(path + " has layout version " + getInt(OFF_VERSION)
                     + ", this Telar reads " + VERSION);
         }
     }
 
     private void check(Kind kind, long[] params) {
-        int found = store.readInt(OFF_KIND);
+        int found = getInt(OFF_KIND);
         if (found != kind.code) {
             throw new IllegalArgumentException(path.getFileName() + " is a " + Kind.labelOf(found) + ", not a " + kind.label);
         }
@@ -198,7 +198,7 @@ final class SharedRegion implements AutoCloseable {
 
     /** Parameter {@code i} given at creation. */
     long param(int i) {
-        return store.readLong(OFF_PARAMS + 8L * i);
+        return getLong(OFF_PARAMS + 8L * i);
     }
 
     Path path() {
@@ -210,7 +210,7 @@ final class SharedRegion implements AutoCloseable {
         return size;
     }
 
-    /** @throws IllegalStateException after {@link #close()}: the memory is unmapped, touching it would crash the JVM */
+    /** @throws IllegalStateException after {@link #close()} */
     void ensureOpen() {
         if (closed) {
             throw new IllegalStateException(path.getFileName() + " was closed");
@@ -219,60 +219,59 @@ final class SharedRegion implements AutoCloseable {
 
     /** The absolute address of {@code offset} in this JVM's mapping (for futexes). */
     long address(long offset) {
-        return store.addressForRead(offset);
+        return Futex.addressOf(buffer) + offset;
     }
 
     long getLong(long offset) {
-        return store.readVolatileLong(offset);
+        return (long) LONGS.getVolatile(buffer, (int) offset);
     }
 
     void setLong(long offset, long value) {
-        store.writeVolatileLong(offset, value);
+        LONGS.setVolatile(buffer, (int) offset, value);
     }
 
     /** A store that later stores may not overtake (release semantics): cheaper than {@link #setLong}. */
     void putOrderedLong(long offset, long value) {
-        store.writeOrderedLong(offset, value);
+        LONGS.setRelease(buffer, (int) offset, value);
     }
 
     boolean casLong(long offset, long expected, long value) {
-        return store.compareAndSwapLong(offset, expected, value);
+        return LONGS.compareAndSet(buffer, (int) offset, expected, value);
     }
 
     long addLong(long offset, long delta) {
-        return store.addAndGetLong(offset, delta);
+        return (long) LONGS.getAndAdd(buffer, (int) offset, delta) + delta;
     }
 
     int getInt(long offset) {
-        return store.readVolatileInt(offset);
+        return (int) INTS.getVolatile(buffer, (int) offset);
     }
 
     void setInt(long offset, int value) {
-        store.writeVolatileInt(offset, value);
+        INTS.setVolatile(buffer, (int) offset, value);
     }
 
     /** Ordered (release) store of an int. */
     void putOrderedInt(long offset, int value) {
-        store.writeOrderedInt(offset, value);
+        INTS.setRelease(buffer, (int) offset, value);
     }
 
     boolean casInt(long offset, int expected, int value) {
-        return store.compareAndSwapInt(offset, expected, value);
+        return INTS.compareAndSet(buffer, (int) offset, expected, value);
     }
 
     int addInt(long offset, int delta) {
-        return store.addAndGetInt(offset, delta);
+        return (int) INTS.getAndAdd(buffer, (int) offset, delta) + delta;
     }
 
-    /** Unmaps the file in this JVM (the file itself stays). Idempotent. */
+    /**
+     * Closes the region in this JVM: further use is an error. The mapping itself goes when the
+     * buffer is collected (the JDK offers no safe explicit unmap), so a thread still inside an
+     * operation never touches unmapped memory. The file stays. Idempotent.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
+    public void close() {
         closed = true;
-        store.release(owner);
-        file.releaseLast();
     }
 
     @Override

@@ -6,11 +6,13 @@ package dev.telar.workloads.sync.process;
  * budget, up to {@link #MAX_NANOS}; a wait that had to sleep halves it, down to {@link #MIN_NANOS}.
  * When partners answer within microseconds (they run on other cores) waiters keep spinning and
  * hand-offs stay fast; when the cores are oversubscribed, spinning would only keep a partner from
- * running, so waiters soon go to sleep at once. Updates race harmlessly. Thread-safe.
+ * running, so waiters soon sleep after a short spin. The floor stays above the half microsecond a
+ * partner on another core needs to answer, so that spinning can prove itself again once the cores
+ * are free (with a lower floor it hardly ever recovered). Updates race harmlessly. Thread-safe.
  */
 final class SpinBudget {
     static final long MAX_NANOS = 20_000;
-    static final long MIN_NANOS = 500;
+    static final long MIN_NANOS = 2_000;
     private volatile long nanos = MAX_NANOS;
 
     long nanos() {
