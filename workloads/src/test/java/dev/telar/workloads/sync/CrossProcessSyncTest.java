@@ -126,6 +126,16 @@ class CrossProcessSyncTest {
         assertThat(sem.state().holders()).extracting(Participant::pid).containsExactlyInAnyOrder(me, holder.pid());
         assertThat(barrier.isBroken()).isTrue();
         assertThat(barrier.state().rounds()).isEqualTo(1);
+
+        // The dead holder's second permit goes to the next acquirer, even one that never blocks.
+        long polling = System.nanoTime();
+        while (!sem.tryAcquire() && System.nanoTime() - polling < 2 * ONE_SECOND) {
+            Thread.sleep(5);
+        }
+        assertThat(System.nanoTime() - polling).as("ns until a polling tryAcquire got the dead holder's permit")
+                .isLessThan(ONE_SECOND);
+        assertThat(sem.state().holders()).extracting(Participant::pid).containsOnly(me);
+        assertThat(sem.state().takeovers()).isEqualTo(2);
     }
 
     @Test

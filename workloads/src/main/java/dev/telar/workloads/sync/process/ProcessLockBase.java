@@ -11,13 +11,16 @@ import java.util.Optional;
  * by compare-and-swap from 0 and given back by an ordered write of 0 (so the holder's writes to
  * the protected data are visible before the lock looks free). Not fair.
  *
- * <p>Robust: a waiter that has waited {@link #FIRST_CHECK_NANOS} looks whether the holder process
- * still lives, and again every {@link #CHECK_PERIOD_NANOS}; when it is gone the waiter swaps the
- * dead owner word for its own, so exactly one waiter takes over, and marks the lock abandoned.
- * A waiter already waiting when the holder dies thus gets the lock well within a second.
+ * <p>Robust: a participant that fails to take the lock looks whether the holder process still
+ * lives (at most every {@link #CHECK_PERIOD_NANOS} per JVM, one read of {@code /proc}; a waiter
+ * sleeps at most {@link Backoff#SLICE_NANOS} between looks); when it is gone the participant swaps
+ * the dead owner word for its own, so exactly one takes over, and marks the lock abandoned. A
+ * waiter, or a non-blocking acquirer that keeps trying, thus gets the lock well within a second
+ * of the holder's death.
  * Thread-safe; every thread of a JVM is its own owner.
  */
 public abstract class ProcessLockBase implements SyncLock {
+    /** How long a barrier party waits before it first looks at the other members' liveness. */
     static final long FIRST_CHECK_NANOS = 200_000_000L;
     static final long CHECK_PERIOD_NANOS = 100_000_000L;
     static final int MAX_WAITERS = 64;
@@ -36,6 +39,8 @@ public abstract class ProcessLockBase implements SyncLock {
     private final SlotTable waiters;
     private final WakeWord wake;
     private final SpinBudget spin = new SpinBudget();
+    /** When this JVM may next look whether the holder is alive; racy on purpose. */
+    private volatile long nextLivenessCheck = System.nanoTime();
     private final boolean reentrant;
     private final String name;
 
@@ -80,7 +85,7 @@ public abstract class ProcessLockBase implements SyncLock {
     private boolean acquire(long timeoutNanos) throws InterruptedException {
         region.ensureOpen();
         long me = Owner.current();
-        if (tryTake(me)) {
+        if (tryTake(me) || deadHolderCheckDue() && takeOverFromDead(me)) {
             return true;
         }
         if (timeoutNanos == 0) {
@@ -88,19 +93,11 @@ public abstract class ProcessLockBase implements SyncLock {
         }
         long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
         Backoff backoff = new Backoff(wake, spin);
-        long nextCheck = FIRST_CHECK_NANOS;
         try (WaiterRegistration listed = new WaiterRegistration(waiters, me)) {
             while (true) {
                 backoff.pause(deadline, this::looksFree);
-                if (tryTake(me)) {
+                if (tryTake(me) || deadHolderCheckDue() && takeOverFromDead(me)) {
                     return true;
-                }
-                long elapsed = backoff.elapsed();
-                if (elapsed >= nextCheck) {
-                    if (takeOverFromDead(me)) {
-                        return true;
-                    }
-                    nextCheck = elapsed + CHECK_PERIOD_NANOS;
                 }
                 if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
                     return false;
@@ -110,6 +107,19 @@ public abstract class ProcessLockBase implements SyncLock {
         } finally {
             backoff.end();
         }
+    }
+
+    /**
+     * True at most once per {@link #CHECK_PERIOD_NANOS} per primitive object: how often this JVM
+     * reads the holder's {@code /proc} entry while it cannot get the lock.
+     */
+    private boolean deadHolderCheckDue() {
+        long now = System.nanoTime();
+        if (now - nextLivenessCheck < 0) {
+            return false;
+        }
+        nextLivenessCheck = now + CHECK_PERIOD_NANOS;
+        return true;
     }
 
     private boolean looksFree() {

@@ -14,8 +14,9 @@ import java.util.List;
  * word of its holder (0 when free); the first {@code issued} slots exist. Taking a permit is one
  * compare-and-swap of a free slot to one's own word, so holding and being recorded as holder are
  * the same step: a process that dies holding permits leaves exactly those slots behind, and a
- * waiter that has waited {@link ProcessLockBase#FIRST_CHECK_NANOS} swaps a dead holder's slot for
- * its own word, marking the semaphore abandoned. A release frees the caller's own slot; a release
+ * participant that finds no free permit (at most every
+ * {@link ProcessLockBase#CHECK_PERIOD_NANOS} per JVM) swaps a dead holder's slot for its own word,
+ * marking the semaphore abandoned. A release frees the caller's own slot; a release
  * by a participant without a permit issues one more slot (unbounded) or frees someone's slot
  * (bounded; an error when none is held). At most {@link #MAX_PERMITS} permits. Not fair.
  * Thread-safe.
@@ -39,6 +40,8 @@ public final class ProcessSemaphore implements SyncSemaphore {
     private final SlotTable waiters;
     private final WakeWord wake;
     private final SpinBudget spin = new SpinBudget();
+    /** When this JVM may next look whether holders are alive; racy on purpose. */
+    private volatile long nextLivenessCheck = System.nanoTime();
     private final String name;
     private final int initial;
     private final boolean bounded;
@@ -103,7 +106,7 @@ public final class ProcessSemaphore implements SyncSemaphore {
         region.ensureOpen();
         long me = Owner.current();
         int hint = (int) (Owner.tag(me) * 7 + Owner.pid(me));
-        if (tryTake(me, hint)) {
+        if (tryTake(me, hint) || deadHolderCheckDue() && takeOverFromDead(me)) {
             return true;
         }
         if (timeoutNanos == 0) {
@@ -111,19 +114,11 @@ public final class ProcessSemaphore implements SyncSemaphore {
         }
         long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
         Backoff backoff = new Backoff(wake, spin);
-        long nextCheck = ProcessLockBase.FIRST_CHECK_NANOS;
         try (WaiterRegistration listed = new WaiterRegistration(waiters, me)) {
             while (true) {
                 backoff.pause(deadline, () -> available() > 0);
-                if (tryTake(me, hint)) {
+                if (tryTake(me, hint) || deadHolderCheckDue() && takeOverFromDead(me)) {
                     return true;
-                }
-                long elapsed = backoff.elapsed();
-                if (elapsed >= nextCheck) {
-                    if (takeOverFromDead(me)) {
-                        return true;
-                    }
-                    nextCheck = elapsed + ProcessLockBase.CHECK_PERIOD_NANOS;
                 }
                 if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
                     return false;
@@ -133,6 +128,16 @@ public final class ProcessSemaphore implements SyncSemaphore {
         } finally {
             backoff.end();
         }
+    }
+
+    /** True at most once per check period per semaphore object (one /proc read per holder then). */
+    private boolean deadHolderCheckDue() {
+        long now = System.nanoTime();
+        if (now - nextLivenessCheck < 0) {
+            return false;
+        }
+        nextLivenessCheck = now + ProcessLockBase.CHECK_PERIOD_NANOS;
+        return true;
     }
 
     private boolean tryTake(long me, int hint) {

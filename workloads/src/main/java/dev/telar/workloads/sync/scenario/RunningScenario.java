@@ -276,38 +276,43 @@ public final class RunningScenario implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for every worker. Children are watched together, so that one that fails (while the
+     * others wait for it, say at a barrier) cancels the run at once; after a cancel, children
+     * still running when the grace period is over are killed.
+     */
     private void awaitWorkers(ScenarioContext c) throws InterruptedException {
         for (Thread t : threads) {
             t.join();
         }
-        for (Child child : children) {
-            ChildExit exit;
-            while (true) {
-                Optional<ChildExit> done = child.join(Duration.ofMillis(200));
-                if (done.isPresent()) {
-                    exit = done.get();
-                    break;
+        List<Child> running = new ArrayList<>(children);
+        long cancelSeen = 0;
+        while (!running.isEmpty()) {
+            for (java.util.Iterator<Child> it = running.iterator(); it.hasNext(); ) {
+                Child child = it.next();
+                if (child.isAlive()) {
+                    continue;
                 }
-                if (c.cancelled() && System.nanoTime() - cancelledAt(c) > CANCEL_GRACE.toNanos()) {
-                    child.kill();
+                it.remove();
+                ChildExit exit = child.join();
+                if (!exit.ok() && !c.cancelled()) {
+                    String why = child.lastError().isEmpty() ? exit.describe() : child.lastError();
+                    if (firstFailure.compareAndSet(null, new IllegalStateException("worker pid " + child.pid() + ": " + why))) {
+                        cancel();
+                    }
                 }
             }
-            if (!exit.ok() && !c.cancelled()) {
-                String why = child.lastError().isEmpty() ? exit.describe() : child.lastError();
-                if (firstFailure.compareAndSet(null, new IllegalStateException("worker pid " + child.pid() + ": " + why))) {
-                    cancel();
+            if (c.cancelled()) {
+                if (cancelSeen == 0) {
+                    cancelSeen = System.nanoTime();
+                } else if (System.nanoTime() - cancelSeen > CANCEL_GRACE.toNanos()) {
+                    running.forEach(Child::kill);
                 }
             }
+            if (!running.isEmpty()) {
+                running.get(0).join(Duration.ofMillis(50));
+            }
         }
-    }
-
-    private volatile long cancelSeenAt;
-
-    private long cancelledAt(ScenarioContext c) {
-        if (cancelSeenAt == 0) {
-            cancelSeenAt = System.nanoTime();
-        }
-        return cancelSeenAt;
     }
 
     private static String describe(Throwable t) {

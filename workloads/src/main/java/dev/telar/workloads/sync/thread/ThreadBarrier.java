@@ -5,6 +5,7 @@ import dev.telar.workloads.sync.BarrierState;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SyncBarrier;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,7 +26,7 @@ public final class ThreadBarrier implements SyncBarrier {
     /** Guarded by lock. */
     private Generation generation = new Generation(0);
     private int arrived;
-    private final java.util.ArrayList<Thread> present = new java.util.ArrayList<>();
+    private final ArrayList<Thread> present = new ArrayList<>();
     private volatile long rounds;
     /** Copies for state(), which must not take the lock. */
     private volatile List<Thread> waitingView = List.of();

@@ -178,6 +178,26 @@ class SyncScenarioTest {
         assertNoRunLeft();
     }
 
+    /** A worker JVM killed while the others wait for it at the barrier: the run fails at once, naming it. */
+    @Test
+    void aKilledWorkerFailsTheRunInsteadOfHangingIt() throws Exception {
+        RunningScenario r = SyncScenarioRunner.start(
+                ScenarioSpec.of(Primitive.BARRIER, Mode.PROCESSES).withWorkers(2).withSlowdown(1).withSize(50), runs);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (r.snapshot().progress().getOrDefault("phases_done", 0L) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        String slow = r.snapshot().workers().get(0); // worker 0 is the slow one: the other waits for it
+        long pid = Long.parseLong(slow.substring(4));
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        long killed = System.nanoTime();
+        ScenarioOutcome o = r.await(Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError("hangs after a kill"));
+        assertThat(System.nanoTime() - killed).isLessThan(3_000_000_000L);
+        assertThat(o.status()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(o.summary()).contains("pid " + pid);
+        assertNoRunLeft();
+    }
+
     @Test
     void unsuitableWorkerCountsAreRefused() {
         assertThatThrownBy(() -> SyncScenarioRunner.start(ScenarioSpec.of(Primitive.CONDITION, Mode.THREADS).withWorkers(3), runs))
