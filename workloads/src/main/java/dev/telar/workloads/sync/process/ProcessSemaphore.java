@@ -66,10 +66,8 @@ public final class ProcessSemaphore implements SyncSemaphore {
         if (value < 0 || value > MAX_PERMITS) {
             throw new IllegalArgumentException("a process semaphore's value must be 0.." + MAX_PERMITS + ", not " + value);
         }
-        SharedRegion r = SharedRegion.openOrCreate(file, SharedRegion.Kind.SEMAPHORE, DATA_BYTES, value, bounded ? 1 : 0);
-        if (r.getInt(ISSUED) == 0 && value > 0) {
-            r.casInt(ISSUED, 0, value); // first opener issues the initial permits (an idempotent CAS)
-        }
+        SharedRegion r = SharedRegion.openOrCreate(file, SharedRegion.Kind.SEMAPHORE, DATA_BYTES,
+                created -> created.setInt(ISSUED, value), value, bounded ? 1 : 0);
         return new ProcessSemaphore(r, ProcessSync.nameOf(file));
     }
 

@@ -73,13 +73,11 @@ final class SharedRegion implements AutoCloseable {
 
     private final Path path;
     private final MappedByteBuffer buffer;
-    private final int size;
     private volatile boolean closed;
 
-    private SharedRegion(Path path, MappedByteBuffer buffer, int size) {
+    private SharedRegion(Path path, MappedByteBuffer buffer) {
         this.path = path;
         this.buffer = buffer;
-        this.size = size;
     }
 
     /**
@@ -87,11 +85,21 @@ final class SharedRegion implements AutoCloseable {
      *
      * @param dataBytes bytes needed after the header
      * @param params    parameters stored at creation; an existing file must have the same ones
-     * @return the region, and whether this call created it
+     * @return the mapped region
      * @throws IllegalArgumentException when the file holds another kind or other parameters
      * @throws UncheckedIOException     when the file cannot be created or mapped
      */
     static SharedRegion openOrCreate(Path path, Kind kind, int dataBytes, long... params) {
+        return openOrCreate(path, kind, dataBytes, r -> { }, params);
+    }
+
+    /**
+     * As {@link #openOrCreate(Path, Kind, int, long...)}, and when this call creates the file,
+     * {@code init} fills the data words before the header is published, so that no opener ever
+     * sees them unset.
+     */
+    static SharedRegion openOrCreate(Path path, Kind kind, int dataBytes, java.util.function.Consumer<SharedRegion> init,
+                                     long... params) {
         if (params.length > MAX_PARAMS) {
             throw new IllegalArgumentException("at most " + MAX_PARAMS + " parameters");
         }
@@ -114,36 +122,12 @@ final class SharedRegion implements AutoCloseable {
                 for (int i = 0; i < params.length; i++) {
                     r.setLong(OFF_PARAMS + 8L * i, params[i]);
                 }
+                init.accept(r);
                 r.setInt(OFF_MAGIC, MAGIC); // publishes the header
             } else {
                 r.awaitHeader();
                 r.check(kind, params);
             }
-            return r;
-        } catch (RuntimeException e) {
-            r.close();
-            throw e;
-        }
-    }
-
-    /**
-     * Opens an existing region of the given kind, whatever its parameters.
-     *
-     * @throws IllegalArgumentException when the file is missing or holds another kind
-     */
-    static SharedRegion open(Path path, Kind kind) {
-        if (!Files.isRegularFile(path)) {
-            throw new IllegalArgumentException("no " + kind.label + " file at " + path);
-        }
-        SharedRegion r = map(path, PAGE);
-        try {
-            r.awaitHeader();
-            int size = r.getInt(OFF_SIZE);
-            if (size > PAGE) {
-                r.close();
-                r = map(path, size);
-            }
-            r.check(kind, null);
             return r;
         } catch (RuntimeException e) {
             r.close();
@@ -157,7 +141,7 @@ final class SharedRegion implements AutoCloseable {
                 // grows the file (sparse) to its full size; a racing opener writes the same zero
                 channel.write(java.nio.ByteBuffer.wrap(new byte[1]), size - 1);
             }
-            return new SharedRegion(path, channel.map(FileChannel.MapMode.READ_WRITE, 0, size), size);
+            return new SharedRegion(path, channel.map(FileChannel.MapMode.READ_WRITE, 0, size));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot map " + path + ": " + e.getMessage(), e);
         }
@@ -203,11 +187,6 @@ final class SharedRegion implements AutoCloseable {
 
     Path path() {
         return path;
-    }
-
-    /** Bytes mapped, header included. */
-    int size() {
-        return size;
     }
 
     /** @throws IllegalStateException after {@link #close()} */

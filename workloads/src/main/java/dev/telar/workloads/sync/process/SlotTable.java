@@ -25,10 +25,6 @@ final class SlotTable {
         return slots * 8;
     }
 
-    int slots() {
-        return slots;
-    }
-
     long offset(int slot) {
         return base + 8L * slot;
     }
@@ -78,15 +74,6 @@ final class SlotTable {
             if (w != 0 && (!liveOnly || Owner.isAlive(w))) {
                 out.add(Owner.participant(w));
             }
-        }
-        return out;
-    }
-
-    /** The raw words, in slot order (0 for a free slot). */
-    long[] words() {
-        long[] out = new long[slots];
-        for (int i = 0; i < slots; i++) {
-            out[i] = get(i);
         }
         return out;
     }

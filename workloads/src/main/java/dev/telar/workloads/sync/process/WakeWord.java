@@ -74,9 +74,4 @@ final class WakeWord {
             }
         }
     }
-
-    /** How many participants sleep here now (those of processes that died asleep included). */
-    int sleepers() {
-        return region.getInt(sleepers);
-    }
 }
