@@ -96,7 +96,9 @@ public abstract class ProcessLockBase implements SyncLock {
         try (WaiterRegistration listed = new WaiterRegistration(waiters, me)) {
             while (true) {
                 backoff.pause(deadline, this::looksFree);
-                if (tryTake(me) || deadHolderCheckDue() && takeOverFromDead(me)) {
+                // Read before trying: a compare-and-swap on a held lock would only pull the
+                // holder's cache line away from it (test-and-test-and-set).
+                if (looksFree() && tryTake(me) || deadHolderCheckDue() && takeOverFromDead(me)) {
                     return true;
                 }
                 if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
