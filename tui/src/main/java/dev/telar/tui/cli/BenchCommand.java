@@ -6,14 +6,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/**
- * {@code telar bench SUBCOMMAND}: benchmarks measured against the Python peers. Subcommands are
- * added by {@link Cli} ({@code ipc}; {@code sync} joins it).
- */
+/** {@code telar bench ...}: measurements to compare with the Python peers; a subcommand picks which. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         usageHelpAutoWidth = true,
-        description = {"Measures Telar's inter-process mechanisms; compare with the Python peers in the same run.",
-            "Example: telar bench ipc --messages 200000 --json"})
+        description = {"Measures Telar's mechanisms against the lecture's Python ones (run the peer in the same session).",
+            "Examples: telar bench ipc --messages 200000 --json; telar bench sync --json"},
+        subcommands = {BenchSyncCommand.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

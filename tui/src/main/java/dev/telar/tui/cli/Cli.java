@@ -58,6 +58,7 @@ public final class Cli {
         cli.addSubcommand("sweep", new SweepCommand());
         cli.addSubcommand("config", new ConfigCommand());
         cli.addSubcommand("bench", new CommandLine(new BenchCommand()).addSubcommand("ipc", new BenchIpcCommand()));
+        cli.addSubcommand("sync", new SyncCommand());
         cli.setResourceBundle(UsageHelp.bundle(language));
         Texts texts = Texts.of(language);
         cli.setExitCodeExceptionMapper(e -> FAILURE);

@@ -1,0 +1,86 @@
+package dev.telar.tui.cli;
+
+import static dev.telar.tui.cli.CliTest.assertOneUsageLine;
+import static dev.telar.tui.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** {@code telar bench sync} and {@code telar sync} in-process: the JSON the peer comparison reads, outcomes, one-line errors. */
+class SyncCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The figures under the peer's names, in the shape compare-peers reads (name, then ops_per_s first). */
+    @Test
+    void benchSyncPrintsEveryFigureUnderThePeersNames() throws Exception {
+        CliTest.Run r = run("bench", "sync", "--ops", "2000", "--idle-seconds", "0.5", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode root = JSON.readTree(r.out());
+        Map<String, JsonNode> byName = new HashMap<>();
+        for (JsonNode n : root.get("results")) {
+            byName.put(n.get("name").asText(), n);
+            assertThat(n.fieldNames().next()).isEqualTo("name");
+            assertThat(n.get("ops_per_s").asLong()).as(n.get("name").asText()).isPositive();
+        }
+        assertThat(byName).containsOnlyKeys("lock_acq_rel", "lock_acq_rel_uncontended", "barrier_rounds", "event_pingpong",
+                "thread_lock_acq_rel", "thread_lock_acq_rel_uncontended", "thread_barrier_rounds", "thread_event_pingpong");
+        assertThat(byName.get("lock_acq_rel").get("operations").asLong()).isEqualTo(2000);
+        assertThat(byName.get("lock_acq_rel").get("participants").asInt()).isEqualTo(2);
+        assertThat(byName.get("lock_acq_rel").get("kind").asText()).isEqualTo("processes");
+        assertThat(byName.get("barrier_rounds").get("operations").asLong()).isEqualTo(100);
+        assertThat(byName.get("event_pingpong").get("operations").asLong()).isEqualTo(100);
+        assertThat(byName.get("thread_event_pingpong").get("kind").asText()).isEqualTo("threads");
+        JsonNode idle = root.get("idle_wait");
+        assertThat(idle.get("process_cpu_pct").asDouble()).as("a blocked child must not spin a core").isLessThan(50);
+        assertThat(idle.get("waiter_cpu_pct").asDouble()).isLessThan(50);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--ops=10", "--ops=x", "--idle-seconds=-1", "--idle-seconds=100"})
+    void badBenchNumbersAreOneLine(String option) {
+        assertOneUsageLine(run("bench", "sync", option), option.substring(0, option.indexOf('=')));
+    }
+
+    @Test
+    void benchWithoutASubcommandSaysWhichExist() {
+        assertOneUsageLine(run("bench"), "sync");
+    }
+
+    @Test
+    void syncLockPrintsTheExactTotal() throws Exception {
+        CliTest.Run r = run("sync", "lock", "--size", "50000", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode o = JSON.readTree(r.out());
+        assertThat(o.get("primitive").asText()).isEqualTo("lock");
+        assertThat(o.get("mode").asText()).isEqualTo("threads");
+        assertThat(o.get("workers").asInt()).isEqualTo(4);
+        assertThat(o.get("status").asText()).isEqualTo("completed");
+        assertThat(o.get("correct").asBoolean()).isTrue();
+        assertThat(o.get("results").get("total").asLong()).isEqualTo(o.get("results").get("expected").asLong());
+    }
+
+    @Test
+    void syncSemaphoreInChildJvmsPrintsAVerdictLine() {
+        CliTest.Run r = run("sync", "semaphore", "--mode", "processes", "--workers", "2", "--size", "50");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("semaphore (processes, 2 workers, ").contains("100 uses, at most ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mutex", "--mode=fibers", "--lock=maybe", "--slowdown=-1", "--workers=99"})
+    void badSyncArgumentsAreOneLine(String arg) {
+        String[] args = arg.startsWith("--") ? new String[] {"sync", "lock", arg} : new String[] {"sync", arg};
+        assertOneUsageLine(run(args), arg.startsWith("--") ? arg.substring(2, arg.indexOf('=')) : arg);
+    }
+
+    @Test
+    void anOddWorkerCountForTheConditionIsAUsageError() {
+        assertOneUsageLine(run("sync", "condition", "--workers", "3"), "even number of workers");
+    }
+}

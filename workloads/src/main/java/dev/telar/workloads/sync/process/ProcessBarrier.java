@@ -1,0 +1,348 @@
+package dev.telar.workloads.sync.process;
+
+import dev.telar.workloads.sync.BarrierBrokenException;
+import dev.telar.workloads.sync.BarrierState;
+import dev.telar.workloads.sync.Mode;
+import dev.telar.workloads.sync.SyncBarrier;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Barrier between processes. One shared 64-bit word holds the whole round: the number arrived
+ * (bits 0-11), a broken flag (bit 12), the generation (bits 13-31, wrapping) and, in bits 32-63,
+ * whether each of the last 32 generations ended broken. An arrival is one compare-and-swap that
+ * counts it in; the last arrival runs the action (in its own JVM) and opens the barrier by moving
+ * to the next generation, recording "not broken"; a timeout or abort sets the broken flag of the
+ * current generation; a reset moves on recording "broken" if anyone was waiting. A waiter that
+ * sees the generation move on reads its own generation's outcome from the word, so it can never
+ * mistake a reset for an opening, even if the barrier is already filling again.
+ *
+ * <p>Every JVM that opens the barrier is listed as a member until it closes it. A party waiting
+ * longer than {@link ProcessLockBase#FIRST_CHECK_NANOS} checks the members every
+ * {@link ProcessLockBase#CHECK_PERIOD_NANOS}; a member process that died without closing breaks
+ * the barrier instead of leaving everyone waiting for it. At most 4095 parties and 64 member
+ * processes. Thread-safe.
+ */
+public final class ProcessBarrier implements SyncBarrier {
+    /** Most parties a process barrier can have. */
+    public static final int MAX_PARTIES = 0xFFF;
+    private static final int MAX_MEMBERS = 64;
+    private static final int MAX_WAITING = 64;
+
+    private static final long COUNT_MASK = 0xFFF;
+    private static final long BROKEN = 1L << 12;
+    private static final int GEN_SHIFT = 13;
+    private static final long GEN_MASK = (1L << 19) - 1;
+    private static final int RING_SHIFT = 32;
+    private static final int RING_SIZE = 32;
+
+    private static final long WORD = SharedRegion.DATA;
+    private static final long ROUNDS = WORD + 8;
+    private static final long GENERATION = WORD + 16;
+    private static final long REASON = WORD + 24;      // int: why the last break happened
+    private static final long WAKE = WORD + 32;
+    private static final long MEMBERS = SharedRegion.DATA + 64;
+    private static final long WAITING = MEMBERS + SlotTable.bytes(MAX_MEMBERS);
+    private static final int DATA_BYTES = 64 + SlotTable.bytes(MAX_MEMBERS) + SlotTable.bytes(MAX_WAITING);
+
+    private static final String[] REASONS = {"", "a party timed out", "aborted", "the barrier action failed",
+        "a party process died", "reset while parties waited", "a waiting party was interrupted"};
+    private static final int TIMEOUT = 1;
+    private static final int ABORT = 2;
+    private static final int ACTION = 3;
+    private static final int DEAD_PARTY = 4;
+    private static final int RESET = 5;
+    private static final int INTERRUPTED = 6;
+
+    private final SharedRegion region;
+    private final SlotTable members;
+    private final SlotTable waiting;
+    private final WakeWord wake;
+    private final SpinBudget spin = new SpinBudget();
+    private final String name;
+    private final int parties;
+    private final long defaultTimeoutNanos;
+    private final Runnable action;
+    private final long memberWord = Owner.process();
+    private final int memberSlot;
+
+    private ProcessBarrier(SharedRegion region, String name, Runnable action) {
+        this.region = region;
+        this.name = name;
+        this.parties = (int) region.param(0);
+        this.defaultTimeoutNanos = region.param(1);
+        this.action = action;
+        this.members = new SlotTable(region, MEMBERS, MAX_MEMBERS);
+        this.waiting = new SlotTable(region, WAITING, MAX_WAITING);
+        this.wake = new WakeWord(region, WAKE);
+        int slot = members.tryClaim(memberWord, 0);
+        if (slot < 0) {
+            members.pruneDead();
+            slot = members.tryClaim(memberWord, 0);
+        }
+        if (slot < 0) {
+            region.close();
+            throw new IllegalStateException("more than " + MAX_MEMBERS + " processes opened barrier " + name);
+        }
+        this.memberSlot = slot;
+    }
+
+    /**
+     * Opens the barrier in {@code file}, creating it when absent, and lists this JVM as a member
+     * until {@link #close()}.
+     *
+     * @param action  run by the last party to arrive, in its own JVM; null for none
+     * @param timeout default timeout of {@link #await()}; null for none
+     * @throws IllegalArgumentException for parties outside 1..{@link #MAX_PARTIES}, or when the file
+     *                                  holds a barrier with other parties or timeout
+     */
+    public static ProcessBarrier open(Path file, int parties, Runnable action, Duration timeout) {
+        if (parties < 1 || parties > MAX_PARTIES) {
+            throw new IllegalArgumentException("a process barrier needs 1.." + MAX_PARTIES + " parties, not " + parties);
+        }
+        long nanos = timeout == null ? -1 : Math.max(0, timeout.toNanos());
+        SharedRegion r = SharedRegion.openOrCreate(file, SharedRegion.Kind.BARRIER, DATA_BYTES, parties, nanos);
+        return new ProcessBarrier(r, ProcessSync.nameOf(file), action);
+    }
+
+    private static int count(long w) {
+        return (int) (w & COUNT_MASK);
+    }
+
+    private static boolean broken(long w) {
+        return (w & BROKEN) != 0;
+    }
+
+    private static long gen(long w) {
+        return (w >>> GEN_SHIFT) & GEN_MASK;
+    }
+
+    /** The word of the next generation, empty and whole, remembering how this one ended. */
+    private static long advanced(long w, boolean endedBroken) {
+        long ring = ((w >>> RING_SHIFT) << 1 | (endedBroken ? 1 : 0)) & 0xFFFF_FFFFL;
+        return ring << RING_SHIFT | ((gen(w) + 1) & GEN_MASK) << GEN_SHIFT;
+    }
+
+    /** How generation {@code g} ended, read from a word of a later generation. */
+    private static boolean endedBroken(long w, long g) {
+        long d = (gen(w) - g) & GEN_MASK;
+        if (d < 1 || d > RING_SIZE) {
+            return true; // too long ago to know; never happens to a party still waiting
+        }
+        return ((w >>> RING_SHIFT) >>> (d - 1) & 1) != 0;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Mode mode() {
+        return Mode.PROCESSES;
+    }
+
+    @Override
+    public int await() throws InterruptedException {
+        return awaitNanos(defaultTimeoutNanos);
+    }
+
+    @Override
+    public int await(Duration timeout) throws InterruptedException {
+        return awaitNanos(timeout == null ? -1 : Math.max(0, timeout.toNanos()));
+    }
+
+    private int awaitNanos(long nanos) throws InterruptedException {
+        region.ensureOpen();
+        long w;
+        Backoff full = null;
+        while (true) {
+            w = region.getLong(WORD);
+            if (broken(w)) {
+                throw broken();
+            }
+            if (count(w) >= parties) {
+                // the last party of this round is running the action: the next round starts soon
+                if (full == null) {
+                    full = new Backoff(wake, spin);
+                }
+                long seenFull = w;
+                full.pause(Long.MAX_VALUE, () -> region.getLong(WORD) != seenFull);
+                continue;
+            }
+            if (region.casLong(WORD, w, w + 1)) {
+                break;
+            }
+        }
+        int index = count(w);
+        long g = gen(w);
+        if (index == parties - 1) {
+            return openBarrier(g, index);
+        }
+        return waitForOthers(g, index, nanos);
+    }
+
+    private int openBarrier(long g, int index) {
+        if (action != null) {
+            try {
+                action.run();
+            } catch (RuntimeException | Error e) {
+                breakGeneration(g, ACTION);
+                throw new BarrierBrokenException("barrier " + name + " broken: its action failed", e);
+            }
+        }
+        while (true) {
+            long w = region.getLong(WORD);
+            if (gen(w) != g || broken(w)) {
+                throw broken(); // broken (timeout, abort, reset) while the action ran
+            }
+            if (region.casLong(WORD, w, advanced(w, false))) {
+                region.addLong(ROUNDS, 1);
+                region.addLong(GENERATION, 1);
+                wake.wakeAll();
+                return index;
+            }
+        }
+    }
+
+    private int waitForOthers(long g, int index, long nanos) throws InterruptedException {
+        long me = Owner.current();
+        int slot = waiting.tryClaim(me, (int) Owner.tag(me));
+        long deadline = nanos < 0 ? Long.MAX_VALUE : System.nanoTime() + nanos;
+        Backoff backoff = new Backoff(wake, spin);
+        long nextCheck = ProcessLockBase.FIRST_CHECK_NANOS;
+        java.util.function.BooleanSupplier moved = () -> {
+            long now = region.getLong(WORD);
+            return gen(now) != g || broken(now);
+        };
+        try {
+            while (true) {
+                long w = region.getLong(WORD);
+                if (gen(w) != g) {
+                    if (endedBroken(w, g)) {
+                        throw broken();
+                    }
+                    return index;
+                }
+                if (broken(w)) {
+                    throw broken();
+                }
+                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+                    breakGeneration(g, TIMEOUT);
+                    continue; // read the outcome: the barrier may have opened just in time
+                }
+                long elapsed = backoff.elapsed();
+                if (elapsed >= nextCheck) {
+                    if (members.pruneDead() > 0) {
+                        breakGeneration(g, DEAD_PARTY);
+                        continue;
+                    }
+                    nextCheck = elapsed + ProcessLockBase.CHECK_PERIOD_NANOS;
+                }
+                if (backoff.pauseUninterruptibly(deadline, moved)) {
+                    breakGeneration(g, INTERRUPTED);
+                    long after = region.getLong(WORD);
+                    if (gen(after) != g && !endedBroken(after, g)) {
+                        Thread.currentThread().interrupt(); // the round ended well anyway
+                        return index;
+                    }
+                    throw new InterruptedException("interrupted while waiting at barrier " + name);
+                }
+            }
+        } finally {
+            backoff.end();
+            if (slot >= 0) {
+                waiting.release(slot, me);
+            }
+        }
+    }
+
+    /** Sets the broken flag of generation {@code g}, unless it has ended or is broken already. */
+    private void breakGeneration(long g, int reason) {
+        while (true) {
+            long w = region.getLong(WORD);
+            if (gen(w) != g || broken(w)) {
+                return;
+            }
+            region.setInt(REASON, reason);
+            if (region.casLong(WORD, w, w | BROKEN)) {
+                wake.wakeAll();
+                return;
+            }
+        }
+    }
+
+    private BarrierBrokenException broken() {
+        int reason = region.getInt(REASON);
+        String why = reason > 0 && reason < REASONS.length ? ": " + REASONS[reason] : "";
+        return new BarrierBrokenException("barrier " + name + " is broken" + why);
+    }
+
+    @Override
+    public void abort() {
+        region.ensureOpen();
+        breakGeneration(gen(region.getLong(WORD)), ABORT);
+    }
+
+    @Override
+    public void reset() {
+        region.ensureOpen();
+        while (true) {
+            long w = region.getLong(WORD);
+            boolean spoilt = broken(w) || count(w) > 0;
+            if (count(w) > 0 && !broken(w)) {
+                region.setInt(REASON, RESET);
+            }
+            if (region.casLong(WORD, w, advanced(w, spoilt))) {
+                region.addLong(GENERATION, 1);
+                wake.wakeAll();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public boolean isBroken() {
+        region.ensureOpen();
+        return broken(region.getLong(WORD));
+    }
+
+    @Override
+    public int parties() {
+        return parties;
+    }
+
+    @Override
+    public int waiting() {
+        region.ensureOpen();
+        long w = region.getLong(WORD);
+        return Math.min(count(w), parties - 1);
+    }
+
+    @Override
+    public BarrierState state() {
+        region.ensureOpen();
+        long w = region.getLong(WORD);
+        return new BarrierState(parties, Math.min(count(w), parties - 1), waiting.participants(true),
+                region.getLong(GENERATION), region.getLong(ROUNDS), broken(w));
+    }
+
+    /** Leaves the member list, then unmaps the file. */
+    @Override
+    public void close() {
+        if (memberSlot >= 0) {
+            try {
+                region.ensureOpen();
+                members.release(memberSlot, memberWord);
+            } catch (IllegalStateException alreadyClosed) {
+                return;
+            }
+        }
+        region.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessBarrier[" + region.path() + "]";
+    }
+}

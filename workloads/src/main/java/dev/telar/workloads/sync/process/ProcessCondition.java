@@ -1,0 +1,229 @@
+package dev.telar.workloads.sync.process;
+
+import dev.telar.workloads.sync.ConditionState;
+import dev.telar.workloads.sync.Mode;
+import dev.telar.workloads.sync.Participant;
+import dev.telar.workloads.sync.SyncCondition;
+import dev.telar.workloads.sync.SyncLock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Condition between processes, on a {@link ProcessLock} or {@link ProcessRLock}. Each waiter, while
+ * it still holds the lock, claims a slot of two words: a state word (ticket number, and WAITING,
+ * NOTIFIED or CANCELLED) and its owner word. A signal, also under the lock, moves the oldest
+ * tickets from WAITING to NOTIFIED by compare-and-swap; a waiter that times out moves its own from
+ * WAITING to CANCELLED by compare-and-swap. Exactly one of the two succeeds, so a signal is never
+ * spent on a waiter that has given up, and none is lost. Signals skip waiters whose process died.
+ * At most {@link #MAX_WAITERS} waiters at once. Thread-safe.
+ */
+public final class ProcessCondition implements SyncCondition {
+    /** Most participants that can wait at once. */
+    public static final int MAX_WAITERS = 64;
+    private static final long FREE = 0;
+    private static final long WAITING = 1;
+    private static final long NOTIFIED = 2;
+    private static final long CANCELLED = 3;
+
+    private static final long TICKET = SharedRegion.DATA;         // long: last ticket handed out
+    private static final long SIGNAL_CALLS = TICKET + 8;
+    private static final long WOKEN = TICKET + 16;
+    private static final long WAKE = TICKET + 24;
+    private static final long SLOTS = SharedRegion.DATA + 64;     // MAX_WAITERS x (state, owner)
+    private static final int DATA_BYTES = 64 + MAX_WAITERS * 16;
+
+    private final SharedRegion region;
+    private final ProcessLockBase lock;
+    private final WakeWord wake;
+    private final SpinBudget spin = new SpinBudget();
+    private final String name;
+
+    private ProcessCondition(SharedRegion region, ProcessLockBase lock, String name) {
+        this.region = region;
+        this.lock = lock;
+        this.name = name;
+        this.wake = new WakeWord(region, WAKE);
+    }
+
+    /**
+     * Opens the condition in {@code file} bound to {@code lock}, creating it when absent.
+     *
+     * @throws IllegalArgumentException when {@code lock} is not a process lock, or not the lock the
+     *                                  condition was created with
+     */
+    public static ProcessCondition open(Path file, SyncLock lock) {
+        if (!(lock instanceof ProcessLockBase base)) {
+            throw new IllegalArgumentException("a process Condition needs a process Lock or RLock, not " + lock);
+        }
+        long lockId = base.path().getFileName().toString().hashCode();
+        SharedRegion r = SharedRegion.openOrCreate(file, SharedRegion.Kind.CONDITION, DATA_BYTES, lockId);
+        return new ProcessCondition(r, base, ProcessSync.nameOf(file));
+    }
+
+    private static long stateOffset(int slot) {
+        return SLOTS + 16L * slot;
+    }
+
+    private static long ownerOffset(int slot) {
+        return SLOTS + 16L * slot + 8;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Mode mode() {
+        return Mode.PROCESSES;
+    }
+
+    @Override
+    public SyncLock lock() {
+        return lock;
+    }
+
+    private void requireLock(String what) {
+        region.ensureOpen();
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalMonitorStateException("cannot " + what + " on un-acquired lock");
+        }
+    }
+
+    @Override
+    public void await() throws InterruptedException {
+        awaitNanos(-1);
+    }
+
+    @Override
+    public boolean await(Duration timeout) throws InterruptedException {
+        return awaitNanos(Math.max(0, timeout.toNanos()));
+    }
+
+    private boolean awaitNanos(long nanos) throws InterruptedException {
+        requireLock("wait");
+        long me = Owner.current();
+        long ticket = region.addLong(TICKET, 1);
+        long waiting = ticket << 2 | WAITING;
+        int slot = claim(waiting, me);
+        int holds = lock.releaseFully();
+        long deadline = nanos < 0 ? Long.MAX_VALUE : System.nanoTime() + nanos;
+        Backoff backoff = new Backoff(wake, spin);
+        long stateAt = stateOffset(slot);
+        java.util.function.BooleanSupplier changed = () -> region.getLong(stateAt) != waiting;
+        boolean signalled;
+        boolean interrupted = false;
+        try {
+            while (true) {
+                if (region.getLong(stateOffset(slot)) != waiting) {
+                    signalled = true; // only a signal changes a WAITING word of ours
+                    break;
+                }
+                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+                    signalled = !region.casLong(stateOffset(slot), waiting, ticket << 2 | CANCELLED);
+                    break;
+                }
+                if (backoff.pauseUninterruptibly(deadline, changed)) {
+                    interrupted = true;
+                    signalled = !region.casLong(stateOffset(slot), waiting, ticket << 2 | CANCELLED);
+                    break;
+                }
+            }
+        } finally {
+            backoff.end();
+            region.setLong(ownerOffset(slot), 0);
+            region.setLong(stateOffset(slot), FREE);
+            lock.reacquire(holds);
+        }
+        if (interrupted) {
+            if (signalled) {
+                Thread.currentThread().interrupt(); // keep the signal, report the interrupt later
+            } else {
+                throw new InterruptedException("interrupted while waiting on condition " + name);
+            }
+        }
+        return signalled;
+    }
+
+    private int claim(long waiting, long me) {
+        for (int i = 0; i < MAX_WAITERS; i++) {
+            if (region.getLong(stateOffset(i)) == FREE && region.casLong(stateOffset(i), FREE, waiting)) {
+                region.setLong(ownerOffset(i), me);
+                return i;
+            }
+        }
+        throw new IllegalStateException("more than " + MAX_WAITERS + " participants wait on condition " + name);
+    }
+
+    @Override
+    public int signal(int n) {
+        requireLock("notify");
+        long[][] waiting = waitingSlots();
+        int woken = 0;
+        for (long[] w : waiting) {
+            if (woken >= n) {
+                break;
+            }
+            int slot = (int) w[1];
+            long word = w[0];
+            long owner = region.getLong(ownerOffset(slot));
+            if (owner != 0 && !Owner.isAlive(owner)) {
+                // its process died while waiting: free the slot instead of spending the signal
+                if (region.casLong(stateOffset(slot), word, FREE)) {
+                    region.setLong(ownerOffset(slot), 0);
+                }
+                continue;
+            }
+            if (region.casLong(stateOffset(slot), word, (word & ~3L) | NOTIFIED)) {
+                woken++;
+            }
+        }
+        region.addLong(SIGNAL_CALLS, 1);
+        region.addLong(WOKEN, woken);
+        if (woken > 0) {
+            wake.wakeAll();
+        }
+        return woken;
+    }
+
+    /** WAITING slots as {state word, slot}, oldest ticket first. */
+    private long[][] waitingSlots() {
+        List<long[]> out = new ArrayList<>();
+        for (int i = 0; i < MAX_WAITERS; i++) {
+            long s = region.getLong(stateOffset(i));
+            if ((s & 3) == WAITING) {
+                out.add(new long[] {s, i});
+            }
+        }
+        long[][] arr = out.toArray(new long[0][]);
+        Arrays.sort(arr, Comparator.comparingLong(a -> a[0] >>> 2));
+        return arr;
+    }
+
+    @Override
+    public ConditionState state() {
+        region.ensureOpen();
+        List<Participant> list = new ArrayList<>();
+        for (long[] w : waitingSlots()) {
+            long owner = region.getLong(ownerOffset((int) w[1]));
+            if (owner != 0 && Owner.isAlive(owner)) {
+                list.add(Owner.participant(owner));
+            }
+        }
+        return new ConditionState(lock.state(), list, region.getLong(SIGNAL_CALLS), region.getLong(WOKEN));
+    }
+
+    @Override
+    public void close() {
+        region.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessCondition[" + region.path() + "]";
+    }
+}

@@ -1,0 +1,135 @@
+package dev.telar.workloads.sync.process;
+
+import dev.telar.workloads.sync.EventState;
+import dev.telar.workloads.sync.Mode;
+import dev.telar.workloads.sync.SyncEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Event between processes: one shared 64-bit word holding the flag (bit 0) and a generation
+ * counted up each time the flag goes from clear to set. A waiter remembers the word it saw on
+ * arrival and returns as soon as the word differs: the flag was set, possibly cleared again since,
+ * so no set is missed however quickly it is undone. Thread-safe.
+ */
+public final class ProcessEvent implements SyncEvent {
+    private static final int MAX_WAITERS = 64;
+    private static final long WORD = SharedRegion.DATA;
+    private static final long WAKE = WORD + 8;
+    private static final long WAITERS = SharedRegion.DATA + 64;
+    private static final int DATA_BYTES = 64 + SlotTable.bytes(MAX_WAITERS);
+
+    private final SharedRegion region;
+    private final SlotTable waiters;
+    private final WakeWord wake;
+    private final SpinBudget spin = new SpinBudget();
+    private final String name;
+
+    private ProcessEvent(SharedRegion region, String name) {
+        this.region = region;
+        this.name = name;
+        this.waiters = new SlotTable(region, WAITERS, MAX_WAITERS);
+        this.wake = new WakeWord(region, WAKE);
+    }
+
+    /** Opens the event in {@code file}, creating it (clear) when the file does not exist. */
+    public static ProcessEvent open(Path file) {
+        return new ProcessEvent(SharedRegion.openOrCreate(file, SharedRegion.Kind.EVENT, DATA_BYTES), ProcessSync.nameOf(file));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Mode mode() {
+        return Mode.PROCESSES;
+    }
+
+    @Override
+    public void set() {
+        region.ensureOpen();
+        while (true) {
+            long w = region.getLong(WORD);
+            if ((w & 1) != 0) {
+                return;
+            }
+            if (region.casLong(WORD, w, ((w >>> 1) + 1) << 1 | 1)) {
+                wake.wakeAll();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void clear() {
+        region.ensureOpen();
+        while (true) {
+            long w = region.getLong(WORD);
+            if ((w & 1) == 0 || region.casLong(WORD, w, w & ~1L)) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public boolean isSet() {
+        region.ensureOpen();
+        return (region.getLong(WORD) & 1) != 0;
+    }
+
+    @Override
+    public void await() throws InterruptedException {
+        awaitNanos(-1);
+    }
+
+    @Override
+    public boolean await(Duration timeout) throws InterruptedException {
+        return awaitNanos(Math.max(0, timeout.toNanos()));
+    }
+
+    private boolean awaitNanos(long nanos) throws InterruptedException {
+        region.ensureOpen();
+        long seen = region.getLong(WORD);
+        if ((seen & 1) != 0) {
+            return true;
+        }
+        if (nanos == 0) {
+            return false;
+        }
+        long deadline = nanos < 0 ? Long.MAX_VALUE : System.nanoTime() + nanos;
+        Backoff backoff = new Backoff(wake, spin);
+        try (WaiterRegistration listed = new WaiterRegistration(waiters, Owner.current())) {
+            while (true) {
+                if (region.getLong(WORD) != seen) {
+                    return true;
+                }
+                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+                    return false;
+                }
+                listed.update(backoff);
+                backoff.pause(deadline, () -> region.getLong(WORD) != seen);
+            }
+        } finally {
+            backoff.end();
+        }
+    }
+
+    @Override
+    public EventState state() {
+        region.ensureOpen();
+        long w = region.getLong(WORD);
+        return new EventState((w & 1) != 0, waiters.participants(true), w >>> 1);
+    }
+
+    @Override
+    public void close() {
+        region.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessEvent[" + region.path() + "]";
+    }
+}

@@ -1,0 +1,284 @@
+package dev.telar.workloads.sync.process;
+
+import dev.telar.workloads.sync.LockState;
+import dev.telar.workloads.sync.Mode;
+import dev.telar.workloads.sync.SyncLock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Lock and RLock between processes: the owner word of the holder in one shared 64-bit slot, taken
+ * by compare-and-swap from 0 and given back by an ordered write of 0 (so the holder's writes to
+ * the protected data are visible before the lock looks free). Not fair.
+ *
+ * <p>Robust: a participant that fails to take the lock looks whether the holder process still
+ * lives (at most every {@link #CHECK_PERIOD_NANOS} per JVM, one read of {@code /proc}; a waiter
+ * sleeps at most {@link Backoff#SLICE_NANOS} between looks); when it is gone the participant swaps
+ * the dead owner word for its own, so exactly one takes over, and marks the lock abandoned. A
+ * waiter, or a non-blocking acquirer that keeps trying, thus gets the lock well within a second
+ * of the holder's death.
+ * Thread-safe; every thread of a JVM is its own owner.
+ */
+public abstract class ProcessLockBase implements SyncLock {
+    /** How long a barrier party waits before it first looks at the other members' liveness. */
+    static final long FIRST_CHECK_NANOS = 200_000_000L;
+    static final long CHECK_PERIOD_NANOS = 100_000_000L;
+    static final int MAX_WAITERS = 64;
+
+    private static final long OWNER = SharedRegion.DATA;          // owner word, 0 = free
+    private static final long COUNT = OWNER + 8;                  // int: hold count (RLock)
+    private static final long ABANDONED = COUNT + 4;              // int: 1 after a takeover, until markConsistent
+    private static final long ACQUISITIONS = OWNER + 16;          // long: written by the holder
+    private static final long TAKEOVERS = OWNER + 24;             // long
+    private static final long LAST_DEAD = OWNER + 32;             // long: owner word of the last dead holder
+    private static final long WAKE = OWNER + 40;                  // wake word: sequence, sleepers, wake in flight
+    private static final long WAITERS = SharedRegion.DATA + 64;   // slot table, on its own cache lines
+    static final int DATA_BYTES = 64 + SlotTable.bytes(MAX_WAITERS);
+
+    private final SharedRegion region;
+    private final SlotTable waiters;
+    private final WakeWord wake;
+    private final SpinBudget spin = new SpinBudget();
+    /** When this JVM may next look whether the holder is alive; racy on purpose. */
+    private volatile long nextLivenessCheck = System.nanoTime();
+    private final boolean reentrant;
+    private final String name;
+
+    ProcessLockBase(SharedRegion region, boolean reentrant, String name) {
+        this.region = region;
+        this.reentrant = reentrant;
+        this.name = name;
+        this.waiters = new SlotTable(region, WAITERS, MAX_WAITERS);
+        this.wake = new WakeWord(region, WAKE);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Mode mode() {
+        return Mode.PROCESSES;
+    }
+
+    @Override
+    public void acquire() throws InterruptedException {
+        acquire(-1);
+    }
+
+    @Override
+    public boolean tryAcquire() {
+        try {
+            return acquire(0);
+        } catch (InterruptedException e) {
+            throw new AssertionError("a non-blocking acquire does not wait", e);
+        }
+    }
+
+    @Override
+    public boolean tryAcquire(Duration timeout) throws InterruptedException {
+        return acquire(Math.max(0, timeout.toNanos()));
+    }
+
+    /** @param timeoutNanos -1 to wait as long as it takes, 0 not to wait */
+    private boolean acquire(long timeoutNanos) throws InterruptedException {
+        region.ensureOpen();
+        long me = Owner.current();
+        if (tryTake(me) || deadHolderCheckDue() && takeOverFromDead(me)) {
+            return true;
+        }
+        if (timeoutNanos == 0) {
+            return false;
+        }
+        long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
+        Backoff backoff = new Backoff(wake, spin);
+        try (WaiterRegistration listed = new WaiterRegistration(waiters, me)) {
+            while (true) {
+                backoff.pause(deadline, this::looksFree);
+                // Read before trying: a compare-and-swap on a held lock would only pull the
+                // holder's cache line away from it (test-and-test-and-set).
+                if (looksFree() && tryTake(me) || deadHolderCheckDue() && takeOverFromDead(me)) {
+                    return true;
+                }
+                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+                    return false;
+                }
+                listed.update(backoff);
+            }
+        } finally {
+            backoff.end();
+        }
+    }
+
+    /**
+     * True at most once per {@link #CHECK_PERIOD_NANOS} per primitive object: how often this JVM
+     * reads the holder's {@code /proc} entry while it cannot get the lock.
+     */
+    private boolean deadHolderCheckDue() {
+        long now = System.nanoTime();
+        if (now - nextLivenessCheck < 0) {
+            return false;
+        }
+        nextLivenessCheck = now + CHECK_PERIOD_NANOS;
+        return true;
+    }
+
+    private boolean looksFree() {
+        return region.getLong(OWNER) == 0;
+    }
+
+    /** One attempt: take the free lock, or enter again when reentrant and already ours. */
+    private boolean tryTake(long me) {
+        if (region.casLong(OWNER, 0, me)) {
+            entered(1);
+            return true;
+        }
+        if (reentrant && region.getLong(OWNER) == me) {
+            entered(region.getInt(COUNT) + 1);
+            return true;
+        }
+        return false;
+    }
+
+    /** Under the lock: only the holder writes these. */
+    private void entered(int holds) {
+        region.putOrderedInt(COUNT, holds);
+        region.putOrderedLong(ACQUISITIONS, region.getLong(ACQUISITIONS) + 1);
+    }
+
+    private boolean takeOverFromDead(long me) {
+        long holder = region.getLong(OWNER);
+        if (holder == 0 || holder == me || Owner.isAlive(holder)) {
+            return false;
+        }
+        if (!region.casLong(OWNER, holder, me)) {
+            return false; // another waiter was quicker, or the word changed
+        }
+        region.setLong(LAST_DEAD, holder);
+        region.setInt(ABANDONED, 1);
+        region.addLong(TAKEOVERS, 1);
+        entered(1);
+        waiters.pruneDead();
+        return true;
+    }
+
+    @Override
+    public void release() {
+        region.ensureOpen();
+        long me = Owner.current();
+        long holder = region.getLong(OWNER);
+        if (holder != me) {
+            throw new IllegalMonitorStateException(holder == 0 ? "release of an unlocked " + kind()
+                    : "release of a " + kind() + " held by " + Owner.participant(holder));
+        }
+        int holds = region.getInt(COUNT);
+        if (reentrant && holds > 1) {
+            region.putOrderedInt(COUNT, holds - 1);
+            return;
+        }
+        region.putOrderedInt(COUNT, 0);
+        region.setLong(OWNER, 0); // a full fence before wakeAll reads the sleepers
+        wake.wakeAll();
+    }
+
+    private String kind() {
+        return reentrant ? "RLock" : "lock";
+    }
+
+    @Override
+    public boolean isHeldByCurrentThread() {
+        region.ensureOpen();
+        return region.getLong(OWNER) == Owner.current();
+    }
+
+    @Override
+    public boolean isLocked() {
+        region.ensureOpen();
+        return region.getLong(OWNER) != 0;
+    }
+
+    @Override
+    public boolean isAbandoned() {
+        region.ensureOpen();
+        return region.getInt(ABANDONED) != 0;
+    }
+
+    @Override
+    public void markConsistent() {
+        if (!isHeldByCurrentThread()) {
+            throw new IllegalMonitorStateException("markConsistent by a thread that does not hold the " + kind());
+        }
+        region.setInt(ABANDONED, 0);
+    }
+
+    /** The participant the lock was last taken over from, when any. */
+    public Optional<dev.telar.workloads.sync.Participant> lastDeadHolder() {
+        region.ensureOpen();
+        long w = region.getLong(LAST_DEAD);
+        return w == 0 ? Optional.empty() : Optional.of(Owner.participant(w));
+    }
+
+    /** How many levels the calling thread holds (0 when it does not hold the lock). */
+    int holdsOfCurrentThread() {
+        region.ensureOpen();
+        return region.getLong(OWNER) == Owner.current() ? Math.max(1, region.getInt(COUNT)) : 0;
+    }
+
+    /** For a Condition: releases every level held by the calling thread; returns how many. */
+    int releaseFully() {
+        long me = Owner.current();
+        if (region.getLong(OWNER) != me) {
+            throw new IllegalMonitorStateException("the " + kind() + " is not held by this thread");
+        }
+        int holds = Math.max(1, region.getInt(COUNT));
+        region.setInt(COUNT, 0);
+        region.setLong(OWNER, 0);
+        wake.wakeAll();
+        return holds;
+    }
+
+    /** For a Condition: takes the lock back at {@code holds} levels; interrupts are kept for later. */
+    void reacquire(int holds) {
+        long me = Owner.current();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                acquire(-1);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        region.setInt(COUNT, reentrant ? holds : 1);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        assert region.getLong(OWNER) == me;
+    }
+
+    @Override
+    public LockState state() {
+        region.ensureOpen();
+        long holder = region.getLong(OWNER);
+        int holds = holder == 0 ? 0 : Math.max(1, region.getInt(COUNT));
+        return new LockState(reentrant, holder == 0 ? Optional.empty() : Optional.of(Owner.participant(holder)),
+                holds, waiters.participants(true), region.getLong(ACQUISITIONS), region.getInt(ABANDONED) != 0,
+                region.getLong(TAKEOVERS));
+    }
+
+    /** The shared file. */
+    public java.nio.file.Path path() {
+        return region.path();
+    }
+
+    @Override
+    public void close() {
+        region.close();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + region.path() + "]";
+    }
+}

@@ -1,0 +1,258 @@
+package dev.telar.workloads.sync.process;
+
+import dev.telar.workloads.sync.Mode;
+import dev.telar.workloads.sync.Participant;
+import dev.telar.workloads.sync.SemaphoreState;
+import dev.telar.workloads.sync.SyncSemaphore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Semaphore and BoundedSemaphore between processes. Each permit is a 64-bit slot holding the owner
+ * word of its holder (0 when free); the first {@code issued} slots exist. Taking a permit is one
+ * compare-and-swap of a free slot to one's own word, so holding and being recorded as holder are
+ * the same step: a process that dies holding permits leaves exactly those slots behind, and a
+ * participant that finds no free permit (at most every
+ * {@link ProcessLockBase#CHECK_PERIOD_NANOS} per JVM) swaps a dead holder's slot for its own word,
+ * marking the semaphore abandoned. A release frees the caller's own slot; a release
+ * by a participant without a permit issues one more slot (unbounded) or frees someone's slot
+ * (bounded; an error when none is held). At most {@link #MAX_PERMITS} permits. Not fair.
+ * Thread-safe.
+ */
+public final class ProcessSemaphore implements SyncSemaphore {
+    /** Most permits a process semaphore can have out or free at once. */
+    public static final int MAX_PERMITS = 64;
+    private static final int MAX_WAITERS = 64;
+
+    private static final long ISSUED = SharedRegion.DATA;       // int: slots in use
+    private static final long ABANDONED = ISSUED + 4;           // int
+    private static final long ACQUISITIONS = ISSUED + 8;        // long
+    private static final long TAKEOVERS = ISSUED + 16;          // long
+    private static final long WAKE = ISSUED + 24;               // wake word
+    private static final long PERMITS = SharedRegion.DATA + 64;
+    private static final long WAITERS = PERMITS + SlotTable.bytes(MAX_PERMITS);
+    private static final int DATA_BYTES = 64 + SlotTable.bytes(MAX_PERMITS) + SlotTable.bytes(MAX_WAITERS);
+
+    private final SharedRegion region;
+    private final SlotTable permits;
+    private final SlotTable waiters;
+    private final WakeWord wake;
+    private final SpinBudget spin = new SpinBudget();
+    /** When this JVM may next look whether holders are alive; racy on purpose. */
+    private volatile long nextLivenessCheck = System.nanoTime();
+    private final String name;
+    private final int initial;
+    private final boolean bounded;
+
+    private ProcessSemaphore(SharedRegion region, String name) {
+        this.region = region;
+        this.name = name;
+        this.initial = (int) region.param(0);
+        this.bounded = region.param(1) != 0;
+        this.permits = new SlotTable(region, PERMITS, MAX_PERMITS);
+        this.waiters = new SlotTable(region, WAITERS, MAX_WAITERS);
+        this.wake = new WakeWord(region, WAKE);
+    }
+
+    /**
+     * Opens the semaphore in {@code file}, creating it with {@code value} free permits when absent.
+     *
+     * @throws IllegalArgumentException for a value outside 0..{@link #MAX_PERMITS}, or when the file
+     *                                  holds a semaphore with another value or boundedness
+     */
+    public static ProcessSemaphore open(Path file, int value, boolean bounded) {
+        if (value < 0 || value > MAX_PERMITS) {
+            throw new IllegalArgumentException("a process semaphore's value must be 0.." + MAX_PERMITS + ", not " + value);
+        }
+        SharedRegion r = SharedRegion.openOrCreate(file, SharedRegion.Kind.SEMAPHORE, DATA_BYTES,
+                created -> created.setInt(ISSUED, value), value, bounded ? 1 : 0);
+        return new ProcessSemaphore(r, ProcessSync.nameOf(file));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Mode mode() {
+        return Mode.PROCESSES;
+    }
+
+    @Override
+    public void acquire() throws InterruptedException {
+        acquire(-1);
+    }
+
+    @Override
+    public boolean tryAcquire() {
+        try {
+            return acquire(0);
+        } catch (InterruptedException e) {
+            throw new AssertionError("a non-blocking acquire does not wait", e);
+        }
+    }
+
+    @Override
+    public boolean tryAcquire(Duration timeout) throws InterruptedException {
+        return acquire(Math.max(0, timeout.toNanos()));
+    }
+
+    private boolean acquire(long timeoutNanos) throws InterruptedException {
+        region.ensureOpen();
+        long me = Owner.current();
+        int hint = (int) (Owner.tag(me) * 7 + Owner.pid(me));
+        if (tryTake(me, hint) || deadHolderCheckDue() && takeOverFromDead(me)) {
+            return true;
+        }
+        if (timeoutNanos == 0) {
+            return false;
+        }
+        long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
+        Backoff backoff = new Backoff(wake, spin);
+        try (WaiterRegistration listed = new WaiterRegistration(waiters, me)) {
+            while (true) {
+                backoff.pause(deadline, () -> available() > 0);
+                if (tryTake(me, hint) || deadHolderCheckDue() && takeOverFromDead(me)) {
+                    return true;
+                }
+                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+                    return false;
+                }
+                listed.update(backoff);
+            }
+        } finally {
+            backoff.end();
+        }
+    }
+
+    /** True at most once per check period per semaphore object (one /proc read per holder then). */
+    private boolean deadHolderCheckDue() {
+        long now = System.nanoTime();
+        if (now - nextLivenessCheck < 0) {
+            return false;
+        }
+        nextLivenessCheck = now + ProcessLockBase.CHECK_PERIOD_NANOS;
+        return true;
+    }
+
+    private boolean tryTake(long me, int hint) {
+        int issued = region.getInt(ISSUED);
+        for (int k = 0; k < issued; k++) {
+            long off = permits.offset(Math.floorMod(hint + k, issued));
+            if (region.getLong(off) == 0 && region.casLong(off, 0, me)) {
+                region.addLong(ACQUISITIONS, 1);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean takeOverFromDead(long me) {
+        int issued = region.getInt(ISSUED);
+        for (int i = 0; i < issued; i++) {
+            long w = permits.get(i);
+            if (w != 0 && !Owner.isAlive(w) && region.casLong(permits.offset(i), w, me)) {
+                region.setInt(ABANDONED, 1);
+                region.addLong(TAKEOVERS, 1);
+                region.addLong(ACQUISITIONS, 1);
+                waiters.pruneDead();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void release() {
+        region.ensureOpen();
+        long me = Owner.current();
+        int issued = region.getInt(ISSUED);
+        for (int i = issued - 1; i >= 0; i--) {
+            if (permits.get(i) == me && permits.release(i, me)) {
+                wake.wakeAll();
+                return;
+            }
+        }
+        if (bounded) {
+            for (int i = 0; i < issued; i++) {
+                long w = permits.get(i);
+                if (w != 0 && permits.release(i, w)) {
+                    wake.wakeAll();
+                    return;
+                }
+            }
+            throw new IllegalStateException("semaphore released too many times (bound " + initial + ")");
+        }
+        while (true) {
+            int n = region.getInt(ISSUED);
+            if (n >= MAX_PERMITS) {
+                throw new IllegalStateException("a process semaphore holds at most " + MAX_PERMITS + " permits");
+            }
+            if (region.casInt(ISSUED, n, n + 1)) {
+                wake.wakeAll();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public int available() {
+        region.ensureOpen();
+        int issued = region.getInt(ISSUED);
+        int free = 0;
+        for (int i = 0; i < issued; i++) {
+            if (permits.get(i) == 0) {
+                free++;
+            }
+        }
+        return free;
+    }
+
+    @Override
+    public boolean isBounded() {
+        return bounded;
+    }
+
+    @Override
+    public boolean isAbandoned() {
+        region.ensureOpen();
+        return region.getInt(ABANDONED) != 0;
+    }
+
+    @Override
+    public void markConsistent() {
+        region.ensureOpen();
+        region.setInt(ABANDONED, 0);
+    }
+
+    @Override
+    public SemaphoreState state() {
+        region.ensureOpen();
+        int issued = region.getInt(ISSUED);
+        List<Participant> holders = new ArrayList<>();
+        int free = 0;
+        for (int i = 0; i < issued; i++) {
+            long w = permits.get(i);
+            if (w == 0) {
+                free++;
+            } else {
+                holders.add(Owner.participant(w));
+            }
+        }
+        return new SemaphoreState(initial, bounded, free, holders, waiters.participants(true),
+                region.getLong(ACQUISITIONS), region.getInt(ABANDONED) != 0, region.getLong(TAKEOVERS));
+    }
+
+    @Override
+    public void close() {
+        region.close();
+    }
+
+    @Override
+    public String toString() {
+        return (bounded ? "ProcessBoundedSemaphore[" : "ProcessSemaphore[") + region.path() + "]";
+    }
+}

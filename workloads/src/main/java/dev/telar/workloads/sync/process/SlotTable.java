@@ -1,0 +1,80 @@
+package dev.telar.workloads.sync.process;
+
+import dev.telar.workloads.sync.Participant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A fixed row of owner-word slots in a shared region (0 = free), used to list waiters, holders or
+ * member processes. Claiming a slot is one compare-and-swap; a full table is an error whose
+ * message names the limit. Thread-safe.
+ */
+final class SlotTable {
+    private final SharedRegion region;
+    private final long base;
+    private final int slots;
+
+    SlotTable(SharedRegion region, long base, int slots) {
+        this.region = region;
+        this.base = base;
+        this.slots = slots;
+    }
+
+    /** Bytes a table of {@code slots} slots takes. */
+    static int bytes(int slots) {
+        return slots * 8;
+    }
+
+    long offset(int slot) {
+        return base + 8L * slot;
+    }
+
+    long get(int slot) {
+        return region.getLong(offset(slot));
+    }
+
+    /**
+     * Puts {@code word} in a free slot.
+     *
+     * @return the slot, or -1 when all are taken
+     */
+    int tryClaim(long word, int hint) {
+        for (int k = 0; k < slots; k++) {
+            int i = Math.floorMod(hint + k, slots);
+            long off = offset(i);
+            if (region.getLong(off) == 0 && region.casLong(off, 0, word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Frees {@code slot} if it still holds {@code word}. */
+    boolean release(int slot, long word) {
+        return region.casLong(offset(slot), word, 0);
+    }
+
+    /** Frees every slot whose owner process is gone; returns how many. */
+    int pruneDead() {
+        int n = 0;
+        for (int i = 0; i < slots; i++) {
+            long w = get(i);
+            if (w != 0 && !Owner.isAlive(w) && release(i, w)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The participants in the slots, in slot order; dead owners skipped when {@code liveOnly}. */
+    List<Participant> participants(boolean liveOnly) {
+        List<Participant> out = new ArrayList<>();
+        for (int i = 0; i < slots; i++) {
+            long w = get(i);
+            if (w != 0 && (!liveOnly || Owner.isAlive(w))) {
+                out.add(Owner.participant(w));
+            }
+        }
+        return out;
+    }
+}

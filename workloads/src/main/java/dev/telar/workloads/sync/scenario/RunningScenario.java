@@ -1,0 +1,383 @@
+package dev.telar.workloads.sync.scenario;
+
+import dev.telar.workloads.ipc.RunDirectory;
+import dev.telar.workloads.kernel.CancelledException;
+import dev.telar.workloads.proc.Child;
+import dev.telar.workloads.proc.ChildExit;
+import dev.telar.workloads.proc.ChildLauncher;
+import dev.telar.workloads.sync.Mode;
+import dev.telar.workloads.sync.SyncPrimitives;
+import dev.telar.workloads.sync.SyncState;
+import dev.telar.workloads.sync.process.ProcessSync;
+import dev.telar.workloads.sync.thread.ThreadSync;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A scenario run in progress: live snapshots for a panel, a lock switch for the Lock scenario,
+ * cancellation and the outcome. One runner thread prepares the primitives, starts the workers
+ * (threads, or child JVMs), plays the scenario's coordinating part, waits for the workers and
+ * computes the verdict; then it removes the run's files. Thread-safe.
+ */
+public final class RunningScenario implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunningScenario.class);
+    /** After a cancel, how long child JVMs get to notice before they are killed. */
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(1);
+
+    private final ScenarioSpec spec;
+    private final SyncScenario scenario;
+    private final int workers;
+    private final long size;
+    private final Path runParent;
+    private final long startNanos = System.nanoTime();
+    private final ArrayDeque<String> events = new ArrayDeque<>();
+    private final List<String> workerNames = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final List<Child> children = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<ScenarioOutcome> outcome = new CompletableFuture<>();
+    private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+    private final Object contextLock = new Object();
+    private volatile ScenarioStatus status = ScenarioStatus.STARTING;
+    private volatile ScenarioContext ctx;
+    private volatile ScenarioSnapshot last;
+    private volatile boolean cancelRequested;
+    private Thread runner;
+
+    RunningScenario(ScenarioSpec spec, SyncScenario scenario, int workers, long size, Path runParent) {
+        this.spec = spec;
+        this.scenario = scenario;
+        this.workers = workers;
+        this.size = size;
+        this.runParent = runParent;
+    }
+
+    void begin() {
+        runner = new Thread(this::run, "telar-scenario-" + spec.primitive().label());
+        runner.setDaemon(true);
+        runner.start();
+    }
+
+    /** The spec with defaults filled in: workers and size actually used. */
+    public ScenarioSpec spec() {
+        return new ScenarioSpec(spec.primitive(), spec.mode(), spec.slowdown(), workers, size, spec.lockEnabled());
+    }
+
+    public ScenarioStatus status() {
+        return status;
+    }
+
+    public boolean isDone() {
+        return outcome.isDone();
+    }
+
+    /** Waits for the outcome. */
+    public ScenarioOutcome await() throws InterruptedException {
+        try {
+            return outcome.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("scenario runner failed", e.getCause());
+        }
+    }
+
+    /** Waits at most {@code timeout}; empty when still running. */
+    public Optional<ScenarioOutcome> await(Duration timeout) throws InterruptedException {
+        try {
+            return Optional.of(outcome.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("scenario runner failed", e.getCause());
+        }
+    }
+
+    /** Asks the run to stop: workers see it at their next step or wait slice; child JVMs are killed after a grace period. */
+    public void cancel() {
+        cancelRequested = true;
+        ScenarioContext c = ctx;
+        if (c != null && !status.ended()) {
+            synchronized (contextLock) {
+                if (!status.ended()) {
+                    c.cancel();
+                    try {
+                        scenario.onCancel(c);
+                    } catch (RuntimeException e) {
+                        LOG.debug("scenario cancel hook failed", e);
+                    }
+                }
+            }
+        }
+        threads.forEach(Thread::interrupt);
+    }
+
+    /**
+     * The Lock scenario's switch: workers take the lock around their updates or not, from their next
+     * update on.
+     */
+    public void setLockEnabled(boolean on) {
+        ScenarioContext c = ctx;
+        if (c != null && !status.ended()) {
+            synchronized (contextLock) {
+                if (!status.ended()) {
+                    c.setLockEnabled(on);
+                    event("runner", on ? "lock switched on" : "lock switched off");
+                }
+            }
+        }
+    }
+
+    /** The current state for a panel; after the end, the final one. Never blocks the workers. */
+    public ScenarioSnapshot snapshot() {
+        ScenarioSnapshot s = last;
+        if (s != null && status.ended()) {
+            return s;
+        }
+        synchronized (contextLock) {
+            if (status.ended() && last != null) {
+                return last;
+            }
+            return take();
+        }
+    }
+
+    /** Under contextLock, while the family is open. */
+    private ScenarioSnapshot take() {
+        ScenarioContext c = ctx;
+        Optional<SyncState> state = Optional.empty();
+        Map<String, Long> progress = new LinkedHashMap<>();
+        if (c != null) {
+            try {
+                state = Optional.of(scenario.primitive(c).state());
+                progress = scenario.progress(c);
+            } catch (RuntimeException e) {
+                LOG.debug("snapshot failed", e);
+            }
+        }
+        List<String> recent;
+        synchronized (events) {
+            recent = new ArrayList<>(events);
+        }
+        return new ScenarioSnapshot(spec.primitive(), spec.mode(), status, state, progress, workerNames, recent,
+                (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    private void event(String who, String text) {
+        LOG.debug("{} {}: {}", spec.primitive().label(), who, text);
+        synchronized (events) {
+            if (events.size() == SyncScenarioRunner.KEPT_EVENTS) {
+                events.removeFirst();
+            }
+            events.addLast(who + ": " + text);
+        }
+    }
+
+    private void run() {
+        RunDirectory dir = null;
+        SyncPrimitives family = null;
+        String failure = null;
+        try {
+            if (spec.mode() == Mode.PROCESSES) {
+                dir = RunDirectory.create(runParent);
+                family = new ProcessSync(dir.path());
+            } else {
+                family = new ThreadSync();
+            }
+            ScenarioContext c = new ScenarioContext(family, spec, workers, size,
+                    text -> event(Thread.currentThread() == runner ? "runner" : Thread.currentThread().getName(), text));
+            c.setLockEnabled(spec.lockEnabled());
+            scenario.prepare(c);
+            ctx = c;
+            if (cancelRequested) {
+                cancel();
+            }
+            status = ScenarioStatus.RUNNING;
+            if (spec.mode() == Mode.PROCESSES) {
+                startChildren(c, dir.path());
+            } else {
+                startThreads(c);
+            }
+            try {
+                scenario.coordinate(c);
+            } catch (CancelledException | InterruptedException stopped) {
+                // the run was cancelled
+            } catch (Exception e) {
+                if (firstFailure.compareAndSet(null, e)) {
+                    cancel();
+                }
+            }
+            awaitWorkers(c);
+        } catch (RuntimeException | InterruptedException | Error e) {
+            firstFailure.compareAndSet(null, e);
+            LOG.warn("scenario {} failed", spec.primitive().label(), e);
+        } finally {
+            failure = describe(firstFailure.get());
+            finish(family, dir, failure);
+        }
+    }
+
+    private void startThreads(ScenarioContext c) {
+        for (int w = 0; w < workers; w++) {
+            int index = w;
+            Thread t = new Thread(() -> {
+                try {
+                    c.control().add(ScenarioContext.STARTED, 1);
+                    scenario.work(c, index);
+                } catch (CancelledException | InterruptedException stopped) {
+                    // cancelled
+                } catch (Exception | Error e) {
+                    if (firstFailure.compareAndSet(null, e)) {
+                        LOG.warn("scenario worker {} failed", index, e);
+                        cancel();
+                    }
+                }
+            }, "worker-" + w);
+            t.setDaemon(true);
+            threads.add(t);
+            workerNames.add(t.getName());
+        }
+        threads.forEach(Thread::start);
+    }
+
+    private void startChildren(ScenarioContext c, Path dir) {
+        for (int w = 0; w < workers; w++) {
+            Child child = ChildLauncher.startTarget(ScenarioChild.class, ScenarioChild.args(spec, dir, w, workers, size));
+            children.add(child);
+            workerNames.add("pid " + child.pid());
+            Thread reader = new Thread(() -> readEvents(child), "telar-scenario-out-" + child.pid());
+            reader.setDaemon(true);
+            reader.start();
+        }
+    }
+
+    private void readEvents(Child child) {
+        try {
+            String line;
+            while ((line = child.stdout().readLine()) != null) {
+                if (line.startsWith(ScenarioChild.EVENT)) {
+                    event("pid " + child.pid(), line.substring(ScenarioChild.EVENT.length()));
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("output of child {} closed", child.pid(), e);
+        }
+    }
+
+    /**
+     * Waits for every worker. Children are watched together, so that one that fails (while the
+     * others wait for it, say at a barrier) cancels the run at once; after a cancel, children
+     * still running when the grace period is over are killed.
+     */
+    private void awaitWorkers(ScenarioContext c) throws InterruptedException {
+        for (Thread t : threads) {
+            t.join();
+        }
+        List<Child> running = new ArrayList<>(children);
+        long cancelSeen = 0;
+        while (!running.isEmpty()) {
+            for (java.util.Iterator<Child> it = running.iterator(); it.hasNext(); ) {
+                Child child = it.next();
+                if (child.isAlive()) {
+                    continue;
+                }
+                it.remove();
+                ChildExit exit = child.join();
+                if (!exit.ok() && !c.cancelled()) {
+                    String why = child.lastError().isEmpty() ? exit.describe() : child.lastError();
+                    if (firstFailure.compareAndSet(null, new IllegalStateException("worker pid " + child.pid() + ": " + why))) {
+                        cancel();
+                    }
+                }
+            }
+            if (c.cancelled()) {
+                if (cancelSeen == 0) {
+                    cancelSeen = System.nanoTime();
+                } else if (System.nanoTime() - cancelSeen > CANCEL_GRACE.toNanos()) {
+                    running.forEach(Child::kill);
+                }
+            }
+            if (!running.isEmpty()) {
+                running.get(0).join(Duration.ofMillis(50));
+            }
+        }
+    }
+
+    private static String describe(Throwable t) {
+        if (t == null) {
+            return null;
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private void finish(SyncPrimitives family, RunDirectory dir, String failure) {
+        ScenarioOutcome result;
+        synchronized (contextLock) {
+            ScenarioContext c = ctx;
+            boolean cancelled = c != null && c.cancelled() || cancelRequested;
+            ScenarioStatus end = failure != null ? ScenarioStatus.FAILED
+                    : cancelled ? ScenarioStatus.CANCELLED : ScenarioStatus.COMPLETED;
+            Map<String, Long> results = new LinkedHashMap<>();
+            boolean correct = false;
+            String summary;
+            if (c != null) {
+                try {
+                    results = scenario.progress(c);
+                    SyncScenario.Verdict v = scenario.verdict(c);
+                    correct = end == ScenarioStatus.COMPLETED && v.correct();
+                    summary = v.summary();
+                } catch (RuntimeException e) {
+                    summary = "no verdict: " + e.getMessage();
+                }
+            } else {
+                summary = "did not start";
+            }
+            if (end == ScenarioStatus.FAILED) {
+                summary = "failed: " + failure;
+            } else if (end == ScenarioStatus.CANCELLED) {
+                summary = "cancelled; so far " + summary;
+            }
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            last = take();
+            status = end;
+            last = new ScenarioSnapshot(last.primitive(), last.mode(), end, last.state(), last.progress(), last.workers(),
+                    last.recentEvents(), seconds);
+            result = new ScenarioOutcome(spec.primitive(), spec.mode(), end, results, correct, summary, seconds);
+            for (Child child : children) {
+                child.kill(); // all have ended already unless the runner itself failed
+            }
+            if (family != null) {
+                family.close();
+            }
+            if (dir != null) {
+                try {
+                    dir.close();
+                } catch (RuntimeException e) {
+                    LOG.warn("cannot remove {}", dir, e);
+                }
+            }
+        }
+        outcome.complete(result);
+    }
+
+    /** Cancels the run if it still runs, and waits for it to end (files removed, children gone). */
+    @Override
+    public void close() throws InterruptedException {
+        if (!isDone()) {
+            cancel();
+        }
+        await();
+    }
+}

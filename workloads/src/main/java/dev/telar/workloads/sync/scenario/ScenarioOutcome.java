@@ -1,0 +1,24 @@
+package dev.telar.workloads.sync.scenario;
+
+import dev.telar.workloads.sync.Mode;
+import java.util.Map;
+
+/**
+ * How a scenario run ended.
+ *
+ * @param primitive the scenario
+ * @param mode      threads or processes
+ * @param status    completed, cancelled or failed
+ * @param results   the scenario's final counters, in display order
+ * @param correct   true when the primitive did its job (exact total, never more than the permits
+ *                  inside, every item once, phases in step...); for the Lock scenario with the lock
+ *                  off, true means the expected damage was measured, not that no update was lost
+ * @param summary   one line for a person, e.g. "lock on: total 1,998,734,112 = expected"
+ * @param seconds   wall time of the run
+ */
+public record ScenarioOutcome(Primitive primitive, Mode mode, ScenarioStatus status, Map<String, Long> results,
+                              boolean correct, String summary, double seconds) {
+    public ScenarioOutcome {
+        results = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(results));
+    }
+}

@@ -1,0 +1,157 @@
+package dev.telar.workloads.sync.thread;
+
+import dev.telar.workloads.sync.LockState;
+import dev.telar.workloads.sync.Mode;
+import dev.telar.workloads.sync.SyncRLock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * RLock for threads: a non-fair {@link ReentrantLock}, which already rejects a release by a thread
+ * that does not hold it. The holder's count is mirrored in a field so that other threads (a panel)
+ * can read it. Thread-safe.
+ */
+public final class ThreadRLock extends ThreadLockBase implements SyncRLock {
+    private final String name;
+    private final Visible lock = new Visible();
+    /** Written only by the holder. */
+    private volatile int holds;
+    private volatile long acquisitions;
+
+    public ThreadRLock(String name) {
+        this.name = name;
+    }
+
+    /** Exposes the owner and the queue, which ReentrantLock keeps protected. */
+    private static final class Visible extends ReentrantLock {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Thread getOwner() {
+            return super.getOwner();
+        }
+
+        List<Thread> queued() {
+            return List.copyOf(getQueuedThreads());
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Mode mode() {
+        return Mode.THREADS;
+    }
+
+    private void entered() {
+        holds = lock.getHoldCount();
+        acquisitions++;
+    }
+
+    @Override
+    public void acquire() throws InterruptedException {
+        lock.lockInterruptibly();
+        entered();
+    }
+
+    @Override
+    public boolean tryAcquire() {
+        if (lock.tryLock()) {
+            entered();
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public boolean tryAcquire(Duration timeout) throws InterruptedException {
+        if (lock.tryLock(Math.max(0, timeout.toNanos()), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+            entered();
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void release() {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalMonitorStateException(lock.isLocked() ? "release of an RLock held by another thread"
+                    : "release of an unlocked RLock");
+        }
+        holds = lock.getHoldCount() - 1;
+        lock.unlock();
+    }
+
+    @Override
+    public int holdCount() {
+        return lock.getHoldCount();
+    }
+
+    @Override
+    public boolean isHeldByCurrentThread() {
+        return lock.isHeldByCurrentThread();
+    }
+
+    @Override
+    public boolean isLocked() {
+        return lock.isLocked();
+    }
+
+    @Override
+    public boolean isAbandoned() {
+        return false;
+    }
+
+    @Override
+    public void markConsistent() {
+        if (!isHeldByCurrentThread()) {
+            throw new IllegalMonitorStateException("markConsistent by a thread that does not hold the RLock");
+        }
+    }
+
+    @Override
+    int releaseFully() {
+        int n = lock.getHoldCount();
+        if (n == 0) {
+            throw new IllegalMonitorStateException("the RLock is not held by this thread");
+        }
+        holds = 0;
+        for (int i = 0; i < n; i++) {
+            lock.unlock();
+        }
+        return n;
+    }
+
+    @Override
+    void reacquire(int n) {
+        lock.lock();
+        for (int i = 1; i < n; i++) {
+            lock.lock();
+        }
+        holds = n;
+        acquisitions++;
+    }
+
+    @Override
+    public LockState state() {
+        Thread owner = lock.getOwner();
+        int count = owner == null ? 0 : Math.max(1, holds);
+        return new LockState(true, Optional.ofNullable(owner).map(ThreadParticipants::of), count,
+                ThreadParticipants.queueOrder(lock.queued()), acquisitions, false, 0);
+    }
+
+    @Override
+    public void close() {
+        // nothing to release: the lock lives on the heap
+    }
+
+    @Override
+    public String toString() {
+        return "ThreadRLock[" + name + "]";
+    }
+}
