@@ -6,7 +6,9 @@ import dev.telar.probe.ThreadInfo;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.view.ExchangeState;
 import dev.telar.tui.view.ViewState;
+import dev.telar.workloads.exchange.ChildReport;
 import dev.telar.workloads.exchange.ExchangeProgress;
+import dev.telar.workloads.exchange.ExchangeResult;
 import dev.telar.workloads.exchange.ExchangeSpec;
 import dev.telar.workloads.exchange.ExchangeStats;
 import dev.telar.workloads.run.RunResult;
@@ -95,8 +97,7 @@ public final class ExchangePanel implements Panel {
         }
         if (stats != null) {
             // A finished run shows its average rate; a running one the rate of the last period.
-            double rate = live.result() != null && live.result().wallSeconds() > 0
-                    ? stats.ops() / live.result().wallSeconds() : stats.opsPerSecond();
+            double rate = live.result() != null ? average(live.result()) : stats.opsPerSecond();
             lines[0] = ExchangeFormat.count(rate) + " " + (messages ? w.messages() : w.updates());
             if (messages) {
                 lines[1] = String.format(Locale.ROOT, w.latency(), ExchangeFormat.micros(stats.p50Micros()),
@@ -125,6 +126,15 @@ public final class ExchangePanel implements Panel {
             row = drawChildren(g, p, texts, w, row, end, width, live, snap);
         }
         return row - top;
+    }
+
+    /** Messages (or partial results) received per second over the whole run. */
+    private static double average(ExchangeResult r) {
+        long received = 0;
+        for (ChildReport c : r.children()) {
+            received += c.received();
+        }
+        return r.wallSeconds() > 0 ? received / r.wallSeconds() : 0;
     }
 
     private static String state(ExchangeState.Live live, Words w) {
