@@ -37,9 +37,4 @@ final class ExchangeFormat {
         }
         return count(us);
     }
-
-    /** Seconds with two decimals, or "-" when unknown. */
-    static String seconds(double s) {
-        return Double.isFinite(s) ? String.format(Locale.ROOT, "%.2f", s) : "-";
-    }
 }

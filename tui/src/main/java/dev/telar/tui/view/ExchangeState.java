@@ -143,7 +143,6 @@ public final class ExchangeState {
         }
     }
 
-    private final int machineCores;
     private Field field = Field.MECHANISM;
     private int mechanism = ALL;
     private int processes;
@@ -171,8 +170,7 @@ public final class ExchangeState {
      * @param defaults     the settings' experiment defaults: their workers are the form's processes
      */
     public ExchangeState(int machineCores, ExperimentDefaults defaults) {
-        this.machineCores = Math.max(1, machineCores);
-        this.processes = clamp(defaults.workersFor(this.machineCores), 1, ExchangeSpec.MAX_PROCESSES);
+        this.processes = clamp(defaults.workersFor(Math.max(1, machineCores)), 1, ExchangeSpec.MAX_PROCESSES);
     }
 
     private static int clamp(int value, int min, int max) {
@@ -255,11 +253,6 @@ public final class ExchangeState {
     /** Race demo increments per process and phase. */
     public long increments() {
         return INCREMENTS[incrementsIndex];
-    }
-
-    /** Logical cores of this machine. */
-    public int machineCores() {
-        return machineCores;
     }
 
     /** True from a submission until the runner reports the job done. */

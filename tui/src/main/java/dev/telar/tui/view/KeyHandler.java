@@ -23,7 +23,8 @@ import java.util.Set;
  * <p>The real loop and the tests feed it the same {@link KeyStroke}s, so key handling is tested
  * exactly as it runs. Mouse clicks arrive as key strokes too ({@link MouseAction}); they are
  * looked up in the {@link ClickMap} the last frame filled and act like the keys they stand for.
- * {@code L} (language) and {@code T} (theme) work in both views and with help open.
+ * {@code L} (language) and {@code T} (theme) work in every view and with help open; {@code x}
+ * and {@code X} switch to the experiments and exchange views and back.
  */
 public final class KeyHandler {
     /** What the loop should do after an event. */

@@ -245,7 +245,10 @@ class ExchangeKeysTest {
         real.key(KeyType.ArrowRight, 1);             // compare off: only the 2-process run
         real.key(new KeyStroke(KeyType.Enter));
         long[] killed = {-1};
+        boolean[] sampled = {false};
         real.untilIdle(x -> {
+            // While the view shows the run, the sampler lists its children's threads (for their cores).
+            sampled[0] |= x.livePids().stream().anyMatch(pid -> real.sampler.threadsFor.contains(pid.intValue()));
             Optional<ExchangeProgress> p = runner.progress();
             if (killed[0] < 0 && p.isPresent() && p.get().stats().ops() > 0 && p.get().children().size() == 2
                     && p.get().children().stream().allMatch(ExchangeProgress.Child::alive)) {
@@ -256,6 +259,8 @@ class ExchangeKeysTest {
             return true;
         });
         assertThat(killed[0]).as("a child was killed while messages flowed").isPositive();
+        assertThat(sampled[0]).as("the children's threads were asked of the sampler").isTrue();
+        assertThat(real.sampler.threadsFor).as("and no longer once the run ended").doesNotContain((int) killed[0]);
         ExchangeState.Row row = real.view.exchange().rows().get(0);
         assertThat(row.one()).isNull();
         ExchangeResult r = row.many().result();
