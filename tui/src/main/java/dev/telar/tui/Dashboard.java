@@ -13,10 +13,12 @@ import dev.telar.tui.loop.TelarTerminal;
 import dev.telar.tui.loop.TerminalSession;
 import dev.telar.tui.loop.UiEvent;
 import dev.telar.tui.panel.Frame;
+import dev.telar.tui.view.ExchangeControl;
 import dev.telar.tui.view.ExperimentControl;
 import dev.telar.tui.view.KeyHandler;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
+import dev.telar.workloads.exchange.ExchangeRunner;
 import dev.telar.workloads.run.ExperimentRunner;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -36,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * until the user quits, and always gives the terminal back as it found it.
  *
  * <p>Threads: the sampler (publishes snapshots), the input reader (blocks on the keyboard), the
- * experiment runner (one thread, plus the workers of the run in progress), and the calling
- * thread, which becomes the one UI thread ({@link EventLoop}). The runner is closed, cancelling
- * its run, before this method returns, so no worker outlives the dashboard. The terminal is
+ * experiment runner (one thread, plus the workers of the run in progress), the exchange runner
+ * (one thread, plus the child JVMs of its run), and the calling thread, which becomes the one UI
+ * thread ({@link EventLoop}). Both runners are closed, cancelling their runs and killing the
+ * children, before this method returns, so no worker or child outlives the dashboard. The terminal is
  * restored on quit ({@code q}, F10, Ctrl-C), on an error, and from a JVM shutdown hook on
  * SIGTERM, SIGHUP and SIGINT.
  *
@@ -78,16 +81,21 @@ public final class Dashboard {
         ExperimentRunner runner = new ExperimentRunner();
         // Runner events reach the UI thread only through the queue, like everything else.
         runner.subscribe(event -> queue.offer(new UiEvent.Experiment(event)));
+        // Exchange runs keep their files where the settings' ipc block says, within its disk cap.
+        ExchangeRunner exchange = new ExchangeRunner(IpcPlace.parentDir(settings.ipc(), System.getenv()),
+                IpcPlace.limits(settings.ipc()));
+        exchange.subscribe(event -> queue.offer(new UiEvent.Exchange(event)));
         try {
-            return runOnTerminal(settings, sampler, runner, queue);
+            return runOnTerminal(settings, sampler, runner, exchange, queue);
         } finally {
+            exchange.close();
             runner.close();
             sampler.close();
         }
     }
 
     private static int runOnTerminal(Settings settings, Sampler sampler, ExperimentRunner runner,
-                                     BlockingQueue<UiEvent> queue) {
+                                     ExchangeRunner exchange, BlockingQueue<UiEvent> queue) {
         Texts texts = Texts.of(settings.language());
         TelarTerminal terminal;
         try {
@@ -116,7 +124,8 @@ public final class Dashboard {
             });
             session.enterFullScreen();
             ViewState view = new ViewState(sampler.intervalMillis(), settings);
-            KeyHandler keys = new KeyHandler(view, SamplerControl.of(sampler), ExperimentControl.of(runner));
+            KeyHandler keys = new KeyHandler(view, SamplerControl.of(sampler), ExperimentControl.of(runner),
+                    ExchangeControl.of(exchange));
             int code = new EventLoop(new TerminalPainter(terminal), size::get, keys, new Frame(), queue).run();
             session.restore();
             return code;

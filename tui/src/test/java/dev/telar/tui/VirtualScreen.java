@@ -14,7 +14,13 @@ import dev.telar.probe.SystemSnapshot;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunSpec;
 import dev.telar.tui.panel.Frame;
+import dev.telar.tui.view.ExchangeControl;
 import dev.telar.tui.view.ExperimentControl;
+import dev.telar.workloads.exchange.ExchangeEvent;
+import dev.telar.workloads.exchange.ExchangeProgress;
+import dev.telar.workloads.exchange.Mechanism;
+import dev.telar.workloads.exchange.RaceDemo;
+import java.util.Optional;
 import dev.telar.tui.view.KeyHandler;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
@@ -77,11 +83,46 @@ public final class VirtualScreen {
         }
     }
 
+    /** What the key handler asked of the exchange runner, and the progress it is shown (set by tests). */
+    public static final class RecordingExchange implements ExchangeControl {
+        public final List<String> comparisons = new ArrayList<>();
+        public final List<String> races = new ArrayList<>();
+        public int cancels;
+        public Optional<ExchangeProgress> progress = Optional.empty();
+        public Optional<RaceDemo.Sample> sample = Optional.empty();
+
+        @Override
+        public void submitComparison(List<Mechanism> mechanisms, int processes, long draws, boolean withOne) {
+            comparisons.add(mechanisms + " " + processes + " " + draws + " " + withOne);
+        }
+
+        @Override
+        public void submitRace(int processes, long increments) {
+            races.add(processes + " " + increments);
+        }
+
+        @Override
+        public void cancel() {
+            cancels++;
+        }
+
+        @Override
+        public Optional<ExchangeProgress> progress() {
+            return progress;
+        }
+
+        @Override
+        public Optional<RaceDemo.Sample> raceSample() {
+            return sample;
+        }
+    }
+
     public final DefaultVirtualTerminal terminal;
     public final TerminalPainter painter;
     public final RecordingSampler sampler = new RecordingSampler();
     public final ViewState view;
     public final RecordingExperiments experiments = new RecordingExperiments();
+    public final RecordingExchange exchange = new RecordingExchange();
     public final KeyHandler keys;
     private final Frame frame = new Frame();
 
@@ -99,7 +140,7 @@ public final class VirtualScreen {
     /** A screen whose language, theme, ASCII mode and mouse come from {@code settings}. */
     public VirtualScreen(int columns, int rows, Settings settings) {
         view = new ViewState(1000, settings);
-        keys = new KeyHandler(view, sampler, experiments);
+        keys = new KeyHandler(view, sampler, experiments, exchange);
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         terminal.enterPrivateMode();
         terminal.setCursorVisible(false);
@@ -123,6 +164,12 @@ public final class VirtualScreen {
     /** Hands the key handler a runner event, as the event loop does, and redraws. */
     public VirtualScreen event(ExperimentEvent event) {
         keys.onExperiment(event);
+        return draw();
+    }
+
+    /** Hands the key handler an exchange runner event, as the event loop does, and redraws. */
+    public VirtualScreen event(ExchangeEvent event) {
+        keys.onExchange(event);
         return draw();
     }
 

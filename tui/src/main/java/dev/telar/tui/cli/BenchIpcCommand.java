@@ -3,9 +3,10 @@ package dev.telar.tui.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telar.config.IpcSettings;
+import dev.telar.tui.IpcPlace;
 import dev.telar.workloads.exchange.BenchFigure;
 import dev.telar.workloads.exchange.IpcBench;
-import dev.telar.workloads.ipc.RunDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -52,7 +53,8 @@ public final class BenchIpcCommand implements Callable<Integer> {
         }
         List<BenchFigure> figures;
         try {
-            figures = IpcBench.run(RunDirectory.defaultParent(System.getenv()), messages, f -> {
+            IpcSettings ipc = ExchangeCommand.ipcSettings(spec);
+            figures = IpcBench.run(IpcPlace.parentDir(ipc, System.getenv()), IpcPlace.limits(ipc), messages, f -> {
                 if (!json) {
                     out.println(String.format(Locale.ROOT, "%-26s %,14.0f %10.4f %10s %10s %,12.0f", f.name(),
                             f.opsPerSecond(), f.seconds(), micros(f.p50Micros()), micros(f.p99Micros()),

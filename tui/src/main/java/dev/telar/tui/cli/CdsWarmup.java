@@ -40,6 +40,7 @@ final class CdsWarmup {
         "dev.telar.tui.loop.EventLoop", "dev.telar.tui.loop.TerminalSession", "dev.telar.tui.loop.UiEvent",
         "com.googlecode.lanterna.terminal.ansi.UnixTerminal", "com.googlecode.lanterna.input.InputDecoder",
         "com.googlecode.lanterna.input.DefaultKeyDecodingProfile", "dev.telar.workloads.run.ExperimentRunner", "dev.telar.probe.Sampler",
+        "dev.telar.workloads.exchange.ExchangeRunner", "dev.telar.tui.view.ExchangeControl",
     };
 
     private CdsWarmup() {
@@ -105,7 +106,7 @@ final class CdsWarmup {
             for (KeyStroke key : new KeyStroke[] {new KeyStroke(KeyType.ArrowDown), new KeyStroke(KeyType.Enter),
                 new KeyStroke('h', false, false), new KeyStroke('h', false, false),
                 new MouseAction(MouseActionType.CLICK_DOWN, 1, new TerminalPosition(10, 8)), new KeyStroke('L', false, false),
-                new KeyStroke('T', false, false), new KeyStroke('x', false, false)}) {
+                new KeyStroke('T', false, false), new KeyStroke('x', false, false), new KeyStroke('X', false, false)}) {
                 keys.onKey(key);
                 keys.onSnapshot(snapshot);
                 painter.paint(frame.draw(terminal.getTerminalSize(), view));

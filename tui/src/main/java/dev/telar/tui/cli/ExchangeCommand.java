@@ -3,14 +3,14 @@ package dev.telar.tui.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telar.config.IpcSettings;
+import dev.telar.tui.IpcPlace;
 import dev.telar.workloads.exchange.ChildReport;
 import dev.telar.workloads.exchange.ExchangeExperiment;
-import dev.telar.workloads.exchange.ExchangeLimits;
 import dev.telar.workloads.exchange.ExchangeResult;
 import dev.telar.workloads.exchange.ExchangeRun;
 import dev.telar.workloads.exchange.ExchangeSpec;
 import dev.telar.workloads.exchange.Mechanism;
-import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
@@ -66,7 +66,8 @@ public final class ExchangeCommand implements Callable<Integer> {
         ExchangeSpec.problem(processes, draws).ifPresent(p -> {
             throw new ParameterException(spec.commandLine(), p);
         });
-        ExchangeSpec exchange = new ExchangeSpec(mechanism, processes, draws, RunSpec.SEED, ExchangeLimits.defaults());
+        IpcSettings ipc = ipcSettings(spec);
+        ExchangeSpec exchange = new ExchangeSpec(mechanism, processes, draws, RunSpec.SEED, IpcPlace.limits(ipc));
         double expected = Double.NaN;
         double baselineSeconds = Double.NaN;
         if (baseline) {
@@ -74,7 +75,7 @@ public final class ExchangeCommand implements Callable<Integer> {
             expected = exchange.sequentialSum();
             baselineSeconds = (System.nanoTime() - t0) / 1e9;
         }
-        Path parent = RunDirectory.defaultParent(System.getenv());
+        Path parent = IpcPlace.parentDir(ipc, System.getenv());
         ExchangeRun run = ExchangeExperiment.start(exchange, parent, s -> { });
         Thread stopper = new Thread(run::cancel, "telar-exchange-cancel");
         Runtime.getRuntime().addShutdownHook(stopper);
@@ -101,6 +102,11 @@ public final class ExchangeCommand implements Callable<Integer> {
             return Cli.FAILURE;
         }
         return r.status() == RunResult.Status.CANCELLED ? 130 : 0;
+    }
+
+    /** The settings' ipc block (directory, disk cap); the defaults when run without the root command. */
+    static IpcSettings ipcSettings(CommandSpec command) {
+        return command.root().userObject() instanceof TelarCommand root ? root.settings().ipc() : IpcSettings.DEFAULTS;
     }
 
     /** The run as the same fields as a thread run ({@link ResultJson}) plus the mechanism and its figures. */

@@ -2,11 +2,12 @@ package dev.telar.tui.loop;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.workloads.exchange.ExchangeEvent;
 import dev.telar.workloads.run.ExperimentEvent;
 
 /**
  * Something the UI thread must react to. Produced by the sampler thread (snapshots), the input
- * thread (keys, failures), the experiment runner's thread (experiment events) and the resize
+ * thread (keys, failures), the experiment and exchange runners' threads (their events) and the resize
  * signal handler; consumed only by the {@link EventLoop}.
  */
 public sealed interface UiEvent {
@@ -23,6 +24,10 @@ public sealed interface UiEvent {
 
     /** News from the experiment runner (a run started or finished, a sweep ended, the runner is idle). */
     record Experiment(ExperimentEvent event) implements UiEvent {
+    }
+
+    /** News from the exchange runner (a run or race started or finished, the runner is idle). */
+    record Exchange(ExchangeEvent event) implements UiEvent {
     }
 
     /** The terminal was resized. */

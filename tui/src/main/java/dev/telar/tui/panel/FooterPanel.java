@@ -33,6 +33,7 @@ public final class FooterPanel implements Panel {
         new Hint("Enter", "Enter", "footer.threads", "footer.threads.short", 5, new KeyStroke(KeyType.Enter)),
         new Hint("+/-", "+/-", "footer.rate", "footer.rate.short", 2, ch('+')),
         new Hint("x", "x", "footer.experiments", "footer.experiments.short", 8, ch('x')),
+        new Hint("X", "X", "footer.exchange", "footer.exchange.short", 5, ch('X')),
         new Hint("L", "L", "footer.language", "footer.language", 3, ch('L')),
         new Hint("T", "T", "footer.theme", "footer.theme", 1, ch('T')),
         new Hint("q", "q", "footer.quit", "footer.quit", 11, ch('q')),
@@ -45,6 +46,20 @@ public final class FooterPanel implements Panel {
         new Hint("Enter", "Enter", "footer.run", "footer.run", 9, new KeyStroke(KeyType.Enter)),
         new Hint("w", "w", "footer.sweep", "footer.sweep", 7, ch('w')),
         new Hint("c/Esc", "c", "footer.cancel", "footer.cancel", 6, ch('c')),
+        new Hint("X", "X", "footer.exchange", "footer.exchange.short", 2, ch('X')),
+        new Hint("L", "L", "footer.language", "footer.language", 4, ch('L')),
+        new Hint("T", "T", "footer.theme", "footer.theme", 1, ch('T')),
+        new Hint("q", "q", "footer.quit", "footer.quit", 11, ch('q')),
+    };
+    private static final Hint[] EXCHANGE = {
+        new Hint("F1/h", "h", "footer.help", "footer.help", 10, ch('h')),
+        new Hint("X", "X", "footer.processes", "footer.processes.short", 8, ch('X')),
+        new Hint("↑↓", null, "footer.field", "footer.field", 2, new KeyStroke(KeyType.ArrowDown)),
+        new Hint("←→", "↑↓←→", "footer.change", "footer.form", 3, new KeyStroke(KeyType.ArrowRight)),
+        new Hint("Enter", "Enter", "footer.run", "footer.run", 9, new KeyStroke(KeyType.Enter)),
+        new Hint("r", "r", "footer.race", "footer.race", 7, ch('r')),
+        new Hint("c/Esc", "c", "footer.cancel", "footer.cancel", 6, ch('c')),
+        new Hint("x", "x", "footer.experiments", "footer.experiments.short", 1, ch('x')),
         new Hint("L", "L", "footer.language", "footer.language", 4, ch('L')),
         new Hint("T", "T", "footer.theme", "footer.theme", 1, ch('T')),
         new Hint("q", "q", "footer.quit", "footer.quit", 11, ch('q')),
@@ -52,11 +67,13 @@ public final class FooterPanel implements Panel {
 
     /** The hints' labels and the status words in one language. */
     private record Words(String[] process, String[] processShort, String[] experiments, String[] experimentsShort,
-                         String sort, String every, String filter, String filterHint) {
+                         String[] exchange, String[] exchangeShort, String sort, String every, String filter,
+                         String filterHint) {
         static Words of(Texts t) {
             return new Words(labels(t, PROCESS, false), labels(t, PROCESS, true), labels(t, EXPERIMENTS, false),
-                    labels(t, EXPERIMENTS, true), t.get("footer.status.sort"), t.get("footer.status.every"),
-                    t.get("footer.filter.prompt"), t.get("footer.filter.hint"));
+                    labels(t, EXPERIMENTS, true), labels(t, EXCHANGE, false), labels(t, EXCHANGE, true),
+                    t.get("footer.status.sort"), t.get("footer.status.every"), t.get("footer.filter.prompt"),
+                    t.get("footer.filter.hint"));
         }
 
         private static String[] labels(Texts t, Hint[] hints, boolean shortForm) {
@@ -70,7 +87,7 @@ public final class FooterPanel implements Panel {
 
     private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
     /** Which hints the line shows, reused from frame to frame. */
-    private final boolean[] shown = new boolean[Math.max(PROCESS.length, EXPERIMENTS.length)];
+    private final boolean[] shown = new boolean[Math.max(PROCESS.length, Math.max(EXPERIMENTS.length, EXCHANGE.length))];
 
     private static KeyStroke ch(char c) {
         return new KeyStroke(c, false, false);
@@ -86,15 +103,17 @@ public final class FooterPanel implements Panel {
             drawFilterInput(g, p, area.width(), view, w);
             return;
         }
-        boolean experiments = view.mode() == ViewState.Mode.EXPERIMENTS;
-        String status = (experiments ? "" : w.sort() + " " + view.sort().label() + "  ") + w.every() + " "
-                + Units.seconds(view.intervalMillis());
+        ViewState.Mode mode = view.mode();
+        String status = (mode != ViewState.Mode.PROCESSES ? "" : w.sort() + " " + view.sort().label() + "  ")
+                + w.every() + " " + Units.seconds(view.intervalMillis());
         int room = area.width() - status.length() - 1;
-        Hint[] hints = experiments ? EXPERIMENTS : PROCESS;
-        String[] labels = experiments ? w.experiments() : w.process();
+        Hint[] hints = mode == ViewState.Mode.EXPERIMENTS ? EXPERIMENTS : mode == ViewState.Mode.EXCHANGE ? EXCHANGE : PROCESS;
+        String[] labels = mode == ViewState.Mode.EXPERIMENTS ? w.experiments()
+                : mode == ViewState.Mode.EXCHANGE ? w.exchange() : w.process();
         boolean shortForm = choose(hints, labels, false, room) > room;
         if (shortForm) {
-            labels = experiments ? w.experimentsShort() : w.processShort();
+            labels = mode == ViewState.Mode.EXPERIMENTS ? w.experimentsShort()
+                    : mode == ViewState.Mode.EXCHANGE ? w.exchangeShort() : w.processShort();
             int width = choose(hints, labels, true, room);
             while (width > room && dropLeastNeeded(hints)) {
                 width = choose(hints, labels, true, -1);

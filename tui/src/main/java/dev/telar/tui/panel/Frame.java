@@ -7,7 +7,8 @@ import dev.telar.tui.view.ViewState;
 /**
  * Lays out and draws one whole frame: header on top, the cores panel sized to the core count,
  * the process list (or, in the experiments view, the experiments form, worker threads, sweep and
- * results) filling the rest, the footer on the last line, the help box over it all when open; or
+ * results; in the exchange view, its form, the mechanisms' panels or the race demo, and the
+ * 1-vs-P table) filling the rest, the footer on the last line, the help box over it all when open; or
  * only the "enlarge" message when the terminal is too small. The header and cores stay in both
  * views so the load an experiment creates is always in sight.
  *
@@ -27,6 +28,10 @@ public final class Frame {
     private final Panel workers = new WorkersPanel();
     private final Panel sweep = new SweepPanel();
     private final Panel results = new ResultsPanel();
+    private final Panel exchangeForm = new ExchangeFormPanel();
+    private final Panel exchange = new ExchangePanel();
+    private final Panel race = new RaceDemoPanel();
+    private final Panel exchangeResults = new ExchangeResultsPanel();
     private final Panel footer = new FooterPanel();
     private final Panel help = new HelpOverlay();
     private final Panel tooSmall = new TooSmallPanel();
@@ -106,6 +111,12 @@ public final class Frame {
             boolean showSweep = !view.experiments().busy() && view.experiments().showSweep();
             (showSweep ? sweep : workers).render(g, x.side(), snap, view);
             results.render(g, x.results(), snap, view);
+        } else if (view.mode() == ViewState.Mode.EXCHANGE) {
+            // The same split as the experiments view: form, a live side panel, the table below.
+            ExperimentsLayout x = experimentsLayout(layout.processes());
+            exchangeForm.render(g, x.form(), snap, view);
+            (view.exchange().showRace() ? race : exchange).render(g, x.side(), snap, view);
+            exchangeResults.render(g, x.results(), snap, view);
         } else {
             processes.render(g, layout.processes(), snap, view);
         }

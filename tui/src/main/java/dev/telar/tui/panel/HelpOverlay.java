@@ -20,7 +20,11 @@ public final class HelpOverlay implements Panel {
     };
     /** Every key of the experiments view, as {@link #KEYS}. */
     public static final String[] EXPERIMENT_KEYS = {
-        "x.quit", "help", "x.back", "x.field", "x.change", "x.run", "x.sweep", "x.cancel", "rate", "look",
+        "x.quit", "help", "x.back", "x.field", "x.change", "x.run", "x.sweep", "x.cancel", "x.exchange", "rate", "look",
+    };
+    /** Every key of the exchange view, as {@link #KEYS}. */
+    public static final String[] EXCHANGE_KEYS = {
+        "e.quit", "help", "e.back", "x.field", "x.change", "e.run", "e.race", "e.cancel", "rate", "look",
     };
     /** Widest the box gets when the texts allow, cells. */
     private static final int MAX_WIDTH = 64;
@@ -47,10 +51,10 @@ public final class HelpOverlay implements Panel {
     }
 
     /** Title and closing hint of the box in one language. */
-    private record Words(String title, String close, Lines processes, Lines experiments) {
+    private record Words(String title, String close, Lines processes, Lines experiments, Lines exchange) {
         static Words of(Texts t) {
             return new Words(" " + t.get("help.title") + " ", " " + t.get("help.close") + " ", Lines.of(t, KEYS),
-                    Lines.of(t, EXPERIMENT_KEYS));
+                    Lines.of(t, EXPERIMENT_KEYS), Lines.of(t, EXCHANGE_KEYS));
         }
     }
 
@@ -58,7 +62,13 @@ public final class HelpOverlay implements Panel {
 
     /** The lines the box lists, as {key names, meaning} pairs (for tests). */
     static String[][] lines(Texts t, boolean experiments, boolean mouse) {
-        Lines lines = Lines.of(t, experiments ? EXPERIMENT_KEYS : KEYS);
+        return lines(t, experiments ? ViewState.Mode.EXPERIMENTS : ViewState.Mode.PROCESSES, mouse);
+    }
+
+    /** The lines the box lists in view {@code mode}, as {key names, meaning} pairs (for tests). */
+    static String[][] lines(Texts t, ViewState.Mode mode, boolean mouse) {
+        Lines lines = Lines.of(t, mode == ViewState.Mode.EXPERIMENTS ? EXPERIMENT_KEYS
+                : mode == ViewState.Mode.EXCHANGE ? EXCHANGE_KEYS : KEYS);
         String[][] out = new String[lines.keys().length][];
         for (int i = 0; i < out.length; i++) {
             out[i] = new String[] {lines.keys()[i], (mouse ? lines.mouseMeanings() : lines.meanings())[i]};
@@ -70,7 +80,8 @@ public final class HelpOverlay implements Panel {
     public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Palette p = Palette.of(view.theme());
         Words w = words.get(Texts.of(view.language()));
-        Lines lines = view.mode() == ViewState.Mode.EXPERIMENTS ? w.experiments() : w.processes();
+        Lines lines = view.mode() == ViewState.Mode.EXPERIMENTS ? w.experiments()
+                : view.mode() == ViewState.Mode.EXCHANGE ? w.exchange() : w.processes();
         String[] meanings = view.mouse() ? lines.mouseMeanings() : lines.meanings();
         int count = lines.keys().length;
         int width = Math.min(area.width(), lines.width());

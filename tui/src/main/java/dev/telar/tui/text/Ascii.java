@@ -12,7 +12,8 @@ import java.text.Normalizer;
  *   <li>bars and sparklines: blocks {@code #}, the eight sparkline levels
  *       {@code _ . , - = + * #} from lowest to highest;</li>
  *   <li>arrows and triangles: {@code < > ^ v}; ellipsis {@code .}; {@code ×} {@code x};
- *       dashes {@code -}; middle dot {@code .}; guillemets and curly quotes plain quotes;</li>
+ *       dashes {@code -}; middle dot {@code .}; guillemets and curly quotes plain quotes; the micro
+ *       sign {@code u} (as in {@code us});</li>
  *   <li>letters with accents lose them ({@code é} to {@code e}, {@code ñ} to {@code n}),
  *       {@code ¿ ¡} become {@code ? !} and {@code nº} {@code no}, so Spanish stays readable;</li>
  *   <li>anything else (e.g. a CJK process name): {@code ?}.</li>
@@ -31,7 +32,7 @@ public final class Ascii {
         {"─━═–—", "-"}, {"│┃║▏", "|"}, {"┌┐└┘├┤┬┴┼╭╮╯╰", "+"},
         {"█▉▊▋▌▍▎▓■", "#"}, {"░", ":"}, {"▒", "="},
         {"◂◀←", "<"}, {"▸▶→", ">"}, {"▾▼↓", "v"}, {"▴▲↑", "^"},
-        {"…·•", "."}, {"×", "x"}, {"«»“”", "\""}, {"‘’", "'"}, {"¿", "?"}, {"¡", "!"}, {"°º", "o"}, {"ª", "a"},
+        {"…·•", "."}, {"×", "x"}, {"«»“”", "\""}, {"‘’", "'"}, {"¿", "?"}, {"¡", "!"}, {"°º", "o"}, {"ª", "a"}, {"µ", "u"},
     };
     /** Folded characters by code unit; 0 where not yet computed (64K chars, filled as met). */
     private static final char[] FOLDED = new char[0x10000];

@@ -10,7 +10,9 @@ import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Message;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunSpec;
+import dev.telar.workloads.exchange.ExchangeEvent;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,7 +23,8 @@ import java.util.Set;
  * <p>The real loop and the tests feed it the same {@link KeyStroke}s, so key handling is tested
  * exactly as it runs. Mouse clicks arrive as key strokes too ({@link MouseAction}); they are
  * looked up in the {@link ClickMap} the last frame filled and act like the keys they stand for.
- * {@code L} (language) and {@code T} (theme) work in both views and with help open.
+ * {@code L} (language) and {@code T} (theme) work in every view and with help open; {@code x}
+ * and {@code X} switch to the experiments and exchange views and back.
  */
 public final class KeyHandler {
     /** What the loop should do after an event. */
@@ -41,6 +44,9 @@ public final class KeyHandler {
     private final ViewState view;
     private final SamplerControl sampler;
     private final ExperimentControl experiments;
+    private final ExchangeControl exchange;
+    /** Children of the exchange run whose threads the sampler was last asked for. */
+    private List<Long> exchangePids = List.of();
 
     /**
      * A handler whose experiments view cannot start anything.
@@ -58,9 +64,20 @@ public final class KeyHandler {
      * @param experiments the runner the experiments view starts and cancels runs on
      */
     public KeyHandler(ViewState view, SamplerControl sampler, ExperimentControl experiments) {
+        this(view, sampler, experiments, ExchangeControl.NONE);
+    }
+
+    /**
+     * @param view        the state to change
+     * @param sampler     the sampler to steer on user action (interval, threads listed)
+     * @param experiments the runner the experiments view starts and cancels runs on
+     * @param exchange    the runner the exchange view starts and cancels its jobs on
+     */
+    public KeyHandler(ViewState view, SamplerControl sampler, ExperimentControl experiments, ExchangeControl exchange) {
         this.view = view;
         this.sampler = sampler;
         this.experiments = experiments;
+        this.exchange = exchange;
     }
 
     /** The state this handler changes. */
@@ -68,9 +85,50 @@ public final class KeyHandler {
         return view;
     }
 
-    /** Takes a new snapshot; always worth a redraw. */
+    /**
+     * Takes a new snapshot; always worth a redraw. This is the refresh tick, so it is also when
+     * the exchange runner's progress is read: never more often than the screen is refreshed.
+     */
     public Outcome onSnapshot(SystemSnapshot snapshot) {
         view.setSnapshot(snapshot);
+        pollExchange();
+        return Outcome.REDRAW;
+    }
+
+    private void pollExchange() {
+        ExchangeState e = view.exchange();
+        if (!e.busy()) {
+            return;
+        }
+        exchange.progress().ifPresent(e::progress);
+        exchange.raceSample().ifPresent(e::raceSample);
+        followExchangeChildren();
+    }
+
+    /** While the exchange view shows a run, its children's threads are sampled (for the core each is on). */
+    private void followExchangeChildren() {
+        List<Long> pids = view.mode() == ViewState.Mode.EXCHANGE ? view.exchange().livePids() : List.of();
+        if (!pids.equals(exchangePids)) {
+            exchangePids = pids;
+            sampler.setThreadsFor(threadPids());
+        }
+    }
+
+    /** Takes news from the exchange runner (delivered through the event loop's queue). */
+    public Outcome onExchange(ExchangeEvent event) {
+        ExchangeState e = view.exchange();
+        if (event instanceof ExchangeEvent.RunStarted s) {
+            e.started(s.spec());
+        } else if (event instanceof ExchangeEvent.RunFinished f) {
+            e.finished(f);
+        } else if (event instanceof ExchangeEvent.RaceStarted r) {
+            e.raceStarted(r.processes(), r.increments());
+        } else if (event instanceof ExchangeEvent.RaceFinished r) {
+            e.raceFinished(r.result());
+        } else if (event instanceof ExchangeEvent.Idle) {
+            e.idle();
+        }
+        followExchangeChildren();
         return Outcome.REDRAW;
     }
 
@@ -148,6 +206,10 @@ public final class KeyHandler {
                 view.experiments().moveField(step);
                 return Outcome.REDRAW;
             }
+            if (view.mode() == ViewState.Mode.EXCHANGE) {
+                view.exchange().moveField(step);
+                return Outcome.REDRAW;
+            }
             return moveTo(view.selectedIndex() + step * WHEEL_ROWS);
         }
         if (type != MouseActionType.CLICK_DOWN || mouse.getButton() != 1) {
@@ -167,10 +229,16 @@ public final class KeyHandler {
             case SELECT_PROCESS:
                 return moveTo(argument);
             case SELECT_FIELD:
-                view.experiments().selectField(ExperimentState.Field.values()[argument]);
+                if (view.mode() == ViewState.Mode.EXCHANGE) {
+                    view.exchange().selectField(ExchangeState.Field.values()[argument]);
+                } else {
+                    view.experiments().selectField(ExperimentState.Field.values()[argument]);
+                }
                 return Outcome.REDRAW;
             case CHANGE_FIELD:
-                return view.experiments().change(argument) ? Outcome.REDRAW : Outcome.IGNORED;
+                boolean changed = view.mode() == ViewState.Mode.EXCHANGE ? view.exchange().change(argument)
+                        : view.experiments().change(argument);
+                return changed ? Outcome.REDRAW : Outcome.IGNORED;
             case SORT:
                 view.setSort(SortKey.values()[argument]);
                 return Outcome.REDRAW;
@@ -226,10 +294,16 @@ public final class KeyHandler {
             return Outcome.QUIT;
         }
         if (key.getKeyType() == KeyType.F2 || isChar(key, 'x')) {
-            return switchMode();
+            return switchMode(ViewState.Mode.EXPERIMENTS);
+        }
+        if (isChar(key, 'X')) {
+            return switchMode(ViewState.Mode.EXCHANGE);
         }
         if (view.mode() == ViewState.Mode.EXPERIMENTS) {
             return onExperimentKey(key);
+        }
+        if (view.mode() == ViewState.Mode.EXCHANGE) {
+            return onExchangeKey(key);
         }
         switch (key.getKeyType()) {
             case F1:
@@ -346,6 +420,10 @@ public final class KeyHandler {
             x.setMessage(new Message("exp.msg.busy"));
             return Outcome.REDRAW;
         }
+        if (view.exchange().busy()) {
+            x.setMessage(new Message("exp.msg.exchange"));
+            return Outcome.REDRAW;
+        }
         Optional<Message> problem = x.problemMessage();
         if (problem.isPresent()) {
             x.setMessage(new Message("exp.msg.cannot", problem.get()));
@@ -374,8 +452,10 @@ public final class KeyHandler {
         return Outcome.REDRAW;
     }
 
-    private Outcome switchMode() {
-        view.setMode(view.mode() == ViewState.Mode.PROCESSES ? ViewState.Mode.EXPERIMENTS : ViewState.Mode.PROCESSES);
+    /** Shows {@code target}, or the process view when {@code target} is already shown. */
+    private Outcome switchMode(ViewState.Mode target) {
+        view.setMode(view.mode() == target ? ViewState.Mode.PROCESSES : target);
+        exchangePids = view.mode() == ViewState.Mode.EXCHANGE ? view.exchange().livePids() : List.of();
         sampler.setThreadsFor(threadPids());
         sampler.requestNow();
         return Outcome.REDRAW;
@@ -395,7 +475,86 @@ public final class KeyHandler {
             pids.add(snap != null ? snap.selfPid() : (int) ProcessHandle.current().pid());
             pids.addAll(view.experiments().children());
         }
+        for (long pid : exchangePids) {
+            pids.add((int) pid);
+        }
         return pids;
+    }
+
+    private Outcome onExchangeKey(KeyStroke key) {
+        ExchangeState e = view.exchange();
+        switch (key.getKeyType()) {
+            case F1:
+                view.setHelpVisible(true);
+                return Outcome.REDRAW;
+            case ArrowUp:
+                e.moveField(-1);
+                return Outcome.REDRAW;
+            case ArrowDown:
+                e.moveField(1);
+                return Outcome.REDRAW;
+            case ArrowLeft:
+                return e.change(-1) ? Outcome.REDRAW : Outcome.IGNORED;
+            case ArrowRight:
+                return e.change(1) ? Outcome.REDRAW : Outcome.IGNORED;
+            case Enter:
+                return startExchange(false);
+            case Escape:
+                return cancelExchange();
+            case Character:
+                if (key.isCtrlDown() || key.isAltDown()) {
+                    return Outcome.IGNORED;
+                }
+                switch (key.getCharacter()) {
+                    case 'h':
+                        view.setHelpVisible(true);
+                        return Outcome.REDRAW;
+                    case 'r':
+                        return startExchange(true);
+                    case 'c':
+                        return cancelExchange();
+                    case '+':
+                        return setInterval(RefreshSteps.faster(view.intervalMillis()));
+                    case '-':
+                        return setInterval(RefreshSteps.slower(view.intervalMillis()));
+                    default:
+                        return Outcome.IGNORED;
+                }
+            default:
+                return Outcome.IGNORED;
+        }
+    }
+
+    /** Starts the form's comparison (or the race demo) unless a job of either view is running. */
+    private Outcome startExchange(boolean race) {
+        ExchangeState e = view.exchange();
+        if (e.busy()) {
+            e.setMessage(new Message("xchg.msg.busy"));
+            return Outcome.REDRAW;
+        }
+        if (view.experiments().busy()) {
+            // Child processes and experiment threads on the same cores would spoil both measurements.
+            e.setMessage(new Message("xchg.msg.experiment"));
+            return Outcome.REDRAW;
+        }
+        if (race) {
+            e.submittedRace();
+            exchange.submitRace(e.processes(), e.increments());
+        } else {
+            e.submittedComparison();
+            exchange.submitComparison(e.mechanisms(), e.processes(), e.draws(), e.compare());
+        }
+        return Outcome.REDRAW;
+    }
+
+    private Outcome cancelExchange() {
+        ExchangeState e = view.exchange();
+        if (!e.busy()) {
+            return Outcome.IGNORED;
+        }
+        exchange.cancel();
+        e.setMessage(new Message("exp.msg.cancelling"));
+        return Outcome.REDRAW;
     }
 
     private Outcome cycleSort() {

@@ -24,12 +24,15 @@ public final class ViewState {
         /** The process list (with the expanded process's threads). */
         PROCESSES,
         /** The experiments form, live worker threads, results and sweep. */
-        EXPERIMENTS
+        EXPERIMENTS,
+        /** The exchange form, a panel per mechanism, the 1-vs-P results and the race demo. */
+        EXCHANGE
     }
 
     private SystemSnapshot snapshot;
     private Mode mode = Mode.PROCESSES;
     private final ExperimentState experiments;
+    private final ExchangeState exchange;
     private SortKey sort = SortKey.CPU;
     private String filter = "";
     private boolean editingFilter;
@@ -75,6 +78,7 @@ public final class ViewState {
     public ViewState(long intervalMillis, Settings settings) {
         this.intervalMillis = intervalMillis;
         this.experiments = new ExperimentState(Runtime.getRuntime().availableProcessors(), settings.experiments());
+        this.exchange = new ExchangeState(Runtime.getRuntime().availableProcessors(), settings.experiments());
         this.language = settings.language();
         this.theme = settings.theme();
         this.ascii = settings.ascii();
@@ -183,7 +187,7 @@ public final class ViewState {
         selectedPid = r.get(selectedIndex).pid();
     }
 
-    /** The body shown: processes or experiments. */
+    /** The body shown: processes, experiments or exchange. */
     public Mode mode() {
         return mode;
     }
@@ -195,6 +199,11 @@ public final class ViewState {
     /** The experiments view's form, runs and results. */
     public ExperimentState experiments() {
         return experiments;
+    }
+
+    /** The exchange view's form, runs, results and race demo. */
+    public ExchangeState exchange() {
+        return exchange;
     }
 
     /** Current order of the process list. */

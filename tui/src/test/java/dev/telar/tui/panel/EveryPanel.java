@@ -3,14 +3,18 @@ package dev.telar.tui.panel;
 import com.googlecode.lanterna.input.KeyType;
 import dev.telar.config.Settings;
 import dev.telar.probe.ThreadInfo;
+import dev.telar.tui.ExchangeFixtures;
 import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
+import dev.telar.workloads.exchange.ExchangeEvent;
+import dev.telar.workloads.exchange.Mechanism;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -156,6 +160,57 @@ final class EveryPanel {
             vs.event(new ExperimentEvent.Idle());
             return vs;
         });
+        steps.put("exchange form", vs -> {
+            show(vs);
+            vs.press('X');
+            return vs;
+        });
+        steps.put("exchange help", vs -> {
+            show(vs);
+            vs.press('X');
+            vs.press('h');
+            return vs;
+        });
+        steps.put("exchange running, a child killed", EveryPanel::exchangeRunning);
+        steps.put("exchange cancelling", vs -> {
+            exchangeRunning(vs);
+            vs.press(KeyType.Enter); // refused while busy: a note
+            vs.press('c');
+            return vs;
+        });
+        steps.put("exchange refused while busy", vs -> {
+            exchangeRunning(vs);
+            vs.press('r');
+            return vs;
+        });
+        steps.put("exchange results with every status", EveryPanel::exchangeResults);
+        steps.put("experiments refused during an exchange", vs -> {
+            exchangeRunning(vs);
+            vs.press('x');
+            vs.press(KeyType.Enter);
+            return vs;
+        });
+        steps.put("exchange refused during an experiment", vs -> {
+            vs.show(withWorkers());
+            vs.press('x');
+            vs.event(new ExperimentEvent.Started(CPU4));
+            vs.press('X');
+            vs.press(KeyType.Enter);
+            return vs;
+        });
+        steps.put("race running", EveryPanel::raceRunning);
+        steps.put("race done", vs -> {
+            raceRunning(vs);
+            vs.event(new ExchangeEvent.RaceFinished(ExchangeFixtures.raceDone()));
+            vs.event(new ExchangeEvent.Idle());
+            return vs;
+        });
+        steps.put("race failed", vs -> {
+            raceRunning(vs);
+            vs.event(new ExchangeEvent.RaceFinished(ExchangeFixtures.raceFailed()));
+            vs.event(new ExchangeEvent.Idle());
+            return vs;
+        });
         steps.put("too small", vs -> {
             vs.terminal.setTerminalSize(new com.googlecode.lanterna.TerminalSize(50, 12));
             return show(vs);
@@ -163,6 +218,51 @@ final class EveryPanel {
         Map<String, VirtualScreen> out = new LinkedHashMap<>();
         steps.forEach((name, step) -> out.put(name, step.apply(new VirtualScreen(columns, rows, settings))));
         return out;
+    }
+
+    /**
+     * The exchange view during the lecture's comparison of every mechanism with 4 processes: pipe
+     * done, queue with 1 process done, queue with 4 running with child 5102 killed by SIGKILL.
+     */
+    static VirtualScreen exchangeRunning(VirtualScreen vs) {
+        vs.show(ExchangeFixtures.withChildren());
+        vs.press('X');
+        vs.press(KeyType.Enter);
+        vs.event(new ExchangeEvent.RunStarted(ExchangeFixtures.spec(Mechanism.PIPE, 1)));
+        vs.event(ExchangeFixtures.completed(Mechanism.PIPE, 1, 1.02, true));
+        vs.event(new ExchangeEvent.RunStarted(ExchangeFixtures.spec(Mechanism.PIPE, 4)));
+        vs.event(ExchangeFixtures.completed(Mechanism.PIPE, 4, 0.31, true));
+        vs.event(new ExchangeEvent.RunStarted(ExchangeFixtures.spec(Mechanism.QUEUE, 1)));
+        vs.event(ExchangeFixtures.completed(Mechanism.QUEUE, 1, 1.01, true));
+        vs.event(new ExchangeEvent.RunStarted(ExchangeFixtures.spec(Mechanism.QUEUE, 4)));
+        vs.exchange.progress = Optional.of(ExchangeFixtures.queueProgress());
+        return vs.show(ExchangeFixtures.withChildren()); // the refresh tick reads the progress
+    }
+
+    /** After {@link #exchangeRunning}: queue failed, value's total wrong, array cancelled, dict never ran. */
+    static VirtualScreen exchangeResults(VirtualScreen vs) {
+        exchangeRunning(vs);
+        vs.event(ExchangeFixtures.queueKilled());
+        vs.event(new ExchangeEvent.RunStarted(ExchangeFixtures.spec(Mechanism.VALUE, 1)));
+        vs.event(ExchangeFixtures.completed(Mechanism.VALUE, 1, 1.0, true));
+        vs.event(new ExchangeEvent.RunStarted(ExchangeFixtures.spec(Mechanism.VALUE, 4)));
+        vs.event(ExchangeFixtures.completed(Mechanism.VALUE, 4, 0.3, false));
+        vs.event(new ExchangeEvent.RunStarted(ExchangeFixtures.spec(Mechanism.ARRAY, 1)));
+        vs.event(ExchangeFixtures.cancelled(Mechanism.ARRAY, 1));
+        vs.exchange.progress = Optional.empty();
+        return vs.event(new ExchangeEvent.Idle());
+    }
+
+    /** The race demo with 4 processes in its phase with the lock. */
+    static VirtualScreen raceRunning(VirtualScreen vs) {
+        show(vs);
+        vs.press('X');
+        vs.press('r');
+        vs.event(new ExchangeEvent.RaceStarted(4, 1_000_000));
+        vs.exchange.sample = Optional.of(ExchangeFixtures.unlockedSample());
+        show(vs);
+        vs.exchange.sample = Optional.of(ExchangeFixtures.lockedSample());
+        return show(vs);
     }
 
     private static VirtualScreen show(VirtualScreen vs) {

@@ -102,8 +102,11 @@ abstract class Collector implements AutoCloseable {
         PipeCollector(ExchangeSpec spec, Path dir) {
             super(spec, dir);
             partials = new Partials(spec.processes());
+            // The cap is the whole mechanism's, and each pipe measures only its own directory.
+            ExchangeLimits perPipe = spec.limits().withDiskCap(
+                    Math.max(ExchangeLimits.MIN_DISK_CAP, spec.limits().diskCapBytes() / spec.processes()));
             for (int i = 0; i < spec.processes(); i++) {
-                Pipe.create(ExchangeLayout.pipe(dir, i), spec.limits());
+                Pipe.create(ExchangeLayout.pipe(dir, i), perPipe);
                 ends.add(Pipe.open(ExchangeLayout.pipe(dir, i), Pipe.Side.A));
             }
         }

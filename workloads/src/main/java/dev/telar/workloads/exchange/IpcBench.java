@@ -44,13 +44,19 @@ public final class IpcBench {
      */
     public static List<BenchFigure> run(Path parentDir, long messages, Consumer<BenchFigure> each)
             throws InterruptedException, IOException {
+        return run(parentDir, ExchangeLimits.defaults(), messages, each);
+    }
+
+    /** As {@link #run(Path, long, Consumer)}, the pipe and queue with {@code limits} (e.g. a disk cap from the settings). */
+    public static List<BenchFigure> run(Path parentDir, ExchangeLimits limits, long messages, Consumer<BenchFigure> each)
+            throws InterruptedException, IOException {
         if (messages < 100 || messages > 1_000_000_000L) {
             throw new IllegalArgumentException("messages must be 100..1000000000, got " + messages);
         }
         List<BenchFigure> out = new ArrayList<>();
         for (String name : NAMES) {
             try (RunDirectory run = RunDirectory.create(parentDir)) {
-                BenchFigure f = one(name, run.path(), messages);
+                BenchFigure f = one(name, run.path(), messages, limits);
                 out.add(f);
                 each.accept(f);
             }
@@ -58,18 +64,18 @@ public final class IpcBench {
         return out;
     }
 
-    private static BenchFigure one(String name, Path dir, long n) throws InterruptedException {
+    private static BenchFigure one(String name, Path dir, long n, ExchangeLimits limits) throws InterruptedException {
         Path mech = mechanismDir(dir);
         String[] roles;
         long[] counts;
         switch (name) {
             case "pipe" -> {
-                Pipe.create(mech, ExchangeLimits.defaults());
+                Pipe.create(mech, limits);
                 roles = new String[] {"pipe-send", "pipe-recv"};
                 counts = new long[] {n, n};
             }
             case "queue" -> {
-                SharedQueue.create(mech, 1, ExchangeLimits.defaults());
+                SharedQueue.create(mech, 1, limits);
                 roles = new String[] {"queue-put", "queue-take"};
                 counts = new long[] {n, n};
             }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -50,6 +51,16 @@ public final class RaceDemo {
     /** Runs the demo in a fresh run directory under {@code parentDir}; waits for the result. */
     public static RaceResult run(Path parentDir, int processes, long increments, Consumer<Sample> listener)
             throws InterruptedException {
+        return run(parentDir, processes, increments, listener, () -> false);
+    }
+
+    /**
+     * As {@link #run(Path, int, long, Consumer)}, stopping early when {@code stop} says so: the
+     * children are killed and the result is {@link RunResult.Status#CANCELLED}. {@code stop} is
+     * asked about every millisecond while the children start and every sample while they count.
+     */
+    public static RaceResult run(Path parentDir, int processes, long increments, Consumer<Sample> listener,
+                                 BooleanSupplier stop) throws InterruptedException {
         if (processes < 1 || processes > ExchangeSpec.MAX_PROCESSES || increments < 1) {
             throw new IllegalArgumentException("processes must be 1.." + ExchangeSpec.MAX_PROCESSES
                     + " and increments positive, got " + processes + " and " + increments);
@@ -65,18 +76,19 @@ public final class RaceDemo {
                 children.add(ExchangeChildren.start(RaceChild.class,
                         List.of(run.path().toString(), Long.toString(increments))));
             }
-            if (!first.awaitReady(processes, ExchangeRun.START_TIMEOUT, () -> allAlive(children))) {
-                return failed(processes, increments, expected, children);
+            if (!first.awaitReady(processes, ExchangeRun.START_TIMEOUT,
+                    () -> !stop.getAsBoolean() && allAlive(children))) {
+                return stop.getAsBoolean() ? cancelled(processes, increments) : failed(processes, increments, expected, children);
             }
             long t0 = first.openNow();
-            if (!watch(second, processes, children, false, unlocked, expected, t0, listener)) {
-                return failed(processes, increments, expected, children);
+            if (!watch(second, processes, children, false, unlocked, expected, t0, listener, stop)) {
+                return stop.getAsBoolean() ? cancelled(processes, increments) : failed(processes, increments, expected, children);
             }
             long t1 = System.nanoTime();
             long unlockedTotal = unlocked.getLong();
             long t2 = second.openNow();
-            if (!watch(null, processes, children, true, locked, expected, t2, listener)) {
-                return failed(processes, increments, expected, children);
+            if (!watch(null, processes, children, true, locked, expected, t2, listener, stop)) {
+                return stop.getAsBoolean() ? cancelled(processes, increments) : failed(processes, increments, expected, children);
             }
             long t3 = System.nanoTime();
             for (Child c : children) {
@@ -94,12 +106,15 @@ public final class RaceDemo {
 
     /**
      * Samples {@code value} until the phase ends: all children ready at {@code next} (or, for the
-     * last phase, all ended). False when a child died first.
+     * last phase, all ended). False when a child died first, or when {@code stop} says so.
      */
     private static boolean watch(StartGate next, int processes, List<Child> children, boolean locked,
-                                 SharedValue value, long expected, long since, Consumer<Sample> listener)
-            throws InterruptedException {
+                                 SharedValue value, long expected, long since, Consumer<Sample> listener,
+                                 BooleanSupplier stop) throws InterruptedException {
         while (true) {
+            if (stop.getAsBoolean()) {
+                return false;
+            }
             boolean done = next != null ? next.readyCount() >= processes : children.stream().noneMatch(Child::isAlive);
             listener.accept(new Sample(locked, (System.nanoTime() - since) / 1e9, value.getLong(), expected));
             if (done) {
@@ -110,6 +125,12 @@ public final class RaceDemo {
             }
             Thread.sleep(next != null ? 1 : SAMPLE_PERIOD_MS);
         }
+    }
+
+    /** The result of a demo stopped before its end: no totals. */
+    public static RaceResult cancelled(int processes, long increments) {
+        return new RaceResult(processes, increments, RunResult.Status.CANCELLED, "cancelled", processes * increments,
+                0, 0, Double.NaN, Double.NaN);
     }
 
     private static boolean allAlive(List<Child> children) {

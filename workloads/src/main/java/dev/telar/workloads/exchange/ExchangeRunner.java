@@ -1,0 +1,245 @@
+package dev.telar.workloads.exchange;
+
+import dev.telar.workloads.proc.Child;
+import dev.telar.workloads.run.RunResult;
+import dev.telar.workloads.run.RunSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the exchange experiment and the race demo one job at a time on a single background thread,
+ * for a user interface.
+ *
+ * <p>A comparison job runs, for each mechanism in turn, the lecture's pair: the draws in 1 child
+ * process, then in P child processes. After each completed run the parent computes the
+ * sequential sum of the same draws (once per process count and draw count: the mechanism does not
+ * change it), so the listener learns whether the total is exact. A run whose child dies ends as
+ * failed and the job goes on with the next run; a cancelled run ends the job.
+ *
+ * <p>Progress is not pushed: a user interface asks {@link #progress()} and {@link #raceSample()}
+ * at its own pace, and gets immutable values. Thread-safe. Listeners are called on the runner's
+ * thread and must hand events over quickly. {@link #close()} kills every child of the job in
+ * progress.
+ */
+public final class ExchangeRunner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ExchangeRunner.class);
+
+    private final Path parentDir;
+    private final ExchangeLimits limits;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "telar-exchange-runner");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Consumer<ExchangeEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong submitted = new AtomicLong();
+    /** Jobs queued or running. */
+    private final AtomicInteger pending = new AtomicInteger();
+    /** Jobs with an id up to this one are cancelled (also those not begun yet). */
+    private volatile long cancelledUpTo;
+    private volatile Running running;
+    private volatile RaceDemo.Sample raceSample;
+    /** Sequential sums by process count and draws; runner thread only. */
+    private final Map<List<Long>, Double> sums = new HashMap<>();
+
+    private record Running(ExchangeSpec spec, ExchangeRun run) {
+    }
+
+    /**
+     * @param parentDir where each run's directory is made (see {@link dev.telar.workloads.ipc.RunDirectory})
+     * @param limits    back-pressure and disk cap of every run
+     */
+    public ExchangeRunner(Path parentDir, ExchangeLimits limits) {
+        this.parentDir = parentDir;
+        this.limits = limits;
+    }
+
+    /** Where the runs' directories go. */
+    public Path parentDir() {
+        return parentDir;
+    }
+
+    /** The limits every run gets. */
+    public ExchangeLimits limits() {
+        return limits;
+    }
+
+    /** Adds a listener for every event. */
+    public void subscribe(Consumer<ExchangeEvent> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Queues a comparison: for each of {@code mechanisms}, the draws summed by 1 process (when
+     * {@code withOneProcess} and {@code processes > 1}) and then by {@code processes} processes.
+     *
+     * @throws IllegalArgumentException when the sizes are out of range ({@link ExchangeSpec#problem})
+     */
+    public void submitComparison(List<Mechanism> mechanisms, int processes, long draws, boolean withOneProcess) {
+        ExchangeSpec.problem(processes, draws).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        List<Mechanism> all = List.copyOf(mechanisms);
+        long id = submitted.incrementAndGet();
+        pending.incrementAndGet();
+        thread.execute(() -> {
+            try {
+                for (Mechanism m : all) {
+                    if (withOneProcess && processes > 1 && !step(id, new ExchangeSpec(m, 1, draws, RunSpec.SEED, limits))) {
+                        return;
+                    }
+                    if (!step(id, new ExchangeSpec(m, processes, draws, RunSpec.SEED, limits))) {
+                        return;
+                    }
+                }
+            } finally {
+                pending.decrementAndGet();
+                emit(new ExchangeEvent.Idle());
+            }
+        });
+    }
+
+    /**
+     * Queues the race demo: {@code processes} processes add 1 to a shared value
+     * {@code increments} times each without its lock, then with it.
+     */
+    public void submitRace(int processes, long increments) {
+        if (processes < 1 || processes > ExchangeSpec.MAX_PROCESSES || increments < 1) {
+            throw new IllegalArgumentException("processes must be 1.." + ExchangeSpec.MAX_PROCESSES
+                    + " and increments positive, got " + processes + " and " + increments);
+        }
+        long id = submitted.incrementAndGet();
+        pending.incrementAndGet();
+        thread.execute(() -> {
+            try {
+                if (cancelled(id)) {
+                    return;
+                }
+                emit(new ExchangeEvent.RaceStarted(processes, increments));
+                RaceResult result;
+                try {
+                    result = RaceDemo.run(parentDir, processes, increments, s -> raceSample = s, () -> cancelled(id));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    result = RaceDemo.cancelled(processes, increments);
+                } catch (RuntimeException e) {
+                    LOG.warn("race demo failed", e);
+                    result = new RaceResult(processes, increments, RunResult.Status.FAILED, message(e),
+                            processes * increments, 0, 0, Double.NaN, Double.NaN);
+                }
+                raceSample = null;
+                emit(new ExchangeEvent.RaceFinished(result));
+            } finally {
+                raceSample = null;
+                pending.decrementAndGet();
+                emit(new ExchangeEvent.Idle());
+            }
+        });
+    }
+
+    /** True while a job is queued or running. */
+    public boolean busy() {
+        return pending.get() > 0;
+    }
+
+    /** The run in progress: its latest statistics and its children; empty between runs. */
+    public Optional<ExchangeProgress> progress() {
+        Running r = running;
+        if (r == null) {
+            return Optional.empty();
+        }
+        List<Child> children = r.run().children();
+        List<ExchangeProgress.Child> states = new ArrayList<>(children.size());
+        for (int i = 0; i < children.size(); i++) {
+            Child c = children.get(i);
+            boolean alive = c.isAlive();
+            states.add(new ExchangeProgress.Child(i, c.pid(), alive,
+                    alive ? Optional.empty() : Optional.ofNullable(c.onExit().getNow(null)), r.run().received(i)));
+        }
+        return Optional.of(new ExchangeProgress(r.spec(), r.run().stats(), states));
+    }
+
+    /** The race demo's latest sample; empty when no race runs. */
+    public Optional<RaceDemo.Sample> raceSample() {
+        return Optional.ofNullable(raceSample);
+    }
+
+    /** Cancels the job in progress and every job queued so far. */
+    public void cancel() {
+        cancelledUpTo = submitted.get();
+        Running r = running;
+        if (r != null) {
+            r.run().cancel();
+        }
+    }
+
+    /** Cancels, kills the children of the job in progress and stops the runner thread (waits up to 2 s). */
+    @Override
+    public void close() {
+        cancel();
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean cancelled(long id) {
+        return id <= cancelledUpTo;
+    }
+
+    /** Runs one spec; false when the job must stop (cancelled). */
+    private boolean step(long id, ExchangeSpec spec) {
+        if (cancelled(id)) {
+            return false;
+        }
+        emit(new ExchangeEvent.RunStarted(spec));
+        ExchangeResult result;
+        ExchangeRun run = ExchangeExperiment.start(spec, parentDir, s -> { });
+        running = new Running(spec, run);
+        try {
+            if (cancelled(id)) {
+                run.cancel(); // cancel() may have looked before the run was published
+            }
+            result = run.await();
+        } catch (InterruptedException e) {
+            // close(): the runner is going away.
+            run.cancel();
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            running = null;
+        }
+        double expected = Double.NaN;
+        if (result.status() == RunResult.Status.COMPLETED) {
+            // After the run, so the check never competes with the children for the cores.
+            expected = sums.computeIfAbsent(List.of((long) spec.processes(), spec.draws()), k -> spec.sequentialSum());
+        }
+        emit(new ExchangeEvent.RunFinished(result, expected));
+        return result.status() != RunResult.Status.CANCELLED;
+    }
+
+    private static String message(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private void emit(ExchangeEvent event) {
+        for (Consumer<ExchangeEvent> l : listeners) {
+            l.accept(event);
+        }
+    }
+}
