@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telar.config.IpcSettings;
 import dev.telar.tui.IpcPlace;
+import dev.telar.config.Language;
+import dev.telar.tui.text.Texts;
 import dev.telar.workloads.exchange.BenchFigure;
 import dev.telar.workloads.exchange.IpcBench;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,32 +26,43 @@ import picocli.CommandLine.Spec;
  * child JVMs with the Python peer's counts, as operations per second under the peer's names.
  */
 @Command(name = "ipc", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Pipe, queue, value, array and dict between two child JVMs, with the counts of the Python "
-                + "peer (py_mp_peer.py N); time runs from a start signal, JVM start is reported apart."})
+        sortOptions = false, usageHelpAutoWidth = true) // descriptions: "telar.bench.ipc.*" in the usage bundles
 public final class BenchIpcCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--messages", paramLabel = "N", defaultValue = "200000",
-            description = "The peer's N: pipe and queue messages, value N/2 per process, array N per process, "
-                    + "dict N/50 per process (default ${DEFAULT-VALUE}).")
+    @Option(names = "--messages", paramLabel = "N", defaultValue = "200000")
     private long messages;
 
-    @Option(names = "--json", description = "One JSON document: {\"bench\":\"ipc\",\"results\":[...]}.")
+    @Option(names = "--json")
     private boolean json;
+
+    /** The language asked for when the command was made, or null: the main command's. */
+    private final Supplier<Language> language;
+
+    /** A command that prints in the language the main command's options and settings choose. */
+    public BenchIpcCommand() {
+        this(null);
+    }
+
+    /** @param language the language of the table and messages, asked when the command runs; null for the main command's */
+    public BenchIpcCommand(Supplier<Language> language) {
+        this.language = language;
+    }
 
     @Override
     public Integer call() throws InterruptedException, IOException {
+        Texts texts = CommandTexts.of(spec, language);
         if (messages < 100 || messages > 1_000_000_000L) {
-            throw new ParameterException(spec.commandLine(), "--messages must be 100..1000000000, got " + messages);
+            throw new ParameterException(spec.commandLine(), texts.format("cli.bench.ipc.messages", messages));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (!json) {
-            out.println(String.format(Locale.ROOT, "%-26s %14s %10s %10s %10s %12s", "mechanism", "ops/s", "seconds",
-                    "p50 µs", "p99 µs", "JVM start ms"));
+            out.println(String.format(Locale.ROOT, "%-26s %14s %10s %10s %10s %14s", texts.get("cli.bench.col.mechanism"),
+                    texts.get("cli.bench.col.rate"), texts.get("cli.bench.col.seconds"), "p50 µs", "p99 µs",
+                    texts.get("cli.bench.col.jvmstart")));
             out.flush();
         }
         List<BenchFigure> figures;
@@ -56,14 +70,14 @@ public final class BenchIpcCommand implements Callable<Integer> {
             IpcSettings ipc = ExchangeCommand.ipcSettings(spec);
             figures = IpcBench.run(IpcPlace.parentDir(ipc, System.getenv()), IpcPlace.limits(ipc), messages, f -> {
                 if (!json) {
-                    out.println(String.format(Locale.ROOT, "%-26s %,14.0f %10.4f %10s %10s %,12.0f", f.name(),
+                    out.println(String.format(Locale.ROOT, "%-26s %,14.0f %10.4f %10s %10s %,14.0f", f.name(),
                             f.opsPerSecond(), f.seconds(), micros(f.p50Micros()), micros(f.p99Micros()),
                             f.jvmStartMs()));
                     out.flush();
                 }
             });
         } catch (IllegalStateException e) {
-            spec.commandLine().getErr().println("telar: bench ipc failed: " + Errors.oneLine(e.getMessage()));
+            spec.commandLine().getErr().println(texts.format("cli.bench.ipc.failed", Errors.oneLine(e.getMessage())));
             return Cli.FAILURE;
         }
         if (json) {

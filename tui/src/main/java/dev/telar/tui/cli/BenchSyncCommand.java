@@ -3,6 +3,8 @@ package dev.telar.tui.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telar.config.Language;
+import dev.telar.tui.text.Texts;
 import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.sync.bench.BenchResult;
 import dev.telar.workloads.sync.bench.IdleWait;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,38 +27,47 @@ import picocli.CommandLine.Spec;
  * the uncontended lock), and the CPU of a child JVM blocked in Event.await.
  */
 @Command(name = "sync", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Measures Lock, Barrier and Event between child JVMs and between threads, shaped like "
-                + "py_mp_peer.py N: Lock 2 x N/2 acquire/release, Barrier(2) N/20 rounds, Event ping-pong N/20 round trips.",
-            "Example: telar bench sync --json   (beside: python3 py_mp_peer.py 200000)"})
+        sortOptions = false, usageHelpAutoWidth = true) // descriptions: "telar.bench.sync.*" in the usage bundles
 public final class BenchSyncCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--ops", paramLabel = "N", defaultValue = "1000000",
-            description = "Operations N, as the peer's argument (at least 1000; default ${DEFAULT-VALUE}).")
+    @Option(names = "--ops", paramLabel = "N", defaultValue = "1000000")
     private long ops;
 
-    @Option(names = "--idle-seconds", paramLabel = "S", defaultValue = "3",
-            description = "How long to watch a child blocked in Event.await for its CPU use (0 to skip, at most 60; default ${DEFAULT-VALUE}).")
+    @Option(names = "--idle-seconds", paramLabel = "S", defaultValue = "3")
     private double idleSeconds;
 
-    @Option(names = "--json", description = "One JSON object ({\"results\":[{\"name\":...,\"ops_per_s\":...}]}) instead of a table.")
+    @Option(names = "--json")
     private boolean json;
+
+    /** The language asked for when the command was made, or null: the main command's. */
+    private final Supplier<Language> language;
+
+    /** A command that prints in the language the main command's options and settings choose. */
+    public BenchSyncCommand() {
+        this(null);
+    }
+
+    /** @param language the language of the table and messages, asked when the command runs; null for the main command's */
+    public BenchSyncCommand(Supplier<Language> language) {
+        this.language = language;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
+        Texts texts = CommandTexts.of(spec, language);
         if (ops < SyncBench.MIN_OPS) {
-            throw new ParameterException(spec.commandLine(), "--ops must be at least " + SyncBench.MIN_OPS + ", got " + ops);
+            throw new ParameterException(spec.commandLine(), texts.format("cli.bench.sync.ops", SyncBench.MIN_OPS, ops));
         }
         if (!(idleSeconds >= 0 && idleSeconds <= 60)) {
-            throw new ParameterException(spec.commandLine(), "--idle-seconds must be 0 to 60, got " + idleSeconds);
+            throw new ParameterException(spec.commandLine(), texts.format("cli.bench.sync.idle", idleSeconds));
         }
         SyncBench bench = new SyncBench(RunDirectory.defaultParent(System.getenv()));
         List<BenchResult> results = bench.runAll(ops);
         IdleWait idle = idleSeconds > 0 ? bench.idleWait(Duration.ofMillis((long) (idleSeconds * 1000))) : null;
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? toJson(ops, results, idle) : table(results, idle));
+        out.println(json ? toJson(ops, results, idle) : table(results, idle, texts));
         out.flush();
         return 0;
     }
@@ -85,17 +97,17 @@ public final class BenchSyncCommand implements Callable<Integer> {
         return root.toString();
     }
 
-    static String table(List<BenchResult> results, IdleWait idle) {
+    static String table(List<BenchResult> results, IdleWait idle, Texts t) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-34s %14s %12s %9s%n", "figure", "ops/s", "operations", "seconds"));
+        b.append(String.format(Locale.ROOT, "%-34s %14s %12s %9s%n", t.get("cli.bench.col.figure"), t.get("cli.bench.col.rate"),
+                t.get("cli.bench.col.operations"), t.get("cli.bench.col.seconds")));
         for (BenchResult r : results) {
             b.append(String.format(Locale.ROOT, "%-34s %,14d %,12d %9.3f%n", r.name(), Math.round(r.opsPerSecond()),
                     r.operations(), r.seconds()));
         }
         if (idle != null) {
-            b.append(String.format(Locale.ROOT, "child blocked in Event.await for %.1f s: process %.2f %% of a core, "
-                    + "waiting thread %.2f %% (%d wake-ups/s)%n", idle.seconds(), idle.processCpuPercent(),
-                    idle.waiterCpuPercent(), Math.round(idle.waiterWakeupsPerSecond())));
+            b.append(t.format("cli.bench.sync.idleline", idle.seconds(), idle.processCpuPercent(),
+                    idle.waiterCpuPercent(), Math.round(idle.waiterWakeupsPerSecond()))).append(System.lineSeparator());
         }
         return b.toString().stripTrailing();
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telar.config.IpcSettings;
 import dev.telar.tui.IpcPlace;
+import dev.telar.config.Language;
+import dev.telar.tui.text.Texts;
 import dev.telar.workloads.exchange.ChildReport;
 import dev.telar.workloads.exchange.ExchangeExperiment;
 import dev.telar.workloads.exchange.ExchangeResult;
@@ -17,7 +19,9 @@ import dev.telar.workloads.run.RunSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,40 +34,48 @@ import picocli.CommandLine.Spec;
  * the mechanism; a run whose child died prints which child and how, and no total.
  */
 @Command(name = "exchange", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Sums random draws in child processes and returns the partial sums through a pipe, a queue, "
-                + "a shared value, a shared array or a shared dict.",
-            "Example (the lecture's experiment): telar run exchange --via queue --processes 4 --json"})
+        sortOptions = false, usageHelpAutoWidth = true)
 public final class ExchangeCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--via", required = true, paramLabel = "MECHANISM",
-            description = "pipe, queue, value, array or dict.")
+    // Descriptions: "telar.run.exchange.*" in the usage bundles.
+    @Option(names = "--via", required = true, paramLabel = "${bundle:label.mechanism:-MECHANISM}")
     private String via;
 
-    @Option(names = "--processes", paramLabel = "P", defaultValue = "4",
-            description = "Child processes (default ${DEFAULT-VALUE}).")
+    @Option(names = "--processes", paramLabel = "P", defaultValue = "4")
     private int processes;
 
-    @Option(names = "--draws", paramLabel = "N", defaultValue = "320000000",
-            description = "Random draws in all, split over the processes (default ${DEFAULT-VALUE}, the lecture's).")
+    @Option(names = "--draws", paramLabel = "N", defaultValue = "320000000")
     private long draws;
 
-    @Option(names = "--baseline", description = "Also sum the same draws in this process first, to check the total "
-            + "and report the speedup.")
+    @Option(names = "--baseline")
     private boolean baseline;
 
-    @Option(names = "--json", description = "One JSON object instead of text.")
+    @Option(names = "--json")
     private boolean json;
+
+    /** The language asked for when the command was made, or null: the main command's. */
+    private final Supplier<Language> language;
+
+    /** A command that prints in the language the main command's options and settings choose. */
+    public ExchangeCommand() {
+        this(null);
+    }
+
+    /** @param language the language of lines and messages, asked when the command runs; null for the main command's */
+    public ExchangeCommand(Supplier<Language> language) {
+        this.language = language;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
+        Texts texts = CommandTexts.of(spec, language);
         Mechanism mechanism = Mechanism.byName(via).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "unknown mechanism '" + via + "'; choose one of " + String.join(", ", Mechanism.NAMES)));
-        ExchangeSpec.problem(processes, draws).ifPresent(p -> {
+                texts.format("cli.exchange.mechanism.unknown", via, String.join(", ", Mechanism.NAMES))));
+        problem(processes, draws, texts).ifPresent(p -> {
             throw new ParameterException(spec.commandLine(), p);
         });
         IpcSettings ipc = ipcSettings(spec);
@@ -90,15 +102,14 @@ public final class ExchangeCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? toJson(r, expected, baselineSeconds) : text(r, expected, baselineSeconds));
+        out.println(json ? toJson(r, expected, baselineSeconds) : text(r, expected, baselineSeconds, texts));
         out.flush();
         if (r.status() == RunResult.Status.FAILED) {
-            spec.commandLine().getErr().println("telar: the run failed: " + r.message());
+            spec.commandLine().getErr().println(texts.format("cli.run.failed", Errors.oneLine(failure(r, texts))));
             return Cli.FAILURE;
         }
         if (r.status() == RunResult.Status.COMPLETED && baseline && r.result() != expected) {
-            spec.commandLine().getErr().println("telar: the total " + r.result()
-                    + " differs from the sequential sum " + expected);
+            spec.commandLine().getErr().println(texts.format("cli.exchange.mismatch", r.result(), expected));
             return Cli.FAILURE;
         }
         return r.status() == RunResult.Status.CANCELLED ? 130 : 0;
@@ -165,6 +176,7 @@ public final class ExchangeCommand implements Callable<Integer> {
         return o.toString();
     }
 
+    /** The verdict in English, for the JSON output (machine-readable). */
     static String verdict(ExchangeResult r, double expected) {
         String who = r.spec().processes() + " processes via " + r.spec().mechanism().cliName();
         return switch (r.status()) {
@@ -179,19 +191,86 @@ public final class ExchangeCommand implements Callable<Integer> {
         };
     }
 
-    private static String text(ExchangeResult r, double expected, double baselineSeconds) {
+    /** The verdict line in the language of {@code t} (the JSON keeps {@link #verdict}, in English). */
+    static String verdict(ExchangeResult r, double expected, Texts t) {
+        String who = t.count("cli.exchange.who", r.spec().processes(), r.spec().mechanism().cliName());
+        return switch (r.status()) {
+            case CANCELLED -> t.format("cli.exchange.verdict.cancelled", who);
+            case FAILED -> t.format("cli.exchange.verdict.failed", who, failure(r, t));
+            default -> Double.isNaN(expected) ? t.format("cli.exchange.verdict.unchecked", who, r.wallSeconds())
+                    : r.result() == expected ? t.format("cli.exchange.verdict.equal", who, r.wallSeconds())
+                    : t.format("cli.exchange.verdict.differs", who);
+        };
+    }
+
+    /**
+     * Why a failed run failed, in the language of {@code t}: the first child that did not exit
+     * cleanly, how it ended and what of its messages arrived, with its own last error line
+     * (as the child wrote it). A failure no child explains keeps the workloads' English message.
+     */
+    static String failure(ExchangeResult r, Texts t) {
+        for (ChildReport c : r.children()) {
+            if (c.exit().isEmpty() || c.exit().get().ok()) {
+                continue;
+            }
+            ChildExit exit = c.exit().get();
+            StringBuilder b = new StringBuilder(exit.signal() > 0
+                    ? t.format("cli.exchange.child.killed", c.index(), c.pid(), ChildExit.signalName(exit.signal()),
+                            exit.signal())
+                    : t.format("cli.exchange.child.exit", c.index(), c.pid(), exit.code()));
+            String english = c.describe();
+            boolean beforeStart = r.message().startsWith(english + " before the start");
+            if (beforeStart) {
+                b.append(' ').append(t.get("cli.exchange.child.beforestart"));
+            } else if (c.sent() >= 0) {
+                b.append("; ").append(t.format("cli.exchange.child.received", c.received(), c.sent()));
+            }
+            lastError(r.message(), english).ifPresent(e -> b.append(" (").append(e).append(')'));
+            if (!beforeStart) {
+                b.append("; ").append(t.get("cli.exchange.nototal"));
+            }
+            return b.toString();
+        }
+        return r.message();
+    }
+
+    /** The child's own error line that the workloads' message quotes in parentheses after {@code prefix}. */
+    private static Optional<String> lastError(String message, String prefix) {
+        if (!message.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        int open = message.indexOf(" (", prefix.length());
+        String end = message.endsWith("; no total is reported") ? ")" + "; no total is reported" : ")";
+        if (open < 0 || !message.endsWith(end) || open + 2 > message.length() - end.length()) {
+            return Optional.empty();
+        }
+        return Optional.of(message.substring(open + 2, message.length() - end.length()));
+    }
+
+    /** What is wrong with these sizes, in the language of {@code t}, or empty. */
+    static Optional<String> problem(int processes, long draws, Texts t) {
+        if (processes < 1 || processes > ExchangeSpec.MAX_PROCESSES) {
+            return Optional.of(t.format("cli.exchange.processes", ExchangeSpec.MAX_PROCESSES, processes));
+        }
+        if (draws < processes || draws > ExchangeSpec.MAX_DRAWS) {
+            return Optional.of(t.format("cli.exchange.draws", processes, ExchangeSpec.MAX_DRAWS, draws));
+        }
+        return ExchangeSpec.problem(processes, draws);
+    }
+
+    static String text(ExchangeResult r, double expected, double baselineSeconds, Texts t) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-8s %3d processes  %-9s  wall %.3f s  JVM start %.2f s", 
-                r.spec().mechanism().cliName(), r.spec().processes(), r.status().name().toLowerCase(Locale.ROOT),
-                r.wallSeconds(), r.jvmStartSeconds()));
+        b.append(t.format("cli.exchange.line", r.spec().mechanism().cliName(), r.spec().processes(),
+                t.get("cli.exchange.status." + r.status().name().toLowerCase(Locale.ROOT)), r.wallSeconds(),
+                r.jvmStartSeconds()));
         if (r.status() == RunResult.Status.COMPLETED) {
-            b.append(String.format(Locale.ROOT, "  total %.6f", r.result()));
+            b.append("  ").append(t.format("cli.exchange.total", r.result()));
             if (!Double.isNaN(expected)) {
-                b.append(String.format(Locale.ROOT, "  sequential %.2f s, ×%.2f", baselineSeconds,
+                b.append("  ").append(t.format("cli.exchange.sequential", baselineSeconds,
                         baselineSeconds / r.wallSeconds()));
             }
         }
-        b.append(System.lineSeparator()).append(verdict(r, expected));
+        b.append(System.lineSeparator()).append(verdict(r, expected, t));
         return b.toString();
     }
 }

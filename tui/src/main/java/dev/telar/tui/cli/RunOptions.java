@@ -2,6 +2,7 @@ package dev.telar.tui.cli;
 
 import dev.telar.config.ExperimentDefaults;
 import dev.telar.config.Language;
+import dev.telar.tui.text.Message;
 import dev.telar.tui.text.Texts;
 import dev.telar.workloads.model.ExecutionModel;
 import dev.telar.workloads.model.Models;
@@ -69,7 +70,10 @@ final class RunOptions {
      */
     RunSpec spec(CommandSpec command, ExperimentDefaults defaults, Texts texts) {
         if (kernel == null) {
-            throw new ParameterException(command.commandLine(), "Missing required parameter: 'KERNEL'");
+            String label = command.positionalParameters().isEmpty() ? "KERNEL"
+                    : command.positionalParameters().get(0).paramLabel();
+            throw new ParameterException(command.commandLine(), texts.format("cli.parse.missing.parameter",
+                    new Message("cli.parse.parameter", label)));
         }
         long s = size != null ? size : switch (kernel) {
             case "io" -> DEFAULT_WAIT_MS;

@@ -2,6 +2,8 @@ package dev.telar.tui.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telar.config.Language;
+import dev.telar.tui.text.Texts;
 import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.scenario.Primitive;
@@ -14,6 +16,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,51 +31,53 @@ import picocli.CommandLine.Spec;
  * primitive failed its job or the run failed, 130 when interrupted.
  */
 @Command(name = "sync", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Runs the lecture's scenario for one synchronization primitive and prints the outcome.",
-            "Primitives: lock, rlock, semaphore, condition, event, barrier.",
-            "Example: telar sync lock --mode processes --lock off"})
+        sortOptions = false, usageHelpAutoWidth = true)
 public final class SyncCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PRIMITIVE", description = "lock, rlock, semaphore, condition, event or barrier.")
+    // Descriptions: "telar.sync.*" in the usage bundles.
+    @Parameters(index = "0", paramLabel = "${bundle:label.primitive:-PRIMITIVE}", descriptionKey = "telar.sync.primitive")
     private String primitive;
 
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "threads",
-            description = "threads or processes (child JVMs) (default ${DEFAULT-VALUE}).")
+    @Option(names = "--mode", paramLabel = "${bundle:label.mode:-MODE}", defaultValue = "threads")
     private String mode;
 
-    @Option(names = "--slowdown", paramLabel = "X", defaultValue = "0",
-            description = "0 = full speed, 1 = lecture pace, in between or above scales the pauses (default ${DEFAULT-VALUE}).")
+    @Option(names = "--slowdown", paramLabel = "X", defaultValue = "0")
     private double slowdown;
 
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "0",
-            description = "Workers (default: the scenario's own, e.g. 4 for lock, 8 for semaphore).")
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "0")
     private int workers;
 
-    @Option(names = "--size", paramLabel = "N", defaultValue = "0",
-            description = "Amount of work: numbers per worker (lock), transfers (rlock), rounds (semaphore, barrier), "
-                    + "items per producer (condition), signals (event). Default: the scenario's own.")
+    @Option(names = "--size", paramLabel = "N", defaultValue = "0")
     private long size;
 
-    @Option(names = "--lock", paramLabel = "on|off", defaultValue = "on",
-            description = "Lock scenario: take the lock around each update, or not to show lost updates (default ${DEFAULT-VALUE}).")
+    @Option(names = "--lock", paramLabel = "on|off", defaultValue = "on")
     private String lock;
 
-    @Option(names = "--json", description = "One JSON object instead of text.")
+    @Option(names = "--json")
     private boolean json;
+
+    /** The language asked for when the command was made, or null: the main command's. */
+    private final Supplier<Language> language;
+
+    /** A command that prints in the language the main command's options and settings choose. */
+    public SyncCommand() {
+        this(null);
+    }
+
+    /** @param language the language of lines and messages, asked when the command runs; null for the main command's */
+    public SyncCommand(Supplier<Language> language) {
+        this.language = language;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
+        Texts texts = CommandTexts.of(spec, language);
         ScenarioSpec s;
         try {
-            boolean lockOn = switch (lock.toLowerCase(Locale.ROOT)) {
-                case "on" -> true;
-                case "off" -> false;
-                default -> throw new IllegalArgumentException("--lock must be on or off, not '" + lock + "'");
-            };
-            s = new ScenarioSpec(Primitive.parse(primitive), Mode.parse(mode), slowdown, workers, size, lockOn);
+            checkNumbers(texts);
+            s = new ScenarioSpec(primitive(texts), mode(texts), slowdown, workers, size, lockOn(texts));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -95,17 +100,89 @@ public final class SyncCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? toJson(o, run.spec()) : String.format(Locale.ROOT, "%s (%s, %d workers, %.2f s): %s",
-                o.primitive().label(), o.mode().label(), run.spec().workers(), o.seconds(), o.summary()));
+        out.println(json ? toJson(o, run.spec()) : line(o, run.spec(), texts));
         out.flush();
         if (o.status() == ScenarioStatus.CANCELLED) {
             return 130;
         }
         if (o.status() == ScenarioStatus.FAILED) {
-            spec.commandLine().getErr().println("telar: the scenario failed: " + Errors.oneLine(o.summary()));
+            spec.commandLine().getErr().println(texts.format("cli.sync.failed", Errors.oneLine(o.summary())));
             return Cli.FAILURE;
         }
         return o.correct() || !run.spec().lockEnabled() ? 0 : Cli.FAILURE;
+    }
+
+    /** The primitive named, or a usage error in the language of {@code t}. */
+    private Primitive primitive(Texts t) {
+        for (Primitive p : Primitive.values()) {
+            if (p.label().equalsIgnoreCase(primitive)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException(t.format("cli.sync.primitive.unknown", primitive, Primitive.labels()));
+    }
+
+    private Mode mode(Texts t) {
+        try {
+            return Mode.parse(mode);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(t.format("cli.sync.mode.unknown", mode));
+        }
+    }
+
+    private boolean lockOn(Texts t) {
+        return switch (lock.toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(t.format("cli.sync.lock.bad", lock));
+        };
+    }
+
+    /** The checks of {@link ScenarioSpec}, told in the language of {@code t} before it states them in English. */
+    private void checkNumbers(Texts t) {
+        if (!(slowdown >= 0) || slowdown > 1000) {
+            throw new IllegalArgumentException(t.format("cli.sync.slowdown", slowdown));
+        }
+        if (workers < 0 || workers > 64) {
+            throw new IllegalArgumentException(t.format("cli.sync.workers", workers));
+        }
+        if (size < 0) {
+            throw new IllegalArgumentException(t.format("cli.sync.size", size));
+        }
+    }
+
+    /** The outcome as one line of text in the language of {@code t}. */
+    static String line(ScenarioOutcome o, ScenarioSpec used, Texts t) {
+        return t.count("cli.sync.line", used.workers(), o.primitive().label(),
+                t.get("cli.sync.mode." + o.mode().label()), o.seconds(), summary(o, t));
+    }
+
+    /**
+     * The outcome's summary in the language of {@code t}, rebuilt from its figures for the
+     * completed runs whose figures carry it (lock, semaphore); the others keep the workloads'
+     * English summary.
+     */
+    static String summary(ScenarioOutcome o, Texts t) {
+        if (o.status() != ScenarioStatus.COMPLETED) {
+            return o.summary();
+        }
+        java.util.Map<String, Long> r = o.results();
+        if (o.primitive() == Primitive.LOCK && r.keySet().containsAll(java.util.List.of("lock_on", "total", "expected",
+                "lost_updates"))) {
+            String lockWord = t.get(r.get("lock_on") == 1 ? "cli.sync.lock.on" : "cli.sync.lock.off");
+            return r.get("total").equals(r.get("expected"))
+                    ? t.format("cli.sync.summary.lock.exact", lockWord, r.get("total"))
+                    : t.format("cli.sync.summary.lock.lost", lockWord, r.get("total"), r.get("expected"),
+                            r.get("lost_updates"));
+        }
+        if (o.primitive() == Primitive.SEMAPHORE && r.keySet().containsAll(java.util.List.of("permits", "uses",
+                "most_inside"))) {
+            long permits = r.get("permits");
+            long most = r.get("most_inside");
+            return t.format("cli.sync.summary.semaphore", permits, r.get("uses"), most)
+                    + (most <= permits ? "" : " " + t.get("cli.sync.summary.semaphore.over"));
+        }
+        return o.summary();
     }
 
     static String toJson(ScenarioOutcome o, ScenarioSpec used) {

@@ -54,8 +54,8 @@ class ExchangeCommandTest {
         "run exchange --via pipe --processes 4 --draws 3|draws must be 4..",
         "run exchange --via pipe --processes many|--processes",
         "bench ipc --messages 5|--messages must be 100..1000000000, got 5",
-        "bench|bench needs a subcommand: ipc",
-        "run|Missing required parameter: 'KERNEL'",
+        "bench|bench needs a subcommand: sync, ipc",
+        "run|parameter 'KERNEL' is missing",
     })
     void badValuesAreOneLine(String args, String expected) {
         assertOneUsageLine(run(args.split(" ")), expected);

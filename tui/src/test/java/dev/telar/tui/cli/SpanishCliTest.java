@@ -7,12 +7,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.telar.config.Language;
 import dev.telar.probe.Probe;
 import dev.telar.tui.text.Texts;
+import dev.telar.workloads.exchange.ChildReport;
+import dev.telar.workloads.exchange.ExchangeLimits;
+import dev.telar.workloads.exchange.ExchangeResult;
+import dev.telar.workloads.exchange.ExchangeSpec;
+import dev.telar.workloads.exchange.Mechanism;
+import dev.telar.workloads.proc.ChildExit;
+import dev.telar.workloads.run.RunResult;
+import dev.telar.workloads.run.RunSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -121,7 +131,9 @@ class SpanishCliTest {
                 .doesNotContain("Usage:", "Show this help", "Commands:", "Shows per-core load");
         CliTest.Run runHelp = run(env(false), "--lang", "es", "run", "--help");
         assertThat(runHelp.out()).startsWith("Uso: telar run").contains("CARGA", "cpu, io o matmul.", "--model=MODELO",
-                "(por defecto thread-target)", "Ejecuta antes la referencia secuencial");
+                "Ejecuta antes la referencia secuencial");
+        assertThat(runHelp.out().replaceAll("\\s+", " ")).contains("(por defecto thread-target)",
+                "exchange Suma muestras aleatorias en procesos hijos");
         assertThat(run(env(false), "--lang=es", "config", "--help").out())
                 .contains("Comprueba el archivo, las variables TELAR_* y las");
         assertThat(run(env(false), "--lang", "es", "snapshot", "--help").out())
@@ -142,7 +154,7 @@ class SpanishCliTest {
         assertThat(run(env(false), "--lang", "es", "run").err())
                 .isEqualTo("telar: falta el parámetro 'CARGA' (véase 'telar run --help')\n");
         assertThat(run(env(false), "--lang", "es", "frobnicate").err()).isEqualTo("telar: orden desconocida "
-                + "'frobnicate'; las órdenes son snapshot, run, sweep, config (véase 'telar --help')\n");
+                + "'frobnicate'; las órdenes son snapshot, run, sweep, config, bench, sync (véase 'telar --help')\n");
         assertThat(run(env(false), "--lang", "es", "config").err()).isEqualTo("telar: indique una de estas opciones: "
                 + "--print-defaults, --path, --check (véase 'telar config --help')\n");
         assertThat(run(env(false), "--lang", "es", "run", "gpu").err())
@@ -248,5 +260,72 @@ class SpanishCliTest {
         assertThat(code).isEqualTo(Cli.FAILURE);
         assertThat(err.toString()).isEqualTo("telar: error inesperado: IllegalStateException: no /proc here "
                 + "(detalles en /tmp/x.log)\n");
+    }
+
+    @Test
+    void runExchangeSpeaksSpanish() {
+        CliTest.Run help = run(env(false), "--lang", "es", "run", "exchange", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out().replaceAll("\\s+", " ")).startsWith("Uso: telar run exchange")
+                .contains("--via=MECANISMO", "Suma muestras aleatorias en procesos hijos", "Procesos hijos (por defecto 4)",
+                        "para comprobar el total y dar la aceleración")
+                .doesNotContain("Sums random", "Child processes");
+        CliTest.Run bad = run(env(false), "--lang", "es", "run", "exchange", "--via", "carrier-pigeon");
+        assertOneUsageLine(bad, "telar: ");
+        assertThat(bad.err()).isEqualTo("telar: mecanismo desconocido 'carrier-pigeon'; elija uno de pipe, queue, "
+                + "value, array, dict (véase 'telar run exchange --help')\n");
+        assertThat(run(env(false), "--lang", "es", "run", "exchange", "--via", "pipe", "--processes", "0").err())
+                .isEqualTo("telar: --processes debe estar entre 1 y 64; se dio 0 (véase 'telar run exchange --help')\n");
+        assertThat(run(env(false), "--lang", "es", "run").err())
+                .isEqualTo("telar: falta el parámetro 'CARGA' (véase 'telar run --help')\n");
+    }
+
+    @Test
+    void runExchangeTellsItsResultAndAKilledChildInSpanish() {
+        Texts es = Texts.of(Language.ES);
+        ExchangeSpec spec = new ExchangeSpec(Mechanism.PIPE, 2, 1000, RunSpec.SEED, ExchangeLimits.defaults());
+        ChildReport ok = new ChildReport(0, 1233, Optional.of(new ChildExit(0)), 10, 10, 0.1);
+        ChildReport killed = new ChildReport(1, 1234, Optional.of(new ChildExit(137)), 10, 3, Double.NaN);
+        ExchangeResult failed = new ExchangeResult(spec, RunResult.Status.FAILED, killed.describe()
+                + "; 3 of the 10 messages it sent were received (OutOfMemoryError: boom); no total is reported",
+                0.5, 0.2, Double.NaN, Double.NaN, List.of(ok, killed), 0);
+        String text = ExchangeCommand.text(failed, Double.NaN, Double.NaN, es);
+        assertThat(text).startsWith("pipe       2 procesos  fallida    real 0.500 s  arranque JVM 0.20 s")
+                .endsWith("2 procesos por pipe: falló: el proceso 1 (pid 1234) terminó por la señal SIGKILL (9); "
+                        + "se recibieron 3 de los 10 mensajes que envió (OutOfMemoryError: boom); no se da ningún total");
+        assertThat(ExchangeCommand.failure(failed, Texts.of(Language.EN))).isEqualTo(failed.message());
+        ExchangeResult done = new ExchangeResult(spec, RunResult.Status.COMPLETED, "", 0.5, 0.2, 0.9, 42.0,
+                List.of(ok, ok), 0);
+        assertThat(ExchangeCommand.verdict(done, 42.0, es))
+                .isEqualTo("2 procesos por pipe: 0.50 s, el total es igual a la suma secuencial");
+        assertThat(ExchangeCommand.verdict(done, 42.0)).as("the JSON's verdict stays English")
+                .isEqualTo("2 processes via pipe: 0.50 s, total equals the sequential sum");
+    }
+
+    @Test
+    void benchAndSyncSpeakSpanish() {
+        CliTest.Run bench = run(env(false), "--lang", "es", "bench", "--help");
+        assertThat(bench.code()).isZero();
+        assertThat(bench.out()).startsWith("Uso: telar bench").contains("Mide los mecanismos de Telar", "Órdenes:")
+                .doesNotContain("Measures");
+        assertThat(run(env(false), "--lang", "es", "bench", "sync", "--help").out().replaceAll("\\s+", " "))
+                .contains("Operaciones N", "(al menos 1000; por defecto 1000000)");
+        assertThat(run(env(false), "--lang", "es", "bench").err())
+                .isEqualTo("telar: bench necesita una suborden: sync, ipc (véase 'telar bench --help')\n");
+        assertThat(run(env(false), "--lang", "es", "bench", "ipc", "--messages", "5").err())
+                .startsWith("telar: --messages debe estar entre 100 y 1000000000; se dio 5 (véase");
+        assertThat(run(env(false), "--lang", "es", "sync", "--help").out().replaceAll("\\s+", " "))
+                .contains("PRIMITIVA", "--mode=MODO", "Ejecuta el escenario de la clase").doesNotContain("Runs the");
+        CliTest.Run bad = run(env(false), "--lang", "es", "sync", "mutex");
+        assertOneUsageLine(bad, "telar: ");
+        assertThat(bad.code()).isEqualTo(Cli.USAGE);
+        assertThat(bad.err()).isEqualTo("telar: primitiva desconocida 'mutex'; elija una de lock, rlock, semaphore, "
+                + "condition, event, barrier (véase 'telar sync --help')\n");
+        assertThat(run(env(false), "--lang", "es", "sync", "lock", "--lock", "maybe").err())
+                .startsWith("telar: --lock debe ser on u off; se dio 'maybe'");
+        CliTest.Run lock = run(env(false), "--lang", "es", "sync", "lock", "--size", "2000", "--workers", "2");
+        assertThat(lock.code()).as(lock.err()).isZero();
+        assertThat(lock.out()).matches("lock \\(hilos, 2 trabajadores, \\d+\\.\\d\\d s\\): con cerrojo: total "
+                + "[\\d,]+ = el esperado, ninguna actualización perdida\\R");
     }
 }
