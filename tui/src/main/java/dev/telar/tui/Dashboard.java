@@ -15,6 +15,7 @@ import dev.telar.tui.loop.UiEvent;
 import dev.telar.tui.panel.Frame;
 import dev.telar.tui.view.ExperimentControl;
 import dev.telar.tui.view.KeyHandler;
+import dev.telar.tui.view.ScenarioControl;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.run.ExperimentRunner;
@@ -49,6 +50,8 @@ import org.slf4j.LoggerFactory;
 public final class Dashboard {
     /** How long a terminal whose size the kernel does not know may take to tell it, milliseconds. */
     static final long ANSWER_TIMEOUT_MS = 2000;
+    /** How often a running sync scenario is polled, milliseconds. */
+    static final long SYNC_TICK_MS = 200;
 
     private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
 
@@ -78,16 +81,19 @@ public final class Dashboard {
         ExperimentRunner runner = new ExperimentRunner();
         // Runner events reach the UI thread only through the queue, like everything else.
         runner.subscribe(event -> queue.offer(new UiEvent.Experiment(event)));
+        // The sync view's scenario is polled five times a second while it runs, through the queue.
+        ScenarioControl scenarios = ScenarioControl.live(() -> queue.offer(UiEvent.SYNC_TICK), SYNC_TICK_MS);
         try {
-            return runOnTerminal(settings, sampler, runner, queue);
+            return runOnTerminal(settings, sampler, runner, scenarios, queue);
         } finally {
+            scenarios.close();
             runner.close();
             sampler.close();
         }
     }
 
     private static int runOnTerminal(Settings settings, Sampler sampler, ExperimentRunner runner,
-                                     BlockingQueue<UiEvent> queue) {
+                                     ScenarioControl scenarios, BlockingQueue<UiEvent> queue) {
         Texts texts = Texts.of(settings.language());
         TelarTerminal terminal;
         try {
@@ -116,7 +122,7 @@ public final class Dashboard {
             });
             session.enterFullScreen();
             ViewState view = new ViewState(sampler.intervalMillis(), settings);
-            KeyHandler keys = new KeyHandler(view, SamplerControl.of(sampler), ExperimentControl.of(runner));
+            KeyHandler keys = new KeyHandler(view, SamplerControl.of(sampler), ExperimentControl.of(runner), scenarios);
             int code = new EventLoop(new TerminalPainter(terminal), size::get, keys, new Frame(), queue).run();
             session.restore();
             return code;

@@ -83,6 +83,9 @@ public final class EventLoop {
         if (event instanceof UiEvent.Experiment e) {
             return handler.onExperiment(e.event());
         }
+        if (event instanceof UiEvent.SyncTick) {
+            return handler.onSyncTick();
+        }
         if (event instanceof UiEvent.Failure f) {
             throw new DashboardFailure(f.cause());
         }

@@ -33,7 +33,21 @@ public final class FooterPanel implements Panel {
         new Hint("Enter", "Enter", "footer.threads", "footer.threads.short", 5, new KeyStroke(KeyType.Enter)),
         new Hint("+/-", "+/-", "footer.rate", "footer.rate.short", 2, ch('+')),
         new Hint("x", "x", "footer.experiments", "footer.experiments.short", 8, ch('x')),
+        new Hint("y", "y", "footer.sync", "footer.sync.short", 2, ch('y')),
         new Hint("L", "L", "footer.language", "footer.language", 3, ch('L')),
+        new Hint("T", "T", "footer.theme", "footer.theme", 1, ch('T')),
+        new Hint("q", "q", "footer.quit", "footer.quit", 11, ch('q')),
+    };
+    private static final Hint[] SYNC = {
+        new Hint("F1/h", "h", "footer.help", "footer.help", 10, ch('h')),
+        new Hint("y", "y", "footer.processes", "footer.processes.short", 8, ch('y')),
+        new Hint("←→", "1-6", "footer.primitive", "footer.primitive.short", 5, new KeyStroke(KeyType.ArrowRight)),
+        new Hint("Enter", "Enter", "footer.start", "footer.start", 9, new KeyStroke(KeyType.Enter)),
+        new Hint("c/Esc", "c", "footer.cancel", "footer.cancel", 6, ch('c')),
+        new Hint("m", "m", "footer.mode", "footer.mode", 7, ch('m')),
+        new Hint("s", "s", "footer.pace", "footer.pace", 4, ch('s')),
+        new Hint("l", "l", "footer.lock", "footer.lock", 3, ch('l')),
+        new Hint("L", "L", "footer.language", "footer.language", 2, ch('L')),
         new Hint("T", "T", "footer.theme", "footer.theme", 1, ch('T')),
         new Hint("q", "q", "footer.quit", "footer.quit", 11, ch('q')),
     };
@@ -52,11 +66,12 @@ public final class FooterPanel implements Panel {
 
     /** The hints' labels and the status words in one language. */
     private record Words(String[] process, String[] processShort, String[] experiments, String[] experimentsShort,
-                         String sort, String every, String filter, String filterHint) {
+                         String sort, String every, String filter, String filterHint, String[] sync, String[] syncShort) {
         static Words of(Texts t) {
             return new Words(labels(t, PROCESS, false), labels(t, PROCESS, true), labels(t, EXPERIMENTS, false),
                     labels(t, EXPERIMENTS, true), t.get("footer.status.sort"), t.get("footer.status.every"),
-                    t.get("footer.filter.prompt"), t.get("footer.filter.hint"));
+                    t.get("footer.filter.prompt"), t.get("footer.filter.hint"), labels(t, SYNC, false),
+                    labels(t, SYNC, true));
         }
 
         private static String[] labels(Texts t, Hint[] hints, boolean shortForm) {
@@ -70,7 +85,7 @@ public final class FooterPanel implements Panel {
 
     private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
     /** Which hints the line shows, reused from frame to frame. */
-    private final boolean[] shown = new boolean[Math.max(PROCESS.length, EXPERIMENTS.length)];
+    private final boolean[] shown = new boolean[Math.max(SYNC.length, Math.max(PROCESS.length, EXPERIMENTS.length))];
 
     private static KeyStroke ch(char c) {
         return new KeyStroke(c, false, false);
@@ -87,14 +102,15 @@ public final class FooterPanel implements Panel {
             return;
         }
         boolean experiments = view.mode() == ViewState.Mode.EXPERIMENTS;
-        String status = (experiments ? "" : w.sort() + " " + view.sort().label() + "  ") + w.every() + " "
+        boolean sync = view.mode() == ViewState.Mode.SYNC;
+        String status = (experiments || sync ? "" : w.sort() + " " + view.sort().label() + "  ") + w.every() + " "
                 + Units.seconds(view.intervalMillis());
         int room = area.width() - status.length() - 1;
-        Hint[] hints = experiments ? EXPERIMENTS : PROCESS;
-        String[] labels = experiments ? w.experiments() : w.process();
+        Hint[] hints = sync ? SYNC : experiments ? EXPERIMENTS : PROCESS;
+        String[] labels = sync ? w.sync() : experiments ? w.experiments() : w.process();
         boolean shortForm = choose(hints, labels, false, room) > room;
         if (shortForm) {
-            labels = experiments ? w.experimentsShort() : w.processShort();
+            labels = sync ? w.syncShort() : experiments ? w.experimentsShort() : w.processShort();
             int width = choose(hints, labels, true, room);
             while (width > room && dropLeastNeeded(hints)) {
                 width = choose(hints, labels, true, -1);

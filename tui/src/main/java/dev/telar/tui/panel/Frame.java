@@ -27,6 +27,7 @@ public final class Frame {
     private final Panel workers = new WorkersPanel();
     private final Panel sweep = new SweepPanel();
     private final Panel results = new ResultsPanel();
+    private final Panel sync = new SyncPanel();
     private final Panel footer = new FooterPanel();
     private final Panel help = new HelpOverlay();
     private final Panel tooSmall = new TooSmallPanel();
@@ -106,6 +107,8 @@ public final class Frame {
             boolean showSweep = !view.experiments().busy() && view.experiments().showSweep();
             (showSweep ? sweep : workers).render(g, x.side(), snap, view);
             results.render(g, x.results(), snap, view);
+        } else if (view.mode() == ViewState.Mode.SYNC) {
+            sync.render(g, layout.processes(), snap, view);
         } else {
             processes.render(g, layout.processes(), snap, view);
         }

@@ -41,6 +41,7 @@ public final class KeyHandler {
     private final ViewState view;
     private final SamplerControl sampler;
     private final ExperimentControl experiments;
+    private final ScenarioControl scenarios;
 
     /**
      * A handler whose experiments view cannot start anything.
@@ -58,9 +59,20 @@ public final class KeyHandler {
      * @param experiments the runner the experiments view starts and cancels runs on
      */
     public KeyHandler(ViewState view, SamplerControl sampler, ExperimentControl experiments) {
+        this(view, sampler, experiments, ScenarioControl.NONE);
+    }
+
+    /**
+     * @param view        the state to change
+     * @param sampler     the sampler to steer on user action (interval, threads listed)
+     * @param experiments the runner the experiments view starts and cancels runs on
+     * @param scenarios   the runner the sync view starts scenarios on
+     */
+    public KeyHandler(ViewState view, SamplerControl sampler, ExperimentControl experiments, ScenarioControl scenarios) {
         this.view = view;
         this.sampler = sampler;
         this.experiments = experiments;
+        this.scenarios = scenarios;
     }
 
     /** The state this handler changes. */
@@ -100,6 +112,11 @@ public final class KeyHandler {
             }
         }
         return Outcome.REDRAW;
+    }
+
+    /** A tick while a scenario runs: polls its state (and its outcome once it ended). */
+    public Outcome onSyncTick() {
+        return view.sync().poll() ? Outcome.REDRAW : Outcome.IGNORED;
     }
 
     /** Applies one key stroke (or mouse action). */
@@ -147,6 +164,9 @@ public final class KeyHandler {
             if (view.mode() == ViewState.Mode.EXPERIMENTS) {
                 view.experiments().moveField(step);
                 return Outcome.REDRAW;
+            }
+            if (view.mode() == ViewState.Mode.SYNC) {
+                return SyncKeys.select(view.sync(), scenarios, step);
             }
             return moveTo(view.selectedIndex() + step * WHEEL_ROWS);
         }
@@ -226,10 +246,16 @@ public final class KeyHandler {
             return Outcome.QUIT;
         }
         if (key.getKeyType() == KeyType.F2 || isChar(key, 'x')) {
-            return switchMode();
+            return switchMode(ViewState.Mode.EXPERIMENTS);
+        }
+        if (isChar(key, 'y')) {
+            return switchMode(ViewState.Mode.SYNC);
         }
         if (view.mode() == ViewState.Mode.EXPERIMENTS) {
             return onExperimentKey(key);
+        }
+        if (view.mode() == ViewState.Mode.SYNC) {
+            return onSyncKey(key);
         }
         switch (key.getKeyType()) {
             case F1:
@@ -374,8 +400,23 @@ public final class KeyHandler {
         return Outcome.REDRAW;
     }
 
-    private Outcome switchMode() {
-        view.setMode(view.mode() == ViewState.Mode.PROCESSES ? ViewState.Mode.EXPERIMENTS : ViewState.Mode.PROCESSES);
+    private Outcome onSyncKey(KeyStroke key) {
+        if (key.getKeyType() == KeyType.F1 || isChar(key, 'h')) {
+            view.setHelpVisible(true);
+            return Outcome.REDRAW;
+        }
+        if (isChar(key, '+')) {
+            return setInterval(RefreshSteps.faster(view.intervalMillis()));
+        }
+        if (isChar(key, '-')) {
+            return setInterval(RefreshSteps.slower(view.intervalMillis()));
+        }
+        return SyncKeys.onKey(view.sync(), scenarios, key);
+    }
+
+    /** Shows {@code target}, or the process view when {@code target} is already shown. */
+    private Outcome switchMode(ViewState.Mode target) {
+        view.setMode(view.mode() == target ? ViewState.Mode.PROCESSES : target);
         sampler.setThreadsFor(threadPids());
         sampler.requestNow();
         return Outcome.REDRAW;

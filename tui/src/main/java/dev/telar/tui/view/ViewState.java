@@ -24,12 +24,15 @@ public final class ViewState {
         /** The process list (with the expanded process's threads). */
         PROCESSES,
         /** The experiments form, live worker threads, results and sweep. */
-        EXPERIMENTS
+        EXPERIMENTS,
+        /** The synchronization primitives: one scenario run and its primitive's live state. */
+        SYNC
     }
 
     private SystemSnapshot snapshot;
     private Mode mode = Mode.PROCESSES;
     private final ExperimentState experiments;
+    private final SyncViewState sync = new SyncViewState();
     private SortKey sort = SortKey.CPU;
     private String filter = "";
     private boolean editingFilter;
@@ -183,7 +186,7 @@ public final class ViewState {
         selectedPid = r.get(selectedIndex).pid();
     }
 
-    /** The body shown: processes or experiments. */
+    /** The body shown: processes, experiments or sync primitives. */
     public Mode mode() {
         return mode;
     }
@@ -195,6 +198,11 @@ public final class ViewState {
     /** The experiments view's form, runs and results. */
     public ExperimentState experiments() {
         return experiments;
+    }
+
+    /** The sync view's choices, run and polled state. */
+    public SyncViewState sync() {
+        return sync;
     }
 
     /** Current order of the process list. */
