@@ -131,6 +131,22 @@ class SyncRenderTest {
         assertThat(screens.get("sync help").text()).contains("Threads ↔ processes").contains("Lock scenario: lock on/off");
     }
 
+    @Test
+    void syncHelpFitsTheMinimumSizeInEveryLanguage() {
+        for (Language language : Language.values()) {
+            for (boolean mouse : new boolean[] {false, true}) {
+                VirtualScreen vs = new VirtualScreen(60, 15, VirtualScreen.mouse(Settings.defaults().withLanguage(language),
+                        mouse)).show(dev.telar.tui.Snapshots.lab().build());
+                vs.press('y');
+                vs.press('h');
+                for (String[] line : HelpOverlay.lines(dev.telar.tui.text.Texts.of(language), dev.telar.tui.view.ViewState.Mode.SYNC,
+                        mouse)) {
+                    assertThat(vs.text()).as("%s sync help, mouse %s", language, mouse).contains(line[0]).contains(line[1]);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"EN", "ES"})
     void asciiModeKeepsEveryCellAscii(Language language) {
