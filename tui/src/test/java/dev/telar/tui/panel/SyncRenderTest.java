@@ -128,7 +128,7 @@ class SyncRenderTest {
         assertThat(screens.get("sync, before a run").text()).contains("not started")
                 .contains("Enter or space starts the Lock scenario").contains(" Holder     free")
                 .contains(" Waiters    none").contains("] 0 of 4,000,000");
-        assertThat(screens.get("sync help").text()).contains("Threads ↔ processes").contains("Lock scenario: lock on/off");
+        assertThat(screens.get("sync help").text()).contains("Threads or processes").contains("Lock scenario: lock on/off");
     }
 
     @Test
