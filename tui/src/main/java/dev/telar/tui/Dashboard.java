@@ -16,6 +16,7 @@ import dev.telar.tui.panel.Frame;
 import dev.telar.tui.view.ExchangeControl;
 import dev.telar.tui.view.ExperimentControl;
 import dev.telar.tui.view.KeyHandler;
+import dev.telar.tui.view.ScenarioControl;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.exchange.ExchangeRunner;
@@ -52,6 +53,8 @@ import org.slf4j.LoggerFactory;
 public final class Dashboard {
     /** How long a terminal whose size the kernel does not know may take to tell it, milliseconds. */
     static final long ANSWER_TIMEOUT_MS = 2000;
+    /** How often a running sync scenario is polled, milliseconds. */
+    static final long SYNC_TICK_MS = 200;
 
     private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
 
@@ -85,17 +88,20 @@ public final class Dashboard {
         ExchangeRunner exchange = new ExchangeRunner(IpcPlace.parentDir(settings.ipc(), System.getenv()),
                 IpcPlace.limits(settings.ipc()));
         exchange.subscribe(event -> queue.offer(new UiEvent.Exchange(event)));
+        // The sync view's scenario is polled five times a second while it runs, through the queue.
+        ScenarioControl scenarios = ScenarioControl.live(() -> queue.offer(UiEvent.SYNC_TICK), SYNC_TICK_MS);
         try {
-            return runOnTerminal(settings, sampler, runner, exchange, queue);
+            return runOnTerminal(settings, sampler, runner, exchange, scenarios, queue);
         } finally {
             exchange.close();
+            scenarios.close();
             runner.close();
             sampler.close();
         }
     }
 
     private static int runOnTerminal(Settings settings, Sampler sampler, ExperimentRunner runner,
-                                     ExchangeRunner exchange, BlockingQueue<UiEvent> queue) {
+                                     ExchangeRunner exchange, ScenarioControl scenarios, BlockingQueue<UiEvent> queue) {
         Texts texts = Texts.of(settings.language());
         TelarTerminal terminal;
         try {
@@ -125,7 +131,7 @@ public final class Dashboard {
             session.enterFullScreen();
             ViewState view = new ViewState(sampler.intervalMillis(), settings);
             KeyHandler keys = new KeyHandler(view, SamplerControl.of(sampler), ExperimentControl.of(runner),
-                    ExchangeControl.of(exchange));
+                    ExchangeControl.of(exchange), scenarios);
             int code = new EventLoop(new TerminalPainter(terminal), size::get, keys, new Frame(), queue).run();
             session.restore();
             return code;

@@ -1,5 +1,12 @@
 package dev.telar.tui;
 
+import dev.telar.tui.view.ScenarioControl;
+import dev.telar.tui.view.ScenarioRun;
+import dev.telar.workloads.sync.scenario.ScenarioOutcome;
+import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
+import dev.telar.workloads.sync.scenario.ScenarioSpec;
+import dev.telar.workloads.sync.scenario.ScenarioStatus;
+import dev.telar.workloads.sync.scenario.Scenarios;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -83,6 +90,71 @@ public final class VirtualScreen {
         }
     }
 
+    /** Scenario runs that show what the test sets, and the specs the sync view started. */
+    public static final class FixedScenarios implements ScenarioControl {
+        public final List<ScenarioSpec> started = new ArrayList<>();
+        public final List<FixedRun> runs = new ArrayList<>();
+
+        @Override
+        public ScenarioRun start(ScenarioSpec spec) {
+            started.add(spec);
+            FixedRun run = new FixedRun(spec.withWorkers(spec.workers() == 0 ? Scenarios.defaultWorkers(spec.primitive())
+                    : spec.workers()).withSize(spec.size() == 0
+                    ? Scenarios.defaultSize(spec.primitive(), spec.slowdown()) : spec.size()));
+            runs.add(run);
+            return run;
+        }
+
+        /** The last run started. */
+        public FixedRun last() {
+            return runs.get(runs.size() - 1);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** A run whose state and outcome the test sets; records cancels and lock switches. */
+    public static final class FixedRun implements ScenarioRun {
+        private final ScenarioSpec spec;
+        public volatile ScenarioSnapshot snapshot;
+        public volatile ScenarioOutcome outcome;
+        public volatile boolean cancelled;
+        public final List<Boolean> lockSwitches = new ArrayList<>();
+
+        FixedRun(ScenarioSpec spec) {
+            this.spec = spec;
+            this.snapshot = new ScenarioSnapshot(spec.primitive(), spec.mode(), ScenarioStatus.STARTING,
+                    java.util.Optional.empty(), java.util.Map.of(), List.of(), List.of(), 0);
+        }
+
+        @Override
+        public ScenarioSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public ScenarioSnapshot snapshot() {
+            return snapshot;
+        }
+
+        @Override
+        public java.util.Optional<ScenarioOutcome> outcome() {
+            return java.util.Optional.ofNullable(outcome);
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public void setLockEnabled(boolean on) {
+            lockSwitches.add(on);
+        }
+    }
+
     /** What the key handler asked of the exchange runner, and the progress it is shown (set by tests). */
     public static final class RecordingExchange implements ExchangeControl {
         public final List<String> comparisons = new ArrayList<>();
@@ -123,6 +195,7 @@ public final class VirtualScreen {
     public final ViewState view;
     public final RecordingExperiments experiments = new RecordingExperiments();
     public final RecordingExchange exchange = new RecordingExchange();
+    public final FixedScenarios scenarios = new FixedScenarios();
     public final KeyHandler keys;
     private final Frame frame = new Frame();
 
@@ -140,7 +213,7 @@ public final class VirtualScreen {
     /** A screen whose language, theme, ASCII mode and mouse come from {@code settings}. */
     public VirtualScreen(int columns, int rows, Settings settings) {
         view = new ViewState(1000, settings);
-        keys = new KeyHandler(view, sampler, experiments, exchange);
+        keys = new KeyHandler(view, sampler, experiments, exchange, scenarios);
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         terminal.enterPrivateMode();
         terminal.setCursorVisible(false);
@@ -164,6 +237,12 @@ public final class VirtualScreen {
     /** Hands the key handler a runner event, as the event loop does, and redraws. */
     public VirtualScreen event(ExperimentEvent event) {
         keys.onExperiment(event);
+        return draw();
+    }
+
+    /** A tick of the sync view's poll, as the event loop delivers it, and a redraw. */
+    public VirtualScreen tick() {
+        keys.onSyncTick();
         return draw();
     }
 

@@ -86,6 +86,9 @@ public final class EventLoop {
         if (event instanceof UiEvent.Exchange e) {
             return handler.onExchange(e.event());
         }
+        if (event instanceof UiEvent.SyncTick) {
+            return handler.onSyncTick();
+        }
         if (event instanceof UiEvent.Failure f) {
             throw new DashboardFailure(f.cause());
         }

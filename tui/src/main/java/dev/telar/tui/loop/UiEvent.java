@@ -13,6 +13,8 @@ import dev.telar.workloads.run.ExperimentEvent;
 public sealed interface UiEvent {
     /** The terminal changed size; the screen must adopt the new size and redraw. */
     UiEvent RESIZE = new Resize();
+    /** A scenario of the sync view is running (or just ended): poll its state. */
+    UiEvent SYNC_TICK = new SyncTick();
 
     /** A new snapshot from the sampler. */
     record Snapshot(SystemSnapshot snapshot) implements UiEvent {
@@ -28,6 +30,10 @@ public sealed interface UiEvent {
 
     /** News from the exchange runner (a run or race started or finished, the runner is idle). */
     record Exchange(ExchangeEvent event) implements UiEvent {
+    }
+
+    /** Time to poll the running sync scenario. */
+    record SyncTick() implements UiEvent {
     }
 
     /** The terminal was resized. */

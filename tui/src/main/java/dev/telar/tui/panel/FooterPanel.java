@@ -34,7 +34,21 @@ public final class FooterPanel implements Panel {
         new Hint("+/-", "+/-", "footer.rate", "footer.rate.short", 2, ch('+')),
         new Hint("x", "x", "footer.experiments", "footer.experiments.short", 8, ch('x')),
         new Hint("X", "X", "footer.exchange", "footer.exchange.short", 5, ch('X')),
+        new Hint("y", "y", "footer.sync", "footer.sync.short", 2, ch('y')),
         new Hint("L", "L", "footer.language", "footer.language", 3, ch('L')),
+        new Hint("T", "T", "footer.theme", "footer.theme", 1, ch('T')),
+        new Hint("q", "q", "footer.quit", "footer.quit", 11, ch('q')),
+    };
+    private static final Hint[] SYNC = {
+        new Hint("F1/h", "h", "footer.help", "footer.help", 10, ch('h')),
+        new Hint("y", "y", "footer.processes", "footer.processes.short", 8, ch('y')),
+        new Hint("←→", "1-6", "footer.primitive", "footer.primitive.short", 5, new KeyStroke(KeyType.ArrowRight)),
+        new Hint("Enter", "Enter", "footer.start", "footer.start", 9, new KeyStroke(KeyType.Enter)),
+        new Hint("c/Esc", "c", "footer.cancel", "footer.cancel", 6, ch('c')),
+        new Hint("m", "m", "footer.mode", "footer.mode", 7, ch('m')),
+        new Hint("s", "s", "footer.pace", "footer.pace", 4, ch('s')),
+        new Hint("l", "l", "footer.lock", "footer.lock", 3, ch('l')),
+        new Hint("L", "L", "footer.language", "footer.language", 2, ch('L')),
         new Hint("T", "T", "footer.theme", "footer.theme", 1, ch('T')),
         new Hint("q", "q", "footer.quit", "footer.quit", 11, ch('q')),
     };
@@ -68,12 +82,12 @@ public final class FooterPanel implements Panel {
     /** The hints' labels and the status words in one language. */
     private record Words(String[] process, String[] processShort, String[] experiments, String[] experimentsShort,
                          String[] exchange, String[] exchangeShort, String sort, String every, String filter,
-                         String filterHint) {
+                         String filterHint, String[] sync, String[] syncShort) {
         static Words of(Texts t) {
             return new Words(labels(t, PROCESS, false), labels(t, PROCESS, true), labels(t, EXPERIMENTS, false),
                     labels(t, EXPERIMENTS, true), labels(t, EXCHANGE, false), labels(t, EXCHANGE, true),
                     t.get("footer.status.sort"), t.get("footer.status.every"), t.get("footer.filter.prompt"),
-                    t.get("footer.filter.hint"));
+                    t.get("footer.filter.hint"), labels(t, SYNC, false), labels(t, SYNC, true));
         }
 
         private static String[] labels(Texts t, Hint[] hints, boolean shortForm) {
@@ -87,7 +101,7 @@ public final class FooterPanel implements Panel {
 
     private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
     /** Which hints the line shows, reused from frame to frame. */
-    private final boolean[] shown = new boolean[Math.max(PROCESS.length, Math.max(EXPERIMENTS.length, EXCHANGE.length))];
+    private final boolean[] shown = new boolean[Math.max(Math.max(SYNC.length, EXCHANGE.length), Math.max(PROCESS.length, EXPERIMENTS.length))];
 
     private static KeyStroke ch(char c) {
         return new KeyStroke(c, false, false);
@@ -107,13 +121,26 @@ public final class FooterPanel implements Panel {
         String status = (mode != ViewState.Mode.PROCESSES ? "" : w.sort() + " " + view.sort().label() + "  ")
                 + w.every() + " " + Units.seconds(view.intervalMillis());
         int room = area.width() - status.length() - 1;
-        Hint[] hints = mode == ViewState.Mode.EXPERIMENTS ? EXPERIMENTS : mode == ViewState.Mode.EXCHANGE ? EXCHANGE : PROCESS;
-        String[] labels = mode == ViewState.Mode.EXPERIMENTS ? w.experiments()
-                : mode == ViewState.Mode.EXCHANGE ? w.exchange() : w.process();
+        Hint[] hints = switch (mode) {
+            case EXPERIMENTS -> EXPERIMENTS;
+            case EXCHANGE -> EXCHANGE;
+            case SYNC -> SYNC;
+            default -> PROCESS;
+        };
+        String[] labels = switch (mode) {
+            case EXPERIMENTS -> w.experiments();
+            case EXCHANGE -> w.exchange();
+            case SYNC -> w.sync();
+            default -> w.process();
+        };
         boolean shortForm = choose(hints, labels, false, room) > room;
         if (shortForm) {
-            labels = mode == ViewState.Mode.EXPERIMENTS ? w.experimentsShort()
-                    : mode == ViewState.Mode.EXCHANGE ? w.exchangeShort() : w.processShort();
+            labels = switch (mode) {
+                case EXPERIMENTS -> w.experimentsShort();
+                case EXCHANGE -> w.exchangeShort();
+                case SYNC -> w.syncShort();
+                default -> w.processShort();
+            };
             int width = choose(hints, labels, true, room);
             while (width > room && dropLeastNeeded(hints)) {
                 width = choose(hints, labels, true, -1);

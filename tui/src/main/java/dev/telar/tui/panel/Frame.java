@@ -32,6 +32,7 @@ public final class Frame {
     private final Panel exchange = new ExchangePanel();
     private final Panel race = new RaceDemoPanel();
     private final Panel exchangeResults = new ExchangeResultsPanel();
+    private final Panel sync = new SyncPanel();
     private final Panel footer = new FooterPanel();
     private final Panel help = new HelpOverlay();
     private final Panel tooSmall = new TooSmallPanel();
@@ -117,6 +118,8 @@ public final class Frame {
             exchangeForm.render(g, x.form(), snap, view);
             (view.exchange().showRace() ? race : exchange).render(g, x.side(), snap, view);
             exchangeResults.render(g, x.results(), snap, view);
+        } else if (view.mode() == ViewState.Mode.SYNC) {
+            sync.render(g, layout.processes(), snap, view);
         } else {
             processes.render(g, layout.processes(), snap, view);
         }

@@ -26,6 +26,10 @@ public final class HelpOverlay implements Panel {
     public static final String[] EXCHANGE_KEYS = {
         "e.quit", "help", "e.back", "x.field", "x.change", "e.run", "e.race", "e.cancel", "rate", "look",
     };
+    /** Every key of the sync view, as {@link #KEYS}. */
+    public static final String[] SYNC_KEYS = {
+        "y.quit", "help", "y.back", "y.choose", "y.run", "y.cancel", "y.mode", "y.pace", "y.lock", "rate", "look",
+    };
     /** Widest the box gets when the texts allow, cells. */
     private static final int MAX_WIDTH = 64;
 
@@ -51,10 +55,10 @@ public final class HelpOverlay implements Panel {
     }
 
     /** Title and closing hint of the box in one language. */
-    private record Words(String title, String close, Lines processes, Lines experiments, Lines exchange) {
+    private record Words(String title, String close, Lines processes, Lines experiments, Lines exchange, Lines sync) {
         static Words of(Texts t) {
             return new Words(" " + t.get("help.title") + " ", " " + t.get("help.close") + " ", Lines.of(t, KEYS),
-                    Lines.of(t, EXPERIMENT_KEYS), Lines.of(t, EXCHANGE_KEYS));
+                    Lines.of(t, EXPERIMENT_KEYS), Lines.of(t, EXCHANGE_KEYS), Lines.of(t, SYNC_KEYS));
         }
     }
 
@@ -67,8 +71,12 @@ public final class HelpOverlay implements Panel {
 
     /** The lines the box lists in view {@code mode}, as {key names, meaning} pairs (for tests). */
     static String[][] lines(Texts t, ViewState.Mode mode, boolean mouse) {
-        Lines lines = Lines.of(t, mode == ViewState.Mode.EXPERIMENTS ? EXPERIMENT_KEYS
-                : mode == ViewState.Mode.EXCHANGE ? EXCHANGE_KEYS : KEYS);
+        Lines lines = Lines.of(t, switch (mode) {
+            case EXPERIMENTS -> EXPERIMENT_KEYS;
+            case EXCHANGE -> EXCHANGE_KEYS;
+            case SYNC -> SYNC_KEYS;
+            default -> KEYS;
+        });
         String[][] out = new String[lines.keys().length][];
         for (int i = 0; i < out.length; i++) {
             out[i] = new String[] {lines.keys()[i], (mouse ? lines.mouseMeanings() : lines.meanings())[i]};
@@ -80,8 +88,12 @@ public final class HelpOverlay implements Panel {
     public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Palette p = Palette.of(view.theme());
         Words w = words.get(Texts.of(view.language()));
-        Lines lines = view.mode() == ViewState.Mode.EXPERIMENTS ? w.experiments()
-                : view.mode() == ViewState.Mode.EXCHANGE ? w.exchange() : w.processes();
+        Lines lines = switch (view.mode()) {
+            case EXPERIMENTS -> w.experiments();
+            case EXCHANGE -> w.exchange();
+            case SYNC -> w.sync();
+            default -> w.processes();
+        };
         String[] meanings = view.mouse() ? lines.mouseMeanings() : lines.meanings();
         int count = lines.keys().length;
         int width = Math.min(area.width(), lines.width());

@@ -47,6 +47,7 @@ public final class KeyHandler {
     private final ExchangeControl exchange;
     /** Children of the exchange run whose threads the sampler was last asked for. */
     private List<Long> exchangePids = List.of();
+    private final ScenarioControl scenarios;
 
     /**
      * A handler whose experiments view cannot start anything.
@@ -64,7 +65,7 @@ public final class KeyHandler {
      * @param experiments the runner the experiments view starts and cancels runs on
      */
     public KeyHandler(ViewState view, SamplerControl sampler, ExperimentControl experiments) {
-        this(view, sampler, experiments, ExchangeControl.NONE);
+        this(view, sampler, experiments, ExchangeControl.NONE, ScenarioControl.NONE);
     }
 
     /**
@@ -74,10 +75,33 @@ public final class KeyHandler {
      * @param exchange    the runner the exchange view starts and cancels its jobs on
      */
     public KeyHandler(ViewState view, SamplerControl sampler, ExperimentControl experiments, ExchangeControl exchange) {
+        this(view, sampler, experiments, exchange, ScenarioControl.NONE);
+    }
+
+    /**
+     * @param view        the state to change
+     * @param sampler     the sampler to steer on user action (interval, threads listed)
+     * @param experiments the runner the experiments view starts and cancels runs on
+     * @param scenarios   the runner the sync view starts scenarios on
+     */
+    public KeyHandler(ViewState view, SamplerControl sampler, ExperimentControl experiments, ScenarioControl scenarios) {
+        this(view, sampler, experiments, ExchangeControl.NONE, scenarios);
+    }
+
+    /**
+     * @param view        the state to change
+     * @param sampler     the sampler to steer on user action (interval, threads listed)
+     * @param experiments the runner the experiments view starts and cancels runs on
+     * @param exchange    the runner the exchange view starts and cancels its jobs on
+     * @param scenarios   the runner the sync view starts scenarios on
+     */
+    public KeyHandler(ViewState view, SamplerControl sampler, ExperimentControl experiments, ExchangeControl exchange,
+                      ScenarioControl scenarios) {
         this.view = view;
         this.sampler = sampler;
         this.experiments = experiments;
         this.exchange = exchange;
+        this.scenarios = scenarios;
     }
 
     /** The state this handler changes. */
@@ -160,6 +184,11 @@ public final class KeyHandler {
         return Outcome.REDRAW;
     }
 
+    /** A tick while a scenario runs: polls its state (and its outcome once it ended). */
+    public Outcome onSyncTick() {
+        return view.sync().poll() ? Outcome.REDRAW : Outcome.IGNORED;
+    }
+
     /** Applies one key stroke (or mouse action). */
     public Outcome onKey(KeyStroke key) {
         if (key.getKeyType() == KeyType.EOF || isCtrl(key, 'c')) {
@@ -209,6 +238,9 @@ public final class KeyHandler {
             if (view.mode() == ViewState.Mode.EXCHANGE) {
                 view.exchange().moveField(step);
                 return Outcome.REDRAW;
+            }
+            if (view.mode() == ViewState.Mode.SYNC) {
+                return SyncKeys.select(view.sync(), scenarios, step);
             }
             return moveTo(view.selectedIndex() + step * WHEEL_ROWS);
         }
@@ -299,11 +331,17 @@ public final class KeyHandler {
         if (isChar(key, 'X')) {
             return switchMode(ViewState.Mode.EXCHANGE);
         }
+        if (isChar(key, 'y')) {
+            return switchMode(ViewState.Mode.SYNC);
+        }
         if (view.mode() == ViewState.Mode.EXPERIMENTS) {
             return onExperimentKey(key);
         }
         if (view.mode() == ViewState.Mode.EXCHANGE) {
             return onExchangeKey(key);
+        }
+        if (view.mode() == ViewState.Mode.SYNC) {
+            return onSyncKey(key);
         }
         switch (key.getKeyType()) {
             case F1:
@@ -450,6 +488,20 @@ public final class KeyHandler {
         experiments.cancel();
         x.setMessage(new Message("exp.msg.cancelling"));
         return Outcome.REDRAW;
+    }
+
+    private Outcome onSyncKey(KeyStroke key) {
+        if (key.getKeyType() == KeyType.F1 || isChar(key, 'h')) {
+            view.setHelpVisible(true);
+            return Outcome.REDRAW;
+        }
+        if (isChar(key, '+')) {
+            return setInterval(RefreshSteps.faster(view.intervalMillis()));
+        }
+        if (isChar(key, '-')) {
+            return setInterval(RefreshSteps.slower(view.intervalMillis()));
+        }
+        return SyncKeys.onKey(view.sync(), scenarios, key);
     }
 
     /** Shows {@code target}, or the process view when {@code target} is already shown. */

@@ -26,13 +26,16 @@ public final class ViewState {
         /** The experiments form, live worker threads, results and sweep. */
         EXPERIMENTS,
         /** The exchange form, a panel per mechanism, the 1-vs-P results and the race demo. */
-        EXCHANGE
+        EXCHANGE,
+        /** The synchronization primitives: one scenario run and its primitive's live state. */
+        SYNC
     }
 
     private SystemSnapshot snapshot;
     private Mode mode = Mode.PROCESSES;
     private final ExperimentState experiments;
     private final ExchangeState exchange;
+    private final SyncViewState sync = new SyncViewState();
     private SortKey sort = SortKey.CPU;
     private String filter = "";
     private boolean editingFilter;
@@ -187,7 +190,7 @@ public final class ViewState {
         selectedPid = r.get(selectedIndex).pid();
     }
 
-    /** The body shown: processes, experiments or exchange. */
+    /** The body shown: processes, experiments, exchange or sync primitives. */
     public Mode mode() {
         return mode;
     }
@@ -204,6 +207,11 @@ public final class ViewState {
     /** The exchange view's form, runs, results and race demo. */
     public ExchangeState exchange() {
         return exchange;
+    }
+
+    /** The sync view's choices, run and polled state. */
+    public SyncViewState sync() {
+        return sync;
     }
 
     /** Current order of the process list. */

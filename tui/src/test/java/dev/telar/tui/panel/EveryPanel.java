@@ -211,6 +211,7 @@ final class EveryPanel {
             vs.event(new ExchangeEvent.Idle());
             return vs;
         });
+        steps.putAll(SyncScreens.all());
         steps.put("too small", vs -> {
             vs.terminal.setTerminalSize(new com.googlecode.lanterna.TerminalSize(50, 12));
             return show(vs);

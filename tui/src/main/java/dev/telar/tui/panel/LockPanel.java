@@ -1,0 +1,50 @@
+package dev.telar.tui.panel;
+
+import dev.telar.workloads.sync.LockState;
+import dev.telar.workloads.sync.SyncState;
+import dev.telar.workloads.sync.scenario.Primitive;
+import dev.telar.workloads.sync.scenario.ScenarioSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Lock: who holds it, who waits, how often it was taken, whether it was taken over from a
+ * dead holder; and the lecture's sum: the lock switch, the shared total against the expected one
+ * (lost updates when the lock is off) and how many numbers the workers have summed.
+ */
+public final class LockPanel extends PrimitivePanel {
+    @Override
+    Primitive primitive() {
+        return Primitive.LOCK;
+    }
+
+    @Override
+    SyncState empty(ScenarioSpec spec) {
+        return new LockState(false, Optional.empty(), 0, List.of(), 0, false, 0);
+    }
+
+    @Override
+    void draw(Rows rows, SyncState state, Map<String, Long> progress, ScenarioSpec spec) {
+        LockState lock = (LockState) state;
+        rows.line("holder", lock.holder().map(h -> h.name()).orElse(rows.texts().get("sync.v.free")), lock.locked(), false);
+        rows.people("waiters", lock.waiters());
+        rows.line("acquired", rows.format("sync.v.times", lock.acquisitions()));
+        rows.abandoned(lock.abandoned(), lock.takeovers());
+        boolean on = progress.isEmpty() ? spec.lockEnabled() : get(progress, "lock_on") == 1;
+        rows.line("lock", rows.texts().get(on ? "sync.v.lock.on" : "sync.v.lock.off"), true, !on);
+        long total = get(progress, "total");
+        long expected = get(progress, "expected");
+        rows.line("total", number(total), true, false);
+        long lost = get(progress, "lost_updates");
+        rows.line("expected", total == expected
+                ? rows.format("sync.v.expected.equal", expected)
+                : rows.format("sync.v.expected.lost", expected, expected - total, lost), false, total != expected);
+        long summed = 0;
+        for (int w = 0; w < spec.workers(); w++) {
+            summed += get(progress, "numbers_" + w);
+        }
+        long all = spec.workers() * spec.size();
+        rows.bar("summed", summed, all, rows.format("sync.v.of", summed, all), false);
+    }
+}

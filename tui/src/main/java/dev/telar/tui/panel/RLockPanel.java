@@ -1,0 +1,42 @@
+package dev.telar.tui.panel;
+
+import dev.telar.workloads.sync.LockState;
+import dev.telar.workloads.sync.SyncState;
+import dev.telar.workloads.sync.scenario.Primitive;
+import dev.telar.workloads.sync.scenario.ScenarioSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The RLock: its holder and hold count (2 while a transfer is inside debit or credit, which take
+ * it again), waiters, acquisitions, takeovers; and the two accounts, whose sum never changes.
+ */
+public final class RLockPanel extends PrimitivePanel {
+    @Override
+    Primitive primitive() {
+        return Primitive.RLOCK;
+    }
+
+    @Override
+    SyncState empty(ScenarioSpec spec) {
+        return new LockState(true, Optional.empty(), 0, List.of(), 0, false, 0);
+    }
+
+    @Override
+    void draw(Rows rows, SyncState state, Map<String, Long> progress, ScenarioSpec spec) {
+        LockState lock = (LockState) state;
+        rows.line("holder", lock.holder().map(h -> h.name()).orElse(rows.texts().get("sync.v.free")), lock.locked(), false);
+        rows.bar("holdcount", lock.holdCount(), 2,
+                rows.format("sync.v.holdcount", lock.holdCount(), get(progress, "deepest_hold_count")), false);
+        rows.people("waiters", lock.waiters());
+        rows.line("acquired", rows.format("sync.v.times", lock.acquisitions()));
+        rows.abandoned(lock.abandoned(), lock.takeovers());
+        long a = get(progress, "account_a");
+        long b = get(progress, "account_b");
+        rows.line("accounts", rows.format("sync.v.accounts", a, b, a + b), true, get(progress, "violations") > 0);
+        long transfers = get(progress, "transfers");
+        long all = spec.workers() * spec.size();
+        rows.bar("transfers", transfers, all, rows.format("sync.v.of", transfers, all), false);
+    }
+}

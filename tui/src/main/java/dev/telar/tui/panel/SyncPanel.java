@@ -1,0 +1,168 @@
+package dev.telar.tui.panel;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import dev.telar.probe.SystemSnapshot;
+import dev.telar.tui.text.Texts;
+import dev.telar.tui.view.SyncViewState;
+import dev.telar.tui.view.ViewState;
+import dev.telar.workloads.sync.Mode;
+import dev.telar.workloads.sync.scenario.Primitive;
+import dev.telar.workloads.sync.scenario.ScenarioOutcome;
+import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
+import dev.telar.workloads.sync.scenario.ScenarioSpec;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sync view's body: a tab per primitive (1-6), a line with the choices (threads or
+ * processes, pace, the Lock scenario's lock) and the run's status, the chosen primitive's own
+ * panel, the workers, and at the bottom the outcome, a note, or what to press. A click on a tab
+ * chooses that primitive. Draws from the {@link SyncViewState} only.
+ */
+public final class SyncPanel implements Panel {
+    private final PrimitivePanel[] panels = {new LockPanel(), new RLockPanel(), new SemaphorePanel(),
+        new ConditionPanel(), new EventPanel(), new BarrierPanel()};
+
+    /** The panel that draws {@code p}'s state. */
+    static PrimitivePanel panelOf(PrimitivePanel[] panels, Primitive p) {
+        return panels[p.ordinal()];
+    }
+
+    @Override
+    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+        Canvas g = screen.clip(area);
+        Palette p = Palette.of(view.theme());
+        Texts t = Texts.of(view.language());
+        SyncViewState s = view.sync();
+        int width = area.width();
+        if (area.height() < 3) {
+            return;
+        }
+        drawTabs(g, p, t, s, view, width);
+        drawChoices(g, p, t, s, width);
+        int workersRow = area.height() >= 8 ? 1 : 0;
+        Area body = new Area(area.column(), area.row() + 2, width, area.height() - 3 - workersRow);
+        panelOf(panels, s.primitive()).render(screen, body, snap, view);
+        Optional<ScenarioSnapshot> shot = s.snapshot().filter(x -> x.primitive() == s.primitive());
+        if (workersRow == 1) {
+            String names = shot.map(x -> String.join(" ", x.workers())).orElse("");
+            p.label(g);
+            String label = " " + t.get("sync.l.workers") + " ";
+            g.putString(0, area.height() - 2, label);
+            p.plain(g);
+            g.putString(label.length(), area.height() - 2, Units.fit(names.isEmpty() ? "-" : names, width - label.length()));
+        }
+        drawBottom(g, p, t, s, shot, width, area.height() - 1);
+    }
+
+    private static void drawTabs(Canvas g, Palette p, Texts t, SyncViewState s, ViewState view, int width) {
+        p.bar(g);
+        g.putString(0, 0, Units.fit("", width));
+        int col = 0;
+        for (Primitive each : Primitive.values()) {
+            String tab = " " + (each.ordinal() + 1) + " " + t.get("sync.tab." + each.label()) + " ";
+            if (each == s.primitive()) {
+                p.selected(g);
+            } else {
+                p.bar(g);
+            }
+            g.putString(col, 0, tab);
+            view.clicks().addKey(g.top(), g.left() + col, g.left() + col + tab.length() - 1,
+                    new KeyStroke((char) ('1' + each.ordinal()), false, false));
+            col += tab.length();
+        }
+    }
+
+    private static void drawChoices(Canvas g, Palette p, Texts t, SyncViewState s, int width) {
+        String mode = t.get(s.mode() == Mode.THREADS ? "sync.mode.threads" : "sync.mode.processes");
+        String pace = t.get("sync.pace." + (int) s.slowdown());
+        StringBuilder line = new StringBuilder(t.format("sync.choices", mode, pace));
+        if (s.primitive() == Primitive.LOCK) {
+            line.append("  ").append(t.format("sync.choices.lock", t.get(s.lockEnabled() ? "sync.on" : "sync.off")));
+        }
+        p.plain(g);
+        g.putString(1, 1, Units.fit(line.toString(), width - 1));
+        String status = status(t, s);
+        p.strong(g);
+        if (line.length() + status.length() + 3 <= width) {
+            g.putString(width - status.length(), 1, status);
+        }
+    }
+
+    private static String status(Texts t, SyncViewState s) {
+        Optional<ScenarioSnapshot> shot = s.snapshot().filter(x -> x.primitive() == s.primitive());
+        if (shot.isEmpty()) {
+            return t.get("sync.state.idle") + " ";
+        }
+        ScenarioSnapshot x = shot.get();
+        String what = x.mode() == Mode.THREADS ? t.get("sync.mode.threads") : t.get("sync.mode.processes");
+        return switch (x.status()) {
+            case STARTING -> t.format("sync.state.starting", what);
+            case RUNNING -> t.format("sync.state.running", what, x.elapsedSeconds());
+            case COMPLETED -> t.format("sync.state.completed", what, x.elapsedSeconds());
+            case CANCELLED -> t.format("sync.state.cancelled", what);
+            case FAILED -> t.format("sync.state.failed", what);
+        } + " ";
+    }
+
+    private static void drawBottom(Canvas g, Palette p, Texts t, SyncViewState s, Optional<ScenarioSnapshot> shot,
+                                   int width, int row) {
+        String text;
+        boolean warn = false;
+        if (!s.message().isEmpty()) {
+            text = s.message().in(t);
+            warn = true;
+        } else if (s.outcome().isPresent() && s.outcome().get().primitive() == s.primitive()) {
+            ScenarioOutcome o = s.outcome().get();
+            text = verdict(t, o, s.shownSpec().orElse(null));
+            warn = !o.correct();
+            p.strong(g);
+        } else if (s.running()) {
+            text = t.get("sync.hint.running");
+        } else {
+            text = t.format("sync.hint.idle", t.get("sync.tab." + s.primitive().label()));
+        }
+        if (warn) {
+            p.warning(g);
+            g.enableModifiers(com.googlecode.lanterna.SGR.BOLD);
+        } else if (s.outcome().isEmpty() || !s.message().isEmpty()) {
+            p.plain(g);
+        }
+        g.putString(1, row, Units.fit(text, width - 1));
+    }
+
+    /** The outcome in one line, in the chosen language: correct or not, the scenario's figures, the time. */
+    static String verdict(Texts t, ScenarioOutcome o, ScenarioSpec spec) {
+        Map<String, Long> r = o.results();
+        String figures = switch (o.primitive()) {
+            case LOCK -> {
+                long total = r.getOrDefault("total", 0L);
+                long expected = r.getOrDefault("expected", 0L);
+                String lock = t.get(r.getOrDefault("lock_on", 1L) == 1 ? "sync.on" : "sync.off");
+                yield total == expected ? t.format("sync.verdict.lock.equal", lock, total)
+                        : t.format("sync.verdict.lock.lost", lock, total, expected, r.getOrDefault("lost_updates", 0L));
+            }
+            case RLOCK -> t.format("sync.verdict.rlock", r.getOrDefault("transfers", 0L),
+                    r.getOrDefault("deepest_hold_count", 0L),
+                    r.getOrDefault("account_a", 0L) + r.getOrDefault("account_b", 0L));
+            case SEMAPHORE -> t.format("sync.verdict.semaphore", r.getOrDefault("uses", 0L),
+                    r.getOrDefault("most_inside", 0L), r.getOrDefault("permits", 0L));
+            case CONDITION -> t.format("sync.verdict.condition", r.getOrDefault("produced", 0L),
+                    r.getOrDefault("consumed", 0L), r.getOrDefault("fullest", 0L), r.getOrDefault("capacity", 0L));
+            case EVENT -> t.format("sync.verdict.event", r.getOrDefault("passes", 0L), r.getOrDefault("cycles", 0L),
+                    r.getOrDefault("violations", 0L));
+            case BARRIER -> t.format("sync.verdict.barrier", r.getOrDefault("rounds", 0L),
+                    r.getOrDefault("target_rounds", 0L), r.getOrDefault("violations", 0L));
+        };
+        String mark = switch (o.status()) {
+            // With the lock off, lost updates are the lesson, not a fault of the primitive.
+            case COMPLETED -> o.primitive() == Primitive.LOCK && r.getOrDefault("lock_on", 1L) == 0
+                    ? t.get("sync.verdict.unprotected")
+                    : t.get(o.correct() ? "sync.verdict.correct" : "sync.verdict.wrong");
+            case CANCELLED -> t.get("sync.verdict.cancelled");
+            case FAILED -> t.format("sync.verdict.failed", o.summary());
+            default -> "";
+        };
+        return t.format("sync.verdict", mark, figures, o.seconds());
+    }
+}

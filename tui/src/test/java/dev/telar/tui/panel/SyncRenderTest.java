@@ -1,0 +1,162 @@
+package dev.telar.tui.panel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.telar.config.Language;
+import dev.telar.config.Settings;
+import dev.telar.tui.VirtualScreen;
+import dev.telar.workloads.sync.Mode;
+import dev.telar.workloads.sync.scenario.Primitive;
+import dev.telar.workloads.sync.scenario.ScenarioStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The six primitive panels drawn from fixed state records, in both languages and at two sizes. */
+class SyncRenderTest {
+    private static VirtualScreen running(Language language, int columns, int rows, Primitive p, Mode mode) {
+        VirtualScreen vs = new VirtualScreen(columns, rows, Settings.defaults().withLanguage(language));
+        return SyncScreens.running(vs, p, mode, SyncScreens.state(p), SyncScreens.progress(p));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"80,24", "120,40"})
+    void lockShowsHolderWaitersAndTheTotalAgainstTheExpected(int columns, int rows) {
+        String en = running(Language.EN, columns, rows, Primitive.LOCK, Mode.THREADS).text();
+        assertThat(en).contains(" 1 Lock ").contains(" 6 Barrier ").contains("m threads   s lecture pace  l lock on")
+                .contains("threads: running 3.3 s")
+                .contains(" Holder     worker-2").contains(" Waiters    3: worker-0 worker-1 worker-3")
+                .contains(" Acquired   2,345 times").contains(" Abandoned  no (0 takeovers)")
+                .contains(" Lock       on: every update inside the lock").contains(" Total      1,000,123,456")
+                .contains(" Expected   1,000,123,456 = total, no update lost")
+                .contains("] 2,000,000 of 4,000,000").contains("Workers worker-0 worker-1 worker-2 worker-3")
+                .contains("running; c or Esc cancels");
+        String es = running(Language.ES, columns, rows, Primitive.LOCK, Mode.THREADS).text();
+        assertThat(es).contains(" 3 Semáforo ").contains("m hilos   s ritmo de clase  l cerrojo sí")
+                .contains("hilos: en marcha 3.3 s").contains(" Dueño        worker-2")
+                .contains(" En espera    3: worker-0 worker-1 worker-3").contains(" Adquirido    2,345 veces")
+                .contains(" Abandonado   no (0 tomas forzosas)").contains(" Esperado     1,000,123,456 = total");
+    }
+
+    @Test
+    void aLockTakenOverFromADeadHolderAndLostUpdatesStandOut() {
+        VirtualScreen vs = SyncScreens.ended(new VirtualScreen(120, 40), Primitive.LOCK, Mode.PROCESSES,
+                SyncScreens.LOCK_ABANDONED, SyncScreens.LOCK_OFF_PROGRESS, ScenarioStatus.COMPLETED, false);
+        String text = vs.text();
+        assertThat(text).contains("m processes   s lecture pace  l lock off").contains("processes: done in 4.50 s")
+                .contains(" Holder     pid 4321").contains(" Waiters    2: pid 4322 pid 4323")
+                .contains(" Abandoned  ABANDONED: taken over from a dead holder (1 takeovers)")
+                .contains(" Lock       OFF: read, add, write back unprotected")
+                .contains(" Expected   1,998,000,000: total short by 8,000,000, 17 updates lost")
+                .contains("no lock: lock off, total 1,990,000,000 but expected 1,998,000,000: 17 updates lost (4.50 s)")
+                .contains("Workers pid 101 pid 102 pid 103 pid 104");
+        int row = vs.rowOf("ABANDONED");
+        assertThat(vs.cell(12, row).getModifiers()).contains(com.googlecode.lanterna.SGR.BOLD);
+        assertThat(vs.cell(12, row).getForegroundColor()).isEqualTo(com.googlecode.lanterna.TextColor.ANSI.YELLOW);
+        String es = SyncScreens.ended(new VirtualScreen(120, 40, Settings.defaults().withLanguage(Language.ES)),
+                Primitive.LOCK, Mode.PROCESSES, SyncScreens.LOCK_ABANDONED, SyncScreens.LOCK_OFF_PROGRESS,
+                ScenarioStatus.COMPLETED, false).text();
+        assertThat(es).contains("ABANDONADO: tomado de un dueño muerto (1 tomas forzosas)")
+                .contains("sin cerrojo: cerrojo no, total 1,990,000,000 pero se esperaba 1,998,000,000: 17 sumas perdidas");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"80,24", "120,40"})
+    void rlockShowsItsHoldCountAndTheAccounts(int columns, int rows) {
+        String en = running(Language.EN, columns, rows, Primitive.RLOCK, Mode.THREADS).text();
+        assertThat(en).contains(" Holder     worker-0").contains("] 2 now, deepest 2").contains(" Waiters    1: worker-1")
+                .contains(" Acquired   41 times").contains(" Accounts   A 999,993 + B 7 = 1,000,000")
+                .contains("] 7 of 20");
+        String es = running(Language.ES, columns, rows, Primitive.RLOCK, Mode.THREADS).text();
+        assertThat(es).contains("] 2 ahora, como mucho 2").contains(" Cuentas      A 999,993 + B 7 = 1,000,000");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"80,24", "120,40"})
+    void semaphoreShowsWhoHoldsAPermitAndWhoWaits(int columns, int rows) {
+        String en = running(Language.EN, columns, rows, Primitive.SEMAPHORE, Mode.PROCESSES).text();
+        assertThat(en).contains(" Permits    [").contains("███] 3 of 3 in use")
+                .contains(" Holders    3: pid 101 pid 102 pid 103").contains(" Waiters    5: pid 104 pid 105")
+                .contains(" Inside     3 now, most at once 3 (permits 3)")
+                .contains(" Abandoned  ABANDONED: taken over from a dead holder (1 takeovers)")
+                .contains("] 20 of 48");
+        String es = running(Language.ES, columns, rows, Primitive.SEMAPHORE, Mode.PROCESSES).text();
+        assertThat(es).contains("3 de 3 en uso").contains(" Dueños       3: pid 101 pid 102 pid 103")
+                .contains("3 ahora, como mucho 3 a la vez (permisos 3)");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"80,24", "120,40"})
+    void conditionShowsTheBufferAndTheNotifyCount(int columns, int rows) {
+        String en = running(Language.EN, columns, rows, Primitive.CONDITION, Mode.THREADS).text();
+        assertThat(en).contains("] 4 of 4 slots, fullest 4").contains(" Lock       worker-1")
+                .contains(" Waiters    2: worker-0 worker-2").contains(" Notify     40 calls woke 75 waiters")
+                .contains(" Items      produced 25, consumed 21, of 40");
+        String es = running(Language.ES, columns, rows, Primitive.CONDITION, Mode.THREADS).text();
+        assertThat(es).contains("] 4 de 4 huecos, como mucho 4").contains(" Avisos       40 avisos despertaron a 75");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"80,24", "120,40"})
+    void eventShowsItsFlagAndWhoWaits(int columns, int rows) {
+        String en = running(Language.EN, columns, rows, Primitive.EVENT, Mode.THREADS).text();
+        assertThat(en).contains(" Flag       clear: waiters block").contains(" Waiters    4: worker-0 worker-1")
+                .contains("] 1 of 2").contains(" Passed     4 (ready 8), 0 early");
+        String es = running(Language.ES, columns, rows, Primitive.EVENT, Mode.THREADS).text();
+        assertThat(es).contains(" Bandera      desactivada: quien espera se bloquea").contains(" Pasaron      4 (listos 8)");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"80,24", "120,40"})
+    void barrierShowsPartiesArrivedAndRounds(int columns, int rows) {
+        String en = running(Language.EN, columns, rows, Primitive.BARRIER, Mode.THREADS).text();
+        assertThat(en).contains("] 3 of 4 parties").contains(" Waiting    3: worker-1 worker-2 worker-3")
+                .contains(" Generation 2").contains(" Broken     no").contains("] 2 of 5, 0 early starts");
+        String es = running(Language.ES, columns, rows, Primitive.BARRIER, Mode.THREADS).text();
+        assertThat(es).contains("] 3 de 4 participantes").contains(" Generación   2").contains(" Rota         no");
+    }
+
+    @Test
+    void outcomesReadAsVerdicts() {
+        var screens = EveryPanel.screens(Settings.defaults(), 120, 40);
+        assertThat(screens.get("sync barrier done").text())
+                .contains("correct: 5 of 5 rounds in step, 0 early starts (4.50 s)").contains("threads: done in 4.50 s");
+        assertThat(screens.get("sync event failed").text())
+                .contains("failed (failed: worker pid 102: killed by signal 9)").contains("processes: failed");
+        assertThat(screens.get("sync semaphore cancelled").text()).contains("cancelled: 20 uses, at most 3 inside");
+        assertThat(screens.get("sync busy").text()).contains("a scenario is running; c or Esc cancels it");
+        assertThat(screens.get("sync, before a run").text()).contains("not started")
+                .contains("Enter or space starts the Lock scenario").contains(" Holder     free")
+                .contains(" Waiters    none").contains("] 0 of 4,000,000");
+        assertThat(screens.get("sync help").text()).contains("Threads or processes").contains("Lock scenario: lock on/off");
+    }
+
+    @Test
+    void syncHelpFitsTheMinimumSizeInEveryLanguage() {
+        for (Language language : Language.values()) {
+            for (boolean mouse : new boolean[] {false, true}) {
+                VirtualScreen vs = new VirtualScreen(60, 15, VirtualScreen.mouse(Settings.defaults().withLanguage(language),
+                        mouse)).show(dev.telar.tui.Snapshots.lab().build());
+                vs.press('y');
+                vs.press('h');
+                for (String[] line : HelpOverlay.lines(dev.telar.tui.text.Texts.of(language), dev.telar.tui.view.ViewState.Mode.SYNC,
+                        mouse)) {
+                    assertThat(vs.text()).as("%s sync help, mouse %s", language, mouse).contains(line[0]).contains(line[1]);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"EN", "ES"})
+    void asciiModeKeepsEveryCellAscii(Language language) {
+        for (int[] size : new int[][] {{80, 24}, {120, 40}}) {
+            var screens = EveryPanel.screens(Settings.defaults().withLanguage(language).withAscii(true), size[0], size[1]);
+            screens.forEach((name, vs) -> {
+                if (name.startsWith("sync")) {
+                    assertThat(vs.text()).as(name).matches("[\\x20-\\x7e\\n]*");
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.telar.tui.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.telar.tui.Snapshots;
+import dev.telar.tui.VirtualScreen;
+import dev.telar.tui.view.KeyHandler.Outcome;
+import dev.telar.workloads.sync.Mode;
+import dev.telar.workloads.sync.scenario.Primitive;
+import dev.telar.workloads.sync.scenario.ScenarioOutcome;
+import dev.telar.workloads.sync.scenario.ScenarioSpec;
+import dev.telar.workloads.sync.scenario.ScenarioStatus;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sync view's keys: real scenarios started, switched and cancelled from the view, and the mode toggle. */
+class SyncKeysTest {
+    private final BlockingQueue<Object> ticks = new LinkedBlockingQueue<>();
+    private ScenarioControl control;
+    private ViewState view;
+    private KeyHandler keys;
+
+    @BeforeEach
+    void liveView() {
+        control = ScenarioControl.live(() -> ticks.offer(Boolean.TRUE), 50);
+        view = new ViewState(1000);
+        keys = new KeyHandler(view, new VirtualScreen.RecordingSampler(), ExperimentControl.NONE, control);
+        keys.onSnapshot(Snapshots.lab().build());
+        press('y');
+        assertThat(view.mode()).isEqualTo(ViewState.Mode.SYNC);
+    }
+
+    @AfterEach
+    void closeRuns() {
+        control.close();
+    }
+
+    private Outcome press(char c) {
+        return keys.onKey(new KeyStroke(c, false, false));
+    }
+
+    /** Feeds ticks to the handler, as the event loop does, until {@code done} holds; at most 30 s. */
+    private void tickUntil(Predicate<SyncViewState> done, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!done.test(view.sync())) {
+            long left = deadline - System.nanoTime();
+            assertThat(left).as("%s within 30 s", what).isPositive();
+            if (ticks.poll(left, TimeUnit.NANOSECONDS) != null) {
+                keys.onSyncTick();
+            }
+        }
+    }
+
+    @Test
+    void aSemaphoreScenarioWithThreadsRunsToItsOutcome() throws InterruptedException {
+        press('3');
+        press('s');
+        press('s'); // lecture pace -> slower -> full speed
+        assertThat(view.sync().slowdown()).isZero();
+        assertThat(keys.onKey(new KeyStroke(KeyType.Enter))).isEqualTo(Outcome.REDRAW);
+        assertThat(view.sync().running()).isTrue();
+        tickUntil(s -> s.outcome().isPresent(), "the semaphore outcome");
+        ScenarioOutcome o = view.sync().outcome().orElseThrow();
+        assertThat(o.primitive()).isEqualTo(Primitive.SEMAPHORE);
+        assertThat(o.mode()).isEqualTo(Mode.THREADS);
+        assertThat(o.status()).isEqualTo(ScenarioStatus.COMPLETED);
+        assertThat(o.correct()).isTrue();
+        assertThat(o.results().get("uses")).isEqualTo(8L * 2_000);
+        assertThat(o.results().get("most_inside")).isBetween(1L, 3L);
+        assertThat(o.results().get("inside")).isZero();
+        assertThat(view.sync().running()).isFalse();
+        assertThat(view.sync().shownSpec().orElseThrow().workers()).isEqualTo(8);
+        assertThat(view.sync().snapshot().orElseThrow().status()).isEqualTo(ScenarioStatus.COMPLETED);
+    }
+
+    @Test
+    void aLockScenarioWithThreadsAddsUpExactly() throws InterruptedException {
+        press('s');
+        press('s');
+        keys.onKey(new KeyStroke(' ', false, false));
+        tickUntil(s -> s.outcome().isPresent(), "the lock outcome");
+        ScenarioOutcome o = view.sync().outcome().orElseThrow();
+        assertThat(o.status()).isEqualTo(ScenarioStatus.COMPLETED);
+        assertThat(o.results().get("lock_on")).isEqualTo(1L);
+        assertThat(o.results().get("total")).isEqualTo(o.results().get("expected")).isPositive();
+        assertThat(o.results().get("lost_updates")).isZero();
+    }
+
+    @Test
+    void theLockIsSwitchedOffLiveAndCancelEndsTheRun() throws InterruptedException {
+        keys.onKey(new KeyStroke(KeyType.Enter)); // lecture pace: each update takes 40 ms inside the lock
+        tickUntil(s -> s.snapshot().map(x -> x.status() == ScenarioStatus.RUNNING).orElse(false), "the run going");
+        assertThat(press('l')).isEqualTo(Outcome.REDRAW);
+        assertThat(view.sync().lockEnabled()).isFalse();
+        tickUntil(s -> s.snapshot().orElseThrow().progress().getOrDefault("lock_on", 1L) == 0, "the lock off");
+        assertThat(press('c')).isEqualTo(Outcome.REDRAW);
+        tickUntil(s -> s.outcome().isPresent(), "the cancelled outcome");
+        assertThat(view.sync().outcome().orElseThrow().status()).isEqualTo(ScenarioStatus.CANCELLED);
+        assertThat(press('c')).as("nothing left to cancel").isEqualTo(Outcome.IGNORED);
+    }
+
+    @Test
+    void mTogglesThreadsAndProcessesAndRestartsARun() {
+        VirtualScreen vs = new VirtualScreen(80, 24).show(Snapshots.lab().build());
+        vs.press('y');
+        assertThat(vs.text()).contains("m threads");
+        vs.press('m');
+        assertThat(vs.view.sync().mode()).isEqualTo(Mode.PROCESSES);
+        assertThat(vs.text()).contains("m processes");
+        assertThat(vs.scenarios.started).as("only the choice changed").isEmpty();
+        vs.press(KeyType.Enter);
+        assertThat(vs.scenarios.started).containsExactly(ScenarioSpec.of(Primitive.LOCK, Mode.PROCESSES).withSlowdown(1));
+        VirtualScreen.FixedRun first = vs.scenarios.last();
+        vs.press('m'); // the same scenario again, with threads
+        assertThat(first.cancelled).isTrue();
+        assertThat(vs.scenarios.started).hasSize(2);
+        assertThat(vs.scenarios.last().spec().mode()).isEqualTo(Mode.THREADS);
+        assertThat(vs.view.sync().running()).isTrue();
+        vs.press('s'); // slower: restarts again
+        assertThat(vs.scenarios.started.get(2).slowdown()).isEqualTo(2);
+        vs.press('l');
+        assertThat(vs.scenarios.last().lockSwitches).containsExactly(false);
+        vs.press(KeyType.ArrowRight); // another primitive: the run is cancelled, nothing starts
+        assertThat(vs.scenarios.last().cancelled).isTrue();
+        assertThat(vs.view.sync().primitive()).isEqualTo(Primitive.RLOCK);
+        assertThat(vs.view.sync().running()).isFalse();
+        assertThat(vs.press('l')).as("no lock switch outside the Lock scenario").isEqualTo(Outcome.IGNORED);
+        assertThat(vs.scenarios.started).hasSize(3);
+        vs.press('y');
+        assertThat(vs.view.mode()).isEqualTo(ViewState.Mode.PROCESSES);
+    }
+}
