@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.process;
 
+import dev.telar.workloads.sync.Waits;
 import dev.telar.workloads.sync.BarrierBrokenException;
 import dev.telar.workloads.sync.BarrierState;
 import dev.telar.workloads.sync.Mode;
@@ -100,7 +101,7 @@ public final class ProcessBarrier implements SyncBarrier {
         if (parties < 1 || parties > MAX_PARTIES) {
             throw new IllegalArgumentException("a process barrier needs 1.." + MAX_PARTIES + " parties, not " + parties);
         }
-        long nanos = timeout == null ? -1 : Math.max(0, timeout.toNanos());
+        long nanos = Waits.nanosOrNone(timeout);
         SharedRegion r = SharedRegion.openOrCreate(file, SharedRegion.Kind.BARRIER, DATA_BYTES, parties, nanos);
         return new ProcessBarrier(r, ProcessSync.nameOf(file), action);
     }
@@ -149,7 +150,7 @@ public final class ProcessBarrier implements SyncBarrier {
 
     @Override
     public int await(Duration timeout) throws InterruptedException {
-        return awaitNanos(timeout == null ? -1 : Math.max(0, timeout.toNanos()));
+        return awaitNanos(Waits.nanosOrNone(timeout));
     }
 
     private int awaitNanos(long nanos) throws InterruptedException {
@@ -208,7 +209,7 @@ public final class ProcessBarrier implements SyncBarrier {
     private int waitForOthers(long g, int index, long nanos) throws InterruptedException {
         long me = Owner.current();
         int slot = waiting.tryClaim(me, (int) Owner.tag(me));
-        long deadline = nanos < 0 ? Long.MAX_VALUE : System.nanoTime() + nanos;
+        long deadline = Waits.deadline(nanos);
         Backoff backoff = new Backoff(wake, spin);
         long nextCheck = ProcessLockBase.FIRST_CHECK_NANOS;
         java.util.function.BooleanSupplier moved = () -> {
@@ -227,7 +228,7 @@ public final class ProcessBarrier implements SyncBarrier {
                 if (broken(w)) {
                     throw broken();
                 }
-                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+                if (Waits.passed(deadline)) {
                     breakGeneration(g, TIMEOUT);
                     continue; // read the outcome: the barrier may have opened just in time
                 }

@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.process;
 
+import dev.telar.workloads.sync.Waits;
 import dev.telar.workloads.sync.ConditionState;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.Participant;
@@ -89,9 +90,7 @@ public final class ProcessCondition implements SyncCondition {
 
     private void requireLock(String what) {
         region.ensureOpen();
-        if (!lock.isHeldByCurrentThread()) {
-            throw new IllegalMonitorStateException("cannot " + what + " on un-acquired lock");
-        }
+        Waits.requireHeld(lock, what);
     }
 
     @Override
@@ -101,7 +100,7 @@ public final class ProcessCondition implements SyncCondition {
 
     @Override
     public boolean await(Duration timeout) throws InterruptedException {
-        return awaitNanos(Math.max(0, timeout.toNanos()));
+        return awaitNanos(Waits.nanos(timeout));
     }
 
     private boolean awaitNanos(long nanos) throws InterruptedException {
@@ -111,7 +110,7 @@ public final class ProcessCondition implements SyncCondition {
         long waiting = ticket << 2 | WAITING;
         int slot = claim(waiting, me);
         int holds = lock.releaseFully();
-        long deadline = nanos < 0 ? Long.MAX_VALUE : System.nanoTime() + nanos;
+        long deadline = Waits.deadline(nanos);
         Backoff backoff = new Backoff(wake, spin);
         long stateAt = stateOffset(slot);
         java.util.function.BooleanSupplier changed = () -> region.getLong(stateAt) != waiting;
@@ -123,7 +122,7 @@ public final class ProcessCondition implements SyncCondition {
                     signalled = true; // only a signal changes a WAITING word of ours
                     break;
                 }
-                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+                if (Waits.passed(deadline)) {
                     signalled = !region.casLong(stateOffset(slot), waiting, ticket << 2 | CANCELLED);
                     break;
                 }
@@ -140,11 +139,7 @@ public final class ProcessCondition implements SyncCondition {
             lock.reacquire(holds);
         }
         if (interrupted) {
-            if (signalled) {
-                Thread.currentThread().interrupt(); // keep the signal, report the interrupt later
-            } else {
-                throw new InterruptedException("interrupted while waiting on condition " + name);
-            }
+            Waits.interruptedWait(signalled, name);
         }
         return signalled;
     }

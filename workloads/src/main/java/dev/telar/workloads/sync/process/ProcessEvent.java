@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.process;
 
+import dev.telar.workloads.sync.Waits;
 import dev.telar.workloads.sync.EventState;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SyncEvent;
@@ -86,7 +87,7 @@ public final class ProcessEvent implements SyncEvent {
 
     @Override
     public boolean await(Duration timeout) throws InterruptedException {
-        return awaitNanos(Math.max(0, timeout.toNanos()));
+        return awaitNanos(Waits.nanos(timeout));
     }
 
     private boolean awaitNanos(long nanos) throws InterruptedException {
@@ -98,14 +99,14 @@ public final class ProcessEvent implements SyncEvent {
         if (nanos == 0) {
             return false;
         }
-        long deadline = nanos < 0 ? Long.MAX_VALUE : System.nanoTime() + nanos;
+        long deadline = Waits.deadline(nanos);
         Backoff backoff = new Backoff(wake, spin);
         try (WaiterRegistration listed = new WaiterRegistration(waiters, Owner.current())) {
             while (true) {
                 if (region.getLong(WORD) != seen) {
                     return true;
                 }
-                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+                if (Waits.passed(deadline)) {
                     return false;
                 }
                 listed.update(backoff);

@@ -39,9 +39,7 @@ public final class ProcessSemaphore implements SyncSemaphore {
     private final SlotTable permits;
     private final SlotTable waiters;
     private final WakeWord wake;
-    private final SpinBudget spin = new SpinBudget();
-    /** When this JVM may next look whether holders are alive; racy on purpose. */
-    private volatile long nextLivenessCheck = System.nanoTime();
+    private final Acquirer acquirer;
     private final String name;
     private final int initial;
     private final boolean bounded;
@@ -54,6 +52,7 @@ public final class ProcessSemaphore implements SyncSemaphore {
         this.permits = new SlotTable(region, PERMITS, MAX_PERMITS);
         this.waiters = new SlotTable(region, WAITERS, MAX_WAITERS);
         this.wake = new WakeWord(region, WAKE);
+        this.acquirer = new Acquirer(region, waiters, wake, this::tryTake, this::takeOverFromDead, () -> available() > 0);
     }
 
     /**
@@ -83,62 +82,22 @@ public final class ProcessSemaphore implements SyncSemaphore {
 
     @Override
     public void acquire() throws InterruptedException {
-        acquire(-1);
+        acquirer.acquire();
     }
 
     @Override
     public boolean tryAcquire() {
-        try {
-            return acquire(0);
-        } catch (InterruptedException e) {
-            throw new AssertionError("a non-blocking acquire does not wait", e);
-        }
+        return acquirer.tryAcquire();
     }
 
     @Override
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
-        return acquire(Math.max(0, timeout.toNanos()));
+        return acquirer.tryAcquire(timeout);
     }
 
-    private boolean acquire(long timeoutNanos) throws InterruptedException {
-        region.ensureOpen();
-        long me = Owner.current();
+    /** One pass over the issued permits, starting at a slot that depends on the thread. */
+    private boolean tryTake(long me) {
         int hint = (int) (Owner.tag(me) * 7 + Owner.pid(me));
-        if (tryTake(me, hint) || deadHolderCheckDue() && takeOverFromDead(me)) {
-            return true;
-        }
-        if (timeoutNanos == 0) {
-            return false;
-        }
-        long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
-        Backoff backoff = new Backoff(wake, spin);
-        try (WaiterRegistration listed = new WaiterRegistration(waiters, me)) {
-            while (true) {
-                backoff.pause(deadline, () -> available() > 0);
-                if (tryTake(me, hint) || deadHolderCheckDue() && takeOverFromDead(me)) {
-                    return true;
-                }
-                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
-                    return false;
-                }
-                listed.update(backoff);
-            }
-        } finally {
-            backoff.end();
-        }
-    }
-
-    /** True at most once per check period per semaphore object (one /proc read per holder then). */
-    private boolean deadHolderCheckDue() {
-        long now = System.nanoTime();
-        if (now - nextLivenessCheck < 0) {
-            return false;
-        }
-        nextLivenessCheck = now + ProcessLockBase.CHECK_PERIOD_NANOS;
-        return true;
-    }
-
-    private boolean tryTake(long me, int hint) {
         int issued = region.getInt(ISSUED);
         for (int k = 0; k < issued; k++) {
             long off = permits.offset(Math.floorMod(hint + k, issued));

@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.thread;
 
+import dev.telar.workloads.sync.Waits;
 import dev.telar.workloads.sync.BarrierBrokenException;
 import dev.telar.workloads.sync.BarrierState;
 import dev.telar.workloads.sync.Mode;
@@ -54,7 +55,7 @@ public final class ThreadBarrier implements SyncBarrier {
         this.name = name;
         this.parties = parties;
         this.action = action;
-        this.defaultTimeoutNanos = timeout == null ? -1 : Math.max(0, timeout.toNanos());
+        this.defaultTimeoutNanos = Waits.nanosOrNone(timeout);
     }
 
     @Override
@@ -74,7 +75,7 @@ public final class ThreadBarrier implements SyncBarrier {
 
     @Override
     public int await(Duration timeout) throws InterruptedException {
-        return awaitNanos(timeout == null ? -1 : Math.max(0, timeout.toNanos()));
+        return awaitNanos(Waits.nanosOrNone(timeout));
     }
 
     private int awaitNanos(long nanos) throws InterruptedException {

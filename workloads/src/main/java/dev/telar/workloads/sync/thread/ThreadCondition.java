@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.thread;
 
+import dev.telar.workloads.sync.Waits;
 import dev.telar.workloads.sync.ConditionState;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.Participant;
@@ -58,9 +59,7 @@ public final class ThreadCondition implements SyncCondition {
     }
 
     private void requireLock(String what) {
-        if (!lock.isHeldByCurrentThread()) {
-            throw new IllegalMonitorStateException("cannot " + what + " on un-acquired lock");
-        }
+        Waits.requireHeld(lock, what);
     }
 
     @Override
@@ -70,7 +69,7 @@ public final class ThreadCondition implements SyncCondition {
 
     @Override
     public boolean await(Duration timeout) throws InterruptedException {
-        return awaitNanos(Math.max(0, timeout.toNanos()));
+        return awaitNanos(Waits.nanos(timeout));
     }
 
     /** @param nanos -1 for no timeout */
@@ -106,11 +105,7 @@ public final class ThreadCondition implements SyncCondition {
             waiters.remove(me);
         }
         if (interrupted) {
-            if (signalled) {
-                Thread.currentThread().interrupt(); // keep the signal, report the interrupt later
-            } else {
-                throw new InterruptedException("interrupted while waiting on condition " + name);
-            }
+            Waits.interruptedWait(signalled, name);
         }
         return signalled;
     }

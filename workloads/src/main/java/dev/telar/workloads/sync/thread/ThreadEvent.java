@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.thread;
 
+import dev.telar.workloads.sync.Waits;
 import dev.telar.workloads.sync.EventState;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SyncEvent;
@@ -105,7 +106,7 @@ public final class ThreadEvent implements SyncEvent {
         if ((s & 1) != 0) {
             return true;
         }
-        return sync.tryAcquireSharedNanos(s >>> 1, Math.max(0, timeout.toNanos()));
+        return sync.tryAcquireSharedNanos(s >>> 1, Waits.nanos(timeout));
     }
 
     @Override

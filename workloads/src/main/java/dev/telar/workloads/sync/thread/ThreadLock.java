@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.thread;
 
+import dev.telar.workloads.sync.Waits;
 import dev.telar.workloads.sync.LockState;
 import dev.telar.workloads.sync.Mode;
 import java.time.Duration;
@@ -19,6 +20,7 @@ public final class ThreadLock extends ThreadLockBase {
     private volatile long acquisitions;
 
     public ThreadLock(String name) {
+        super("lock");
         this.name = name;
     }
 
@@ -82,7 +84,7 @@ public final class ThreadLock extends ThreadLockBase {
 
     @Override
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
-        if (sync.tryAcquireNanos(1, Math.max(0, timeout.toNanos()))) {
+        if (sync.tryAcquireNanos(1, Waits.nanos(timeout))) {
             acquisitions++;
             return true;
         }
@@ -105,18 +107,6 @@ public final class ThreadLock extends ThreadLockBase {
     }
 
     @Override
-    public boolean isAbandoned() {
-        return false;
-    }
-
-    @Override
-    public void markConsistent() {
-        if (!isHeldByCurrentThread()) {
-            throw new IllegalMonitorStateException("markConsistent by a thread that does not hold the lock");
-        }
-    }
-
-    @Override
     int releaseFully() {
         release();
         return 1;
@@ -134,11 +124,6 @@ public final class ThreadLock extends ThreadLockBase {
         List<Thread> queued = List.copyOf(sync.getQueuedThreads());
         return new LockState(false, Optional.ofNullable(owner).map(ThreadParticipants::of), owner == null ? 0 : 1,
                 ThreadParticipants.queueOrder(queued), acquisitions, false, 0);
-    }
-
-    @Override
-    public void close() {
-        // nothing to release: the lock lives on the heap
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.thread;
 
+import dev.telar.workloads.sync.Waits;
 import dev.telar.workloads.sync.LockState;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SyncRLock;
@@ -21,6 +22,7 @@ public final class ThreadRLock extends ThreadLockBase implements SyncRLock {
     private volatile long acquisitions;
 
     public ThreadRLock(String name) {
+        super("RLock");
         this.name = name;
     }
 
@@ -70,7 +72,7 @@ public final class ThreadRLock extends ThreadLockBase implements SyncRLock {
 
     @Override
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
-        if (lock.tryLock(Math.max(0, timeout.toNanos()), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+        if (lock.tryLock(Waits.nanos(timeout), java.util.concurrent.TimeUnit.NANOSECONDS)) {
             entered();
             return true;
         }
@@ -103,18 +105,6 @@ public final class ThreadRLock extends ThreadLockBase implements SyncRLock {
     }
 
     @Override
-    public boolean isAbandoned() {
-        return false;
-    }
-
-    @Override
-    public void markConsistent() {
-        if (!isHeldByCurrentThread()) {
-            throw new IllegalMonitorStateException("markConsistent by a thread that does not hold the RLock");
-        }
-    }
-
-    @Override
     int releaseFully() {
         int n = lock.getHoldCount();
         if (n == 0) {
@@ -143,11 +133,6 @@ public final class ThreadRLock extends ThreadLockBase implements SyncRLock {
         int count = owner == null ? 0 : Math.max(1, holds);
         return new LockState(true, Optional.ofNullable(owner).map(ThreadParticipants::of), count,
                 ThreadParticipants.queueOrder(lock.queued()), acquisitions, false, 0);
-    }
-
-    @Override
-    public void close() {
-        // nothing to release: the lock lives on the heap
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.thread;
 
+import dev.telar.workloads.sync.Waits;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SemaphoreState;
 import dev.telar.workloads.sync.SyncSemaphore;
@@ -111,7 +112,7 @@ public final class ThreadSemaphore implements SyncSemaphore {
 
     @Override
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
-        if (sync.tryAcquireSharedNanos(1, Math.max(0, timeout.toNanos()))) {
+        if (sync.tryAcquireSharedNanos(1, Waits.nanos(timeout))) {
             took();
             return true;
         }
