@@ -2,7 +2,6 @@ package dev.telar.tui.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.abort;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.telar.probe.Probe;
 import java.io.IOException;
@@ -29,14 +28,12 @@ class DashboardIT {
 
     @BeforeAll
     static void buildOnce() throws Exception {
-        Launcher.warmUp();
         hostName = Probe.live().host().hostName();
     }
 
     @BeforeEach
-    void openPane() throws IOException {
-        assumeTrue(TmuxPane.available(), "tmux is not installed");
-        pane = new TmuxPane(Launcher.path());
+    void openPane() throws Exception {
+        pane = TmuxPane.open();
         marker = "before-telar-" + Long.toHexString(System.nanoTime());
         pane.type("echo " + marker);
         pane.waitFor(s -> s.lines().anyMatch(l -> l.equals(marker)), "the marker line");
@@ -75,17 +72,14 @@ class DashboardIT {
 
     /** Starts ./telar in the pane (its pid recorded by the shell that execs it) and waits for the dashboard. */
     private ProcessHandle startDashboard() throws IOException {
-        pane.type("bash -c 'echo $$ >\"$T/pid\"; exec \"$L\"'");
-        String screen = pane.waitFor(s -> s.contains(PLACEHOLDER) || s.contains("PID") && s.contains(hostName),
+        TmuxPane.Started telar = pane.startTelar("", "", s -> s.contains(PLACEHOLDER) || s.contains("PID") && s.contains(hostName),
                 "dashboard header (host " + hostName + ") and process list (PID)");
+        String screen = telar.screen();
         if (screen.contains(PLACEHOLDER)) {
             abort("needs the real dashboard; this build still has the placeholder Dashboard");
         }
         assertThat(screen).as("the dashboard draws on the alternate screen").doesNotContain(marker);
-        List<String> pid = pane.fileLines("pid");
-        assertThat(pid).hasSize(1);
-        ProcessHandle java = ProcessHandle.of(Long.parseLong(pid.get(0).strip()))
-                .orElseThrow(() -> new AssertionError("telar's process is gone while the dashboard shows"));
+        ProcessHandle java = telar.process();
         Optional<String> command = java.info().command();
         assertThat(command).as("the launcher execs java in the same process").hasValueSatisfying(c -> assertThat(c).endsWith("/java"));
         return java;

@@ -1,14 +1,12 @@
 package dev.telar.tui.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,15 +17,9 @@ import org.junit.jupiter.api.Test;
 class LauncherIT {
     private TmuxPane pane;
 
-    @BeforeAll
-    static void buildOnce() throws Exception {
-        Launcher.warmUp();
-    }
-
     @BeforeEach
-    void openPane() throws IOException {
-        assumeTrue(TmuxPane.available(), "tmux is not installed");
-        pane = new TmuxPane(Launcher.path());
+    void openPane() throws Exception {
+        pane = TmuxPane.open();
     }
 
     @AfterEach

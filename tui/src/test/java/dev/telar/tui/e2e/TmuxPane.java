@@ -1,5 +1,8 @@
 package dev.telar.tui.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,6 +49,42 @@ final class TmuxPane implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * A pane for one test: skips the test when tmux is missing, and builds the launcher first
+     * (once per JVM).
+     */
+    static TmuxPane open() throws IOException, InterruptedException {
+        assumeTrue(available(), "tmux is not installed");
+        Launcher.warmUp();
+        return new TmuxPane(Launcher.path());
+    }
+
+    /** Telar started in the pane, and the screen that showed it was ready. */
+    record Started(ProcessHandle process, String screen) {
+    }
+
+    /**
+     * Starts the launcher with {@code env} variables ({@code NAME=value ...}, may be empty) and
+     * {@code options}, its pid recorded by the shell that execs it, and waits for {@code ready}.
+     */
+    Started startTelar(String env, String options, Predicate<String> ready, String what) throws IOException {
+        type("bash -c 'echo $$ >\"$T/pid\"; exec " + (env.isEmpty() ? "" : "env " + env + " ") + "\"$L\""
+                + (options.isEmpty() ? "" : " " + options) + "'");
+        String screen = waitFor(s -> ready.test(s) && !fileLinesQuietly("pid").isEmpty(), what);
+        List<String> pid = fileLines("pid");
+        assertThat(pid).hasSize(1);
+        ProcessHandle process = ProcessHandle.of(Long.parseLong(pid.get(0).strip()))
+                .orElseThrow(() -> new AssertionError("telar's process is gone while the dashboard shows"));
+        return new Started(process, screen);
+    }
+
+    /** Quits Telar with q and checks that it ended with status 0. */
+    void quitTelar(ProcessHandle telar) throws Exception {
+        key("q");
+        telar.onExit().get(DEFAULT_WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(exitStatusOfLastCommand()).as("exit status").isZero();
     }
 
     /** True when a tmux binary can be run. */
