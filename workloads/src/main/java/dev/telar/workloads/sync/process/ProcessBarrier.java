@@ -1,10 +1,9 @@
 package dev.telar.workloads.sync.process;
 
-import dev.telar.workloads.sync.Waits;
 import dev.telar.workloads.sync.BarrierBrokenException;
 import dev.telar.workloads.sync.BarrierState;
-import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SyncBarrier;
+import dev.telar.workloads.sync.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -24,7 +23,7 @@ import java.time.Duration;
  * the barrier instead of leaving everyone waiting for it. At most 4095 parties and 64 member
  * processes. Thread-safe.
  */
-public final class ProcessBarrier implements SyncBarrier {
+public final class ProcessBarrier extends ProcessPrimitive<BarrierState> implements SyncBarrier {
     /** Most parties a process barrier can have. */
     public static final int MAX_PARTIES = 0xFFF;
     private static final int MAX_MEMBERS = 64;
@@ -55,12 +54,10 @@ public final class ProcessBarrier implements SyncBarrier {
     private static final int RESET = 5;
     private static final int INTERRUPTED = 6;
 
-    private final SharedRegion region;
     private final SlotTable members;
     private final SlotTable waiting;
     private final WakeWord wake;
     private final SpinBudget spin = new SpinBudget();
-    private final String name;
     private final int parties;
     private final long defaultTimeoutNanos;
     private final Runnable action;
@@ -68,8 +65,7 @@ public final class ProcessBarrier implements SyncBarrier {
     private final int memberSlot;
 
     private ProcessBarrier(SharedRegion region, String name, Runnable action) {
-        this.region = region;
-        this.name = name;
+        super(region, name);
         this.parties = (int) region.param(0);
         this.defaultTimeoutNanos = region.param(1);
         this.action = action;
@@ -131,16 +127,6 @@ public final class ProcessBarrier implements SyncBarrier {
             return true; // too long ago to know; never happens to a party still waiting
         }
         return ((w >>> RING_SHIFT) >>> (d - 1) & 1) != 0;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Mode mode() {
-        return Mode.PROCESSES;
     }
 
     @Override

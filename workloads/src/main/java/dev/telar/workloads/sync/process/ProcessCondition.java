@@ -1,11 +1,10 @@
 package dev.telar.workloads.sync.process;
 
-import dev.telar.workloads.sync.Waits;
 import dev.telar.workloads.sync.ConditionState;
-import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.Participant;
 import dev.telar.workloads.sync.SyncCondition;
 import dev.telar.workloads.sync.SyncLock;
+import dev.telar.workloads.sync.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ import java.util.List;
  * spent on a waiter that has given up, and none is lost. Signals skip waiters whose process died.
  * At most {@link #MAX_WAITERS} waiters at once. Thread-safe.
  */
-public final class ProcessCondition implements SyncCondition {
+public final class ProcessCondition extends ProcessPrimitive<ConditionState> implements SyncCondition {
     /** Most participants that can wait at once. */
     public static final int MAX_WAITERS = 64;
     private static final long FREE = 0;
@@ -37,16 +36,13 @@ public final class ProcessCondition implements SyncCondition {
     private static final long SLOTS = SharedRegion.DATA + 64;     // MAX_WAITERS x (state, owner)
     private static final int DATA_BYTES = 64 + MAX_WAITERS * 16;
 
-    private final SharedRegion region;
     private final ProcessLockBase lock;
     private final WakeWord wake;
     private final SpinBudget spin = new SpinBudget();
-    private final String name;
 
     private ProcessCondition(SharedRegion region, ProcessLockBase lock, String name) {
-        this.region = region;
+        super(region, name);
         this.lock = lock;
-        this.name = name;
         this.wake = new WakeWord(region, WAKE);
     }
 
@@ -71,16 +67,6 @@ public final class ProcessCondition implements SyncCondition {
 
     private static long ownerOffset(int slot) {
         return SLOTS + 16L * slot + 8;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Mode mode() {
-        return Mode.PROCESSES;
     }
 
     @Override
@@ -210,11 +196,6 @@ public final class ProcessCondition implements SyncCondition {
             }
         }
         return new ConditionState(lock.state(), list, region.getLong(SIGNAL_CALLS), region.getLong(WOKEN));
-    }
-
-    @Override
-    public void close() {
-        region.close();
     }
 
     @Override

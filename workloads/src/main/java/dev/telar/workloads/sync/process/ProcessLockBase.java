@@ -1,7 +1,6 @@
 package dev.telar.workloads.sync.process;
 
 import dev.telar.workloads.sync.LockState;
-import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SyncLock;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,7 +18,7 @@ import java.util.Optional;
  * of the holder's death.
  * Thread-safe; every thread of a JVM is its own owner.
  */
-public abstract class ProcessLockBase implements SyncLock {
+public abstract class ProcessLockBase extends ProcessPrimitive<LockState> implements SyncLock {
     /** How long a barrier party waits before it first looks at the other members' liveness. */
     static final long FIRST_CHECK_NANOS = 200_000_000L;
     static final long CHECK_PERIOD_NANOS = 100_000_000L;
@@ -35,30 +34,17 @@ public abstract class ProcessLockBase implements SyncLock {
     private static final long WAITERS = SharedRegion.DATA + 64;   // slot table, on its own cache lines
     static final int DATA_BYTES = 64 + SlotTable.bytes(MAX_WAITERS);
 
-    private final SharedRegion region;
     private final SlotTable waiters;
     private final WakeWord wake;
     private final Acquirer acquirer;
     private final boolean reentrant;
-    private final String name;
 
     ProcessLockBase(SharedRegion region, boolean reentrant, String name) {
-        this.region = region;
+        super(region, name);
         this.reentrant = reentrant;
-        this.name = name;
         this.waiters = new SlotTable(region, WAITERS, MAX_WAITERS);
         this.wake = new WakeWord(region, WAKE);
         this.acquirer = new Acquirer(region, waiters, wake, this::tryTake, this::takeOverFromDead, this::looksFree);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Mode mode() {
-        return Mode.PROCESSES;
     }
 
     @Override
@@ -225,11 +211,6 @@ public abstract class ProcessLockBase implements SyncLock {
     /** The shared file. */
     public java.nio.file.Path path() {
         return region.path();
-    }
-
-    @Override
-    public void close() {
-        region.close();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.telar.workloads.sync.process;
 
-import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.Participant;
 import dev.telar.workloads.sync.SemaphoreState;
 import dev.telar.workloads.sync.SyncSemaphore;
@@ -21,7 +20,7 @@ import java.util.List;
  * (bounded; an error when none is held). At most {@link #MAX_PERMITS} permits. Not fair.
  * Thread-safe.
  */
-public final class ProcessSemaphore implements SyncSemaphore {
+public final class ProcessSemaphore extends ProcessPrimitive<SemaphoreState> implements SyncSemaphore {
     /** Most permits a process semaphore can have out or free at once. */
     public static final int MAX_PERMITS = 64;
     private static final int MAX_WAITERS = 64;
@@ -35,18 +34,15 @@ public final class ProcessSemaphore implements SyncSemaphore {
     private static final long WAITERS = PERMITS + SlotTable.bytes(MAX_PERMITS);
     private static final int DATA_BYTES = 64 + SlotTable.bytes(MAX_PERMITS) + SlotTable.bytes(MAX_WAITERS);
 
-    private final SharedRegion region;
     private final SlotTable permits;
     private final SlotTable waiters;
     private final WakeWord wake;
     private final Acquirer acquirer;
-    private final String name;
     private final int initial;
     private final boolean bounded;
 
     private ProcessSemaphore(SharedRegion region, String name) {
-        this.region = region;
-        this.name = name;
+        super(region, name);
         this.initial = (int) region.param(0);
         this.bounded = region.param(1) != 0;
         this.permits = new SlotTable(region, PERMITS, MAX_PERMITS);
@@ -68,16 +64,6 @@ public final class ProcessSemaphore implements SyncSemaphore {
         SharedRegion r = SharedRegion.openOrCreate(file, SharedRegion.Kind.SEMAPHORE, DATA_BYTES,
                 created -> created.setInt(ISSUED, value), value, bounded ? 1 : 0);
         return new ProcessSemaphore(r, ProcessSync.nameOf(file));
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Mode mode() {
-        return Mode.PROCESSES;
     }
 
     @Override
@@ -203,11 +189,6 @@ public final class ProcessSemaphore implements SyncSemaphore {
         }
         return new SemaphoreState(initial, bounded, free, holders, waiters.participants(true),
                 region.getLong(ACQUISITIONS), region.getInt(ABANDONED) != 0, region.getLong(TAKEOVERS));
-    }
-
-    @Override
-    public void close() {
-        region.close();
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.telar.workloads.sync.thread;
 
-import dev.telar.workloads.sync.Waits;
 import dev.telar.workloads.sync.LockState;
-import dev.telar.workloads.sync.Mode;
+import dev.telar.workloads.sync.Waits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,14 +13,12 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * fair; blocked threads are parked. Thread-safe.
  */
 public final class ThreadLock extends ThreadLockBase {
-    private final String name;
     private final Sync sync = new Sync();
     /** Written only by the holder, under the lock. */
     private volatile long acquisitions;
 
     public ThreadLock(String name) {
-        super("lock");
-        this.name = name;
+        super(name, "lock");
     }
 
     private static final class Sync extends AbstractQueuedSynchronizer {
@@ -55,16 +52,6 @@ public final class ThreadLock extends ThreadLockBase {
         Thread owner() {
             return getState() == 0 ? null : getExclusiveOwnerThread();
         }
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Mode mode() {
-        return Mode.THREADS;
     }
 
     @Override

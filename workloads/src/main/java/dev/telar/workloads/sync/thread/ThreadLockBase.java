@@ -1,16 +1,18 @@
 package dev.telar.workloads.sync.thread;
 
+import dev.telar.workloads.sync.LockState;
 import dev.telar.workloads.sync.SyncLock;
 
 /**
  * What a {@link ThreadCondition} needs from its lock: to release it completely while waiting and
  * to take it back at the same hold count; and what both thread locks do alike.
  */
-abstract class ThreadLockBase implements SyncLock {
+abstract class ThreadLockBase extends ThreadPrimitive<LockState> implements SyncLock {
     /** "lock" or "RLock", for messages. */
     private final String kind;
 
-    ThreadLockBase(String kind) {
+    ThreadLockBase(String name, String kind) {
+        super(name);
         this.kind = kind;
     }
 
@@ -26,11 +28,6 @@ abstract class ThreadLockBase implements SyncLock {
         if (!isHeldByCurrentThread()) {
             throw new IllegalMonitorStateException("markConsistent by a thread that does not hold the " + kind);
         }
-    }
-
-    @Override
-    public void close() {
-        // nothing to release: the lock lives on the heap
     }
 
     /** Releases every level the calling thread holds; returns how many that were. */

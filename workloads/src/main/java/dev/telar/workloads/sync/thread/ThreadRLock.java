@@ -1,9 +1,8 @@
 package dev.telar.workloads.sync.thread;
 
-import dev.telar.workloads.sync.Waits;
 import dev.telar.workloads.sync.LockState;
-import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SyncRLock;
+import dev.telar.workloads.sync.Waits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,15 +14,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * can read it. Thread-safe.
  */
 public final class ThreadRLock extends ThreadLockBase implements SyncRLock {
-    private final String name;
     private final Visible lock = new Visible();
     /** Written only by the holder. */
     private volatile int holds;
     private volatile long acquisitions;
 
     public ThreadRLock(String name) {
-        super("RLock");
-        this.name = name;
+        super(name, "RLock");
     }
 
     /** Exposes the owner and the queue, which ReentrantLock keeps protected. */
@@ -38,16 +35,6 @@ public final class ThreadRLock extends ThreadLockBase implements SyncRLock {
         List<Thread> queued() {
             return List.copyOf(getQueuedThreads());
         }
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Mode mode() {
-        return Mode.THREADS;
     }
 
     private void entered() {
