@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The dashboard in a real terminal (tmux), started by the real launcher from an interactive shell:
@@ -23,7 +23,8 @@ class DashboardIT {
     private static final String PLACEHOLDER = "the dashboard is not built yet";
     private static String hostName;
 
-    private TmuxPane pane;
+    @RegisterExtension
+    final TmuxPane pane = TmuxPane.perTest();
     private String marker;
 
     @BeforeAll
@@ -32,18 +33,10 @@ class DashboardIT {
     }
 
     @BeforeEach
-    void openPane() throws Exception {
-        pane = TmuxPane.open();
+    void printMarker() {
         marker = "before-telar-" + Long.toHexString(System.nanoTime());
         pane.type("echo " + marker);
         pane.waitFor(s -> s.lines().anyMatch(l -> l.equals(marker)), "the marker line");
-    }
-
-    @AfterEach
-    void closePane() throws IOException {
-        if (pane != null) {
-            pane.close();
-        }
     }
 
     @Test

@@ -2,15 +2,13 @@ package dev.telar.tui.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The exchange view in a real terminal: open it with X, choose a small queue exchange with 2
@@ -23,19 +21,8 @@ class ExchangeIT {
     private static final Pattern RESULT_ROW =
             Pattern.compile("(?m)^queue +2 +\\d+\\.\\d\\d +\\d+\\.\\d\\d +×\\d+\\.\\d\\d +\\S+ +OK");
 
-    private TmuxPane pane;
-
-    @BeforeEach
-    void openPane() throws Exception {
-        pane = TmuxPane.open();
-    }
-
-    @AfterEach
-    void closePane() throws IOException {
-        if (pane != null) {
-            pane.close();
-        }
-    }
+    @RegisterExtension
+    final TmuxPane pane = TmuxPane.perTest();
 
     @Test
     void runAQueueExchangeFromTheDashboardAndSeeItsResult() throws Exception {

@@ -2,12 +2,10 @@ package dev.telar.tui.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The experiments view in a real terminal: switch to it, choose a small cpu run, start it with its
@@ -18,19 +16,8 @@ class ExperimentsIT {
     private static final Pattern RESULT_ROW =
             Pattern.compile("(?m)^cpu +thread-target +4 +\\d+\\.\\d\\d +\\d+\\.\\d\\d +×\\d+\\.\\d\\d +\\d+%");
 
-    private TmuxPane pane;
-
-    @BeforeEach
-    void openPane() throws Exception {
-        pane = TmuxPane.open();
-    }
-
-    @AfterEach
-    void closePane() throws IOException {
-        if (pane != null) {
-            pane.close();
-        }
-    }
+    @RegisterExtension
+    final TmuxPane pane = TmuxPane.perTest();
 
     @Test
     void runAnExperimentFromTheDashboardAndSeeItsSpeedup() throws Exception {

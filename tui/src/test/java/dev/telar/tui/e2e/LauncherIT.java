@@ -6,28 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The launcher's refusals in a real terminal (tmux) and headless use without one. None of these
  * needs the dashboard itself.
  */
 class LauncherIT {
-    private TmuxPane pane;
-
-    @BeforeEach
-    void openPane() throws Exception {
-        pane = TmuxPane.open();
-    }
-
-    @AfterEach
-    void closePane() throws IOException {
-        if (pane != null) {
-            pane.close();
-        }
-    }
+    @RegisterExtension
+    final TmuxPane pane = TmuxPane.perTest();
 
     @Test
     void pipedOutputIsRefusedWithOneLine() throws IOException {

@@ -2,11 +2,9 @@ package dev.telar.tui.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The look chosen by the locale, the environment and the options, in a real terminal (tmux):
@@ -17,19 +15,8 @@ class LookIT {
     /** An SGR sequence that sets a colour: 30-37, 40-47, 90-97, 100-107, or 256/RGB forms. */
     private static final Pattern COLOUR = Pattern.compile("\u001b\\[[0-9;]*?(?<![0-9])(3[0-7]|4[0-7]|9[0-7]|10[0-7]|38|48)(;[0-9;]*)?m");
 
-    private TmuxPane pane;
-
-    @BeforeEach
-    void openPane() throws Exception {
-        pane = TmuxPane.open();
-    }
-
-    @AfterEach
-    void closePane() throws IOException {
-        if (pane != null) {
-            pane.close();
-        }
-    }
+    @RegisterExtension
+    final TmuxPane pane = TmuxPane.perTest();
 
     @Test
     void inTheCLocaleEveryCellIsAscii() throws Exception {

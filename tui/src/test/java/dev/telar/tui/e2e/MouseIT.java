@@ -2,11 +2,9 @@ package dev.telar.tui.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Clicks in a real terminal (tmux): the dashboard asks for mouse reports, a click on a column
@@ -14,19 +12,8 @@ import org.junit.jupiter.api.Test;
  * no longer reports clicks (or the shell would receive them as text).
  */
 class MouseIT {
-    private TmuxPane pane;
-
-    @BeforeEach
-    void openPane() throws Exception {
-        pane = TmuxPane.open();
-    }
-
-    @AfterEach
-    void closePane() throws IOException {
-        if (pane != null) {
-            pane.close();
-        }
-    }
+    @RegisterExtension
+    final TmuxPane pane = TmuxPane.perTest();
 
     @Test
     void clicksSortAndSwitchViewsAndStopWhenTelarQuits() throws Exception {

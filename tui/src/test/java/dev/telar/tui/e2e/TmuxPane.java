@@ -17,6 +17,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An interactive {@code bash --norc} in a detached 120x40 tmux session on a tmux server of its own
@@ -26,17 +29,42 @@ import java.util.stream.Stream;
  * <p>The shell has {@code $L} (the launcher), {@code $T} (the temporary directory) and
  * {@code XDG_STATE_HOME} (inside {@code $T}, so Telar's log stays there); its prompt is {@link #PROMPT}.
  */
-final class TmuxPane implements AutoCloseable {
+final class TmuxPane implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
     static final String PROMPT = "it$ ";
     static final Duration DEFAULT_WAIT = Duration.ofSeconds(15);
     private static final String TARGET = "it";
 
     private final String socket = "telar-it-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Path dir;
+    private Path dir;
     private boolean started;
     private Path socketPath;
 
-    TmuxPane(Path launcher) throws IOException {
+    /**
+     * A pane per test, as a JUnit extension: {@code @RegisterExtension final TmuxPane pane =
+     * TmuxPane.perTest();}. Before each test (and before its {@code @BeforeEach} methods) it skips
+     * the test when tmux is missing, builds the launcher (once per JVM) and opens the pane; after
+     * each test it closes it.
+     */
+    static TmuxPane perTest() {
+        return new TmuxPane();
+    }
+
+    private TmuxPane() {
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        assumeTrue(available(), "tmux is not installed");
+        Launcher.warmUp();
+        open(Launcher.path());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        close();
+    }
+
+    private void open(Path launcher) throws IOException {
         dir = Files.createTempDirectory("telar-it-");
         try {
             run("new-session", "-d", "-s", TARGET, "-x", "120", "-y", "40", "-c", dir.toString(),
@@ -49,16 +77,6 @@ final class TmuxPane implements AutoCloseable {
             close();
             throw e;
         }
-    }
-
-    /**
-     * A pane for one test: skips the test when tmux is missing, and builds the launcher first
-     * (once per JVM).
-     */
-    static TmuxPane open() throws IOException, InterruptedException {
-        assumeTrue(available(), "tmux is not installed");
-        Launcher.warmUp();
-        return new TmuxPane(Launcher.path());
     }
 
     /** Telar started in the pane, and the screen that showed it was ready. */
@@ -243,6 +261,9 @@ final class TmuxPane implements AutoCloseable {
             if (socketPath != null) {
                 Files.deleteIfExists(socketPath); // tmux leaves its socket file behind
             }
+        }
+        if (dir == null || !Files.exists(dir)) {
+            return; // never opened (tmux missing), or closed already
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
