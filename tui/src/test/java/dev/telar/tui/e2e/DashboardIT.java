@@ -2,7 +2,6 @@ package dev.telar.tui.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.abort;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.telar.probe.Probe;
 import java.io.IOException;
@@ -10,10 +9,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The dashboard in a real terminal (tmux), started by the real launcher from an interactive shell:
@@ -24,29 +23,20 @@ class DashboardIT {
     private static final String PLACEHOLDER = "the dashboard is not built yet";
     private static String hostName;
 
-    private TmuxPane pane;
+    @RegisterExtension
+    final TmuxPane pane = TmuxPane.perTest();
     private String marker;
 
     @BeforeAll
     static void buildOnce() throws Exception {
-        Launcher.warmUp();
         hostName = Probe.live().host().hostName();
     }
 
     @BeforeEach
-    void openPane() throws IOException {
-        assumeTrue(TmuxPane.available(), "tmux is not installed");
-        pane = new TmuxPane(Launcher.path());
+    void printMarker() {
         marker = "before-telar-" + Long.toHexString(System.nanoTime());
         pane.type("echo " + marker);
         pane.waitFor(s -> s.lines().anyMatch(l -> l.equals(marker)), "the marker line");
-    }
-
-    @AfterEach
-    void closePane() throws IOException {
-        if (pane != null) {
-            pane.close();
-        }
     }
 
     @Test
@@ -75,17 +65,14 @@ class DashboardIT {
 
     /** Starts ./telar in the pane (its pid recorded by the shell that execs it) and waits for the dashboard. */
     private ProcessHandle startDashboard() throws IOException {
-        pane.type("bash -c 'echo $$ >\"$T/pid\"; exec \"$L\"'");
-        String screen = pane.waitFor(s -> s.contains(PLACEHOLDER) || s.contains("PID") && s.contains(hostName),
+        TmuxPane.Started telar = pane.startTelar("", "", s -> s.contains(PLACEHOLDER) || s.contains("PID") && s.contains(hostName),
                 "dashboard header (host " + hostName + ") and process list (PID)");
+        String screen = telar.screen();
         if (screen.contains(PLACEHOLDER)) {
             abort("needs the real dashboard; this build still has the placeholder Dashboard");
         }
         assertThat(screen).as("the dashboard draws on the alternate screen").doesNotContain(marker);
-        List<String> pid = pane.fileLines("pid");
-        assertThat(pid).hasSize(1);
-        ProcessHandle java = ProcessHandle.of(Long.parseLong(pid.get(0).strip()))
-                .orElseThrow(() -> new AssertionError("telar's process is gone while the dashboard shows"));
+        ProcessHandle java = telar.process();
         Optional<String> command = java.info().command();
         assertThat(command).as("the launcher execs java in the same process").hasValueSatisfying(c -> assertThat(c).endsWith("/java"));
         return java;

@@ -1,20 +1,14 @@
 package dev.telar.tui.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The exchange view in a real terminal: open it with X, choose a small queue exchange with 2
@@ -27,36 +21,15 @@ class ExchangeIT {
     private static final Pattern RESULT_ROW =
             Pattern.compile("(?m)^queue +2 +\\d+\\.\\d\\d +\\d+\\.\\d\\d +×\\d+\\.\\d\\d +\\S+ +OK");
 
-    private TmuxPane pane;
-
-    @BeforeAll
-    static void buildOnce() throws Exception {
-        Launcher.warmUp();
-    }
-
-    @BeforeEach
-    void openPane() throws IOException {
-        assumeTrue(TmuxPane.available(), "tmux is not installed");
-        pane = new TmuxPane(Launcher.path());
-    }
-
-    @AfterEach
-    void closePane() throws IOException {
-        if (pane != null) {
-            pane.close();
-        }
-    }
+    @RegisterExtension
+    final TmuxPane pane = TmuxPane.perTest();
 
     @Test
     void runAQueueExchangeFromTheDashboardAndSeeItsResult() throws Exception {
         Path ipc = pane.dir().resolve("ipc");
         Files.writeString(pane.dir().resolve("config.yaml"), "ipc:\n  dir: " + ipc + "\n  disk-cap-mb: 64\n");
-        pane.type("bash -c 'echo $$ >\"$T/pid\"; export TELAR_CONFIG=\"$T/config.yaml\"; exec \"$L\"'");
-        pane.waitFor(s -> s.contains("PID") && s.contains("X Exch"), "the process list with the exchange hint");
-        List<String> pid = pane.fileLines("pid");
-        assertThat(pid).hasSize(1);
-        ProcessHandle java = ProcessHandle.of(Long.parseLong(pid.get(0).strip()))
-                .orElseThrow(() -> new AssertionError("telar's process is gone while the dashboard shows"));
+        ProcessHandle java = pane.startTelar("TELAR_CONFIG=\"$T/config.yaml\"", "",
+                s -> s.contains("PID") && s.contains("X Exch"), "the process list with the exchange hint").process();
 
         pane.key("X");
         pane.waitFor(s -> s.contains("Mechanism") && s.contains("Compare") && s.contains("Avg"),
@@ -77,9 +50,7 @@ class ExchangeIT {
         assertThat(screen).contains("▶ queue, 2 processes: ×").contains("of a 64.0M cap");
         assertThat(ipc).as("the settings' ipc.dir holds the runs").isDirectory();
 
-        pane.key("q");
-        java.onExit().get(TmuxPane.DEFAULT_WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(pane.exitStatusOfLastCommand()).as("exit status").isZero();
+        pane.quitTelar(java);
         try (Stream<Path> left = Files.list(ipc)) {
             assertThat(left).as("run directories left behind").isEmpty();
         }

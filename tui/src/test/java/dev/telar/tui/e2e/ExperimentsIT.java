@@ -1,17 +1,11 @@
 package dev.telar.tui.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The experiments view in a real terminal: switch to it, choose a small cpu run, start it with its
@@ -22,34 +16,13 @@ class ExperimentsIT {
     private static final Pattern RESULT_ROW =
             Pattern.compile("(?m)^cpu +thread-target +4 +\\d+\\.\\d\\d +\\d+\\.\\d\\d +×\\d+\\.\\d\\d +\\d+%");
 
-    private TmuxPane pane;
-
-    @BeforeAll
-    static void buildOnce() throws Exception {
-        Launcher.warmUp();
-    }
-
-    @BeforeEach
-    void openPane() throws IOException {
-        assumeTrue(TmuxPane.available(), "tmux is not installed");
-        pane = new TmuxPane(Launcher.path());
-    }
-
-    @AfterEach
-    void closePane() throws IOException {
-        if (pane != null) {
-            pane.close();
-        }
-    }
+    @RegisterExtension
+    final TmuxPane pane = TmuxPane.perTest();
 
     @Test
     void runAnExperimentFromTheDashboardAndSeeItsSpeedup() throws Exception {
-        pane.type("bash -c 'echo $$ >\"$T/pid\"; exec \"$L\"'");
-        pane.waitFor(s -> s.contains("PID") && s.contains("Avg"), "the process list");
-        List<String> pid = pane.fileLines("pid");
-        assertThat(pid).hasSize(1);
-        ProcessHandle java = ProcessHandle.of(Long.parseLong(pid.get(0).strip()))
-                .orElseThrow(() -> new AssertionError("telar's process is gone while the dashboard shows"));
+        ProcessHandle java = pane.startTelar("", "", s -> s.contains("PID") && s.contains("Avg"), "the process list")
+                .process();
 
         pane.key("x");
         pane.waitFor(s -> s.contains("Kernel") && s.contains("Baseline") && s.contains("Avg"),
@@ -67,8 +40,6 @@ class ExperimentsIT {
         assertThat(screen).containsPattern("(?m)^cpu +sequential +1 ");
         assertThat(screen).contains("▶ 4 threads: ×");
 
-        pane.key("q");
-        java.onExit().get(TmuxPane.DEFAULT_WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(pane.exitStatusOfLastCommand()).as("exit status").isZero();
+        pane.quitTelar(java);
     }
 }

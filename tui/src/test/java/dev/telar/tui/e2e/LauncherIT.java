@@ -1,41 +1,21 @@
 package dev.telar.tui.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The launcher's refusals in a real terminal (tmux) and headless use without one. None of these
  * needs the dashboard itself.
  */
 class LauncherIT {
-    private TmuxPane pane;
-
-    @BeforeAll
-    static void buildOnce() throws Exception {
-        Launcher.warmUp();
-    }
-
-    @BeforeEach
-    void openPane() throws IOException {
-        assumeTrue(TmuxPane.available(), "tmux is not installed");
-        pane = new TmuxPane(Launcher.path());
-    }
-
-    @AfterEach
-    void closePane() throws IOException {
-        if (pane != null) {
-            pane.close();
-        }
-    }
+    @RegisterExtension
+    final TmuxPane pane = TmuxPane.perTest();
 
     @Test
     void pipedOutputIsRefusedWithOneLine() throws IOException {

@@ -1,15 +1,10 @@
 package dev.telar.tui.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Clicks in a real terminal (tmux): the dashboard asks for mouse reports, a click on a column
@@ -17,34 +12,15 @@ import org.junit.jupiter.api.Test;
  * no longer reports clicks (or the shell would receive them as text).
  */
 class MouseIT {
-    private TmuxPane pane;
-
-    @BeforeAll
-    static void buildOnce() throws Exception {
-        Launcher.warmUp();
-    }
-
-    @BeforeEach
-    void openPane() throws IOException {
-        assumeTrue(TmuxPane.available(), "tmux is not installed");
-        pane = new TmuxPane(Launcher.path());
-    }
-
-    @AfterEach
-    void closePane() throws IOException {
-        if (pane != null) {
-            pane.close();
-        }
-    }
+    @RegisterExtension
+    final TmuxPane pane = TmuxPane.perTest();
 
     @Test
     void clicksSortAndSwitchViewsAndStopWhenTelarQuits() throws Exception {
         assertThat(pane.format("#{mouse_standard_flag}")).as("the shell asks for no clicks").isEqualTo("0");
-        pane.type("bash -c 'echo $$ >\"$T/pid\"; exec \"$L\"'");
-        String screen = pane.waitFor(s -> s.contains("PID USER") && s.contains("Avg"), "the process list");
-        List<String> pid = pane.fileLines("pid");
-        ProcessHandle java = ProcessHandle.of(Long.parseLong(pid.get(0).strip()))
-                .orElseThrow(() -> new AssertionError("telar's process is gone while the dashboard shows"));
+        TmuxPane.Started telar = pane.startTelar("", "", s -> s.contains("PID USER") && s.contains("Avg"), "the process list");
+        ProcessHandle java = telar.process();
+        String screen = telar.screen();
         assertThat(pane.format("#{mouse_standard_flag}")).as("the dashboard reports clicks").isEqualTo("1");
 
         List<String> lines = screen.lines().toList();
@@ -62,9 +38,7 @@ class MouseIT {
         pane.click(exp + 2, row);
         pane.waitFor(s -> s.contains("Kernel") && s.contains("Baseline"), "the experiments view after a click on its hint");
 
-        pane.key("q");
-        java.onExit().get(TmuxPane.DEFAULT_WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(pane.exitStatusOfLastCommand()).as("exit status").isZero();
+        pane.quitTelar(java);
         assertThat(pane.format("#{mouse_standard_flag}")).as("clicks no longer reported").isEqualTo("0");
         assertThat(pane.format("#{mouse_utf8_flag}")).as("UTF-8 mouse mode off too").isEqualTo("0");
     }

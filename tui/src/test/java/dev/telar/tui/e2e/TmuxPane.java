@@ -1,5 +1,8 @@
 package dev.telar.tui.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +17,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An interactive {@code bash --norc} in a detached 120x40 tmux session on a tmux server of its own
@@ -23,17 +29,42 @@ import java.util.stream.Stream;
  * <p>The shell has {@code $L} (the launcher), {@code $T} (the temporary directory) and
  * {@code XDG_STATE_HOME} (inside {@code $T}, so Telar's log stays there); its prompt is {@link #PROMPT}.
  */
-final class TmuxPane implements AutoCloseable {
+final class TmuxPane implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
     static final String PROMPT = "it$ ";
     static final Duration DEFAULT_WAIT = Duration.ofSeconds(15);
     private static final String TARGET = "it";
 
     private final String socket = "telar-it-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Path dir;
+    private Path dir;
     private boolean started;
     private Path socketPath;
 
-    TmuxPane(Path launcher) throws IOException {
+    /**
+     * A pane per test, as a JUnit extension: {@code @RegisterExtension final TmuxPane pane =
+     * TmuxPane.perTest();}. Before each test (and before its {@code @BeforeEach} methods) it skips
+     * the test when tmux is missing, builds the launcher (once per JVM) and opens the pane; after
+     * each test it closes it.
+     */
+    static TmuxPane perTest() {
+        return new TmuxPane();
+    }
+
+    private TmuxPane() {
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        assumeTrue(available(), "tmux is not installed");
+        Launcher.warmUp();
+        open(Launcher.path());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        close();
+    }
+
+    private void open(Path launcher) throws IOException {
         dir = Files.createTempDirectory("telar-it-");
         try {
             run("new-session", "-d", "-s", TARGET, "-x", "120", "-y", "40", "-c", dir.toString(),
@@ -46,6 +77,32 @@ final class TmuxPane implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Telar started in the pane, and the screen that showed it was ready. */
+    record Started(ProcessHandle process, String screen) {
+    }
+
+    /**
+     * Starts the launcher with {@code env} variables ({@code NAME=value ...}, may be empty) and
+     * {@code options}, its pid recorded by the shell that execs it, and waits for {@code ready}.
+     */
+    Started startTelar(String env, String options, Predicate<String> ready, String what) throws IOException {
+        type("bash -c 'echo $$ >\"$T/pid\"; exec " + (env.isEmpty() ? "" : "env " + env + " ") + "\"$L\""
+                + (options.isEmpty() ? "" : " " + options) + "'");
+        String screen = waitFor(s -> ready.test(s) && !fileLinesQuietly("pid").isEmpty(), what);
+        List<String> pid = fileLines("pid");
+        assertThat(pid).hasSize(1);
+        ProcessHandle process = ProcessHandle.of(Long.parseLong(pid.get(0).strip()))
+                .orElseThrow(() -> new AssertionError("telar's process is gone while the dashboard shows"));
+        return new Started(process, screen);
+    }
+
+    /** Quits Telar with q and checks that it ended with status 0. */
+    void quitTelar(ProcessHandle telar) throws Exception {
+        key("q");
+        telar.onExit().get(DEFAULT_WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(exitStatusOfLastCommand()).as("exit status").isZero();
     }
 
     /** True when a tmux binary can be run. */
@@ -204,6 +261,9 @@ final class TmuxPane implements AutoCloseable {
             if (socketPath != null) {
                 Files.deleteIfExists(socketPath); // tmux leaves its socket file behind
             }
+        }
+        if (dir == null || !Files.exists(dir)) {
+            return; // never opened (tmux missing), or closed already
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -34,65 +34,18 @@ final class EveryPanel {
     /** Each screen by name, drawn at {@code columns}×{@code rows} with {@code settings}. */
     static Map<String, VirtualScreen> screens(Settings settings, int columns, int rows) {
         Map<String, Function<VirtualScreen, VirtualScreen>> steps = new LinkedHashMap<>();
-        steps.put("processes with threads", vs -> {
-            show(vs);
-            vs.press(KeyType.ArrowDown);
-            vs.press(KeyType.ArrowDown);
-            vs.press(KeyType.ArrowDown); // 4242, Telar itself, whose threads are listed
-            vs.press(KeyType.Enter);
-            return vs;
-        });
-        steps.put("filtered, Telar only", vs -> {
-            show(vs);
-            vs.press('/');
-            vs.type("a");
-            vs.press(KeyType.Enter);
-            vs.press('t');
-            return vs;
-        });
-        steps.put("filter input", vs -> {
-            show(vs);
-            vs.press('/');
-            vs.type("py");
-            return vs;
-        });
-        steps.put("no match", vs -> {
-            show(vs);
-            vs.press('/');
-            vs.type("zzz");
-            vs.press(KeyType.Enter);
-            return vs;
-        });
-        steps.put("expanded, threads not read yet", vs -> {
-            show(vs);
-            vs.press(KeyType.Enter);
-            return vs;
-        });
+        // the third row down is 4242, Telar itself, whose threads are listed
+        steps.put("processes with threads", shown(KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowDown, KeyType.Enter));
+        steps.put("filtered, Telar only", shown('/', "a", KeyType.Enter, 't'));
+        steps.put("filter input", shown('/', "py"));
+        steps.put("no match", shown('/', "zzz", KeyType.Enter));
+        steps.put("expanded, threads not read yet", shown(KeyType.Enter));
         steps.put("before the first sample", VirtualScreen::draw);
-        steps.put("help", vs -> {
-            show(vs);
-            vs.press('h');
-            return vs;
-        });
-        steps.put("experiments help", vs -> {
-            show(vs);
-            vs.press('x');
-            vs.press('h');
-            return vs;
-        });
-        steps.put("experiments form", vs -> {
-            show(vs);
-            vs.press('x');
-            return vs;
-        });
-        steps.put("matmul form", vs -> {
-            show(vs);
-            vs.press('x');
-            vs.press(KeyType.ArrowLeft); // wraps to matmul
-            vs.press(KeyType.ArrowUp);   // to the last field
-            vs.press(KeyType.ArrowUp);
-            return vs;
-        });
+        steps.put("help", shown('h'));
+        steps.put("experiments help", shown('x', 'h'));
+        steps.put("experiments form", shown('x'));
+        // left wraps to matmul, up goes to the last field
+        steps.put("matmul form", shown('x', KeyType.ArrowLeft, KeyType.ArrowUp, KeyType.ArrowUp));
         steps.put("io form, pinned", vs -> {
             show(vs);
             vs.press('x');
@@ -104,15 +57,8 @@ final class EveryPanel {
             vs.press(KeyType.ArrowRight); // spread over all cores
             return vs;
         });
-        steps.put("model this JVM may lack", vs -> {
-            show(vs);
-            vs.press('x');
-            vs.press(KeyType.ArrowDown);
-            vs.press(KeyType.ArrowLeft);
-            vs.press(KeyType.ArrowLeft); // virtual
-            vs.press(KeyType.Enter);
-            return vs;
-        });
+        // the model two to the left is virtual
+        steps.put("model this JVM may lack", shown('x', KeyType.ArrowDown, KeyType.ArrowLeft, KeyType.ArrowLeft, KeyType.Enter));
         steps.put("running, worker threads", vs -> {
             vs.show(withWorkers());
             vs.press('x');
@@ -160,17 +106,8 @@ final class EveryPanel {
             vs.event(new ExperimentEvent.Idle());
             return vs;
         });
-        steps.put("exchange form", vs -> {
-            show(vs);
-            vs.press('X');
-            return vs;
-        });
-        steps.put("exchange help", vs -> {
-            show(vs);
-            vs.press('X');
-            vs.press('h');
-            return vs;
-        });
+        steps.put("exchange form", shown('X'));
+        steps.put("exchange help", shown('X', 'h'));
         steps.put("exchange running, a child killed", EveryPanel::exchangeRunning);
         steps.put("exchange cancelling", vs -> {
             exchangeRunning(vs);
@@ -264,6 +201,26 @@ final class EveryPanel {
         show(vs);
         vs.exchange.sample = Optional.of(ExchangeFixtures.lockedSample());
         return show(vs);
+    }
+
+    /**
+     * A step that shows the lab machine, then presses {@code keys} in order: a {@code char} or a
+     * {@link KeyType} is one key, a {@code String} is typed.
+     */
+    private static Function<VirtualScreen, VirtualScreen> shown(Object... keys) {
+        return vs -> {
+            show(vs);
+            for (Object key : keys) {
+                if (key instanceof Character c) {
+                    vs.press(c);
+                } else if (key instanceof KeyType t) {
+                    vs.press(t);
+                } else {
+                    vs.type((String) key);
+                }
+            }
+            return vs;
+        };
     }
 
     private static VirtualScreen show(VirtualScreen vs) {

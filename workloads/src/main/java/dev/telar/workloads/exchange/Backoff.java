@@ -1,6 +1,9 @@
 package dev.telar.workloads.exchange;
 
+import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * How a process waits for another one without a system-level wake-up: spin briefly (the other side
@@ -80,5 +83,33 @@ public final class Backoff {
         round = 0;
         park = FIRST_PARK_NANOS;
         parkedNanos = 0;
+    }
+
+    /**
+     * The receive loop of a pipe end and a queue consumer: polls, gives up when the senders are all
+     * done and everything was taken, otherwise waits (resetting this backoff first).
+     *
+     * @param poll      the next message if one is there now, else null
+     * @param finished  true when no message can come any more
+     * @param closed    the message of the {@link ExchangeClosedException} thrown then
+     * @param timeout   how long to wait at most; null to wait as long as it takes
+     * @return the message, or null when none came within {@code timeout}
+     */
+    Message receive(Supplier<Message> poll, BooleanSupplier finished, Supplier<String> closed, Duration timeout) {
+        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
+        reset();
+        while (true) {
+            Message m = poll.get();
+            if (m != null) {
+                return m;
+            }
+            if (finished.getAsBoolean()) {
+                throw new ExchangeClosedException(closed.get());
+            }
+            if (timeout != null && System.nanoTime() >= deadline) {
+                return null;
+            }
+            idle();
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The parent's side of one mechanism in the exchange experiment: creates the files, gathers the
@@ -42,7 +43,9 @@ abstract class Collector implements AutoCloseable {
     abstract boolean delivered(int index);
 
     /** Messages from process {@code index} received (or 1/0: its result arrived or not). */
-    abstract long received(int index);
+    long received(int index) {
+        return delivered(index) ? 1 : 0;
+    }
 
     /** Messages process {@code index} wrote, as its files say; -1 for mechanisms without messages. */
     long sent(int index) {
@@ -94,37 +97,29 @@ abstract class Collector implements AutoCloseable {
         }
     }
 
-    /** One pipe per process; the parent holds end A of each. */
-    static final class PipeCollector extends Collector {
-        private final List<PipeEnd> ends = new ArrayList<>();
-        private final Partials partials;
+    /** Mechanisms carrying one message per chunk (pipe, queue): what they count alike. */
+    abstract static class MessageCollector extends Collector {
+        final Partials partials;
 
-        PipeCollector(ExchangeSpec spec, Path dir) {
+        MessageCollector(ExchangeSpec spec, Path dir) {
             super(spec, dir);
             partials = new Partials(spec.processes());
-            // The cap is the whole mechanism's, and each pipe measures only its own directory.
-            ExchangeLimits perPipe = spec.limits().withDiskCap(
-                    Math.max(ExchangeLimits.MIN_DISK_CAP, spec.limits().diskCapBytes() / spec.processes()));
-            for (int i = 0; i < spec.processes(); i++) {
-                Pipe.create(ExchangeLayout.pipe(dir, i), perPipe);
-                ends.add(Pipe.open(ExchangeLayout.pipe(dir, i), Pipe.Side.A));
-            }
         }
 
-        @Override
-        boolean poll() {
+        /**
+         * Takes what {@code source} has, at most 4096 messages so one busy source cannot starve
+         * the others; {@code process} -1 reads the sender from each message's key.
+         */
+        final boolean drain(Supplier<Message> source, int process) {
             boolean any = false;
-            for (int i = 0; i < ends.size(); i++) {
-                PipeEnd end = ends.get(i);
-                for (int k = 0; k < 4096; k++) {
-                    Message m = end.poll();
-                    if (m == null) {
-                        break;
-                    }
-                    any = true;
-                    latencies.add(Stamp.latencyNanos(m.key(), System.nanoTime()));
-                    partials.add(i, m.value());
+            for (int k = 0; k < 4096; k++) {
+                Message m = source.get();
+                if (m == null) {
+                    break;
                 }
+                any = true;
+                latencies.add(Stamp.latencyNanos(m.key(), System.nanoTime()));
+                partials.add(process < 0 ? Stamp.process(m.key()) : process, m.value());
             }
             return any;
         }
@@ -140,13 +135,82 @@ abstract class Collector implements AutoCloseable {
         }
 
         @Override
-        long sent(int index) {
-            return ends.get(index).peerSent();
+        double total() {
+            return partials.total();
+        }
+    }
+
+    /** Mechanisms where each process leaves one partial sum (array, dict), counted once it ended. */
+    abstract static class ResultCollector extends Collector {
+        final boolean[] ended;
+
+        ResultCollector(ExchangeSpec spec, Path dir) {
+            super(spec, dir);
+            ended = new boolean[spec.processes()];
+        }
+
+        /** Whether process {@code index}'s partial is there. */
+        abstract boolean written(int index);
+
+        /** Process {@code index}'s partial. */
+        abstract double partial(int index);
+
+        @Override
+        void childEnded(int index, boolean ok) {
+            ended[index] = ok;
+        }
+
+        @Override
+        boolean delivered(int index) {
+            return ended[index] && written(index);
         }
 
         @Override
         double total() {
-            return partials.total();
+            double t = 0;
+            for (int i = 0; i < spec.processes(); i++) {
+                t += partial(i);
+            }
+            return t;
+        }
+
+        @Override
+        long ops() {
+            long n = 0;
+            for (boolean e : ended) {
+                n += e ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    /** One pipe per process; the parent holds end A of each. */
+    static final class PipeCollector extends MessageCollector {
+        private final List<PipeEnd> ends = new ArrayList<>();
+
+        PipeCollector(ExchangeSpec spec, Path dir) {
+            super(spec, dir);
+            // The cap is the whole mechanism's, and each pipe measures only its own directory.
+            ExchangeLimits perPipe = spec.limits().withDiskCap(
+                    Math.max(ExchangeLimits.MIN_DISK_CAP, spec.limits().diskCapBytes() / spec.processes()));
+            for (int i = 0; i < spec.processes(); i++) {
+                Pipe.create(ExchangeLayout.pipe(dir, i), perPipe);
+                ends.add(Pipe.open(ExchangeLayout.pipe(dir, i), Pipe.Side.A));
+            }
+        }
+
+        @Override
+        boolean poll() {
+            boolean any = false;
+            for (int i = 0; i < ends.size(); i++) {
+                any |= drain(ends.get(i)::poll, i);
+            }
+            return any;
+        }
+
+        @Override
+        long sent(int index) {
+            return ends.get(index).peerSent();
         }
 
         @Override
@@ -174,15 +238,13 @@ abstract class Collector implements AutoCloseable {
     }
 
     /** One queue: every process produces, the parent is the one consumer. */
-    static final class QueueCollector extends Collector {
+    static final class QueueCollector extends MessageCollector {
         private final SharedQueue queue;
         private final SharedQueue.Consumer consumer;
-        private final Partials partials;
         private final Map<Long, Integer> processOfPid = new HashMap<>();
 
         QueueCollector(ExchangeSpec spec, Path dir) {
             super(spec, dir);
-            partials = new Partials(spec.processes());
             SharedQueue.create(ExchangeLayout.queue(dir), spec.processes(), spec.limits());
             queue = SharedQueue.open(ExchangeLayout.queue(dir));
             consumer = queue.consumer();
@@ -194,27 +256,7 @@ abstract class Collector implements AutoCloseable {
 
         @Override
         boolean poll() {
-            boolean any = false;
-            for (int k = 0; k < 4096; k++) {
-                Message m = consumer.poll();
-                if (m == null) {
-                    break;
-                }
-                any = true;
-                latencies.add(Stamp.latencyNanos(m.key(), System.nanoTime()));
-                partials.add(Stamp.process(m.key()), m.value());
-            }
-            return any;
-        }
-
-        @Override
-        boolean delivered(int index) {
-            return partials.count(index) == spec.chunksOf(index);
-        }
-
-        @Override
-        long received(int index) {
-            return partials.count(index);
+            return drain(consumer::poll, -1);
         }
 
         @Override
@@ -226,11 +268,6 @@ abstract class Collector implements AutoCloseable {
                 }
             }
             return 0;
-        }
-
-        @Override
-        double total() {
-            return partials.total();
         }
 
         @Override
@@ -296,11 +333,6 @@ abstract class Collector implements AutoCloseable {
         }
 
         @Override
-        long received(int index) {
-            return delivered(index) ? 1 : 0;
-        }
-
-        @Override
         double total() {
             return total.get();
         }
@@ -318,15 +350,13 @@ abstract class Collector implements AutoCloseable {
     }
 
     /** One array slot per process. */
-    static final class ArrayCollector extends Collector {
+    static final class ArrayCollector extends ResultCollector {
         private final SharedArray partials;
-        private final boolean[] ended;
         private final boolean[] seen;
 
         ArrayCollector(ExchangeSpec spec, Path dir) {
             super(spec, dir);
             partials = SharedArray.create(ExchangeLayout.array(dir), NumberType.DOUBLE, spec.processes());
-            ended = new boolean[spec.processes()];
             seen = new boolean[spec.processes()];
         }
 
@@ -344,36 +374,13 @@ abstract class Collector implements AutoCloseable {
         }
 
         @Override
-        void childEnded(int index, boolean ok) {
-            ended[index] = ok;
+        boolean written(int index) {
+            return partials.get(index) != 0;
         }
 
         @Override
-        boolean delivered(int index) {
-            return ended[index] && partials.get(index) != 0;
-        }
-
-        @Override
-        long received(int index) {
-            return delivered(index) ? 1 : 0;
-        }
-
-        @Override
-        double total() {
-            double t = 0;
-            for (int i = 0; i < spec.processes(); i++) {
-                t += partials.get(i);
-            }
-            return t;
-        }
-
-        @Override
-        long ops() {
-            long n = 0;
-            for (boolean e : ended) {
-                n += e ? 1 : 0;
-            }
-            return n;
+        double partial(int index) {
+            return partials.get(index);
         }
 
         @Override
@@ -383,15 +390,13 @@ abstract class Collector implements AutoCloseable {
     }
 
     /** One dict entry per process. */
-    static final class DictCollector extends Collector {
+    static final class DictCollector extends ResultCollector {
         private final SharedDict dict;
-        private final boolean[] ended;
         private int seen;
 
         DictCollector(ExchangeSpec spec, Path dir) {
             super(spec, dir);
             dict = SharedDict.create(ExchangeLayout.dict(dir), Math.max(SharedDict.DEFAULT_ENTRIES, spec.processes()));
-            ended = new boolean[spec.processes()];
         }
 
         @Override
@@ -403,36 +408,13 @@ abstract class Collector implements AutoCloseable {
         }
 
         @Override
-        void childEnded(int index, boolean ok) {
-            ended[index] = ok;
+        boolean written(int index) {
+            return dict.get(ExchangeLayout.key(index)) != null;
         }
 
         @Override
-        boolean delivered(int index) {
-            return ended[index] && dict.get(ExchangeLayout.key(index)) != null;
-        }
-
-        @Override
-        long received(int index) {
-            return delivered(index) ? 1 : 0;
-        }
-
-        @Override
-        double total() {
-            double t = 0;
-            for (int i = 0; i < spec.processes(); i++) {
-                t += dict.get(ExchangeLayout.key(i));
-            }
-            return t;
-        }
-
-        @Override
-        long ops() {
-            long n = 0;
-            for (boolean e : ended) {
-                n += e ? 1 : 0;
-            }
-            return n;
+        double partial(int index) {
+            return dict.get(ExchangeLayout.key(index));
         }
 
         @Override

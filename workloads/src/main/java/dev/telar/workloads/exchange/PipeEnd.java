@@ -53,17 +53,7 @@ public final class PipeEnd implements AutoCloseable {
      * @throws ExchangeClosedException when the other end closed and everything was received
      */
     public Message recv() {
-        backoff.reset();
-        while (true) {
-            Message m = poll();
-            if (m != null) {
-                return m;
-            }
-            if (inLane.closed() && next >= inLane.written()) {
-                throw new ExchangeClosedException("the other end of " + dir.getFileName() + " closed the pipe");
-            }
-            backoff.idle();
-        }
+        return recv(null);
     }
 
     /**
@@ -73,21 +63,8 @@ public final class PipeEnd implements AutoCloseable {
      * @throws ExchangeClosedException when the other end closed and everything was received
      */
     public Message recv(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        backoff.reset();
-        while (true) {
-            Message m = poll();
-            if (m != null) {
-                return m;
-            }
-            if (inLane.closed() && next >= inLane.written()) {
-                throw new ExchangeClosedException("the other end of " + dir.getFileName() + " closed the pipe");
-            }
-            if (System.nanoTime() >= deadline) {
-                return null;
-            }
-            backoff.idle();
-        }
+        return backoff.receive(this::poll, this::finished,
+                () -> "the other end of " + dir.getFileName() + " closed the pipe", timeout);
     }
 
     /** The next message if one is there now, else null (never waits). */

@@ -330,17 +330,7 @@ public final class SharedQueue implements AutoCloseable {
          * @throws ExchangeClosedException when every producer closed and all messages were taken
          */
         public Message take() {
-            backoff.reset();
-            while (true) {
-                Message m = poll();
-                if (m != null) {
-                    return m;
-                }
-                if (drained()) {
-                    throw new ExchangeClosedException("every producer of " + dir.getFileName() + " closed");
-                }
-                backoff.idle();
-            }
+            return take(null);
         }
 
         /**
@@ -350,21 +340,8 @@ public final class SharedQueue implements AutoCloseable {
          * @throws ExchangeClosedException when every producer closed and all messages were taken
          */
         public Message take(Duration timeout) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            backoff.reset();
-            while (true) {
-                Message m = poll();
-                if (m != null) {
-                    return m;
-                }
-                if (drained()) {
-                    throw new ExchangeClosedException("every producer of " + dir.getFileName() + " closed");
-                }
-                if (System.nanoTime() >= deadline) {
-                    return null;
-                }
-                backoff.idle();
-            }
+            return backoff.receive(this::poll, this::drained,
+                    () -> "every producer of " + dir.getFileName() + " closed", timeout);
         }
 
         /** True when every expected producer closed and every lane's messages were all taken. */

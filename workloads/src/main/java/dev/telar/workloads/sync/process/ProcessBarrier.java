@@ -2,8 +2,8 @@ package dev.telar.workloads.sync.process;
 
 import dev.telar.workloads.sync.BarrierBrokenException;
 import dev.telar.workloads.sync.BarrierState;
-import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SyncBarrier;
+import dev.telar.workloads.sync.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -23,7 +23,7 @@ import java.time.Duration;
  * the barrier instead of leaving everyone waiting for it. At most 4095 parties and 64 member
  * processes. Thread-safe.
  */
-public final class ProcessBarrier implements SyncBarrier {
+public final class ProcessBarrier extends ProcessPrimitive<BarrierState> implements SyncBarrier {
     /** Most parties a process barrier can have. */
     public static final int MAX_PARTIES = 0xFFF;
     private static final int MAX_MEMBERS = 64;
@@ -54,12 +54,10 @@ public final class ProcessBarrier implements SyncBarrier {
     private static final int RESET = 5;
     private static final int INTERRUPTED = 6;
 
-    private final SharedRegion region;
     private final SlotTable members;
     private final SlotTable waiting;
     private final WakeWord wake;
     private final SpinBudget spin = new SpinBudget();
-    private final String name;
     private final int parties;
     private final long defaultTimeoutNanos;
     private final Runnable action;
@@ -67,8 +65,7 @@ public final class ProcessBarrier implements SyncBarrier {
     private final int memberSlot;
 
     private ProcessBarrier(SharedRegion region, String name, Runnable action) {
-        this.region = region;
-        this.name = name;
+        super(region, name);
         this.parties = (int) region.param(0);
         this.defaultTimeoutNanos = region.param(1);
         this.action = action;
@@ -100,7 +97,7 @@ public final class ProcessBarrier implements SyncBarrier {
         if (parties < 1 || parties > MAX_PARTIES) {
             throw new IllegalArgumentException("a process barrier needs 1.." + MAX_PARTIES + " parties, not " + parties);
         }
-        long nanos = timeout == null ? -1 : Math.max(0, timeout.toNanos());
+        long nanos = Waits.nanosOrNone(timeout);
         SharedRegion r = SharedRegion.openOrCreate(file, SharedRegion.Kind.BARRIER, DATA_BYTES, parties, nanos);
         return new ProcessBarrier(r, ProcessSync.nameOf(file), action);
     }
@@ -133,23 +130,13 @@ public final class ProcessBarrier implements SyncBarrier {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Mode mode() {
-        return Mode.PROCESSES;
-    }
-
-    @Override
     public int await() throws InterruptedException {
         return awaitNanos(defaultTimeoutNanos);
     }
 
     @Override
     public int await(Duration timeout) throws InterruptedException {
-        return awaitNanos(timeout == null ? -1 : Math.max(0, timeout.toNanos()));
+        return awaitNanos(Waits.nanosOrNone(timeout));
     }
 
     private int awaitNanos(long nanos) throws InterruptedException {
@@ -208,7 +195,7 @@ public final class ProcessBarrier implements SyncBarrier {
     private int waitForOthers(long g, int index, long nanos) throws InterruptedException {
         long me = Owner.current();
         int slot = waiting.tryClaim(me, (int) Owner.tag(me));
-        long deadline = nanos < 0 ? Long.MAX_VALUE : System.nanoTime() + nanos;
+        long deadline = Waits.deadline(nanos);
         Backoff backoff = new Backoff(wake, spin);
         long nextCheck = ProcessLockBase.FIRST_CHECK_NANOS;
         java.util.function.BooleanSupplier moved = () -> {
@@ -227,7 +214,7 @@ public final class ProcessBarrier implements SyncBarrier {
                 if (broken(w)) {
                     throw broken();
                 }
-                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+                if (Waits.passed(deadline)) {
                     breakGeneration(g, TIMEOUT);
                     continue; // read the outcome: the barrier may have opened just in time
                 }

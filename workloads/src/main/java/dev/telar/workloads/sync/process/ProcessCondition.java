@@ -1,10 +1,10 @@
 package dev.telar.workloads.sync.process;
 
 import dev.telar.workloads.sync.ConditionState;
-import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.Participant;
 import dev.telar.workloads.sync.SyncCondition;
 import dev.telar.workloads.sync.SyncLock;
+import dev.telar.workloads.sync.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import java.util.List;
  * spent on a waiter that has given up, and none is lost. Signals skip waiters whose process died.
  * At most {@link #MAX_WAITERS} waiters at once. Thread-safe.
  */
-public final class ProcessCondition implements SyncCondition {
+public final class ProcessCondition extends ProcessPrimitive<ConditionState> implements SyncCondition {
     /** Most participants that can wait at once. */
     public static final int MAX_WAITERS = 64;
     private static final long FREE = 0;
@@ -36,16 +36,13 @@ public final class ProcessCondition implements SyncCondition {
     private static final long SLOTS = SharedRegion.DATA + 64;     // MAX_WAITERS x (state, owner)
     private static final int DATA_BYTES = 64 + MAX_WAITERS * 16;
 
-    private final SharedRegion region;
     private final ProcessLockBase lock;
     private final WakeWord wake;
     private final SpinBudget spin = new SpinBudget();
-    private final String name;
 
     private ProcessCondition(SharedRegion region, ProcessLockBase lock, String name) {
-        this.region = region;
+        super(region, name);
         this.lock = lock;
-        this.name = name;
         this.wake = new WakeWord(region, WAKE);
     }
 
@@ -73,25 +70,13 @@ public final class ProcessCondition implements SyncCondition {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Mode mode() {
-        return Mode.PROCESSES;
-    }
-
-    @Override
     public SyncLock lock() {
         return lock;
     }
 
     private void requireLock(String what) {
         region.ensureOpen();
-        if (!lock.isHeldByCurrentThread()) {
-            throw new IllegalMonitorStateException("cannot " + what + " on un-acquired lock");
-        }
+        Waits.requireHeld(lock, what);
     }
 
     @Override
@@ -101,7 +86,7 @@ public final class ProcessCondition implements SyncCondition {
 
     @Override
     public boolean await(Duration timeout) throws InterruptedException {
-        return awaitNanos(Math.max(0, timeout.toNanos()));
+        return awaitNanos(Waits.nanos(timeout));
     }
 
     private boolean awaitNanos(long nanos) throws InterruptedException {
@@ -111,7 +96,7 @@ public final class ProcessCondition implements SyncCondition {
         long waiting = ticket << 2 | WAITING;
         int slot = claim(waiting, me);
         int holds = lock.releaseFully();
-        long deadline = nanos < 0 ? Long.MAX_VALUE : System.nanoTime() + nanos;
+        long deadline = Waits.deadline(nanos);
         Backoff backoff = new Backoff(wake, spin);
         long stateAt = stateOffset(slot);
         java.util.function.BooleanSupplier changed = () -> region.getLong(stateAt) != waiting;
@@ -123,7 +108,7 @@ public final class ProcessCondition implements SyncCondition {
                     signalled = true; // only a signal changes a WAITING word of ours
                     break;
                 }
-                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+                if (Waits.passed(deadline)) {
                     signalled = !region.casLong(stateOffset(slot), waiting, ticket << 2 | CANCELLED);
                     break;
                 }
@@ -140,11 +125,7 @@ public final class ProcessCondition implements SyncCondition {
             lock.reacquire(holds);
         }
         if (interrupted) {
-            if (signalled) {
-                Thread.currentThread().interrupt(); // keep the signal, report the interrupt later
-            } else {
-                throw new InterruptedException("interrupted while waiting on condition " + name);
-            }
+            Waits.interruptedWait(signalled, name);
         }
         return signalled;
     }
@@ -215,11 +196,6 @@ public final class ProcessCondition implements SyncCondition {
             }
         }
         return new ConditionState(lock.state(), list, region.getLong(SIGNAL_CALLS), region.getLong(WOKEN));
-    }
-
-    @Override
-    public void close() {
-        region.close();
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.telar.workloads.sync.process;
 
 import dev.telar.workloads.sync.EventState;
-import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SyncEvent;
+import dev.telar.workloads.sync.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -12,22 +12,19 @@ import java.time.Duration;
  * arrival and returns as soon as the word differs: the flag was set, possibly cleared again since,
  * so no set is missed however quickly it is undone. Thread-safe.
  */
-public final class ProcessEvent implements SyncEvent {
+public final class ProcessEvent extends ProcessPrimitive<EventState> implements SyncEvent {
     private static final int MAX_WAITERS = 64;
     private static final long WORD = SharedRegion.DATA;
     private static final long WAKE = WORD + 8;
     private static final long WAITERS = SharedRegion.DATA + 64;
     private static final int DATA_BYTES = 64 + SlotTable.bytes(MAX_WAITERS);
 
-    private final SharedRegion region;
     private final SlotTable waiters;
     private final WakeWord wake;
     private final SpinBudget spin = new SpinBudget();
-    private final String name;
 
     private ProcessEvent(SharedRegion region, String name) {
-        this.region = region;
-        this.name = name;
+        super(region, name);
         this.waiters = new SlotTable(region, WAITERS, MAX_WAITERS);
         this.wake = new WakeWord(region, WAKE);
     }
@@ -35,16 +32,6 @@ public final class ProcessEvent implements SyncEvent {
     /** Opens the event in {@code file}, creating it (clear) when the file does not exist. */
     public static ProcessEvent open(Path file) {
         return new ProcessEvent(SharedRegion.openOrCreate(file, SharedRegion.Kind.EVENT, DATA_BYTES), ProcessSync.nameOf(file));
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Mode mode() {
-        return Mode.PROCESSES;
     }
 
     @Override
@@ -86,7 +73,7 @@ public final class ProcessEvent implements SyncEvent {
 
     @Override
     public boolean await(Duration timeout) throws InterruptedException {
-        return awaitNanos(Math.max(0, timeout.toNanos()));
+        return awaitNanos(Waits.nanos(timeout));
     }
 
     private boolean awaitNanos(long nanos) throws InterruptedException {
@@ -98,14 +85,14 @@ public final class ProcessEvent implements SyncEvent {
         if (nanos == 0) {
             return false;
         }
-        long deadline = nanos < 0 ? Long.MAX_VALUE : System.nanoTime() + nanos;
+        long deadline = Waits.deadline(nanos);
         Backoff backoff = new Backoff(wake, spin);
         try (WaiterRegistration listed = new WaiterRegistration(waiters, Owner.current())) {
             while (true) {
                 if (region.getLong(WORD) != seen) {
                     return true;
                 }
-                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+                if (Waits.passed(deadline)) {
                     return false;
                 }
                 listed.update(backoff);
@@ -121,11 +108,6 @@ public final class ProcessEvent implements SyncEvent {
         region.ensureOpen();
         long w = region.getLong(WORD);
         return new EventState((w & 1) != 0, waiters.participants(true), w >>> 1);
-    }
-
-    @Override
-    public void close() {
-        region.close();
     }
 
     @Override

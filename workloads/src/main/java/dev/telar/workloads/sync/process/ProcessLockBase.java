@@ -1,13 +1,12 @@
 package dev.telar.workloads.sync.process;
 
 import dev.telar.workloads.sync.LockState;
-import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SyncLock;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Lock and RLock between processes: the owner word of the holder in one shared 64-bit slot, taken
+ * Lock and RLock between processes (acquired through {@link Acquirer}): the owner word of the holder in one shared 64-bit slot, taken
  * by compare-and-swap from 0 and given back by an ordered write of 0 (so the holder's writes to
  * the protected data are visible before the lock looks free). Not fair.
  *
@@ -19,7 +18,7 @@ import java.util.Optional;
  * of the holder's death.
  * Thread-safe; every thread of a JVM is its own owner.
  */
-public abstract class ProcessLockBase implements SyncLock {
+public abstract class ProcessLockBase extends ProcessPrimitive<LockState> implements SyncLock {
     /** How long a barrier party waits before it first looks at the other members' liveness. */
     static final long FIRST_CHECK_NANOS = 200_000_000L;
     static final long CHECK_PERIOD_NANOS = 100_000_000L;
@@ -35,93 +34,32 @@ public abstract class ProcessLockBase implements SyncLock {
     private static final long WAITERS = SharedRegion.DATA + 64;   // slot table, on its own cache lines
     static final int DATA_BYTES = 64 + SlotTable.bytes(MAX_WAITERS);
 
-    private final SharedRegion region;
     private final SlotTable waiters;
     private final WakeWord wake;
-    private final SpinBudget spin = new SpinBudget();
-    /** When this JVM may next look whether the holder is alive; racy on purpose. */
-    private volatile long nextLivenessCheck = System.nanoTime();
+    private final Acquirer acquirer;
     private final boolean reentrant;
-    private final String name;
 
     ProcessLockBase(SharedRegion region, boolean reentrant, String name) {
-        this.region = region;
+        super(region, name);
         this.reentrant = reentrant;
-        this.name = name;
         this.waiters = new SlotTable(region, WAITERS, MAX_WAITERS);
         this.wake = new WakeWord(region, WAKE);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Mode mode() {
-        return Mode.PROCESSES;
+        this.acquirer = new Acquirer(region, waiters, wake, this::tryTake, this::takeOverFromDead, this::looksFree);
     }
 
     @Override
     public void acquire() throws InterruptedException {
-        acquire(-1);
+        acquirer.acquire();
     }
 
     @Override
     public boolean tryAcquire() {
-        try {
-            return acquire(0);
-        } catch (InterruptedException e) {
-            throw new AssertionError("a non-blocking acquire does not wait", e);
-        }
+        return acquirer.tryAcquire();
     }
 
     @Override
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
-        return acquire(Math.max(0, timeout.toNanos()));
-    }
-
-    /** @param timeoutNanos -1 to wait as long as it takes, 0 not to wait */
-    private boolean acquire(long timeoutNanos) throws InterruptedException {
-        region.ensureOpen();
-        long me = Owner.current();
-        if (tryTake(me) || deadHolderCheckDue() && takeOverFromDead(me)) {
-            return true;
-        }
-        if (timeoutNanos == 0) {
-            return false;
-        }
-        long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
-        Backoff backoff = new Backoff(wake, spin);
-        try (WaiterRegistration listed = new WaiterRegistration(waiters, me)) {
-            while (true) {
-                backoff.pause(deadline, this::looksFree);
-                // Read before trying: a compare-and-swap on a held lock would only pull the
-                // holder's cache line away from it (test-and-test-and-set).
-                if (looksFree() && tryTake(me) || deadHolderCheckDue() && takeOverFromDead(me)) {
-                    return true;
-                }
-                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
-                    return false;
-                }
-                listed.update(backoff);
-            }
-        } finally {
-            backoff.end();
-        }
-    }
-
-    /**
-     * True at most once per {@link #CHECK_PERIOD_NANOS} per primitive object: how often this JVM
-     * reads the holder's {@code /proc} entry while it cannot get the lock.
-     */
-    private boolean deadHolderCheckDue() {
-        long now = System.nanoTime();
-        if (now - nextLivenessCheck < 0) {
-            return false;
-        }
-        nextLivenessCheck = now + CHECK_PERIOD_NANOS;
-        return true;
+        return acquirer.tryAcquire(timeout);
     }
 
     private boolean looksFree() {
@@ -130,11 +68,14 @@ public abstract class ProcessLockBase implements SyncLock {
 
     /** One attempt: take the free lock, or enter again when reentrant and already ours. */
     private boolean tryTake(long me) {
-        if (region.casLong(OWNER, 0, me)) {
+        // Read before trying: a compare-and-swap on a held lock would only pull the holder's
+        // cache line away from it (test-and-test-and-set).
+        long holder = region.getLong(OWNER);
+        if (holder == 0 && region.casLong(OWNER, 0, me)) {
             entered(1);
             return true;
         }
-        if (reentrant && region.getLong(OWNER) == me) {
+        if (reentrant && holder == me) {
             entered(region.getInt(COUNT) + 1);
             return true;
         }
@@ -244,7 +185,7 @@ public abstract class ProcessLockBase implements SyncLock {
         boolean interrupted = false;
         while (true) {
             try {
-                acquire(-1);
+                acquirer.acquire();
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
@@ -270,11 +211,6 @@ public abstract class ProcessLockBase implements SyncLock {
     /** The shared file. */
     public java.nio.file.Path path() {
         return region.path();
-    }
-
-    @Override
-    public void close() {
-        region.close();
     }
 
     @Override

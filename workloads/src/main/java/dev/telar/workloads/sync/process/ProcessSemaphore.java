@@ -1,6 +1,5 @@
 package dev.telar.workloads.sync.process;
 
-import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.Participant;
 import dev.telar.workloads.sync.SemaphoreState;
 import dev.telar.workloads.sync.SyncSemaphore;
@@ -21,7 +20,7 @@ import java.util.List;
  * (bounded; an error when none is held). At most {@link #MAX_PERMITS} permits. Not fair.
  * Thread-safe.
  */
-public final class ProcessSemaphore implements SyncSemaphore {
+public final class ProcessSemaphore extends ProcessPrimitive<SemaphoreState> implements SyncSemaphore {
     /** Most permits a process semaphore can have out or free at once. */
     public static final int MAX_PERMITS = 64;
     private static final int MAX_WAITERS = 64;
@@ -35,25 +34,21 @@ public final class ProcessSemaphore implements SyncSemaphore {
     private static final long WAITERS = PERMITS + SlotTable.bytes(MAX_PERMITS);
     private static final int DATA_BYTES = 64 + SlotTable.bytes(MAX_PERMITS) + SlotTable.bytes(MAX_WAITERS);
 
-    private final SharedRegion region;
     private final SlotTable permits;
     private final SlotTable waiters;
     private final WakeWord wake;
-    private final SpinBudget spin = new SpinBudget();
-    /** When this JVM may next look whether holders are alive; racy on purpose. */
-    private volatile long nextLivenessCheck = System.nanoTime();
-    private final String name;
+    private final Acquirer acquirer;
     private final int initial;
     private final boolean bounded;
 
     private ProcessSemaphore(SharedRegion region, String name) {
-        this.region = region;
-        this.name = name;
+        super(region, name);
         this.initial = (int) region.param(0);
         this.bounded = region.param(1) != 0;
         this.permits = new SlotTable(region, PERMITS, MAX_PERMITS);
         this.waiters = new SlotTable(region, WAITERS, MAX_WAITERS);
         this.wake = new WakeWord(region, WAKE);
+        this.acquirer = new Acquirer(region, waiters, wake, this::tryTake, this::takeOverFromDead, () -> available() > 0);
     }
 
     /**
@@ -72,73 +67,23 @@ public final class ProcessSemaphore implements SyncSemaphore {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Mode mode() {
-        return Mode.PROCESSES;
-    }
-
-    @Override
     public void acquire() throws InterruptedException {
-        acquire(-1);
+        acquirer.acquire();
     }
 
     @Override
     public boolean tryAcquire() {
-        try {
-            return acquire(0);
-        } catch (InterruptedException e) {
-            throw new AssertionError("a non-blocking acquire does not wait", e);
-        }
+        return acquirer.tryAcquire();
     }
 
     @Override
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
-        return acquire(Math.max(0, timeout.toNanos()));
+        return acquirer.tryAcquire(timeout);
     }
 
-    private boolean acquire(long timeoutNanos) throws InterruptedException {
-        region.ensureOpen();
-        long me = Owner.current();
+    /** One pass over the issued permits, starting at a slot that depends on the thread. */
+    private boolean tryTake(long me) {
         int hint = (int) (Owner.tag(me) * 7 + Owner.pid(me));
-        if (tryTake(me, hint) || deadHolderCheckDue() && takeOverFromDead(me)) {
-            return true;
-        }
-        if (timeoutNanos == 0) {
-            return false;
-        }
-        long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
-        Backoff backoff = new Backoff(wake, spin);
-        try (WaiterRegistration listed = new WaiterRegistration(waiters, me)) {
-            while (true) {
-                backoff.pause(deadline, () -> available() > 0);
-                if (tryTake(me, hint) || deadHolderCheckDue() && takeOverFromDead(me)) {
-                    return true;
-                }
-                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
-                    return false;
-                }
-                listed.update(backoff);
-            }
-        } finally {
-            backoff.end();
-        }
-    }
-
-    /** True at most once per check period per semaphore object (one /proc read per holder then). */
-    private boolean deadHolderCheckDue() {
-        long now = System.nanoTime();
-        if (now - nextLivenessCheck < 0) {
-            return false;
-        }
-        nextLivenessCheck = now + ProcessLockBase.CHECK_PERIOD_NANOS;
-        return true;
-    }
-
-    private boolean tryTake(long me, int hint) {
         int issued = region.getInt(ISSUED);
         for (int k = 0; k < issued; k++) {
             long off = permits.offset(Math.floorMod(hint + k, issued));
@@ -244,11 +189,6 @@ public final class ProcessSemaphore implements SyncSemaphore {
         }
         return new SemaphoreState(initial, bounded, free, holders, waiters.participants(true),
                 region.getLong(ACQUISITIONS), region.getInt(ABANDONED) != 0, region.getLong(TAKEOVERS));
-    }
-
-    @Override
-    public void close() {
-        region.close();
     }
 
     @Override

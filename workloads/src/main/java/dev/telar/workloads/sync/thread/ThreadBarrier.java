@@ -2,8 +2,8 @@ package dev.telar.workloads.sync.thread;
 
 import dev.telar.workloads.sync.BarrierBrokenException;
 import dev.telar.workloads.sync.BarrierState;
-import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SyncBarrier;
+import dev.telar.workloads.sync.Waits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * 0, {@link #abort()} that leaves the barrier broken until {@link #reset()}, and a default timeout.
  * Waiting threads are parked. Thread-safe.
  */
-public final class ThreadBarrier implements SyncBarrier {
-    private final String name;
+public final class ThreadBarrier extends ThreadPrimitive<BarrierState> implements SyncBarrier {
     private final int parties;
     private final Runnable action;
     private final long defaultTimeoutNanos;
@@ -48,23 +47,13 @@ public final class ThreadBarrier implements SyncBarrier {
      * @param timeout default timeout for {@link #await()}; null for none
      */
     public ThreadBarrier(String name, int parties, Runnable action, Duration timeout) {
+        super(name);
         if (parties < 1) {
             throw new IllegalArgumentException("a barrier needs at least 1 party, not " + parties);
         }
-        this.name = name;
         this.parties = parties;
         this.action = action;
-        this.defaultTimeoutNanos = timeout == null ? -1 : Math.max(0, timeout.toNanos());
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Mode mode() {
-        return Mode.THREADS;
+        this.defaultTimeoutNanos = Waits.nanosOrNone(timeout);
     }
 
     @Override
@@ -74,7 +63,7 @@ public final class ThreadBarrier implements SyncBarrier {
 
     @Override
     public int await(Duration timeout) throws InterruptedException {
-        return awaitNanos(timeout == null ? -1 : Math.max(0, timeout.toNanos()));
+        return awaitNanos(Waits.nanosOrNone(timeout));
     }
 
     private int awaitNanos(long nanos) throws InterruptedException {
@@ -203,11 +192,6 @@ public final class ThreadBarrier implements SyncBarrier {
         List<Thread> w = waitingView;
         Generation g = currentView;
         return new BarrierState(parties, w.size(), ThreadParticipants.of(w), g.number, rounds, g.broken);
-    }
-
-    @Override
-    public void close() {
-        // nothing to release
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.telar.workloads.sync.thread;
 
 import dev.telar.workloads.sync.ConditionState;
-import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.Participant;
 import dev.telar.workloads.sync.SyncCondition;
 import dev.telar.workloads.sync.SyncLock;
+import dev.telar.workloads.sync.Waits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  * was signalled only after it holds the lock again, when no signal can race with it, so a signal
  * is never spent on a waiter that timed out. Thread-safe.
  */
-public final class ThreadCondition implements SyncCondition {
-    private final String name;
+public final class ThreadCondition extends ThreadPrimitive<ConditionState> implements SyncCondition {
     private final ThreadLockBase lock;
     /** Changed only by holders of the lock; read by state() without it. */
     private final ConcurrentLinkedDeque<Waiter> waiters = new ConcurrentLinkedDeque<>();
@@ -35,21 +34,11 @@ public final class ThreadCondition implements SyncCondition {
      * @throws IllegalArgumentException when {@code lock} is not a thread lock of this package
      */
     public ThreadCondition(String name, SyncLock lock) {
+        super(name);
         if (!(lock instanceof ThreadLockBase base)) {
             throw new IllegalArgumentException("a thread Condition needs a thread Lock or RLock, not " + lock);
         }
-        this.name = name;
         this.lock = base;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Mode mode() {
-        return Mode.THREADS;
     }
 
     @Override
@@ -58,9 +47,7 @@ public final class ThreadCondition implements SyncCondition {
     }
 
     private void requireLock(String what) {
-        if (!lock.isHeldByCurrentThread()) {
-            throw new IllegalMonitorStateException("cannot " + what + " on un-acquired lock");
-        }
+        Waits.requireHeld(lock, what);
     }
 
     @Override
@@ -70,7 +57,7 @@ public final class ThreadCondition implements SyncCondition {
 
     @Override
     public boolean await(Duration timeout) throws InterruptedException {
-        return awaitNanos(Math.max(0, timeout.toNanos()));
+        return awaitNanos(Waits.nanos(timeout));
     }
 
     /** @param nanos -1 for no timeout */
@@ -106,11 +93,7 @@ public final class ThreadCondition implements SyncCondition {
             waiters.remove(me);
         }
         if (interrupted) {
-            if (signalled) {
-                Thread.currentThread().interrupt(); // keep the signal, report the interrupt later
-            } else {
-                throw new InterruptedException("interrupted while waiting on condition " + name);
-            }
+            Waits.interruptedWait(signalled, name);
         }
         return signalled;
     }
@@ -140,11 +123,6 @@ public final class ThreadCondition implements SyncCondition {
             list.add(ThreadParticipants.of(w.thread));
         }
         return new ConditionState(lock.state(), list, signalCalls, woken);
-    }
-
-    @Override
-    public void close() {
-        // nothing to release
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.telar.workloads.sync.thread;
 
 import dev.telar.workloads.sync.EventState;
-import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SyncEvent;
+import dev.telar.workloads.sync.Waits;
 import java.time.Duration;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
@@ -13,12 +13,11 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * generation moved on, so a set followed at once by a clear still wakes everyone who was waiting.
  * Blocked threads are parked. Thread-safe.
  */
-public final class ThreadEvent implements SyncEvent {
-    private final String name;
+public final class ThreadEvent extends ThreadPrimitive<EventState> implements SyncEvent {
     private final Sync sync = new Sync();
 
     public ThreadEvent(String name) {
-        this.name = name;
+        super(name);
     }
 
     private static final class Sync extends AbstractQueuedSynchronizer {
@@ -65,16 +64,6 @@ public final class ThreadEvent implements SyncEvent {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Mode mode() {
-        return Mode.THREADS;
-    }
-
-    @Override
     public void set() {
         if (sync.raise()) {
             sync.releaseShared(0);
@@ -105,18 +94,13 @@ public final class ThreadEvent implements SyncEvent {
         if ((s & 1) != 0) {
             return true;
         }
-        return sync.tryAcquireSharedNanos(s >>> 1, Math.max(0, timeout.toNanos()));
+        return sync.tryAcquireSharedNanos(s >>> 1, Waits.nanos(timeout));
     }
 
     @Override
     public EventState state() {
         int s = sync.state();
         return new EventState((s & 1) != 0, ThreadParticipants.queueOrder(sync.getQueuedThreads()), s >>> 1);
-    }
-
-    @Override
-    public void close() {
-        // nothing to release
     }
 
     @Override

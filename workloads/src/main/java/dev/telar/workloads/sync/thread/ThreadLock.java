@@ -1,7 +1,7 @@
 package dev.telar.workloads.sync.thread;
 
 import dev.telar.workloads.sync.LockState;
-import dev.telar.workloads.sync.Mode;
+import dev.telar.workloads.sync.Waits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -13,13 +13,12 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * fair; blocked threads are parked. Thread-safe.
  */
 public final class ThreadLock extends ThreadLockBase {
-    private final String name;
     private final Sync sync = new Sync();
     /** Written only by the holder, under the lock. */
     private volatile long acquisitions;
 
     public ThreadLock(String name) {
-        this.name = name;
+        super(name, "lock");
     }
 
     private static final class Sync extends AbstractQueuedSynchronizer {
@@ -56,16 +55,6 @@ public final class ThreadLock extends ThreadLockBase {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Mode mode() {
-        return Mode.THREADS;
-    }
-
-    @Override
     public void acquire() throws InterruptedException {
         sync.acquireInterruptibly(1);
         acquisitions++;
@@ -82,7 +71,7 @@ public final class ThreadLock extends ThreadLockBase {
 
     @Override
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
-        if (sync.tryAcquireNanos(1, Math.max(0, timeout.toNanos()))) {
+        if (sync.tryAcquireNanos(1, Waits.nanos(timeout))) {
             acquisitions++;
             return true;
         }
@@ -105,18 +94,6 @@ public final class ThreadLock extends ThreadLockBase {
     }
 
     @Override
-    public boolean isAbandoned() {
-        return false;
-    }
-
-    @Override
-    public void markConsistent() {
-        if (!isHeldByCurrentThread()) {
-            throw new IllegalMonitorStateException("markConsistent by a thread that does not hold the lock");
-        }
-    }
-
-    @Override
     int releaseFully() {
         release();
         return 1;
@@ -134,11 +111,6 @@ public final class ThreadLock extends ThreadLockBase {
         List<Thread> queued = List.copyOf(sync.getQueuedThreads());
         return new LockState(false, Optional.ofNullable(owner).map(ThreadParticipants::of), owner == null ? 0 : 1,
                 ThreadParticipants.queueOrder(queued), acquisitions, false, 0);
-    }
-
-    @Override
-    public void close() {
-        // nothing to release: the lock lives on the heap
     }
 
     @Override

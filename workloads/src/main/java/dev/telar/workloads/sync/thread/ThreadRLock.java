@@ -1,8 +1,8 @@
 package dev.telar.workloads.sync.thread;
 
 import dev.telar.workloads.sync.LockState;
-import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SyncRLock;
+import dev.telar.workloads.sync.Waits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,14 +14,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * can read it. Thread-safe.
  */
 public final class ThreadRLock extends ThreadLockBase implements SyncRLock {
-    private final String name;
     private final Visible lock = new Visible();
     /** Written only by the holder. */
     private volatile int holds;
     private volatile long acquisitions;
 
     public ThreadRLock(String name) {
-        this.name = name;
+        super(name, "RLock");
     }
 
     /** Exposes the owner and the queue, which ReentrantLock keeps protected. */
@@ -36,16 +35,6 @@ public final class ThreadRLock extends ThreadLockBase implements SyncRLock {
         List<Thread> queued() {
             return List.copyOf(getQueuedThreads());
         }
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Mode mode() {
-        return Mode.THREADS;
     }
 
     private void entered() {
@@ -70,7 +59,7 @@ public final class ThreadRLock extends ThreadLockBase implements SyncRLock {
 
     @Override
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
-        if (lock.tryLock(Math.max(0, timeout.toNanos()), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+        if (lock.tryLock(Waits.nanos(timeout), java.util.concurrent.TimeUnit.NANOSECONDS)) {
             entered();
             return true;
         }
@@ -103,18 +92,6 @@ public final class ThreadRLock extends ThreadLockBase implements SyncRLock {
     }
 
     @Override
-    public boolean isAbandoned() {
-        return false;
-    }
-
-    @Override
-    public void markConsistent() {
-        if (!isHeldByCurrentThread()) {
-            throw new IllegalMonitorStateException("markConsistent by a thread that does not hold the RLock");
-        }
-    }
-
-    @Override
     int releaseFully() {
         int n = lock.getHoldCount();
         if (n == 0) {
@@ -143,11 +120,6 @@ public final class ThreadRLock extends ThreadLockBase implements SyncRLock {
         int count = owner == null ? 0 : Math.max(1, holds);
         return new LockState(true, Optional.ofNullable(owner).map(ThreadParticipants::of), count,
                 ThreadParticipants.queueOrder(lock.queued()), acquisitions, false, 0);
-    }
-
-    @Override
-    public void close() {
-        // nothing to release: the lock lives on the heap
     }
 
     @Override

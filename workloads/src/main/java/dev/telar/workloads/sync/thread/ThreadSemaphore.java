@@ -1,8 +1,8 @@
 package dev.telar.workloads.sync.thread;
 
-import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SemaphoreState;
 import dev.telar.workloads.sync.SyncSemaphore;
+import dev.telar.workloads.sync.Waits;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -16,8 +16,7 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * beside (for the panel only): entered after a permit is taken, left before it is returned, so the
  * list never names more holders than permits are out. Not fair. Thread-safe.
  */
-public final class ThreadSemaphore implements SyncSemaphore {
-    private final String name;
+public final class ThreadSemaphore extends ThreadPrimitive<SemaphoreState> implements SyncSemaphore {
     private final int initial;
     private final boolean bounded;
     private final Sync sync;
@@ -29,10 +28,10 @@ public final class ThreadSemaphore implements SyncSemaphore {
      * @param bounded true for Python's BoundedSemaphore
      */
     public ThreadSemaphore(String name, int value, boolean bounded) {
+        super(name);
         if (value < 0) {
             throw new IllegalArgumentException("semaphore initial value must be >= 0, not " + value);
         }
-        this.name = name;
         this.initial = value;
         this.bounded = bounded;
         this.sync = new Sync(value, bounded ? value : Integer.MAX_VALUE);
@@ -79,16 +78,6 @@ public final class ThreadSemaphore implements SyncSemaphore {
         }
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Mode mode() {
-        return Mode.THREADS;
-    }
-
     private void took() {
         holders.add(Thread.currentThread());
         acquisitions.increment();
@@ -111,7 +100,7 @@ public final class ThreadSemaphore implements SyncSemaphore {
 
     @Override
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
-        if (sync.tryAcquireSharedNanos(1, Math.max(0, timeout.toNanos()))) {
+        if (sync.tryAcquireSharedNanos(1, Waits.nanos(timeout))) {
             took();
             return true;
         }
@@ -162,11 +151,6 @@ public final class ThreadSemaphore implements SyncSemaphore {
     public SemaphoreState state() {
         return new SemaphoreState(initial, bounded, sync.free(), ThreadParticipants.of(List.copyOf(holders)),
                 ThreadParticipants.queueOrder(sync.getQueuedThreads()), acquisitions.sum(), false, 0);
-    }
-
-    @Override
-    public void close() {
-        // nothing to release
     }
 
     @Override
