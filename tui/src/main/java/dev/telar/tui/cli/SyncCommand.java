@@ -158,9 +158,9 @@ public final class SyncCommand implements Callable<Integer> {
     }
 
     /**
-     * The outcome's summary in the language of {@code t}, rebuilt from its figures for the
-     * completed runs whose figures carry it (lock, semaphore); the others keep the workloads'
-     * English summary.
+     * The outcome's summary in the language of {@code t}, rebuilt from its figures for completed
+     * runs (lock and semaphore with their own wording, the others as the sync view words them); a
+     * failed or cancelled run keeps the workloads' reason.
      */
     static String summary(ScenarioOutcome o, Texts t) {
         if (o.status() != ScenarioStatus.COMPLETED) {
@@ -182,7 +182,7 @@ public final class SyncCommand implements Callable<Integer> {
             return t.format("cli.sync.summary.semaphore", permits, r.get("uses"), most)
                     + (most <= permits ? "" : " " + t.get("cli.sync.summary.semaphore.over"));
         }
-        return o.summary();
+        return dev.telar.tui.panel.SyncPanel.figures(t, o);
     }
 
     static String toJson(ScenarioOutcome o, ScenarioSpec used) {

@@ -134,7 +134,27 @@ public final class SyncPanel implements Panel {
     /** The outcome in one line, in the chosen language: correct or not, the scenario's figures, the time. */
     static String verdict(Texts t, ScenarioOutcome o, ScenarioSpec spec) {
         Map<String, Long> r = o.results();
-        String figures = switch (o.primitive()) {
+        String figures = figures(t, o);
+        String mark = switch (o.status()) {
+            // With the lock off, lost updates are the lesson, not a fault of the primitive.
+            case COMPLETED -> o.primitive() == Primitive.LOCK && r.getOrDefault("lock_on", 1L) == 0
+                    ? t.get("sync.verdict.unprotected")
+                    : t.get(o.correct() ? "sync.verdict.correct" : "sync.verdict.wrong");
+            case CANCELLED -> t.get("sync.verdict.cancelled");
+            case FAILED -> t.format("sync.verdict.failed", o.summary());
+            default -> "";
+        };
+        return t.format("sync.verdict", mark, figures, o.seconds());
+    }
+
+    /**
+     * The scenario's own figures in the language of {@code t} (e.g. the lock's total against the
+     * expected one, the semaphore's most holders at once): the verdict line's middle, also printed
+     * by {@code telar sync}.
+     */
+    public static String figures(Texts t, ScenarioOutcome o) {
+        Map<String, Long> r = o.results();
+        return switch (o.primitive()) {
             case LOCK -> {
                 long total = r.getOrDefault("total", 0L);
                 long expected = r.getOrDefault("expected", 0L);
@@ -154,15 +174,5 @@ public final class SyncPanel implements Panel {
             case BARRIER -> t.format("sync.verdict.barrier", r.getOrDefault("rounds", 0L),
                     r.getOrDefault("target_rounds", 0L), r.getOrDefault("violations", 0L));
         };
-        String mark = switch (o.status()) {
-            // With the lock off, lost updates are the lesson, not a fault of the primitive.
-            case COMPLETED -> o.primitive() == Primitive.LOCK && r.getOrDefault("lock_on", 1L) == 0
-                    ? t.get("sync.verdict.unprotected")
-                    : t.get(o.correct() ? "sync.verdict.correct" : "sync.verdict.wrong");
-            case CANCELLED -> t.get("sync.verdict.cancelled");
-            case FAILED -> t.format("sync.verdict.failed", o.summary());
-            default -> "";
-        };
-        return t.format("sync.verdict", mark, figures, o.seconds());
     }
 }

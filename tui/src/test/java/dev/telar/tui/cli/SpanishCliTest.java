@@ -327,5 +327,10 @@ class SpanishCliTest {
         assertThat(lock.code()).as(lock.err()).isZero();
         assertThat(lock.out()).matches("lock \\(hilos, 2 trabajadores, \\d+\\.\\d\\d s\\): con cerrojo: total "
                 + "[\\d,]+ = el esperado, ninguna actualización perdida\\R");
+        // The other scenarios' figures come from the same bundle text as the sync view's verdict.
+        CliTest.Run barrier = run(env(false), "--lang", "es", "sync", "barrier", "--size", "200", "--workers", "2");
+        assertThat(barrier.code()).as(barrier.err()).isZero();
+        assertThat(barrier.out()).matches("barrier \\(hilos, 2 trabajadores, \\d+\\.\\d\\d s\\): 200 de 200 rondas al "
+                + "compás, 0 salidas antes de tiempo\\R");
     }
 }
