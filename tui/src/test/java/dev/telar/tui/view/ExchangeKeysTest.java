@@ -308,9 +308,9 @@ class ExchangeKeysTest {
                 .contains(String.format("%-13s%8d", "lost updates", r.lostUpdates()));
     }
 
-    /** The view drawn at 80×24, as text. */
+    /** The view drawn at 120×40, as text: wide enough that a failure row fits whatever the message counts. */
     private static String render(ViewState view) {
-        com.googlecode.lanterna.TerminalSize size = new com.googlecode.lanterna.TerminalSize(80, 24);
+        com.googlecode.lanterna.TerminalSize size = new com.googlecode.lanterna.TerminalSize(120, 40);
         dev.telar.tui.panel.CellBuffer cells = new dev.telar.tui.panel.Frame().draw(size, view);
         StringBuilder b = new StringBuilder();
         for (int r = 0; r < size.getRows(); r++) {
