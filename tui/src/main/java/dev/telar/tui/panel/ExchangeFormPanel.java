@@ -55,30 +55,8 @@ public final class ExchangeFormPanel implements Panel {
         g.enableModifiers(SGR.BOLD);
         g.putString(Math.max(w.title().length() + 1, width - state.length()), 0, state);
         Field[] fields = Field.values();
-        int visible = Math.max(1, area.height() - 1);
-        int offset = Math.max(0, x.field().ordinal() - visible + 1);
-        for (int i = offset; i < fields.length && i - offset + 1 < area.height(); i++) {
-            int row = i - offset + 1;
-            boolean selected = fields[i] == x.field();
-            String label = Units.fit(w.labels()[i], w.labelWidth());
-            String value = value(fields[i], x, w);
-            String text = (selected ? "▸ " : "  ") + label + (selected ? "◂ " + value + " ▸" : "  " + value);
-            if (selected) {
-                p.selected(g);
-            } else {
-                p.plain(g);
-            }
-            g.putString(0, row, Units.fit(text, width));
-            int screenRow = g.top() + row;
-            clicks.add(screenRow, g.left(), g.left() + width, ClickMap.Action.SELECT_FIELD, i);
-            if (selected) {
-                int left = 2 + w.labelWidth();
-                int right = left + 2 + value.length() + 1;
-                clicks.add(screenRow, g.left() + left, g.left() + left + 2, ClickMap.Action.CHANGE_FIELD, -1);
-                clicks.add(screenRow, g.left() + right - 1, g.left() + right + 1, ClickMap.Action.CHANGE_FIELD, 1);
-            }
-        }
-        int last = fields.length - offset + 1;
+        int last = FormRows.draw(g, p, clicks, width, area.height(), fields.length, x.field().ordinal(), w.labelWidth(),
+                i -> w.labels()[i], i -> value(fields[i], x, w));
         if (last < area.height()) {
             p.plain(g);
             g.putString(2, last, Units.fit(x.busy() ? w.busyNote() : w.idleNote(), width - 2));

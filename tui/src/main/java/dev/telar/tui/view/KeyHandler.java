@@ -15,6 +15,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 
 /**
  * Applies key strokes and new snapshots to a {@link ViewState}; the one place where the user's
@@ -408,36 +411,49 @@ public final class KeyHandler {
 
     private Outcome onExperimentKey(KeyStroke key) {
         ExperimentState x = view.experiments();
+        return onFormKey(key, x::moveField, x::change, () -> start(false), 'w', () -> start(true),
+                this::cancelExperiment);
+    }
+
+    /**
+     * The keys the two form views (experiments, exchange) share: Up/Down choose a field,
+     * Left/Right change it, Enter runs, {@code otherRunKey} runs the view's other job (a sweep, the
+     * race demo), c or Esc cancels, h or F1 shows help, + and - set the refresh.
+     */
+    private Outcome onFormKey(KeyStroke key, IntConsumer moveField, IntPredicate change, Supplier<Outcome> run,
+                              char otherRunKey, Supplier<Outcome> otherRun, Supplier<Outcome> cancel) {
         switch (key.getKeyType()) {
             case F1:
                 view.setHelpVisible(true);
                 return Outcome.REDRAW;
             case ArrowUp:
-                x.moveField(-1);
+                moveField.accept(-1);
                 return Outcome.REDRAW;
             case ArrowDown:
-                x.moveField(1);
+                moveField.accept(1);
                 return Outcome.REDRAW;
             case ArrowLeft:
-                return x.change(-1) ? Outcome.REDRAW : Outcome.IGNORED;
+                return change.test(-1) ? Outcome.REDRAW : Outcome.IGNORED;
             case ArrowRight:
-                return x.change(1) ? Outcome.REDRAW : Outcome.IGNORED;
+                return change.test(1) ? Outcome.REDRAW : Outcome.IGNORED;
             case Enter:
-                return start(false);
+                return run.get();
             case Escape:
-                return cancelExperiment();
+                return cancel.get();
             case Character:
                 if (key.isCtrlDown() || key.isAltDown()) {
                     return Outcome.IGNORED;
                 }
-                switch (key.getCharacter()) {
+                char c = key.getCharacter();
+                if (c == otherRunKey) {
+                    return otherRun.get();
+                }
+                switch (c) {
                     case 'h':
                         view.setHelpVisible(true);
                         return Outcome.REDRAW;
-                    case 'w':
-                        return start(true);
                     case 'c':
-                        return cancelExperiment();
+                        return cancel.get();
                     case '+':
                         return setInterval(RefreshSteps.faster(view.intervalMillis()));
                     case '-':
@@ -535,46 +551,8 @@ public final class KeyHandler {
 
     private Outcome onExchangeKey(KeyStroke key) {
         ExchangeState e = view.exchange();
-        switch (key.getKeyType()) {
-            case F1:
-                view.setHelpVisible(true);
-                return Outcome.REDRAW;
-            case ArrowUp:
-                e.moveField(-1);
-                return Outcome.REDRAW;
-            case ArrowDown:
-                e.moveField(1);
-                return Outcome.REDRAW;
-            case ArrowLeft:
-                return e.change(-1) ? Outcome.REDRAW : Outcome.IGNORED;
-            case ArrowRight:
-                return e.change(1) ? Outcome.REDRAW : Outcome.IGNORED;
-            case Enter:
-                return startExchange(false);
-            case Escape:
-                return cancelExchange();
-            case Character:
-                if (key.isCtrlDown() || key.isAltDown()) {
-                    return Outcome.IGNORED;
-                }
-                switch (key.getCharacter()) {
-                    case 'h':
-                        view.setHelpVisible(true);
-                        return Outcome.REDRAW;
-                    case 'r':
-                        return startExchange(true);
-                    case 'c':
-                        return cancelExchange();
-                    case '+':
-                        return setInterval(RefreshSteps.faster(view.intervalMillis()));
-                    case '-':
-                        return setInterval(RefreshSteps.slower(view.intervalMillis()));
-                    default:
-                        return Outcome.IGNORED;
-                }
-            default:
-                return Outcome.IGNORED;
-        }
+        return onFormKey(key, e::moveField, e::change, () -> startExchange(false), 'r', () -> startExchange(true),
+                this::cancelExchange);
     }
 
     /** Starts the form's comparison (or the race demo) unless a job of either view is running. */
