@@ -9,6 +9,7 @@ import dev.telar.config.Language;
 import dev.telar.tui.text.Texts;
 import dev.telar.workloads.exchange.BenchFigure;
 import dev.telar.workloads.exchange.IpcBench;
+import dev.telar.workloads.exchange.WarmUp;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -36,6 +37,9 @@ public final class BenchIpcCommand implements Callable<Integer> {
     @Option(names = "--messages", paramLabel = "N", defaultValue = "200000")
     private long messages;
 
+    @Option(names = "--only", split = ",", paramLabel = "NAME")
+    private List<String> only;
+
     @Option(names = "--json")
     private boolean json;
 
@@ -58,21 +62,29 @@ public final class BenchIpcCommand implements Callable<Integer> {
         if (messages < 100 || messages > 1_000_000_000L) {
             throw new ParameterException(spec.commandLine(), texts.format("cli.bench.ipc.messages", messages));
         }
+        List<String> names = only == null ? IpcBench.NAMES : only;
+        for (String name : names) {
+            if (!IpcBench.NAMES.contains(name)) {
+                throw new ParameterException(spec.commandLine(),
+                        texts.format("cli.bench.ipc.only", name, String.join(", ", IpcBench.NAMES)));
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (!json) {
             out.println(String.format(Locale.ROOT, "%-26s %14s %10s %10s %10s %14s", texts.get("cli.bench.col.mechanism"),
                     texts.get("cli.bench.col.rate"), texts.get("cli.bench.col.seconds"), "p50 µs", "p99 µs",
-                    texts.get("cli.bench.col.jvmstart")));
+                    texts.get("cli.bench.col.ready")));
             out.flush();
         }
         List<BenchFigure> figures;
         try {
             IpcSettings ipc = ExchangeCommand.ipcSettings(spec);
-            figures = IpcBench.run(IpcPlace.parentDir(ipc, System.getenv()), IpcPlace.limits(ipc), messages, f -> {
+            figures = IpcBench.run(IpcPlace.parentDir(ipc, System.getenv()), IpcPlace.limits(ipc), WarmUp.BENCHMARK, names,
+                    messages, f -> {
                 if (!json) {
                     out.println(String.format(Locale.ROOT, "%-26s %,14.0f %10.4f %10s %10s %,14.0f", f.name(),
                             f.opsPerSecond(), f.seconds(), micros(f.p50Micros()), micros(f.p99Micros()),
-                            f.jvmStartMs()));
+                            f.readyMs()));
                     out.flush();
                 }
             });
@@ -107,8 +119,13 @@ public final class BenchIpcCommand implements Callable<Integer> {
             }
             n.put("count", f.operations());
             n.put("seconds", f.seconds());
-            n.put("jvm_start_ms", Math.round(f.jvmStartMs()));
+            n.put("ready_ms", Math.round(f.readyMs()));
             n.put("processes", f.processes());
+            n.put("rounds", f.roundSeconds().length);
+            ArrayNode rates = n.putArray("round_ops_per_s");
+            for (double rate : f.roundRates()) {
+                rates.add(Math.round(rate));
+            }
             if (f.verified()) {
                 n.put("verified", true);
             }

@@ -80,7 +80,7 @@ class ExchangeCommandTest {
         assertThat(pipe.get("ops_per_s").asLong()).isEqualTo(3_000_000);
         assertThat(pipe.get("p50_us").asDouble()).isEqualTo(1.5);
         assertThat(pipe.get("p99_us").asDouble()).isEqualTo(9.25);
-        assertThat(pipe.get("jvm_start_ms").asLong()).isEqualTo(1235);
+        assertThat(pipe.get("ready_ms").asLong()).isEqualTo(1235);
         JsonNode value = o.get("results").get(1);
         assertThat(value.has("p50_us")).isFalse();
         assertThat(value.get("verified").asBoolean()).isTrue();

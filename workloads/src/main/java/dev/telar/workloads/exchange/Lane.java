@@ -44,7 +44,7 @@ final class Lane implements AutoCloseable {
     static final long CONTROL_SIZE = 4096;
     static final RollCycle ROLL_CYCLE = TestRollCycles.TEST_SECONDLY;
     /** Chronicle block size: small, since a file holds at most a second of messages. */
-    static final long BLOCK_SIZE = 1L << 20;
+    static final long BLOCK_SIZE = 1L << 26;
 
     private static final long MAGIC = 0;
     private static final long CAPACITY = 8;

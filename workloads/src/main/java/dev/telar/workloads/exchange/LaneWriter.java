@@ -58,6 +58,9 @@ final class LaneWriter implements AutoCloseable {
         }
         takenSeen = lane.taken();
         lane.writerPid(ProcessHandle.current().pid());
+        // Creating and mapping a journal file takes milliseconds: do it now, with an empty
+        // document, rather than inside the first send.
+        writeDocument(0);
     }
 
     /**

@@ -63,6 +63,10 @@ public final class PipeEnd implements AutoCloseable {
      * @throws ExchangeClosedException when the other end closed and everything was received
      */
     public Message recv(Duration timeout) {
+        Message m = poll(); // the usual case, without building the waiting loop's callbacks
+        if (m != null) {
+            return m;
+        }
         return backoff.receive(this::poll, this::finished,
                 () -> "the other end of " + dir.getFileName() + " closed the pipe", timeout);
     }

@@ -340,6 +340,10 @@ public final class SharedQueue implements AutoCloseable {
          * @throws ExchangeClosedException when every producer closed and all messages were taken
          */
         public Message take(Duration timeout) {
+            Message m = poll(); // the usual case, without building the waiting loop's callbacks
+            if (m != null) {
+                return m;
+            }
             return backoff.receive(this::poll, this::drained,
                     () -> "every producer of " + dir.getFileName() + " closed", timeout);
         }
