@@ -54,6 +54,7 @@ class ExchangeCommandTest {
         "run exchange --via pipe --processes 4 --draws 3|draws must be 4..",
         "run exchange --via pipe --processes many|--processes",
         "bench ipc --messages 5|--messages must be 100..1000000000, got 5",
+        "bench ipc --only pipe,smoke|--only: unknown mechanism smoke (valid: pipe, queue, value_locked_incr, array_store, manager_dict_locked_incr)",
         "bench|bench needs a subcommand: sync, ipc",
         "run|parameter 'KERNEL' is missing",
     })
@@ -81,6 +82,12 @@ class ExchangeCommandTest {
         assertThat(pipe.get("p50_us").asDouble()).isEqualTo(1.5);
         assertThat(pipe.get("p99_us").asDouble()).isEqualTo(9.25);
         assertThat(pipe.get("ready_ms").asLong()).isEqualTo(1235);
+        assertThat(pipe.get("rounds").asInt()).isEqualTo(1);
+        assertThat(pipe.get("round_ops_per_s").get(0).asLong()).isEqualTo(2_998_501); // 200,000 / 0.0667 s
+        JsonNode rounds = JSON.readTree(BenchIpcCommand.toJson(1000, List.of(new BenchFigure("queue", 4000, 1000,
+                0.25, Double.NaN, Double.NaN, 10, 2, false, new double[] {0.5, 0.25, 0.125})))).get("results").get(0);
+        assertThat(rounds.get("rounds").asInt()).isEqualTo(3);
+        assertThat(rounds.get("round_ops_per_s").toString()).isEqualTo("[2000,4000,8000]");
         JsonNode value = o.get("results").get(1);
         assertThat(value.has("p50_us")).isFalse();
         assertThat(value.get("verified").asBoolean()).isTrue();
