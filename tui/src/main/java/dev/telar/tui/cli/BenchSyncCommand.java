@@ -86,6 +86,7 @@ public final class BenchSyncCommand implements Callable<Integer> {
             o.put("seconds", r.seconds());
             o.put("participants", r.participants());
             o.put("kind", r.processes() ? "processes" : "threads");
+            o.put("rounds", r.roundSeconds().length);
         }
         if (idle != null) {
             ObjectNode w = root.putObject("idle_wait");

@@ -27,6 +27,7 @@ class SyncCommandsTest {
             byName.put(n.get("name").asText(), n);
             assertThat(n.fieldNames().next()).isEqualTo("name");
             assertThat(n.get("ops_per_s").asLong()).as(n.get("name").asText()).isPositive();
+            assertThat(n.get("rounds").asInt()).as(n.get("name").asText()).isEqualTo(5);
         }
         assertThat(byName).containsOnlyKeys("lock_acq_rel", "lock_acq_rel_uncontended", "barrier_rounds", "event_pingpong",
                 "thread_lock_acq_rel", "thread_lock_acq_rel_uncontended", "thread_barrier_rounds", "thread_event_pingpong");

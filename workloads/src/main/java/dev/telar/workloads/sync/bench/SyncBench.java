@@ -1,11 +1,12 @@
 package dev.telar.workloads.sync.bench;
 
+import dev.telar.workloads.exchange.StartGate;
+import dev.telar.workloads.exchange.WarmUp;
 import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.sync.SharedCounters;
-import dev.telar.workloads.sync.SyncEvent;
 import dev.telar.workloads.sync.SyncPrimitives;
 import dev.telar.workloads.sync.process.ProcessSync;
 import dev.telar.workloads.sync.thread.ThreadSync;
@@ -16,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -28,16 +31,24 @@ import org.slf4j.LoggerFactory;
  * operations, Lock acquire/release by 2 participants x N/2 each ({@code lock_acq_rel}) and by one
  * alone ({@code lock_acq_rel_uncontended}), Barrier(2) rounds, N/20 ({@code barrier_rounds}), and
  * Event ping-pong round trips, N/20 ({@code event_pingpong}); each between child JVMs and, prefixed
- * {@code thread_}, between threads of this JVM. Every participant warms up on the same loop first;
- * the timed part runs from the first participant's start to the last one's end, all released by
- * one Event. Not thread-safe: run one benchmark at a time.
+ * {@code thread_}, between threads of this JVM. The participants meet, warm up together on the
+ * same loop (the lock until its pace is steady, see {@link WarmUp}), then run {@link #ROUNDS}
+ * timed rounds, each released by a start gate and timed from its start time to the last
+ * participant's end; the median round counts. Not thread-safe: run one benchmark at a time.
  */
 public final class SyncBench {
     private static final Logger LOG = LoggerFactory.getLogger(SyncBench.class);
     static final String BOARD = "bench";
-    static final int READY = 0;
-    static final int START = 2;
-    static final int BOARD_SIZE = START + 2 * 4;
+    static final String GATE = "bench.gate";
+    /**
+     * Timed rounds per figure; the median counts. A round of the peer's counts lasts 5 to 50 ms
+     * here, where one preemption of a few milliseconds would decide a single round's figure.
+     */
+    public static final int ROUNDS = 5;
+    /** Most participants of one figure. */
+    static final int MAX_PARTICIPANTS = 2;
+    private static final int END = 0;
+    static final int BOARD_SIZE = END + ROUNDS * MAX_PARTICIPANTS;
     private static final Duration START_PATIENCE = Duration.ofSeconds(60);
     private static final Duration RUN_PATIENCE = Duration.ofSeconds(300);
     /** Linux's USER_HZ: the unit of utime and stime in /proc/<pid>/stat on every common platform. */
@@ -73,65 +84,59 @@ public final class SyncBench {
     }
 
     /**
-     * One figure.
+     * One figure: the median of {@link #ROUNDS} timed rounds.
      *
-     * @param kinds       one participant per entry (see {@link BenchChild})
-     * @param each        operations per participant
-     * @param counted     operations the figure counts (e.g. rounds rather than arrivals)
+     * @param kinds       one participant per entry (see {@link BenchChild}), at most {@link #MAX_PARTICIPANTS}
+     * @param each        operations per participant and round
+     * @param counted     operations the figure counts per round (e.g. rounds rather than arrivals)
      */
     public BenchResult measure(String name, boolean processes, List<String> kinds, long each, long counted)
             throws InterruptedException {
-        long warm = Math.min(each, name.startsWith("lock") ? 200_000 : 20_000);
-        long[] span = processes ? inChildren(kinds, each, warm) : inThreads(kinds, each, warm);
-        double seconds = (span[1] - span[0]) / 1e9;
-        BenchResult r = new BenchResult(processes ? name : "thread_" + name, counted / seconds, counted, seconds,
-                kinds.size(), processes);
-        LOG.info("sync bench {}: {} ops/s", r.name(), Math.round(r.opsPerSecond()));
+        long warm = Math.min(each, 20_000);
+        double[] seconds = processes ? inChildren(kinds, each, warm) : inThreads(kinds, each, warm);
+        double[] sorted = seconds.clone();
+        Arrays.sort(sorted);
+        double median = sorted[ROUNDS / 2];
+        BenchResult r = new BenchResult(processes ? name : "thread_" + name, counted / median, counted, median,
+                kinds.size(), processes, seconds);
+        LOG.info("sync bench {}: {} ops/s, rounds {} s", r.name(), Math.round(r.opsPerSecond()), Arrays.toString(seconds));
         return r;
     }
 
     private static void prepare(SyncPrimitives sync) {
         sync.counters(BOARD, BOARD_SIZE);
-        sync.event("go");
         sync.lock("lock");
         sync.barrier("barrier", 2, null, null);
         sync.event("e1");
         sync.event("e2");
     }
 
-    /** The earliest start and the latest end of the participants' timed parts. */
-    private static long[] span(SharedCounters board, int participants) {
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        for (int i = 0; i < participants; i++) {
-            first = Math.min(first, board.get(START + 2 * i));
-            last = Math.max(last, board.get(START + 2 * i + 1));
-        }
-        return new long[] {first, last};
+    /** Where participant {@code slot} writes the end of round {@code round} on the board. */
+    static int endSlot(int round, int slot) {
+        return END + round * MAX_PARTICIPANTS + slot;
     }
 
-    private long[] inChildren(List<String> kinds, long each, long warm) throws InterruptedException {
+    private double[] inChildren(List<String> kinds, long each, long warm) throws InterruptedException {
         List<Child> children = new ArrayList<>();
-        try (RunDirectory dir = RunDirectory.create(runParent); ProcessSync sync = new ProcessSync(dir.path())) {
+        int parties = kinds.size();
+        try (RunDirectory dir = RunDirectory.create(runParent); ProcessSync sync = new ProcessSync(dir.path());
+             StartGate gate = StartGate.open(dir.path().resolve(GATE))) {
             prepare(sync);
             SharedCounters board = sync.counters(BOARD, BOARD_SIZE);
-            for (int i = 0; i < kinds.size(); i++) {
+            for (int i = 0; i < parties; i++) {
                 children.add(ChildLauncher.startTarget(BenchChild.class, List.of(kinds.get(i), dir.path().toString(),
-                        Integer.toString(i), Long.toString(each), Long.toString(warm))));
+                        Integer.toString(i), Long.toString(each), Long.toString(warm), Integer.toString(parties),
+                        Integer.toString(ROUNDS))));
             }
-            long deadline = System.nanoTime() + START_PATIENCE.toNanos();
-            while (board.get(READY) < kinds.size()) {
-                for (Child c : children) {
-                    if (!c.isAlive()) {
-                        throw new IllegalStateException("benchmark child " + c.pid() + " ended early: " + c.lastError());
-                    }
+            long[] opened = new long[ROUNDS];
+            for (int r = 0; r < ROUNDS; r++) {
+                // one meeting before the warm-up, then one "ready" per participant and round
+                Duration patience = r == 0 ? START_PATIENCE : RUN_PATIENCE;
+                if (!gate.awaitReady(parties * (r + 2), patience, () -> children.stream().allMatch(Child::isAlive))) {
+                    throw new IllegalStateException(whyFailed(children, patience));
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("benchmark children not ready after " + START_PATIENCE.toSeconds() + " s");
-                }
-                Thread.sleep(1);
+                opened[r] = gate.openRound(r);
             }
-            sync.event("go").set();
             for (Child c : children) {
                 Optional<ChildExit> exit = c.join(RUN_PATIENCE);
                 if (exit.isEmpty() || !exit.get().ok()) {
@@ -139,42 +144,58 @@ public final class SyncBench {
                             + exit.map(ChildExit::describe).orElse("still running") + " " + c.lastError());
                 }
             }
-            return span(board, kinds.size());
+            double[] seconds = new double[ROUNDS];
+            for (int r = 0; r < ROUNDS; r++) {
+                long last = Long.MIN_VALUE;
+                for (int i = 0; i < parties; i++) {
+                    last = Math.max(last, board.get(endSlot(r, i)));
+                }
+                seconds[r] = (last - opened[r]) / 1e9;
+            }
+            return seconds;
         } finally {
             children.forEach(Child::kill);
         }
     }
 
-    private static long[] inThreads(List<String> kinds, long each, long warm) throws InterruptedException {
+    private static String whyFailed(List<Child> children, Duration patience) {
+        for (Child c : children) {
+            if (!c.isAlive()) {
+                return "benchmark child " + c.pid() + " ended early: " + c.lastError();
+            }
+        }
+        return "benchmark children not ready after " + patience.toSeconds() + " s";
+    }
+
+    private static double[] inThreads(List<String> kinds, long each, long warm) throws InterruptedException {
+        int parties = kinds.size();
+        long[][] starts = new long[ROUNDS][parties];
+        long[][] ends = new long[ROUNDS][parties];
+        CyclicBarrier roundStart = new CyclicBarrier(parties);
         try (ThreadSync sync = new ThreadSync()) {
             prepare(sync);
-            SharedCounters board = sync.counters(BOARD, BOARD_SIZE);
-            SyncEvent go = sync.event("go");
             AtomicReference<Throwable> failure = new AtomicReference<>();
             List<Thread> threads = new ArrayList<>();
-            for (int i = 0; i < kinds.size(); i++) {
+            for (int i = 0; i < parties; i++) {
                 int slot = i;
-                BenchChild.Loop loop = BenchChild.loop(kinds.get(i), sync);
+                String kind = kinds.get(i);
+                BenchChild.Loop loop = BenchChild.loop(kind, sync);
                 threads.add(new Thread(() -> {
                     try {
-                        loop.run(warm);
-                        board.add(READY, 1);
-                        go.await();
-                        long t0 = System.nanoTime();
-                        loop.run(each);
-                        long t1 = System.nanoTime();
-                        board.set(START + 2 * slot, t0);
-                        board.set(START + 2 * slot + 1, t1);
+                        BenchChild.warmUp(kind, loop, warm);
+                        for (int r = 0; r < ROUNDS; r++) {
+                            roundStart.await();
+                            starts[r][slot] = System.nanoTime();
+                            loop.run(each);
+                            ends[r][slot] = System.nanoTime();
+                        }
                     } catch (Throwable e) {
                         failure.compareAndSet(null, e);
+                        roundStart.reset(); // the others stop waiting for this one
                     }
                 }, "telar-bench-" + kinds.get(i) + "-" + i));
             }
             threads.forEach(Thread::start);
-            while (board.get(READY) < kinds.size() && failure.get() == null) {
-                Thread.sleep(1);
-            }
-            go.set();
             for (Thread t : threads) {
                 t.join(RUN_PATIENCE.toMillis());
                 if (t.isAlive()) {
@@ -185,8 +206,12 @@ public final class SyncBench {
             if (failure.get() != null) {
                 throw new IllegalStateException("benchmark thread failed: " + failure.get(), failure.get());
             }
-            return span(board, kinds.size());
         }
+        double[] seconds = new double[ROUNDS];
+        for (int r = 0; r < ROUNDS; r++) {
+            seconds[r] = (Arrays.stream(ends[r]).max().orElseThrow() - Arrays.stream(starts[r]).min().orElseThrow()) / 1e9;
+        }
+        return seconds;
     }
 
     /**
@@ -197,7 +222,7 @@ public final class SyncBench {
         try (RunDirectory dir = RunDirectory.create(runParent); ProcessSync sync = new ProcessSync(dir.path())) {
             prepare(sync);
             sync.event("never");
-            child = ChildLauncher.startTarget(BenchChild.class, List.of("idle", dir.path().toString(), "0", "0", "0"));
+            child = ChildLauncher.startTarget(BenchChild.class, List.of("idle", dir.path().toString()));
             String line;
             try {
                 line = child.stdout().readLine();
