@@ -35,6 +35,7 @@ final class LaneReader implements AutoCloseable {
         this.safeSeq = safeSeq;
         this.queue = lane.openJournal();
         this.tailer = queue.createTailer();
+        tailer.singleThreadedCheckDisabled(true); // one thread at a time, as for the writer's appender
     }
 
     /**

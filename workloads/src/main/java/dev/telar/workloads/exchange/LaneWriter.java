@@ -49,6 +49,9 @@ final class LaneWriter implements AutoCloseable {
         this.checkEvery = Math.min(CHECK_EVERY_BYTES, diskCap / 16);
         this.queue = lane.openJournal();
         this.appender = queue.createAppender();
+        // Chronicle ties an appender to the first thread that uses it; this class promises one
+        // thread at a time, not always the same one (a pipe end made on one thread, used on another).
+        appender.singleThreadedCheckDisabled(true);
         long w = control.getVolatile(Lane.STAGE);
         base = w >>> 16;
         count = (int) (w & 0xFFFF);

@@ -45,6 +45,31 @@ class PipeTest {
     }
 
     @Test
+    void anEndMadeOnOneThreadServesOthersOneAtATime() throws Exception {
+        Pipe.create(dir, ExchangeLimits.defaults());
+        try (PipeEnd a = Pipe.open(dir, Pipe.Side.A); PipeEnd b = Pipe.open(dir, Pipe.Side.B)) {
+            int perThread = 1_000; // more than a staging batch, so each thread writes journal records
+            for (int t = 0; t < 3; t++) {
+                int first = t * perThread;
+                Thread worker = new Thread(() -> {
+                    for (int i = first; i < first + perThread; i++) {
+                        a.send(i, i);
+                    }
+                    for (int i = first; i < first + perThread; i++) {
+                        b.recv();
+                    }
+                });
+                AtomicLong failed = new AtomicLong();
+                worker.setUncaughtExceptionHandler((th, e) -> failed.incrementAndGet());
+                worker.start();
+                worker.join(30_000);
+                assertThat(failed.get()).as("thread %d used the ends the thread before it used", t).isZero();
+            }
+            assertThat(b.received()).isEqualTo(3 * perThread);
+        }
+    }
+
+    @Test
     void aSenderIsHeldBackWhenTheReaderLagsByTheCapacity() {
         Pipe.create(dir, ExchangeLimits.defaults().withCapacity(100));
         try (PipeEnd a = Pipe.open(dir, Pipe.Side.A); PipeEnd b = Pipe.open(dir, Pipe.Side.B)) {
