@@ -224,8 +224,9 @@ class ExchangeKeysTest {
                     ExchangeLimits.defaults()).sequentialSum();
             assertThat(r.result()).isEqualTo(expected);
             assertThat(f.totalMatches()).isTrue();
-            // Every chunk's message arrived exactly once: 40 chunks of 250,000 draws in all.
-            assertThat(r.children().stream().mapToLong(ChildReport::received).sum()).isEqualTo(40);
+            // Every message arrived exactly once: 40 chunks of 250,000 draws in all, one message
+            // per process (fewer than ExchangeSpec.CHUNKS_PER_MESSAGE chunks each).
+            assertThat(r.children().stream().mapToLong(ChildReport::received).sum()).isEqualTo(r.spec().processes());
         }
         assertThat(row.one().result().spec().processes()).isEqualTo(1);
         assertThat(row.many().result().spec().processes()).isEqualTo(2);
@@ -278,7 +279,7 @@ class ExchangeKeysTest {
         ChildReport other = r.children().get(0);
         assertThat(other.exit()).hasValueSatisfying(e -> assertThat(e.code()).isZero());
         assertThat(other.received()).isEqualTo(new ExchangeSpec(Mechanism.QUEUE, 2, 1_000_000_000L, RunSpec.SEED,
-                ExchangeLimits.defaults()).chunksOf(0));
+                ExchangeLimits.defaults()).messagesOf(0));
         String text = render(real.view);
         assertThat(text).contains("queue       2").contains("FAILED")
                 .contains("child " + killed[0] + " killed by SIGKILL (9); " + dead.received() + " of the "

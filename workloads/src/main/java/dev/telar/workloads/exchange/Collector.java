@@ -69,7 +69,10 @@ abstract class Collector implements AutoCloseable {
     @Override
     public abstract void close();
 
-    /** Chunk sums arriving in order per process, added up as the kernel adds them. */
+    /**
+     * Running partial sums arriving in order per process: the last one of a process is its sum,
+     * exactly as the kernel added its chunks.
+     */
     static final class Partials {
         private final double[] sums;
         private final long[] counts;
@@ -79,8 +82,8 @@ abstract class Collector implements AutoCloseable {
             counts = new long[processes];
         }
 
-        void add(int process, double chunk) {
-            sums[process] += chunk;
+        void update(int process, double runningSum) {
+            sums[process] = runningSum;
             counts[process]++;
         }
 
@@ -97,7 +100,7 @@ abstract class Collector implements AutoCloseable {
         }
     }
 
-    /** Mechanisms carrying one message per chunk (pipe, queue): what they count alike. */
+    /** Mechanisms carrying running partial sums as messages (pipe, queue): what they count alike. */
     abstract static class MessageCollector extends Collector {
         final Partials partials;
 
@@ -119,14 +122,14 @@ abstract class Collector implements AutoCloseable {
                 }
                 any = true;
                 latencies.add(Stamp.latencyNanos(m.key(), System.nanoTime()));
-                partials.add(process < 0 ? Stamp.process(m.key()) : process, m.value());
+                partials.update(process < 0 ? Stamp.process(m.key()) : process, m.value());
             }
             return any;
         }
 
         @Override
         boolean delivered(int index) {
-            return partials.count(index) == spec.chunksOf(index);
+            return partials.count(index) == spec.messagesOf(index);
         }
 
         @Override

@@ -5,12 +5,14 @@ import dev.telar.workloads.kernel.TaskContext;
 import dev.telar.workloads.proc.ProcessTarget;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.function.DoubleConsumer;
 
 /**
  * One process of the exchange experiment, in its own JVM. Arguments (all plain text):
  * {@code MECHANISM DIR GATE INDEX DRAWS SEED}. It opens the mechanism in {@code DIR}, reports
  * ready at the start gate, waits for the signal, draws its numbers and returns its partial sum
- * through the mechanism; last it prints {@code cpu <nanoseconds>} (its CPU time after the signal).
+ * through the mechanism (pipe and queue: its running sum every {@link
+ * ExchangeSpec#CHUNKS_PER_MESSAGE} chunks and at the end); last it prints {@code cpu <nanoseconds>} (its CPU time after the signal).
  */
 public final class ExchangeChild implements ProcessTarget {
     @Override
@@ -29,14 +31,14 @@ public final class ExchangeChild implements ProcessTarget {
                 case PIPE -> {
                     try (PipeEnd end = Pipe.open(ExchangeLayout.pipe(dir, index), Pipe.Side.B)) {
                         cpuAtStart = start(gate);
-                        kernel.runTaskInChunks(index, chunk -> end.send(Stamp.of(index), chunk));
+                        kernel.runTaskInChunks(index, new RunningSums(kernel, sum -> end.send(Stamp.of(index), sum)));
                     }
                 }
                 case QUEUE -> {
                     try (SharedQueue queue = SharedQueue.open(ExchangeLayout.queue(dir));
                          SharedQueue.Producer producer = queue.producer()) {
                         cpuAtStart = start(gate);
-                        kernel.runTaskInChunks(index, chunk -> producer.put(Stamp.of(index), chunk));
+                        kernel.runTaskInChunks(index, new RunningSums(kernel, sum -> producer.put(Stamp.of(index), sum)));
                     }
                 }
                 case VALUE -> {
@@ -70,6 +72,28 @@ public final class ExchangeChild implements ProcessTarget {
         }
         System.out.println("cpu " + (processCpuNanos() - cpuAtStart));
         System.out.flush();
+    }
+
+    /** Adds chunk sums in the kernel's order and hands on the running sum every few chunks and after the last. */
+    private static final class RunningSums implements DoubleConsumer {
+        private final long chunks;
+        private final DoubleConsumer send;
+        private long seen;
+        private double sum;
+
+        RunningSums(CpuKernel kernel, DoubleConsumer send) {
+            this.chunks = kernel.chunks();
+            this.send = send;
+        }
+
+        @Override
+        public void accept(double chunk) {
+            sum += chunk;
+            seen++;
+            if (seen % ExchangeSpec.CHUNKS_PER_MESSAGE == 0 || seen == chunks) {
+                send.accept(sum);
+            }
+        }
     }
 
     /** Draws compiled before the start signal: enough for the JIT's optimising tier, about 30 ms. */

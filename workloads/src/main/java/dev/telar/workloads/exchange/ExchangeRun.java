@@ -202,7 +202,7 @@ public final class ExchangeRun {
             for (ChildReport c : reports) {
                 if (!collector.delivered(c.index())) {
                     return failed("process " + c.index() + " ended normally but its result did not arrive whole ("
-                            + c.received() + (c.sent() >= 0 ? " of " + spec.chunksOf(c.index()) + " messages" : "")
+                            + c.received() + (c.sent() >= 0 ? " of " + spec.messagesOf(c.index()) + " messages" : "")
                             + ")", wall, jvmStart, reports, peakDisk);
                 }
             }

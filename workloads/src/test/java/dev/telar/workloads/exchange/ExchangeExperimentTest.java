@@ -33,7 +33,8 @@ class ExchangeExperimentTest {
     @EnumSource(Mechanism.class)
     void theTotalIsExactlyTheSequentialSum(Mechanism mechanism) throws Exception {
         int processes = mechanism == Mechanism.VALUE ? 3 : 2; // three make the order of additions matter
-        ExchangeSpec spec = new ExchangeSpec(mechanism, processes, 1_500_001, SEED, ExchangeLimits.defaults());
+        // 2 messages per process through a pipe or queue: a full one of 40 chunks, then a partial one
+        ExchangeSpec spec = new ExchangeSpec(mechanism, processes, 25_000_001, SEED, ExchangeLimits.defaults());
         List<ExchangeStats> seen = new ArrayList<>();
         ExchangeResult r = ExchangeExperiment.start(spec, parent, seen::add).await();
 
@@ -42,7 +43,7 @@ class ExchangeExperimentTest {
         assertThat(r.children()).hasSize(processes).allSatisfy(c -> assertThat(c.exit().orElseThrow().ok()).isTrue());
         if (mechanism.carriesMessages()) {
             for (ChildReport c : r.children()) {
-                assertThat(c.received()).isEqualTo(spec.chunksOf(c.index())).isEqualTo(c.sent());
+                assertThat(c.received()).isEqualTo(spec.messagesOf(c.index())).isEqualTo(c.sent()).isEqualTo(2);
             }
         }
         assertThat(seen).isNotEmpty().allSatisfy(s -> assertThat(s.mechanism()).isEqualTo(mechanism));
@@ -73,9 +74,9 @@ class ExchangeExperimentTest {
         ChildReport dead = r.children().get(1);
         assertThat(dead.exit().orElseThrow().signal()).isEqualTo(9);
         assertThat(dead.received()).as("every message written before the kill was read")
-                .isEqualTo(dead.sent()).isGreaterThanOrEqualTo(3).isLessThan(spec.chunksOf(1));
+                .isEqualTo(dead.sent()).isGreaterThanOrEqualTo(3).isLessThan(spec.messagesOf(1));
         ChildReport other = r.children().get(0);
         assertThat(other.exit().orElseThrow().ok()).as("the other child went on").isTrue();
-        assertThat(other.received()).isEqualTo(spec.chunksOf(0));
+        assertThat(other.received()).isEqualTo(spec.messagesOf(0));
     }
 }
