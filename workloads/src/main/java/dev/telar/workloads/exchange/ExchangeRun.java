@@ -126,6 +126,9 @@ public final class ExchangeRun {
                 }
                 return failed(startFailure(exits), 0, jvmStart, reports, runDir.bytesOnDisk());
             }
+            // Every child has its lane by now: open them all before the start, or the first
+            // messages would wait (and show as late) while this JVM opens a Chronicle queue.
+            collector.poll();
             long opened = gate.openNow();
             long lastArrival = opened;
             long nextStats = opened;
