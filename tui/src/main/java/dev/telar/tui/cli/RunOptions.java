@@ -93,10 +93,9 @@ final class RunOptions {
     }
 
     /**
-     * What is wrong with {@code spec}, in the language of {@code t}. The mistakes one types (a
-     * kernel or model name, a core this machine lacks) and a model this JVM lacks are told from
-     * the texts; the workloads' other checks (sizes out of their range) read as the workloads
-     * state them, in English.
+     * What is wrong with {@code spec}, in the language of {@code t}: a kernel or model name, a
+     * model this JVM lacks, a core this machine lacks, or a number out of its range, named by its
+     * option.
      */
     static Optional<String> problem(RunSpec spec, Texts t) {
         if (!Experiments.KERNELS.contains(spec.kernel())) {
@@ -115,7 +114,35 @@ final class RunOptions {
                 return Optional.of(t.format("cli.run.core.missing", c, machineCores - 1));
             }
         }
-        return Experiments.problem(spec);
+        return rangeProblem(spec, t).or(() -> Experiments.problem(spec));
+    }
+
+    /** A number out of the range {@link Experiments} accepts, named by the option one typed. */
+    private static Optional<String> rangeProblem(RunSpec spec, Texts t) {
+        boolean matmul = spec.kernel().equals("matmul");
+        if (spec.tasks() < 1 || spec.tasks() > Experiments.MAX_TASKS) {
+            return Optional.of(t.format("cli.run.range", "--tasks", 1, Experiments.MAX_TASKS, spec.tasks()));
+        }
+        int workers = matmul ? spec.kernelThreads() : spec.workers();
+        if (workers < 1 || workers > Experiments.MAX_WORKERS) {
+            return Optional.of(t.format("cli.run.range", "--workers", 1, Experiments.MAX_WORKERS, workers));
+        }
+        if (spec.interpreters() < 1 || spec.interpreters() > Experiments.MAX_WORKERS) {
+            return Optional.of(t.format("cli.run.range", "--interpreters", 1, Experiments.MAX_WORKERS,
+                    spec.interpreters()));
+        }
+        if (!(spec.switchMillis() > 0) || spec.switchMillis() > Experiments.MAX_SWITCH_MS) {
+            return Optional.of(t.format("cli.run.switch", Experiments.MAX_SWITCH_MS, spec.switchMillis()));
+        }
+        long[] sizeRange = switch (spec.kernel()) {
+            case "matmul" -> new long[] {1, Experiments.MAX_MATRIX};
+            case "io" -> new long[] {0, Experiments.MAX_WAIT_MS};
+            default -> new long[] {1, Experiments.MAX_DRAWS};
+        };
+        if (spec.size() < sizeRange[0] || spec.size() > sizeRange[1]) {
+            return Optional.of(t.format("cli.run.range", "--size", sizeRange[0], sizeRange[1], spec.size()));
+        }
+        return Optional.empty();
     }
 
     /** The experiment defaults of the settings the main command's options and file give; built-in ones without a parent. */

@@ -119,12 +119,14 @@ class RunCommandTest {
     @CsvSource(delimiter = '|', value = {
         "run|gpu|unknown kernel 'gpu'; choose one of cpu, io, matmul",
         "run|cpu --model warp|unknown model 'warp'; choose one of sequential, thread-target",
-        "run|cpu --workers 0|workers must be 1..1024, got 0",
+        "run|cpu --workers 0|--workers must be 1..1024, got 0",
         "run|cpu --workers many|--workers",
         "run|cpu --cores 99|core 99 does not exist",
-        "run|matmul --size 0|matrix size must be 1..8192, got 0",
+        "run|matmul --size 0|--size must be 1..8192, got 0",
         "sweep|cpu --csv --json|mutually exclusive",
-        "run|cpu --switch-ms 0|switch interval",
+        "run|cpu --switch-ms 0|--switch-ms must be above 0 and at most 1000, got 0.0",
+        "run|cpu --tasks 10001|--tasks must be 1..10000, got 10001",
+        "run|io --size -1|--size must be 0..60000, got -1",
     })
     void badValuesAreOneLineWithTheValidOnes(String command, String rest, String expected) {
         List<String> args = new ArrayList<>(List.of(command));

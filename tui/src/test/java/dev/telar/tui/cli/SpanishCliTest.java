@@ -159,6 +159,12 @@ class SpanishCliTest {
                 + "--print-defaults, --path, --check (véase 'telar config --help')\n");
         assertThat(run(env(false), "--lang", "es", "run", "gpu").err())
                 .startsWith("telar: carga desconocida 'gpu'; elija una de cpu, io, matmul (véase");
+        assertThat(run(env(false), "--lang", "es", "run", "cpu", "--tasks", "0").err())
+                .isEqualTo("telar: --tasks debe estar entre 1 y 10000; se dio 0 (véase 'telar run --help')\n");
+        assertThat(run(env(false), "--lang", "es", "run", "matmul", "--size", "9000").err())
+                .isEqualTo("telar: --size debe estar entre 1 y 8192; se dio 9000 (véase 'telar run --help')\n");
+        assertThat(run(env(false), "--lang", "es", "run", "cpu", "--model", "gil", "--switch-ms", "0").err())
+                .isEqualTo("telar: --switch-ms debe ser mayor que 0 y como mucho 1000; se dio 0.0 (véase 'telar run --help')\n");
         for (String[] args : new String[][] {{"--lang", "es", "--bogus"}, {"--lang", "es", "run", "cpu", "io"},
             {"--lang", "es", "sweep", "cpu", "--csv", "--json"}, {"--lang", "es", "run", "cpu", "--tasks", "1", "--tasks", "2"},
             {"--lang", "es", "snapshot", "--json", "--interval", "abc"}, {"--lang", "es", "--log-file="}}) {

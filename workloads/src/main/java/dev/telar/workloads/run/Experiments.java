@@ -28,6 +28,19 @@ public final class Experiments {
     private Experiments() {
     }
 
+    /** Most tasks of one run. */
+    public static final int MAX_TASKS = 10_000;
+    /** Most workers (and interpreters, and matmul threads) of one run. */
+    public static final int MAX_WORKERS = 1024;
+    /** Longest GIL switch interval, milliseconds. */
+    public static final double MAX_SWITCH_MS = 1000;
+    /** Largest matrix side of the matmul kernel. */
+    public static final int MAX_MATRIX = 8192;
+    /** Most draws per task of the cpu kernel. */
+    public static final long MAX_DRAWS = 100_000_000_000L;
+    /** Longest wait per round of the io kernel, milliseconds. */
+    public static final long MAX_WAIT_MS = 60_000;
+
     /**
      * Checks a spec; returns a one-line message naming the bad value and the accepted ones, or empty.
      */
@@ -42,29 +55,30 @@ public final class Experiments {
         if (model.get().unavailableReason().isPresent()) {
             return model.get().unavailableReason();
         }
-        if (spec.tasks() < 1 || spec.tasks() > 10_000) {
-            return Optional.of("tasks must be 1..10000, got " + spec.tasks());
+        if (spec.tasks() < 1 || spec.tasks() > MAX_TASKS) {
+            return Optional.of("tasks must be 1.." + MAX_TASKS + ", got " + spec.tasks());
         }
-        if (spec.workers() < 1 || spec.workers() > 1024) {
-            return Optional.of("workers must be 1..1024, got " + spec.workers());
+        if (spec.workers() < 1 || spec.workers() > MAX_WORKERS) {
+            return Optional.of("workers must be 1.." + MAX_WORKERS + ", got " + spec.workers());
         }
-        if (spec.interpreters() < 1 || spec.interpreters() > 1024) {
-            return Optional.of("interpreters must be 1..1024, got " + spec.interpreters());
+        if (spec.interpreters() < 1 || spec.interpreters() > MAX_WORKERS) {
+            return Optional.of("interpreters must be 1.." + MAX_WORKERS + ", got " + spec.interpreters());
         }
-        if (!(spec.switchMillis() > 0) || spec.switchMillis() > 1000) {
-            return Optional.of("switch interval must be above 0 and at most 1000 ms, got " + spec.switchMillis());
+        if (!(spec.switchMillis() > 0) || spec.switchMillis() > MAX_SWITCH_MS) {
+            return Optional.of("switch interval must be above 0 and at most " + MAX_SWITCH_MS + " ms, got "
+                    + spec.switchMillis());
         }
-        if (spec.kernel().equals("matmul") && (spec.size() < 1 || spec.size() > 8192)) {
-            return Optional.of("matrix size must be 1..8192, got " + spec.size());
+        if (spec.kernel().equals("matmul") && (spec.size() < 1 || spec.size() > MAX_MATRIX)) {
+            return Optional.of("matrix size must be 1.." + MAX_MATRIX + ", got " + spec.size());
         }
-        if (spec.kernel().equals("matmul") && (spec.kernelThreads() < 1 || spec.kernelThreads() > 1024)) {
-            return Optional.of("matmul threads must be 1..1024, got " + spec.kernelThreads());
+        if (spec.kernel().equals("matmul") && (spec.kernelThreads() < 1 || spec.kernelThreads() > MAX_WORKERS)) {
+            return Optional.of("matmul threads must be 1.." + MAX_WORKERS + ", got " + spec.kernelThreads());
         }
-        if (spec.kernel().equals("cpu") && (spec.size() < 1 || spec.size() > 100_000_000_000L)) {
-            return Optional.of("draws per task must be 1..100000000000, got " + spec.size());
+        if (spec.kernel().equals("cpu") && (spec.size() < 1 || spec.size() > MAX_DRAWS)) {
+            return Optional.of("draws per task must be 1.." + MAX_DRAWS + ", got " + spec.size());
         }
-        if (spec.kernel().equals("io") && (spec.size() < 0 || spec.size() > 60_000)) {
-            return Optional.of("wait per round must be 0..60000 ms, got " + spec.size());
+        if (spec.kernel().equals("io") && (spec.size() < 0 || spec.size() > MAX_WAIT_MS)) {
+            return Optional.of("wait per round must be 0.." + MAX_WAIT_MS + " ms, got " + spec.size());
         }
         int cores = Runtime.getRuntime().availableProcessors();
         for (int c : spec.cores()) {
