@@ -9,7 +9,8 @@ import dev.telar.tui.view.ExperimentState.Field;
 import dev.telar.tui.view.ViewState;
 
 /**
- * The experiments form: kernel, model, workers, tasks, size, affinity and baseline, one per line,
+ * The experiments form: kernel, model, the model's own setting (gil: switch interval;
+ * subinterpreters: how many), workers, tasks, size, affinity and baseline, one per line,
  * the selected field in reverse video with ◂ ▸ around its value, and a state line (idle,
  * running, or why the chosen model cannot run on this JVM). Draws from the {@link ExperimentState}
  * only; the keys that change it live in the key handler. A click on a field selects it; a click
@@ -23,7 +24,8 @@ public final class ExperimentsPanel implements Panel {
     private record Words(String title, String sweeping, String running, String idle, String[] labels,
                          String threads, String repeats, int labelWidth, String ownThreads, String on, String off,
                          String[] affinities, String sizeIo, String sizeMatmul, String sizeMillions, String sizeDraws,
-                         String unavailable, String busyNote, String idleNote) {
+                         String unavailable, String busyNote, String idleNote, String switchLabel,
+                         String interpretersLabel, String switchValue) {
         static Words of(Texts t) {
             String[] labels = new String[Field.values().length];
             int width = LABEL;
@@ -33,7 +35,10 @@ public final class ExperimentsPanel implements Panel {
             }
             String threads = t.get("form.threads");
             String repeats = t.get("form.repeats");
+            String switchLabel = t.get("form.param.switch");
+            String interpretersLabel = t.get("form.param.interpreters");
             width = Math.max(width, Math.max(threads.length(), repeats.length()));
+            width = Math.max(width, Math.max(switchLabel.length(), interpretersLabel.length()));
             String[] affinities = new String[Affinity.values().length];
             for (Affinity a : Affinity.values()) {
                 affinities[a.ordinal()] = t.get(a.textKey());
@@ -42,7 +47,8 @@ public final class ExperimentsPanel implements Panel {
                     t.get("form.state.idle") + " ", labels, threads, repeats, width, t.get("form.model.matmul"),
                     t.get("form.on"), t.get("form.off"), affinities, t.get("form.size.io"), t.get("form.size.matmul"),
                     t.get("form.size.millions"), t.get("form.size.draws"), t.get("form.unavailable"),
-                    t.get("form.note.busy"), t.get("form.note.idle"));
+                    t.get("form.note.busy"), t.get("form.note.idle"), switchLabel, interpretersLabel,
+                    t.get("form.param.switch.value"));
         }
     }
 
@@ -61,9 +67,9 @@ public final class ExperimentsPanel implements Panel {
         g.putString(0, 0, Units.fit(w.title(), width));
         g.enableModifiers(com.googlecode.lanterna.SGR.BOLD);
         g.putString(Math.max(w.title().length() + 1, width - state.length()), 0, state);
-        Field[] fields = Field.values();
-        int last = FormRows.draw(g, p, clicks, width, area.height(), fields.length, x.field().ordinal(), w.labelWidth(),
-                i -> label(fields[i], x, w), i -> value(fields[i], x, w));
+        java.util.List<Field> fields = x.fields();
+        int last = FormRows.draw(g, p, clicks, width, area.height(), fields.size(), fields.indexOf(x.field()),
+                w.labelWidth(), i -> label(fields.get(i), x, w), i -> value(fields.get(i), x, w));
         if (last < area.height()) {
             String note = x.problem().isPresent() ? w.unavailable() : x.busy() ? w.busyNote() : w.idleNote();
             if (x.problem().isPresent()) {
@@ -79,6 +85,7 @@ public final class ExperimentsPanel implements Panel {
         return switch (field) {
             case WORKERS -> x.matmul() ? w.threads() : w.labels()[field.ordinal()];
             case TASKS -> x.matmul() ? w.repeats() : w.labels()[field.ordinal()];
+            case PARAM -> x.param() == ExperimentState.Param.SWITCH ? w.switchLabel() : w.interpretersLabel();
             default -> w.labels()[field.ordinal()];
         };
     }
@@ -87,6 +94,9 @@ public final class ExperimentsPanel implements Panel {
         return switch (field) {
             case KERNEL -> x.kernel();
             case MODEL -> x.matmul() ? w.ownThreads() : x.model();
+            case PARAM -> x.param() == ExperimentState.Param.SWITCH
+                    ? String.format(java.util.Locale.ROOT, w.switchValue(), x.switchMillis())
+                    : Integer.toString(x.interpreters());
             case WORKERS -> Integer.toString(x.workers());
             case TASKS -> Integer.toString(x.tasks());
             case SIZE -> size(x.kernel(), x.size(), w);

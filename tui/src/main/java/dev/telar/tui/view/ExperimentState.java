@@ -22,8 +22,11 @@ import java.util.stream.LongStream;
  * it, from keys and from runner events that arrived through the event loop's queue.
  */
 public final class ExperimentState {
-    /** The form's fields, top to bottom. */
-    public enum Field { KERNEL, MODEL, WORKERS, TASKS, SIZE, AFFINITY, BASELINE }
+    /**
+     * The form's fields, top to bottom. {@link #PARAM} is the selected model's own setting (the
+     * GIL's switch interval, or the number of interpreters) and shows only for those two models.
+     */
+    public enum Field { KERNEL, MODEL, PARAM, WORKERS, TASKS, SIZE, AFFINITY, BASELINE }
 
     /** Finished runs kept for the results table; older ones are dropped. */
     public static final int MAX_RESULTS = 50;
@@ -37,10 +40,10 @@ public final class ExperimentState {
         {20, 50, 200},
         {300, 500, 1000},
     };
-    /** Switch interval of the GIL models, milliseconds (the command line's default). */
-    static final double SWITCH_MILLIS = 5;
-    /** Interpreters of the subinterpreters model (the command line's default). */
-    static final int INTERPRETERS = 2;
+    /** Switch intervals the form offers for the GIL model, milliseconds; the command line's default is 5. */
+    static final double[] SWITCH_MILLIS = {1, 5, 20, 100};
+    /** Interpreter counts the form offers for the subinterpreters model; the command line's default is 2. */
+    static final int[] INTERPRETERS = {1, 2, 4, 8};
 
     private final int machineCores;
     /** {@link #SIZES} with the settings' cpu draws and matmul order added where they are not presets. */
@@ -53,6 +56,8 @@ public final class ExperimentState {
     private final int[] sizeIndex;
     private Affinity affinity = Affinity.NONE;
     private boolean baseline = true;
+    private int switchIndex = 1;
+    private int interpretersIndex = 1;
 
     private boolean busy;
     private RunSpec running;
@@ -96,9 +101,18 @@ public final class ExperimentState {
         return field;
     }
 
+    /** The fields the form shows now, top to bottom: {@link Field#PARAM} only for gil and subinterpreters. */
+    public List<Field> fields() {
+        List<Field> shown = new ArrayList<>(List.of(Field.values()));
+        if (param() == Param.NONE) {
+            shown.remove(Field.PARAM);
+        }
+        return shown;
+    }
+
     void moveField(int delta) {
-        Field[] all = Field.values();
-        field = all[Math.floorMod(field.ordinal() + delta, all.length)];
+        List<Field> shown = fields();
+        field = shown.get(Math.floorMod(shown.indexOf(field) + delta, shown.size()));
     }
 
     void selectField(Field chosen) {
@@ -130,6 +144,9 @@ public final class ExperimentState {
                 sizeIndex[kernel] = clamp(before + delta, 0, sizes[kernel].length - 1);
                 return sizeIndex[kernel] != before;
             }
+            case PARAM -> {
+                return changeParam(delta);
+            }
             case AFFINITY -> affinity = Affinity.values()[Math.floorMod(affinity.ordinal() + delta, Affinity.values().length)];
             case BASELINE -> baseline = !baseline;
             default -> {
@@ -138,6 +155,49 @@ public final class ExperimentState {
         }
         message = Message.NONE;
         return true;
+    }
+
+    private boolean changeParam(int delta) {
+        switch (param()) {
+            case SWITCH -> {
+                int before = switchIndex;
+                switchIndex = clamp(before + delta, 0, SWITCH_MILLIS.length - 1);
+                return switchIndex != before;
+            }
+            case INTERPRETERS -> {
+                int before = interpretersIndex;
+                interpretersIndex = clamp(before + delta, 0, INTERPRETERS.length - 1);
+                return interpretersIndex != before;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** Which setting of its own the selected model has. */
+    public enum Param { NONE, SWITCH, INTERPRETERS }
+
+    /** The selected model's own setting: the GIL's switch interval, subinterpreters' count, or none. */
+    public Param param() {
+        if (matmul()) {
+            return Param.NONE;
+        }
+        return switch (model()) {
+            case "gil" -> Param.SWITCH;
+            case "subinterpreters" -> Param.INTERPRETERS;
+            default -> Param.NONE;
+        };
+    }
+
+    /** Selected switch interval of the GIL model, milliseconds. */
+    public double switchMillis() {
+        return SWITCH_MILLIS[switchIndex];
+    }
+
+    /** Selected number of interpreters of the subinterpreters model. */
+    public int interpreters() {
+        return INTERPRETERS[interpretersIndex];
     }
 
     private static int clamp(int value, int min, int max) {
@@ -188,7 +248,7 @@ public final class ExperimentState {
     public RunSpec spec() {
         boolean mm = matmul();
         return new RunSpec(kernel(), mm ? "sequential" : model(), tasks, mm ? 1 : workers, size(), mm ? workers : 1,
-                INTERPRETERS, SWITCH_MILLIS, affinity.cores(machineCores), RunSpec.SEED);
+                interpreters(), switchMillis(), affinity.cores(machineCores), RunSpec.SEED);
     }
 
     /** Why the form's run cannot start (e.g. virtual threads on Java 17), or empty. */

@@ -267,7 +267,7 @@ public final class KeyHandler {
                 if (view.mode() == ViewState.Mode.EXCHANGE) {
                     view.exchange().selectField(ExchangeState.Field.values()[argument]);
                 } else {
-                    view.experiments().selectField(ExperimentState.Field.values()[argument]);
+                    view.experiments().selectField(view.experiments().fields().get(argument));
                 }
                 return Outcome.REDRAW;
             case CHANGE_FIELD:

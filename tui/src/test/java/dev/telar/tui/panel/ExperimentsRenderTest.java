@@ -68,6 +68,31 @@ class ExperimentsRenderTest {
         assertThat(vs.text()).contains("◂ all on core 0 ▸");
     }
 
+    @ParameterizedTest
+    @CsvSource({"EN,Switch,Interp.", "ES,Turno,Intérp."})
+    void theGilAndSubinterpretersRowsShowTheirOwnSettingUnderTheModel(Language language, String switchLabel,
+            String interpretersLabel) {
+        VirtualScreen vs = experimentsView(80, 24);
+        if (language == Language.ES) {
+            vs.press('L');
+        }
+        vs.press(KeyType.ArrowDown);
+        while (!vs.text().contains("◂ gil ▸")) {
+            vs.press(KeyType.ArrowRight);
+        }
+        assertThat(vs.text()).contains("  " + switchLabel + " ").containsPattern(switchLabel + " +5 ms");
+        vs.press(KeyType.ArrowDown);
+        vs.press(KeyType.ArrowRight);
+        assertThat(vs.text()).containsPattern("▸ " + switchLabel + " +◂ 20 ms ▸");
+        vs.press(KeyType.ArrowUp);
+        while (!vs.text().contains("◂ subinterpreters ▸")) {
+            vs.press(KeyType.ArrowRight);
+        }
+        assertThat(vs.text()).containsPattern("  " + interpretersLabel + " +2\\b").doesNotContain(switchLabel + " ");
+        vs.press(KeyType.ArrowRight); // the next model has no setting of its own: the row goes
+        assertThat(vs.text()).doesNotContain(interpretersLabel).doesNotContain(switchLabel + " ");
+    }
+
     @Test
     void resultsListRunsNewestLastWithSpeedupEfficiencyAndVerdict() {
         VirtualScreen vs = experimentsView(80, 24);
