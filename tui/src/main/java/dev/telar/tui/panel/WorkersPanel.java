@@ -29,7 +29,7 @@ public final class WorkersPanel implements Panel {
     private static final Comparator<ThreadInfo> ORDER =
             Comparator.comparing(ThreadInfo::name).thenComparingInt(ThreadInfo::tid);
 
-    /** True for a thread name of an experiment's worker or helper (e.g. {@code telar-thread-target-0}, truncated or not). */
+    /** True for a thread name of an experiment's worker or helper (e.g. {@code telar-target-0}, truncated or not). */
     public static boolean isWorker(String name) {
         if (name == null || !name.startsWith("telar-")) {
             return false;

@@ -234,10 +234,10 @@ final class EveryPanel {
     /** The lab machine with Telar's own process (9000) running four worker threads. */
     static dev.telar.probe.SystemSnapshot withWorkers() {
         List<ThreadInfo> threads = List.of(new ThreadInfo(9000, "main", 'S', 0.5, 1, 1.0),
-                new ThreadInfo(5000, "telar-thread-target-0", 'R', 99.0, 0, 3.0),
-                new ThreadInfo(5001, "telar-thread-target-1", 'R', 98.5, 1, 3.0),
-                new ThreadInfo(5002, "telar-thread-target-2", 'S', 12.0, 2, 3.0),
-                new ThreadInfo(5003, "telar-thread-target-3", 'R', 97.0, 3, 3.0));
+                new ThreadInfo(5000, "telar-target-0", 'R', 99.0, 0, 3.0),
+                new ThreadInfo(5001, "telar-target-1", 'R', 98.5, 1, 3.0),
+                new ThreadInfo(5002, "telar-target-2", 'S', 12.0, 2, 3.0),
+                new ThreadInfo(5003, "telar-target-3", 'R', 97.0, 3, 3.0));
         return Snapshots.lab().selfPid(9000).process(9000, 1, "alice", 310, 100L << 20, "java -jar telar.jar", threads)
                 .build();
     }

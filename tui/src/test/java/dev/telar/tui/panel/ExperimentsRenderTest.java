@@ -189,10 +189,10 @@ class ExperimentsRenderTest {
                 new ThreadInfo(4242, "main", 'S', 0.5, 1, 1.0),
                 new ThreadInfo(4250, "telar-sampler", 'S', 2.5, 3, 2.0),
                 new ThreadInfo(4251, "telar-experimen", 'S', 0.0, 2, 0.1),
-                new ThreadInfo(5003, "telar-thread-target-3", 'R', 97.0, 3, 3.0),
-                new ThreadInfo(5000, "telar-thread-target-0", 'R', 99.0, 0, 3.0),
-                new ThreadInfo(5001, "telar-thread-target-1", 'R', 98.5, 1, 3.0),
-                new ThreadInfo(5002, "telar-thread-target-2", 'S', 12.0, 2, 3.0));
+                new ThreadInfo(5003, "telar-target-3", 'R', 97.0, 3, 3.0),
+                new ThreadInfo(5000, "telar-target-0", 'R', 99.0, 0, 3.0),
+                new ThreadInfo(5001, "telar-target-1", 'R', 98.5, 1, 3.0),
+                new ThreadInfo(5002, "telar-target-2", 'S', 12.0, 2, 3.0));
         VirtualScreen vs = new VirtualScreen(columns, rows).show(Snapshots.lab().selfPid(9000)
                 .process(9000, 1, "alice", 310, 100L << 20, "java -jar telar.jar", threads).build());
         vs.press('x');
@@ -200,10 +200,10 @@ class ExperimentsRenderTest {
         String text = vs.text();
         assertThat(text).contains("Worker threads of cpu/thread-target ×4");
         assertThat(text).contains("TID NAME").contains("CPU% CORE");
-        int first = vs.rowOf("5000 telar-thread-target-0");
+        int first = vs.rowOf("5000 telar-target-0");
         assertThat(first).isPositive();
-        String[] expected = {"5000 telar-thread-target-0 +R  99.0    0", "5001 telar-thread-target-1 +R  98.5    1",
-            "5002 telar-thread-target-2 +S  12.0    2", "5003 telar-thread-target-3 +R  97.0    3"};
+        String[] expected = {"5000 telar-target-0 +R  99.0    0", "5001 telar-target-1 +R  98.5    1",
+            "5002 telar-target-2 +S  12.0    2", "5003 telar-target-3 +R  97.0    3"};
         for (int i = 0; i < expected.length; i++) {
             assertThat(vs.rows().get(first + i)).containsPattern(expected[i]);
         }

@@ -113,7 +113,7 @@ class SweepAndRunnerTest {
 
     private static boolean workersAlive() {
         return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.isAlive() && (t.getName().startsWith("telar-thread-target-")
+                .anyMatch(t -> t.isAlive() && (t.getName().startsWith("telar-target-")
                         || t.getName().equals("telar-experiments")));
     }
 }
