@@ -13,11 +13,30 @@ public final class DefaultsFile {
     private DefaultsFile() {
     }
 
-    /** The file's text, lines ending in {@code \n}. */
+    /** The file's text with English comments, lines ending in {@code \n}. */
     public static String text() {
+        return text(Language.EN);
+    }
+
+    /**
+     * The file's text with comments in {@code language}; the keys and values, and so what loading
+     * it gives, are the same in every language. Lines end in {@code \n}.
+     */
+    public static String text(Language language) {
         Settings d = Settings.defaults();
         ExperimentDefaults x = d.experiments();
-        return String.format(Locale.ROOT, """
+        return String.format(Locale.ROOT, language == Language.ES ? SPANISH : ENGLISH,
+                seconds(Settings.MIN_REFRESH_MS), seconds(Settings.MAX_REFRESH_MS), seconds(d.refreshMillis()),
+                d.mouse(),
+                entry("draws", x.draws()), ExperimentDefaults.MIN_DRAWS, ExperimentDefaults.MAX_DRAWS,
+                entry("tasks", x.tasks()), ExperimentDefaults.MIN_TASKS, ExperimentDefaults.MAX_TASKS,
+                entry("workers", x.workers()), ExperimentDefaults.MIN_WORKERS, ExperimentDefaults.MAX_WORKERS,
+                entry("matrix", x.matrixSize()), ExperimentDefaults.MIN_MATRIX, ExperimentDefaults.MAX_MATRIX,
+                entry("dir", "auto"),
+                entry("disk-cap-mb", d.ipc().diskCapMb()), IpcSettings.MIN_DISK_CAP_MB, IpcSettings.MAX_DISK_CAP_MB);
+    }
+
+    private static final String ENGLISH = """
                 # Telar settings. Telar reads $XDG_CONFIG_HOME/telar/config.yaml, else
                 # ~/.config/telar/config.yaml; TELAR_CONFIG=PATH or --config PATH name another file.
                 # Every key is optional: a key left out, or left empty, keeps the default shown here.
@@ -62,16 +81,56 @@ public final class DefaultsFile {
                 # auto is $XDG_STATE_HOME/telar/telar.log, else ~/.local/state/telar/telar.log.
                 # Option: --log-file PATH.
                 log-file: auto
-                """,
-                seconds(Settings.MIN_REFRESH_MS), seconds(Settings.MAX_REFRESH_MS), seconds(d.refreshMillis()),
-                d.mouse(),
-                entry("draws", x.draws()), ExperimentDefaults.MIN_DRAWS, ExperimentDefaults.MAX_DRAWS,
-                entry("tasks", x.tasks()), ExperimentDefaults.MIN_TASKS, ExperimentDefaults.MAX_TASKS,
-                entry("workers", x.workers()), ExperimentDefaults.MIN_WORKERS, ExperimentDefaults.MAX_WORKERS,
-                entry("matrix", x.matrixSize()), ExperimentDefaults.MIN_MATRIX, ExperimentDefaults.MAX_MATRIX,
-                entry("dir", "auto"),
-                entry("disk-cap-mb", d.ipc().diskCapMb()), IpcSettings.MIN_DISK_CAP_MB, IpcSettings.MAX_DISK_CAP_MB);
-    }
+                """;
+
+    private static final String SPANISH = """
+                # Ajustes de Telar. Telar lee $XDG_CONFIG_HOME/telar/config.yaml, si no
+                # ~/.config/telar/config.yaml; TELAR_CONFIG=RUTA o --config RUTA indican otro fichero.
+                # Toda clave es opcional: una clave ausente, o vacía, conserva el valor de aquí.
+                # Precedencia, de menor a mayor: estos valores, este fichero, variables de entorno, opciones.
+                # Compruebe un fichero con: telar config --check
+
+                # Segundos entre actualizaciones de la pantalla, de %s a %s.
+                # Entorno: TELAR_REFRESH=SEGUNDOS. Opción: --refresh SEGUNDOS.
+                refresh: %s
+
+                # Idioma: auto, en o es. auto sigue la configuración regional: LC_ALL, si no LC_MESSAGES,
+                # si no LANG (es_ES.UTF-8 y demás es... dan español; cualquier otra, inglés).
+                # Entorno: TELAR_LANG. Opción: --lang.
+                language: auto
+
+                # Colores: auto, dark, light o mono. auto es dark, o mono si NO_COLOR está definida.
+                # Entorno: TELAR_THEME. Opción: --theme.
+                theme: auto
+
+                # Dibujar solo con caracteres ASCII (sin cajas ni acentos): auto, on u off.
+                # auto lo activa cuando el juego de caracteres (LC_ALL, si no LC_CTYPE, si no LANG)
+                # no es UTF-8.
+                # Opciones: --ascii, --no-ascii.
+                ascii: auto
+
+                # Los clics seleccionan filas y paneles (el teclado funciona siempre): true o false.
+                # Opciones: --mouse, --no-mouse.
+                mouse: %s
+
+                # Con qué empiezan el formulario de experimentos, telar run y telar sweep,
+                # salvo que sus opciones digan otra cosa.
+                experiments:
+                %s# extracciones aleatorias por tarea de la carga cpu, de %d a %d
+                %s# tareas por ejecución, de %d a %d
+                %s# hilos o procesos, de %d a %d; 0 significa uno por núcleo
+                %s# orden n de las matrices n x n de matmul, de %d a %d
+
+                # Ficheros de intercambio de los experimentos con varios procesos.
+                ipc:
+                %s# una ruta absoluta o ~/...; auto es $XDG_RUNTIME_DIR/telar, si no /tmp/telar-$USER
+                %s# máximo de MiB en disco de los ficheros de una ejecución, de %d a %d
+
+                # El registro (nada se registra en la terminal): auto, una ruta absoluta o ~/...
+                # auto es $XDG_STATE_HOME/telar/telar.log, si no ~/.local/state/telar/telar.log.
+                # Opción: --log-file RUTA.
+                log-file: auto
+                """;
 
     /** An indented key and value, padded so that the comments after them line up. */
     private static String entry(String key, Object value) {

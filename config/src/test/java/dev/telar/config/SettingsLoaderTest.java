@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Valid files, the layering of file, environment and options, and files that cannot be read. */
@@ -182,8 +184,22 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void theDefaultFileMentionsEveryKeyAndVariable() {
-        String text = DefaultsFile.text();
+    void theSpanishDefaultFileLoadsToTheSameDefaultsWithSpanishComments() {
+        String es = DefaultsFile.text(Language.ES);
+        Settings parsed = new SettingsLoader(env()).loadText(es, "defaults", Overrides.none());
+        assertThat(parsed).isEqualTo(Fixtures.defaults());
+        // the same keys and values, line for line; only the comments differ
+        assertThat(es.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.replaceAll(" *#.*", "")))
+                .containsExactlyElementsOf(DefaultsFile.text().lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
+                        .map(l -> l.replaceAll(" *#.*", "")).toList());
+        assertThat(es).contains("# Ajustes de Telar", "Entorno: TELAR_REFRESH", "de 0.25 a 10")
+                .doesNotContain("Environment", "Option:", "Every key");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theDefaultFileMentionsEveryKeyAndVariable(Language language) {
+        String text = DefaultsFile.text(language);
         for (SettingKey key : SettingKey.values()) {
             String last = key.path().substring(key.path().lastIndexOf('.') + 1);
             assertThat(text).contains(last + ": ");
@@ -191,7 +207,7 @@ class SettingsLoaderTest {
                 assertThat(text).contains(key.envVar());
             }
         }
-        assertThat(text).contains("TELAR_CONFIG", "NO_COLOR", "--config PATH", "--lang", "--theme", "--ascii", "--no-ascii",
+        assertThat(text).contains("TELAR_CONFIG", "NO_COLOR", "--config ", "--lang", "--theme", "--ascii", "--no-ascii",
                 "--no-mouse", "--refresh", "--log-file");
     }
 

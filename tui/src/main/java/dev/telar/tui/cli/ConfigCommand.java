@@ -43,7 +43,7 @@ public final class ConfigCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (action.printDefaults) {
-            out.print(DefaultsFile.text());
+            out.print(DefaultsFile.text(CommandTexts.of(spec, null).language()));
         } else if (action.path) {
             out.println(parent.loader().locate(parent.overrides()).path());
         } else {

@@ -132,6 +132,14 @@ class SettingsCliTest {
     }
 
     @Test
+    void printedDefaultsSpeakTheChosenLanguage() {
+        CliTest.Run es = run(envWith(), "--lang", "es", "config", "--print-defaults");
+        assertThat(es.code()).isZero();
+        assertThat(es.out()).startsWith("# Ajustes de Telar.").contains("refresh: 1\n").doesNotContain("Environment");
+        assertThat(run(envWith(), "config", "--print-defaults").out()).startsWith("# Telar settings.");
+    }
+
+    @Test
     void configNeedsOneAction() {
         assertOneUsageLine(run(envWith(), "config"), "--print-defaults");
         assertOneUsageLine(run(envWith(), "config", "--path", "--check"), "mutually exclusive");
