@@ -160,11 +160,15 @@ public final class SyncCommand implements Callable<Integer> {
     /**
      * The outcome's summary in the language of {@code t}, rebuilt from its figures for completed
      * runs (lock and semaphore with their own wording, the others as the sync view words them); a
-     * failed or cancelled run keeps the workloads' reason.
+     * cancelled run gives its figures so far, a failed one its reason (a child's end, worded by the
+     * workloads).
      */
     static String summary(ScenarioOutcome o, Texts t) {
-        if (o.status() != ScenarioStatus.COMPLETED) {
-            return o.summary();
+        if (o.status() == ScenarioStatus.FAILED) {
+            return t.format("cli.sync.summary.failed", o.failure().isEmpty() ? o.summary() : o.failure());
+        }
+        if (o.status() == ScenarioStatus.CANCELLED) {
+            return t.format("cli.sync.summary.cancelled", dev.telar.tui.panel.SyncPanel.figures(t, o));
         }
         java.util.Map<String, Long> r = o.results();
         if (o.primitive() == Primitive.LOCK && r.keySet().containsAll(java.util.List.of("lock_on", "total", "expected",

@@ -84,4 +84,24 @@ class SyncCommandsTest {
     void anOddWorkerCountForTheConditionIsAUsageError() {
         assertOneUsageLine(run("sync", "condition", "--workers", "3"), "even number of workers");
     }
+
+    @Test
+    void aFailedOrCancelledRunIsWordedInTheChosenLanguage() {
+        java.util.Map<String, Long> soFar = new java.util.LinkedHashMap<>();
+        soFar.put("arrivals", 6L);
+        dev.telar.workloads.sync.scenario.ScenarioOutcome failed = new dev.telar.workloads.sync.scenario.ScenarioOutcome(
+                dev.telar.workloads.sync.scenario.Primitive.BARRIER, dev.telar.workloads.sync.Mode.PROCESSES,
+                dev.telar.workloads.sync.scenario.ScenarioStatus.FAILED, soFar, false,
+                "failed: worker process 4321 killed by SIGKILL (9)", 1.5, "worker process 4321 killed by SIGKILL (9)");
+        dev.telar.tui.text.Texts es = dev.telar.tui.text.Texts.of(dev.telar.config.Language.ES);
+        dev.telar.tui.text.Texts en = dev.telar.tui.text.Texts.of(dev.telar.config.Language.EN);
+        assertThat(SyncCommand.summary(failed, es)).isEqualTo("falló: worker process 4321 killed by SIGKILL (9)");
+        assertThat(SyncCommand.summary(failed, en)).isEqualTo("failed: worker process 4321 killed by SIGKILL (9)");
+        dev.telar.workloads.sync.scenario.ScenarioOutcome cancelled = new dev.telar.workloads.sync.scenario.ScenarioOutcome(
+                dev.telar.workloads.sync.scenario.Primitive.BARRIER, dev.telar.workloads.sync.Mode.THREADS,
+                dev.telar.workloads.sync.scenario.ScenarioStatus.CANCELLED, soFar, false, "cancelled; so far x", 0.5);
+        assertThat(SyncCommand.summary(cancelled, es)).startsWith("cancelado; hasta ahora ")
+                .isEqualTo("cancelado; hasta ahora " + dev.telar.tui.panel.SyncPanel.figures(es, cancelled));
+        assertThat(SyncCommand.summary(cancelled, en)).startsWith("cancelled; so far ");
+    }
 }

@@ -354,7 +354,8 @@ public final class RunningScenario implements AutoCloseable {
             status = end;
             last = new ScenarioSnapshot(last.primitive(), last.mode(), end, last.state(), last.progress(), last.workers(),
                     last.recentEvents(), seconds);
-            result = new ScenarioOutcome(spec.primitive(), spec.mode(), end, results, correct, summary, seconds);
+            result = new ScenarioOutcome(spec.primitive(), spec.mode(), end, results, correct, summary, seconds,
+                    end == ScenarioStatus.FAILED ? failure : "");
             for (Child child : children) {
                 child.kill(); // all have ended already unless the runner itself failed
             }

@@ -15,10 +15,19 @@ import java.util.Map;
  *                  off, true means the expected damage was measured, not that no update was lost
  * @param summary   one line for a person, e.g. "lock on: total 1,998,734,112 = expected"
  * @param seconds   wall time of the run
+ * @param failure   why a failed run failed (e.g. a child that died), as the workloads word it; empty
+ *                  for other runs
  */
 public record ScenarioOutcome(Primitive primitive, Mode mode, ScenarioStatus status, Map<String, Long> results,
-                              boolean correct, String summary, double seconds) {
+                              boolean correct, String summary, double seconds, String failure) {
     public ScenarioOutcome {
         results = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(results));
+        failure = failure == null ? "" : failure;
+    }
+
+    /** An outcome without a failure reason. */
+    public ScenarioOutcome(Primitive primitive, Mode mode, ScenarioStatus status, Map<String, Long> results,
+                           boolean correct, String summary, double seconds) {
+        this(primitive, mode, status, results, correct, summary, seconds, "");
     }
 }
