@@ -3,8 +3,8 @@ package dev.telar.tui.panel;
 import java.util.Locale;
 
 /**
- * Short numbers for the exchange panels: counts and rates with a k/M/G suffix, latencies in
- * microseconds. Pure functions; the same in every language (decimal point), like {@link Units}.
+ * Short numbers for the exchange panels: counts and rates with a k/M/G suffix, latencies with
+ * their unit (µs, ms, s). Pure functions; the same in every language (decimal point), like {@link Units}.
  */
 final class ExchangeFormat {
     private ExchangeFormat() {
@@ -27,14 +27,24 @@ final class ExchangeFormat {
         return digits + suffixes[unit];
     }
 
-    /** A latency in microseconds: {@code 0.8}, {@code 12.3}, {@code 450}, {@code 12k}; "-" when unknown. */
+    /**
+     * A latency given in microseconds, with its unit: {@code 0.8 µs}, {@code 12.3 µs}, {@code 450 µs},
+     * {@code 2.1 ms}, {@code 13 ms}, {@code 1.2 s}; "-" when unknown. The unit changes where the
+     * number would pass three digits, so the same width holds a microsecond hand-off and a wait of
+     * a scheduler slice.
+     */
     static String micros(double us) {
         if (!Double.isFinite(us)) {
             return "-";
         }
-        if (us < 100) {
-            return String.format(Locale.ROOT, "%.1f", Math.max(0, us));
+        double v = Math.max(0, us);
+        if (v < 999.5) {
+            return v < 100 ? String.format(Locale.ROOT, "%.1f µs", v) : String.format(Locale.ROOT, "%.0f µs", v);
         }
-        return count(us);
+        double ms = v / 1000;
+        if (ms < 999.5) {
+            return ms < 9.95 ? String.format(Locale.ROOT, "%.1f ms", ms) : String.format(Locale.ROOT, "%.0f ms", ms);
+        }
+        return String.format(Locale.ROOT, "%.1f s", ms / 1000);
     }
 }
