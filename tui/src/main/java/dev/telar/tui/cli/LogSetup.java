@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
@@ -22,6 +24,11 @@ import java.util.Optional;
 public final class LogSetup {
     /** Option that names the log file, also declared on {@link TelarCommand}. */
     public static final String LOG_FILE_OPTION = "--log-file";
+    /**
+     * Size past which a log is moved aside to {@code <name>.1} (replacing an older one) when Telar
+     * starts, so that the log of a machine that runs Telar for years takes at most about twice this.
+     */
+    static final long ROLL_BYTES = 1L << 20;
 
     private LogSetup() {
     }
@@ -115,12 +122,20 @@ public final class LogSetup {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            rollIfLarge(file);
             try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
                 return !Files.isDirectory(file);
             }
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /** Moves a log of {@link #ROLL_BYTES} or more to {@code <name>.1}; a regular file only. */
+    static void rollIfLarge(Path file) throws IOException {
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) >= ROLL_BYTES) {
+            Files.move(file, file.resolveSibling(file.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -41,4 +41,17 @@ class LogSetupTest {
         Path blocker = Files.writeString(tmp.resolve("file"), "x");
         assertThat(LogSetup.firstWritable(blocker.resolve("a.log"), blocker.resolve("b.log"))).isEqualTo(Path.of("/dev/null"));
     }
+
+    @Test
+    void aLargeLogIsMovedAsideAtStartSoTheLogStaysBounded() throws IOException {
+        Path log = tmp.resolve("telar.log");
+        Files.write(log, new byte[(int) LogSetup.ROLL_BYTES]);
+        Files.writeString(tmp.resolve("telar.log.1"), "older");
+        assertThat(LogSetup.firstWritable(log)).isEqualTo(log);
+        assertThat(log).isEmptyFile();
+        assertThat(Files.size(tmp.resolve("telar.log.1"))).isEqualTo(LogSetup.ROLL_BYTES);
+        Files.writeString(log, "small");
+        assertThat(LogSetup.firstWritable(log)).isEqualTo(log);
+        assertThat(log).hasContent("small");
+    }
 }
