@@ -1,6 +1,5 @@
 package dev.telar.tui.panel;
 
-import com.googlecode.lanterna.SGR;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.view.ClickMap;
@@ -49,11 +48,8 @@ public final class ExchangeFormPanel implements Panel {
         ExchangeState x = view.exchange();
         ClickMap clicks = view.clicks();
         int width = area.width();
-        p.bar(g);
         String state = x.job() == ExchangeState.Job.RACE ? w.racing() : x.busy() ? w.running() : w.idle();
-        g.putString(0, 0, Units.fit(w.title(), width));
-        g.enableModifiers(SGR.BOLD);
-        g.putString(Math.max(w.title().length() + 1, width - state.length()), 0, state);
+        TitleRow.draw(g, p, 0, width, w.title(), state, 0, true);
         Field[] fields = Field.values();
         int last = FormRows.draw(g, p, clicks, width, area.height(), fields.length, x.field().ordinal(), w.labelWidth(),
                 i -> w.labels()[i], i -> value(fields[i], x, w));

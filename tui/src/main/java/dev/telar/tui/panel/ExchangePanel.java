@@ -80,11 +80,8 @@ public final class ExchangePanel implements Panel {
         ExchangeSpec spec = live.spec();
         ExchangeStats stats = live.stats();
         boolean messages = spec.mechanism().carriesMessages();
-        p.bar(g);
         String title = " " + spec.mechanism().cliName() + " ×" + spec.processes();
-        g.putString(0, top, Units.fit(title, width));
-        String state = state(live, w);
-        g.putString(Math.max(title.length() + 1, width - state.length() - 1), top, state);
+        TitleRow.draw(g, p, top, width, title, state(live, w), 1, false);
         int row = top + 1;
         int end = top + height;
         int values = w.labelWidth();

@@ -7,6 +7,7 @@ import dev.telar.tui.view.ClickMap;
 import dev.telar.tui.view.ExperimentState;
 import dev.telar.tui.view.ExperimentState.Field;
 import dev.telar.tui.view.ViewState;
+import java.util.List;
 
 /**
  * The experiments form: kernel, model, the model's own setting (gil: switch interval;
@@ -62,12 +63,9 @@ public final class ExperimentsPanel implements Panel {
         ExperimentState x = view.experiments();
         ClickMap clicks = view.clicks();
         int width = area.width();
-        p.bar(g);
         String state = x.sweeping() ? w.sweeping() : x.busy() ? w.running() : w.idle();
-        g.putString(0, 0, Units.fit(w.title(), width));
-        g.enableModifiers(com.googlecode.lanterna.SGR.BOLD);
-        g.putString(Math.max(w.title().length() + 1, width - state.length()), 0, state);
-        java.util.List<Field> fields = x.fields();
+        TitleRow.draw(g, p, 0, width, w.title(), state, 0, true);
+        List<Field> fields = x.fields();
         int last = FormRows.draw(g, p, clicks, width, area.height(), fields.size(), fields.indexOf(x.field()),
                 w.labelWidth(), i -> label(fields.get(i), x, w), i -> value(fields.get(i), x, w));
         if (last < area.height()) {

@@ -49,13 +49,11 @@ public final class RaceDemoPanel implements Panel {
             return;
         }
         RaceResult result = race.result();
-        p.bar(g);
         String title = " " + texts.count("xchg.race.title", race.processes(), ExchangeFormat.count(race.increments()));
-        g.putString(0, 0, Units.fit(title, width));
         String state = result == null ? (race.sample() == null ? w.starting() : w.running())
                 : result.status() == RunResult.Status.COMPLETED ? w.done()
                 : result.status() == RunResult.Status.FAILED ? w.failed() : w.cancelled();
-        g.putString(Math.max(title.length() + 1, width - state.length() - 1), 0, state);
+        TitleRow.draw(g, p, 0, width, title, state, 1, false);
         long expected = race.processes() * race.increments();
         boolean completed = result != null && result.status() == RunResult.Status.COMPLETED;
         long unlocked = completed ? result.unlockedTotal()

@@ -65,9 +65,10 @@ class ExchangeCommandTest {
     @Test
     void benchJsonIsWhatComparePeersReads() throws Exception {
         List<BenchFigure> figures = new ArrayList<>();
-        figures.add(new BenchFigure("pipe", 3_000_000.4, 200_000, 0.0667, 1.5, 9.25, 1234.5, 2, false));
+        figures.add(new BenchFigure("pipe", 3_000_000.4, 200_000, 0.0667, 1.5, 9.25, 1234.5, 2, false,
+                new double[] {0.0667}));
         figures.add(new BenchFigure("value_locked_incr", 9_000_000, 200_000, 0.02, Double.NaN, Double.NaN, 900, 2,
-                true));
+                true, new double[] {0.02}));
         JsonNode o = JSON.readTree(BenchIpcCommand.toJson(200_000, figures));
         assertThat(o.get("bench").asText()).isEqualTo("ipc");
         JsonNode pipe = o.get("results").get(0);

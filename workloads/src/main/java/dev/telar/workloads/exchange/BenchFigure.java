@@ -28,13 +28,6 @@ public record BenchFigure(String name, double opsPerSecond, long operations, dou
         roundSeconds = roundSeconds.clone();
     }
 
-    /** A figure of one round only. */
-    public BenchFigure(String name, double opsPerSecond, long operations, double seconds, double p50Micros,
-                       double p99Micros, double readyMs, int processes, boolean verified) {
-        this(name, opsPerSecond, operations, seconds, p50Micros, p99Micros, readyMs, processes, verified,
-                new double[] {seconds});
-    }
-
     /** The figure of rounds of {@code operations} each that took {@code roundSeconds}: their median counts. */
     static BenchFigure ofRounds(String name, long operations, double[] roundSeconds, double p50Micros,
                                 double p99Micros, double readyMs, int processes, boolean verified) {
