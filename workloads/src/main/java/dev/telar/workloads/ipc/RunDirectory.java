@@ -255,7 +255,7 @@ public final class RunDirectory implements AutoCloseable {
     private static volatile int uid = -1;
 
     /** This process's effective user id, from {@code /proc/self/status}. */
-    static int effectiveUid() {
+    public static int effectiveUid() {
         int u = uid;
         if (u < 0) {
             try {
