@@ -53,7 +53,7 @@ final class Lane implements AutoCloseable {
     static final long STAGE = 64;
     static final long TAKEN = 128;
     private static final long CLOSED = 192;
-    private static final long WRITER_PID = 200;
+    static final long WRITER_PID = 200;
     private static final long WAITS = 208;
     private static final long DISK_WAITS = 216;
     private static final long DELETED_FILES = 224;

@@ -43,7 +43,7 @@ public final class SharedQueue implements AutoCloseable {
     private static final long CLOSED_PRODUCERS = 128;
     private static final long CONSUMERS = 192;
     private static final long READY = 1024;      // one word per lane: 1 once its files exist
-    private static final long HAZARDS = 2048;    // per consumer: pid, claim in progress
+    static final long HAZARDS = 2048;            // per consumer: pid, claim in progress
     private static final long NO_HAZARD = -1;
     private static final long MAGIC_VALUE = 0x54454c4152515531L;
 
