@@ -74,9 +74,9 @@ class IpcDirUntouchedTest {
         Map<String, String> after = snapshot(shared);
         String own = RunDirectory.placeIn(shared).getFileName().toString();
         String ownEntry = after.remove(own);
+        assertThat(after).as("the user's directory and entries").isEqualTo(before);
+        assertThat(snapshot(shared.resolve("run-1-2"))).as("another user's directory").isEqualTo(foreignBefore);
         assertThat(ownEntry).as("Telar's own subdirectory").isEqualTo("40700 " + RunDirectory.effectiveUid());
-        assertThat(after).isEqualTo(before);
-        assertThat(snapshot(shared.resolve("run-1-2"))).isEqualTo(foreignBefore);
         try (Stream<Path> left = Files.list(RunDirectory.placeIn(shared))) {
             assertThat(left).as("run directories removed at the end").isEmpty();
         }
