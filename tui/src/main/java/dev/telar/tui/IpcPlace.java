@@ -15,9 +15,23 @@ public final class IpcPlace {
     private IpcPlace() {
     }
 
-    /** The settings' {@code ipc.dir}, or the automatic place ({@link RunDirectory#defaultParent}). */
+    /**
+     * Telar's own place for run directories: its subdirectory {@code telar-<uid>} of the settings'
+     * {@code ipc.dir} ({@link RunDirectory#placeIn}; the chosen directory itself is never changed),
+     * or the automatic place ({@link RunDirectory#defaultParent}).
+     */
     public static Path parentDir(IpcSettings ipc, Map<String, String> env) {
-        return ipc.dir() != null ? ipc.dir() : RunDirectory.defaultParent(env);
+        return ipc.dir() != null ? RunDirectory.placeIn(ipc.dir()) : RunDirectory.defaultParent(env);
+    }
+
+    /**
+     * {@link #parentDir}, made or checked ({@link RunDirectory#ensurePlace}) so that a command can
+     * refuse an untrustworthy place with one line before it starts anything.
+     *
+     * @throws dev.telar.workloads.ipc.UnsafePlaceException when the place is a symlink, another user's, or open to others
+     */
+    public static Path prepared(IpcSettings ipc, Map<String, String> env) {
+        return RunDirectory.ensurePlace(parentDir(ipc, env));
     }
 
     /**

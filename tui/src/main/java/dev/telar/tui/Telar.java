@@ -38,6 +38,9 @@ public final class Telar {
         try {
             LoggerFactory.getLogger(Telar.class).info("telar {} on Java {}, arguments {}",
                     VersionProvider.version(), Runtime.version(), Arrays.asList(args));
+            for (String refusal : LogSetup.refusals()) {
+                LoggerFactory.getLogger(Telar.class).warn("{}", refusal);
+            }
             Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
             PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
             PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);

@@ -12,6 +12,7 @@ import dev.telar.workloads.exchange.IpcBench;
 import dev.telar.workloads.exchange.WarmUp;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -69,6 +70,8 @@ public final class BenchIpcCommand implements Callable<Integer> {
                         texts.format("cli.bench.ipc.only", name, String.join(", ", IpcBench.NAMES)));
             }
         }
+        IpcSettings ipc = ExchangeCommand.ipcSettings(spec);
+        Path place = IpcPlace.prepared(ipc, System.getenv());
         PrintWriter out = spec.commandLine().getOut();
         if (!json) {
             out.println(String.format(Locale.ROOT, "%-26s %14s %10s %10s %10s %14s", texts.get("cli.bench.col.mechanism"),
@@ -78,8 +81,7 @@ public final class BenchIpcCommand implements Callable<Integer> {
         }
         List<BenchFigure> figures;
         try {
-            IpcSettings ipc = ExchangeCommand.ipcSettings(spec);
-            figures = IpcBench.run(IpcPlace.parentDir(ipc, System.getenv()), IpcPlace.limits(ipc), WarmUp.BENCHMARK, names,
+            figures = IpcBench.run(place, IpcPlace.limits(ipc), WarmUp.BENCHMARK, names,
                     messages, f -> {
                 if (!json) {
                     out.println(String.format(Locale.ROOT, "%-26s %,14.0f %10.4f %10s %10s %,14.0f", f.name(),

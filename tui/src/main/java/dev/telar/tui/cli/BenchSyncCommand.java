@@ -63,7 +63,7 @@ public final class BenchSyncCommand implements Callable<Integer> {
         if (!(idleSeconds >= 0 && idleSeconds <= 60)) {
             throw new ParameterException(spec.commandLine(), texts.format("cli.bench.sync.idle", idleSeconds));
         }
-        SyncBench bench = new SyncBench(RunDirectory.defaultParent(System.getenv()));
+        SyncBench bench = new SyncBench(RunDirectory.ensurePlace(RunDirectory.defaultParent(System.getenv())));
         List<BenchResult> results = bench.runAll(ops);
         IdleWait idle = idleSeconds > 0 ? bench.idleWait(Duration.ofMillis((long) (idleSeconds * 1000))) : null;
         PrintWriter out = spec.commandLine().getOut();

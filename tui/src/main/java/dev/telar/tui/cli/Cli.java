@@ -4,6 +4,7 @@ import dev.telar.config.Language;
 import dev.telar.config.SettingsException;
 import dev.telar.probe.Probe;
 import dev.telar.tui.text.Texts;
+import dev.telar.workloads.ipc.UnsafePlaceException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -69,6 +70,11 @@ public final class Cli {
         cli.setExecutionExceptionHandler((ex, failed, parseResult) -> {
             if (ex instanceof SettingsException bad) {
                 failed.getErr().println(settingsError(bad));
+                return USAGE;
+            }
+            if (ex instanceof UnsafePlaceException unsafe) {
+                // an unusable environment, not a bug: the line names the directory and the fix
+                failed.getErr().println("telar: " + Errors.oneLine(unsafe.getMessage()));
                 return USAGE;
             }
             failed.getErr().println(Errors.report(Thread.currentThread(), ex, activeLogFile, texts));

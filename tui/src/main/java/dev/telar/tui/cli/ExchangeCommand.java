@@ -87,7 +87,7 @@ public final class ExchangeCommand implements Callable<Integer> {
             expected = exchange.sequentialSum();
             baselineSeconds = (System.nanoTime() - t0) / 1e9;
         }
-        Path parent = IpcPlace.parentDir(ipc, System.getenv());
+        Path parent = IpcPlace.prepared(ipc, System.getenv());
         ExchangeRun run = ExchangeExperiment.start(exchange, parent, s -> { });
         Thread stopper = new Thread(run::cancel, "telar-exchange-cancel");
         Runtime.getRuntime().addShutdownHook(stopper);

@@ -4,22 +4,43 @@ import dev.telar.config.Overrides;
 import dev.telar.config.Settings;
 import dev.telar.config.SettingsException;
 import dev.telar.config.SettingsLoader;
+import dev.telar.workloads.ipc.RunDirectory;
+import dev.telar.workloads.ipc.UnsafePlaceException;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Points slf4j-simple at a log file through system properties. Must run before the first logger
  * is created (slf4j-simple reads its properties once), so it looks at the raw arguments itself
  * instead of waiting for picocli: {@code --log-file}, else the settings file's {@code log-file}
- * (the file named by {@code --config}, else the usual one), else the default place. Nothing is ever logged to the terminal: when the wanted file
- * cannot be written, a file in {@code java.io.tmpdir} is used, and as a last resort the null device.
+ * (the file named by {@code --config}, else the usual one), else the default place. Nothing is ever
+ * logged to the terminal: when the wanted file cannot be used, {@code telar.log} in Telar's own
+ * place ({@link RunDirectory#defaultParent}, checked by {@link RunDirectory#ensurePlace}) is used,
+ * and as a last resort the null device.
+ *
+ * <p>A log path is never followed through a symlink: a path that is a symlink, not a regular file,
+ * owned by another user or hard-linked elsewhere is refused (the reason is logged once logging
+ * works, see {@link #refusals()}), and the file is created and opened with {@code NOFOLLOW_LINKS}.
+ * Moving a large log aside to {@code .1} renames (never follows) and only replaces a {@code .1}
+ * that is this user's regular file. slf4j-simple reopens the checked path by name a moment later;
+ * in a directory others cannot write, or a sticky one such as {@code /tmp}, nobody else can swap
+ * the checked file in between.
  */
 public final class LogSetup {
     /** Option that names the log file, also declared on {@link TelarCommand}. */
@@ -29,6 +50,11 @@ public final class LogSetup {
      * starts, so that the log of a machine that runs Telar for years takes at most about twice this.
      */
     static final long ROLL_BYTES = 1L << 20;
+    /** Why log paths were passed over, for the log itself: logging cannot say it yet when they are checked. */
+    private static final List<String> REFUSALS = new CopyOnWriteArrayList<>();
+
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private LogSetup() {
     }
@@ -44,7 +70,7 @@ public final class LogSetup {
      */
     public static Path configure(String[] args, Environment environment) {
         Path wanted = requestedLogFile(args).orElseGet(() -> settingsLogFile(args, environment));
-        Path used = firstWritable(wanted, fallbackFile());
+        Path used = firstWritable(wanted, fallbackFile(environment));
         System.setProperty("org.slf4j.simpleLogger.logFile", used.toString());
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
         // SLF4J's own notices (e.g. that calls made while it started were replayed) go to stderr,
@@ -101,41 +127,105 @@ public final class LogSetup {
         return value;
     }
 
-    static Path fallbackFile() {
-        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
-        return Path.of(System.getProperty("java.io.tmpdir"), "telar-" + user + ".log");
+    /**
+     * {@code telar.log} in Telar's own place (made owner-only if absent), or null when that place
+     * is refused (a symlink, another user's, open to others): then only the null device is left.
+     */
+    static Path fallbackFile(Environment environment) {
+        Map<String, String> env = new HashMap<>();
+        for (String name : List.of("XDG_RUNTIME_DIR", "USER")) {
+            String value = environment.getenv(name);
+            if (value != null) {
+                env.put(name, value);
+            }
+        }
+        try {
+            return RunDirectory.ensurePlace(RunDirectory.defaultParent(env)).resolve("telar.log");
+        } catch (UnsafePlaceException | IllegalStateException e) {
+            REFUSALS.add(e.getMessage());
+            return null;
+        }
     }
 
+    /** The first candidate (nulls skipped) that is safe to log to, else the null device. */
     static Path firstWritable(Path... candidates) {
         for (Path candidate : candidates) {
-            if (writable(candidate)) {
+            if (candidate != null && writable(candidate)) {
                 return candidate.toAbsolutePath();
             }
         }
         return Path.of("/dev/null");
     }
 
-    /** Creates the file's directory and opens the file for appending, to be sure logging can use it. */
+    /** Lines saying which log paths were refused and why; Telar logs them once logging works. */
+    public static List<String> refusals() {
+        return List.copyOf(REFUSALS);
+    }
+
+    /**
+     * Creates the file's directory and opens the file for appending without following a symlink,
+     * to be sure logging can use it; false (with the reason in {@link #refusals()}) when it is
+     * not safe to write.
+     */
     static boolean writable(Path file) {
+        Path abs = file.toAbsolutePath();
         try {
-            Path parent = file.toAbsolutePath().getParent();
+            Path parent = abs.getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            rollIfLarge(file);
-            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
-                return !Files.isDirectory(file);
+            String problem = problem(abs);
+            if (problem == null) {
+                rollIfLarge(abs);
+                try (FileChannel out = FileChannel.open(abs, Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), OWNER_ONLY)) {
+                    problem = problem(abs); // what was opened, maybe just created
+                }
             }
+            if (problem != null) {
+                REFUSALS.add("log file " + abs + " refused: " + problem);
+            }
+            return problem == null;
         } catch (IOException | RuntimeException e) {
             return false;
         }
     }
 
-    /** Moves a log of {@link #ROLL_BYTES} or more to {@code <name>.1}; a regular file only. */
+    /**
+     * Why {@code file} must not be logged to, or null when it is absent or this user's own regular
+     * file with a single link. Looked at without following links.
+     */
+    static String problem(Path file) throws IOException {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (a.isSymbolicLink()) {
+            return "it is a symlink";
+        }
+        if (!a.isRegularFile()) {
+            return "it is not a regular file";
+        }
+        int owner = (Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        int me = RunDirectory.effectiveUid();
+        if (owner != me) {
+            return "it belongs to uid " + owner + ", not to this user (uid " + me + ")";
+        }
+        if ((Integer) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS) > 1) {
+            return "it has other hard links";
+        }
+        return null;
+    }
+
+    /**
+     * Moves a log of {@link #ROLL_BYTES} or more to {@code <name>.1}: a regular file only, and only
+     * over a {@code .1} that is absent or this user's regular file (a rename: no link is followed).
+     */
     static void rollIfLarge(Path file) throws IOException {
-        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) >= ROLL_BYTES) {
-            Files.move(file, file.resolveSibling(file.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+        Path older = file.resolveSibling(file.getFileName() + ".1");
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) >= ROLL_BYTES
+                && problem(older) == null) {
+            Files.move(file, older, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
         }
     }
 

@@ -83,7 +83,7 @@ public final class SyncCommand implements Callable<Integer> {
         }
         RunningScenario run;
         try {
-            run = SyncScenarioRunner.start(s, RunDirectory.defaultParent(System.getenv()));
+            run = SyncScenarioRunner.start(s, RunDirectory.ensurePlace(RunDirectory.defaultParent(System.getenv())));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

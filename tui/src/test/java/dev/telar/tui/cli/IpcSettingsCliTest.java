@@ -32,9 +32,13 @@ class IpcSettingsCliTest {
         JsonNode o = new ObjectMapper().readTree(r.out().strip());
         assertThat(o.get("status").asText()).isEqualTo("completed");
         assertThat(o.get("bytes_on_disk").asLong()).isPositive();
-        // The run directory was made under ipc.dir (not under $XDG_RUNTIME_DIR) and removed at the end.
+        // The run directory was made in Telar's own subdirectory of ipc.dir (not under
+        // $XDG_RUNTIME_DIR) and removed at the end; that subdirectory stays, empty.
         assertThat(ipc).isDirectory();
         try (Stream<Path> left = Files.list(ipc)) {
+            assertThat(left).containsExactly(RunDirectory.placeIn(ipc));
+        }
+        try (Stream<Path> left = Files.list(RunDirectory.placeIn(ipc))) {
             assertThat(left).isEmpty();
         }
         assertThat(tmp.resolve("runtime")).doesNotExist();
@@ -47,7 +51,7 @@ class IpcSettingsCliTest {
         assertThat(IpcPlace.limits(new IpcSettings(dir, IpcSettings.MB)).diskCapBytes())
                 .isEqualTo(ExchangeLimits.MIN_DISK_CAP);
         assertThat(IpcPlace.limits(IpcSettings.DEFAULTS).capacity()).isEqualTo(ExchangeLimits.DEFAULT_CAPACITY);
-        assertThat(IpcPlace.parentDir(new IpcSettings(dir, IpcSettings.MB), Map.of())).isEqualTo(dir);
+        assertThat(IpcPlace.parentDir(new IpcSettings(dir, IpcSettings.MB), Map.of())).isEqualTo(RunDirectory.placeIn(dir));
         Map<String, String> env = Map.of("XDG_RUNTIME_DIR", "/run/user/1000");
         assertThat(IpcPlace.parentDir(IpcSettings.DEFAULTS, env)).isEqualTo(RunDirectory.defaultParent(env));
     }

@@ -2,10 +2,18 @@ package dev.telar.tui.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.telar.workloads.ipc.RunDirectory;
+import dev.telar.workloads.proc.JvmCommand;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class LogSetupTest {
@@ -33,7 +41,6 @@ class LogSetupTest {
         Path blocker = Files.writeString(tmp.resolve("not-a-dir"), "x");
         Path fallback = tmp.resolve("fallback.log");
         assertThat(LogSetup.firstWritable(blocker.resolve("telar/telar.log"), fallback)).isEqualTo(fallback);
-        assertThat(LogSetup.fallbackFile().getParent()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     @Test
@@ -53,5 +60,82 @@ class LogSetupTest {
         Files.writeString(log, "small");
         assertThat(LogSetup.firstWritable(log)).isEqualTo(log);
         assertThat(log).hasContent("small");
+    }
+
+    /** A symlink an attacker planted where the log goes, pointing at a file they want overwritten. */
+    @Test
+    void aLogPathThatIsASymlinkIsRefusedAndItsTargetUntouched() throws IOException {
+        Path victim = Files.writeString(tmp.resolve("victim"), "precious");
+        Path planted = Files.createSymbolicLink(tmp.resolve("telar.log"), victim);
+        Path fallback = tmp.resolve("fallback.log");
+        assertThat(LogSetup.firstWritable(planted, fallback)).isEqualTo(fallback);
+        assertThat(victim).hasContent("precious");
+        assertThat(Files.isSymbolicLink(planted)).isTrue();
+        assertThat(LogSetup.refusals()).contains("log file " + planted + " refused: it is a symlink");
+    }
+
+    @Test
+    void aLargeLogIsNotMovedOntoAPlantedSymlink() throws IOException {
+        Path victim = Files.writeString(tmp.resolve("victim"), "precious");
+        Path log = tmp.resolve("telar.log");
+        Files.write(log, new byte[(int) LogSetup.ROLL_BYTES]);
+        Path older = Files.createSymbolicLink(tmp.resolve("telar.log.1"), victim);
+        assertThat(LogSetup.firstWritable(log)).isEqualTo(log);
+        assertThat(victim).hasContent("precious");
+        assertThat(Files.isSymbolicLink(older)).as("the planted link was neither followed nor replaced").isTrue();
+        assertThat(Files.size(log)).as("not rolled").isEqualTo(LogSetup.ROLL_BYTES);
+    }
+
+    @Test
+    void aLogOfAnotherUserOrWithAnotherHardLinkIsRefused() throws IOException {
+        Path fallback = tmp.resolve("fallback.log");
+        Path victim = Files.writeString(tmp.resolve("victim"), "precious");
+        Path linked = Files.createLink(tmp.resolve("linked.log"), victim);
+        assertThat(LogSetup.firstWritable(linked, fallback)).isEqualTo(fallback);
+        assertThat(victim).hasContent("precious");
+        if (RunDirectory.effectiveUid() == 0) {
+            Path theirs = Files.writeString(tmp.resolve("theirs.log"), "their log");
+            Files.setAttribute(theirs, "unix:uid", 65534, LinkOption.NOFOLLOW_LINKS);
+            assertThat(LogSetup.firstWritable(theirs, fallback)).isEqualTo(fallback);
+            assertThat(theirs).hasContent("their log");
+            assertThat(LogSetup.refusals()).contains("log file " + theirs
+                    + " refused: it belongs to uid 65534, not to this user (uid 0)");
+        }
+    }
+
+    @Test
+    void theFallbackIsInTelarsOwnPlaceOrNowhere() throws IOException {
+        Path runtime = Files.createDirectory(tmp.resolve("runtime"));
+        Environment env = CliTest.env(false, Map.of("XDG_RUNTIME_DIR", runtime.toString()));
+        assertThat(LogSetup.fallbackFile(env)).isEqualTo(runtime.resolve("telar/telar.log"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(runtime.resolve("telar")))).isEqualTo("rwx------");
+        Files.delete(runtime.resolve("telar"));
+        Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
+        Files.createSymbolicLink(runtime.resolve("telar"), elsewhere);
+        assertThat(LogSetup.fallbackFile(env)).as("a planted place is not used").isNull();
+        Path notADirectory = Files.writeString(tmp.resolve("file-as-dir"), "x");
+        assertThat(LogSetup.firstWritable(notADirectory.resolve("x"), LogSetup.fallbackFile(env)))
+                .isEqualTo(Path.of("/dev/null"));
+    }
+
+    /** The whole start of Telar in its own JVM: the log really goes elsewhere and the victim is unchanged. */
+    @Test
+    @Timeout(60)
+    void telarStartedWithAPlantedLogSymlinkLogsElsewhere() throws Exception {
+        Path victim = Files.writeString(tmp.resolve("victim"), "precious");
+        Path planted = Files.createSymbolicLink(tmp.resolve("telar.log"), victim);
+        Path runtime = Files.createDirectory(tmp.resolve("runtime"));
+        ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.Telar",
+                List.of("--log-file", planted.toString(), "--version"))).redirectErrorStream(true);
+        pb.environment().put("XDG_RUNTIME_DIR", runtime.toString());
+        pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(50, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(victim).hasContent("precious");
+        assertThat(out).doesNotContain("refused");
+        String log = Files.readString(runtime.resolve("telar/telar.log"));
+        assertThat(log).contains("log file " + planted + " refused: it is a symlink").contains("telar ");
     }
 }

@@ -49,10 +49,11 @@ final class Lane implements AutoCloseable {
     private static final long MAGIC = 0;
     private static final long CAPACITY = 8;
     private static final long DISK_CAP = 16;
+    private static final long PID_NAMESPACE = 24;
     static final long STAGE = 64;
     static final long TAKEN = 128;
     private static final long CLOSED = 192;
-    private static final long WRITER_PID = 200;
+    static final long WRITER_PID = 200;
     private static final long WAITS = 208;
     private static final long DISK_WAITS = 216;
     private static final long DELETED_FILES = 224;
@@ -85,7 +86,10 @@ final class Lane implements AutoCloseable {
         if (control.getVolatile(MAGIC) != MAGIC_VALUE) {
             control.put(CAPACITY, limits.capacity());
             control.put(DISK_CAP, limits.diskCapBytes());
+            PidNamespaceStamp.write(control, PID_NAMESPACE);
             control.putOrdered(MAGIC, MAGIC_VALUE);
+        } else {
+            checkNamespace(control, dir);
         }
         return new Lane(dir, control, time);
     }
@@ -100,7 +104,17 @@ final class Lane implements AutoCloseable {
             control.close();
             throw new IllegalArgumentException("not an exchange lane (or not initialised yet): " + dir);
         }
+        checkNamespace(control, dir);
         return new Lane(dir, control, time);
+    }
+
+    private static void checkNamespace(MappedRegion control, Path dir) {
+        try {
+            PidNamespaceStamp.check(control, PID_NAMESPACE, dir.resolve("control"));
+        } catch (IllegalStateException e) {
+            control.close();
+            throw e;
+        }
     }
 
     /** A new Chronicle Queue instance on this lane's journal (one per reader or writer). */
@@ -144,12 +158,19 @@ final class Lane implements AutoCloseable {
         control.putOrdered(CLOSED, 1);
     }
 
+    /** Pid of the lane's writer, 0 before one started. */
     long writerPid() {
-        return control.getVolatile(WRITER_PID);
+        return PidWord.pid(control.getVolatile(WRITER_PID));
     }
 
+    /** True while the writer's process lives (the same pid started at the same time). */
+    boolean writerAlive() {
+        return PidWord.isAlive(control.getVolatile(WRITER_PID));
+    }
+
+    /** Records live process {@code pid} as the writer, with its start time ({@link PidWord}). */
     void writerPid(long pid) {
-        control.putOrdered(WRITER_PID, pid);
+        control.putOrdered(WRITER_PID, PidWord.ofPid(pid));
     }
 
     /** Times a writer had to wait because readers lagged by the capacity. */

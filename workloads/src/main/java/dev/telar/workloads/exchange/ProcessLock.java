@@ -4,15 +4,16 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A lock shared by processes: one 8-byte word in a {@link MappedRegion} holding the pid of the
- * process that holds it (0 when free), taken by compare-and-swap.
+ * A lock shared by processes: one 8-byte word in a {@link MappedRegion} naming the process that
+ * holds it (a {@link PidWord}: pid and start time; 0 when free), taken by compare-and-swap.
  *
  * <p>Guarantees: mutual exclusion between all threads of all processes mapping the region
  * (ownership is per process: any thread of the holding process may release it). Waiters spin
  * briefly, then park with growing pauses up to 1 ms ({@link Backoff}), so a long wait does not
  * burn a core. Not fair. A holder that dies (kill -9) leaves its pid in the word; a waiter that
- * has waited {@link #DEAD_HOLDER_CHECK} checks whether that process still lives and, if not, takes
- * the lock over and counts a recovery. The data the dead holder was changing may be half-updated:
+ * has waited {@link #DEAD_HOLDER_CHECK} checks whether that process still lives (by
+ * {@link dev.telar.probe.ProcessIdentity}'s rule: a pid now held by a process started at another
+ * time counts as dead) and, if not, takes the lock over and counts a recovery. The data the dead holder was changing may be half-updated:
  * recovery restores progress, not consistency. Not reentrant.
  */
 public final class ProcessLock {
@@ -20,7 +21,7 @@ public final class ProcessLock {
     public static final Duration DEAD_HOLDER_CHECK = Duration.ofMillis(10);
     /** Bytes a lock takes in its region (the owner word and a recovery counter). */
     public static final int BYTES = 16;
-    private static final long SELF = ProcessHandle.current().pid();
+    private static final long SELF = PidWord.current();
 
     private final MappedRegion region;
     private final long offset;
@@ -92,14 +93,14 @@ public final class ProcessLock {
     public void unlock() {
         if (!region.compareAndSet(offset, SELF, 0)) {
             throw new IllegalStateException("lock at " + offset + " of " + region.path()
-                    + " is not held by this process (holder " + region.getVolatile(offset) + ")");
+                    + " is not held by this process (holder pid " + PidWord.pid(region.getVolatile(offset)) + ")");
         }
     }
 
     /** Pid of the holding process, empty when free. */
     public Optional<Long> holder() {
         long h = region.getVolatile(offset);
-        return h == 0 ? Optional.empty() : Optional.of(h);
+        return h == 0 ? Optional.empty() : Optional.of(PidWord.pid(h));
     }
 
     /** True when this process holds the lock. */
@@ -114,7 +115,7 @@ public final class ProcessLock {
 
     /** Takes the lock from {@code holder} if that process is gone. */
     private boolean recoverFromDeadHolder(long holder) {
-        if (holder == SELF || ProcessHandle.of(holder).map(ProcessHandle::isAlive).orElse(false)) {
+        if (PidWord.isAlive(holder)) {
             return false;
         }
         if (region.compareAndSet(offset, holder, SELF)) {

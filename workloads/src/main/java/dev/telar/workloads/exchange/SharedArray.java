@@ -18,6 +18,7 @@ public final class SharedArray implements AutoCloseable {
     private static final long MAGIC = 0;
     private static final long TYPE = 8;
     private static final long LENGTH = 16;
+    private static final long PID_NAMESPACE = 24;
     private static final long LOCK = 64;
     private static final long ELEMENTS = 128;
     private static final long MAGIC_VALUE = 0x54454c4152415252L;
@@ -49,6 +50,7 @@ public final class SharedArray implements AutoCloseable {
         MappedRegion r = MappedRegion.map(file, sizeFor(length));
         r.put(TYPE, type.code());
         r.put(LENGTH, length);
+        PidNamespaceStamp.write(r, PID_NAMESPACE);
         r.putOrdered(MAGIC, MAGIC_VALUE);
         return new SharedArray(r);
     }
@@ -65,6 +67,12 @@ public final class SharedArray implements AutoCloseable {
         if (r.getVolatile(MAGIC) != MAGIC_VALUE || sizeFor((int) r.get(LENGTH)) != size) {
             r.close();
             throw new IllegalArgumentException("not a shared array: " + file);
+        }
+        try {
+            PidNamespaceStamp.check(r, PID_NAMESPACE, file);
+        } catch (IllegalStateException e) {
+            r.close();
+            throw e;
         }
         return new SharedArray(r);
     }

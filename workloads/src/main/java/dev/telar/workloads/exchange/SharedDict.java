@@ -32,10 +32,13 @@ public final class SharedDict implements AutoCloseable {
     private final MappedRegion lockRegion;
     private final ProcessLock lock;
 
-    private SharedDict(Path file, ChronicleMap<CharSequence, Double> map) {
+    /** Where the lock file keeps the PID namespace the dict was made in (after the lock's 16 bytes). */
+    private static final long PID_NAMESPACE = 16;
+
+    private SharedDict(Path file, ChronicleMap<CharSequence, Double> map, MappedRegion lockRegion) {
         this.file = file;
         this.map = map;
-        this.lockRegion = MappedRegion.map(lockFile(file), 64);
+        this.lockRegion = lockRegion;
         this.lock = new ProcessLock(lockRegion, 0);
     }
 
@@ -48,7 +51,7 @@ public final class SharedDict implements AutoCloseable {
         if (Files.exists(file)) {
             throw new IllegalArgumentException("a file already exists at " + file);
         }
-        return map(file, entries);
+        return map(file, entries, true);
     }
 
     /** Opens the dict in {@code file} (made by {@link #create}). */
@@ -56,17 +59,29 @@ public final class SharedDict implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no shared dict at " + file);
         }
-        return map(file, DEFAULT_ENTRIES);
+        return map(file, DEFAULT_ENTRIES, false);
     }
 
-    private static SharedDict map(Path file, long entries) {
+    private static SharedDict map(Path file, long entries, boolean create) {
+        // The lock file first: a process of another PID namespace is refused before it maps the
+        // Chronicle Map, whose segment locks name pids too.
+        MappedRegion lockRegion = MappedRegion.map(lockFile(file), 64);
         try {
+            if (create) {
+                PidNamespaceStamp.write(lockRegion, PID_NAMESPACE);
+            } else {
+                PidNamespaceStamp.check(lockRegion, PID_NAMESPACE, lockFile(file));
+            }
             ChronicleMap<CharSequence, Double> m = ChronicleMap.of(CharSequence.class, Double.class)
                     .name("telar-dict").entries(entries).averageKeySize(16).maxBloatFactor(2.0)
                     .createPersistedTo(file.toFile());
-            return new SharedDict(file, m);
+            return new SharedDict(file, m, lockRegion);
         } catch (IOException e) {
+            lockRegion.close();
             throw new UncheckedIOException("cannot map " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            lockRegion.close();
+            throw e;
         }
     }
 

@@ -38,11 +38,12 @@ public final class SharedQueue implements AutoCloseable {
     private static final long SIZE = 4096;
     private static final long MAGIC = 0;
     private static final long EXPECTED = 8;
+    private static final long PID_NAMESPACE = 16;
     private static final long LANES = 64;
     private static final long CLOSED_PRODUCERS = 128;
     private static final long CONSUMERS = 192;
     private static final long READY = 1024;      // one word per lane: 1 once its files exist
-    private static final long HAZARDS = 2048;    // per consumer: pid, claim in progress
+    static final long HAZARDS = 2048;            // per consumer: pid, claim in progress
     private static final long NO_HAZARD = -1;
     private static final long MAGIC_VALUE = 0x54454c4152515531L;
 
@@ -76,6 +77,7 @@ public final class SharedQueue implements AutoCloseable {
         }
         try (MappedRegion c = MappedRegion.map(dir.resolve("control"), SIZE)) {
             c.put(EXPECTED, producers);
+            PidNamespaceStamp.write(c, PID_NAMESPACE);
             for (int i = 0; i < MAX_CONSUMERS; i++) {
                 c.put(HAZARDS + i * 16L + 8, NO_HAZARD);
             }
@@ -101,6 +103,12 @@ public final class SharedQueue implements AutoCloseable {
         if (c.getVolatile(MAGIC) != MAGIC_VALUE) {
             c.close();
             throw new IllegalArgumentException("not a shared queue: " + dir);
+        }
+        try {
+            PidNamespaceStamp.check(c, PID_NAMESPACE, dir.resolve("control"));
+        } catch (IllegalStateException e) {
+            c.close();
+            throw e;
         }
         return new SharedQueue(dir, c, time);
     }
@@ -128,7 +136,7 @@ public final class SharedQueue implements AutoCloseable {
         if (slot >= MAX_CONSUMERS) {
             throw new IllegalStateException("a shared queue takes at most " + MAX_CONSUMERS + " consumers");
         }
-        control.putOrdered(HAZARDS + slot * 16, ProcessHandle.current().pid());
+        control.putOrdered(HAZARDS + slot * 16, PidWord.current());
         return new Consumer((int) slot);
     }
 
@@ -152,8 +160,7 @@ public final class SharedQueue implements AutoCloseable {
         for (int c = 0; c < consumers; c++) {
             long hazard = control.getVolatile(HAZARDS + c * 16L + 8);
             if (hazard != NO_HAZARD && (int) (hazard >>> 48) == lane) {
-                long pid = control.getVolatile(HAZARDS + c * 16L);
-                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                if (PidWord.isAlive(control.getVolatile(HAZARDS + c * 16L))) {
                     safe = Math.min(safe, hazard & 0xFFFF_FFFF_FFFFL);
                 }
             }
@@ -175,7 +182,7 @@ public final class SharedQueue implements AutoCloseable {
                 taken += l.taken();
                 waits += l.waits() + l.diskWaits();
                 deleted += l.deletedFiles();
-                if (!l.closed() && ProcessHandle.of(l.writerPid()).map(ProcessHandle::isAlive).orElse(false)) {
+                if (!l.closed() && l.writerAlive()) {
                     producersAlive++;
                 }
             }
@@ -183,8 +190,7 @@ public final class SharedQueue implements AutoCloseable {
         int consumersAlive = 0;
         int consumers = (int) Math.min(MAX_CONSUMERS, control.getVolatile(CONSUMERS));
         for (int c = 0; c < consumers; c++) {
-            long pid = control.getVolatile(HAZARDS + c * 16L);
-            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            if (PidWord.isAlive(control.getVolatile(HAZARDS + c * 16L))) {
                 consumersAlive++;
             }
         }

@@ -18,6 +18,7 @@ public final class SharedValue implements AutoCloseable {
     private static final long SIZE = 4096;
     private static final long MAGIC = 0;
     private static final long TYPE = 8;
+    private static final long PID_NAMESPACE = 16;
     private static final long LOCK = 64;
     private static final long VALUE = 80;
     private static final long MAGIC_VALUE = 0x54454c415256414cL;
@@ -37,6 +38,7 @@ public final class SharedValue implements AutoCloseable {
         MappedRegion r = MappedRegion.map(file, SIZE);
         r.put(TYPE, type.code());
         r.put(VALUE, type.toBits(initial));
+        PidNamespaceStamp.write(r, PID_NAMESPACE);
         r.putOrdered(MAGIC, MAGIC_VALUE);
         return new SharedValue(r);
     }
@@ -50,6 +52,12 @@ public final class SharedValue implements AutoCloseable {
         if (r.getVolatile(MAGIC) != MAGIC_VALUE) {
             r.close();
             throw new IllegalArgumentException("not a shared value: " + file);
+        }
+        try {
+            PidNamespaceStamp.check(r, PID_NAMESPACE, file);
+        } catch (IllegalStateException e) {
+            r.close();
+            throw e;
         }
         return new SharedValue(r);
     }

@@ -1,11 +1,19 @@
 package dev.telar.workloads.ipc;
 
+import dev.telar.probe.ProcessIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -14,21 +22,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The directory that holds one run's exchange files (queues, maps), readable only by its owner,
- * named after the owning process ({@code run-<pid>-<start ms>}) so that a later Telar can tell
- * whether its owner still lives. Creating one first removes the directories of dead owners;
- * closing removes this one. Thread-safe.
+ * The directory that holds one run's shared files (queues, maps, synchronization files), made
+ * inside <em>Telar's own place</em>: a directory Telar created itself, owned by this user, mode
+ * {@code 0700}, never a symlink ({@link #ensurePlace}). Telar never changes the mode or owner of a
+ * directory it did not create and never deletes anything it did not create: a user's
+ * {@code ipc.dir} only receives Telar's own subdirectory ({@link #placeIn}).
+ *
+ * <p>Each run directory is named {@code run-<pid>-<start ticks>} and carries a marker file,
+ * {@value #MARKER}, with the owner's {@link ProcessIdentity} (pid and start time in clock ticks
+ * since boot, never wall-clock time) and its PID namespace. Creating a run directory first removes
+ * the run directories whose marker names a process that is dead by {@link ProcessIdentity#isAlive()};
+ * anything without a readable marker, not a real directory, not ours, or from another PID
+ * namespace is left alone. Closing removes this run's directory. Thread-safe.
  */
 public final class RunDirectory implements AutoCloseable {
-    private static final Pattern NAME = Pattern.compile("run-(\\d+)-(\\d+)");
+    /** Name of the marker file every run directory carries. */
+    public static final String MARKER = "telar-run-owner";
+    private static final Pattern NAME = Pattern.compile("run-\\d+-\\d+(\\.\\d+)?");
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
-    /** Start times read back from /proc are only precise to a clock tick; allow for it. */
-    private static final long START_SLACK_MS = 2_000;
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_DIR =
+            PosixFilePermissions.asFileAttribute(OWNER_ONLY);
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FILE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    /** A marker is two short lines; anything longer is not ours. */
+    private static final int MARKER_MAX_BYTES = 256;
+    private static final int STICKY = 01000;
 
     private final Path path;
 
@@ -37,7 +59,8 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     /**
-     * Where run directories go: {@code $XDG_RUNTIME_DIR/telar}, else {@code /tmp/telar-$USER}.
+     * Telar's own place when the settings name none: {@code $XDG_RUNTIME_DIR/telar} when that
+     * runtime directory exists and is writable, else {@code <java.io.tmpdir>/telar-$USER}.
      *
      * @param env the environment to read XDG_RUNTIME_DIR and USER from
      */
@@ -48,54 +71,179 @@ public final class RunDirectory implements AutoCloseable {
             return Path.of(runtime, "telar");
         }
         String user = env.getOrDefault("USER", System.getProperty("user.name", "user"));
-        return Path.of(System.getProperty("java.io.tmpdir", "/tmp"), "telar-" + user);
+        return Path.of(System.getProperty("java.io.tmpdir", "/tmp"), "telar-" + user.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
     /**
-     * Creates this process's run directory under {@code parent} (owner-only permissions), after
-     * removing the run directories of owners that are gone.
+     * Telar's own place inside a directory the user chose ({@code ipc.dir}): its subdirectory
+     * {@code telar-<uid>}. The chosen directory itself is only read.
+     */
+    public static Path placeIn(Path chosen) {
+        return chosen.resolve("telar-" + effectiveUid());
+    }
+
+    /**
+     * Makes sure {@code place} is Telar's own: creates it (and missing parents) owner-only when
+     * absent; when present, accepts it only as a real directory (not a symlink) owned by this
+     * user with no permission for group or others, in a directory that others cannot write
+     * (or that is sticky, as {@code /tmp} is). Changes nothing that exists.
      *
+     * @return {@code place}
+     * @throws UnsafePlaceException with a one-line message naming the problem and the fix
+     */
+    public static Path ensurePlace(Path place) {
+        Path abs = place.toAbsolutePath();
+        try {
+            if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+                Path up = abs.getParent();
+                if (up != null && !Files.isDirectory(up)) {
+                    Files.createDirectories(up, OWNER_ONLY_DIR);
+                }
+                try {
+                    Files.createDirectory(abs, OWNER_ONLY_DIR);
+                } catch (FileAlreadyExistsException raced) {
+                    // made meanwhile (by another Telar or someone else): checked below like any other
+                }
+            }
+        } catch (IOException e) {
+            throw new UnsafePlaceException(abs, "cannot be created (" + oneLine(e) + ")", e);
+        }
+        checkOwn(abs);
+        return place;
+    }
+
+    private static void checkOwn(Path place) {
+        try {
+            BasicFileAttributes basic = Files.readAttributes(place, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (basic.isSymbolicLink()) {
+                throw new UnsafePlaceException(place, "is a symlink");
+            }
+            if (!basic.isDirectory()) {
+                throw new UnsafePlaceException(place, "is not a directory");
+            }
+            int uid = (Integer) Files.getAttribute(place, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            if (uid != effectiveUid()) {
+                throw new UnsafePlaceException(place, "belongs to uid " + uid + ", not to this user (uid "
+                        + effectiveUid() + ")");
+            }
+            int mode = (Integer) Files.getAttribute(place, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            if ((mode & 077) != 0) {
+                throw new UnsafePlaceException(place, "is open to group or others (mode "
+                        + String.format("%04o", mode & 07777) + ", Telar needs 0700)");
+            }
+            Path up = place.getParent();
+            if (up != null) {
+                int upMode = (Integer) Files.getAttribute(up, "unix:mode");
+                if ((upMode & 022) != 0 && (upMode & STICKY) == 0) {
+                    throw new UnsafePlaceException(place, "lies in " + up + ", which others may write and is not sticky");
+                }
+            }
+        } catch (IOException e) {
+            throw new UnsafePlaceException(place, "cannot be checked (" + oneLine(e) + ")", e);
+        }
+    }
+
+    private static String oneLine(IOException e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.strip().replaceAll("\\s+", " "));
+    }
+
+    /**
+     * Creates this process's run directory in Telar's own place {@code parent} (made or checked by
+     * {@link #ensurePlace}), after removing the run directories of owners that are gone.
+     *
+     * @throws UnsafePlaceException when {@code parent} is not a place Telar can trust
      * @throws UncheckedIOException with a one-line message when the directory cannot be made
      */
     public static RunDirectory create(Path parent) {
+        ensurePlace(parent);
         try {
-            ensureOwnerOnly(parent);
             removeStale(parent);
-            ProcessHandle self = ProcessHandle.current();
-            long start = self.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
-            String base = "run-" + self.pid() + "-" + start;
+            ProcessIdentity self = ProcessIdentity.current();
+            String base = "run-" + self.pid() + "-" + self.startTicks();
             // Several runs of one process get suffixes so each has its own directory.
             for (int n = 0; ; n++) {
                 Path dir = parent.resolve(n == 0 ? base : base + "." + n);
                 try {
-                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-                    return new RunDirectory(dir);
+                    Files.createDirectory(dir, OWNER_ONLY_DIR);
                 } catch (FileAlreadyExistsException taken) {
-                    // try the next suffix
+                    continue;
                 }
+                writeMarker(dir, self);
+                return new RunDirectory(dir);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the exchange directory under " + parent + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create a run directory under " + parent + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeMarker(Path dir, ProcessIdentity self) throws IOException {
+        String text = self.text() + "\npidns " + ProcessIdentity.pidNamespace() + "\n";
+        try (SeekableByteChannel out = Files.newByteChannel(dir.resolve(MARKER), Set.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), OWNER_ONLY_FILE)) {
+            out.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
         }
     }
 
     /**
-     * Removes the run directories under {@code parent} whose owner process has ended (or whose pid
-     * now belongs to a process started at another time).
+     * What a run directory's marker says: its owner and the PID namespace it ran in (0 when
+     * unknown).
+     */
+    record Marker(ProcessIdentity owner, long pidNamespace) {
+    }
+
+    /** The marker of {@code dir}, read without following links; empty when there is no valid one. */
+    static Optional<Marker> readMarker(Path dir) {
+        Path file = dir.resolve(MARKER);
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile() || a.size() > MARKER_MAX_BYTES) {
+                return Optional.empty();
+            }
+            ByteBuffer buf = ByteBuffer.allocate(MARKER_MAX_BYTES);
+            try (SeekableByteChannel in = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                while (buf.hasRemaining() && in.read(buf) > 0) {
+                    // read it all (a marker is tiny)
+                }
+            }
+            String[] lines = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).split("\n");
+            Optional<ProcessIdentity> owner = ProcessIdentity.parse(lines[0]);
+            if (owner.isEmpty() || lines.length < 2 || !lines[1].startsWith("pidns ")) {
+                return Optional.empty();
+            }
+            return Optional.of(new Marker(owner.get(), Long.parseLong(lines[1].substring(6).strip())));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Removes the run directories in {@code parent} whose marker names an owner that has ended
+     * (or whose pid now belongs to a process started at another time). Leaves everything else:
+     * entries not named like a run directory, symlinks, other users' entries, directories without
+     * a valid marker, and markers written in another PID namespace (their owners cannot be checked).
      *
      * @return the directories removed
      */
     public static List<Path> removeStale(Path parent) throws IOException {
         List<Path> removed = new ArrayList<>();
-        if (!Files.isDirectory(parent)) {
+        if (!Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
             return removed;
         }
+        long namespace = ProcessIdentity.pidNamespace();
+        int uid = effectiveUid();
         try (Stream<Path> entries = Files.list(parent)) {
             for (Path dir : (Iterable<Path>) entries::iterator) {
-                String name = dir.getFileName().toString();
-                int dot = name.indexOf('.');
-                Matcher m = NAME.matcher(dot < 0 ? name : name.substring(0, dot));
-                if (m.matches() && !ownerAlive(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)))) {
+                if (!NAME.matcher(dir.getFileName().toString()).matches()
+                        || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+                        || (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS) != uid) {
+                    continue;
+                }
+                Optional<Marker> marker = readMarker(dir);
+                if (marker.isEmpty() || (marker.get().pidNamespace() != namespace && namespace != 0)) {
+                    continue;
+                }
+                if (!marker.get().owner().isAlive()) {
                     deleteTree(dir);
                     removed.add(dir);
                 }
@@ -104,21 +252,28 @@ public final class RunDirectory implements AutoCloseable {
         return removed;
     }
 
-    private static boolean ownerAlive(long pid, long startMillis) {
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty() || !handle.get().isAlive()) {
-            return false;
-        }
-        return handle.get().info().startInstant()
-                .map(i -> Math.abs(i.toEpochMilli() - startMillis) <= START_SLACK_MS)
-                .orElse(true);
-    }
+    private static volatile int uid = -1;
 
-    private static void ensureOwnerOnly(Path parent) throws IOException {
-        if (!Files.isDirectory(parent)) {
-            Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+    /** This process's effective user id, from {@code /proc/self/status}. */
+    public static int effectiveUid() {
+        int u = uid;
+        if (u < 0) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
+                    if (line.startsWith("Uid:")) {
+                        u = Integer.parseInt(line.substring(4).strip().split("\\s+")[1]);
+                        break;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("cannot read this process's user id from /proc/self/status: " + e, e);
+            }
+            if (u < 0) {
+                throw new IllegalStateException("no Uid line in /proc/self/status");
+            }
+            uid = u;
         }
-        Files.setPosixFilePermissions(parent, OWNER_ONLY);
+        return u;
     }
 
     /** The directory. */
@@ -146,8 +301,9 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
+    /** Deletes {@code dir} and what is in it; symlinks inside are removed, never followed. */
     static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
@@ -157,6 +313,10 @@ public final class RunDirectory implements AutoCloseable {
                 } catch (NoSuchFileException gone) {
                     // removed concurrently: fine
                 }
+            }
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof NoSuchFileException)) {
+                throw e.getCause();
             }
         }
     }

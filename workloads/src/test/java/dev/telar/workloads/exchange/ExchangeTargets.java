@@ -12,6 +12,22 @@ public final class ExchangeTargets {
     private ExchangeTargets() {
     }
 
+    /**
+     * Takes the lock of the shared value FILE, says "locked" on standard output and keeps the lock
+     * until killed (at most a minute). Args: FILE.
+     */
+    public static final class LockHolder implements ProcessTarget {
+        @Override
+        public void run(String[] args) throws Exception {
+            try (SharedValue v = SharedValue.open(Path.of(args[0]))) {
+                v.lock().lock();
+                System.out.println("locked");
+                System.out.flush();
+                Thread.sleep(60_000);
+            }
+        }
+    }
+
     /** Producer {@code ID} puts keys {@code ID << 32 | k} for k in 0..N-1. Args: DIR ID N. */
     public static final class Producer implements ProcessTarget {
         @Override

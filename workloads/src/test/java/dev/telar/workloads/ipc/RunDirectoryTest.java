@@ -1,47 +1,84 @@
 package dev.telar.workloads.ipc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.telar.probe.ProcessIdentity;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Run directories: owner-only, marked with their owner's identity, removed only when that owner is
+ * dead; Telar's own place is made by Telar or refused, and nothing else is changed or deleted.
+ */
 class RunDirectoryTest {
+    private static final int OTHER_UID = 65534;
+
     @TempDir
     Path parent;
 
     @Test
-    void isOwnerOnlyAndGoneAfterClose() throws Exception {
+    void isOwnerOnlyMarkedWithItsOwnerAndGoneAfterClose() throws Exception {
         Path dir;
         try (RunDirectory run = RunDirectory.create(parent)) {
             dir = run.path();
             Files.writeString(run.resolve("queue.cq4"), "x".repeat(10_000));
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(parent))).isEqualTo("rwx------");
+            assertThat(dir.getFileName().toString())
+                    .isEqualTo("run-" + ProcessIdentity.current().pid() + "-" + ProcessIdentity.current().startTicks());
+            assertThat(Files.readString(run.resolve(RunDirectory.MARKER)))
+                    .isEqualTo(ProcessIdentity.current().text() + "\npidns " + ProcessIdentity.pidNamespace() + "\n");
             assertThat(run.bytesOnDisk()).isGreaterThanOrEqualTo(10_000);
         }
         assertThat(dir).doesNotExist();
+        assertThat(parent).isDirectory();
+    }
+
+    /** A run directory as an earlier Telar would have left it: a marker naming {@code owner}. */
+    private Path leftBehind(String name, ProcessIdentity owner, long namespace) throws IOException {
+        Path d = Files.createDirectory(parent.resolve(name));
+        Files.writeString(d.resolve(RunDirectory.MARKER), owner.text() + "\npidns " + namespace + "\n");
+        Files.writeString(d.resolve("data"), "left behind");
+        return d;
     }
 
     @Test
-    void aLaterStartRemovesDirectoriesOfDeadOwnersOnly() throws Exception {
+    void aLaterStartRemovesOnlyMarkedDirectoriesOfDeadOwners() throws Exception {
         Process gone = new ProcessBuilder("true").start();
-        long deadPid = gone.pid();
         gone.waitFor();
-        Path stale = Files.createDirectories(parent.resolve("run-" + deadPid + "-1000"));
-        Files.writeString(stale.resolve("data"), "left behind");
-        // A live pid whose start time does not match is a reused pid: stale as well.
-        Path reused = Files.createDirectories(parent.resolve("run-" + ProcessHandle.current().pid() + "-1000"));
-        Path unrelated = Files.createDirectories(parent.resolve("notes"));
+        long ns = ProcessIdentity.pidNamespace();
+        Path dead = leftBehind("run-" + gone.pid() + "-5", new ProcessIdentity(gone.pid(), 5), ns);
+        // this JVM's pid with another start time: a recycled pid, so its owner is dead
+        ProcessIdentity me = ProcessIdentity.current();
+        Path recycled = leftBehind("run-" + me.pid() + "-7", new ProcessIdentity(me.pid(), me.startTicks() + 1), ns);
+        ProcessIdentity live = ProcessIdentity.of(ProcessHandle.current().parent().orElseThrow().pid()).orElseThrow();
+        Path alive = leftBehind("run-" + live.pid() + "-" + live.startTicks(), live, ns);
+        Path otherNamespace = leftBehind("run-" + gone.pid() + "-6", new ProcessIdentity(gone.pid(), 5), ns + 1);
+        Path unmarked = Files.createDirectory(parent.resolve("run-1-2"));
+        Path userFile = Files.writeString(parent.resolve("run-1-2.txt"), "a user's notes");
+        Path target = leftBehind("elsewhere", new ProcessIdentity(gone.pid(), 5), ns);
+        Path link = Files.createSymbolicLink(parent.resolve("run-" + gone.pid() + "-9"), target);
 
         try (RunDirectory run = RunDirectory.create(parent)) {
-            assertThat(stale).doesNotExist();
-            assertThat(reused).doesNotExist();
-            assertThat(unrelated).exists();
+            assertThat(dead).doesNotExist();
+            assertThat(recycled).doesNotExist();
+            assertThat(alive.resolve("data")).as("its owner lives").exists();
+            assertThat(otherNamespace.resolve("data")).as("owner cannot be checked from here").exists();
+            assertThat(unmarked).as("no marker: not Telar's").isDirectory();
+            assertThat(userFile).hasContent("a user's notes");
+            assertThat(Files.isSymbolicLink(link)).as("a symlink is never followed or removed").isTrue();
+            assertThat(target.resolve("data")).exists();
             // A second run of this live process gets its own directory and keeps the first.
             try (RunDirectory second = RunDirectory.create(parent)) {
                 assertThat(second.path()).isNotEqualTo(run.path());
@@ -52,10 +89,172 @@ class RunDirectoryTest {
     }
 
     @Test
+    void aMarkerThatIsASymlinkOrGarbageMarksNothing() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path victim = Files.writeString(parent.resolve("victim"), new ProcessIdentity(gone.pid(), 5).text()
+                + "\npidns " + ProcessIdentity.pidNamespace() + "\n");
+        Path linked = Files.createDirectory(parent.resolve("run-" + gone.pid() + "-1"));
+        Files.createSymbolicLink(linked.resolve(RunDirectory.MARKER), victim);
+        Path garbage = Files.createDirectory(parent.resolve("run-" + gone.pid() + "-2"));
+        Files.writeString(garbage.resolve(RunDirectory.MARKER), "not a marker");
+        assertThat(RunDirectory.removeStale(parent)).isEmpty();
+        assertThat(linked).isDirectory();
+        assertThat(garbage).isDirectory();
+    }
+
+    /** Mode, owner and entries (with their modes and owners) of a directory, to compare before and after. */
+    static Map<String, String> snapshot(Path dir) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        out.put(".", describe(dir));
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                out.put(p.getFileName().toString(), describe(p)
+                        + (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? " " + Files.readString(p) : ""));
+            }
+        }
+        return out;
+    }
+
+    private static String describe(Path p) throws IOException {
+        return Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) + " "
+                + Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** The user's situation of the bug report: a shared 0755 directory holding their own entries. */
+    static Path sharedUserDirectory(Path where) throws IOException {
+        Path shared = Files.createDirectory(where.resolve("shareddir"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(shared.resolve("run-1-2.txt"), "the user's file");
+        Path foreign = Files.createDirectory(shared.resolve("run-1-2"));
+        Files.writeString(foreign.resolve(RunDirectory.MARKER), "1:2\npidns " + ProcessIdentity.pidNamespace() + "\n");
+        if (RunDirectory.effectiveUid() == 0) {
+            Files.setAttribute(foreign, "unix:uid", OTHER_UID, LinkOption.NOFOLLOW_LINKS);
+        }
+        return shared;
+    }
+
+    @Test
+    void aUsersDirectoryOnlyReceivesTelarsOwnSubdirectory() throws Exception {
+        Path shared = sharedUserDirectory(parent);
+        Map<String, String> before = snapshot(shared);
+        Map<String, String> foreignBefore = snapshot(shared.resolve("run-1-2"));
+        Path own = RunDirectory.placeIn(shared);
+        try (RunDirectory run = RunDirectory.create(own)) {
+            assertThat(run.path().getParent()).isEqualTo(own);
+        }
+        Map<String, String> after = snapshot(shared);
+        assertThat(after.remove(own.getFileName().toString())).isEqualTo("16832 " + RunDirectory.effectiveUid()); // 040700
+        assertThat(after).isEqualTo(before);
+        assertThat(snapshot(shared.resolve("run-1-2"))).isEqualTo(foreignBefore);
+    }
+
+    @Test
+    void aUsersOpenDirectoryGivenAsThePlaceItselfIsRefusedAndLeftAlone() throws Exception {
+        Path shared = sharedUserDirectory(parent);
+        Map<String, String> before = snapshot(shared);
+        assertThatThrownBy(() -> RunDirectory.create(shared)).isInstanceOf(UnsafePlaceException.class)
+                .hasMessage(shared + " is open to group or others (mode 0755, Telar needs 0700); "
+                        + "remove it or set ipc.dir / XDG_RUNTIME_DIR");
+        assertThat(snapshot(shared)).isEqualTo(before);
+    }
+
+    @Test
+    void aPlaceThatIsASymlinkIsRefused() throws Exception {
+        Path real = Files.createDirectory(parent.resolve("real"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Path link = Files.createSymbolicLink(parent.resolve("telar-someone"), real);
+        assertThatThrownBy(() -> RunDirectory.create(link)).isInstanceOf(UnsafePlaceException.class)
+                .hasMessage(link + " is a symlink; remove it or set ipc.dir / XDG_RUNTIME_DIR");
+        try (Stream<Path> s = Files.list(real)) {
+            assertThat(s).isEmpty();
+        }
+    }
+
+    @Test
+    void aPlaceOpenToOthersIsRefusedAndNotChanged() throws Exception {
+        Path open = Files.createDirectory(parent.resolve("telar-open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThatThrownBy(() -> RunDirectory.ensurePlace(open)).isInstanceOf(UnsafePlaceException.class)
+                .hasMessage(open + " is open to group or others (mode 0777, Telar needs 0700); "
+                        + "remove it or set ipc.dir / XDG_RUNTIME_DIR");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(open))).isEqualTo("rwxrwxrwx");
+    }
+
+    @Test
+    void aPlaceOfAnotherUserIsRefused() throws Exception {
+        assumeTrue(RunDirectory.effectiveUid() == 0, "giving a directory to another user needs root");
+        Path theirs = Files.createDirectory(parent.resolve("telar-theirs"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Files.setAttribute(theirs, "unix:uid", OTHER_UID, LinkOption.NOFOLLOW_LINKS);
+        assertThatThrownBy(() -> RunDirectory.ensurePlace(theirs)).isInstanceOf(UnsafePlaceException.class)
+                .hasMessage(theirs + " belongs to uid 65534, not to this user (uid 0); "
+                        + "remove it or set ipc.dir / XDG_RUNTIME_DIR");
+        assertThat(Files.getAttribute(theirs, "unix:uid")).isEqualTo(OTHER_UID);
+    }
+
+    @Test
+    void aPlaceInADirectoryOthersMayWriteIsRefusedUnlessThatIsSticky() throws Exception {
+        Path open = Files.createDirectory(parent.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThatThrownBy(() -> RunDirectory.ensurePlace(open.resolve("telar-x"))).isInstanceOf(UnsafePlaceException.class)
+                .hasMessage(open.resolve("telar-x") + " lies in " + open + ", which others may write and is not sticky; "
+                        + "remove it or set ipc.dir / XDG_RUNTIME_DIR");
+        Files.setAttribute(open, "unix:mode", 01777);
+        assertThat(RunDirectory.ensurePlace(open.resolve("telar-x"))).isDirectory();
+    }
+
+    @Test
     void defaultParentPrefersTheRuntimeDirectory() {
         assertThat(RunDirectory.defaultParent(Map.of("XDG_RUNTIME_DIR", parent.toString())))
                 .isEqualTo(parent.resolve("telar"));
         assertThat(RunDirectory.defaultParent(Map.of("XDG_RUNTIME_DIR", "/nonexistent", "USER", "ana")).getFileName())
                 .hasToString("telar-ana");
+    }
+
+    /**
+     * A plain user (uid 65534, started with setpriv) whose fallback place {@code <tmp>/telar-nobody}
+     * is a symlink, root's, or open to others is refused with one line; when absent it is made 0700.
+     */
+    @Test
+    @Timeout(90)
+    void aPlainUsersFallbackPlaceIsRefusedWhenUnsafe() throws Exception {
+        assumeTrue(Unprivileged.available(), "needs root and /usr/bin/setpriv to start a JVM as uid 65534");
+        Path tmp = Files.createDirectory(parent.resolve("tmp"));
+        Files.setAttribute(tmp, "unix:mode", 01777); // like /tmp
+        Path place = tmp.resolve("telar-nobody");
+        Map<String, String> env = Map.of("USER", "nobody", "PATH", "/usr/bin:/bin");
+        List<String> flags = List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp);
+        String fix = "; remove it or set ipc.dir / XDG_RUNTIME_DIR";
+
+        Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
+        Files.setAttribute(elsewhere, "unix:uid", Unprivileged.UID);
+        Files.createSymbolicLink(place, elsewhere);
+        Unprivileged.Result r = probe(env, flags);
+        assertThat(r.out()).isEqualTo(place + " is a symlink" + fix);
+        assertThat(r.code()).isEqualTo(3);
+        Files.delete(place);
+
+        Files.createDirectory(place, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        r = probe(env, flags);
+        assertThat(r.out()).isEqualTo(place + " belongs to uid 0, not to this user (uid 65534)" + fix);
+        assertThat(r.code()).isEqualTo(3);
+
+        Files.setAttribute(place, "unix:uid", Unprivileged.UID);
+        Files.setAttribute(place, "unix:mode", 0770);
+        r = probe(env, flags);
+        assertThat(r.out()).isEqualTo(place + " is open to group or others (mode 0770, Telar needs 0700)" + fix);
+        assertThat(r.code()).isEqualTo(3);
+        Files.delete(place);
+
+        r = probe(env, flags);
+        assertThat(r.out()).isEqualTo("ok " + place);
+        assertThat(r.code()).isZero();
+        assertThat(Files.getAttribute(place, "unix:uid", LinkOption.NOFOLLOW_LINKS)).isEqualTo(Unprivileged.UID);
+        assertThat(Files.getAttribute(place, "unix:mode", LinkOption.NOFOLLOW_LINKS)).isEqualTo(040700);
+    }
+
+    private Unprivileged.Result probe(Map<String, String> env, List<String> flags) throws Exception {
+        return Unprivileged.run(parent, env, flags, PlaceProbe.class, List.of("default"), RunDirectory.class, ProcessIdentity.class);
     }
 }

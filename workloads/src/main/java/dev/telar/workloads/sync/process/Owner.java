@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.process;
 
+import dev.telar.probe.ProcessIdentity;
 import dev.telar.workloads.sync.Participant;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,8 +18,8 @@ final class Owner {
     private static final long START_MASK = (1L << START_BITS) - 1;
     static final long MAX_PID = (1L << 22) - 1;
 
-    private static final long PID = ProcessHandle.current().pid();
-    private static final long START = ProcStat.startTicks(PID) & START_MASK;
+    private static final long PID = ProcessIdentity.current().pid();
+    private static final long START = ProcessIdentity.current().startTicks() & START_MASK;
     private static final AtomicInteger NEXT_TAG = new AtomicInteger(1);
     private static final ThreadLocal<Long> MINE = ThreadLocal.withInitial(Owner::newThreadWord);
 
@@ -75,17 +76,11 @@ final class Owner {
     }
 
     /**
-     * True unless the word's process has ended: own words are always alive; others are alive while
-     * {@code /proc/<pid>} shows a non-zombie process started at the recorded time.
+     * True unless the word's process has ended: own words are always alive; others by Telar's one
+     * liveness rule ({@link ProcessIdentity#isAlive(long, long, int)} on the kept 24 bits of the
+     * start time): a non-zombie process with that pid, started at the recorded time.
      */
     static boolean isAlive(long word) {
-        if (isOwnProcess(word)) {
-            return true;
-        }
-        long start = ProcStat.startTicks(pid(word));
-        if (start == ProcStat.GONE) {
-            return false;
-        }
-        return start == Long.MAX_VALUE || (start & START_MASK) == start(word);
+        return isOwnProcess(word) || ProcessIdentity.isAlive(pid(word), start(word), START_BITS);
     }
 }

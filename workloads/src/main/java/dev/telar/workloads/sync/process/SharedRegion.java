@@ -1,6 +1,8 @@
 package dev.telar.workloads.sync.process;
 
 import dev.telar.probe.Futex;
+import dev.telar.probe.ProcessIdentity;
+import dev.telar.workloads.ipc.PidNamespaceCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
@@ -18,7 +20,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One primitive's shared file, mapped into this JVM (a {@link MappedByteBuffer} accessed through
  * {@link VarHandle}s: volatile reads and writes, compare-and-swap, get-and-add). The file starts
- * with a 64-byte header (magic, kind, layout version, six parameters); the primitive's words follow
+ * with a 64-byte header (magic, kind, layout version, five parameters, the PID namespace it was
+ * made in); the primitive's words follow
  * at offset {@link #DATA}. Offsets are absolute; ints must be 4-byte and longs 8-byte aligned.
  *
  * <p>Why not Chronicle Bytes, the house choice for exchange: it did the same job here, but mapping
@@ -42,7 +45,9 @@ final class SharedRegion implements AutoCloseable {
     private static final long OFF_VERSION = 8;
     private static final long OFF_SIZE = 12;
     private static final long OFF_PARAMS = 16;
-    private static final int MAX_PARAMS = 6;
+    private static final int MAX_PARAMS = 5;
+    /** PID namespace of the creator ({@link PidNamespaceCheck}); 0 when it could not be read. */
+    private static final long OFF_PIDNS = 56;
     private static final long OPEN_WAIT_NANOS = 5_000_000_000L;
 
     /** What a file holds; the number is stored in the header. */
@@ -122,10 +127,12 @@ final class SharedRegion implements AutoCloseable {
                 for (int i = 0; i < params.length; i++) {
                     r.setLong(OFF_PARAMS + 8L * i, params[i]);
                 }
+                r.setLong(OFF_PIDNS, ProcessIdentity.pidNamespace());
                 init.accept(r);
                 r.setInt(OFF_MAGIC, MAGIC); // publishes the header
             } else {
                 r.awaitHeader();
+                PidNamespaceCheck.check(r.getLong(OFF_PIDNS), path);
                 r.check(kind, params);
             }
             return r;

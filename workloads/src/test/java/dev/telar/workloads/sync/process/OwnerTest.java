@@ -3,6 +3,7 @@ package dev.telar.workloads.sync.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.telar.probe.ProcessIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,8 +47,8 @@ class OwnerTest {
     @Test
     void aPidThatIsGoneOrReusedIsDead() {
         assertThat(Owner.isAlive(Owner.word(Owner.MAX_PID, 1, 0))).as("no such pid").isFalse();
-        long init = ProcStat.startTicks(1);
-        if (init != ProcStat.GONE) {
+        long init = ProcessIdentity.startTicksOf(1);
+        if (init != ProcessIdentity.GONE && init != ProcessIdentity.UNKNOWN) {
             assertThat(Owner.isAlive(Owner.word(1, 1, init))).isTrue();
             assertThat(Owner.isAlive(Owner.word(1, 1, init + 1))).as("same pid, another start time").isFalse();
         }
@@ -60,6 +61,6 @@ class OwnerTest {
         "43 (zombie) Z 1 43 43 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 88 0 0 0|-1",
         "44 (dead) X 1 44 44 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 99 0 0 0|-1"})
     void statLinesGiveTheStartTimeOrGone(String line, long expected) {
-        assertThat(ProcStat.parseStartTicks(line)).isEqualTo(expected);
+        assertThat(ProcessIdentity.parseStartTicks(line)).isEqualTo(expected);
     }
 }
