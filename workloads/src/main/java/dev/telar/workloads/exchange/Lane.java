@@ -66,11 +66,13 @@ final class Lane implements AutoCloseable {
 
     private final Path dir;
     private final MappedRegion control;
+    private final StagingArea staging;
     private final TimeProvider time;
 
     private Lane(Path dir, MappedRegion control, TimeProvider time) {
         this.dir = dir;
         this.control = control;
+        this.staging = new StagingArea(control, STAGE, SLOTS, BATCH);
         this.time = time;
     }
 
@@ -113,6 +115,11 @@ final class Lane implements AutoCloseable {
         return control;
     }
 
+    /** The staging word and slots in the control file. */
+    StagingArea staging() {
+        return staging;
+    }
+
     Path dir() {
         return dir;
     }
@@ -127,8 +134,7 @@ final class Lane implements AutoCloseable {
 
     /** Messages written so far (journaled plus staged). */
     long written() {
-        long w = control.getVolatile(STAGE);
-        return (w >>> 16) + (w & 0xFFFF);
+        return staging.written();
     }
 
     /** Next sequence number to take; every message below it was taken. */

@@ -43,7 +43,7 @@ public final class SharedQueue implements AutoCloseable {
     private static final long CONSUMERS = 192;
     private static final long READY = 1024;      // one word per lane: 1 once its files exist
     private static final long HAZARDS = 2048;    // per consumer: pid, claim in progress
-    private static final long NO_HAZARD = -1;
+    private static final long NO_HAZARD = Claims.NO_HAZARD;
     private static final long MAGIC_VALUE = 0x54454c4152515531L;
 
     private final Path dir;
@@ -278,17 +278,18 @@ public final class SharedQueue implements AutoCloseable {
     public final class Consumer implements AutoCloseable {
         private final int slot;
         private final long hazardAt;
+        private final Claims claims;
         private final List<Lane> lanes = new ArrayList<>();
         private final List<LaneReader> readers = new ArrayList<>();
         private final Backoff backoff = Backoff.patient();
         private final Backoff fetchWait = new Backoff();
-        private long[] writtenSeen = new long[0];
         private int start;
         private long taken;
 
         private Consumer(int slot) {
             this.slot = slot;
             this.hazardAt = HAZARDS + slot * 16L + 8;
+            this.claims = new Claims(control, hazardAt);
         }
 
         /** The next message if one is there now, else null (never waits for a producer). */
@@ -298,29 +299,20 @@ public final class SharedQueue implements AutoCloseable {
             for (int t = 0; t < n; t++) {
                 int i = (start + t) % n;
                 Lane lane = lanes.get(i);
-                MappedRegion lc = lane.control();
-                while (true) {
-                    long next = lc.getVolatile(Lane.TAKEN);
-                    // The producer's count is re-read only when the last one seen is used up: reading
-                    // its cache line for every message would take it from the producer each time.
-                    if (next >= writtenSeen[i] && next >= (writtenSeen[i] = lane.written())) {
-                        break;
+                long next = claims.claim(i, lane.control(), Lane.TAKEN, lane.staging());
+                if (next >= 0) {
+                    LaneReader reader = readers.get(i);
+                    fetchWait.reset();
+                    while (!reader.fetch(next)) {
+                        fetchWait.idle(); // written, so it is there: only its journal page is not visible yet
                     }
-                    control.putVolatile(hazardAt, (long) i << 48 | next);
-                    if (lc.compareAndSet(Lane.TAKEN, next, next + 1)) {
-                        LaneReader reader = readers.get(i);
-                        fetchWait.reset();
-                        while (!reader.fetch(next)) {
-                            fetchWait.idle(); // written, so it is there: only its journal page is not visible yet
-                        }
-                        control.putOrdered(hazardAt, NO_HAZARD);
-                        start = i + 1;
-                        taken++;
-                        return new Message(reader.key, reader.value);
-                    }
+                    claims.done();
+                    start = i + 1;
+                    taken++;
+                    return new Message(reader.key, reader.value);
                 }
             }
-            control.putOrdered(hazardAt, NO_HAZARD);
+            claims.done();
             return null;
         }
 
@@ -369,7 +361,7 @@ public final class SharedQueue implements AutoCloseable {
                 Lane lane = Lane.open(laneDir(index), time);
                 lanes.add(lane);
                 readers.add(new LaneReader(lane, () -> safeSeq(index, lane)));
-                writtenSeen = java.util.Arrays.copyOf(writtenSeen, lanes.size());
+                claims.lanes(lanes.size());
             }
         }
 
