@@ -74,17 +74,20 @@ public final class SharedQueue implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
         }
+        // Producers make their lanes later and need only the path: keep the limits beside it.
+        // Written before the control file's magic is published (a release write), so that whoever
+        // can open the queue finds them; written after it, a producer opening the queue at once
+        // could map a still empty limits file and read a capacity of 0.
+        try (MappedRegion l = MappedRegion.map(dir.resolve("limits"), 64)) {
+            l.put(0, limits.capacity());
+            l.put(8, limits.diskCapBytes());
+        }
         try (MappedRegion c = MappedRegion.map(dir.resolve("control"), SIZE)) {
             c.put(EXPECTED, producers);
             for (int i = 0; i < MAX_CONSUMERS; i++) {
                 c.put(HAZARDS + i * 16L + 8, NO_HAZARD);
             }
             c.putOrdered(MAGIC, MAGIC_VALUE);
-        }
-        // Producers make their lanes later and need only the path: keep the limits beside it.
-        try (MappedRegion l = MappedRegion.map(dir.resolve("limits"), 64)) {
-            l.put(0, limits.capacity());
-            l.put(8, limits.diskCapBytes());
         }
     }
 
