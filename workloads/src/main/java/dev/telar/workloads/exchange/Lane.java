@@ -67,11 +67,15 @@ final class Lane implements AutoCloseable {
 
     private final Path dir;
     private final MappedRegion control;
+    private final StagingArea staging;
+    private final RollTable rollTable;
     private final TimeProvider time;
 
     private Lane(Path dir, MappedRegion control, TimeProvider time) {
         this.dir = dir;
         this.control = control;
+        this.staging = new StagingArea(control, STAGE, SLOTS, BATCH);
+        this.rollTable = new RollTable(control, ROLLS, ROLL_TABLE, ROLL_SLOTS);
         this.time = time;
     }
 
@@ -127,6 +131,11 @@ final class Lane implements AutoCloseable {
         return control;
     }
 
+    /** The staging word and slots in the control file. */
+    StagingArea staging() {
+        return staging;
+    }
+
     Path dir() {
         return dir;
     }
@@ -141,8 +150,7 @@ final class Lane implements AutoCloseable {
 
     /** Messages written so far (journaled plus staged). */
     long written() {
-        long w = control.getVolatile(STAGE);
-        return (w >>> 16) + (w & 0xFFFF);
+        return staging.written();
     }
 
     /** Next sequence number to take; every message below it was taken. */
@@ -197,16 +205,12 @@ final class Lane implements AutoCloseable {
     }
 
     long rolls() {
-        return control.getVolatile(ROLLS);
+        return rollTable.count();
     }
 
     /** Writer side: the journal's cycle {@code cycle} starts with message {@code firstSeq}. */
     void recordCycle(int cycle, long firstSeq) {
-        long n = control.get(ROLLS);
-        long slot = ROLL_TABLE + (n % ROLL_SLOTS) * 16;
-        control.put(slot, cycle);
-        control.put(slot + 8, firstSeq);
-        control.putOrdered(ROLLS, n + 1);
+        rollTable.record(cycle, firstSeq);
     }
 
     /**
@@ -216,18 +220,14 @@ final class Lane implements AutoCloseable {
      * @return how many older files remain (0 when nothing is left to reclaim for now)
      */
     int reclaim(long safeSeq, ChronicleQueue queue) {
-        long n = control.getVolatile(ROLLS);
-        if (n < 2) {
+        if (rollTable.count() < 2) {
             return 0;
         }
-        long from = Math.max(0, n - ROLL_SLOTS);
-        int count = (int) (n - from);
-        long[] cycles = new long[count];
-        long[] firsts = new long[count];
-        for (int k = 0; k < count; k++) {
-            long slot = ROLL_TABLE + ((from + k) % ROLL_SLOTS) * 16;
-            cycles[k] = control.get(slot);
-            firsts[k] = control.get(slot + 8);
+        long[] cycles = new long[ROLL_SLOTS];
+        long[] firsts = new long[ROLL_SLOTS];
+        int count = rollTable.read(cycles, firsts);
+        if (count == 0) {
+            return 1; // the writer rolled past the whole table while it was read: try again later
         }
         long newest = cycles[count - 1];
         int remaining = 0;

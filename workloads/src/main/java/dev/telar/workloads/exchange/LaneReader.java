@@ -14,7 +14,7 @@ import net.openhft.chronicle.wire.DocumentContext;
  */
 final class LaneReader implements AutoCloseable {
     private final Lane lane;
-    private final MappedRegion control;
+    private final StagingArea staging;
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
     private final LongSupplier safeSeq;
@@ -31,7 +31,7 @@ final class LaneReader implements AutoCloseable {
 
     LaneReader(Lane lane, LongSupplier safeSeq) {
         this.lane = lane;
-        this.control = lane.control();
+        this.staging = lane.staging();
         this.safeSeq = safeSeq;
         this.queue = lane.openJournal();
         this.tailer = queue.createTailer();
@@ -53,31 +53,18 @@ final class LaneReader implements AutoCloseable {
             value = values[i];
             return true;
         }
-        long stage = control.getVolatile(Lane.STAGE);
-        long base = stage >>> 16;
-        if (seq >= base) {
-            long end = base + (stage & 0xFFFF);
-            if (seq >= end) {
-                return false;
-            }
-            // Copy everything staged from seq on: one look at the shared lines serves several
-            // messages when the reader is behind, instead of one cache miss each.
-            int n = (int) (end - seq);
-            long slot = Lane.SLOTS + (seq - base) * 16;
-            for (int i = 0; i < n; i++, slot += 16) {
-                keys[i] = control.getVolatile(slot);
-                values[i] = Double.longBitsToDouble(control.getVolatile(slot + 8));
-            }
-            // Valid only if the writer did not journal the batch and reuse its slots meanwhile.
-            if (control.getVolatile(Lane.STAGE) >>> 16 == base) {
-                bufFirst = seq;
-                bufCount = n;
-                key = keys[0];
-                value = values[0];
-                return true;
-            }
-            bufCount = 0;
+        int n = staging.read(seq, keys, values);
+        if (n > 0) {
+            bufFirst = seq;
+            bufCount = n;
+            key = keys[0];
+            value = values[0];
+            return true;
         }
+        if (n == StagingArea.NOT_WRITTEN) {
+            return false;
+        }
+        bufCount = 0; // the copy may have overwritten the buffer
         return fromJournal(seq);
     }
 

@@ -17,7 +17,7 @@ final class LaneWriter implements AutoCloseable {
     private static final long CHECK_EVERY_BYTES = 1L << 20;
 
     private final Lane lane;
-    private final MappedRegion control;
+    private final StagingArea staging;
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
     private final Path capRoot;
@@ -41,7 +41,7 @@ final class LaneWriter implements AutoCloseable {
      */
     LaneWriter(Lane lane, Path capRoot, LongSupplier safeSeq) {
         this.lane = lane;
-        this.control = lane.control();
+        this.staging = lane.staging();
         this.capRoot = capRoot;
         this.safeSeq = safeSeq;
         this.capacity = lane.capacity();
@@ -52,13 +52,9 @@ final class LaneWriter implements AutoCloseable {
         // Chronicle ties an appender to the first thread that uses it; this class promises one
         // thread at a time, not always the same one (a pipe end made on one thread, used on another).
         appender.singleThreadedCheckDisabled(true);
-        long w = control.getVolatile(Lane.STAGE);
-        base = w >>> 16;
-        count = (int) (w & 0xFFFF);
-        for (int i = 0; i < count; i++) { // a writer reopening the lane takes over its staged messages
-            keys[i] = control.get(Lane.SLOTS + i * 16L);
-            values[i] = Double.longBitsToDouble(control.get(Lane.SLOTS + i * 16L + 8));
-        }
+        long w = staging.recover(keys, values); // a writer reopening the lane takes over its staged messages
+        base = StagingArea.base(w);
+        count = StagingArea.count(w);
         takenSeen = lane.taken();
         lane.writerPid(ProcessHandle.current().pid());
         // Creating and mapping a journal file takes milliseconds: do it now, with an empty
@@ -97,13 +93,10 @@ final class LaneWriter implements AutoCloseable {
         if (bytesSinceCheck >= checkEvery && !withinDiskCap(wait)) {
             return false;
         }
-        long slot = Lane.SLOTS + count * 16L;
-        control.put(slot, key);
-        control.put(slot + 8, Double.doubleToRawLongBits(value));
+        staging.stage(base, count, key, value);
         keys[count] = key;
         values[count] = value;
         count++;
-        control.putOrdered(Lane.STAGE, base << 16 | count);
         return true;
     }
 
@@ -120,7 +113,7 @@ final class LaneWriter implements AutoCloseable {
         writeDocument(count);
         base += count;
         count = 0;
-        control.putOrdered(Lane.STAGE, base << 16);
+        staging.restart(base); // before the next stage() reuses slot 0: see StagingArea
     }
 
     private void writeDocument(int n) {

@@ -1,8 +1,10 @@
 package dev.telar.workloads.exchange;
 
+import dev.telar.workloads.words.Words;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import net.openhft.chronicle.bytes.MappedBytes;
 import net.openhft.chronicle.core.UnsafeMemory;
@@ -16,7 +18,7 @@ import net.openhft.chronicle.core.UnsafeMemory;
  * a compare-and-swap costs what the processor's instruction costs. Thread-safe (every operation is
  * a single atomic or plain access); {@link #close()} must come after the last use.
  */
-public final class MappedRegion implements AutoCloseable {
+public final class MappedRegion implements AutoCloseable, Words {
     private static final UnsafeMemory MEMORY = UnsafeMemory.MEMORY;
 
     private final Path path;
@@ -91,6 +93,12 @@ public final class MappedRegion implements AutoCloseable {
     /** Writes with release semantics: earlier writes become visible no later than this one. */
     public void putOrdered(long offset, long value) {
         MEMORY.writeOrderedLong(at(offset, 8), value);
+    }
+
+    /** Release fence: no earlier read or write is reordered with a later write (to any memory). */
+    @Override
+    public void releaseFence() {
+        VarHandle.releaseFence();
     }
 
     /** Atomically sets the long at {@code offset} to {@code value} if it equals {@code expected}. */

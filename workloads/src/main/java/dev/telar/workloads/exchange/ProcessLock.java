@@ -1,11 +1,13 @@
 package dev.telar.workloads.exchange;
 
+import dev.telar.workloads.words.OwnerWord;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * A lock shared by processes: one 8-byte word in a {@link MappedRegion} naming the process that
- * holds it (a {@link PidWord}: pid and start time; 0 when free), taken by compare-and-swap.
+ * holds it (a {@link PidWord}: pid and start time; 0 when free), taken and given back by
+ * compare-and-swap ({@link OwnerWord}).
  *
  * <p>Guarantees: mutual exclusion between all threads of all processes mapping the region
  * (ownership is per process: any thread of the holding process may release it). Waiters spin
@@ -25,24 +27,26 @@ public final class ProcessLock {
 
     private final MappedRegion region;
     private final long offset;
+    private final OwnerWord word;
 
     /** The lock whose word is at {@code offset} (8-aligned; {@link #BYTES} bytes) of {@code region}. */
     public ProcessLock(MappedRegion region, long offset) {
         this.region = region;
         this.offset = offset;
+        this.word = new OwnerWord(region, offset);
     }
 
     /** Waits until this process holds the lock. */
     public void lock() {
-        if (region.compareAndSet(offset, 0, SELF)) {
+        if (word.tryTake(SELF)) {
             return;
         }
         Backoff backoff = new Backoff();
         long nextCheck = DEAD_HOLDER_CHECK.toNanos();
         while (true) {
-            long holder = region.getVolatile(offset);
+            long holder = word.owner();
             if (holder == 0) {
-                if (region.compareAndSet(offset, 0, SELF)) {
+                if (word.tryTake(SELF)) {
                     return;
                 }
                 continue;
@@ -59,7 +63,7 @@ public final class ProcessLock {
 
     /** Takes the lock if it is free; never waits. */
     public boolean tryLock() {
-        return region.compareAndSet(offset, 0, SELF);
+        return word.tryTake(SELF);
     }
 
     /** Waits at most {@code timeout} for the lock. */
@@ -68,8 +72,8 @@ public final class ProcessLock {
         Backoff backoff = new Backoff();
         long nextCheck = DEAD_HOLDER_CHECK.toNanos();
         while (true) {
-            long holder = region.getVolatile(offset);
-            if (holder == 0 && region.compareAndSet(offset, 0, SELF)) {
+            long holder = word.owner();
+            if (holder == 0 && word.tryTake(SELF)) {
                 return true;
             }
             if (System.nanoTime() >= deadline) {
@@ -91,21 +95,21 @@ public final class ProcessLock {
      * @throws IllegalStateException when this process does not hold it
      */
     public void unlock() {
-        if (!region.compareAndSet(offset, SELF, 0)) {
+        if (!word.release(SELF)) {
             throw new IllegalStateException("lock at " + offset + " of " + region.path()
-                    + " is not held by this process (holder pid " + PidWord.pid(region.getVolatile(offset)) + ")");
+                    + " is not held by this process (holder pid " + PidWord.pid(word.owner()) + ")");
         }
     }
 
     /** Pid of the holding process, empty when free. */
     public Optional<Long> holder() {
-        long h = region.getVolatile(offset);
+        long h = word.owner();
         return h == 0 ? Optional.empty() : Optional.of(PidWord.pid(h));
     }
 
     /** True when this process holds the lock. */
     public boolean heldByThisProcess() {
-        return region.getVolatile(offset) == SELF;
+        return word.owner() == SELF;
     }
 
     /** How many times a waiter took the lock over from a dead holder. */
@@ -118,7 +122,7 @@ public final class ProcessLock {
         if (PidWord.isAlive(holder)) {
             return false;
         }
-        if (region.compareAndSet(offset, holder, SELF)) {
+        if (word.takeOver(holder, SELF)) {
             region.addAndGet(offset + 8, 1);
             return true;
         }

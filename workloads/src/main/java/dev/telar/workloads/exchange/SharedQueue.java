@@ -44,7 +44,7 @@ public final class SharedQueue implements AutoCloseable {
     private static final long CONSUMERS = 192;
     private static final long READY = 1024;      // one word per lane: 1 once its files exist
     static final long HAZARDS = 2048;            // per consumer: pid, claim in progress
-    private static final long NO_HAZARD = -1;
+    private static final long NO_HAZARD = Claims.NO_HAZARD;
     private static final long MAGIC_VALUE = 0x54454c4152515531L;
 
     private final Path dir;
@@ -75,6 +75,14 @@ public final class SharedQueue implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
         }
+        // Producers make their lanes later and need only the path: keep the limits beside it.
+        // Written before the control file's magic is published (a release write), so that whoever
+        // can open the queue finds them; written after it, a producer opening the queue at once
+        // could map a still empty limits file and read a capacity of 0.
+        try (MappedRegion l = MappedRegion.map(dir.resolve("limits"), 64)) {
+            l.put(0, limits.capacity());
+            l.put(8, limits.diskCapBytes());
+        }
         try (MappedRegion c = MappedRegion.map(dir.resolve("control"), SIZE)) {
             c.put(EXPECTED, producers);
             PidNamespaceStamp.write(c, PID_NAMESPACE);
@@ -82,11 +90,6 @@ public final class SharedQueue implements AutoCloseable {
                 c.put(HAZARDS + i * 16L + 8, NO_HAZARD);
             }
             c.putOrdered(MAGIC, MAGIC_VALUE);
-        }
-        // Producers make their lanes later and need only the path: keep the limits beside it.
-        try (MappedRegion l = MappedRegion.map(dir.resolve("limits"), 64)) {
-            l.put(0, limits.capacity());
-            l.put(8, limits.diskCapBytes());
         }
     }
 
@@ -284,17 +287,18 @@ public final class SharedQueue implements AutoCloseable {
     public final class Consumer implements AutoCloseable {
         private final int slot;
         private final long hazardAt;
+        private final Claims claims;
         private final List<Lane> lanes = new ArrayList<>();
         private final List<LaneReader> readers = new ArrayList<>();
         private final Backoff backoff = Backoff.patient();
         private final Backoff fetchWait = new Backoff();
-        private long[] writtenSeen = new long[0];
         private int start;
         private long taken;
 
         private Consumer(int slot) {
             this.slot = slot;
             this.hazardAt = HAZARDS + slot * 16L + 8;
+            this.claims = new Claims(control, hazardAt);
         }
 
         /** The next message if one is there now, else null (never waits for a producer). */
@@ -304,29 +308,20 @@ public final class SharedQueue implements AutoCloseable {
             for (int t = 0; t < n; t++) {
                 int i = (start + t) % n;
                 Lane lane = lanes.get(i);
-                MappedRegion lc = lane.control();
-                while (true) {
-                    long next = lc.getVolatile(Lane.TAKEN);
-                    // The producer's count is re-read only when the last one seen is used up: reading
-                    // its cache line for every message would take it from the producer each time.
-                    if (next >= writtenSeen[i] && next >= (writtenSeen[i] = lane.written())) {
-                        break;
+                long next = claims.claim(i, lane.control(), Lane.TAKEN, lane.staging());
+                if (next >= 0) {
+                    LaneReader reader = readers.get(i);
+                    fetchWait.reset();
+                    while (!reader.fetch(next)) {
+                        fetchWait.idle(); // written, so it is there: only its journal page is not visible yet
                     }
-                    control.putVolatile(hazardAt, (long) i << 48 | next);
-                    if (lc.compareAndSet(Lane.TAKEN, next, next + 1)) {
-                        LaneReader reader = readers.get(i);
-                        fetchWait.reset();
-                        while (!reader.fetch(next)) {
-                            fetchWait.idle(); // written, so it is there: only its journal page is not visible yet
-                        }
-                        control.putOrdered(hazardAt, NO_HAZARD);
-                        start = i + 1;
-                        taken++;
-                        return new Message(reader.key, reader.value);
-                    }
+                    claims.done();
+                    start = i + 1;
+                    taken++;
+                    return new Message(reader.key, reader.value);
                 }
             }
-            control.putOrdered(hazardAt, NO_HAZARD);
+            claims.done();
             return null;
         }
 
@@ -375,7 +370,7 @@ public final class SharedQueue implements AutoCloseable {
                 Lane lane = Lane.open(laneDir(index), time);
                 lanes.add(lane);
                 readers.add(new LaneReader(lane, () -> safeSeq(index, lane)));
-                writtenSeen = java.util.Arrays.copyOf(writtenSeen, lanes.size());
+                claims.lanes(lanes.size());
             }
         }
 

@@ -2,13 +2,14 @@ package dev.telar.workloads.sync.process;
 
 import dev.telar.workloads.sync.LockState;
 import dev.telar.workloads.sync.SyncLock;
+import dev.telar.workloads.words.OwnerWord;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Lock and RLock between processes (acquired through {@link Acquirer}): the owner word of the holder in one shared 64-bit slot, taken
- * by compare-and-swap from 0 and given back by an ordered write of 0 (so the holder's writes to
- * the protected data are visible before the lock looks free). Not fair.
+ * by compare-and-swap from 0 and given back by a compare-and-swap to 0 ({@link OwnerWord}; a full
+ * fence, so the holder's writes to the protected data are visible before the lock looks free). Not fair.
  *
  * <p>Robust: a participant that fails to take the lock looks whether the holder process still
  * lives (at most every {@link #CHECK_PERIOD_NANOS} per JVM, one read of {@code /proc}; a waiter
@@ -34,6 +35,7 @@ public abstract class ProcessLockBase extends ProcessPrimitive<LockState> implem
     private static final long WAITERS = SharedRegion.DATA + 64;   // slot table, on its own cache lines
     static final int DATA_BYTES = 64 + SlotTable.bytes(MAX_WAITERS);
 
+    private final OwnerWord lockWord;
     private final SlotTable waiters;
     private final WakeWord wake;
     private final Acquirer acquirer;
@@ -42,6 +44,7 @@ public abstract class ProcessLockBase extends ProcessPrimitive<LockState> implem
     ProcessLockBase(SharedRegion region, boolean reentrant, String name) {
         super(region, name);
         this.reentrant = reentrant;
+        this.lockWord = new OwnerWord(region, OWNER);
         this.waiters = new SlotTable(region, WAITERS, MAX_WAITERS);
         this.wake = new WakeWord(region, WAKE);
         this.acquirer = new Acquirer(region, waiters, wake, this::tryTake, this::takeOverFromDead, this::looksFree);
@@ -68,14 +71,11 @@ public abstract class ProcessLockBase extends ProcessPrimitive<LockState> implem
 
     /** One attempt: take the free lock, or enter again when reentrant and already ours. */
     private boolean tryTake(long me) {
-        // Read before trying: a compare-and-swap on a held lock would only pull the holder's
-        // cache line away from it (test-and-test-and-set).
-        long holder = region.getLong(OWNER);
-        if (holder == 0 && region.casLong(OWNER, 0, me)) {
+        if (lockWord.tryTake(me)) {
             entered(1);
             return true;
         }
-        if (reentrant && holder == me) {
+        if (reentrant && lockWord.owner() == me) {
             entered(region.getInt(COUNT) + 1);
             return true;
         }
@@ -93,7 +93,7 @@ public abstract class ProcessLockBase extends ProcessPrimitive<LockState> implem
         if (holder == 0 || holder == me || Owner.isAlive(holder)) {
             return false;
         }
-        if (!region.casLong(OWNER, holder, me)) {
+        if (!lockWord.takeOver(holder, me)) {
             return false; // another waiter was quicker, or the word changed
         }
         region.setLong(LAST_DEAD, holder);
@@ -119,7 +119,7 @@ public abstract class ProcessLockBase extends ProcessPrimitive<LockState> implem
             return;
         }
         region.putOrderedInt(COUNT, 0);
-        region.setLong(OWNER, 0); // a full fence before wakeAll reads the sleepers
+        releaseWord(me); // a full fence before wakeAll reads the sleepers
         wake.wakeAll();
     }
 
@@ -174,9 +174,17 @@ public abstract class ProcessLockBase extends ProcessPrimitive<LockState> implem
         }
         int holds = Math.max(1, region.getInt(COUNT));
         region.setInt(COUNT, 0);
-        region.setLong(OWNER, 0);
+        releaseWord(me);
         wake.wakeAll();
         return holds;
+    }
+
+    /** Frees the owner word; only a takeover (by someone who found this process dead) can stop it. */
+    private void releaseWord(long me) {
+        if (!lockWord.release(me)) {
+            throw new IllegalMonitorStateException("the " + kind() + " was taken over from " + Owner.participant(me)
+                    + " while it held it");
+        }
     }
 
     /** For a Condition: takes the lock back at {@code holds} levels; interrupts are kept for later. */

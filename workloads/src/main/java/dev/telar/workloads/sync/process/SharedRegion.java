@@ -3,6 +3,7 @@ package dev.telar.workloads.sync.process;
 import dev.telar.probe.Futex;
 import dev.telar.probe.ProcessIdentity;
 import dev.telar.workloads.ipc.PidNamespaceCheck;
+import dev.telar.workloads.words.Words;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
@@ -34,7 +35,7 @@ import java.util.concurrent.locks.LockSupport;
  * complete header. All accessors are thread-safe; volatile reads and writes and compare-and-swap
  * are full-fence operations on the mapped memory, seen by every process mapping the file.
  */
-final class SharedRegion implements AutoCloseable {
+final class SharedRegion implements AutoCloseable, Words {
     /** Offset of the first data word. */
     static final long DATA = 64;
     static final int PAGE = 4096;
@@ -248,6 +249,48 @@ final class SharedRegion implements AutoCloseable {
 
     int addInt(long offset, int delta) {
         return (int) INTS.getAndAdd(buffer, (int) offset, delta) + delta;
+    }
+
+    // Words, for the algorithms shared with the exchange (the lock's owner word).
+
+    @Override
+    public long getVolatile(long offset) {
+        return getLong(offset);
+    }
+
+    @Override
+    public long get(long offset) {
+        return (long) LONGS.get(buffer, (int) offset);
+    }
+
+    @Override
+    public void put(long offset, long value) {
+        LONGS.set(buffer, (int) offset, value);
+    }
+
+    @Override
+    public void putOrdered(long offset, long value) {
+        putOrderedLong(offset, value);
+    }
+
+    @Override
+    public void putVolatile(long offset, long value) {
+        setLong(offset, value);
+    }
+
+    @Override
+    public boolean compareAndSet(long offset, long expected, long value) {
+        return casLong(offset, expected, value);
+    }
+
+    @Override
+    public long addAndGet(long offset, long delta) {
+        return addLong(offset, delta);
+    }
+
+    @Override
+    public void releaseFence() {
+        VarHandle.releaseFence();
     }
 
     /**
