@@ -25,6 +25,7 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -88,20 +89,25 @@ public final class Dashboard {
         ExchangeRunner exchange = new ExchangeRunner(IpcPlace.parentDir(settings.ipc(), System.getenv()),
                 IpcPlace.limits(settings.ipc()));
         exchange.subscribe(event -> queue.offer(new UiEvent.Exchange(event)));
-        // The sync view's scenario is polled five times a second while it runs, through the queue.
-        ScenarioControl scenarios = ScenarioControl.live(() -> queue.offer(UiEvent.SYNC_TICK), SYNC_TICK_MS);
+        // The sync view's scenario is polled five times a second while it runs, through the queue;
+        // a run in processes keeps its shared files beside the exchange runs'.
+        ScenarioControl scenarios = ScenarioControl.live(() -> queue.offer(UiEvent.SYNC_TICK), SYNC_TICK_MS,
+                IpcPlace.parentDir(settings.ipc(), System.getenv()));
+        // The exchange first: its children are the heaviest, and its run directory the one to remove.
+        Teardown teardown = new Teardown(List.of(new Teardown.Step("the exchange runner", exchange::close),
+                new Teardown.Step("the sync scenarios", scenarios::close),
+                new Teardown.Step("the experiment runner", runner::close),
+                new Teardown.Step("the sampler", sampler::close)));
         try {
-            return runOnTerminal(settings, sampler, runner, exchange, scenarios, queue);
+            return runOnTerminal(settings, sampler, runner, exchange, scenarios, queue, teardown);
         } finally {
-            exchange.close();
-            scenarios.close();
-            runner.close();
-            sampler.close();
+            teardown.run();
         }
     }
 
     private static int runOnTerminal(Settings settings, Sampler sampler, ExperimentRunner runner,
-                                     ExchangeRunner exchange, ScenarioControl scenarios, BlockingQueue<UiEvent> queue) {
+                                     ExchangeRunner exchange, ScenarioControl scenarios, BlockingQueue<UiEvent> queue,
+                                     Teardown teardown) {
         Texts texts = Texts.of(settings.language());
         TelarTerminal terminal;
         try {
@@ -113,7 +119,12 @@ public final class Dashboard {
             return 2;
         }
         TerminalSession session = new TerminalSession(terminal, settings.mouse());
-        Thread hook = session.shutdownHook();
+        // SIGTERM, SIGHUP, SIGINT: the terminal first (the user gets the shell back), then the runs,
+        // which must end before the JVM halts, or their children and run directory would be left.
+        Thread hook = new Thread(() -> {
+            session.restore();
+            teardown.run();
+        }, "telar-restore");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             InputReader.start(terminal, queue);

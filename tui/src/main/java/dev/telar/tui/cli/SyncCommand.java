@@ -3,8 +3,8 @@ package dev.telar.tui.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telar.config.Language;
+import dev.telar.tui.IpcPlace;
 import dev.telar.tui.text.Texts;
-import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.scenario.Primitive;
 import dev.telar.workloads.sync.scenario.RunningScenario;
@@ -83,7 +83,8 @@ public final class SyncCommand implements Callable<Integer> {
         }
         RunningScenario run;
         try {
-            run = SyncScenarioRunner.start(s, RunDirectory.defaultParent(System.getenv()));
+            // A run in processes keeps its shared files where the settings' ipc.dir says.
+            run = SyncScenarioRunner.start(s, IpcPlace.parentDir(ExchangeCommand.ipcSettings(spec), System.getenv()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
