@@ -5,6 +5,7 @@ import dev.telar.tui.loop.TerminalPainter;
 import dev.telar.tui.text.Texts;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.telar.config.Settings;
+import dev.telar.probe.Kernel;
 import dev.telar.probe.Probe;
 import dev.telar.probe.Sampler;
 import dev.telar.tui.loop.EventLoop;
@@ -25,6 +26,7 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -143,7 +145,9 @@ public final class Dashboard {
             ViewState view = new ViewState(sampler.intervalMillis(), settings);
             KeyHandler keys = new KeyHandler(view, SamplerControl.of(sampler), ExperimentControl.of(runner),
                     ExchangeControl.of(exchange), scenarios);
-            int code = new EventLoop(new TerminalPainter(terminal), size::get, keys, new Frame(), queue).run();
+            Runnable suspend = () -> suspend(session, terminal, size);
+            int code = new EventLoop(new TerminalPainter(terminal, session), size::get, keys, new Frame(), queue,
+                    suspend).run();
             session.restore();
             return code;
         } catch (InterruptedException e) {
@@ -162,6 +166,33 @@ public final class Dashboard {
             } catch (IllegalStateException e) {
                 // Already shutting down: the hook is running or ran; it restores only once.
             }
+        }
+    }
+
+    /**
+     * Ctrl-Z, as htop does it: gives the terminal back to the shell (full screen left, its tty
+     * settings put back), stops the process group as the terminal's own Ctrl-Z would, and once
+     * continued ({@code fg}) takes the terminal back at its current size; the loop then redraws all.
+     */
+    private static void suspend(TerminalSession session, TelarTerminal terminal, AtomicReference<TerminalSize> size) {
+        if (!session.suspend()) {
+            return;
+        }
+        LOG.info("suspended by Ctrl-Z");
+        try {
+            Kernel.stopProcessGroup();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("could not stop for Ctrl-Z; going on", e);
+        }
+        try {
+            session.resume();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LOG.info("continued after Ctrl-Z");
+        TerminalSize now = terminal.kernelSize();
+        if (now != null) {
+            size.set(now);
         }
     }
 

@@ -8,8 +8,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Lanterna's {@link UnixTerminal} in UTF-8 with Ctrl-C trapped as a key (so quitting always goes
- * through the dashboard's clean path), that learns its size from the kernel.
+ * Lanterna's {@link UnixTerminal} in UTF-8 with Ctrl-C and Ctrl-Z trapped as keys (so quitting
+ * and suspending always go through the dashboard's clean path), that learns its size from the kernel.
  *
  * <p>Lanterna 3.1.3 finds the size by moving the cursor far away and asking the terminal where
  * it ended up, then waits for the answer up to 5 s in a 1 ms sleep loop. The kernel already
@@ -18,7 +18,14 @@ import java.nio.charset.StandardCharsets;
  * Only when the kernel has no size (0×0, e.g. a serial console) does it fall back to asking the
  * terminal.
  */
-public final class TelarTerminal extends UnixTerminal {
+public final class TelarTerminal extends UnixTerminal implements TerminalSession.TtyModes {
+    /**
+     * The dashboard's tty settings: keys one by one without echo, and Ctrl-C and Ctrl-Z read as
+     * keys rather than turned into signals, so that both go through the dashboard (quit; suspend
+     * with the terminal given back first).
+     */
+    private static final String RAW = "-icanon min 1 -echo intr undef susp undef";
+
     // Set while Lanterna's constructor takes over the tty (before this class's own fields would be
     // initialised, hence no initialisers): the settings to restore and the size seen then.
     private String savedSettings;
@@ -49,7 +56,7 @@ public final class TelarTerminal extends UnixTerminal {
             return;
         }
         String out = exec("/bin/sh", "-c",
-                "s=$(stty -g) && stty -icanon min 1 -echo intr undef && echo \"$s|$(stty size)\"");
+                "s=$(stty -g) && stty " + RAW + " && echo \"$s|$(stty size)\"");
         int bar = out.indexOf('|');
         if (bar <= 0) {
             throw new IOException("could not set up the terminal (stty said: " + out.trim() + ")");
@@ -86,6 +93,16 @@ public final class TelarTerminal extends UnixTerminal {
         } else {
             super.restoreTerminalSettings();
         }
+    }
+
+    @Override
+    public void cookedModes() throws IOException {
+        restoreTerminalSettings();
+    }
+
+    @Override
+    public void rawModes() throws IOException {
+        runSTTYCommand(RAW.split(" "));
     }
 
     /** The size the kernel holds for the tty, or null when it has none (0×0) or stty fails. */
