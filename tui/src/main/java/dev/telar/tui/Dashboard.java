@@ -1,6 +1,7 @@
 package dev.telar.tui;
 
 import com.googlecode.lanterna.TerminalSize;
+import dev.telar.tui.cli.Errors;
 import dev.telar.tui.loop.TerminalPainter;
 import dev.telar.tui.text.Texts;
 import java.util.concurrent.atomic.AtomicReference;
@@ -128,6 +129,9 @@ public final class Dashboard {
             teardown.run();
         }, "telar-restore");
         Runtime.getRuntime().addShutdownHook(hook);
+        // An error in another thread ends Telar from the uncaught-exception handler: its line must
+        // come after the full screen is left, or it would vanish with the alternate screen.
+        Errors.restoreTerminalFirst(session::restore);
         try {
             InputReader.start(terminal, queue);
             TerminalSize known = terminal.kernelSize();
@@ -160,7 +164,9 @@ public final class Dashboard {
             System.err.println(texts.format("dashboard.failed", message(e), settings.logFile()));
             return 1;
         } finally {
+            // Also on an Error (out of memory, stack overflow): Telar's main prints its line after this.
             session.restore();
+            Errors.restoreTerminalFirst(null);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
