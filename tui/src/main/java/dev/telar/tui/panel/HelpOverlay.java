@@ -16,19 +16,21 @@ public final class HelpOverlay implements Panel {
      */
     public static final String[] KEYS = {
         "quit", "help", "esc", "move", "home", "filter", "sort", "telar", "follow", "threads", "rate", "experiments",
-        "look",
+        "look", "suspend",
     };
     /** Every key of the experiments view, as {@link #KEYS}. */
     public static final String[] EXPERIMENT_KEYS = {
         "x.quit", "help", "x.back", "x.field", "x.change", "x.run", "x.sweep", "x.cancel", "x.exchange", "rate", "look",
+        "suspend",
     };
     /** Every key of the exchange view, as {@link #KEYS}. */
     public static final String[] EXCHANGE_KEYS = {
-        "e.quit", "help", "e.back", "x.field", "x.change", "e.run", "e.race", "e.cancel", "rate", "look",
+        "e.quit", "help", "e.back", "x.field", "x.change", "e.run", "e.race", "e.cancel", "rate", "look", "suspend",
     };
     /** Every key of the sync view, as {@link #KEYS}. */
     public static final String[] SYNC_KEYS = {
         "y.quit", "help", "y.back", "y.choose", "y.run", "y.cancel", "y.mode", "y.pace", "y.lock", "rate", "look",
+        "suspend",
     };
     /** Widest the box gets when the texts allow, cells. */
     private static final int MAX_WIDTH = 64;
