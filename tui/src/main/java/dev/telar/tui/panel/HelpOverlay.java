@@ -11,12 +11,13 @@ import dev.telar.tui.view.ViewState;
  */
 public final class HelpOverlay implements Panel {
     /**
-     * Every key of the process view, as bundle keys: {@code help.<id>.keys} names the keys,
+     * Every key of the process view, as bundle keys (Ctrl-Z is told on the quit line: a line more
+     * would not fit the minimum terminal): {@code help.<id>.keys} names the keys,
      * {@code help.<id>} says what they do. Keep in step with the key handler.
      */
     public static final String[] KEYS = {
         "quit", "help", "esc", "move", "home", "filter", "sort", "telar", "follow", "threads", "rate", "experiments",
-        "look", "suspend",
+        "look",
     };
     /** Every key of the experiments view, as {@link #KEYS}. */
     public static final String[] EXPERIMENT_KEYS = {

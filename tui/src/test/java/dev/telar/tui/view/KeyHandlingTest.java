@@ -222,6 +222,19 @@ class KeyHandlingTest {
         assertThat(vs.view.editingFilter()).as("the filter is still being typed after fg").isTrue();
     }
 
+    /** The help box of every view tells Ctrl-Z. */
+    @Test
+    void theHelpOfEveryViewTellsCtrlZ() {
+        for (String keys : new String[] {"", "x", "X", "y"}) {
+            VirtualScreen vs = new VirtualScreen(100, 30).show(Snapshots.lab().build());
+            for (char c : keys.toCharArray()) {
+                vs.press(c);
+            }
+            vs.press('h');
+            assertThat(vs.draw().text()).as("help after %s", keys).contains("Ctrl-Z").contains("fg");
+        }
+    }
+
     @Test
     void threadsOfTheExpandedProcessAreSortedBusiestFirst() {
         VirtualScreen vs = new VirtualScreen(80, 24).show(Snapshots.snapshot().cores(1)
