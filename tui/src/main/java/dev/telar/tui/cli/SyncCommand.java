@@ -88,7 +88,9 @@ public final class SyncCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Thread stopper = new Thread(run::cancel, "telar-sync-cancel");
+        // Ctrl-C, SIGTERM, SIGHUP: cancel, and wait (bounded) for the run to kill its children and
+        // remove its directory, which it does on its own thread: the JVM halts once the hooks end.
+        Thread stopper = new Thread(() -> StopOnExit.cancelAndWait(run::cancel, run::await), "telar-sync-cancel");
         Runtime.getRuntime().addShutdownHook(stopper);
         ScenarioOutcome o;
         try {

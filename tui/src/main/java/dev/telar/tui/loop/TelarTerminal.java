@@ -31,6 +31,14 @@ public final class TelarTerminal extends UnixTerminal implements TerminalSession
     private String savedSettings;
     private TerminalSize sizeAtStart;
     private boolean acquired;
+    /**
+     * Held while the full screen is entered or left. Lanterna's own shutdown hook leaves it too,
+     * on its own thread, at the same moment as the dashboard's hook: without the lock its
+     * "leave the alternate screen" could land in the middle of a frame, and the rest of the frame
+     * on the shell's screen.
+     */
+    private final Object screenLock = new Object();
+    private volatile boolean fullScreen;
 
     /**
      * Takes over the terminal: saves its stty settings, turns off echo, canonical mode and the
@@ -93,6 +101,32 @@ public final class TelarTerminal extends UnixTerminal implements TerminalSession
         } else {
             super.restoreTerminalSettings();
         }
+    }
+
+    @Override
+    public void enterPrivateMode() throws IOException {
+        synchronized (screenLock) {
+            super.enterPrivateMode();
+            fullScreen = true;
+        }
+    }
+
+    @Override
+    public void exitPrivateMode() throws IOException {
+        synchronized (screenLock) {
+            fullScreen = false;
+            super.exitPrivateMode();
+        }
+    }
+
+    @Override
+    public Object screenLock() {
+        return screenLock;
+    }
+
+    @Override
+    public boolean fullScreen() {
+        return fullScreen;
     }
 
     @Override

@@ -29,8 +29,21 @@ public final class TerminalSession {
         void run() throws IOException;
     }
 
-    /** A terminal whose tty modes can be switched back and forth: {@link TelarTerminal}. */
+    /**
+     * A terminal whose tty modes can be switched back and forth, and whose full screen others
+     * (Lanterna's own shutdown hook) may leave: {@link TelarTerminal}.
+     */
     public interface TtyModes {
+        /** The lock held while the full screen is entered or left; frames are sent under it too. */
+        default Object screenLock() {
+            return this;
+        }
+
+        /** False once the full screen was left, by whoever left it. */
+        default boolean fullScreen() {
+            return true;
+        }
+
         /** Puts back the tty settings found at start (canonical mode, echo, signals). */
         void cookedModes() throws IOException;
 
@@ -41,8 +54,8 @@ public final class TerminalSession {
     private final Terminal terminal;
     private final boolean mouse;
     private final AtomicBoolean restored = new AtomicBoolean();
-    /** Held while a frame is drawn, and while the terminal is given back or lent. */
-    private final Object lock = new Object();
+    /** Held while a frame is drawn, and while the terminal is given back or lent: the terminal's own when it has one. */
+    private final Object lock;
     private volatile boolean fullScreen;
     /** True while the terminal is lent to the shell (Ctrl-Z); guarded by {@link #lock}. */
     private boolean suspended;
@@ -60,6 +73,7 @@ public final class TerminalSession {
     public TerminalSession(Terminal terminal, boolean mouse) {
         this.terminal = terminal;
         this.mouse = mouse && terminal instanceof ExtendedTerminal;
+        this.lock = terminal instanceof TtyModes tty ? tty.screenLock() : new Object();
     }
 
     /**
@@ -92,8 +106,8 @@ public final class TerminalSession {
      */
     public boolean whileShown(TerminalAction action) throws IOException {
         synchronized (lock) {
-            if (restored.get() || suspended) {
-                return false;
+            if (restored.get() || suspended || terminal instanceof TtyModes tty && !tty.fullScreen()) {
+                return false; // given back, lent, or left by Lanterna's own shutdown hook
             }
             action.run();
             return true;

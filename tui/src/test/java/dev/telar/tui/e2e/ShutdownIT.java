@@ -34,9 +34,8 @@ class ShutdownIT {
     @ParameterizedTest(name = "{0} run ended by {1}")
     @CsvSource({
         "exchange, TERM, 143",
-        "exchange, HUP, 129",
+        "sync, HUP, 129",
         "exchange, C-c, 0",
-        "sync, TERM, 143",
     })
     @Timeout(120)
     void aRunEndsWithTelarAndLeavesNothingBehind(String view, String how, int status) throws Exception {
@@ -134,6 +133,42 @@ class ShutdownIT {
                     .map(p -> Long.parseLong(p.getFileName().toString()))
                     .filter(pid -> ProcessIdentity.of(pid).isPresent())
                     .toList();
+        }
+    }
+
+    /**
+     * The headless commands that start child JVMs, ended by SIGTERM in the middle of their run:
+     * exit 143, no child left, the run directory removed.
+     */
+    @ParameterizedTest(name = "telar {0}")
+    @CsvSource({
+        "run exchange --via queue --processes 2 --draws 100000000000",
+        "sync lock --mode processes --workers 2 --slowdown 1",
+    })
+    @Timeout(120)
+    void aHeadlessRunEndsWithSigtermAndLeavesNothingBehind(String command) throws Exception {
+        Path ipc = pane.dir().resolve("ipc");
+        Path config = Files.writeString(pane.dir().resolve("config.yaml"), "ipc:\n  dir: " + ipc + "\n");
+        List<String> args = new java.util.ArrayList<>(List.of(Launcher.path().toString(), "--config", config.toString()));
+        args.addAll(List.of(command.split(" ")));
+        ProcessBuilder builder = new ProcessBuilder(args).directory(pane.dir().toFile())
+                .redirectOutput(pane.dir().resolve("out.txt").toFile()).redirectError(pane.dir().resolve("err.txt").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().put("XDG_STATE_HOME", pane.dir().resolve("state").toString());
+        Process telar = builder.start();
+        try {
+            List<ProcessIdentity> children = awaitChildrenAndRunDirectory(telar.toHandle(), ipc);
+            telar.destroy(); // SIGTERM
+            assertThat(telar.waitFor(TmuxPane.DEFAULT_WAIT.toSeconds(), TimeUnit.SECONDS)).as("telar exited").isTrue();
+            assertThat(telar.exitValue()).as("exit code; stderr: %s", Files.readString(pane.dir().resolve("err.txt")))
+                    .isEqualTo(143);
+            assertThat(children).as("child JVMs still alive after telar exited").noneMatch(ProcessIdentity::isAlive);
+            assertThat(processesNaming(ipc)).as("processes whose command line names the run's directory").isEmpty();
+            try (Stream<Path> left = Files.list(ipc)) {
+                assertThat(left).as("run directories left in ipc.dir").isEmpty();
+            }
+        } finally {
+            telar.destroyForcibly();
         }
     }
 }

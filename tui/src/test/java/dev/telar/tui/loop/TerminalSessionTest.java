@@ -74,6 +74,7 @@ class TerminalSessionTest {
     private static final class ModalTerminal extends ANSITerminal implements TerminalSession.TtyModes {
         final ByteArrayOutputStream out;
         final StringBuilder modes = new StringBuilder();
+        volatile boolean leftByOthers;
 
         ModalTerminal(ByteArrayOutputStream out) {
             super(new ByteArrayInputStream(new byte[0]), out, StandardCharsets.UTF_8);
@@ -88,6 +89,11 @@ class TerminalSessionTest {
         @Override
         public void rawModes() {
             modes.append("raw@").append(out.size()).append(' ');
+        }
+
+        @Override
+        public boolean fullScreen() {
+            return !leftByOthers;
         }
 
         String written() {
@@ -128,5 +134,18 @@ class TerminalSessionTest {
         int length = t.written().length();
         assertThat(session.whileShown(() -> t.putCharacter('b'))).isFalse();
         assertThat(t.written()).hasSize(length);
+    }
+
+    /** Lanterna's own shutdown hook may leave the full screen first: no frame may follow on the shell's screen. */
+    @Test
+    void noFrameOnceSomeoneElseLeftTheFullScreen() throws IOException {
+        ModalTerminal t = new ModalTerminal(new ByteArrayOutputStream());
+        TerminalSession session = new TerminalSession(t, false);
+        session.enterFullScreen();
+        assertThat(session.whileShown(() -> t.putCharacter('a'))).isTrue();
+        t.leftByOthers = true;
+        int length = t.out.size();
+        assertThat(session.whileShown(() -> t.putCharacter('b'))).isFalse();
+        assertThat(t.out.size()).isEqualTo(length);
     }
 }
