@@ -45,10 +45,12 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: the sampler (publishes snapshots), the input reader (blocks on the keyboard), the
  * experiment runner (one thread, plus the workers of the run in progress), the exchange runner
  * (one thread, plus the child JVMs of its run), and the calling thread, which becomes the one UI
- * thread ({@link EventLoop}). Both runners are closed, cancelling their runs and killing the
- * children, before this method returns, so no worker or child outlives the dashboard. The terminal is
- * restored on quit ({@code q}, F10, Ctrl-C), on an error, and from a JVM shutdown hook on
- * SIGTERM, SIGHUP and SIGINT.
+ * thread ({@link EventLoop}). The runners are closed ({@link Teardown}: runs cancelled, children
+ * killed, run directories removed, at most {@link Teardown#LIMIT} in all) before this method
+ * returns, and from the JVM shutdown hook on SIGTERM, SIGHUP and SIGINT, so no worker, child or
+ * run directory outlives the dashboard. The terminal is restored on quit ({@code q}, F10, Ctrl-C),
+ * on an error (before its line is printed, also for an error in another thread), and from the
+ * shutdown hook; Ctrl-Z lends it to the shell until {@code fg}.
  *
  * <p>The settings' display options apply from the first frame: language (of the screen and of
  * the lines printed here), theme, ASCII mode, and mouse clicks, which are reported only when
