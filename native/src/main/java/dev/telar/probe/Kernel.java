@@ -92,6 +92,22 @@ public final class Kernel {
         }
     }
 
+    /**
+     * Stops the calling process's process group (this JVM and the child JVMs it started, which
+     * share it) as the terminal's Ctrl-Z would, with SIGTSTP; returns once the group is continued
+     * (the shell's {@code fg} or {@code bg}, or SIGCONT). A group the kernel sees as orphaned
+     * (no job-control shell above it) is not stopped, and this returns at once.
+     *
+     * @throws IllegalStateException if the kernel refuses
+     */
+    public static void stopProcessGroup() {
+        try {
+            LibC.INSTANCE.kill(0, LibC.SIGTSTP);
+        } catch (com.sun.jna.LastErrorException e) {
+            throw new IllegalStateException("kill(0, SIGTSTP) failed (errno " + e.getErrorCode() + ")", e);
+        }
+    }
+
     /** Process id of the calling process's parent (1 or a subreaper once the parent is gone). */
     public static int parentPid() {
         return LibC.INSTANCE.getppid();

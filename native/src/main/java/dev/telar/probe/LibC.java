@@ -31,6 +31,12 @@ interface LibC extends Library {
 
     int getppid();
 
+    /** SIGTSTP on Linux (x86, ARM and the generic signal numbers alike). */
+    int SIGTSTP = 20;
+
+    /** kill(2): {@code pid} 0 means every process of the caller's process group. */
+    int kill(int pid, int sig) throws LastErrorException;
+
     /** stat(2) into a raw buffer; glibc 2.33 and later export it under this name. */
     int stat(String path, byte[] buf) throws LastErrorException;
 }

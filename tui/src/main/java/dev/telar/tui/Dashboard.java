@@ -1,10 +1,12 @@
 package dev.telar.tui;
 
 import com.googlecode.lanterna.TerminalSize;
+import dev.telar.tui.cli.Errors;
 import dev.telar.tui.loop.TerminalPainter;
 import dev.telar.tui.text.Texts;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.telar.config.Settings;
+import dev.telar.probe.Kernel;
 import dev.telar.probe.Probe;
 import dev.telar.probe.Sampler;
 import dev.telar.tui.loop.EventLoop;
@@ -25,6 +27,8 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -41,10 +45,12 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: the sampler (publishes snapshots), the input reader (blocks on the keyboard), the
  * experiment runner (one thread, plus the workers of the run in progress), the exchange runner
  * (one thread, plus the child JVMs of its run), and the calling thread, which becomes the one UI
- * thread ({@link EventLoop}). Both runners are closed, cancelling their runs and killing the
- * children, before this method returns, so no worker or child outlives the dashboard. The terminal is
- * restored on quit ({@code q}, F10, Ctrl-C), on an error, and from a JVM shutdown hook on
- * SIGTERM, SIGHUP and SIGINT.
+ * thread ({@link EventLoop}). The runners are closed ({@link Teardown}: runs cancelled, children
+ * killed, run directories removed, at most {@link Teardown#LIMIT} in all) before this method
+ * returns, and from the JVM shutdown hook on SIGTERM, SIGHUP and SIGINT, so no worker, child or
+ * run directory outlives the dashboard. The terminal is restored on quit ({@code q}, F10, Ctrl-C),
+ * on an error (before its line is printed, also for an error in another thread), and from the
+ * shutdown hook; Ctrl-Z lends it to the shell until {@code fg}.
  *
  * <p>The settings' display options apply from the first frame: language (of the screen and of
  * the lines printed here), theme, ASCII mode, and mouse clicks, which are reported only when
@@ -88,20 +94,25 @@ public final class Dashboard {
         ExchangeRunner exchange = new ExchangeRunner(IpcPlace.parentDir(settings.ipc(), System.getenv()),
                 IpcPlace.limits(settings.ipc()));
         exchange.subscribe(event -> queue.offer(new UiEvent.Exchange(event)));
-        // The sync view's scenario is polled five times a second while it runs, through the queue.
-        ScenarioControl scenarios = ScenarioControl.live(() -> queue.offer(UiEvent.SYNC_TICK), SYNC_TICK_MS);
+        // The sync view's scenario is polled five times a second while it runs, through the queue;
+        // a run in processes keeps its shared files beside the exchange runs'.
+        ScenarioControl scenarios = ScenarioControl.live(() -> queue.offer(UiEvent.SYNC_TICK), SYNC_TICK_MS,
+                IpcPlace.parentDir(settings.ipc(), System.getenv()));
+        // The exchange first: its children are the heaviest, and its run directory the one to remove.
+        Teardown teardown = new Teardown(List.of(new Teardown.Step("the exchange runner", exchange::close),
+                new Teardown.Step("the sync scenarios", scenarios::close),
+                new Teardown.Step("the experiment runner", runner::close),
+                new Teardown.Step("the sampler", sampler::close)));
         try {
-            return runOnTerminal(settings, sampler, runner, exchange, scenarios, queue);
+            return runOnTerminal(settings, sampler, runner, exchange, scenarios, queue, teardown);
         } finally {
-            exchange.close();
-            scenarios.close();
-            runner.close();
-            sampler.close();
+            teardown.run();
         }
     }
 
     private static int runOnTerminal(Settings settings, Sampler sampler, ExperimentRunner runner,
-                                     ExchangeRunner exchange, ScenarioControl scenarios, BlockingQueue<UiEvent> queue) {
+                                     ExchangeRunner exchange, ScenarioControl scenarios, BlockingQueue<UiEvent> queue,
+                                     Teardown teardown) {
         Texts texts = Texts.of(settings.language());
         TelarTerminal terminal;
         try {
@@ -113,8 +124,16 @@ public final class Dashboard {
             return 2;
         }
         TerminalSession session = new TerminalSession(terminal, settings.mouse());
-        Thread hook = session.shutdownHook();
+        // SIGTERM, SIGHUP, SIGINT: the terminal first (the user gets the shell back), then the runs,
+        // which must end before the JVM halts, or their children and run directory would be left.
+        Thread hook = new Thread(() -> {
+            session.restore();
+            teardown.run();
+        }, "telar-restore");
         Runtime.getRuntime().addShutdownHook(hook);
+        // An error in another thread ends Telar from the uncaught-exception handler: its line must
+        // come after the full screen is left, or it would vanish with the alternate screen.
+        Errors.restoreTerminalFirst(session::restore);
         try {
             InputReader.start(terminal, queue);
             TerminalSize known = terminal.kernelSize();
@@ -132,7 +151,9 @@ public final class Dashboard {
             ViewState view = new ViewState(sampler.intervalMillis(), settings);
             KeyHandler keys = new KeyHandler(view, SamplerControl.of(sampler), ExperimentControl.of(runner),
                     ExchangeControl.of(exchange), scenarios);
-            int code = new EventLoop(new TerminalPainter(terminal), size::get, keys, new Frame(), queue).run();
+            Runnable suspend = () -> suspend(session, terminal, size);
+            int code = new EventLoop(new TerminalPainter(terminal, session), size::get, keys, new Frame(), queue,
+                    suspend).run();
             session.restore();
             return code;
         } catch (InterruptedException e) {
@@ -145,12 +166,41 @@ public final class Dashboard {
             System.err.println(texts.format("dashboard.failed", message(e), settings.logFile()));
             return 1;
         } finally {
+            // Also on an Error (out of memory, stack overflow): Telar's main prints its line after this.
             session.restore();
+            Errors.restoreTerminalFirst(null);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
                 // Already shutting down: the hook is running or ran; it restores only once.
             }
+        }
+    }
+
+    /**
+     * Ctrl-Z, as htop does it: gives the terminal back to the shell (full screen left, its tty
+     * settings put back), stops the process group as the terminal's own Ctrl-Z would, and once
+     * continued ({@code fg}) takes the terminal back at its current size; the loop then redraws all.
+     */
+    private static void suspend(TerminalSession session, TelarTerminal terminal, AtomicReference<TerminalSize> size) {
+        if (!session.suspend()) {
+            return;
+        }
+        LOG.info("suspended by Ctrl-Z");
+        try {
+            Kernel.stopProcessGroup();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("could not stop for Ctrl-Z; going on", e);
+        }
+        try {
+            session.resume();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LOG.info("continued after Ctrl-Z");
+        TerminalSize now = terminal.kernelSize();
+        if (now != null) {
+            size.set(now);
         }
     }
 

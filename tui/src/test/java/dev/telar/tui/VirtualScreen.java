@@ -197,7 +197,7 @@ public final class VirtualScreen {
     public final RecordingExchange exchange = new RecordingExchange();
     public final FixedScenarios scenarios = new FixedScenarios();
     public final KeyHandler keys;
-    private final Frame frame = new Frame();
+    private final Frame frame;
 
     /** A screen with the default settings: English, dark theme, Unicode, mouse on. */
     public VirtualScreen(int columns, int rows) {
@@ -212,6 +212,12 @@ public final class VirtualScreen {
 
     /** A screen whose language, theme, ASCII mode and mouse come from {@code settings}. */
     public VirtualScreen(int columns, int rows, Settings settings) {
+        this(columns, rows, settings, new Frame());
+    }
+
+    /** A screen drawn by {@code frame} (e.g. one with a failing panel). */
+    public VirtualScreen(int columns, int rows, Settings settings, Frame frame) {
+        this.frame = frame;
         view = new ViewState(1000, settings);
         keys = new KeyHandler(view, sampler, experiments, exchange, scenarios);
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telar.config.Language;
+import dev.telar.tui.IpcPlace;
 import dev.telar.tui.text.Texts;
-import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.sync.bench.BenchResult;
 import dev.telar.workloads.sync.bench.IdleWait;
 import dev.telar.workloads.sync.bench.SyncBench;
@@ -63,7 +63,8 @@ public final class BenchSyncCommand implements Callable<Integer> {
         if (!(idleSeconds >= 0 && idleSeconds <= 60)) {
             throw new ParameterException(spec.commandLine(), texts.format("cli.bench.sync.idle", idleSeconds));
         }
-        SyncBench bench = new SyncBench(RunDirectory.ensurePlace(RunDirectory.defaultParent(System.getenv())));
+        // The process figures keep their shared files where the settings' ipc.dir says.
+        SyncBench bench = new SyncBench(IpcPlace.prepared(ExchangeCommand.ipcSettings(spec), System.getenv()));
         List<BenchResult> results = bench.runAll(ops);
         IdleWait idle = idleSeconds > 0 ? bench.idleWait(Duration.ofMillis((long) (idleSeconds * 1000))) : null;
         PrintWriter out = spec.commandLine().getOut();

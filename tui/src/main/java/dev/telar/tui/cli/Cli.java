@@ -43,6 +43,49 @@ public final class Cli {
         }
     }
 
+    /**
+     * Runs {@code then} only once the settings (file, variables, options) have been read and found
+     * valid, whichever subcommand was chosen: a broken settings file stops {@code telar snapshot}
+     * as it stops the dashboard, before the command does anything, with the same line and exit code 2.
+     * Exempt are help and version requests, and {@code config}, which finds (--path), prints
+     * (--print-defaults) or reports on (--check) the file and so must work while it is broken;
+     * plain {@code telar} reads the settings itself.
+     */
+    static CommandLine.IExecutionStrategy settingsFirst(CommandLine.IExecutionStrategy then) {
+        return parseResult -> {
+            if (parseResult.hasSubcommand() && !helpRequested(parseResult)
+                    && !"config".equals(parseResult.subcommand().commandSpec().name())
+                    && parseResult.commandSpec().userObject() instanceof TelarCommand root) {
+                try {
+                    root.settings();
+                } catch (SettingsException bad) {
+                    // Reported by the execution exception handler below, as for the dashboard.
+                    throw new CommandLine.ExecutionException(last(parseResult).commandSpec().commandLine(),
+                            bad.getMessage(), bad);
+                }
+            }
+            return then.execute(parseResult);
+        };
+    }
+
+    /** True when some command of the chain asked for its help or the version. */
+    private static boolean helpRequested(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static CommandLine.ParseResult last(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult p = parseResult;
+        while (p.hasSubcommand()) {
+            p = p.subcommand();
+        }
+        return p;
+    }
+
     /** The line shown for a bad setting: its message already names the source and the fix. */
     static String settingsError(SettingsException e) {
         return "telar: " + Errors.oneLine(e.getMessage());
@@ -61,6 +104,7 @@ public final class Cli {
         cli.addSubcommand("bench", new CommandLine(new BenchCommand()).addSubcommand("ipc", new BenchIpcCommand()));
         cli.addSubcommand("sync", new SyncCommand());
         cli.setResourceBundle(UsageHelp.bundle(language));
+        cli.setExecutionStrategy(settingsFirst(new CommandLine.RunLast()));
         Texts texts = Texts.of(language);
         cli.setExitCodeExceptionMapper(e -> FAILURE);
         cli.setParameterExceptionHandler((ex, args) -> {

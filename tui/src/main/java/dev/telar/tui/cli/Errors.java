@@ -8,7 +8,19 @@ import org.slf4j.LoggerFactory;
 
 /** Turns unexpected exceptions into a logged stack trace and one line for the user. */
 public final class Errors {
+    /** What gives the terminal back before an error line is printed; null when no full screen is shown. */
+    private static volatile Runnable restoreTerminal;
+
     private Errors() {
+    }
+
+    /**
+     * Names what gives the terminal back (the dashboard's session), run by the uncaught-exception
+     * handler before it prints its line: printed on the alternate screen, the line would vanish
+     * with it. Null when the terminal is given back.
+     */
+    public static void restoreTerminalFirst(Runnable restore) {
+        restoreTerminal = restore;
     }
 
     /**
@@ -45,7 +57,8 @@ public final class Errors {
 
     /**
      * Makes every uncaught exception, in any thread, end the program: logged with its stack trace,
-     * one line on standard error, exit code 1.
+     * the terminal given back ({@link #restoreTerminalFirst}), then one line on standard error,
+     * exit code 1.
      */
     public static void installUncaughtHandler(Path logFile) {
         installUncaughtHandler(logFile, () -> Language.EN);
@@ -57,6 +70,14 @@ public final class Errors {
      */
     public static void installUncaughtHandler(Path logFile, Supplier<Language> language) {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            Runnable restore = restoreTerminal;
+            if (restore != null) {
+                try {
+                    restore.run();
+                } catch (RuntimeException | Error e) {
+                    // the line matters more; the shutdown hook tries the terminal again
+                }
+            }
             System.err.println(report(thread, error, logFile, texts(language)));
             System.err.flush();
             if (!shuttingDown()) {

@@ -89,7 +89,9 @@ public final class ExchangeCommand implements Callable<Integer> {
         }
         Path parent = IpcPlace.prepared(ipc, System.getenv());
         ExchangeRun run = ExchangeExperiment.start(exchange, parent, s -> { });
-        Thread stopper = new Thread(run::cancel, "telar-exchange-cancel");
+        // Ctrl-C, SIGTERM, SIGHUP: cancel, and wait (bounded) for the run to kill its children and
+        // remove its directory, which it does on its own thread: the JVM halts once the hooks end.
+        Thread stopper = new Thread(() -> StopOnExit.cancelAndWait(run::cancel, run::await), "telar-exchange-cancel");
         Runtime.getRuntime().addShutdownHook(stopper);
         ExchangeResult r;
         try {

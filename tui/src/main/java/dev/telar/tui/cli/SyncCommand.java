@@ -3,8 +3,8 @@ package dev.telar.tui.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telar.config.Language;
+import dev.telar.tui.IpcPlace;
 import dev.telar.tui.text.Texts;
-import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.scenario.Primitive;
 import dev.telar.workloads.sync.scenario.RunningScenario;
@@ -83,11 +83,14 @@ public final class SyncCommand implements Callable<Integer> {
         }
         RunningScenario run;
         try {
-            run = SyncScenarioRunner.start(s, RunDirectory.ensurePlace(RunDirectory.defaultParent(System.getenv())));
+            // A run in processes keeps its shared files where the settings' ipc.dir says.
+            run = SyncScenarioRunner.start(s, IpcPlace.prepared(ExchangeCommand.ipcSettings(spec), System.getenv()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Thread stopper = new Thread(run::cancel, "telar-sync-cancel");
+        // Ctrl-C, SIGTERM, SIGHUP: cancel, and wait (bounded) for the run to kill its children and
+        // remove its directory, which it does on its own thread: the JVM halts once the hooks end.
+        Thread stopper = new Thread(() -> StopOnExit.cancelAndWait(run::cancel, run::await), "telar-sync-cancel");
         Runtime.getRuntime().addShutdownHook(stopper);
         ScenarioOutcome o;
         try {

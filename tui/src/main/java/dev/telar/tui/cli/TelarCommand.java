@@ -67,6 +67,8 @@ public final class TelarCommand implements Callable<Integer> {
 
     private final Environment environment;
     private final Path activeLogFile;
+    /** The settings once read: the main command and its subcommand read them once per run. */
+    private Settings settings;
 
     /**
      * @param environment   where Telar runs (terminal, variables)
@@ -132,11 +134,20 @@ public final class TelarCommand implements Callable<Integer> {
      * @throws SettingsException one line naming the bad value's source; the command line turns it into exit code 2
      */
     Settings settings() {
+        if (settings != null) {
+            return settings;
+        }
         if (logFile != null && logFile.toString().isBlank()) {
             throw new ParameterException(spec.commandLine(), Texts.of(language()).get("cli.logfile.blank"));
         }
-        Settings settings = loader().load(overrides());
-        return activeLogFile != null ? settings.withLogFile(activeLogFile) : settings;
+        Settings loaded = loader().load(overrides());
+        settings = activeLogFile != null ? loaded.withLogFile(activeLogFile) : loaded;
+        return settings;
+    }
+
+    /** The settings of {@code spec}'s main command; the defaults for a command run without it (tests). */
+    static Settings settingsOf(CommandSpec spec) {
+        return spec != null && spec.root().userObject() instanceof TelarCommand root ? root.settings() : Settings.defaults();
     }
 
     /**

@@ -23,6 +23,7 @@ public final class EventLoop {
     private final KeyHandler handler;
     private final Frame frame;
     private final BlockingQueue<UiEvent> queue;
+    private final Runnable suspend;
 
     /**
      * @param painter sends frames to the terminal
@@ -33,11 +34,23 @@ public final class EventLoop {
      */
     public EventLoop(TerminalPainter painter, Supplier<TerminalSize> size, KeyHandler handler, Frame frame,
                      BlockingQueue<UiEvent> queue) {
+        this(painter, size, handler, frame, queue, () -> { });
+    }
+
+    /**
+     * As above, with what Ctrl-Z does.
+     *
+     * @param suspend gives the terminal to the shell, stops Telar, and returns once it is continued
+     *                ({@code fg}) with the terminal taken back; the loop then sends a complete frame
+     */
+    public EventLoop(TerminalPainter painter, Supplier<TerminalSize> size, KeyHandler handler, Frame frame,
+                     BlockingQueue<UiEvent> queue, Runnable suspend) {
         this.painter = painter;
         this.size = size;
         this.handler = handler;
         this.frame = frame;
         this.queue = queue;
+        this.suspend = suspend;
     }
 
     /**
@@ -61,6 +74,11 @@ public final class EventLoop {
                     Outcome outcome = apply(event);
                     if (outcome == Outcome.QUIT) {
                         return 0;
+                    }
+                    if (outcome == Outcome.SUSPEND) {
+                        suspend.run();
+                        // The shell drew over the screen, and the size may have changed meanwhile.
+                        resized = true;
                     }
                     redraw |= outcome == Outcome.REDRAW;
                 }

@@ -8,8 +8,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Lanterna's {@link UnixTerminal} in UTF-8 with Ctrl-C trapped as a key (so quitting always goes
- * through the dashboard's clean path), that learns its size from the kernel.
+ * Lanterna's {@link UnixTerminal} in UTF-8 with Ctrl-C and Ctrl-Z trapped as keys (so quitting
+ * and suspending always go through the dashboard's clean path), that learns its size from the kernel.
  *
  * <p>Lanterna 3.1.3 finds the size by moving the cursor far away and asking the terminal where
  * it ended up, then waits for the answer up to 5 s in a 1 ms sleep loop. The kernel already
@@ -18,12 +18,27 @@ import java.nio.charset.StandardCharsets;
  * Only when the kernel has no size (0×0, e.g. a serial console) does it fall back to asking the
  * terminal.
  */
-public final class TelarTerminal extends UnixTerminal {
+public final class TelarTerminal extends UnixTerminal implements TerminalSession.TtyModes {
+    /**
+     * The dashboard's tty settings: keys one by one without echo, and Ctrl-C and Ctrl-Z read as
+     * keys rather than turned into signals, so that both go through the dashboard (quit; suspend
+     * with the terminal given back first).
+     */
+    private static final String RAW = "-icanon min 1 -echo intr undef susp undef";
+
     // Set while Lanterna's constructor takes over the tty (before this class's own fields would be
     // initialised, hence no initialisers): the settings to restore and the size seen then.
     private String savedSettings;
     private TerminalSize sizeAtStart;
     private boolean acquired;
+    /**
+     * Held while the full screen is entered or left. Lanterna's own shutdown hook leaves it too,
+     * on its own thread, at the same moment as the dashboard's hook: without the lock its
+     * "leave the alternate screen" could land in the middle of a frame, and the rest of the frame
+     * on the shell's screen.
+     */
+    private final Object screenLock = new Object();
+    private volatile boolean fullScreen;
 
     /**
      * Takes over the terminal: saves its stty settings, turns off echo, canonical mode and the
@@ -49,7 +64,7 @@ public final class TelarTerminal extends UnixTerminal {
             return;
         }
         String out = exec("/bin/sh", "-c",
-                "s=$(stty -g) && stty -icanon min 1 -echo intr undef && echo \"$s|$(stty size)\"");
+                "s=$(stty -g) && stty " + RAW + " && echo \"$s|$(stty size)\"");
         int bar = out.indexOf('|');
         if (bar <= 0) {
             throw new IOException("could not set up the terminal (stty said: " + out.trim() + ")");
@@ -86,6 +101,42 @@ public final class TelarTerminal extends UnixTerminal {
         } else {
             super.restoreTerminalSettings();
         }
+    }
+
+    @Override
+    public void enterPrivateMode() throws IOException {
+        synchronized (screenLock) {
+            super.enterPrivateMode();
+            fullScreen = true;
+        }
+    }
+
+    @Override
+    public void exitPrivateMode() throws IOException {
+        synchronized (screenLock) {
+            fullScreen = false;
+            super.exitPrivateMode();
+        }
+    }
+
+    @Override
+    public Object screenLock() {
+        return screenLock;
+    }
+
+    @Override
+    public boolean fullScreen() {
+        return fullScreen;
+    }
+
+    @Override
+    public void cookedModes() throws IOException {
+        restoreTerminalSettings();
+    }
+
+    @Override
+    public void rawModes() throws IOException {
+        runSTTYCommand(RAW.split(" "));
     }
 
     /** The size the kernel holds for the tty, or null when it has none (0×0) or stty fails. */

@@ -21,12 +21,23 @@ public final class TerminalPainter {
     /** Fewest shifted rows worth a scroll (scrolling costs about as much as two short rows). */
     static final int MIN_SCROLL_ROWS = 3;
     private final Terminal terminal;
+    private final TerminalSession session;
     private final CellBuffer shown = new CellBuffer(0, 0);
     private boolean complete = true;
 
     /** @param terminal the terminal to draw on, already in private mode with the cursor hidden */
     public TerminalPainter(Terminal terminal) {
+        this(terminal, null);
+    }
+
+    /**
+     * @param terminal the terminal to draw on, already in private mode with the cursor hidden
+     * @param session  the session that lends the terminal: frames are sent only while it is shown
+     *                 ({@link TerminalSession#whileShown}); null to draw always
+     */
+    public TerminalPainter(Terminal terminal, TerminalSession session) {
         this.terminal = terminal;
+        this.session = session;
     }
 
     /** Makes the next {@link #paint} clear the screen and send every cell. */
@@ -34,8 +45,19 @@ public final class TerminalPainter {
         complete = true;
     }
 
-    /** Brings the terminal to show {@code frame}, then flushes. */
+    /**
+     * Brings the terminal to show {@code frame}, then flushes; does nothing once the session gave
+     * the terminal back (the next frame after {@link #invalidate()} is then sent whole).
+     */
     public void paint(CellBuffer frame) throws IOException {
+        if (session == null) {
+            paintNow(frame);
+        } else if (!session.whileShown(() -> paintNow(frame))) {
+            complete = true;
+        }
+    }
+
+    private void paintNow(CellBuffer frame) throws IOException {
         boolean all = complete || shown.columns() != frame.columns() || shown.rows() != frame.rows();
         if (all) {
             terminal.resetColorAndSGR();

@@ -2,7 +2,13 @@ package dev.telar.tui.panel;
 
 import com.googlecode.lanterna.TerminalSize;
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.tui.text.Texts;
 import dev.telar.tui.view.ViewState;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lays out and draws one whole frame: header on top, the cores panel sized to the core count,
@@ -18,26 +24,57 @@ import dev.telar.tui.view.ViewState;
  * them takes effect on the next frame.
  */
 public final class Frame {
+    private static final Logger LOG = LoggerFactory.getLogger(Frame.class);
+
     /** Process lines kept visible however many cores there are. */
     public static final int MIN_PROCESS_ROWS = 5;
 
-    private final Panel header = new HeaderPanel();
-    private final Panel cores = new CoresPanel();
-    private final Panel processes = new ProcessPanel();
-    private final Panel form = new ExperimentsPanel();
-    private final Panel workers = new WorkersPanel();
-    private final Panel sweep = new SweepPanel();
-    private final Panel results = new ResultsPanel();
-    private final Panel exchangeForm = new ExchangeFormPanel();
-    private final Panel exchange = new ExchangePanel();
-    private final Panel race = new RaceDemoPanel();
-    private final Panel exchangeResults = new ExchangeResultsPanel();
-    private final Panel sync = new SyncPanel();
-    private final Panel footer = new FooterPanel();
-    private final Panel help = new HelpOverlay();
-    private final Panel tooSmall = new TooSmallPanel();
+    private final Panel header;
+    private final Panel cores;
+    private final Panel processes;
+    private final Panel form;
+    private final Panel workers;
+    private final Panel sweep;
+    private final Panel results;
+    private final Panel exchangeForm;
+    private final Panel exchange;
+    private final Panel race;
+    private final Panel exchangeResults;
+    private final Panel sync;
+    private final Panel footer;
+    private final Panel help;
+    private final Panel tooSmall;
+    /** Panel classes whose failure with an exception class was logged with its stack trace already. */
+    private final Set<String> logged = new HashSet<>();
     /** The frame being drawn, reused from frame to frame. */
     private final CellBuffer cells = new CellBuffer(0, 0);
+
+    /** A frame with the dashboard's panels. */
+    public Frame() {
+        this(UnaryOperator.identity());
+    }
+
+    /**
+     * A frame whose panels pass through {@code panels} first (tests put a failing panel in one
+     * place this way).
+     */
+    public Frame(UnaryOperator<Panel> panels) {
+        header = panels.apply(new HeaderPanel());
+        cores = panels.apply(new CoresPanel());
+        processes = panels.apply(new ProcessPanel());
+        form = panels.apply(new ExperimentsPanel());
+        workers = panels.apply(new WorkersPanel());
+        sweep = panels.apply(new SweepPanel());
+        results = panels.apply(new ResultsPanel());
+        exchangeForm = panels.apply(new ExchangeFormPanel());
+        exchange = panels.apply(new ExchangePanel());
+        race = panels.apply(new RaceDemoPanel());
+        exchangeResults = panels.apply(new ExchangeResultsPanel());
+        sync = panels.apply(new SyncPanel());
+        footer = panels.apply(new FooterPanel());
+        help = panels.apply(new HelpOverlay());
+        tooSmall = panels.apply(new TooSmallPanel());
+    }
 
     /** Where each panel goes at one terminal size. */
     public record Layout(Area header, Area cores, Area processes, Area footer) {
@@ -98,35 +135,63 @@ public final class Frame {
         view.clicks().clear();
         Area all = new Area(0, 0, size.getColumns(), size.getRows());
         if (TooSmallPanel.tooSmall(size.getColumns(), size.getRows())) {
-            tooSmall.render(g, all, view.snapshot(), view);
+            render(tooSmall, g, all, view.snapshot(), view);
             return cells;
         }
         SystemSnapshot snap = view.snapshot();
         Layout layout = layout(size, snap == null ? 0 : snap.cores().size());
-        header.render(g, layout.header(), snap, view);
-        cores.render(g, layout.cores(), snap, view);
+        render(header, g, layout.header(), snap, view);
+        render(cores, g, layout.cores(), snap, view);
         if (view.mode() == ViewState.Mode.EXPERIMENTS) {
             ExperimentsLayout x = experimentsLayout(layout.processes());
-            form.render(g, x.form(), snap, view);
+            render(form, g, x.form(), snap, view);
             // While a run goes on, its threads matter most; afterwards the sweep, if one just ended.
             boolean showSweep = !view.experiments().busy() && view.experiments().showSweep();
-            (showSweep ? sweep : workers).render(g, x.side(), snap, view);
-            results.render(g, x.results(), snap, view);
+            render(showSweep ? sweep : workers, g, x.side(), snap, view);
+            render(results, g, x.results(), snap, view);
         } else if (view.mode() == ViewState.Mode.EXCHANGE) {
             // The same split as the experiments view: form, a live side panel, the table below.
             ExperimentsLayout x = experimentsLayout(layout.processes());
-            exchangeForm.render(g, x.form(), snap, view);
-            (view.exchange().showRace() ? race : exchange).render(g, x.side(), snap, view);
-            exchangeResults.render(g, x.results(), snap, view);
+            render(exchangeForm, g, x.form(), snap, view);
+            render(view.exchange().showRace() ? race : exchange, g, x.side(), snap, view);
+            render(exchangeResults, g, x.results(), snap, view);
         } else if (view.mode() == ViewState.Mode.SYNC) {
-            sync.render(g, layout.processes(), snap, view);
+            render(sync, g, layout.processes(), snap, view);
         } else {
-            processes.render(g, layout.processes(), snap, view);
+            render(processes, g, layout.processes(), snap, view);
         }
-        footer.render(g, layout.footer(), snap, view);
+        render(footer, g, layout.footer(), snap, view);
         if (view.helpVisible()) {
-            help.render(g, all, snap, view);
+            render(help, g, all, snap, view);
         }
         return cells;
+    }
+
+    /**
+     * Draws one panel. A panel that throws does not take the dashboard down: its area shows one
+     * line saying so (the other panels, and the keys, go on working), and the exception is logged
+     * with its stack trace, once per panel and exception class so that a panel failing on every
+     * frame does not fill the log. Errors (out of memory, stack overflow, a class missing from the
+     * build) are not caught: they end Telar, after the terminal is given back.
+     */
+    private void render(Panel panel, Canvas g, Area area, SystemSnapshot snap, ViewState view) {
+        try {
+            panel.render(g, area, snap, view);
+        } catch (RuntimeException e) {
+            if (logged.add(panel.getClass().getName() + " " + e.getClass().getName())) {
+                LOG.error("the panel {} failed to draw; it shows an error line instead", panel.getClass().getSimpleName(), e);
+            }
+            showFailure(g, area, e, view);
+        }
+    }
+
+    /** Blanks {@code area} and writes the one-line error of {@code e} on its first row, in the view's language. */
+    static void showFailure(Canvas screen, Area area, RuntimeException e, ViewState view) {
+        Canvas g = screen.clip(area);
+        Palette palette = Palette.of(view.theme());
+        palette.plain(g);
+        g.fill(' ');
+        palette.warning(g);
+        g.putString(0, 0, Texts.of(view.language()).format("panel.error", e.getClass().getSimpleName()));
     }
 }

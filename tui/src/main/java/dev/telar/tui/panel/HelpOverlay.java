@@ -11,7 +11,8 @@ import dev.telar.tui.view.ViewState;
  */
 public final class HelpOverlay implements Panel {
     /**
-     * Every key of the process view, as bundle keys: {@code help.<id>.keys} names the keys,
+     * Every key of the process view, as bundle keys (Ctrl-Z is told on the quit line: a line more
+     * would not fit the minimum terminal): {@code help.<id>.keys} names the keys,
      * {@code help.<id>} says what they do. Keep in step with the key handler.
      */
     public static final String[] KEYS = {
@@ -21,14 +22,16 @@ public final class HelpOverlay implements Panel {
     /** Every key of the experiments view, as {@link #KEYS}. */
     public static final String[] EXPERIMENT_KEYS = {
         "x.quit", "help", "x.back", "x.field", "x.change", "x.run", "x.sweep", "x.cancel", "x.exchange", "rate", "look",
+        "suspend",
     };
     /** Every key of the exchange view, as {@link #KEYS}. */
     public static final String[] EXCHANGE_KEYS = {
-        "e.quit", "help", "e.back", "x.field", "x.change", "e.run", "e.race", "e.cancel", "rate", "look",
+        "e.quit", "help", "e.back", "x.field", "x.change", "e.run", "e.race", "e.cancel", "rate", "look", "suspend",
     };
     /** Every key of the sync view, as {@link #KEYS}. */
     public static final String[] SYNC_KEYS = {
         "y.quit", "help", "y.back", "y.choose", "y.run", "y.cancel", "y.mode", "y.pace", "y.lock", "rate", "look",
+        "suspend",
     };
     /** Widest the box gets when the texts allow, cells. */
     private static final int MAX_WIDTH = 64;

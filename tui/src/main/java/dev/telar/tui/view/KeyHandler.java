@@ -37,7 +37,9 @@ public final class KeyHandler {
         /** The view changed; redraw. */
         REDRAW,
         /** The user asked to quit. */
-        QUIT
+        QUIT,
+        /** The user asked to suspend Telar (Ctrl-Z): give the shell the terminal until {@code fg}. */
+        SUSPEND
     }
 
 
@@ -197,6 +199,10 @@ public final class KeyHandler {
         if (key.getKeyType() == KeyType.EOF || isCtrl(key, 'c')) {
             // EOF: the terminal is gone (e.g. the SSH connection dropped); nothing more can be read.
             return Outcome.QUIT;
+        }
+        if (isCtrl(key, 'z')) {
+            // In every view and while the filter is edited, as a shell's Ctrl-Z would be.
+            return Outcome.SUSPEND;
         }
         if (key instanceof MouseAction mouse) {
             return onMouse(mouse);

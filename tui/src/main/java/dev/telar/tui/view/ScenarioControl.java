@@ -1,8 +1,10 @@
 package dev.telar.tui.view;
 
+import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.sync.scenario.RunningScenario;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
 import dev.telar.workloads.sync.scenario.SyncScenarioRunner;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,9 +26,16 @@ public interface ScenarioControl extends AutoCloseable {
      */
     ScenarioRun start(ScenarioSpec spec);
 
-    /** Cancels every run still going and waits for each to end (children killed, files removed). */
+    /**
+     * Cancels every run still going and waits for each to end (children killed, files removed),
+     * at most {@link #CLOSE_WAIT} in all: a run that has not ended by then is left to the JVM's
+     * own child reaper.
+     */
     @Override
     void close();
+
+    /** Longest {@link #close()} waits for the runs to end; a cancelled run needs its 1 s grace at most. */
+    Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
     /** Refuses every start: for drawing the dashboard where no scenario may run. */
     ScenarioControl NONE = new ScenarioControl() {
@@ -48,7 +57,15 @@ public interface ScenarioControl extends AutoCloseable {
      * @param tickMillis milliseconds between ticks
      */
     static ScenarioControl live(Runnable tick, long tickMillis) {
-        return new LiveScenarios(tick, tickMillis);
+        return live(tick, tickMillis, RunDirectory.defaultParent(System.getenv()));
+    }
+
+    /**
+     * As {@link #live(Runnable, long)}, runs in processes keeping their shared files in run
+     * directories under {@code runParent} (the settings' {@code ipc.dir}).
+     */
+    static ScenarioControl live(Runnable tick, long tickMillis, Path runParent) {
+        return new LiveScenarios(tick, tickMillis, runParent);
     }
 
     /** Starts runs, keeps them until they end, and ticks while they go on. */
@@ -57,15 +74,17 @@ public interface ScenarioControl extends AutoCloseable {
         private final Runnable tick;
         private final Duration interval;
         private final List<RunningScenario> runs = new CopyOnWriteArrayList<>();
+        private final Path runParent;
 
-        private LiveScenarios(Runnable tick, long tickMillis) {
+        private LiveScenarios(Runnable tick, long tickMillis, Path runParent) {
             this.tick = tick;
             this.interval = Duration.ofMillis(Math.max(10, tickMillis));
+            this.runParent = runParent;
         }
 
         @Override
         public ScenarioRun start(ScenarioSpec spec) {
-            RunningScenario run = SyncScenarioRunner.start(spec);
+            RunningScenario run = SyncScenarioRunner.start(spec, runParent);
             runs.add(run);
             Thread ticker = new Thread(() -> follow(run), "telar-sync-tick");
             ticker.setDaemon(true);
@@ -90,9 +109,16 @@ public interface ScenarioControl extends AutoCloseable {
 
         @Override
         public void close() {
+            // All cancelled first, so that their grace periods run side by side.
+            for (RunningScenario run : runs) {
+                run.cancel();
+            }
+            long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
             for (RunningScenario run : runs) {
                 try {
-                    run.close();
+                    if (run.await(Duration.ofNanos(Math.max(1, deadline - System.nanoTime()))).isEmpty()) {
+                        LOG.warn("a cancelled scenario run did not end within {} s", CLOSE_WAIT.toSeconds());
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

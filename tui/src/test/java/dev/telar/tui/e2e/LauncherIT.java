@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,5 +63,16 @@ class LauncherIT {
         assertThat(pane.dir().resolve("state/telar/telar.log")).as("log under XDG_STATE_HOME").isRegularFile();
         long self = json.readTree(lines.get(0)).path("self_pid").asLong();
         assertThat(json.readTree(lines.get(0)).path("processes").findValues("pid")).anyMatch(p -> p.asLong() == self);
+    }
+
+    /** Through the real launcher and JVM: a broken settings file stops a headless subcommand with one line. */
+    @Test
+    void aBrokenSettingsFileStopsSnapshotWithOneLine() throws Exception {
+        Path broken = Files.writeString(pane.dir().resolve("broken.yaml"), "refresh: fast\n");
+        Launcher.Result r = Launcher.run(pane.dir(), 60, "--config", broken.toString(), "snapshot", "--json");
+        assertThat(r.code()).as("exit code; stderr: %s", r.err()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("telar: " + broken
+                + ":1:10: 'refresh' must be a number of seconds between 0.25 and 10, got 'fast'\n");
+        assertThat(r.out()).isEmpty();
     }
 }

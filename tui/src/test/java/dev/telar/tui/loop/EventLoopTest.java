@@ -57,4 +57,31 @@ class EventLoopTest {
         queue.add(new UiEvent.Failure(new IllegalStateException("input broke")));
         assertThatThrownBy(loop::run).isInstanceOf(EventLoop.DashboardFailure.class).hasMessage("input broke");
     }
+
+    /** Ctrl-Z runs the suspend action on the UI thread, then the whole screen is sent again. */
+    @Test
+    void ctrlZSuspendsThenRedrawsTheWholeScreen() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger suspended = new java.util.concurrent.atomic.AtomicInteger();
+        EventLoop withSuspend = new EventLoop(vs.painter, vs.terminal::getTerminalSize, vs.keys, new Frame(), queue, () -> {
+            suspended.incrementAndGet();
+            // What the shell leaves on the screen while Telar is stopped.
+            vs.terminal.clearScreen();
+            vs.terminal.setCursorPosition(0, 0);
+            vs.terminal.putString("it$ fg");
+        });
+        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> {
+            try {
+                return withSuspend.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        queue.put(new UiEvent.Snapshot(Snapshots.lab().build()));
+        await(() -> vs.text().contains("python3 train.py"));
+        queue.put(new UiEvent.Key(new KeyStroke('z', true, false)));
+        await(() -> suspended.get() == 1 && vs.text().contains("python3 train.py") && !vs.text().contains("it$ fg"));
+        queue.put(new UiEvent.Key(new KeyStroke('q', false, false)));
+        assertThat(code.get(5, TimeUnit.SECONDS)).isZero();
+        assertThat(suspended).hasValue(1);
+    }
 }

@@ -204,6 +204,37 @@ class KeyHandlingTest {
         assertThat(vs.sampler.threadsFor).isEqualTo(Set.of());
     }
 
+    /** Ctrl-Z asks the loop to suspend from every view, and while the filter is being typed. */
+    @Test
+    void ctrlZSuspendsFromEveryView() {
+        VirtualScreen vs = new VirtualScreen(80, 24).show(Snapshots.lab().build());
+        KeyStroke ctrlZ = new KeyStroke('z', true, false);
+        assertThat(vs.keys.onKey(ctrlZ)).isEqualTo(Outcome.SUSPEND);
+        for (char view : new char[] {'x', 'X', 'y'}) {
+            VirtualScreen other = new VirtualScreen(80, 24).show(Snapshots.lab().build());
+            other.press(view);
+            assertThat(other.view.mode()).as("key %s opens a view", view).isNotEqualTo(ViewState.Mode.PROCESSES);
+            assertThat(other.keys.onKey(ctrlZ)).as("in the view of %s", view).isEqualTo(Outcome.SUSPEND);
+        }
+        vs.press('/');
+        assertThat(vs.view.editingFilter()).isTrue();
+        assertThat(vs.keys.onKey(ctrlZ)).isEqualTo(Outcome.SUSPEND);
+        assertThat(vs.view.editingFilter()).as("the filter is still being typed after fg").isTrue();
+    }
+
+    /** The help box of every view tells Ctrl-Z. */
+    @Test
+    void theHelpOfEveryViewTellsCtrlZ() {
+        for (String keys : new String[] {"", "x", "X", "y"}) {
+            VirtualScreen vs = new VirtualScreen(100, 30).show(Snapshots.lab().build());
+            for (char c : keys.toCharArray()) {
+                vs.press(c);
+            }
+            vs.press('h');
+            assertThat(vs.draw().text()).as("help after %s", keys).contains("Ctrl-Z").contains("fg");
+        }
+    }
+
     @Test
     void threadsOfTheExpandedProcessAreSortedBusiestFirst() {
         VirtualScreen vs = new VirtualScreen(80, 24).show(Snapshots.snapshot().cores(1)

@@ -4,6 +4,7 @@ import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExchangeRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeRunner.class);
+
+    /** Longest {@link #close()} waits for a cancelled run to remove its directory. */
+    public static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final Path parentDir;
     private final ExchangeLimits limits;
@@ -186,13 +190,16 @@ public final class ExchangeRunner implements AutoCloseable {
         }
     }
 
-    /** Cancels, kills the children of the job in progress and stops the runner thread (waits up to 2 s). */
+    /**
+     * Cancels, kills the children of the job in progress and stops the runner thread, waiting up
+     * to {@link #CLOSE_WAIT} for the run in progress to end (its run directory removed).
+     */
     @Override
     public void close() {
         cancel();
         thread.shutdownNow();
         try {
-            thread.awaitTermination(2, TimeUnit.SECONDS);
+            thread.awaitTermination(CLOSE_WAIT.toMillis() + 500, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -217,8 +224,14 @@ public final class ExchangeRunner implements AutoCloseable {
             }
             result = run.await();
         } catch (InterruptedException e) {
-            // close(): the runner is going away.
+            // close(): the runner is going away. The run's own thread removes its directory once
+            // its children are dead; wait for that (bounded), or the JVM could halt before it.
             run.cancel();
+            try {
+                run.await(CLOSE_WAIT);
+            } catch (InterruptedException again) {
+                // a second interrupt: give up waiting
+            }
             Thread.currentThread().interrupt();
             return false;
         } finally {
