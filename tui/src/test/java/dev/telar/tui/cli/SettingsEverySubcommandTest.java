@@ -117,10 +117,14 @@ class SettingsEverySubcommandTest {
         JsonNode o = new ObjectMapper().readTree(r.out());
         assertThat(o.get("status").asText()).isEqualTo("completed");
         assertThat(o.get("mode").asText()).isEqualTo("processes");
-        // The run directory was made under ipc.dir (which did not exist before) and removed at the end.
-        assertThat(ipc).isDirectory();
+        // The run directory was made in Telar's own place inside ipc.dir (which did not exist
+        // before) and removed at the end: only that empty place is left.
+        Path own = dev.telar.workloads.ipc.RunDirectory.placeIn(ipc);
         try (Stream<Path> left = Files.list(ipc)) {
-            assertThat(left).as("run directories left in ipc.dir").isEmpty();
+            assertThat(left).as("ipc.dir holds only Telar's own place").containsExactly(own);
+        }
+        try (Stream<Path> left = Files.list(own)) {
+            assertThat(left).as("run directories left in Telar's place").isEmpty();
         }
     }
 
