@@ -45,6 +45,17 @@ interface LibC extends Library {
     /** Number of the statx system call in the generic table (aarch64, riscv64). */
     long SYS_STATX_GENERIC = 291;
 
+    int O_RDWR = 2;
+    int O_CREAT = 0100;
+    int O_CLOEXEC = 02000000;
+
+    int open(String path, int flags, int mode) throws LastErrorException;
+
+    int close(int fd);
+
+    /** Allocates blocks for bytes [offset, offset+len) of the file; returns 0 or an error number (errno untouched). */
+    int posix_fallocate(int fd, long offset, long len);
+
     /** syscall(2) with the arguments of statx. */
     long syscall(long number, int dirfd, String path, int flags, int mask, byte[] buf) throws LastErrorException;
 }

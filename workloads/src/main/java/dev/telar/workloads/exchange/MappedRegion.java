@@ -3,6 +3,8 @@ package dev.telar.workloads.exchange;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
+import dev.telar.workloads.ipc.DiskFullException;
+import dev.telar.workloads.ipc.DiskSpace;
 import java.nio.file.Path;
 import net.openhft.chronicle.bytes.MappedBytes;
 import net.openhft.chronicle.core.UnsafeMemory;
@@ -34,9 +36,13 @@ public final class MappedRegion implements AutoCloseable {
 
     /**
      * Maps {@code size} bytes of {@code file}, creating it (zero-filled) if it does not exist.
-     * Every process must map the same size.
+     * Every process must map the same size. The file's blocks are reserved on disk first, so no
+     * later write to the region can fault for want of space.
+     *
+     * @throws DiskFullException when the file system has no room for the file
      */
     public static MappedRegion map(Path file, long size) {
+        DiskSpace.reserve(file, size);
         try {
             MappedBytes b = MappedBytes.singleMappedBytes(file.toFile(), size);
             b.singleThreadedCheckDisabled(true);

@@ -1,5 +1,6 @@
 package dev.telar.workloads.pool;
 
+import dev.telar.workloads.ipc.DiskSpace;
 import java.nio.file.Path;
 import java.util.Arrays;
 import net.openhft.chronicle.queue.ChronicleQueue;
@@ -37,8 +38,14 @@ final class PoolWire {
     private PoolWire() {
     }
 
-    /** Opens (creating when needed) the queue in {@code dir}. */
+    /**
+     * Opens (creating when needed) the queue in {@code dir}.
+     *
+     * @throws dev.telar.workloads.ipc.DiskFullException when its file system has less than
+     *         {@link DiskSpace#JOURNAL_HEADROOM} free (Chronicle would fault writing a new file)
+     */
     static ChronicleQueue open(Path dir) {
+        DiskSpace.require(dir, DiskSpace.JOURNAL_HEADROOM, "the pool queue " + dir.getFileName());
         return ChronicleQueue.singleBuilder(dir).blockSize(BLOCK_SIZE).build();
     }
 
