@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DiskFullTest {
     @ParameterizedTest(name = "{0} on a {1} tmpfs: {2}")
     @CsvSource({
-            "PIPE,  1m,  the parent's journal",
-            "QUEUE, 1m,  each child's journal",
+            "PIPE,  16k, the parent's journal",
+            "QUEUE, 16k, each child's journal",
             "VALUE, 8k,  the start gate's mapped file",
             "ARRAY, 4k,  the start gate's mapped file",
             "DICT,  64k, the Chronicle Map file"})
