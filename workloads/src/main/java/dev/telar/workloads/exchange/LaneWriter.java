@@ -70,7 +70,12 @@ final class LaneWriter implements AutoCloseable {
         lane.writerPid(ProcessHandle.current().pid());
         // Creating and mapping a journal file takes milliseconds: do it now, with an empty
         // document, rather than inside the first send.
-        writeDocument(0);
+        try {
+            writeDocument(0);
+        } catch (RuntimeException e) {
+            queue.close(); // e.g. a full disk
+            throw e;
+        }
     }
 
     /**

@@ -37,7 +37,12 @@ public final class SharedDict implements AutoCloseable {
     private SharedDict(Path file, ChronicleMap<CharSequence, Double> map) {
         this.file = file;
         this.map = map;
-        this.lockRegion = MappedRegion.map(lockFile(file), 64);
+        try {
+            this.lockRegion = MappedRegion.map(lockFile(file), 64);
+        } catch (RuntimeException e) {
+            map.close(); // e.g. a full disk
+            throw e;
+        }
         this.lock = new ProcessLock(lockRegion, 0);
     }
 

@@ -43,4 +43,48 @@ class DiskFullTest {
         // Still here: this JVM survived. And it can still run a mechanism elsewhere.
         assertThat(Runtime.getRuntime().availableProcessors()).isPositive();
     }
+
+    /**
+     * The dashboard's path: its {@link ExchangeRunner} runs every mechanism of a comparison in the
+     * dashboard's own JVM. On a full disk each run ends FAILED "disk full", the job goes on to the
+     * next mechanism and ends, and the runner takes the next job (here the race demo, which fails
+     * the same way).
+     */
+    @org.junit.jupiter.api.Test
+    @Timeout(90)
+    void theDashboardsRunnerReportsEveryRunAsDiskFullAndGoesOn() throws Exception {
+        try (Tmpfs tmpfs = Tmpfs.mount("4k"); ExchangeRunner runner = new ExchangeRunner(tmpfs.path(),
+                ExchangeLimits.defaults())) {
+            java.util.concurrent.BlockingQueue<ExchangeEvent> events = new java.util.concurrent.LinkedBlockingQueue<>();
+            runner.subscribe(events::add);
+            runner.submitComparison(java.util.List.of(Mechanism.values()), 2, 20_000_000L, false);
+            runner.submitRace(2, 1000);
+            java.util.List<ExchangeResult> runs = new java.util.ArrayList<>();
+            RaceResult race = null;
+            int idle = 0;
+            while (idle < 2) {
+                ExchangeEvent e = events.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(e).as("an event within 60 s").isNotNull();
+                if (e instanceof ExchangeEvent.RunFinished f) {
+                    runs.add(f.result());
+                } else if (e instanceof ExchangeEvent.RaceFinished f) {
+                    race = f.result();
+                } else if (e instanceof ExchangeEvent.Idle) {
+                    idle++;
+                }
+            }
+            assertThat(runs).extracting(r -> r.spec().mechanism()).containsExactly(Mechanism.values());
+            for (ExchangeResult r : runs) {
+                assertThat(r.status()).as(r.spec().mechanism() + ": " + r.message()).isEqualTo(RunResult.Status.FAILED);
+                assertThat(r.message()).as(r.spec().mechanism().name()).startsWith("disk full: ");
+            }
+            assertThat(race).isNotNull();
+            assertThat(race.status()).isEqualTo(RunResult.Status.FAILED);
+            assertThat(race.message()).startsWith("disk full: ");
+            assertThat(runner.busy()).isFalse();
+            try (Stream<Path> left = Files.list(tmpfs.path())) {
+                assertThat(left).isEmpty();
+            }
+        }
+    }
 }
