@@ -137,9 +137,14 @@ public final class ExchangeRunner implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     result = RaceDemo.cancelled(processes, increments);
                 } catch (RuntimeException | InternalError e) {
-                    LOG.warn("race demo failed", e);
+                    Optional<String> diskFull = DiskSpace.reason(e);
+                    if (diskFull.isPresent()) {
+                        LOG.warn("race demo failed: {}", diskFull.get());
+                    } else {
+                        LOG.warn("race demo failed", e);
+                    }
                     result = new RaceResult(processes, increments, RunResult.Status.FAILED,
-                            DiskSpace.reason(e).orElseGet(() -> message(e)),
+                            diskFull.orElseGet(() -> message(e)),
                             processes * increments, 0, 0, Double.NaN, Double.NaN);
                 }
                 raceSample = null;

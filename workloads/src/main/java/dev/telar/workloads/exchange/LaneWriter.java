@@ -1,5 +1,6 @@
 package dev.telar.workloads.exchange;
 
+import dev.telar.workloads.ipc.DiskFullException;
 import dev.telar.workloads.ipc.DiskSpace;
 import dev.telar.workloads.ipc.DiskUsage;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import net.openhft.chronicle.wire.DocumentContext;
  * a missing block would be a fault, not an error. So before it starts a journal file and each
  * time the disk cap is measured (at most every {@link #CHECK_EVERY_BYTES}), the writer asks the
  * file system for {@link DiskSpace#JOURNAL_HEADROOM} more than it will write until its next check,
- * and throws {@link dev.telar.workloads.ipc.DiskFullException} when it has less.
+ * and throws {@link DiskFullException} when it has less. Closing on a full disk leaves the staged
+ * messages in the control file, where readers find them.
  */
 final class LaneWriter implements AutoCloseable {
     private static final long CHECK_EVERY_BYTES = 1L << 20;
@@ -199,9 +201,14 @@ final class LaneWriter implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            journal();
-            lane.markClosed();
-            queue.close();
+            try {
+                journal();
+            } catch (DiskFullException e) {
+                // No room to journal them: the staged messages stay readable in the control file.
+            } finally {
+                lane.markClosed();
+                queue.close();
+            }
         }
     }
 

@@ -87,4 +87,36 @@ class DiskFullTest {
             }
         }
     }
+
+    /**
+     * A journal that grows while the disk fills: the writer's periodic check stops it with
+     * DiskFullException before Chronicle writes into a page the file system cannot give (which
+     * would fault), and every message sent before is kept in the lane.
+     */
+    @org.junit.jupiter.api.Test
+    @Timeout(60)
+    void aGrowingJournalStopsWithDiskFullBeforeItFaults() throws Exception {
+        try (Tmpfs tmpfs = Tmpfs.mount("2m")) {
+            Path dir = tmpfs.path().resolve("pipe");
+            Pipe.create(dir, new ExchangeLimits(100_000_000L, ExchangeLimits.DEFAULT_DISK_CAP));
+            long sent = 0;
+            try (PipeEnd a = Pipe.open(dir, Pipe.Side.A)) {
+                Throwable stop = null;
+                try {
+                    while (sent < 10_000_000L) {
+                        a.send(sent, sent);
+                        sent++;
+                    }
+                } catch (dev.telar.workloads.ipc.DiskFullException e) {
+                    stop = e;
+                }
+                assertThat(stop).as("the writer stopped for a full disk after %d messages", sent).isNotNull();
+                assertThat(stop.getMessage()).startsWith("disk full: the journal of a-to-b on ").contains(" free, needs ");
+                assertThat(sent).as("about a MiB of messages fitted").isGreaterThan(10_000);
+            }
+            try (Lane lane = Lane.open(Pipe.lane(dir, Pipe.Side.A), net.openhft.chronicle.core.time.SystemTimeProvider.INSTANCE)) {
+                assertThat(lane.written()).as("every message sent before the stop is in the lane").isEqualTo(sent);
+            }
+        }
+    }
 }
