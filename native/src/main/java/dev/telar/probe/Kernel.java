@@ -113,26 +113,130 @@ public final class Kernel {
         return LibC.INSTANCE.getppid();
     }
 
-    /** Size of the stat buffer handed to libc, larger than struct stat on any 64-bit Linux. */
+    /** Size of the buffers handed to stat and statx: struct statx is 256 bytes, struct stat less. */
     private static final int STAT_BUFFER = 256;
     /** Offset of st_blocks in struct stat: 64 on both x86_64 and the generic layout of aarch64/riscv64. */
     private static final int ST_BLOCKS_OFFSET = 64;
+    /** Offset of stx_blocks in struct statx, the same on every architecture. */
+    private static final int STX_BLOCKS_OFFSET = 48;
+    /** statx(2): relative to the working directory (unused: paths are absolute or cwd-relative). */
+    private static final int AT_FDCWD = -100;
+    /** statx(2) mask bit asking for stx_blocks. */
+    private static final int STATX_BLOCKS = 0x400;
+
+    /** One way of asking the kernel how many 512-byte blocks a file occupies. */
+    enum BlocksPath {
+        /** The statx function, exported by glibc since 2.28. */
+        STATX,
+        /** The statx system call through syscall(2), for a libc without the statx function (kernel 4.11+). */
+        SYSCALL_STATX,
+        /** The stat function, exported by glibc since 2.33. */
+        STAT,
+        /** glibc's __xstat, what stat was called before 2.33. */
+        XSTAT
+    }
+
+    /** The paths {@link #allocatedBytes} tries, in order. */
+    static final java.util.List<BlocksPath> BLOCKS_ORDER = java.util.List.of(BlocksPath.STATX, BlocksPath.SYSCALL_STATX,
+            BlocksPath.STAT, BlocksPath.XSTAT);
 
     /**
-     * Bytes a file really occupies on disk (st_blocks × 512), which for sparse, memory-mapped
-     * files is far less than their length; -1 when the platform cannot tell.
+     * Bytes a file really occupies on disk (allocated 512-byte blocks × 512), which for sparse,
+     * memory-mapped files is far less than their length; -1 when the file does not exist or none of
+     * the kernel calls in {@link #BLOCKS_ORDER} is available. A path that the C library lacks
+     * (e.g. {@code stat} before glibc 2.33) is skipped for the next, so the answer never falls back
+     * to the file's apparent size while any of them works.
      */
     public static long allocatedBytes(java.nio.file.Path file) {
-        if (!"amd64".equals(System.getProperty("os.arch")) && !"aarch64".equals(System.getProperty("os.arch"))) {
-            return -1;
+        for (BlocksPath path : BLOCKS_ORDER) {
+            long bytes = allocatedBytes(file, path);
+            if (bytes != UNAVAILABLE) {
+                return bytes < 0 ? -1 : bytes;
+            }
         }
+        return -1;
+    }
+
+    /** {@link #allocatedBytes(java.nio.file.Path, BlocksPath)} when that path does not exist on this platform. */
+    static final long UNAVAILABLE = Long.MIN_VALUE;
+
+    /**
+     * Allocated bytes of {@code file} asked one way: the figure, -1 when the kernel answered with an
+     * error (e.g. no such file), or {@link #UNAVAILABLE} when that way does not exist here (symbol
+     * missing from libc, system call unknown to the kernel, unknown architecture).
+     */
+    static long allocatedBytes(java.nio.file.Path file, BlocksPath path) {
+        String arch = System.getProperty("os.arch");
+        boolean x86 = "amd64".equals(arch);
+        boolean arm = "aarch64".equals(arch);
         byte[] buf = new byte[STAT_BUFFER];
+        String name = file.toString();
         try {
-            LibC.INSTANCE.stat(file.toString(), buf);
-        } catch (com.sun.jna.LastErrorException | UnsatisfiedLinkError e) {
+            switch (path) {
+                case STATX -> LibC.INSTANCE.statx(AT_FDCWD, name, 0, STATX_BLOCKS, buf);
+                case SYSCALL_STATX -> {
+                    if (!x86 && !arm) {
+                        return UNAVAILABLE;
+                    }
+                    LibC.INSTANCE.syscall(x86 ? LibC.SYS_STATX_X86_64 : LibC.SYS_STATX_GENERIC, AT_FDCWD, name, 0,
+                            STATX_BLOCKS, buf);
+                }
+                case STAT -> {
+                    if (!x86 && !arm) {
+                        return UNAVAILABLE; // struct stat differs elsewhere
+                    }
+                    LibC.INSTANCE.stat(name, buf);
+                }
+                case XSTAT -> {
+                    if (!x86 && !arm) {
+                        return UNAVAILABLE;
+                    }
+                    LibC.INSTANCE.__xstat(x86 ? 1 : 0, name, buf); // _STAT_VER_LINUX / _STAT_VER
+                }
+                default -> throw new IllegalArgumentException(path.toString());
+            }
+        } catch (UnsatisfiedLinkError e) {
+            return UNAVAILABLE;
+        } catch (com.sun.jna.LastErrorException e) {
+            return e.getErrorCode() == ENOSYS ? UNAVAILABLE : -1;
+        }
+        boolean statx = path == BlocksPath.STATX || path == BlocksPath.SYSCALL_STATX;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(buf).order(java.nio.ByteOrder.nativeOrder());
+        if (statx && (b.getInt(0) & STATX_BLOCKS) == 0) {
+            return UNAVAILABLE; // the file system did not fill in stx_blocks
+        }
+        return b.getLong(statx ? STX_BLOCKS_OFFSET : ST_BLOCKS_OFFSET) * 512;
+    }
+
+    private static final int ENOSYS = 38;
+    /** Error number of "no space left on device". */
+    public static final int ENOSPC = 28;
+
+    /**
+     * Allocates disk blocks for the first {@code length} bytes of {@code file} (posix_fallocate),
+     * creating it (mode 0644, less the umask) when absent and extending it to {@code length} when
+     * shorter. With the blocks reserved, writes through a memory mapping of that range cannot fail
+     * for want of space: a full disk shows here as {@link #ENOSPC} instead of as a fault (SIGBUS)
+     * on the first write to the mapping.
+     *
+     * @return 0 when reserved, else the error number ({@link #ENOSPC} when the disk is full); -1
+     *         when the C library cannot be called
+     */
+    public static int reserve(java.nio.file.Path file, long length) {
+        int fd;
+        try {
+            fd = LibC.INSTANCE.open(file.toString(), LibC.O_RDWR | LibC.O_CREAT | LibC.O_CLOEXEC, 0644);
+        } catch (com.sun.jna.LastErrorException e) {
+            return e.getErrorCode();
+        } catch (UnsatisfiedLinkError e) {
             return -1;
         }
-        long blocks = java.nio.ByteBuffer.wrap(buf, ST_BLOCKS_OFFSET, 8).order(java.nio.ByteOrder.nativeOrder()).getLong();
-        return blocks * 512;
+        try {
+            return LibC.INSTANCE.posix_fallocate(fd, 0, length);
+        } catch (UnsatisfiedLinkError e) {
+            return -1;
+        } finally {
+            LibC.INSTANCE.close(fd);
+        }
     }
 }

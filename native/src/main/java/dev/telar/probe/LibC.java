@@ -39,4 +39,29 @@ interface LibC extends Library {
 
     /** stat(2) into a raw buffer; glibc 2.33 and later export it under this name. */
     int stat(String path, byte[] buf) throws LastErrorException;
+
+    /** What glibc before 2.33 exports instead of stat; {@code ver} is _STAT_VER (1 on x86_64, 0 on aarch64). */
+    int __xstat(int ver, String path, byte[] buf) throws LastErrorException;
+
+    /** statx(2) into a raw 256-byte buffer; glibc 2.28 and later export it. */
+    int statx(int dirfd, String path, int flags, int mask, byte[] buf) throws LastErrorException;
+
+    /** Number of the statx system call on x86_64. */
+    long SYS_STATX_X86_64 = 332;
+    /** Number of the statx system call in the generic table (aarch64, riscv64). */
+    long SYS_STATX_GENERIC = 291;
+
+    int O_RDWR = 2;
+    int O_CREAT = 0100;
+    int O_CLOEXEC = 02000000;
+
+    int open(String path, int flags, int mode) throws LastErrorException;
+
+    int close(int fd);
+
+    /** Allocates blocks for bytes [offset, offset+len) of the file; returns 0 or an error number (errno untouched). */
+    int posix_fallocate(int fd, long offset, long len);
+
+    /** syscall(2) with the arguments of statx. */
+    long syscall(long number, int dirfd, String path, int flags, int mask, byte[] buf) throws LastErrorException;
 }

@@ -3,6 +3,7 @@ package dev.telar.tui.panel;
 import dev.telar.tui.text.Message;
 import dev.telar.workloads.exchange.ChildReport;
 import dev.telar.workloads.exchange.ExchangeResult;
+import dev.telar.workloads.ipc.DiskFullException;
 import dev.telar.workloads.proc.ChildExit;
 
 /**
@@ -21,11 +22,19 @@ final class ExchangeTexts {
     }
 
     /**
-     * Why {@code r} failed: the first child that did not end well, how it ended, and how many of
-     * the messages it wrote were read (all of them, when nothing was lost); else the run's own
-     * words (e.g. the children did not start).
+     * Why {@code r} failed: a full disk when that was the reason; else the first child that did
+     * not end well, how it ended, and how many of the messages it wrote were read (all of them,
+     * when nothing was lost); else the run's own words (e.g. the children did not start).
      */
     static Message failure(ExchangeResult r) {
+        int full = r.message().indexOf(DiskFullException.PREFIX);
+        if (full >= 0) {
+            // A full disk is the reason whoever met it (this process or a child): say that, in the
+            // engine's words (they name the place and the free space).
+            String reason = r.message().substring(full);
+            boolean quoted = full > 0 && r.message().charAt(full - 1) == '(' && reason.endsWith(")");
+            return Message.verbatim(quoted ? reason.substring(0, reason.length() - 1) : reason);
+        }
         for (ChildReport c : r.children()) {
             if (c.exit().isPresent() && !c.exit().get().ok()) {
                 Message death = death(c.pid(), c.exit().get());

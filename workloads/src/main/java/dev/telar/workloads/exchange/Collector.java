@@ -196,9 +196,14 @@ abstract class Collector implements AutoCloseable {
             // The cap is the whole mechanism's, and each pipe measures only its own directory.
             ExchangeLimits perPipe = spec.limits().withDiskCap(
                     Math.max(ExchangeLimits.MIN_DISK_CAP, spec.limits().diskCapBytes() / spec.processes()));
-            for (int i = 0; i < spec.processes(); i++) {
-                Pipe.create(ExchangeLayout.pipe(dir, i), perPipe);
-                ends.add(Pipe.open(ExchangeLayout.pipe(dir, i), Pipe.Side.A));
+            try {
+                for (int i = 0; i < spec.processes(); i++) {
+                    Pipe.create(ExchangeLayout.pipe(dir, i), perPipe);
+                    ends.add(Pipe.open(ExchangeLayout.pipe(dir, i), Pipe.Side.A));
+                }
+            } catch (RuntimeException e) {
+                close(); // e.g. a full disk: unmap what was opened, so its space can be freed
+                throw e;
             }
         }
 
@@ -305,7 +310,12 @@ abstract class Collector implements AutoCloseable {
         ValueCollector(ExchangeSpec spec, Path dir) {
             super(spec, dir);
             total = SharedValue.create(ExchangeLayout.total(dir), NumberType.DOUBLE, 0);
-            turn = SharedValue.create(ExchangeLayout.turn(dir), NumberType.LONG, 0);
+            try {
+                turn = SharedValue.create(ExchangeLayout.turn(dir), NumberType.LONG, 0);
+            } catch (RuntimeException e) {
+                total.close(); // e.g. a full disk
+                throw e;
+            }
             skipped = new boolean[spec.processes()];
         }
 

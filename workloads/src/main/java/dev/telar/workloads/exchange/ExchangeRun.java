@@ -1,5 +1,6 @@
 package dev.telar.workloads.exchange;
 
+import dev.telar.workloads.ipc.DiskSpace;
 import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
@@ -86,9 +87,16 @@ public final class ExchangeRun {
     private void runSafely() {
         try {
             result = run();
-        } catch (RuntimeException | IOException e) {
-            LOG.warn("exchange run failed", e);
-            result = failed(e.getMessage() == null ? e.toString() : e.getMessage(), 0, 0, List.of(), 0);
+        } catch (RuntimeException | IOException | InternalError e) {
+            // InternalError: the JVM's word for a fault in a mapped file, i.e. a block the disk
+            // could not give. The result must be there either way: a user interface waits for it.
+            Optional<String> diskFull = DiskSpace.reason(e);
+            if (diskFull.isPresent()) {
+                LOG.warn("exchange run failed: {}", diskFull.get());
+            } else {
+                LOG.warn("exchange run failed", e);
+            }
+            result = failed(diskFull.orElse(e.getMessage() == null ? e.toString() : e.getMessage()), 0, 0, List.of(), 0);
         } finally {
             children.forEach(Child::kill);
         }
@@ -100,122 +108,139 @@ public final class ExchangeRun {
     }
 
     private ExchangeResult run() throws IOException {
-        int p = spec.processes();
         try (RunDirectory runDir = RunDirectory.create(parentDir);
              Collector collector = Collector.create(spec, runDir.path());
              StartGate gate = StartGate.open(ExchangeLayout.gate(runDir.path()))) {
-            Path dir = runDir.path();
-            long launched = System.nanoTime();
+            try {
+                return runIn(runDir, collector, gate);
+            } finally {
+                // Before the directory goes: a child still running could create files in it again.
+                endChildren();
+            }
+        }
+    }
+
+    /** Kills the children still running and waits (up to 5 s each) until they are gone. */
+    private void endChildren() {
+        children.forEach(Child::kill);
+        for (Child c : children) {
+            joinNow(c);
+        }
+    }
+
+    private ExchangeResult runIn(RunDirectory runDir, Collector collector, StartGate gate) {
+        int p = spec.processes();
+        Path dir = runDir.path();
+        long launched = System.nanoTime();
+        for (int i = 0; i < p; i++) {
+            Child child = ExchangeChildren.start(ExchangeChild.class, List.of(spec.mechanism().name(),
+                    dir.toString(), ExchangeLayout.gate(dir).toString(), Integer.toString(i),
+                    Long.toString(spec.drawsOf(i)), Long.toString(spec.seed())));
+            children.add(child);
+            if (collector instanceof Collector.QueueCollector q) {
+                q.childPid(i, child.pid());
+            }
+        }
+        Optional<ChildExit>[] exits = newExits(p);
+        boolean ready = gate.awaitReady(p, START_TIMEOUT, () -> !cancelled && children.stream().allMatch(Child::isAlive));
+        double jvmStart = (System.nanoTime() - launched) / 1e9;
+        if (!ready) {
+            collectExits(exits);
+            List<ChildReport> reports = reports(collector, exits, new double[p]);
+            if (cancelled) {
+                return cancelledResult(0, jvmStart, reports, runDir.bytesOnDisk());
+            }
+            return failed(startFailure(exits), 0, jvmStart, reports, runDir.bytesOnDisk());
+        }
+        // Every child has its lane by now: open them all before the start, or the first
+        // messages would wait (and show as late) while this JVM opens a Chronicle queue.
+        collector.poll();
+        long opened = gate.openNow();
+        long lastArrival = opened;
+        long nextStats = opened;
+        long lastOps = 0;
+        long lastStatsAt = opened;
+        long peakDisk = 0;
+        Backoff backoff = Backoff.patient();
+        while (true) {
+            boolean progress = collector.poll();
+            long now = System.nanoTime();
+            if (progress) {
+                lastArrival = now;
+                backoff.reset();
+            }
             for (int i = 0; i < p; i++) {
-                Child child = ExchangeChildren.start(ExchangeChild.class, List.of(spec.mechanism().name(),
-                        dir.toString(), ExchangeLayout.gate(dir).toString(), Integer.toString(i),
-                        Long.toString(spec.drawsOf(i)), Long.toString(spec.seed())));
-                children.add(child);
-                if (collector instanceof Collector.QueueCollector q) {
-                    q.childPid(i, child.pid());
-                }
-            }
-            Optional<ChildExit>[] exits = newExits(p);
-            boolean ready = gate.awaitReady(p, START_TIMEOUT, () -> !cancelled && children.stream().allMatch(Child::isAlive));
-            double jvmStart = (System.nanoTime() - launched) / 1e9;
-            if (!ready) {
-                collectExits(exits);
-                List<ChildReport> reports = reports(collector, exits, new double[p]);
-                if (cancelled) {
-                    return cancelledResult(0, jvmStart, reports, runDir.bytesOnDisk());
-                }
-                return failed(startFailure(exits), 0, jvmStart, reports, runDir.bytesOnDisk());
-            }
-            // Every child has its lane by now: open them all before the start, or the first
-            // messages would wait (and show as late) while this JVM opens a Chronicle queue.
-            collector.poll();
-            long opened = gate.openNow();
-            long lastArrival = opened;
-            long nextStats = opened;
-            long lastOps = 0;
-            long lastStatsAt = opened;
-            long peakDisk = 0;
-            Backoff backoff = Backoff.patient();
-            while (true) {
-                boolean progress = collector.poll();
-                long now = System.nanoTime();
-                if (progress) {
-                    lastArrival = now;
-                    backoff.reset();
-                }
-                for (int i = 0; i < p; i++) {
-                    if (exits[i].isEmpty() && !children.get(i).isAlive()) {
-                        exits[i] = joinNow(children.get(i));
-                        boolean ok = exits[i].map(ChildExit::ok).orElse(false);
-                        collector.childEnded(i, ok);
-                        progress = true;
-                        if (!ok) {
-                            LOG.warn("exchange {}: {}", spec.mechanism().cliName(), children.get(i) + " "
-                                    + exits[i].map(ChildExit::describe).orElse("?"));
-                        }
+                if (exits[i].isEmpty() && !children.get(i).isAlive()) {
+                    exits[i] = joinNow(children.get(i));
+                    boolean ok = exits[i].map(ChildExit::ok).orElse(false);
+                    collector.childEnded(i, ok);
+                    progress = true;
+                    if (!ok) {
+                        LOG.warn("exchange {}: {}", spec.mechanism().cliName(), children.get(i) + " "
+                                + exits[i].map(ChildExit::describe).orElse("?"));
                     }
                 }
-                long[] r = new long[p];
-                for (int i = 0; i < p; i++) {
-                    r[i] = collector.received(i);
-                }
-                received = r;
-                if (now >= nextStats) {
-                    long disk = runDir.bytesOnDisk();
-                    peakDisk = Math.max(peakDisk, disk);
-                    long ops = collector.ops();
-                    double rate = (ops - lastOps) / Math.max(1e-9, (now - lastStatsAt) / 1e9);
-                    lastOps = ops;
-                    lastStatsAt = now;
-                    int alive = (int) children.stream().filter(Child::isAlive).count();
-                    boolean messages = spec.mechanism().carriesMessages();
-                    stats = new ExchangeStats(spec.mechanism(), (now - opened) / 1e9, ops, rate,
-                            messages ? collector.latencies.quantileMicros(0.5) : Double.NaN,
-                            messages ? collector.latencies.quantileMicros(0.99) : Double.NaN,
-                            collector.backlog(), alive, 1, disk, collector.waits());
-                    listener.accept(stats);
-                    nextStats = now + STATS_PERIOD_NANOS;
-                }
-                if (allEnded(exits) && !collector.poll()) {
-                    break;
-                }
-                if (cancelled) {
-                    break;
-                }
-                if (!progress) {
-                    backoff.idle();
-                }
             }
-            double wall = (lastArrival - opened) / 1e9;
-            peakDisk = Math.max(peakDisk, runDir.bytesOnDisk());
-            double[] cpu = childCpu(exits);
-            List<ChildReport> reports = reports(collector, exits, cpu);
+            long[] r = new long[p];
+            for (int i = 0; i < p; i++) {
+                r[i] = collector.received(i);
+            }
+            received = r;
+            if (now >= nextStats) {
+                long disk = runDir.bytesOnDisk();
+                peakDisk = Math.max(peakDisk, disk);
+                long ops = collector.ops();
+                double rate = (ops - lastOps) / Math.max(1e-9, (now - lastStatsAt) / 1e9);
+                lastOps = ops;
+                lastStatsAt = now;
+                int alive = (int) children.stream().filter(Child::isAlive).count();
+                boolean messages = spec.mechanism().carriesMessages();
+                stats = new ExchangeStats(spec.mechanism(), (now - opened) / 1e9, ops, rate,
+                        messages ? collector.latencies.quantileMicros(0.5) : Double.NaN,
+                        messages ? collector.latencies.quantileMicros(0.99) : Double.NaN,
+                        collector.backlog(), alive, 1, disk, collector.waits());
+                listener.accept(stats);
+                nextStats = now + STATS_PERIOD_NANOS;
+            }
+            if (allEnded(exits) && !collector.poll()) {
+                break;
+            }
             if (cancelled) {
-                return cancelledResult(wall, jvmStart, reports, peakDisk);
+                break;
             }
-            for (ChildReport c : reports) {
-                if (!c.exit().map(ChildExit::ok).orElse(false)) {
-                    String last = children.get(c.index()).lastError();
-                    String messages = c.sent() >= 0 ? "; " + c.received() + " of the " + c.sent()
-                            + " messages it sent were received" : "";
-                    return failed(c.describe() + messages + (last.isEmpty() ? "" : " (" + last + ")")
-                            + "; no total is reported", wall, jvmStart, reports, peakDisk);
-                }
+            if (!progress) {
+                backoff.idle();
             }
-            for (ChildReport c : reports) {
-                if (!collector.delivered(c.index())) {
-                    return failed("process " + c.index() + " ended normally but its result did not arrive whole ("
-                            + c.received() + (c.sent() >= 0 ? " of " + spec.messagesOf(c.index()) + " messages" : "")
-                            + ")", wall, jvmStart, reports, peakDisk);
-                }
-            }
-            double cpuTotal = 0;
-            for (double c : cpu) {
-                cpuTotal += c;
-            }
-            return new ExchangeResult(spec, RunResult.Status.COMPLETED, "", wall, jvmStart, cpuTotal,
-                    collector.total(), reports, peakDisk);
         }
+        double wall = (lastArrival - opened) / 1e9;
+        peakDisk = Math.max(peakDisk, runDir.bytesOnDisk());
+        double[] cpu = childCpu(exits);
+        List<ChildReport> reports = reports(collector, exits, cpu);
+        if (cancelled) {
+            return cancelledResult(wall, jvmStart, reports, peakDisk);
+        }
+        for (ChildReport c : reports) {
+            if (!c.exit().map(ChildExit::ok).orElse(false)) {
+                String last = children.get(c.index()).lastError();
+                String messages = c.sent() >= 0 ? "; " + c.received() + " of the " + c.sent()
+                        + " messages it sent were received" : "";
+                return failed(c.describe() + messages + (last.isEmpty() ? "" : " (" + last + ")")
+                        + "; no total is reported", wall, jvmStart, reports, peakDisk);
+            }
+        }
+        for (ChildReport c : reports) {
+            if (!collector.delivered(c.index())) {
+                return failed("process " + c.index() + " ended normally but its result did not arrive whole ("
+                        + c.received() + (c.sent() >= 0 ? " of " + spec.messagesOf(c.index()) + " messages" : "")
+                        + ")", wall, jvmStart, reports, peakDisk);
+            }
+        }
+        double cpuTotal = 0;
+        for (double c : cpu) {
+            cpuTotal += c;
+        }
+        return new ExchangeResult(spec, RunResult.Status.COMPLETED, "", wall, jvmStart, cpuTotal,
+                collector.total(), reports, peakDisk);
     }
 
     /** Snapshot period, ms. */

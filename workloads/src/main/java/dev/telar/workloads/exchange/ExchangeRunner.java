@@ -1,5 +1,6 @@
 package dev.telar.workloads.exchange;
 
+import dev.telar.workloads.ipc.DiskSpace;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
@@ -139,9 +140,15 @@ public final class ExchangeRunner implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     result = RaceDemo.cancelled(processes, increments);
-                } catch (RuntimeException e) {
-                    LOG.warn("race demo failed", e);
-                    result = new RaceResult(processes, increments, RunResult.Status.FAILED, message(e),
+                } catch (RuntimeException | InternalError e) {
+                    Optional<String> diskFull = DiskSpace.reason(e);
+                    if (diskFull.isPresent()) {
+                        LOG.warn("race demo failed: {}", diskFull.get());
+                    } else {
+                        LOG.warn("race demo failed", e);
+                    }
+                    result = new RaceResult(processes, increments, RunResult.Status.FAILED,
+                            diskFull.orElseGet(() -> message(e)),
                             processes * increments, 0, 0, Double.NaN, Double.NaN);
                 }
                 raceSample = null;
@@ -246,7 +253,7 @@ public final class ExchangeRunner implements AutoCloseable {
         return result.status() != RunResult.Status.CANCELLED;
     }
 
-    private static String message(RuntimeException e) {
+    private static String message(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 

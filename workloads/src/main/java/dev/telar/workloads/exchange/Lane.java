@@ -1,5 +1,7 @@
 package dev.telar.workloads.exchange;
 
+import dev.telar.workloads.ipc.DiskFullException;
+import dev.telar.workloads.ipc.DiskSpace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -121,8 +123,15 @@ final class Lane implements AutoCloseable {
         }
     }
 
-    /** A new Chronicle Queue instance on this lane's journal (one per reader or writer). */
-    SingleChronicleQueue openJournal() {
+    /**
+     * A new Chronicle Queue instance on this lane's journal (one per reader or writer).
+     *
+     * @param headroom free bytes the file system must have first (the opening may create the
+     *                 journal's files)
+     * @throws DiskFullException when it has less
+     */
+    SingleChronicleQueue openJournal(long headroom) {
+        DiskSpace.require(dir, headroom, "the journal " + dir.getFileName() + "/journal");
         return SingleChronicleQueueBuilder.single(dir.resolve("journal").toFile())
                 .rollCycle(ROLL_CYCLE).blockSize(BLOCK_SIZE).timeProvider(time).build();
     }

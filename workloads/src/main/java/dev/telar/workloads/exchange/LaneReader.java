@@ -1,5 +1,6 @@
 package dev.telar.workloads.exchange;
 
+import dev.telar.workloads.ipc.DiskSpace;
 import java.util.function.LongSupplier;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -33,7 +34,7 @@ final class LaneReader implements AutoCloseable {
         this.lane = lane;
         this.staging = lane.staging();
         this.safeSeq = safeSeq;
-        this.queue = lane.openJournal();
+        this.queue = lane.openJournal(DiskSpace.JOURNAL_HEADROOM);
         this.tailer = queue.createTailer();
         tailer.singleThreadedCheckDisabled(true); // one thread at a time, as for the writer's appender
     }

@@ -1,5 +1,7 @@
 package dev.telar.workloads.exchange;
 
+import dev.telar.workloads.ipc.DiskFullException;
+import dev.telar.workloads.ipc.DiskSpace;
 import dev.telar.workloads.ipc.DiskUsage;
 import java.nio.file.Path;
 import java.util.function.LongSupplier;
@@ -12,6 +14,13 @@ import net.openhft.chronicle.wire.DocumentContext;
  * The writing side of a {@link Lane}: stages each message in the shared control file, journals
  * full batches to the Chronicle Queue, blocks (or reports false) when readers lag by the capacity
  * or the disk cap is reached. One writer per lane; not thread-safe.
+ *
+ * <p>A full disk: Chronicle grows a journal as a sparse file and writes into its mapping, where
+ * a missing block would be a fault, not an error. So before it starts a journal file and each
+ * time the disk cap is measured (at most every {@link #CHECK_EVERY_BYTES}), the writer asks the
+ * file system for {@link DiskSpace#JOURNAL_HEADROOM} more than it will write until its next check,
+ * and throws {@link DiskFullException} when it has less. Closing on a full disk leaves the staged
+ * messages in the control file, where readers find them.
  */
 final class LaneWriter implements AutoCloseable {
     private static final long CHECK_EVERY_BYTES = 1L << 20;
@@ -47,7 +56,7 @@ final class LaneWriter implements AutoCloseable {
         this.capacity = lane.capacity();
         this.diskCap = lane.diskCap();
         this.checkEvery = Math.min(CHECK_EVERY_BYTES, diskCap / 16);
-        this.queue = lane.openJournal();
+        this.queue = lane.openJournal(DiskSpace.JOURNAL_HEADROOM + checkEvery);
         this.appender = queue.createAppender();
         // Chronicle ties an appender to the first thread that uses it; this class promises one
         // thread at a time, not always the same one (a pipe end made on one thread, used on another).
@@ -59,7 +68,12 @@ final class LaneWriter implements AutoCloseable {
         lane.writerPid(ProcessHandle.current().pid());
         // Creating and mapping a journal file takes milliseconds: do it now, with an empty
         // document, rather than inside the first send.
-        writeDocument(0);
+        try {
+            writeDocument(0);
+        } catch (RuntimeException e) {
+            queue.close(); // e.g. a full disk
+            throw e;
+        }
     }
 
     /**
@@ -117,6 +131,10 @@ final class LaneWriter implements AutoCloseable {
     }
 
     private void writeDocument(int n) {
+        if (queue.cycle() != lastCycle) {
+            // This document starts a new file: its header and index are written at once.
+            requireRoom();
+        }
         try (DocumentContext dc = appender.writingDocument()) {
             Bytes<?> b = dc.wire().bytes();
             b.writeLong(base);
@@ -137,6 +155,7 @@ final class LaneWriter implements AutoCloseable {
     /** Measures disk use; deletes what every reader has read; waits while still over the cap. */
     private boolean withinDiskCap(boolean wait) {
         bytesSinceCheck = 0;
+        requireRoom();
         if (DiskUsage.of(capRoot) <= diskCap) {
             return true;
         }
@@ -160,6 +179,11 @@ final class LaneWriter implements AutoCloseable {
         }
     }
 
+    /** Throws DiskFullException unless the file system has room for what is written until the next check. */
+    private void requireRoom() {
+        DiskSpace.require(lane.dir(), DiskSpace.JOURNAL_HEADROOM + checkEvery, "the journal of " + lane.dir().getFileName());
+    }
+
     /** Journals the staged messages (so that the files alone hold everything). */
     void flush() {
         journal();
@@ -170,9 +194,14 @@ final class LaneWriter implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            journal();
-            lane.markClosed();
-            queue.close();
+            try {
+                journal();
+            } catch (DiskFullException e) {
+                // No room to journal them: the staged messages stay readable in the control file.
+            } finally {
+                lane.markClosed();
+                queue.close();
+            }
         }
     }
 

@@ -5,6 +5,8 @@ import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.VarHandle;
+import dev.telar.workloads.ipc.DiskFullException;
+import dev.telar.workloads.ipc.DiskSpace;
 import java.nio.file.Path;
 import net.openhft.chronicle.bytes.MappedBytes;
 import net.openhft.chronicle.core.UnsafeMemory;
@@ -36,9 +38,13 @@ public final class MappedRegion implements AutoCloseable, Words {
 
     /**
      * Maps {@code size} bytes of {@code file}, creating it (zero-filled) if it does not exist.
-     * Every process must map the same size.
+     * Every process must map the same size. The file's blocks are reserved on disk first, so no
+     * later write to the region can fault for want of space.
+     *
+     * @throws DiskFullException when the file system has no room for the file
      */
     public static MappedRegion map(Path file, long size) {
+        DiskSpace.reserve(file, size);
         try {
             MappedBytes b = MappedBytes.singleMappedBytes(file.toFile(), size);
             b.singleThreadedCheckDisabled(true);

@@ -45,7 +45,19 @@ public final class Pipe {
     }
 
     static PipeEnd open(Path dir, Side side, TimeProvider time) {
-        return new PipeEnd(dir, side, Lane.open(lane(dir, side), time), Lane.open(lane(dir, side.other()), time));
+        Lane out = Lane.open(lane(dir, side), time);
+        Lane in = null;
+        try {
+            in = Lane.open(lane(dir, side.other()), time);
+            return new PipeEnd(dir, side, out, in);
+        } catch (RuntimeException e) {
+            // e.g. a full disk: unmap what was opened, so that deleting the files frees their space
+            out.close();
+            if (in != null) {
+                in.close();
+            }
+            throw e;
+        }
     }
 
     /** The lane that carries what {@code from} sends. */

@@ -28,7 +28,12 @@ public final class PipeEnd implements AutoCloseable {
         this.inLane = inLane;
         this.inControl = inLane.control();
         this.out = new LaneWriter(outLane, dir, outLane::taken);
-        this.in = new LaneReader(inLane, inLane::taken);
+        try {
+            this.in = new LaneReader(inLane, inLane::taken);
+        } catch (RuntimeException e) {
+            out.release(); // e.g. a full disk: unmap what was opened, so its space can be freed
+            throw e;
+        }
         this.next = inLane.taken();
     }
 

@@ -1,5 +1,7 @@
 package dev.telar.workloads.exchange;
 
+import dev.telar.workloads.ipc.DiskFullException;
+import dev.telar.workloads.ipc.DiskSpace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -78,6 +80,11 @@ public final class SharedDict implements AutoCloseable {
             return new SharedDict(file, m, lockRegion);
         } catch (IOException e) {
             lockRegion.close();
+            // Chronicle Map reserves the file's blocks when it creates it: a full disk shows here.
+            if (DiskSpace.reason(e).isPresent()) {
+                throw new DiskFullException("no room for " + file.getFileName() + " on " + file.getParent() + " ("
+                        + e.getMessage() + ")");
+            }
             throw new UncheckedIOException("cannot map " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             lockRegion.close();

@@ -129,8 +129,15 @@ public final class SharedQueue implements AutoCloseable {
             throw new IllegalStateException("a shared queue takes at most " + MAX_PRODUCERS + " producers");
         }
         Lane lane = Lane.create(laneDir((int) index), storedLimits(), time);
+        Producer producer;
+        try {
+            producer = new Producer(lane, (int) index);
+        } catch (RuntimeException e) {
+            lane.close(); // e.g. a full disk
+            throw e;
+        }
         control.putOrdered(READY + index * 8, 1);
-        return new Producer(lane, (int) index);
+        return producer;
     }
 
     /** Joins as a consumer. */

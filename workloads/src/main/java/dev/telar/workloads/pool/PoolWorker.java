@@ -16,7 +16,8 @@ import net.openhft.chronicle.queue.ExcerptTailer;
  * {@code PoolWorker <directory> <index> [cores]}. Reads tasks from {@code tasks-<index>} in that
  * directory, one at a time in order, and writes one result (or error) per task to
  * {@code results-<index>}; a task that throws is answered with its message and the worker goes
- * on. Announces itself with a ready record first; a stop record ends it (exit 0). Its computing
+ * on, and so is a record it cannot run (garbled, truncated, unknown type or kind): every record
+ * but stop gets exactly one answer, in queue order. Announces itself with a ready record first; a stop record ends it (exit 0). Its computing
  * thread is named {@code telar-pool-<index>} and, when cores are given, pinned to them.
  */
 public final class PoolWorker implements ProcessTarget {
@@ -50,18 +51,15 @@ public final class PoolWorker implements ProcessTarget {
                 if (PoolWire.STOP.equals(next.type())) {
                     return;
                 }
-                if (PoolWire.TASK.equals(next.type())) {
-                    answer(next, out, pid);
-                }
-                // Any other record type is not for us: skip it.
+                answer(next, out, pid);
             }
         }
     }
 
     private static void answer(PoolWire.Incoming task, ExcerptAppender out, long pid) {
         long cpuBefore = THREADS.getCurrentThreadCpuTime();
-        if (task.kind() == null) {
-            PoolWire.writeError(out, task.id(), "garbled task record", pid, Kernel.currentCore(), 0);
+        if (task.problem() != null) {
+            PoolWire.writeError(out, task.id(), task.index(), task.problem(), pid, Kernel.currentCore(), 0);
             return;
         }
         double value;
@@ -70,7 +68,7 @@ public final class PoolWorker implements ProcessTarget {
         } catch (RuntimeException | Error e) {
             String message = e.getMessage();
             String text = e.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
-            PoolWire.writeError(out, task.id(), text, pid, Kernel.currentCore(), THREADS.getCurrentThreadCpuTime() - cpuBefore);
+            PoolWire.writeError(out, task.id(), task.index(), text, pid, Kernel.currentCore(), THREADS.getCurrentThreadCpuTime() - cpuBefore);
             return;
         }
         PoolWire.writeDone(out, task.id(), value, pid, Kernel.currentCore(), THREADS.getCurrentThreadCpuTime() - cpuBefore);

@@ -9,6 +9,7 @@ import dev.telar.workloads.proc.CoreArg;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -379,6 +380,7 @@ public final class ProcessPool implements AutoCloseable {
             }
             PoolWire.writeTask(target.out, p.id, p.task);
             target.inHand.put(p.id, p);
+            target.taskAt.put(target.out.lastIndexAppended(), p.id);
         }
         return any;
     }
@@ -402,15 +404,21 @@ public final class ProcessPool implements AutoCloseable {
             switch (r.type()) {
                 case PoolWire.READY -> w.ready.complete(r.pid());
                 case PoolWire.DONE -> {
-                    Pending p = w.inHand.remove(r.id());
+                    Pending p = w.take(r.id());
                     if (p != null) {
                         p.future.complete(new PoolResult(r.id(), r.value(), r.pid(), r.core(), r.cpuNanos()));
                     }
                 }
                 case PoolWire.ERROR -> {
-                    Pending p = w.inHand.remove(r.id());
+                    // Matched by the queue index of the record answered, not by the id it carried: that
+                    // names our task even when its id was unreadable, and never a record someone
+                    // else slipped into the queue with one of our ids.
+                    Long id = w.taskAt.get(r.at());
+                    Pending p = id == null ? null : w.take(id);
                     if (p != null) {
                         p.future.completeExceptionally(new TaskFailedException(r.message(), r.pid()));
+                    } else {
+                        LOG.warn("pool worker {} could not run a record it found in its queue: {}", w.index, r.message());
                     }
                 }
                 default -> LOG.debug("pool worker {} sent an unknown record type {}", w.index, r.type());
@@ -436,6 +444,7 @@ public final class ProcessPool implements AutoCloseable {
                     "pool worker %d (pid %d) died with task %d in flight: %s", w.index, pid, p.id, how), pid, exit));
         }
         w.inHand.clear();
+        w.taskAt.clear();
         if (!closing && !killed) {
             LOG.warn("pool worker {} (pid {}) ended: {}", w.index, pid, how);
         }
@@ -495,6 +504,8 @@ public final class ProcessPool implements AutoCloseable {
         final ChronicleQueue results;
         final CompletableFuture<Long> ready = new CompletableFuture<>();
         final Map<Long, Pending> inHand = new LinkedHashMap<>();
+        /** Task id by the queue index of its record, for the tasks in hand. */
+        final Map<Long, Long> taskAt = new HashMap<>();
         volatile Child child;
         volatile ChildExit exit;
         volatile String lastWords = "";
@@ -507,6 +518,13 @@ public final class ProcessPool implements AutoCloseable {
             this.index = index;
             this.tasks = tasks;
             this.results = results;
+        }
+
+        /** Removes and returns the task in hand with this id, or null. */
+        Pending take(long id) {
+            Pending p = inHand.remove(id);
+            taskAt.values().remove(id);
+            return p;
         }
     }
 }

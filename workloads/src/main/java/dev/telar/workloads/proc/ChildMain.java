@@ -1,6 +1,7 @@
 package dev.telar.workloads.proc;
 
 import dev.telar.probe.Kernel;
+import dev.telar.workloads.ipc.DiskSpace;
 import java.util.Arrays;
 
 /**
@@ -46,8 +47,10 @@ public final class ChildMain {
                 }
             }
         } catch (Throwable e) {
+            // A full disk is said as such (a fault in a mapped file otherwise reads as an InternalError).
             String message = e.getMessage();
-            System.err.println(e.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse("")));
+            System.err.println(DiskSpace.reason(e).orElseGet(() -> e.getClass().getSimpleName()
+                    + (message == null ? "" : ": " + message.lines().findFirst().orElse(""))));
             System.exit(1);
         }
         // Chronicle and pools may leave non-daemon threads behind; the work is done.

@@ -1,0 +1,74 @@
+package dev.telar.tui.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The dashboard with its exchange files on a tmpfs too small for a queue exchange: the run fails,
+ * the screen says "disk full", the dashboard keeps running (the next key works) and quits cleanly,
+ * and no run directory is left on the tmpfs.
+ */
+class DiskFullIT {
+    @RegisterExtension
+    final TmuxPane pane = TmuxPane.perTest();
+
+    @Test
+    void aQueueExchangeOnAFullDiskFailsOnScreenAndTheDashboardGoesOn() throws Exception {
+        Path ipc = Files.createDirectory(pane.dir().resolve("ipc"));
+        String refused = exec("mount", "-t", "tmpfs", "-o", "size=16k,mode=0700", "tmpfs", ipc.toString());
+        assumeTrue(refused == null, "cannot mount a tmpfs here (needs root): " + refused);
+        try {
+            Files.writeString(pane.dir().resolve("config.yaml"), "ipc:\n  dir: " + ipc + "\n");
+            ProcessHandle java = pane.startTelar("TELAR_CONFIG=\"$T/config.yaml\"", "",
+                    s -> s.contains("PID") && s.contains("X Exch"), "the process list with the exchange hint").process();
+
+            pane.key("X");
+            pane.waitFor(s -> s.contains("Mechanism") && s.contains("Compare"), "the exchange form");
+            pane.key("Right");
+            pane.key("Right");
+            pane.key("Down");
+            pane.key("Left");
+            pane.key("Left");
+            pane.key("Down");
+            pane.key("Left");
+            pane.key("Left");
+            pane.waitFor(s -> s.contains("Mechanism   queue") && s.contains("Processes   2"),
+                    "a queue exchange with 2 processes chosen");
+            pane.key("Enter");
+            pane.waitFor(s -> s.contains("disk full"), "the run failed for a full disk", Duration.ofSeconds(90));
+            assertThat(java.isAlive()).as("the dashboard still runs").isTrue();
+            // Still answering keys: back to the process list.
+            pane.key("X");
+            pane.waitFor(s -> s.contains("PID"), "the process list again");
+
+            pane.quitTelar(java);
+            try (Stream<Path> left = Files.list(ipc)) {
+                assertThat(left).as("run directories left behind").isEmpty();
+            }
+        } finally {
+            if (exec("umount", ipc.toString()) != null) {
+                exec("umount", "-l", ipc.toString());
+            }
+        }
+    }
+
+    /** Runs a command; null when it succeeded, else its output. */
+    private static String exec(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return command[0] + " did not end within 30 s";
+        }
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return p.exitValue() == 0 ? null : output.strip();
+    }
+}

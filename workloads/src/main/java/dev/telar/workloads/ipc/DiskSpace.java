@@ -1,0 +1,136 @@
+package dev.telar.workloads.ipc;
+
+import dev.telar.probe.Kernel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Keeps a full disk from faulting a process that writes through a memory mapping. A write to a
+ * mapped page of a sparse file needs a fresh block; on a full file system the kernel answers that
+ * with SIGBUS, which the JVM turns into an asynchronous {@link InternalError} ("a fault occurred in
+ * an unsafe memory access") or, in native code, into a crash. So:
+ *
+ * <ul>
+ *   <li>fixed-size mapped files get their blocks reserved before they are mapped
+ *       ({@link #reserve}): a full disk is an error at that point, never a fault later;</li>
+ *   <li>Chronicle Queue journals, which grow a sparse file chunk by chunk, ask for
+ *       {@link #JOURNAL_HEADROOM} of free space (plus what they write until they ask again) before
+ *       they start a file and then about every megabyte ({@link #require});</li>
+ *   <li>what still slips through (another program filling the disk between two checks) is
+ *       recognised as a disk-full failure by {@link #reason}, so the run fails with that reason
+ *       instead of a stack trace.</li>
+ * </ul>
+ *
+ * Stateless and thread-safe.
+ */
+public final class DiskSpace {
+    /**
+     * Free space a journal asks for beyond what it will write before its next check: room for a
+     * new cycle file's header and index (about 16 KiB measured) many times over.
+     */
+    public static final long JOURNAL_HEADROOM = 256L << 10;
+    private static final long PAGE = 4096;
+
+    private DiskSpace() {
+    }
+
+    /**
+     * Makes sure the first {@code size} bytes of {@code file} have their blocks on disk, creating
+     * the file when absent. A file whose blocks are all there already is left alone (so opening an
+     * existing mapping never fails on a full disk).
+     *
+     * @throws DiskFullException when the file system has no room for them
+     */
+    public static void reserve(Path file, long size) {
+        long pages = (size + PAGE - 1) / PAGE * PAGE;
+        if (Files.exists(file) && Kernel.allocatedBytes(file) >= pages) {
+            return;
+        }
+        int error = Kernel.reserve(file, size);
+        if (error == Kernel.ENOSPC) {
+            throw new DiskFullException(String.format(Locale.ROOT, "no room for %s (%s) on %s, %s free",
+                    file.getFileName(), bytes(size), place(file.getParent()), bytes(usable(file.getParent()))));
+        }
+        // Other errors (a file system without fallocate, a missing libc call): map as before and
+        // let the checks above and the fault translation catch a full disk.
+    }
+
+    /**
+     * Checks that the file system holding {@code dir} has at least {@code bytes} usable.
+     *
+     * @param what what needs the room, for the message (e.g. "a journal")
+     * @throws DiskFullException when it has less
+     */
+    public static void require(Path dir, long bytes, String what) {
+        long free = usable(dir);
+        if (free >= 0 && free < bytes) {
+            throw new DiskFullException(String.format(Locale.ROOT, "%s on %s has %s free, needs %s", what, place(dir),
+                    bytes(free), bytes(bytes)));
+        }
+    }
+
+    /** Usable bytes on the file system holding {@code dir} (its nearest existing ancestor); -1 when unknown. */
+    public static long usable(Path dir) {
+        Path p = dir;
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            return -1;
+        }
+        try {
+            return Files.getFileStore(p).getUsableSpace();
+        } catch (IOException | SecurityException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The disk-full reason behind {@code failure}, one line starting with {@code "disk full: "}, or
+     * empty when it is something else. Recognised: {@link DiskFullException}; the JVM's
+     * {@link InternalError} for a fault in an access to mapped memory; an I/O error "No space left
+     * on device"; Chronicle Map's "Not enough space to fallocate". Looks through causes.
+     */
+    public static Optional<String> reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof DiskFullException) {
+                return Optional.of(m.lines().findFirst().orElse(m));
+            }
+            if (t instanceof InternalError && m.contains("unsafe memory access")) {
+                return Optional.of(DiskFullException.PREFIX + "a write to a memory-mapped exchange file found no free "
+                        + "block (" + m + ")");
+            }
+            if (m.contains("No space left on device") || m.contains("Not enough space to fallocate")) {
+                return Optional.of(DiskFullException.PREFIX + m.lines().findFirst().orElse(m));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when a line a process wrote (e.g. a child's last error line) reports a full disk. */
+    public static boolean saysDiskFull(String line) {
+        return line.startsWith(DiskFullException.PREFIX) || line.contains(": " + DiskFullException.PREFIX);
+    }
+
+    private static String place(Path p) {
+        return p == null ? "?" : p.toString();
+    }
+
+    /** Bytes in the largest unit that keeps a number ≥ 1: "512 B", "40 KiB", "1.3 MiB". */
+    static String bytes(long n) {
+        if (n < 0) {
+            return "an unknown amount";
+        }
+        if (n < 1024) {
+            return n + " B";
+        }
+        if (n < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%d KiB", n / 1024);
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024));
+    }
+}
