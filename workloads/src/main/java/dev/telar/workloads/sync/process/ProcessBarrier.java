@@ -20,14 +20,15 @@ import java.time.Duration;
  * <p>Every JVM that opens the barrier is listed as a member until it closes it. A party waiting
  * longer than {@link ProcessLockBase#FIRST_CHECK_NANOS} checks the members every
  * {@link ProcessLockBase#CHECK_PERIOD_NANOS}; a member process that died without closing breaks
- * the barrier instead of leaving everyone waiting for it. At most 4095 parties and 64 member
+ * the barrier instead of leaving everyone waiting for it. At most 4095 parties and {@link #MAX_MEMBERS} member
  * processes. Thread-safe.
  */
 public final class ProcessBarrier extends ProcessPrimitive<BarrierState> implements SyncBarrier {
     /** Most parties a process barrier can have. */
     public static final int MAX_PARTIES = 0xFFF;
-    private static final int MAX_MEMBERS = 64;
-    private static final int MAX_WAITING = 64;
+    /** Most processes that can have the barrier open at once. */
+    public static final int MAX_MEMBERS = ProcessSync.SLOTS;
+    private static final int MAX_WAITING = ProcessSync.SLOTS;
 
     private static final long COUNT_MASK = 0xFFF;
     private static final long BROKEN = 1L << 12;

@@ -23,7 +23,7 @@ import java.util.List;
  */
 public final class ProcessCondition extends ProcessPrimitive<ConditionState> implements SyncCondition {
     /** Most participants that can wait at once. */
-    public static final int MAX_WAITERS = 64;
+    public static final int MAX_WAITERS = ProcessSync.SLOTS;
     private static final long FREE = 0;
     private static final long WAITING = 1;
     private static final long NOTIFIED = 2;

@@ -28,6 +28,14 @@ import java.util.regex.Pattern;
  * The directory belongs to the caller (typically a RunDirectory), which removes it. Thread-safe.
  */
 public final class ProcessSync implements SyncPrimitives {
+    /**
+     * Room every process primitive has for participants at once: waiters of a Lock, RLock,
+     * Semaphore, Event, Condition or Barrier, permits of a Semaphore, and processes that have a
+     * Barrier open (each JVM counts once, the one that prepares a run too). Limits offered to users
+     * (such as {@code ScenarioSpec#MAX_WORKERS}) are derived from it, so that a run never fails
+     * half-way for lack of a slot.
+     */
+    public static final int SLOTS = 128;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private final Path dir;
     private final Map<String, Object> byName = new ConcurrentHashMap<>();

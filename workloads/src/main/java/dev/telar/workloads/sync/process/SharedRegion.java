@@ -36,7 +36,8 @@ final class SharedRegion implements AutoCloseable {
     static final long DATA = 64;
     static final int PAGE = 4096;
     private static final int MAGIC = 0x54_53_59_4E; // "TSYN"
-    private static final int VERSION = 1;
+    /** Layout version: 2 since the slot tables grew to {@link ProcessSync#SLOTS}. */
+    private static final int VERSION = 2;
     private static final long OFF_MAGIC = 0;
     private static final long OFF_KIND = 4;
     private static final long OFF_VERSION = 8;
