@@ -73,11 +73,7 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
         this.members = new SlotTable(region, MEMBERS, MAX_MEMBERS);
         this.waiting = new SlotTable(region, WAITING, MAX_WAITING);
         this.wake = new WakeWord(region, WAKE);
-        int slot = members.tryClaim(memberWord, 0);
-        if (slot < 0) {
-            members.pruneDead();
-            slot = members.tryClaim(memberWord, 0);
-        }
+        int slot = members.claim(memberWord, 0);
         if (slot < 0) {
             region.close();
             throw new IllegalStateException("more than " + MAX_MEMBERS + " processes opened barrier " + name);
@@ -195,7 +191,7 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
 
     private int waitForOthers(long g, int index, long nanos) throws InterruptedException {
         long me = Owner.current();
-        int slot = waiting.tryClaim(me, (int) Owner.tag(me));
+        int slot = waiting.claim(me, (int) Owner.tag(me));
         long deadline = Waits.deadline(nanos);
         Backoff backoff = new Backoff(wake, spin);
         long nextCheck = ProcessLockBase.FIRST_CHECK_NANOS;
