@@ -97,11 +97,13 @@ final class SharedRegion implements AutoCloseable {
 
     private final Path path;
     private final MappedByteBuffer buffer;
+    private final boolean created;
     private volatile boolean closed;
 
-    private SharedRegion(Path path, MappedByteBuffer buffer) {
+    private SharedRegion(Path path, MappedByteBuffer buffer, boolean created) {
         this.path = path;
         this.buffer = buffer;
+        this.created = created;
     }
 
     /**
@@ -214,7 +216,7 @@ final class SharedRegion implements AutoCloseable {
                 // ftruncate: grows the file with zeros and never rewrites a byte, whoever grows it first
                 file.setLength(size);
             }
-            return new SharedRegion(path, channel.map(FileChannel.MapMode.READ_WRITE, 0, size));
+            return new SharedRegion(path, channel.map(FileChannel.MapMode.READ_WRITE, 0, size), created);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot map " + path + ": " + e.getMessage(), e);
         }
@@ -308,13 +310,47 @@ final class SharedRegion implements AutoCloseable {
             throw new IllegalArgumentException(path.getFileName() + " is a " + Kind.labelOf(found) + ", not a " + kind.label);
         }
         if (params != null) {
+            long[] stored = new long[params.length];
             for (int i = 0; i < params.length; i++) {
-                if (param(i) != params[i]) {
-                    throw new IllegalArgumentException(path.getFileName() + " was created with other parameters ("
-                            + kind.label + " parameter " + i + " is " + param(i) + ", not " + params[i] + ")");
-                }
+                stored[i] = param(i);
+            }
+            if (!java.util.Arrays.equals(stored, params)) {
+                throw new Mismatch(path, kind, stored);
             }
         }
+    }
+
+    /** The file holds a primitive of the asked kind created with other parameters. */
+    static final class Mismatch extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final transient Kind kind;
+        private final long[] found;
+
+        Mismatch(Path path, Kind kind, long[] found) {
+            super(path.getFileName() + " was created with other parameters: " + describe(kind, found));
+            this.kind = kind;
+            this.found = found.clone();
+        }
+
+        /** What the file holds, in the words of {@link dev.telar.workloads.sync.Descriptions}. */
+        String existing() {
+            return describe(kind, found);
+        }
+
+        private static String describe(Kind kind, long[] p) {
+            return switch (kind) {
+                case SEMAPHORE -> dev.telar.workloads.sync.Descriptions.semaphore((int) p[0], p[1] != 0);
+                case BARRIER -> dev.telar.workloads.sync.Descriptions.barrier((int) p[0], p[1]);
+                case COUNTERS -> dev.telar.workloads.sync.Descriptions.counters((int) p[0]);
+                case CONDITION -> "Condition on another lock";
+                default -> kind.label;
+            };
+        }
+    }
+
+    /** True when this call made the file (rather than opening one that existed). */
+    boolean created() {
+        return created;
     }
 
     /** Parameter {@code i} given at creation. */
