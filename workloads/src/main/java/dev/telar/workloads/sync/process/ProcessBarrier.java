@@ -300,7 +300,7 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
     public int waiting() {
         region.ensureOpen();
         long w = region.getLong(WORD);
-        return Math.min(count(w), parties - 1);
+        return broken(w) ? 0 : Math.min(count(w), parties - 1);
     }
 
     @Override
