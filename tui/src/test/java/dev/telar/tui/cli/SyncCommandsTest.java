@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** {@code telar bench sync} and {@code telar sync} in-process: the JSON the peer comparison reads, outcomes, one-line errors. */
 class SyncCommandsTest {
@@ -72,24 +71,6 @@ class SyncCommandsTest {
         CliTest.Run r = run("sync", "semaphore", "--mode", "processes", "--workers", "2", "--size", "50");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("semaphore (processes, 2 workers, ").contains("100 uses, at most ");
-    }
-
-    /**
-     * The user's report: 64 worker JVMs and the runner's JVM all open the barrier, 65 processes;
-     * the process primitives have room for them, so the run completes instead of failing half-way.
-     */
-    @Test
-    @Timeout(300)
-    void aBarrierOf64WorkerProcessesCompletes() throws Exception {
-        long t0 = System.nanoTime();
-        CliTest.Run r = run("sync", "barrier", "--mode", "processes", "--workers", "64", "--size", "3", "--json");
-        assertThat(r.code()).as(r.err()).isZero();
-        JsonNode o = JSON.readTree(r.out());
-        assertThat(o.get("status").asText()).isEqualTo("completed");
-        assertThat(o.get("workers").asInt()).isEqualTo(64);
-        assertThat(o.get("results").get("rounds").asLong()).isEqualTo(3);
-        assertThat(o.get("results").get("violations").asLong()).isZero();
-        System.out.printf("64 worker processes through 3 barrier rounds: %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     /** One more worker than the primitives leave room for is refused at once, naming the limit. */
