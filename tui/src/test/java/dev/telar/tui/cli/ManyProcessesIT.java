@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code telar sync} at the largest worker count it accepts, in child JVMs: 64 JVMs start, so this
- * runs with the end-to-end tests ({@code mvn verify}), not with the unit tests: about 145 s on two
- * cores shared with other builds.
+ * runs with the end-to-end tests ({@code mvn verify}), not with the unit tests: 143 to 191 s on
+ * two cores shared with five other builds.
  */
 class ManyProcessesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
