@@ -146,8 +146,8 @@ public final class SyncCommand implements Callable<Integer> {
         if (!(slowdown >= 0) || slowdown > 1000) {
             throw new IllegalArgumentException(t.format("cli.sync.slowdown", slowdown));
         }
-        if (workers < 0 || workers > 64) {
-            throw new IllegalArgumentException(t.format("cli.sync.workers", workers));
+        if (workers < 0 || workers > ScenarioSpec.MAX_WORKERS) {
+            throw new IllegalArgumentException(t.format("cli.sync.workers", ScenarioSpec.MAX_WORKERS, workers));
         }
         if (size < 0) {
             throw new IllegalArgumentException(t.format("cli.sync.size", size));

@@ -51,6 +51,7 @@ class ExchangeCommandTest {
         "run exchange --via carrier-pigeon|unknown mechanism 'carrier-pigeon'; choose one of pipe, queue, value, array, dict",
         "run exchange --processes 2|--via",
         "run exchange --via pipe --processes 0|processes must be 1..64, got 0",
+        "run exchange --via queue --processes 65|processes must be 1..64, got 65",
         "run exchange --via pipe --processes 4 --draws 3|draws must be 4..",
         "run exchange --via pipe --processes many|--processes",
         "bench ipc --messages 5|--messages must be 100..1000000000, got 5",

@@ -73,6 +73,15 @@ class SyncCommandsTest {
         assertThat(r.out()).startsWith("semaphore (processes, 2 workers, ").contains("100 uses, at most ");
     }
 
+    /** One more worker than the primitives leave room for is refused at once, naming the limit. */
+    @Test
+    void moreWorkersThanTheLimitAreRefusedAtOnceNamingIt() {
+        long t0 = System.nanoTime();
+        CliTest.Run r = run("sync", "barrier", "--mode", "processes", "--workers", "65");
+        assertOneUsageLine(r, "--workers must be 1..64 (0 for the default), got 65");
+        assertThat(System.nanoTime() - t0).as("refused before anything started").isLessThan(2_000_000_000L);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"mutex", "--mode=fibers", "--lock=maybe", "--slowdown=-1", "--workers=99"})
     void badSyncArgumentsAreOneLine(String arg) {

@@ -11,8 +11,12 @@ import java.util.Optional;
  * {@code i} of the CPU experiment, so the total is known in advance ({@link #sequentialSum()}).
  */
 public record ExchangeSpec(Mechanism mechanism, int processes, long draws, long seed, ExchangeLimits limits) {
-    /** Most processes one experiment starts. */
-    public static final int MAX_PROCESSES = 64;
+    /**
+     * Most processes one experiment starts: 64, or fewer if a {@link SharedQueue} took fewer
+     * producers (each process is one producer of the queue mechanism; the parent is its one
+     * consumer). Checked where the user gives the number, so no run fails half-way for it.
+     */
+    public static final int MAX_PROCESSES = Math.min(64, SharedQueue.MAX_PRODUCERS);
     /** The lecture's figure: 320,000,000 draws. */
     public static final long LECTURE_DRAWS = 320_000_000L;
     /** Most draws accepted (some minutes of computing). */

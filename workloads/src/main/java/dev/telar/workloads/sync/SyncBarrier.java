@@ -38,6 +38,9 @@ public interface SyncBarrier extends SyncPrimitive<BarrierState> {
     /** Python's {@code parties}. */
     int parties();
 
-    /** Python's {@code n_waiting}: how many wait at the barrier now. */
+    /**
+     * Python's {@code n_waiting}: how many wait at the barrier now for it to fill; 0 once the
+     * barrier has opened (the parties are leaving) and while it is broken.
+     */
     int waiting();
 }

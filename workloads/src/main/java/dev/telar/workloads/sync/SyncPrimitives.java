@@ -6,7 +6,11 @@ import java.time.Duration;
  * A family of named primitives shared by all participants of one run: asking twice for the same
  * name gives the same primitive (the same object for threads; the same shared file, opened again,
  * for processes). That is how workers find each other's primitives, in threads and in child JVMs
- * alike. Asking for an existing name with another kind or other parameters is an error.
+ * alike. A name stands for one primitive: asking for an existing name with another kind or
+ * other parameters (a Semaphore's value or boundedness, a Barrier's parties or default timeout, a
+ * Condition's lock, the size of Counters) is an {@link IllegalArgumentException} naming both, in
+ * the words of {@link Descriptions}; for processes this holds between JVMs too. A Barrier's action
+ * is not compared (each process passes its own object).
  * Closing the family closes every primitive it handed out. Thread-safe.
  */
 public interface SyncPrimitives extends AutoCloseable {

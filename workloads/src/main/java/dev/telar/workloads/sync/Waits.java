@@ -13,9 +13,26 @@ public final class Waits {
     private Waits() {
     }
 
-    /** A timeout in nanoseconds, negative durations counting as 0 (do not wait). */
+    /**
+     * Longest wait in nanoseconds, about 146 years: longer timeouts (up to
+     * {@code ChronoUnit.FOREVER}) are cut to it, as Python accepts any timeout up to its
+     * {@code TIMEOUT_MAX}. Half of the long range, so that a deadline computed from it never
+     * overflows.
+     */
+    public static final long MAX_NANOS = Long.MAX_VALUE / 2;
+
+    /**
+     * A timeout in nanoseconds: negative durations count as 0 (do not wait) where Python raises
+     * ValueError, and durations beyond {@link #MAX_NANOS} count as {@link #MAX_NANOS}.
+     */
     public static long nanos(Duration timeout) {
-        return Math.max(0, timeout.toNanos());
+        if (timeout.isNegative()) {
+            return 0;
+        }
+        if (timeout.compareTo(Duration.ofNanos(MAX_NANOS)) > 0) {
+            return MAX_NANOS;
+        }
+        return timeout.toNanos();
     }
 
     /** Like {@link #nanos(Duration)}, but null means no timeout: -1. */

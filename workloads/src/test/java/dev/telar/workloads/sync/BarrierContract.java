@@ -10,7 +10,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** What a Barrier must do, for threads and for processes. */
+/**
+ * What a Barrier must do, for threads and for processes; the last tests port CPython's
+ * {@code Lib/test/lock_tests.py} BarrierTests (five parties: four worker threads and the test's
+ * own thread). Where CPython's barrier has a default timeout of 2 s only so that a failing test
+ * ends, these use {@link Workers#PATIENCE}; a late party waits until the barrier is broken
+ * rather than sleeping.
+ */
 public abstract class BarrierContract extends FamilyTest {
     private List<Workers.Worker<Integer>> arrive(SyncBarrier b, int n, String prefix) {
         List<Workers.Worker<Integer>> ws = new ArrayList<>();
@@ -172,5 +178,200 @@ public abstract class BarrierContract extends FamilyTest {
         assertThat(done.get(0)).isEqualTo((long) parties * rounds);
         assertThat(b.state().rounds()).isEqualTo(rounds);
         assertThat(b.state().generation()).isEqualTo(rounds);
+    }
+
+    // ---- CPython lock_tests.py, BarrierTests ----
+    private static final int N = 5;
+
+    /** A body each of the five parties runs. */
+    @FunctionalInterface
+    private interface PartyBody {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code body} in four worker threads and in this thread, and waits for all; re-throws what any threw. */
+    private void runParties(PartyBody body) throws Exception {
+        List<Workers.Worker<Object>> ws = new ArrayList<>();
+        for (int i = 0; i < N - 1; i++) {
+            ws.add(workers.start("party-" + i, () -> {
+                body.run();
+                return null;
+            }));
+        }
+        body.run();
+        for (var w : ws) {
+            w.join();
+        }
+    }
+
+    private SyncBarrier barrierOfFive() {
+        return family.barrier("b", N, null, Workers.PATIENCE);
+    }
+
+    /** CPython's multipass: before each wait everyone has counted in, after it everyone has counted in again. */
+    private void passesInLockstep(int passes) throws Exception {
+        SyncBarrier b = barrierOfFive();
+        AtomicInteger before = new AtomicInteger();
+        AtomicInteger after = new AtomicInteger();
+        runParties(() -> {
+            for (int i = 0; i < passes; i++) {
+                before.incrementAndGet();
+                assertThat(after.get()).isEqualTo(i * N);
+                b.await();
+                after.incrementAndGet();
+                assertThat(before.get()).isEqualTo((i + 1) * N);
+                b.await();
+            }
+            assertThat(b.waiting()).isZero();
+            assertThat(b.isBroken()).isFalse();
+        });
+        assertThat(b.state().rounds()).isEqualTo(2L * passes);
+    }
+
+    /** test_barrier. */
+    @Test
+    void fivePartiesPassInLockstep() throws Exception {
+        passesInLockstep(1);
+    }
+
+    /** test_barrier_10. */
+    @Test
+    void fivePartiesPassInLockstepTenTimes() throws Exception {
+        passesInLockstep(10);
+    }
+
+    /** test_wait_return: the arrival indexes of a round are 0 to 4. */
+    @Test
+    void theArrivalIndexesOfARoundAreZeroToFour() throws Exception {
+        SyncBarrier b = barrierOfFive();
+        java.util.concurrent.ConcurrentLinkedQueue<Integer> indexes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        runParties(() -> indexes.add(b.await()));
+        assertThat(indexes).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
+    }
+
+    /** test_action: the action has run, once, when any party goes on. */
+    @Test
+    void theActionHasRunOnceWhenAnyPartyGoesOn() throws Exception {
+        AtomicInteger actions = new AtomicInteger();
+        SyncBarrier b = family.barrier("b", N, actions::incrementAndGet, Workers.PATIENCE);
+        runParties(() -> {
+            b.await();
+            assertThat(actions.get()).isEqualTo(1);
+        });
+    }
+
+    /** test_abort: a party that aborts in the second round breaks it for the four others. */
+    @Test
+    void anAbortInARoundBreaksItForTheOthers() throws Exception {
+        SyncBarrier b = barrierOfFive();
+        AtomicInteger passed = new AtomicInteger();
+        AtomicInteger broken = new AtomicInteger();
+        runParties(() -> {
+            if (b.await() == N / 2) {
+                b.abort();
+                return;
+            }
+            try {
+                b.await();
+                passed.incrementAndGet();
+            } catch (BarrierBrokenException e) {
+                broken.incrementAndGet();
+            }
+        });
+        assertThat(passed.get()).isZero();
+        assertThat(broken.get()).isEqualTo(N - 1);
+        assertThat(b.isBroken()).isTrue();
+    }
+
+    /** test_reset: a reset once the four others wait frees them (broken), and all five pass again. */
+    @Test
+    void aResetFreesTheWaitersAndAllPassAgain() throws Exception {
+        SyncBarrier b = barrierOfFive();
+        AtomicInteger passed = new AtomicInteger();
+        AtomicInteger broken = new AtomicInteger();
+        AtomicInteger again = new AtomicInteger();
+        runParties(() -> {
+            if (b.await() == N / 2) {
+                eventually("the four others wait", () -> b.waiting() == N - 1);
+                b.reset();
+            } else {
+                try {
+                    b.await();
+                    passed.incrementAndGet();
+                } catch (BarrierBrokenException e) {
+                    broken.incrementAndGet();
+                }
+            }
+            b.await();
+            again.incrementAndGet();
+        });
+        assertThat(passed.get()).isZero();
+        assertThat(broken.get()).isEqualTo(N - 1);
+        assertThat(again.get()).isEqualTo(N);
+    }
+
+    /** test_abort_and_reset: an aborted barrier, reset once everyone has left it, is passed again. */
+    @Test
+    void anAbortedBarrierResetOnceEveryoneLeftIsPassedAgain() throws Exception {
+        SyncBarrier b = barrierOfFive();
+        SyncBarrier meeting = family.barrier("meeting", N, null, Workers.PATIENCE);
+        AtomicInteger passed = new AtomicInteger();
+        AtomicInteger broken = new AtomicInteger();
+        AtomicInteger again = new AtomicInteger();
+        runParties(() -> {
+            if (b.await() == N / 2) {
+                b.abort();
+            } else {
+                try {
+                    b.await();
+                    passed.incrementAndGet();
+                } catch (BarrierBrokenException e) {
+                    broken.incrementAndGet();
+                }
+            }
+            // everyone has left the broken barrier before the reset, and nobody enters it before
+            if (meeting.await() == N / 2) {
+                b.reset();
+            }
+            meeting.await();
+            b.await();
+            again.incrementAndGet();
+        });
+        assertThat(passed.get()).isZero();
+        assertThat(broken.get()).isEqualTo(N - 1);
+        assertThat(again.get()).isEqualTo(N);
+    }
+
+    /** test_timeout: while one party is late, the others' timed waits break the barrier; the late one finds it broken. */
+    @Test
+    void aTimedWaitBreaksTheBarrierWhileOnePartyIsLate() throws Exception {
+        SyncBarrier b = barrierOfFive();
+        runParties(() -> {
+            if (b.await() == N / 2) {
+                eventually("the others' timeout broke the barrier", b::isBroken);
+            }
+            assertThatThrownBy(() -> b.await(LockContract.SHORT)).isInstanceOf(BarrierBrokenException.class);
+        });
+    }
+
+    /** test_default_timeout: the same with the barrier's default timeout (the first round waits as long as it takes). */
+    @Test
+    void theDefaultTimeoutBreaksTheBarrierWhileOnePartyIsLate() throws Exception {
+        SyncBarrier b = family.barrier("b", N, null, LockContract.SHORT);
+        runParties(() -> {
+            if (b.await(Workers.PATIENCE) == N / 2) {
+                eventually("the others' timeout broke the barrier", b::isBroken);
+            }
+            assertThatThrownBy(b::await).isInstanceOf(BarrierBrokenException.class);
+        });
+    }
+
+    /** test_single_thread: a barrier of one never waits. */
+    @Test
+    void aBarrierOfOneNeverWaits() throws Exception {
+        SyncBarrier b = family.barrier("one", 1, null, null);
+        assertThat(b.await()).isZero();
+        assertThat(b.await()).isZero();
+        assertThat(b.state().rounds()).isEqualTo(2);
     }
 }

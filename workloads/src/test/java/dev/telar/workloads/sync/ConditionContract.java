@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What a Condition must do, for threads and for processes. */
+/**
+ * What a Condition must do, for threads and for processes; the last tests port CPython's
+ * {@code Lib/test/lock_tests.py} ConditionTests.
+ */
 public abstract class ConditionContract extends FamilyTest {
     private SyncLock lock;
     private SyncCondition cond;
@@ -236,5 +239,176 @@ public abstract class ConditionContract extends FamilyTest {
         assertThat(buf.get(0)).isZero();
         assertThat(buf.get(3)).isEqualTo(2L * perProducer * (perProducer + 1) / 2);
         assertThat(cond.state().waiters()).isEmpty();
+    }
+
+    // ---- CPython lock_tests.py, ConditionTests ----
+    // test_unacquired_wait, test_unacquired_notify: waitingOrSignallingWithoutTheLockIsAnError.
+
+    /**
+     * test_acquire, for a Condition made with a Lock: the condition's lock is that lock, so taking
+     * one takes the other. Left out: a Condition made without a lock (CPython then makes an RLock);
+     * Telar's families always take the lock.
+     */
+    @Test
+    void theConditionsLockIsTheLockItWasMadeWith() throws Exception {
+        plainLock();
+        assertThat(cond.lock()).isSameAs(lock);
+        cond.lock().acquire();
+        assertThat(lock.tryAcquire()).isFalse();
+        cond.lock().release();
+        assertThat(lock.tryAcquire()).isTrue();
+        assertThat(cond.lock().tryAcquire()).isFalse();
+        lock.release();
+        try (SyncLock.Held h = cond.lock().hold()) {
+            assertThat(lock.tryAcquire()).isFalse();
+        }
+        assertThat(lock.isLocked()).isFalse();
+    }
+
+    /**
+     * CPython's check of notify(n): five threads wait twice each; notify(3) lets exactly three out
+     * of their first wait, notify(5) lets out the other two first waits and the three second ones,
+     * notify_all the last two. Each waiter records the phase the notifier set under the lock, so a
+     * waiter that got out early or late shows.
+     */
+    private void notifyWakesExactlyTheNumberAsked() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger phase = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ConcurrentLinkedQueue<String> first = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.ConcurrentLinkedQueue<String> second = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        List<Workers.Worker<Object>> ws = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ws.add(workers.start("waiter-" + i, () -> {
+                for (var results : List.of(first, second)) {
+                    lock.acquire();
+                    try {
+                        cond.await();
+                        results.add("woken in phase " + phase.get());
+                    } finally {
+                        lock.release();
+                    }
+                }
+                return null;
+            }));
+        }
+        eventually("five waiters", () -> cond.state().waiters().size() == 5);
+        assertThat(first).isEmpty();
+        notifyAndSetPhase(3, phase, 1);
+        eventually("three woken", () -> first.size() == 3);
+        eventually("all five wait again", () -> cond.state().waiters().size() == 5);
+        assertThat(first).containsOnly("woken in phase 1").hasSize(3);
+        assertThat(second).isEmpty();
+        notifyAndSetPhase(5, phase, 2);
+        eventually("eight woken", () -> first.size() + second.size() == 8);
+        eventually("the last two wait again", () -> cond.state().waiters().size() == 2);
+        assertThat(first).containsExactly("woken in phase 1", "woken in phase 1", "woken in phase 1",
+                "woken in phase 2", "woken in phase 2");
+        assertThat(second).containsOnly("woken in phase 2").hasSize(3);
+        notifyAndSetPhase(Integer.MAX_VALUE, phase, 3);
+        for (var w : ws) {
+            w.join();
+        }
+        assertThat(second).containsExactly("woken in phase 2", "woken in phase 2", "woken in phase 2",
+                "woken in phase 3", "woken in phase 3");
+    }
+
+    private void notifyAndSetPhase(int n, java.util.concurrent.atomic.AtomicInteger phase, int next) throws Exception {
+        lock.acquire();
+        try {
+            int woken = n == Integer.MAX_VALUE ? cond.signalAll() : cond.signal(n);
+            assertThat(woken).isEqualTo(n == Integer.MAX_VALUE ? 2 : n);
+            phase.set(next);
+        } finally {
+            lock.release();
+        }
+    }
+
+    /** test_notify: twice, to check the state left by the first round. */
+    @Test
+    void notifyWakesExactlyTheNumberAskedAcrossTwoWaitsEach() throws Exception {
+        plainLock();
+        notifyWakesExactlyTheNumberAsked();
+        notifyWakesExactlyTheNumberAsked();
+        assertThat(cond.state().woken()).isEqualTo(20);
+    }
+
+    /** test_timeout: five timed waits without a notify all return false after their timeout (no spurious wake-up). */
+    @Test
+    void fiveTimedWaitsReturnFalseAfterTheirTimeout() throws Exception {
+        plainLock();
+        Duration t = LockContract.SHORT;
+        List<Workers.Worker<Boolean>> ws = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ws.add(workers.start("waiter-" + i, () -> {
+                lock.acquire();
+                try {
+                    long start = System.nanoTime();
+                    boolean signalled = cond.await(t);
+                    assertWaited(start, t);
+                    return signalled;
+                } finally {
+                    lock.release();
+                }
+            }));
+        }
+        for (var w : ws) {
+            assertThat(w.join()).isFalse();
+        }
+    }
+
+    /** test_waitfor: wait_for returns true, with the predicate holding, after four notified changes. */
+    @Test
+    void awaitForReturnsOnceThePredicateHoldsAfterFourNotifies() throws Exception {
+        plainLock();
+        java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
+        var w = workers.start("waiter", () -> {
+            lock.acquire();
+            try {
+                boolean result = cond.awaitFor(() -> state.get() == 4, null);
+                return result && state.get() == 4;
+            } finally {
+                lock.release();
+            }
+        });
+        eventually("waiting", () -> cond.state().waiters().size() == 1);
+        for (int i = 0; i < 4; i++) {
+            lock.acquire();
+            try {
+                state.incrementAndGet();
+                cond.signal();
+            } finally {
+                lock.release();
+            }
+        }
+        assertThat(w.join()).isTrue();
+    }
+
+    /** test_waitfor_timeout: three notified changes never make the predicate true: false after the timeout. */
+    @Test
+    void awaitForTimesOutWhenThePredicateNeverHolds() throws Exception {
+        plainLock();
+        Duration t = LockContract.SHORT;
+        java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
+        var w = workers.start("waiter", () -> {
+            lock.acquire();
+            try {
+                long start = System.nanoTime();
+                boolean result = cond.awaitFor(() -> state.get() == 4, t);
+                assertWaited(start, t);
+                return result;
+            } finally {
+                lock.release();
+            }
+        });
+        eventually("waiting", () -> cond.state().waiters().size() == 1);
+        for (int i = 0; i < 3; i++) {
+            lock.acquire();
+            try {
+                state.incrementAndGet();
+                cond.signal();
+            } finally {
+                lock.release();
+            }
+        }
+        assertThat(w.join()).isFalse();
     }
 }

@@ -162,7 +162,7 @@ class CrossProcessSyncTest {
         sync.semaphore("s", 2);
         try (ProcessSync other = new ProcessSync(dir)) {
             assertThatThrownBy(() -> other.semaphore("s", 3)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("other parameters");
+                    .hasMessage("'s' is already a Semaphore(2), not a Semaphore(3)");
             assertThatThrownBy(() -> other.boundedSemaphore("s", 2)).isInstanceOf(IllegalArgumentException.class);
             assertThat(other.semaphore("s", 2).available()).isEqualTo(2);
         }

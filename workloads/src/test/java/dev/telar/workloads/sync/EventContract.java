@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What an Event must do, for threads and for processes. */
+/**
+ * What an Event must do, for threads and for processes; the last tests port CPython's
+ * {@code Lib/test/lock_tests.py} EventTests.
+ */
 public abstract class EventContract extends FamilyTest {
     @Test
     void setClearAndTimedWait() throws Exception {
@@ -98,5 +101,84 @@ public abstract class EventContract extends FamilyTest {
         partner.join();
         assertThat(ping.state().sets()).isEqualTo(rounds);
         assertThat(pong.state().sets()).isEqualTo(rounds);
+    }
+
+    // ---- CPython lock_tests.py, EventTests ----
+    // test_set_and_clear: aSetClearedAtOnceStillWakesTheWaiters. Left out: test_reset_internal_locks
+    // (CPython's re-creation of its inner lock after fork; a Telar Event has none).
+
+    /** test_is_set: setting or clearing twice is the same as once. */
+    @Test
+    void isSetFollowsRepeatedSetsAndClears() {
+        SyncEvent e = family.event("e");
+        assertThat(e.isSet()).isFalse();
+        e.set();
+        assertThat(e.isSet()).isTrue();
+        e.set();
+        assertThat(e.isSet()).isTrue();
+        e.clear();
+        assertThat(e.isSet()).isFalse();
+        e.clear();
+        assertThat(e.isSet()).isFalse();
+    }
+
+    /** Five threads wait twice each; none returns before the set, all return true twice after it. */
+    private void fiveWaitersAreWokenAndPassAgain(SyncEvent e) throws Exception {
+        java.util.concurrent.ConcurrentLinkedQueue<Boolean> first = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.ConcurrentLinkedQueue<Boolean> second = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        List<Workers.Worker<Object>> ws = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ws.add(workers.start("waiter-" + i, () -> {
+                first.add(e.await(Workers.PATIENCE));
+                second.add(e.await(Workers.PATIENCE));
+                return null;
+            }));
+        }
+        eventually("five waiters", () -> e.state().waiters().size() == 5);
+        assertThat(first).isEmpty();
+        e.set();
+        for (var w : ws) {
+            w.join();
+        }
+        assertThat(first).containsExactly(true, true, true, true, true);
+        assertThat(second).containsExactly(true, true, true, true, true);
+    }
+
+    /** test_notify: every waiter is woken, and again after a set and a clear. */
+    @Test
+    void everyWaiterIsWokenAndPassesAgainWhileSet() throws Exception {
+        SyncEvent e = family.event("e");
+        fiveWaitersAreWokenAndPassAgain(e);
+        e.set();
+        e.clear();
+        fiveWaitersAreWokenAndPassAgain(e);
+    }
+
+    /** test_timeout: while clear, a wait of 0 and a timed wait return false (the latter after its timeout); while set, true at once. */
+    @Test
+    void timedWaitsReturnFalseWhileClearAndTrueWhileSet() throws Exception {
+        SyncEvent e = family.event("e");
+        Duration t = LockContract.SHORT;
+        List<Workers.Worker<List<Boolean>>> ws = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ws.add(workers.start("clear-" + i, () -> {
+                boolean now = e.await(Duration.ZERO);
+                long start = System.nanoTime();
+                boolean later = e.await(t);
+                assertWaited(start, t);
+                return List.of(now, later);
+            }));
+        }
+        for (var w : ws) {
+            assertThat(w.join()).containsExactly(false, false);
+        }
+        e.set();
+        ws.clear();
+        for (int i = 0; i < 5; i++) {
+            ws.add(workers.start("set-" + i, () -> List.of(e.await(Duration.ZERO), e.await(t))));
+        }
+        for (var w : ws) {
+            assertThat(w.join()).containsExactly(true, true);
+        }
     }
 }

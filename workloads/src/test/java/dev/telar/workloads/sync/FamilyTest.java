@@ -3,6 +3,7 @@ package dev.telar.workloads.sync;
 import dev.telar.workloads.sync.process.ProcessSync;
 import dev.telar.workloads.sync.thread.ThreadSync;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +41,16 @@ public abstract class FamilyTest {
     void closeFamily() throws InterruptedException {
         workers.close();
         family.close();
+    }
+
+    /**
+     * CPython's check of a timed wait: it lasted at least {@code expected} (Telar never returns
+     * early, where CPython allows 40% less) and less than ten times it.
+     */
+    protected static void assertWaited(long startNanos, Duration expected) {
+        long took = System.nanoTime() - startNanos;
+        org.assertj.core.api.Assertions.assertThat(took).as("ns waited for a timeout of %s", expected)
+                .isGreaterThanOrEqualTo(expected.toNanos()).isLessThan(10 * expected.toNanos());
     }
 
     /** True when {@code p} is the calling thread, in the family's naming. */

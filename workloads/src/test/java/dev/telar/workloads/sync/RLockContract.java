@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
-/** What an RLock must do beyond a Lock: reentrancy and its hold count. */
+/**
+ * What an RLock must do beyond a Lock: reentrancy and its hold count; the last tests port CPython's
+ * {@code Lib/test/lock_tests.py} RLockTests.
+ */
 public abstract class RLockContract extends LockContract {
     @Override
     protected SyncRLock newLock() {
@@ -108,5 +111,55 @@ public abstract class RLockContract extends LockContract {
         assertThat(lock.holdCount()).isEqualTo(2);
         lock.release();
         lock.release();
+    }
+
+    // ---- CPython lock_tests.py, RLockTests ----
+    // test_different_thread: releasingAnotherThreadsLockIsAnErrorAndLeavesItHeld and
+    // aReleaseByAnotherThreadDoesNotLowerTheCount. Left out: test_release_save_unacquired (a
+    // private CPython method; its Telar counterpart is checked by Condition's wait without the lock).
+
+    /** test_reacquire: nested acquires and releases in any interleaving leave the lock free. */
+    @Test
+    void nestedAcquiresAndReleasesInterleaveFreely() throws Exception {
+        SyncRLock lock = newLock();
+        lock.acquire();
+        lock.acquire();
+        lock.release();
+        lock.acquire();
+        lock.release();
+        lock.release();
+        assertThat(lock.isLocked()).isFalse();
+        assertThat(lock.holdCount()).isZero();
+    }
+
+    /** test_release_unacquired: a release beyond the acquires is an error, before and after nesting. */
+    @Test
+    void releasingMoreThanWasAcquiredIsAnError() throws Exception {
+        SyncRLock lock = newLock();
+        assertThatThrownBy(lock::release).isInstanceOf(IllegalMonitorStateException.class);
+        lock.acquire();
+        lock.acquire();
+        lock.release();
+        lock.acquire();
+        lock.release();
+        lock.release();
+        assertThatThrownBy(lock::release).isInstanceOf(IllegalMonitorStateException.class);
+        assertThat(lock.isLocked()).isFalse();
+    }
+
+    /** test__is_owned: held by the current thread through every level, and never by another thread. */
+    @Test
+    void heldByCurrentThreadFollowsTheLevelsOfThisThreadOnly() throws Exception {
+        SyncRLock lock = newLock();
+        assertThat(lock.isHeldByCurrentThread()).isFalse();
+        lock.acquire();
+        assertThat(lock.isHeldByCurrentThread()).isTrue();
+        lock.acquire();
+        assertThat(lock.isHeldByCurrentThread()).isTrue();
+        assertThat(workers.start("other", lock::isHeldByCurrentThread).join()).isFalse();
+        lock.release();
+        assertThat(lock.isHeldByCurrentThread()).isTrue();
+        lock.release();
+        assertThat(lock.isHeldByCurrentThread()).isFalse();
     }
 }

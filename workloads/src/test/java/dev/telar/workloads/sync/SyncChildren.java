@@ -67,6 +67,39 @@ public final class SyncChildren {
         }
     }
 
+    /**
+     * {@code dir condition|event n}: n threads wait, for good, on Condition "c" (over Lock "l") or
+     * on Event "e"; says "started" once all threads run; sleeps until killed.
+     */
+    public static final class Waiters implements ProcessTarget {
+        @Override
+        public void run(String[] args) throws Exception {
+            ProcessSync sync = new ProcessSync(Path.of(args[0]));
+            boolean condition = args[1].equals("condition");
+            int n = Integer.parseInt(args[2]);
+            SyncLock lock = sync.lock("l");
+            SyncCondition cond = sync.condition("c", lock);
+            SyncEvent event = sync.event("e");
+            for (int i = 0; i < n; i++) {
+                Thread t = new Thread(() -> {
+                    try {
+                        if (condition) {
+                            lock.acquire();
+                            cond.await();
+                        } else {
+                            event.await();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "waiter-" + i);
+                t.start();
+            }
+            System.out.println("started");
+            Thread.sleep(Duration.ofMinutes(1).toMillis());
+        }
+    }
+
     /** {@code dir n}: n times waits for "ping", clears it and sets "pong". */
     public static final class EventPong implements ProcessTarget {
         @Override

@@ -20,14 +20,15 @@ import java.time.Duration;
  * <p>Every JVM that opens the barrier is listed as a member until it closes it. A party waiting
  * longer than {@link ProcessLockBase#FIRST_CHECK_NANOS} checks the members every
  * {@link ProcessLockBase#CHECK_PERIOD_NANOS}; a member process that died without closing breaks
- * the barrier instead of leaving everyone waiting for it. At most 4095 parties and 64 member
+ * the barrier instead of leaving everyone waiting for it. At most 4095 parties and {@link #MAX_MEMBERS} member
  * processes. Thread-safe.
  */
 public final class ProcessBarrier extends ProcessPrimitive<BarrierState> implements SyncBarrier {
     /** Most parties a process barrier can have. */
     public static final int MAX_PARTIES = 0xFFF;
-    private static final int MAX_MEMBERS = 64;
-    private static final int MAX_WAITING = 64;
+    /** Most processes that can have the barrier open at once. */
+    public static final int MAX_MEMBERS = ProcessSync.SLOTS;
+    private static final int MAX_WAITING = ProcessSync.SLOTS;
 
     private static final long COUNT_MASK = 0xFFF;
     private static final long BROKEN = 1L << 12;
@@ -72,11 +73,7 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
         this.members = new SlotTable(region, MEMBERS, MAX_MEMBERS);
         this.waiting = new SlotTable(region, WAITING, MAX_WAITING);
         this.wake = new WakeWord(region, WAKE);
-        int slot = members.tryClaim(memberWord, 0);
-        if (slot < 0) {
-            members.pruneDead();
-            slot = members.tryClaim(memberWord, 0);
-        }
+        int slot = members.claim(memberWord, 0);
         if (slot < 0) {
             region.close();
             throw new IllegalStateException("more than " + MAX_MEMBERS + " processes opened barrier " + name);
@@ -194,7 +191,7 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
 
     private int waitForOthers(long g, int index, long nanos) throws InterruptedException {
         long me = Owner.current();
-        int slot = waiting.tryClaim(me, (int) Owner.tag(me));
+        int slot = waiting.claim(me, (int) Owner.tag(me));
         long deadline = Waits.deadline(nanos);
         Backoff backoff = new Backoff(wake, spin);
         long nextCheck = ProcessLockBase.FIRST_CHECK_NANOS;
@@ -303,7 +300,7 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
     public int waiting() {
         region.ensureOpen();
         long w = region.getLong(WORD);
-        return Math.min(count(w), parties - 1);
+        return broken(w) ? 0 : Math.min(count(w), parties - 1);
     }
 
     @Override

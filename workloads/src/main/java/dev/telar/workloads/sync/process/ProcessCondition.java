@@ -14,16 +14,21 @@ import java.util.List;
 
 /**
  * Condition between processes, on a {@link ProcessLock} or {@link ProcessRLock}. Each waiter, while
- * it still holds the lock, claims a slot of two words: a state word (ticket number, and WAITING,
- * NOTIFIED or CANCELLED) and its owner word. A signal, also under the lock, moves the oldest
- * tickets from WAITING to NOTIFIED by compare-and-swap; a waiter that times out moves its own from
- * WAITING to CANCELLED by compare-and-swap. Exactly one of the two succeeds, so a signal is never
- * spent on a waiter that has given up, and none is lost. Signals skip waiters whose process died.
- * At most {@link #MAX_WAITERS} waiters at once. Thread-safe.
+ * it still holds the lock, claims a slot of two words: its owner word (the claim: a compare-and-swap
+ * from 0) and then a state word (ticket number, and WAITING, NOTIFIED or CANCELLED). A signal, also
+ * under the lock, moves the oldest tickets from WAITING to NOTIFIED by compare-and-swap; a waiter
+ * that times out moves its own from WAITING to CANCELLED by compare-and-swap. Exactly one of the
+ * two succeeds, so a signal is never spent on a waiter that has given up, and none is lost.
+ *
+ * <p>A waiter killed while waiting leaves its slot behind: signals skip it (and free it) without
+ * counting it, and a waiter that finds every slot taken first frees the slots of dead owners, so
+ * dead waiters never use up signals or room. As the owner word is written before the state, a
+ * WAITING state without an owner can only be a slot freed from a dead waiter, and is skipped.
+ * At most {@link #MAX_WAITERS} live waiters at once. Thread-safe.
  */
 public final class ProcessCondition extends ProcessPrimitive<ConditionState> implements SyncCondition {
     /** Most participants that can wait at once. */
-    public static final int MAX_WAITERS = 64;
+    public static final int MAX_WAITERS = ProcessSync.SLOTS;
     private static final long FREE = 0;
     private static final long WAITING = 1;
     private static final long NOTIFIED = 2;
@@ -120,8 +125,8 @@ public final class ProcessCondition extends ProcessPrimitive<ConditionState> imp
             }
         } finally {
             backoff.end();
+            region.setLong(stateOffset(slot), FREE); // the state first: an owner word of 0 frees the slot
             region.setLong(ownerOffset(slot), 0);
-            region.setLong(stateOffset(slot), FREE);
             lock.reacquire(holds);
         }
         if (interrupted) {
@@ -130,14 +135,37 @@ public final class ProcessCondition extends ProcessPrimitive<ConditionState> imp
         return signalled;
     }
 
+    /** Under the lock: a free slot for this waiter, freeing dead waiters' slots when none is free. */
     private int claim(long waiting, long me) {
-        for (int i = 0; i < MAX_WAITERS; i++) {
-            if (region.getLong(stateOffset(i)) == FREE && region.casLong(stateOffset(i), FREE, waiting)) {
-                region.setLong(ownerOffset(i), me);
-                return i;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < MAX_WAITERS; i++) {
+                if (region.getLong(ownerOffset(i)) == 0 && region.casLong(ownerOffset(i), 0, me)) {
+                    region.setLong(stateOffset(i), waiting);
+                    return i;
+                }
+            }
+            if (pruneDead() == 0) {
+                break;
             }
         }
         throw new IllegalStateException("more than " + MAX_WAITERS + " participants wait on condition " + name);
+    }
+
+    /** Under the lock: frees every slot whose owner process died; returns how many. */
+    private int pruneDead() {
+        int freed = 0;
+        for (int i = 0; i < MAX_WAITERS; i++) {
+            long owner = region.getLong(ownerOffset(i));
+            if (owner != 0 && !Owner.isAlive(owner) && free(i, region.getLong(stateOffset(i)), owner)) {
+                freed++;
+            }
+        }
+        return freed;
+    }
+
+    /** Frees a dead waiter's slot: the state, then the owner word that makes it claimable. */
+    private boolean free(int slot, long state, long owner) {
+        return region.casLong(stateOffset(slot), state, FREE) && region.casLong(ownerOffset(slot), owner, 0);
     }
 
     @Override
@@ -152,11 +180,11 @@ public final class ProcessCondition extends ProcessPrimitive<ConditionState> imp
             int slot = (int) w[1];
             long word = w[0];
             long owner = region.getLong(ownerOffset(slot));
-            if (owner != 0 && !Owner.isAlive(owner)) {
-                // its process died while waiting: free the slot instead of spending the signal
-                if (region.casLong(stateOffset(slot), word, FREE)) {
-                    region.setLong(ownerOffset(slot), 0);
-                }
+            if (owner == 0) {
+                continue; // a state left by a dead waiter whose slot was freed
+            }
+            if (!Owner.isAlive(owner)) {
+                free(slot, word, owner); // its process died while waiting: not worth a signal
                 continue;
             }
             if (region.casLong(stateOffset(slot), word, (word & ~3L) | NOTIFIED)) {

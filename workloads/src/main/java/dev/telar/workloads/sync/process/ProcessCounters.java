@@ -59,6 +59,11 @@ public final class ProcessCounters implements SharedCounters {
         return region.casLong(offset(i), expected, value);
     }
 
+    /** True when this JVM made the file. */
+    boolean createdHere() {
+        return region.created();
+    }
+
     @Override
     public void close() {
         region.close();

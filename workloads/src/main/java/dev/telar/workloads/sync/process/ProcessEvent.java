@@ -13,7 +13,7 @@ import java.time.Duration;
  * so no set is missed however quickly it is undone. Thread-safe.
  */
 public final class ProcessEvent extends ProcessPrimitive<EventState> implements SyncEvent {
-    private static final int MAX_WAITERS = 64;
+    private static final int MAX_WAITERS = ProcessSync.SLOTS;
     private static final long WORD = SharedRegion.DATA;
     private static final long WAKE = WORD + 8;
     private static final long WAITERS = SharedRegion.DATA + 64;

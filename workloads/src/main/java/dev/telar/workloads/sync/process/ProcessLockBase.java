@@ -23,7 +23,7 @@ public abstract class ProcessLockBase extends ProcessPrimitive<LockState> implem
     /** How long a barrier party waits before it first looks at the other members' liveness. */
     static final long FIRST_CHECK_NANOS = 200_000_000L;
     static final long CHECK_PERIOD_NANOS = 100_000_000L;
-    static final int MAX_WAITERS = 64;
+    static final int MAX_WAITERS = ProcessSync.SLOTS;
 
     private static final long OWNER = SharedRegion.DATA;          // owner word, 0 = free
     private static final long COUNT = OWNER + 8;                  // int: hold count (RLock)

@@ -22,8 +22,8 @@ import java.util.List;
  */
 public final class ProcessSemaphore extends ProcessPrimitive<SemaphoreState> implements SyncSemaphore {
     /** Most permits a process semaphore can have out or free at once. */
-    public static final int MAX_PERMITS = 64;
-    private static final int MAX_WAITERS = 64;
+    public static final int MAX_PERMITS = ProcessSync.SLOTS;
+    private static final int MAX_WAITERS = ProcessSync.SLOTS;
 
     private static final long ISSUED = SharedRegion.DATA;       // int: slots in use
     private static final long ABANDONED = ISSUED + 4;           // int

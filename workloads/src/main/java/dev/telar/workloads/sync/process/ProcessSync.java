@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.process;
 
+import dev.telar.workloads.sync.Descriptions;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SharedCounters;
 import dev.telar.workloads.sync.SyncBarrier;
@@ -25,12 +26,30 @@ import java.util.regex.Pattern;
  * The process family: every primitive is a file in one directory, named after the primitive with
  * its kind as extension ({@code total.lock}, {@code permits.sem}, ...). Any JVM that opens the
  * same directory reaches the same primitives; within one JVM each name is opened once and shared.
+ * A name stands for one primitive in the whole directory: asking for it with another kind (a file
+ * of another kind by that name exists) or other parameters (the file's header holds others) is
+ * refused in the words of {@link Descriptions}, in any JVM. A request refused only after it made
+ * its file (two JVMs asked for the same name as two kinds at once) removes the file it made.
  * The directory belongs to the caller (typically a RunDirectory), which removes it. Thread-safe.
  */
 public final class ProcessSync implements SyncPrimitives {
+    /**
+     * Room every process primitive has for participants at once: waiters of a Lock, RLock,
+     * Semaphore, Event, Condition or Barrier, permits of a Semaphore, and processes that have a
+     * Barrier open (each JVM counts once, the one that prepares a run too). Limits offered to users
+     * (such as {@code ScenarioSpec#MAX_WORKERS}) are derived from it, so that a run never fails
+     * half-way for lack of a slot.
+     */
+    public static final int SLOTS = 128;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private final Path dir;
-    private final Map<String, Object> byName = new ConcurrentHashMap<>();
+    /** File extension of each kind, and the kind's name in messages. */
+    private static final Map<String, String> KINDS = Map.of("lock", "Lock", "rlock", "RLock", "sem", "Semaphore",
+            "cond", "Condition", "event", "Event", "barrier", "Barrier", "counters", "Counters");
+    private final Map<String, Entry> byName = new ConcurrentHashMap<>();
+
+    private record Entry(String description, Object value) {
+    }
 
     /**
      * @param dir an existing directory (created if missing) shared by all participants
@@ -70,93 +89,118 @@ public final class ProcessSync implements SyncPrimitives {
         return Mode.PROCESSES;
     }
 
-    private <T> T named(String name, String ext, Class<T> type, Supplier<T> open) {
+    private <T> T named(String name, String ext, Class<T> type, String description, Supplier<T> open) {
         file(name, ext); // checks the name
-        Object existing = byName.get(name);
-        if (existing == null) {
+        Entry e = byName.get(name);
+        if (e == null) {
             synchronized (byName) {
-                existing = byName.get(name);
-                if (existing == null) {
-                    existing = open.get();
-                    byName.put(name, existing);
+                e = byName.get(name);
+                if (e == null) {
+                    e = new Entry(description, openAlone(name, ext, description, open));
+                    byName.put(name, e);
                 }
             }
         }
-        if (!type.isInstance(existing)) {
-            throw new IllegalArgumentException("'" + name + "' is already a " + existing.getClass().getSimpleName()
-                    + " in this family, not a " + type.getSimpleName());
+        if (!e.description().equals(description) || !type.isInstance(e.value())) {
+            throw Descriptions.taken(name, e.description(), description);
         }
-        return type.cast(existing);
+        return type.cast(e.value());
+    }
+
+    /** Opens or creates the file, refusing a name another kind has, or whose file holds other parameters. */
+    private Object openAlone(String name, String ext, String description, Supplier<?> open) {
+        refuseOtherKinds(name, ext, description);
+        Object opened;
+        try {
+            opened = open.get();
+        } catch (SharedRegion.Mismatch m) {
+            throw Descriptions.taken(name, m.existing(), description);
+        }
+        try {
+            refuseOtherKinds(name, ext, description); // another JVM may have made one meanwhile
+        } catch (IllegalArgumentException refused) {
+            boolean created;
+            if (opened instanceof ProcessPrimitive<?> p) {
+                created = p.region.created();
+                p.close();
+            } else {
+                created = ((ProcessCounters) opened).createdHere();
+                ((ProcessCounters) opened).close();
+            }
+            if (created) {
+                try {
+                    Files.deleteIfExists(file(name, ext));
+                } catch (IOException e) {
+                    refused.addSuppressed(e);
+                }
+            }
+            throw refused;
+        }
+        return opened;
+    }
+
+    private void refuseOtherKinds(String name, String ext, String asked) {
+        for (Map.Entry<String, String> k : KINDS.entrySet()) {
+            if (!k.getKey().equals(ext) && Files.exists(dir.resolve(name + "." + k.getKey()))) {
+                throw Descriptions.taken(name, k.getValue(), asked);
+            }
+        }
     }
 
     @Override
     public SyncLock lock(String name) {
-        return named(name, "lock", ProcessLock.class, () -> ProcessLock.open(file(name, "lock")));
+        return named(name, "lock", ProcessLock.class, Descriptions.lock(), () -> ProcessLock.open(file(name, "lock")));
     }
 
     @Override
     public SyncRLock rlock(String name) {
-        return named(name, "rlock", ProcessRLock.class, () -> ProcessRLock.open(file(name, "rlock")));
+        return named(name, "rlock", ProcessRLock.class, Descriptions.rlock(), () -> ProcessRLock.open(file(name, "rlock")));
     }
 
     @Override
     public SyncSemaphore semaphore(String name, int value) {
-        ProcessSemaphore s = named(name, "sem", ProcessSemaphore.class, () -> ProcessSemaphore.open(file(name, "sem"), value, false));
-        return checked(s, value, false);
+        return named(name, "sem", ProcessSemaphore.class, Descriptions.semaphore(value, false),
+                () -> ProcessSemaphore.open(file(name, "sem"), value, false));
     }
 
     @Override
     public SyncSemaphore boundedSemaphore(String name, int value) {
-        ProcessSemaphore s = named(name, "sem", ProcessSemaphore.class, () -> ProcessSemaphore.open(file(name, "sem"), value, true));
-        return checked(s, value, true);
-    }
-
-    private static ProcessSemaphore checked(ProcessSemaphore s, int value, boolean bounded) {
-        if (s.isBounded() != bounded || s.state().initial() != value) {
-            throw new IllegalArgumentException("'" + s.name() + "' is already a " + (s.isBounded() ? "Bounded" : "")
-                    + "Semaphore(" + s.state().initial() + ")");
-        }
-        return s;
+        return named(name, "sem", ProcessSemaphore.class, Descriptions.semaphore(value, true),
+                () -> ProcessSemaphore.open(file(name, "sem"), value, true));
     }
 
     @Override
     public SyncCondition condition(String name, SyncLock lock) {
-        return named(name, "cond", ProcessCondition.class, () -> ProcessCondition.open(file(name, "cond"), lock));
+        return named(name, "cond", ProcessCondition.class, Descriptions.condition(lock),
+                () -> ProcessCondition.open(file(name, "cond"), lock));
     }
 
     @Override
     public SyncEvent event(String name) {
-        return named(name, "event", ProcessEvent.class, () -> ProcessEvent.open(file(name, "event")));
+        return named(name, "event", ProcessEvent.class, Descriptions.event(), () -> ProcessEvent.open(file(name, "event")));
     }
 
     @Override
     public SyncBarrier barrier(String name, int parties, Runnable action, Duration timeout) {
-        ProcessBarrier b = named(name, "barrier", ProcessBarrier.class,
+        return named(name, "barrier", ProcessBarrier.class, Descriptions.barrier(parties, timeout),
                 () -> ProcessBarrier.open(file(name, "barrier"), parties, action, timeout));
-        if (b.parties() != parties) {
-            throw new IllegalArgumentException("'" + name + "' is already a Barrier(" + b.parties() + ")");
-        }
-        return b;
     }
 
     @Override
     public SharedCounters counters(String name, int size) {
-        ProcessCounters c = named(name, "counters", ProcessCounters.class, () -> ProcessCounters.open(file(name, "counters"), size));
-        if (c.size() != size) {
-            throw new IllegalArgumentException("'" + name + "' already has " + c.size() + " counters");
-        }
-        return c;
+        return named(name, "counters", ProcessCounters.class, Descriptions.counters(size),
+                () -> ProcessCounters.open(file(name, "counters"), size));
     }
 
     /** Closes (unmaps) every primitive opened through this family; the files stay. */
     @Override
     public void close() {
-        List<Object> all;
+        List<Entry> all;
         synchronized (byName) {
             all = new ArrayList<>(byName.values());
             byName.clear();
         }
-        for (Object o : all) {
+        for (Object o : all.stream().map(Entry::value).toList()) {
             if (o instanceof SharedCounters c) {
                 c.close();
             } else if (o instanceof dev.telar.workloads.sync.SyncPrimitive<?> p) {

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A fixed row of owner-word slots in a shared region (0 = free), used to list waiters, holders or
- * member processes. Claiming a slot is one compare-and-swap; a full table is an error whose
- * message names the limit. Thread-safe.
+ * member processes. Claiming a slot is one compare-and-swap; slots of dead owners are freed when
+ * the table is full ({@link #claim}). Thread-safe.
  */
 final class SlotTable {
     private final SharedRegion region;
@@ -47,6 +47,20 @@ final class SlotTable {
             }
         }
         return -1;
+    }
+
+    /**
+     * Puts {@code word} in a free slot; when all are taken, first frees the slots of owners whose
+     * process died (a waiter killed while waiting leaves its slot behind) and tries again.
+     *
+     * @return the slot, or -1 when all are taken by live owners
+     */
+    int claim(long word, int hint) {
+        int slot = tryClaim(word, hint);
+        if (slot < 0 && pruneDead() > 0) {
+            slot = tryClaim(word, hint);
+        }
+        return slot;
     }
 
     /** Frees {@code slot} if it still holds {@code word}. */

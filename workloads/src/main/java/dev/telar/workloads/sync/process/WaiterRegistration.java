@@ -3,7 +3,7 @@ package dev.telar.workloads.sync.process;
 /**
  * A waiter's entry in a {@link SlotTable} while it waits, so that panels can list who waits.
  * Entered lazily, once the waiter stops spinning: short waits never touch the table. A full table
- * only means the waiter is not listed. Not thread-safe (one per wait).
+ * only means the waiter is not listed; slots of waiters whose process died are freed to make room. Not thread-safe (one per wait).
  */
 final class WaiterRegistration implements AutoCloseable {
     private final SlotTable table;
@@ -20,7 +20,7 @@ final class WaiterRegistration implements AutoCloseable {
     void update(Backoff backoff) {
         if (!tried && backoff.parking()) {
             tried = true;
-            slot = table.tryClaim(word, (int) Owner.tag(word));
+            slot = table.claim(word, (int) Owner.tag(word));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.telar.workloads.sync.scenario;
 
 import dev.telar.workloads.sync.Mode;
+import dev.telar.workloads.sync.process.ProcessSync;
 import java.util.Objects;
 
 /**
@@ -18,14 +19,22 @@ import java.util.Objects;
  */
 public record ScenarioSpec(Primitive primitive, Mode mode, double slowdown, int workers, long size,
                            boolean lockEnabled) {
+    /**
+     * Most workers a run takes, in either mode: 64, or fewer if the process primitives had less
+     * room. A process run opens every primitive in each worker's JVM and in the runner's, so the
+     * workers plus the runner must fit the primitives' {@link ProcessSync#SLOTS}; a number the
+     * primitives could not hold is refused here, before anything starts.
+     */
+    public static final int MAX_WORKERS = Math.min(64, ProcessSync.SLOTS - 1);
+
     public ScenarioSpec {
         Objects.requireNonNull(primitive, "primitive");
         Objects.requireNonNull(mode, "mode");
         if (!(slowdown >= 0) || slowdown > 1000) {
             throw new IllegalArgumentException("slowdown must be 0..1000, not " + slowdown);
         }
-        if (workers < 0 || workers > 64) {
-            throw new IllegalArgumentException("workers must be 1..64 (0 for the default), not " + workers);
+        if (workers < 0 || workers > MAX_WORKERS) {
+            throw new IllegalArgumentException("workers must be 1.." + MAX_WORKERS + " (0 for the default), not " + workers);
         }
         if (size < 0) {
             throw new IllegalArgumentException("size must not be negative: " + size);

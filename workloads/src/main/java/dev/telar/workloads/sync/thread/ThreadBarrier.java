@@ -143,6 +143,7 @@ public final class ThreadBarrier extends ThreadPrimitive<BarrierState> implement
         trip.signalAll();
         generation = new Generation(generation.number + 1);
         arrived = 0;
+        present.clear(); // the woken parties are on their way out, no longer waiting
         publish();
     }
 
@@ -184,7 +185,7 @@ public final class ThreadBarrier extends ThreadPrimitive<BarrierState> implement
 
     @Override
     public int waiting() {
-        return waitingView.size();
+        return currentView.broken ? 0 : waitingView.size();
     }
 
     @Override

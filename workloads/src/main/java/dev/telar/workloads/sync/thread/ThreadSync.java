@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.thread;
 
+import dev.telar.workloads.sync.Descriptions;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SharedCounters;
 import dev.telar.workloads.sync.SyncBarrier;
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * The thread family: primitives kept by name in a map, so every thread asking for a name gets the
- * same object. Thread-safe.
+ * same object; asking again with another kind or other parameters is refused in the words of
+ * {@link Descriptions}. Thread-safe.
  */
 public final class ThreadSync implements SyncPrimitives {
     private final Map<String, Object> byName = new ConcurrentHashMap<>();
@@ -32,7 +34,7 @@ public final class ThreadSync implements SyncPrimitives {
         Object found = byName.computeIfAbsent(name, n -> new Entry(description, create.get()));
         Entry e = (Entry) found;
         if (!e.description.equals(description) || !type.isInstance(e.value)) {
-            throw new IllegalArgumentException("'" + name + "' is already a " + e.description + ", not a " + description);
+            throw Descriptions.taken(name, e.description, description);
         }
         return type.cast(e.value);
     }
@@ -42,44 +44,45 @@ public final class ThreadSync implements SyncPrimitives {
 
     @Override
     public SyncLock lock(String name) {
-        return named(name, ThreadLock.class, "Lock", () -> new ThreadLock(name));
+        return named(name, ThreadLock.class, Descriptions.lock(), () -> new ThreadLock(name));
     }
 
     @Override
     public SyncRLock rlock(String name) {
-        return named(name, ThreadRLock.class, "RLock", () -> new ThreadRLock(name));
+        return named(name, ThreadRLock.class, Descriptions.rlock(), () -> new ThreadRLock(name));
     }
 
     @Override
     public SyncSemaphore semaphore(String name, int value) {
-        return named(name, ThreadSemaphore.class, "Semaphore(" + value + ")", () -> new ThreadSemaphore(name, value, false));
+        return named(name, ThreadSemaphore.class, Descriptions.semaphore(value, false),
+                () -> new ThreadSemaphore(name, value, false));
     }
 
     @Override
     public SyncSemaphore boundedSemaphore(String name, int value) {
-        return named(name, ThreadSemaphore.class, "BoundedSemaphore(" + value + ")",
+        return named(name, ThreadSemaphore.class, Descriptions.semaphore(value, true),
                 () -> new ThreadSemaphore(name, value, true));
     }
 
     @Override
     public SyncCondition condition(String name, SyncLock lock) {
-        return named(name, ThreadCondition.class, "Condition(" + lock.name() + ")", () -> new ThreadCondition(name, lock));
+        return named(name, ThreadCondition.class, Descriptions.condition(lock), () -> new ThreadCondition(name, lock));
     }
 
     @Override
     public SyncEvent event(String name) {
-        return named(name, ThreadEvent.class, "Event", () -> new ThreadEvent(name));
+        return named(name, ThreadEvent.class, Descriptions.event(), () -> new ThreadEvent(name));
     }
 
     @Override
     public SyncBarrier barrier(String name, int parties, Runnable action, Duration timeout) {
-        return named(name, ThreadBarrier.class, "Barrier(" + parties + ")",
+        return named(name, ThreadBarrier.class, Descriptions.barrier(parties, timeout),
                 () -> new ThreadBarrier(name, parties, action, timeout));
     }
 
     @Override
     public SharedCounters counters(String name, int size) {
-        return named(name, ThreadCounters.class, "Counters(" + size + ")", () -> new ThreadCounters(size));
+        return named(name, ThreadCounters.class, Descriptions.counters(size), () -> new ThreadCounters(size));
     }
 
     @Override
