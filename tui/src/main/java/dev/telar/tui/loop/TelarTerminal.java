@@ -22,9 +22,11 @@ public final class TelarTerminal extends UnixTerminal implements TerminalSession
     /**
      * The dashboard's tty settings: keys one by one without echo, and Ctrl-C and Ctrl-Z read as
      * keys rather than turned into signals, so that both go through the dashboard (quit; suspend
-     * with the terminal given back first).
+     * with the terminal given back first). Ctrl-\ is a key too: as SIGQUIT it would make the JVM
+     * print a thread dump over the screen. Flow control is off, so Ctrl-S cannot freeze the
+     * output until a Ctrl-Q the user may not know about.
      */
-    private static final String RAW = "-icanon min 1 -echo intr undef susp undef";
+    static final String RAW = "-icanon min 1 -echo intr undef susp undef quit undef -ixon";
 
     // Set while Lanterna's constructor takes over the tty (before this class's own fields would be
     // initialised, hence no initialisers): the settings to restore and the size seen then.

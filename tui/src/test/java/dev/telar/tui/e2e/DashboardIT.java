@@ -63,6 +63,26 @@ class DashboardIT {
         assertTerminalRestored(128 + 1);
     }
 
+    /**
+     * Ctrl-\ would be SIGQUIT (a thread dump printed over the screen) and Ctrl-S would freeze the
+     * output under flow control: both must be plain keys that change nothing.
+     */
+    @Test
+    void ctrlBackslashAndCtrlSNeitherDumpNorFreeze() throws Exception {
+        ProcessHandle java = startDashboard();
+        pane.key("C-\\");
+        pane.key("C-s");
+        pane.key("h"); // help opens only if output still flows
+        String screen = pane.waitFor(s -> s.contains("Telar keys"),
+                "the help box after Ctrl-\\ and Ctrl-S");
+        assertThat(screen).doesNotContain("Full thread dump").doesNotContain("JNI global refs");
+        assertThat(java.isAlive()).isTrue();
+        pane.key("Escape");
+        pane.key("q");
+        awaitExit(java);
+        assertTerminalRestored(0);
+    }
+
     /** Starts ./telar in the pane (its pid recorded by the shell that execs it) and waits for the dashboard. */
     private ProcessHandle startDashboard() throws IOException {
         TmuxPane.Started telar = pane.startTelar("", "", s -> s.contains(PLACEHOLDER) || s.contains("PID") && s.contains(hostName),
