@@ -505,6 +505,26 @@ public final class SharedQueue implements AutoCloseable {
 
         /** The next message if one is there now, else null (never waits for a producer). */
         public Message poll() {
+            long held = claimNext();
+            if (held == IDLE) {
+                return null;
+            }
+            int i = laneOf(held);
+            long seq = seqOf(held);
+            LaneReader reader = readers[i];
+            fetch(reader, i, seq);
+            control.putOrdered(claimAt, claimWord(i, RETURNED, seq));
+            start = i + 1;
+            taken++;
+            return new Message(reader.key, reader.value);
+        }
+
+        /**
+         * The first half of {@link #poll()}: claims the next message of some lane, round-robin.
+         *
+         * @return its claim word, marked held; {@link #IDLE} when no message is there now
+         */
+        long claimNext() {
             openNewLanes();
             int n = claimed;
             for (int t = 0; t < n; t++) {
@@ -529,18 +549,14 @@ public final class SharedQueue implements AutoCloseable {
                     long claiming = claimWord(i, CLAIMING, next);
                     control.putVolatile(claimAt, claiming);
                     if (lc.compareAndSet(Lane.TAKEN, word, (next + 1) << Lane.CLAIMANT_BITS | claimant)) {
-                        control.compareAndSet(claimAt, claiming, claimWord(i, HELD, next));
-                        LaneReader reader = readers[i];
-                        fetch(reader, i, next);
-                        control.putOrdered(claimAt, claimWord(i, RETURNED, next));
-                        start = i + 1;
-                        taken++;
-                        return new Message(reader.key, reader.value);
+                        long held = claimWord(i, HELD, next);
+                        control.compareAndSet(claimAt, claiming, held); // fails only if another consumer did it
+                        return held;
                     }
                 }
             }
             control.putOrdered(claimAt, IDLE);
-            return null;
+            return IDLE;
         }
 
         /** Marks the claim of consumer {@code other} held when it is still marked claiming. */
