@@ -13,7 +13,9 @@ import java.time.Duration;
  * without closing it (kill -9), {@link #recv} returns what that process sent and then throws
  * {@link ExchangePeerDiedException} with its pid, and a {@link #send} blocked because the other
  * end lagged by the capacity throws it too (or {@link ExchangeClosedException} when the other end
- * was closed). Either notices within {@link DeathCheck#PERIOD_NANOS} plus a read of /proc.
+ * was closed). Either notices within {@link DeathCheck#PERIOD_NANOS} plus a read of /proc. A
+ * process that dies before it opened its end is unknown to the pipe: whoever started it must
+ * notice (the exchange experiment's parent watches its children).
  */
 public final class PipeEnd implements AutoCloseable {
     private final Path dir;

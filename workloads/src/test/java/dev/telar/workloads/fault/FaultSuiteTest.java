@@ -183,9 +183,14 @@ class FaultSuiteTest {
         Random random = new Random(SEED * 31 + c.ordinal());
         List<String> problems = new ArrayList<>();
         Path runs = Files.createDirectories(base.resolve(c.name().toLowerCase(Locale.ROOT)));
+        long started = System.nanoTime();
+        long longest = 0;
+        long deadClaims = 0;
         for (int i = 0; i < RUNS; i++) {
             Outcome o = runOnce(c, random, runs);
             TALLY.add(o);
+            longest = Math.max(longest, o.endNanos());
+            deadClaims += o.deadClaims();
             if (o.problem() != null || o.hang() || o.lost() > 0 || o.duplicates() > 0 || o.leftovers() > 0) {
                 String p = c + " run " + i + ": " + o;
                 problems.add(p);
@@ -193,6 +198,9 @@ class FaultSuiteTest {
             }
         }
         TALLY.caseDone();
+        System.out.printf(Locale.ROOT, "fault case %s: runs %d, problems %d, longest end %.2f s%s, wall %.1f s%n", c,
+                RUNS, problems.size(), longest / 1e9, c == Case.QUEUE_CONSUMER ? ", claimed by dead consumers "
+                        + deadClaims : "", (System.nanoTime() - started) / 1e9);
         try (Stream<Path> left = Files.list(runs)) {
             assertThat(left).as("run directories left").isEmpty();
         }
