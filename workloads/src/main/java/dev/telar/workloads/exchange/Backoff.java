@@ -2,7 +2,6 @@ package dev.telar.workloads.exchange;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -86,16 +85,16 @@ public final class Backoff {
     }
 
     /**
-     * The receive loop of a pipe end and a queue consumer: polls, gives up when the senders are all
-     * done and everything was taken, otherwise waits (resetting this backoff first).
+     * The receive loop of a pipe end and a queue consumer: polls, gives up when no message can
+     * come any more, otherwise waits (resetting this backoff first).
      *
-     * @param poll      the next message if one is there now, else null
-     * @param finished  true when no message can come any more
-     * @param closed    the message of the {@link ExchangeClosedException} thrown then
-     * @param timeout   how long to wait at most; null to wait as long as it takes
+     * @param poll    the next message if one is there now, else null
+     * @param end     null while a message may still come; else the exception to throw (asked
+     *                after every empty poll: it must be cheap, or pace its costly parts)
+     * @param timeout how long to wait at most; null to wait as long as it takes
      * @return the message, or null when none came within {@code timeout}
      */
-    Message receive(Supplier<Message> poll, BooleanSupplier finished, Supplier<String> closed, Duration timeout) {
+    Message receive(Supplier<Message> poll, Supplier<ExchangeClosedException> end, Duration timeout) {
         long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
         reset();
         while (true) {
@@ -103,8 +102,9 @@ public final class Backoff {
             if (m != null) {
                 return m;
             }
-            if (finished.getAsBoolean()) {
-                throw new ExchangeClosedException(closed.get());
+            ExchangeClosedException ended = end.get();
+            if (ended != null) {
+                throw ended;
             }
             if (timeout != null && System.nanoTime() >= deadline) {
                 return null;

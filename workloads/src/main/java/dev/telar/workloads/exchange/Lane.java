@@ -38,8 +38,11 @@ import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
  * number (taken by every reader).
  *
  * <p>Control file layout, one cache line per field written by different processes: magic,
- * capacity, disk cap; the staging word {@code base << 16 | count}; the next sequence number to
- * take; closed flag, writer pid, counters; the cycle table; the staging slots.
+ * capacity, disk cap; the staging word {@code base << 16 | count}; the taken word (the next
+ * sequence number to take, shifted left by 8, and in the low 8 bits which queue consumer took the
+ * one before it: slot + 1, 0 for a pipe reader); closed flag, writer, counters, reader; the cycle
+ * table; the staging slots. Writer and reader are {@link ProcessWord}s (pid and start time), so
+ * that a peer can tell a dead writer or reader from a slow one.
  */
 final class Lane implements AutoCloseable {
     static final int BATCH = 64;
@@ -55,10 +58,15 @@ final class Lane implements AutoCloseable {
     static final long STAGE = 64;
     static final long TAKEN = 128;
     private static final long CLOSED = 192;
-    static final long WRITER_PID = 200;
+    static final long WRITER = 200;
     private static final long WAITS = 208;
     private static final long DISK_WAITS = 216;
     private static final long DELETED_FILES = 224;
+    private static final long READER = 232;
+    /** {@link #reader()} once the single reader closed its end. */
+    static final long READER_CLOSED = -1;
+    /** Bits of the taken word below the sequence number: the claiming consumer's slot + 1. */
+    static final int CLAIMANT_BITS = 8;
     private static final long ROLLS = 256;
     private static final long ROLL_TABLE = 320;
     private static final int ROLL_SLOTS = 64;
@@ -164,7 +172,12 @@ final class Lane implements AutoCloseable {
 
     /** Next sequence number to take; every message below it was taken. */
     long taken() {
-        return control.getVolatile(TAKEN);
+        return control.getVolatile(TAKEN) >>> CLAIMANT_BITS;
+    }
+
+    /** The single reader's side: every message below {@code next} was taken. */
+    void taken(long next) {
+        control.putOrdered(TAKEN, next << CLAIMANT_BITS);
     }
 
     boolean closed() {
@@ -175,19 +188,30 @@ final class Lane implements AutoCloseable {
         control.putOrdered(CLOSED, 1);
     }
 
-    /** Pid of the lane's writer, 0 before one started. */
+    /** The process writing this lane ({@link ProcessWord}); 0 before a writer opened it. */
+    long writer() {
+        return control.getVolatile(WRITER);
+    }
+
+    void writer(long word) {
+        control.putOrdered(WRITER, word);
+    }
+
+    /** Pid of the process writing this lane; 0 before a writer opened it. */
     long writerPid() {
-        return PidWord.pid(control.getVolatile(WRITER_PID));
+        return ProcessWord.pid(writer());
     }
 
-    /** True while the writer's process lives (the same pid started at the same time). */
-    boolean writerAlive() {
-        return PidWord.isAlive(control.getVolatile(WRITER_PID));
+    /**
+     * The single reader of a pipe lane ({@link ProcessWord}); 0 before it opened its end,
+     * {@link #READER_CLOSED} after it closed it. Queue lanes have no single reader: 0.
+     */
+    long reader() {
+        return control.getVolatile(READER);
     }
 
-    /** Records live process {@code pid} as the writer, with its start time ({@link PidWord}). */
-    void writerPid(long pid) {
-        control.putOrdered(WRITER_PID, PidWord.ofPid(pid));
+    void reader(long word) {
+        control.putOrdered(READER, word);
     }
 
     /** Times a writer had to wait because readers lagged by the capacity. */

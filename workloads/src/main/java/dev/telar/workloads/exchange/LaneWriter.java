@@ -5,6 +5,7 @@ import dev.telar.workloads.ipc.DiskSpace;
 import dev.telar.workloads.ipc.DiskUsage;
 import java.nio.file.Path;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -13,7 +14,9 @@ import net.openhft.chronicle.wire.DocumentContext;
 /**
  * The writing side of a {@link Lane}: stages each message in the shared control file, journals
  * full batches to the Chronicle Queue, blocks (or reports false) when readers lag by the capacity
- * or the disk cap is reached. One writer per lane; not thread-safe.
+ * or the disk cap is reached. A blocked writer looks every {@link DeathCheck#PERIOD_NANOS} whether
+ * anyone is left to read (its owner tells it how) and throws, instead of waiting for ever, once
+ * nobody is. One writer per lane; not thread-safe.
  *
  * <p>A full disk: Chronicle grows a journal as a sparse file and writes into its mapping, where
  * a missing block would be a fault, not an error. So before it starts a journal file and each
@@ -31,6 +34,7 @@ final class LaneWriter implements AutoCloseable {
     private final ExcerptAppender appender;
     private final Path capRoot;
     private final LongSupplier safeSeq;
+    private final Supplier<ExchangeClosedException> readersGone;
     private final long capacity;
     private final long diskCap;
     private final long checkEvery;
@@ -47,12 +51,15 @@ final class LaneWriter implements AutoCloseable {
     /**
      * @param capRoot the directory whose disk use the cap limits (the whole mechanism)
      * @param safeSeq messages below this were taken by every reader (for deleting old files)
+     * @param readersGone null while some reader may still take messages; else what to throw at a
+     *                    writer waiting for room (asked only while waiting, at most every 20 ms)
      */
-    LaneWriter(Lane lane, Path capRoot, LongSupplier safeSeq) {
+    LaneWriter(Lane lane, Path capRoot, LongSupplier safeSeq, Supplier<ExchangeClosedException> readersGone) {
         this.lane = lane;
         this.staging = lane.staging();
         this.capRoot = capRoot;
         this.safeSeq = safeSeq;
+        this.readersGone = readersGone;
         this.capacity = lane.capacity();
         this.diskCap = lane.diskCap();
         this.checkEvery = Math.min(CHECK_EVERY_BYTES, diskCap / 16);
@@ -65,7 +72,7 @@ final class LaneWriter implements AutoCloseable {
         base = StagingArea.base(w);
         count = StagingArea.count(w);
         takenSeen = lane.taken();
-        lane.writerPid(ProcessHandle.current().pid());
+        lane.writer(ProcessWord.self());
         // Creating and mapping a journal file takes milliseconds: do it now, with an empty
         // document, rather than inside the first send.
         try {
@@ -99,7 +106,11 @@ final class LaneWriter implements AutoCloseable {
                 }
                 lane.countWait();
                 backoff.reset();
+                DeathCheck check = new DeathCheck();
                 while (seq - (takenSeen = lane.taken()) >= capacity) {
+                    if (backoff.parking() && check.due()) {
+                        throwIfNobodyReads();
+                    }
                     backoff.idle();
                 }
             }
@@ -161,6 +172,7 @@ final class LaneWriter implements AutoCloseable {
         }
         lane.countDiskWait();
         backoff.reset();
+        DeathCheck check = new DeathCheck();
         while (true) {
             // A file is deleted only once a later one exists; after the clock passed the current
             // file's second, an empty document starts the next file so the current one can go.
@@ -175,6 +187,9 @@ final class LaneWriter implements AutoCloseable {
                 bytesSinceCheck = checkEvery; // measure again on the next attempt
                 return false;
             }
+            if (backoff.parking() && check.due()) {
+                throwIfNobodyReads();
+            }
             backoff.idle();
         }
     }
@@ -182,6 +197,13 @@ final class LaneWriter implements AutoCloseable {
     /** Throws DiskFullException unless the file system has room for what is written until the next check. */
     private void requireRoom() {
         DiskSpace.require(lane.dir(), DiskSpace.JOURNAL_HEADROOM + checkEvery, "the journal of " + lane.dir().getFileName());
+    }
+
+    private void throwIfNobodyReads() {
+        ExchangeClosedException gone = readersGone.get();
+        if (gone != null) {
+            throw gone;
+        }
     }
 
     /** Journals the staged messages (so that the files alone hold everything). */

@@ -8,6 +8,14 @@ import java.time.Duration;
  * independent: one thread may send while another receives, but each of the two by one thread at
  * a time. Closing it ends the stream it sends (the other end gets {@link ExchangeClosedException}
  * after reading what was sent) and releases its files.
+ *
+ * <p>A dead peer never leaves this end waiting: when the process holding the other end dies
+ * without closing it (kill -9), {@link #recv} returns what that process sent and then throws
+ * {@link ExchangePeerDiedException} with its pid, and a {@link #send} blocked because the other
+ * end lagged by the capacity throws it too (or {@link ExchangeClosedException} when the other end
+ * was closed). Either notices within {@link DeathCheck#PERIOD_NANOS} plus a read of /proc. A
+ * process that dies before it opened its end is unknown to the pipe: whoever started it must
+ * notice (the exchange experiment's parent watches its children).
  */
 public final class PipeEnd implements AutoCloseable {
     private final Path dir;
@@ -16,8 +24,8 @@ public final class PipeEnd implements AutoCloseable {
     private final Lane inLane;
     private final LaneWriter out;
     private final LaneReader in;
-    private final MappedRegion inControl;
     private final Backoff backoff = Backoff.patient();
+    private final DeathCheck writerCheck = new DeathCheck();
     private long next;
     private boolean closed;
 
@@ -26,8 +34,7 @@ public final class PipeEnd implements AutoCloseable {
         this.side = side;
         this.outLane = outLane;
         this.inLane = inLane;
-        this.inControl = inLane.control();
-        this.out = new LaneWriter(outLane, dir, outLane::taken);
+        this.out = new LaneWriter(outLane, dir, outLane::taken, this::readerGone);
         try {
             this.in = new LaneReader(inLane, inLane::taken);
         } catch (RuntimeException e) {
@@ -35,6 +42,7 @@ public final class PipeEnd implements AutoCloseable {
             throw e;
         }
         this.next = inLane.taken();
+        inLane.reader(ProcessWord.self());
     }
 
     /** Which end this is. */
@@ -42,7 +50,12 @@ public final class PipeEnd implements AutoCloseable {
         return side;
     }
 
-    /** Sends one message; blocks while the other end lags by the capacity or the disk is full. */
+    /**
+     * Sends one message; blocks while the other end lags by the capacity or the disk is full.
+     *
+     * @throws ExchangePeerDiedException when the other end's process died while this one waited
+     * @throws ExchangeClosedException   when the other end was closed while this one waited
+     */
     public void send(long key, double value) {
         out.offer(key, value, true);
     }
@@ -55,7 +68,9 @@ public final class PipeEnd implements AutoCloseable {
     /**
      * Receives the next message, waiting for it.
      *
-     * @throws ExchangeClosedException when the other end closed and everything was received
+     * @throws ExchangeClosedException   when the other end closed and everything was received
+     * @throws ExchangePeerDiedException when the other end's process died and everything it sent
+     *                                   was received
      */
     public Message recv() {
         return recv(null);
@@ -72,8 +87,39 @@ public final class PipeEnd implements AutoCloseable {
         if (m != null) {
             return m;
         }
-        return backoff.receive(this::poll, this::finished,
-                () -> "the other end of " + dir.getFileName() + " closed the pipe", timeout);
+        return backoff.receive(this::poll, this::ended, timeout);
+    }
+
+    /** Why nothing more can arrive, or null while something may. */
+    private ExchangeClosedException ended() {
+        if (finished()) {
+            return new ExchangeClosedException("the other end of " + dir.getFileName() + " closed the pipe");
+        }
+        if (writerCheck.due()) {
+            long writer = inLane.writer();
+            // Dead first, then the count: a dead writer adds nothing after it, so the count is final.
+            if (writer != 0 && !ProcessWord.alive(writer) && next >= inLane.written()) {
+                return new ExchangePeerDiedException("the process at the other end of " + dir.getFileName()
+                        + " (pid " + ProcessWord.pid(writer) + ") died; the " + next
+                        + " messages it sent were all received", ProcessWord.pid(writer));
+            }
+        }
+        return null;
+    }
+
+    /** Why nobody will make room for a waiting {@link #send}, or null while the other end may. */
+    private ExchangeClosedException readerGone() {
+        long reader = outLane.reader();
+        if (reader == Lane.READER_CLOSED) {
+            return new ExchangeClosedException("the other end of " + dir.getFileName() + " closed the pipe; "
+                    + backlog() + " messages sent were not received");
+        }
+        if (reader != 0 && !ProcessWord.alive(reader)) {
+            return new ExchangePeerDiedException("the process at the other end of " + dir.getFileName() + " (pid "
+                    + ProcessWord.pid(reader) + ") died; it received " + outLane.taken() + " of the "
+                    + out.written() + " messages sent", ProcessWord.pid(reader));
+        }
+        return null;
     }
 
     /** The next message if one is there now, else null (never waits). */
@@ -82,7 +128,7 @@ public final class PipeEnd implements AutoCloseable {
             return null;
         }
         next++;
-        inControl.putOrdered(Lane.TAKEN, next);
+        inLane.taken(next);
         return new Message(in.key, in.value);
     }
 
@@ -117,6 +163,7 @@ public final class PipeEnd implements AutoCloseable {
         if (!closed) {
             closed = true;
             out.close();
+            inLane.reader(Lane.READER_CLOSED); // a sender waiting for room stops waiting
             in.close();
             outLane.close();
             inLane.close();

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A lock shared by processes: one 8-byte word in a {@link MappedRegion} naming the process that
- * holds it (a {@link PidWord}: pid and start time; 0 when free), taken and given back by
+ * holds it (a {@link ProcessWord}: pid and start time; 0 when free), taken and given back by
  * compare-and-swap ({@link OwnerWord}).
  *
  * <p>Guarantees: mutual exclusion between all threads of all processes mapping the region
@@ -23,7 +23,7 @@ public final class ProcessLock {
     public static final Duration DEAD_HOLDER_CHECK = Duration.ofMillis(10);
     /** Bytes a lock takes in its region (the owner word and a recovery counter). */
     public static final int BYTES = 16;
-    private static final long SELF = PidWord.current();
+    private static final long SELF = ProcessWord.self();
 
     private final MappedRegion region;
     private final long offset;
@@ -97,14 +97,14 @@ public final class ProcessLock {
     public void unlock() {
         if (!word.release(SELF)) {
             throw new IllegalStateException("lock at " + offset + " of " + region.path()
-                    + " is not held by this process (holder pid " + PidWord.pid(word.owner()) + ")");
+                    + " is not held by this process (holder pid " + ProcessWord.pid(word.owner()) + ")");
         }
     }
 
     /** Pid of the holding process, empty when free. */
     public Optional<Long> holder() {
         long h = word.owner();
-        return h == 0 ? Optional.empty() : Optional.of(PidWord.pid(h));
+        return h == 0 ? Optional.empty() : Optional.of(ProcessWord.pid(h));
     }
 
     /** True when this process holds the lock. */
@@ -119,7 +119,7 @@ public final class ProcessLock {
 
     /** Takes the lock from {@code holder} if that process is gone. */
     private boolean recoverFromDeadHolder(long holder) {
-        if (PidWord.isAlive(holder)) {
+        if (ProcessWord.alive(holder)) {
             return false;
         }
         if (word.takeOver(holder, SELF)) {

@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A shared queue's claims under Lincheck's model checker: one producer stages messages in a lane,
- * consumers on three threads (each with its own {@link Claims} and hazard word, as each
- * {@link SharedQueue.Consumer} has) claim them. Specification: claims hand out 0, 1, 2, ... each
- * exactly once, never a message not written yet, and "nothing" only when all written ones are taken.
+ * consumers on three threads (each with its own {@link Claims} and slot, as each
+ * {@link SharedQueue.Consumer} has) claim them, settling each other's claims as they go.
+ * Specification: claims hand out 0, 1, 2, ... each exactly once, never a message not written yet,
+ * and "nothing" only when all written ones are taken.
  */
 @Timeout(60)
 @Param(name = "thread", gen = ThreadIdGen.class)
@@ -20,18 +21,18 @@ public class ClaimsLincheckTest {
     private static final long TAKEN = 0;
     private static final long STAGE = 64;
     private static final long SLOTS = 128;
-    private static final long HAZARDS = 0;
+    private static final long CONSUMER_SLOTS = 0;
 
     private final HeapWords lane = new HeapWords(1024);
-    private final HeapWords hazards = new HeapWords(256);
+    private final HeapWords slots = new HeapWords(256);
     private final StagingArea staged = new StagingArea(lane, STAGE, SLOTS, 32);
     private final Claims[] claims = new Claims[8];
     private int written;
 
     public ClaimsLincheckTest() {
         for (int i = 0; i < claims.length; i++) {
-            claims[i] = new Claims(hazards, HAZARDS + 16L * i + 8);
-            claims[i].lanes(1);
+            claims[i] = new Claims(slots, CONSUMER_SLOTS, i, 1);
+            slots.put(Claims.claimAt(CONSUMER_SLOTS, i), Claims.IDLE);
         }
     }
 
@@ -45,9 +46,13 @@ public class ClaimsLincheckTest {
     @Operation
     public long claim(@Param(name = "thread") int thread) {
         Claims mine = claims[thread];
-        long n = mine.claim(0, lane, TAKEN, staged);
-        mine.done();
-        return n;
+        long held = mine.claim(0, lane, TAKEN, staged);
+        if (held == Claims.IDLE) {
+            mine.idle();
+            return -1;
+        }
+        mine.returned(held);
+        return Claims.seqOf(held);
     }
 
     /** What the operations mean, one at a time. */

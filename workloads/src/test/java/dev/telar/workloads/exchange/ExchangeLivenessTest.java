@@ -29,29 +29,29 @@ class ExchangeLivenessTest {
              MappedRegion control = MappedRegion.map(q.resolve("control"), 4096)) {
             assertThat(queue.counters().consumersAlive()).as("this JVM").isEqualTo(1);
             ProcessIdentity parent = parent();
-            control.putVolatile(SharedQueue.HAZARDS, PidWord.of(new ProcessIdentity(parent.pid(), parent.startTicks() + 1)));
+            control.putVolatile(SharedQueue.SLOTS, ProcessWord.of(new ProcessIdentity(parent.pid(), parent.startTicks() + 1)));
             assertThat(queue.counters().consumersAlive()).as("live pid, other start time").isZero();
-            control.putVolatile(SharedQueue.HAZARDS, PidWord.ofPid(gone.pid()));
+            control.putVolatile(SharedQueue.SLOTS, ProcessWord.ofPid(gone.pid()));
             assertThat(queue.counters().consumersAlive()).as("dead pid").isZero();
-            control.putVolatile(SharedQueue.HAZARDS, PidWord.of(parent));
+            control.putVolatile(SharedQueue.SLOTS, ProcessWord.of(parent));
             assertThat(queue.counters().consumersAlive()).as("the live parent").isEqualTo(1);
-            control.putVolatile(SharedQueue.HAZARDS, PidWord.current());
+            control.putVolatile(SharedQueue.SLOTS, ProcessWord.self());
         }
     }
 
     @Test
-    void aLaneWriterNamingARecycledPidIsNotAlive() throws Exception {
+    void aLaneOwnerNamingARecycledPidIsNotAlive() throws Exception {
         Path q = dir.resolve("q");
         SharedQueue.create(q, 1, ExchangeLimits.defaults());
         try (SharedQueue queue = SharedQueue.open(q); SharedQueue.Producer p = queue.producer();
-             MappedRegion control = MappedRegion.map(q.resolve("lane-0").resolve("control"), Lane.CONTROL_SIZE)) {
+             MappedRegion control = MappedRegion.map(q.resolve("control"), 4096)) {
             p.put(1, 1);
             assertThat(queue.counters().producersAlive()).isEqualTo(1);
             ProcessIdentity parent = parent();
-            control.putVolatile(Lane.WRITER_PID, PidWord.of(new ProcessIdentity(parent.pid(), parent.startTicks() + 1)));
+            control.putVolatile(SharedQueue.OWNERS, ProcessWord.of(new ProcessIdentity(parent.pid(), parent.startTicks() + 1)));
             assertThat(queue.counters().producersAlive()).as("live pid, other start time").isZero();
             assertThat(queue.writtenByProducerPid()).containsKey(parent.pid());
-            control.putVolatile(Lane.WRITER_PID, PidWord.current());
+            control.putVolatile(SharedQueue.OWNERS, ProcessWord.self());
             assertThat(queue.counters().producersAlive()).isEqualTo(1);
         }
     }

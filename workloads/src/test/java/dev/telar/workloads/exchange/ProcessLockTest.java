@@ -24,7 +24,7 @@ class ProcessLockTest {
         gone.waitFor();
         try (MappedRegion region = MappedRegion.map(dir.resolve("lock"), 64)) {
             ProcessLock lock = new ProcessLock(region, 0);
-            region.put(0, PidWord.ofPid(gone.pid())); // as if that process had died holding it
+            region.put(0, ProcessWord.ofPid(gone.pid())); // as if that process had died holding it
             assertThat(lock.holder()).contains(gone.pid());
             assertThat(lock.tryLock()).isFalse();
             assertThat(lock.tryLock(Duration.ofSeconds(10))).as("taken over from the dead holder").isTrue();
@@ -42,7 +42,7 @@ class ProcessLockTest {
         try (MappedRegion region = MappedRegion.map(dir.resolve("lock"), 64)) {
             ProcessLock lock = new ProcessLock(region, 0);
             long parent = ProcessHandle.current().parent().orElseThrow().pid();
-            region.put(0, PidWord.ofPid(parent)); // a live process (the one that started this JVM)
+            region.put(0, ProcessWord.ofPid(parent)); // a live process (the one that started this JVM)
             assertThat(lock.holder()).contains(parent);
             assertThat(lock.tryLock(Duration.ofMillis(50))).isFalse();
             assertThat(lock.recoveries()).isZero();
@@ -56,7 +56,7 @@ class ProcessLockTest {
             ProcessLock lock = new ProcessLock(region, 0);
             ProcessIdentity parent = ProcessIdentity.of(ProcessHandle.current().parent().orElseThrow().pid()).orElseThrow();
             // The holder's pid now belongs to a live process started one tick later: not the holder.
-            region.put(0, PidWord.of(new ProcessIdentity(parent.pid(), parent.startTicks() + 1)));
+            region.put(0, ProcessWord.of(new ProcessIdentity(parent.pid(), parent.startTicks() + 1)));
             assertThat(lock.tryLock(Duration.ofSeconds(10))).as("taken over from the recycled pid").isTrue();
             assertThat(lock.recoveries()).isEqualTo(1);
             lock.unlock();
