@@ -38,11 +38,18 @@ import java.util.stream.Stream;
  * the run directories whose marker names a process that is dead by {@link ProcessIdentity#isAlive()};
  * anything without a readable marker, not a real directory, not ours, or from another PID
  * namespace is left alone. Closing removes this run's directory. Thread-safe.
+ *
+ * <p>A run directory appears whole: it is made under a hidden staging name
+ * ({@code .new-run-<pid>-<start ticks>}), given its marker, and only then renamed to its run name
+ * (a rename is atomic). A process killed half-way leaves at most a staging directory whose name
+ * names its dead creator and which holds nothing but (part of) a marker; the next start removes it.
  */
 public final class RunDirectory implements AutoCloseable {
     /** Name of the marker file every run directory carries. */
     public static final String MARKER = "telar-run-owner";
     private static final Pattern NAME = Pattern.compile("run-\\d+-\\d+(\\.\\d+)?");
+    /** A run directory being made: its creator's pid and start ticks, then the run's suffix. */
+    private static final Pattern STAGING = Pattern.compile("\\.new-run-(\\d+)-(\\d+)(\\.\\d+)?");
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_DIR =
             PosixFilePermissions.asFileAttribute(OWNER_ONLY);
@@ -163,13 +170,25 @@ public final class RunDirectory implements AutoCloseable {
             String base = "run-" + self.pid() + "-" + self.startTicks();
             // Several runs of one process get suffixes so each has its own directory.
             for (int n = 0; ; n++) {
-                Path dir = parent.resolve(n == 0 ? base : base + "." + n);
+                String name = n == 0 ? base : base + "." + n;
+                Path dir = parent.resolve(name);
+                if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                Path staging = parent.resolve(".new-" + name);
                 try {
-                    Files.createDirectory(dir, OWNER_ONLY_DIR);
+                    Files.createDirectory(staging, OWNER_ONLY_DIR);
                 } catch (FileAlreadyExistsException taken) {
                     continue;
                 }
-                writeMarker(dir, self);
+                writeMarker(staging, self);
+                try {
+                    // rename(2) of a directory onto a missing name: the run directory appears whole
+                    Files.move(staging, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException taken) {
+                    deleteTree(staging);
+                    continue;
+                }
                 return new RunDirectory(dir);
             }
         } catch (IOException e) {
@@ -234,6 +253,10 @@ public final class RunDirectory implements AutoCloseable {
         int uid = effectiveUid();
         try (Stream<Path> entries = Files.list(parent)) {
             for (Path dir : (Iterable<Path>) entries::iterator) {
+                if (removeDeadStaging(dir, uid)) {
+                    removed.add(dir);
+                    continue;
+                }
                 if (!NAME.matcher(dir.getFileName().toString()).matches()
                         || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
                         || (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS) != uid) {
@@ -250,6 +273,38 @@ public final class RunDirectory implements AutoCloseable {
             }
         }
         return removed;
+    }
+
+    /**
+     * Removes {@code dir} when it is a staging directory of ours whose creator (named by pid and
+     * start ticks in its name) is dead and which holds nothing but a marker file: what a process
+     * killed while making a run directory leaves.
+     */
+    private static boolean removeDeadStaging(Path dir, int uid) throws IOException {
+        java.util.regex.Matcher m = STAGING.matcher(dir.getFileName().toString());
+        if (!m.matches() || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+                || (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS) != uid) {
+            return false;
+        }
+        ProcessIdentity creator;
+        try {
+            creator = new ProcessIdentity(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        Optional<Marker> marker = readMarker(dir);
+        long namespace = ProcessIdentity.pidNamespace();
+        if (creator.isAlive() || marker.isPresent() && marker.get().pidNamespace() != namespace && namespace != 0) {
+            return false;
+        }
+        try (Stream<Path> inside = Files.list(dir)) {
+            if (!inside.allMatch(p -> p.getFileName().toString().equals(MARKER)
+                    && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))) {
+                return false;
+            }
+        }
+        deleteTree(dir);
+        return true;
     }
 
     private static volatile int uid = -1;

@@ -71,6 +71,10 @@ class FaultSuiteTest {
 
     @TempDir
     static Path base;
+    /** Places for run directories must be owner-only (RunDirectory refuses others). */
+    private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     private static Standbys standbys;
     private static final Tally TALLY = new Tally();
 
@@ -182,7 +186,8 @@ class FaultSuiteTest {
                 "not among -Dtelar.fault.cases");
         Random random = new Random(SEED * 31 + c.ordinal());
         List<String> problems = new ArrayList<>();
-        Path runs = Files.createDirectories(base.resolve(c.name().toLowerCase(Locale.ROOT)));
+        // Run directories go into an owner-only place, as RunDirectory requires of any place it uses.
+        Path runs = Files.createDirectories(base.resolve(c.name().toLowerCase(Locale.ROOT)), OWNER_ONLY);
         long started = System.nanoTime();
         long longest = 0;
         long deadClaims = 0;
@@ -736,7 +741,7 @@ class FaultSuiteTest {
      * of a run directory there removes the dead collector's directory.
      */
     private Outcome collector(Mechanism mechanism, Path dir, Child victim, Random random) throws Exception {
-        Path parent = Files.createDirectories(dir.resolve("collector"));
+        Path parent = Files.createDirectories(dir.resolve("collector"), OWNER_ONLY);
         victim.sendLine("collect " + parent + " " + mechanism.name());
         Thread.sleep(random.nextInt(2_500)); // the kill point
         long killed = kill(victim);

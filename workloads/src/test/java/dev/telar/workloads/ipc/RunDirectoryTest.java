@@ -88,6 +88,37 @@ class RunDirectoryTest {
         assertThat(RunDirectory.removeStale(parent)).isEqualTo(List.of());
     }
 
+    /**
+     * A process killed while making its run directory leaves a staging directory (the fault suite
+     * hit this); the next start removes it when its creator is dead and it holds only a marker.
+     */
+    @Test
+    void aHalfMadeRunDirectoryOfADeadCreatorIsRemovedAndNothingElse() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String deadName = ".new-run-" + gone.pid() + "-5";
+        Path empty = Files.createDirectory(parent.resolve(deadName));
+        Path marked = Files.createDirectory(parent.resolve(deadName + ".1"));
+        Files.writeString(marked.resolve(RunDirectory.MARKER), "4");  // a marker cut short by the kill
+        Path withData = Files.createDirectory(parent.resolve(deadName + ".2"));
+        Files.writeString(withData.resolve("notes"), "not what a creator writes");
+        ProcessIdentity live = ProcessIdentity.of(ProcessHandle.current().parent().orElseThrow().pid()).orElseThrow();
+        Path liveOne = Files.createDirectory(parent.resolve(".new-run-" + live.pid() + "-" + live.startTicks()));
+
+        try (RunDirectory run = RunDirectory.create(parent)) {
+            assertThat(empty).doesNotExist();
+            assertThat(marked).doesNotExist();
+            assertThat(withData.resolve("notes")).as("holds more than a marker").exists();
+            assertThat(liveOne).as("its creator lives").isDirectory();
+            assertThat(run.path().resolve(RunDirectory.MARKER)).as("a run directory appears with its marker").exists();
+            assertThat(run.path().getFileName().toString()).startsWith("run-");
+        }
+        try (Stream<Path> left = Files.list(parent)) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(deadName + ".2", liveOne.getFileName().toString());
+        }
+    }
+
     @Test
     void aMarkerThatIsASymlinkOrGarbageMarksNothing() throws Exception {
         Process gone = new ProcessBuilder("true").start();
