@@ -3,6 +3,8 @@ package dev.telar.tui.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.telar.tui.RunLeftovers;
+import dev.telar.tui.TmpfsMount;
 import dev.telar.workloads.proc.JvmCommand;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +34,8 @@ class DiskFullCliTest {
     @Timeout(120)
     void runExchangeOnAFullDiskSaysDiskFullInOneLine(String mechanism, String size, boolean ownJvm) throws Exception {
         Path mount = Files.createDirectory(tmp.resolve("tmpfs"));
-        String refused = exec("mount", "-t", "tmpfs", "-o", "size=" + size + ",mode=0700", "tmpfs", mount.toString());
-        assumeTrue(refused == null, "cannot mount a tmpfs here (needs root): " + refused);
-        try {
+        try (TmpfsMount tmpfs = TmpfsMount.on(mount, size)) {
+            assumeTrue(tmpfs != null, "cannot mount a tmpfs here (needs root): " + TmpfsMount.refusal());
             Path config = Files.writeString(tmp.resolve("config.yaml"), "ipc:\n  dir: " + mount + "\n");
             List<String> args = List.of("--config", config.toString(), "run", "exchange", "--via", mechanism,
                     "--processes", "2", "--draws", "20000000");
@@ -73,24 +74,7 @@ class DiskFullCliTest {
             assertThat(errLines).as(all).hasSize(1);
             assertThat(errLines.get(0)).startsWith("telar: the run failed: ").contains("disk full: ");
             assertThat(all).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("InternalError");
-            try (Stream<Path> left = Files.list(mount)) {
-                assertThat(left).as("the run directory is removed").isEmpty();
-            }
-        } finally {
-            if (exec("umount", mount.toString()) != null) {
-                exec("umount", "-l", mount.toString());
-            }
+            RunLeftovers.assertNothingLeftIn(mount);
         }
-    }
-
-    /** Runs a command; null when it succeeded, else its output. */
-    private static String exec(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return command[0] + " did not end within 30 s";
-        }
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return p.exitValue() == 0 ? null : output.strip();
     }
 }

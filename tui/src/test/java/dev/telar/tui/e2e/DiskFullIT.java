@@ -3,6 +3,8 @@ package dev.telar.tui.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.telar.tui.RunLeftovers;
+import dev.telar.tui.TmpfsMount;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +26,8 @@ class DiskFullIT {
     @Test
     void aQueueExchangeOnAFullDiskFailsOnScreenAndTheDashboardGoesOn() throws Exception {
         Path ipc = Files.createDirectory(pane.dir().resolve("ipc"));
-        String refused = exec("mount", "-t", "tmpfs", "-o", "size=16k,mode=0700", "tmpfs", ipc.toString());
-        assumeTrue(refused == null, "cannot mount a tmpfs here (needs root): " + refused);
-        try {
+        try (TmpfsMount tmpfs = TmpfsMount.on(ipc, "16k")) {
+            assumeTrue(tmpfs != null, "cannot mount a tmpfs here (needs root): " + TmpfsMount.refusal());
             Files.writeString(pane.dir().resolve("config.yaml"), "ipc:\n  dir: " + ipc + "\n");
             ProcessHandle java = pane.startTelar("TELAR_CONFIG=\"$T/config.yaml\"", "",
                     s -> s.contains("PID") && s.contains("X Exch"), "the process list with the exchange hint").process();
@@ -51,24 +52,7 @@ class DiskFullIT {
             pane.waitFor(s -> s.contains("PID"), "the process list again");
 
             pane.quitTelar(java);
-            try (Stream<Path> left = Files.list(ipc)) {
-                assertThat(left).as("run directories left behind").isEmpty();
-            }
-        } finally {
-            if (exec("umount", ipc.toString()) != null) {
-                exec("umount", "-l", ipc.toString());
-            }
+            RunLeftovers.assertNothingLeftIn(ipc);
         }
-    }
-
-    /** Runs a command; null when it succeeded, else its output. */
-    private static String exec(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return command[0] + " did not end within 30 s";
-        }
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return p.exitValue() == 0 ? null : output.strip();
     }
 }

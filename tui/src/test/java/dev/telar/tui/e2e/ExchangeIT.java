@@ -2,6 +2,7 @@ package dev.telar.tui.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.telar.tui.RunLeftovers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,8 +52,6 @@ class ExchangeIT {
         assertThat(ipc).as("the settings' ipc.dir holds the runs").isDirectory();
 
         pane.quitTelar(java);
-        try (Stream<Path> left = Files.list(ipc)) {
-            assertThat(left).as("run directories left behind").isEmpty();
-        }
+        RunLeftovers.assertNothingLeftIn(ipc);
     }
 }

@@ -2,6 +2,7 @@ package dev.telar.tui.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.telar.tui.RunLeftovers;
 import dev.telar.probe.ProcessIdentity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,9 +82,7 @@ class ShutdownIT {
 
         assertThat(children).as("child JVMs still alive after telar exited").noneMatch(ProcessIdentity::isAlive);
         assertThat(processesNaming(ipc)).as("processes whose command line names the run's directory").isEmpty();
-        try (Stream<Path> left = Files.list(ipc)) {
-            assertThat(left).as("run directories left in ipc.dir").isEmpty();
-        }
+        RunLeftovers.assertNothingLeftIn(ipc);
     }
 
     /**
@@ -101,8 +100,9 @@ class ShutdownIT {
                     .flatMap(java.util.Optional::stream)
                     .toList();
             boolean directory = false;
-            if (Files.isDirectory(ipc)) {
-                try (Stream<Path> dirs = Files.list(ipc)) {
+            Path place = RunLeftovers.placeIn(ipc);
+            if (Files.isDirectory(place)) {
+                try (Stream<Path> dirs = Files.list(place)) {
                     directory = dirs.anyMatch(d -> d.getFileName().toString().startsWith("run-"));
                 }
             }
@@ -164,9 +164,7 @@ class ShutdownIT {
                     .isEqualTo(143);
             assertThat(children).as("child JVMs still alive after telar exited").noneMatch(ProcessIdentity::isAlive);
             assertThat(processesNaming(ipc)).as("processes whose command line names the run's directory").isEmpty();
-            try (Stream<Path> left = Files.list(ipc)) {
-                assertThat(left).as("run directories left in ipc.dir").isEmpty();
-            }
+            RunLeftovers.assertNothingLeftIn(ipc);
         } finally {
             telar.destroyForcibly();
         }
