@@ -150,6 +150,13 @@ public record ProcessIdentity(long pid, long startTicks) {
      * another namespace names processes this one cannot check.
      */
     public static long pidNamespace() {
+        return PID_NAMESPACE;
+    }
+
+    /** A process's PID namespace never changes, so it is read once (every shared file's open checks it). */
+    private static final long PID_NAMESPACE = readPidNamespace();
+
+    private static long readPidNamespace() {
         try {
             String link = Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString(); // pid:[4026531836]
             int open = link.indexOf('[');

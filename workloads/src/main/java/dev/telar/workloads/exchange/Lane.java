@@ -2,6 +2,7 @@ package dev.telar.workloads.exchange;
 
 import dev.telar.workloads.ipc.DiskFullException;
 import dev.telar.workloads.ipc.DiskSpace;
+import dev.telar.workloads.words.ProcessWord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

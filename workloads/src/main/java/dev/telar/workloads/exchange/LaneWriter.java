@@ -3,6 +3,7 @@ package dev.telar.workloads.exchange;
 import dev.telar.workloads.ipc.DiskFullException;
 import dev.telar.workloads.ipc.DiskSpace;
 import dev.telar.workloads.ipc.DiskUsage;
+import dev.telar.workloads.words.ProcessWord;
 import java.nio.file.Path;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;

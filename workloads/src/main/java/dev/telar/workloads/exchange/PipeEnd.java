@@ -1,5 +1,6 @@
 package dev.telar.workloads.exchange;
 
+import dev.telar.workloads.words.ProcessWord;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -1,6 +1,7 @@
 package dev.telar.workloads.exchange;
 
 import dev.telar.workloads.words.OwnerWord;
+import dev.telar.workloads.words.ProcessWord;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.telar.workloads.exchange;
 
+import dev.telar.workloads.words.ProcessWord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.telar.workloads.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telar.probe.ProcessIdentity;
+import dev.telar.workloads.words.ProcessWord;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,6 +3,7 @@ package dev.telar.workloads.sync.process;
 import dev.telar.probe.Futex;
 import dev.telar.probe.ProcessIdentity;
 import dev.telar.workloads.ipc.PidNamespaceCheck;
+import dev.telar.workloads.words.ProcessWord;
 import dev.telar.workloads.words.Words;
 import java.io.RandomAccessFile;
 import java.io.IOException;
@@ -58,14 +59,12 @@ final class SharedRegion implements AutoCloseable, Words {
     static final long OFF_SIZE = 12;
     static final long OFF_PARAMS = 16;
     private static final int MAX_PARAMS = 4;
-    /** Long: the creator's word ({@link #creatorWord}), 0 until a creator claimed the file. */
+    /** Long: the creator's {@link ProcessWord}, 0 until a creator claimed the file. */
     static final long OFF_CREATOR = 48;
     /** How long an opener waits for a live creator to finish the header. */
     static final long OPEN_WAIT_NANOS = 5_000_000_000L;
     /** How long a file may stay unclaimed (creator died between making and claiming it) before an opener takes it. */
     static final long UNCLAIMED_GRACE_NANOS = 1_000_000_000L;
-    private static final int PID_BITS = 22;
-    private static final int START_BITS = 64 - PID_BITS;
     /**
      * Test hook: a creator of a file with this name (e.g. {@code x.lock}) claims it, writes part of
      * the header and then stops for good, as if killed there; tests kill it and open the file.
@@ -146,7 +145,7 @@ final class SharedRegion implements AutoCloseable, Words {
         }
         SharedRegion r = map(path, size, created);
         try {
-            long me = creatorWord(ProcessIdentity.current());
+            long me = ProcessWord.self();
             if (created && r.casLong(OFF_CREATOR, 0, me)) {
                 r.initialise(kind, size, init, params, false);
             } else {
@@ -189,18 +188,6 @@ final class SharedRegion implements AutoCloseable, Words {
         }
         init.accept(this);
         setInt(OFF_MAGIC, MAGIC); // publishes the header
-    }
-
-    /** A creator's identity in one word: pid in the top 22 bits, the low 42 bits of its start ticks below. */
-    static long creatorWord(ProcessIdentity p) {
-        if (p.pid() >= 1L << PID_BITS) {
-            throw new IllegalStateException("pid " + p.pid() + " does not fit a creator word");
-        }
-        return p.pid() << START_BITS | (p.startTicks() & ((1L << START_BITS) - 1));
-    }
-
-    private static boolean creatorAlive(long word) {
-        return ProcessIdentity.isAlive(word >>> START_BITS, word, START_BITS);
     }
 
     /**
@@ -269,7 +256,7 @@ final class SharedRegion implements AutoCloseable, Words {
                     initialise(kind, size, init, params, true);
                     return;
                 }
-            } else if (!creatorAlive(creator)) {
+            } else if (!ProcessWord.alive(creator)) {
                 if (!partlyWritten(kind, size)) {
                     throw notOurs(path);
                 }
@@ -282,7 +269,7 @@ final class SharedRegion implements AutoCloseable, Words {
             }
             if (now - start > OPEN_WAIT_NANOS) {
                 throw new IllegalArgumentException(creator == 0 ? path + " is not a Telar synchronization file"
-                        : path + " is still being created by pid " + (creator >>> START_BITS) + " after "
+                        : path + " is still being created by pid " + ProcessWord.pid(creator) + " after "
                         + OPEN_WAIT_NANOS / 1_000_000_000L + " s");
             }
             LockSupport.parkNanos(100_000);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telar.probe.ProcessIdentity;
+import dev.telar.workloads.words.ProcessWord;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.sync.SyncLock;
@@ -84,7 +85,7 @@ class HalfCreatedFileTest {
     void aHeaderHalfWrittenByADeadCreatorIsClearedAndInitialisedByTheNextOpener() throws Exception {
         Path file = dir.resolve("x.lock");
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            writeLong(ch, SharedRegion.OFF_CREATOR, SharedRegion.creatorWord(deadProcess()));
+            writeLong(ch, SharedRegion.OFF_CREATOR, ProcessWord.of(deadProcess()));
             writeInt(ch, SharedRegion.OFF_KIND, SharedRegion.Kind.LOCK.code);
             writeInt(ch, SharedRegion.OFF_VERSION, SharedRegion.VERSION);
             writeLong(ch, SharedRegion.DATA, 0x1234_5678L); // a stray owner word
@@ -102,7 +103,7 @@ class HalfCreatedFileTest {
         }
         assertThat(readInt(file, 0)).isEqualTo(SharedRegion.MAGIC);
         assertThat(readLong(file, SharedRegion.OFF_CREATOR))
-                .isEqualTo(SharedRegion.creatorWord(ProcessIdentity.current()));
+                .isEqualTo(ProcessWord.self());
     }
 
     /** A creator killed between making the file and claiming it leaves an empty file. */
