@@ -8,16 +8,18 @@ import dev.telar.tui.IpcPlace;
 import dev.telar.config.Language;
 import dev.telar.tui.text.Texts;
 import dev.telar.workloads.exchange.ChildReport;
-import dev.telar.workloads.exchange.ExchangeExperiment;
 import dev.telar.workloads.exchange.ExchangeResult;
-import dev.telar.workloads.exchange.ExchangeRun;
+import dev.telar.workloads.exchange.ExchangeEvent;
 import dev.telar.workloads.exchange.ExchangeSpec;
 import dev.telar.workloads.exchange.Mechanism;
+import dev.telar.workloads.exchange.TotalCheck;
+import dev.telar.workloads.lab.LabCommand;
+import dev.telar.workloads.lab.LabEvent;
 import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.run.RunResult;
-import dev.telar.workloads.run.RunSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code telar run exchange --via MECHANISM --processes P [--draws N] [--baseline] [--json]}: the
  * lecture's exchange experiment with child JVMs. Prints one line: the fields of a thread run plus
- * the mechanism; a run whose child died prints which child and how, and no total.
+ * the mechanism; a run whose child died prints which child and how, and no total. The run (and the
+ * sequential baseline before it) is one job of a lab engine in this JVM ({@link LabJob}).
  */
 @Command(name = "exchange", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true)
@@ -78,31 +81,29 @@ public final class ExchangeCommand implements Callable<Integer> {
         problem(processes, draws, texts).ifPresent(p -> {
             throw new ParameterException(spec.commandLine(), p);
         });
-        IpcSettings ipc = ipcSettings(spec);
-        ExchangeSpec exchange = new ExchangeSpec(mechanism, processes, draws, RunSpec.SEED, IpcPlace.limits(ipc));
-        double expected = Double.NaN;
-        double baselineSeconds = Double.NaN;
-        if (baseline) {
-            long t0 = System.nanoTime();
-            expected = exchange.sequentialSum();
-            baselineSeconds = (System.nanoTime() - t0) / 1e9;
-        }
-        Path parent = IpcPlace.prepared(ipc, System.getenv());
-        ExchangeRun run = ExchangeExperiment.start(exchange, parent, s -> { });
-        // Ctrl-C, SIGTERM, SIGHUP: cancel, and wait (bounded) for the run to kill its children and
-        // remove its directory, which it does on its own thread: the JVM halts once the hooks end.
-        Thread stopper = new Thread(() -> StopOnExit.cancelAndWait(run::cancel, run::await), "telar-exchange-cancel");
-        Runtime.getRuntime().addShutdownHook(stopper);
-        ExchangeResult r;
-        try {
-            r = run.await();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is already stopping the run.
+        Path parent = IpcPlace.prepared(ipcSettings(spec), System.getenv());
+        // With --baseline the lab first sums the draws in one thread of this process, timed.
+        double[] sequential = {Double.NaN, Double.NaN};
+        ExchangeResult[] result = new ExchangeResult[1];
+        boolean signalled = LabJob.run(spec, parent, new LabCommand.CompareExchange(List.of(mechanism), processes, draws, false,
+                baseline ? TotalCheck.BASELINE_FIRST : TotalCheck.NONE), e -> {
+            if (e instanceof LabEvent.Exchange x && x.event() instanceof ExchangeEvent.SequentialMeasured m) {
+                sequential[0] = m.sum();
+                sequential[1] = m.seconds();
+            } else if (e instanceof LabEvent.Exchange x && x.event() instanceof ExchangeEvent.RunFinished f) {
+                result[0] = f.result();
             }
+        });
+        ExchangeResult r = result[0];
+        if (r == null) {
+            // Stopped before the run began (e.g. while summing the baseline): nothing to report.
+            if (signalled) {
+                return 130;
+            }
+            throw new IllegalStateException("the lab ended the exchange run without a result");
         }
+        double expected = sequential[0];
+        double baselineSeconds = sequential[1];
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? toJson(r, expected, baselineSeconds) : text(r, expected, baselineSeconds, texts));
         out.flush();

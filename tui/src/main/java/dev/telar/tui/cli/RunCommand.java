@@ -5,13 +5,15 @@ import dev.telar.config.Language;
 import dev.telar.config.Settings;
 import dev.telar.tui.Verdict;
 import dev.telar.tui.text.Texts;
+import dev.telar.workloads.lab.LabCommand;
+import dev.telar.workloads.lab.LabEvent;
 import dev.telar.workloads.model.Models;
+import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.ExperimentRunner;
-import dev.telar.workloads.run.Experiments;
-import dev.telar.workloads.run.RunControl;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code telar run KERNEL --model M --workers N [--baseline] [--json]}: one experiment, no terminal
  * needed. Prints one line per run: the baseline first when asked for (sequential; for a process
- * model the same model with one process), then the run.
+ * model the same model with one process), then the run. The work is one job of a lab engine in
+ * this JVM ({@link LabJob}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true)
@@ -62,25 +65,25 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         // The settings are read once, for the experiment defaults and the language.
         Settings settings = parent == null ? null : parent.settings();
         Texts texts = Texts.of(language != null ? language.get() : settings != null ? settings.language() : Language.EN);
         RunSpec run = options.spec(spec, settings == null ? ExperimentDefaults.DEFAULTS : settings.experiments(), texts);
         PrintWriter out = spec.commandLine().getOut();
-        RunControl control = new RunControl(run.cores());
-        Thread stopper = new Thread(control::cancel, "telar-run-cancel");
-        Runtime.getRuntime().addShutdownHook(stopper);
-        List<RunResult> results;
-        try {
-            results = baseline && !ExperimentRunner.baselineOf(run).equals(run) ? Experiments.runWithBaseline(run, control)
-                    : List.of(sequentialAsOwnBaseline(Experiments.run(run, control)));
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is already cancelling the run.
+        List<RunResult> results = new ArrayList<>();
+        LabJob.run(spec, new LabCommand.RunExperiment(run, baseline), e -> {
+            if (e instanceof LabEvent.Experiment x && x.event() instanceof ExperimentEvent.Finished f) {
+                results.add(f.result());
             }
+        });
+        if (results.isEmpty()) {
+            throw new IllegalStateException("the lab ended the run without a result");
+        }
+        if (!baseline || ExperimentRunner.baselineOf(run).equals(run)) {
+            // A run alone is compared with nothing, unless it is its own baseline (the lab's rule
+            // for that differs for matmul on one thread, which this command never compared).
+            results.replaceAll(r -> sequentialAsOwnBaseline(r.withBaseline(Double.NaN)));
         }
         int cores = Runtime.getRuntime().availableProcessors();
         for (RunResult r : results) {

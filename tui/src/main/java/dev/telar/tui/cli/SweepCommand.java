@@ -5,11 +5,14 @@ import dev.telar.config.Language;
 import dev.telar.config.Settings;
 import dev.telar.tui.Verdict;
 import dev.telar.tui.text.Texts;
-import dev.telar.workloads.run.RunControl;
+import dev.telar.workloads.lab.LabCommand;
+import dev.telar.workloads.lab.LabEvent;
+import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
 import dev.telar.workloads.run.Sweep;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -24,6 +27,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code telar sweep KERNEL [--model M] --csv|--json}: the kernel after a sequential baseline at
  * 1, 2, 4, ... workers up to twice the cores plus the default, each line as soon as it is measured.
+ * The sweep is one job of a lab engine in this JVM ({@link LabJob}).
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true)
@@ -64,7 +68,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         // The settings are read once, for the experiment defaults and the language.
         Settings settings = parent == null ? null : parent.settings();
         Texts texts = Texts.of(language != null ? language.get() : settings != null ? settings.language() : Language.EN);
@@ -76,22 +80,19 @@ public final class SweepCommand implements Callable<Integer> {
         if (csv) {
             out.println(ResultJson.CSV_HEADER);
         }
-        RunControl control = new RunControl(run.cores());
-        Thread stopper = new Thread(control::cancel, "telar-sweep-cancel");
-        Runtime.getRuntime().addShutdownHook(stopper);
-        List<RunResult> all;
-        try {
-            all = Sweep.run(run, Sweep.counts(cores, Sweep.defaultCount(run.kernel())), control, r -> {
+        List<RunResult> all = new ArrayList<>();
+        LabJob.run(spec, new LabCommand.RunSweep(run), e -> {
+            if (e instanceof LabEvent.Experiment x && x.event() instanceof ExperimentEvent.Finished f) {
+                // Each line as soon as it is measured.
+                RunResult r = f.result();
+                all.add(r);
                 out.println(csv ? ResultJson.toCsv(r) : json ? ResultJson.toLine(r, Verdict.of(r, cores, texts))
                         : TextTable.line(r, cores, texts));
                 out.flush();
-            });
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is already cancelling the sweep.
             }
+        });
+        if (all.isEmpty()) {
+            throw new IllegalStateException("the lab ended the sweep without a result");
         }
         if (!csv && !json) {
             int best = Sweep.fastest(all);

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telar.config.Language;
 import dev.telar.tui.IpcPlace;
 import dev.telar.tui.text.Texts;
+import dev.telar.workloads.lab.LabCommand;
+import dev.telar.workloads.lab.LabEvent;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.scenario.Primitive;
-import dev.telar.workloads.sync.scenario.RunningScenario;
 import dev.telar.workloads.sync.scenario.ScenarioOutcome;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
 import dev.telar.workloads.sync.scenario.ScenarioStatus;
-import dev.telar.workloads.sync.scenario.SyncScenarioRunner;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * {@code telar sync PRIMITIVE [--mode threads|processes] [--lock on|off] ...}: runs one lecture
  * scenario headless and prints its outcome (a line of text, or JSON). Exit code 0 when the run
  * completed as it should (with the lock off, lost updates are what it should show), 1 when the
- * primitive failed its job or the run failed, 130 when interrupted.
+ * primitive failed its job or the run failed, 130 when interrupted. The scenario is one job of a
+ * lab engine in this JVM ({@link LabJob}).
  */
 @Command(name = "sync", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true)
@@ -81,29 +82,27 @@ public final class SyncCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        RunningScenario run;
-        try {
-            // A run in processes keeps its shared files where the settings' ipc.dir says.
-            run = SyncScenarioRunner.start(s, IpcPlace.prepared(ExchangeCommand.ipcSettings(spec), System.getenv()));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        // Ctrl-C, SIGTERM, SIGHUP: cancel, and wait (bounded) for the run to kill its children and
-        // remove its directory, which it does on its own thread: the JVM halts once the hooks end.
-        Thread stopper = new Thread(() -> StopOnExit.cancelAndWait(run::cancel, run::await), "telar-sync-cancel");
-        Runtime.getRuntime().addShutdownHook(stopper);
-        ScenarioOutcome o;
-        try {
-            o = run.await();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is cancelling the run
+        // A run in processes keeps its shared files where the settings' ipc.dir says. A spec the
+        // scenario refuses (e.g. an odd number of workers for the Condition) is a usage error.
+        ScenarioSpec[] used = new ScenarioSpec[1];
+        ScenarioOutcome[] outcome = new ScenarioOutcome[1];
+        boolean signalled = LabJob.run(spec, IpcPlace.prepared(ExchangeCommand.ipcSettings(spec), System.getenv()),
+                new LabCommand.RunScenario(s), e -> {
+                    if (e instanceof LabEvent.ScenarioStarted started) {
+                        used[0] = started.spec();
+                    } else if (e instanceof LabEvent.ScenarioEnded ended) {
+                        outcome[0] = ended.outcome();
+                    }
+                });
+        ScenarioOutcome o = outcome[0];
+        if (o == null || used[0] == null) {
+            if (signalled) {
+                return 130;
             }
+            throw new IllegalStateException("the lab ended the scenario without an outcome");
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? toJson(o, run.spec()) : line(o, run.spec(), texts));
+        out.println(json ? toJson(o, used[0]) : line(o, used[0], texts));
         out.flush();
         if (o.status() == ScenarioStatus.CANCELLED) {
             return 130;
@@ -112,7 +111,7 @@ public final class SyncCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(texts.format("cli.sync.failed", Errors.oneLine(o.summary())));
             return Cli.FAILURE;
         }
-        return o.correct() || !run.spec().lockEnabled() ? 0 : Cli.FAILURE;
+        return o.correct() || !used[0].lockEnabled() ? 0 : Cli.FAILURE;
     }
 
     /** The primitive named, or a usage error in the language of {@code t}. */

@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * for a user interface.
  *
  * <p>A comparison job runs, for each mechanism in turn, the lecture's pair: the draws in 1 child
- * process, then in P child processes. After each completed run the parent computes the
- * sequential sum of the same draws (once per process count and draw count: the mechanism does not
- * change it), so the listener learns whether the total is exact. A run whose child dies ends as
+ * process, then in P child processes. The parent computes the sequential sum of the same draws
+ * (once per process count and draw count: the mechanism does not change it) after each completed
+ * run, or first as a timed baseline, or not at all ({@link TotalCheck}), so the listener learns
+ * whether the total is exact. A run whose child dies ends as
  * failed and the job goes on with the next run; a cancelled run ends the job.
  *
  * <p>Progress is not pushed: a user interface asks {@link #progress()} and {@link #raceSample()}
@@ -89,11 +90,23 @@ public final class ExchangeRunner implements AutoCloseable {
 
     /**
      * Queues a comparison: for each of {@code mechanisms}, the draws summed by 1 process (when
-     * {@code withOneProcess} and {@code processes > 1}) and then by {@code processes} processes.
+     * {@code withOneProcess} and {@code processes > 1}) and then by {@code processes} processes;
+     * each completed run's total is checked after it ({@link TotalCheck#AFTER_RUN}).
      *
      * @throws IllegalArgumentException when the sizes are out of range ({@link ExchangeSpec#problem})
      */
     public void submitComparison(List<Mechanism> mechanisms, int processes, long draws, boolean withOneProcess) {
+        submitComparison(mechanisms, processes, draws, withOneProcess, TotalCheck.AFTER_RUN);
+    }
+
+    /**
+     * Queues a comparison as {@link #submitComparison(List, int, long, boolean)} does, with the
+     * totals checked as {@code check} says.
+     *
+     * @throws IllegalArgumentException when the sizes are out of range ({@link ExchangeSpec#problem})
+     */
+    public void submitComparison(List<Mechanism> mechanisms, int processes, long draws, boolean withOneProcess,
+                                 TotalCheck check) {
         ExchangeSpec.problem(processes, draws).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
@@ -102,11 +115,18 @@ public final class ExchangeRunner implements AutoCloseable {
         pending.incrementAndGet();
         thread.execute(() -> {
             try {
-                for (Mechanism m : all) {
-                    if (withOneProcess && processes > 1 && !step(id, new ExchangeSpec(m, 1, draws, RunSpec.SEED, limits))) {
+                if (check == TotalCheck.BASELINE_FIRST && !all.isEmpty()) {
+                    if (cancelled(id)) {
                         return;
                     }
-                    if (!step(id, new ExchangeSpec(m, processes, draws, RunSpec.SEED, limits))) {
+                    measureSequential(new ExchangeSpec(all.get(0), processes, draws, RunSpec.SEED, limits));
+                }
+                for (Mechanism m : all) {
+                    if (withOneProcess && processes > 1
+                            && !step(id, new ExchangeSpec(m, 1, draws, RunSpec.SEED, limits), check)) {
+                        return;
+                    }
+                    if (!step(id, new ExchangeSpec(m, processes, draws, RunSpec.SEED, limits), check)) {
                         return;
                     }
                 }
@@ -115,6 +135,20 @@ public final class ExchangeRunner implements AutoCloseable {
                 emit(new ExchangeEvent.Idle());
             }
         });
+    }
+
+    /** Computes and times the spec's sequential sum, keeps it for the runs' checks, and reports it. */
+    private void measureSequential(ExchangeSpec spec) {
+        long t0 = System.nanoTime();
+        double sum = spec.sequentialSum();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        sums.put(sumKey(spec), sum);
+        emit(new ExchangeEvent.SequentialMeasured(spec.processes(), spec.draws(), sum, seconds));
+    }
+
+    /** The sequential sum depends on the process count and the draws only, not on the mechanism. */
+    private static List<Long> sumKey(ExchangeSpec spec) {
+        return List.of((long) spec.processes(), spec.draws());
     }
 
     /**
@@ -217,7 +251,7 @@ public final class ExchangeRunner implements AutoCloseable {
     }
 
     /** Runs one spec; false when the job must stop (cancelled). */
-    private boolean step(long id, ExchangeSpec spec) {
+    private boolean step(long id, ExchangeSpec spec, TotalCheck check) {
         if (cancelled(id)) {
             return false;
         }
@@ -245,9 +279,9 @@ public final class ExchangeRunner implements AutoCloseable {
             running = null;
         }
         double expected = Double.NaN;
-        if (result.status() == RunResult.Status.COMPLETED) {
+        if (result.status() == RunResult.Status.COMPLETED && check != TotalCheck.NONE) {
             // After the run, so the check never competes with the children for the cores.
-            expected = sums.computeIfAbsent(List.of((long) spec.processes(), spec.draws()), k -> spec.sequentialSum());
+            expected = sums.computeIfAbsent(sumKey(spec), k -> spec.sequentialSum());
         }
         emit(new ExchangeEvent.RunFinished(result, expected));
         return result.status() != RunResult.Status.CANCELLED;

@@ -1,9 +1,11 @@
 package dev.telar.workloads.lab;
 
 import dev.telar.workloads.exchange.Mechanism;
+import dev.telar.workloads.exchange.TotalCheck;
 import dev.telar.workloads.run.RunSpec;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a host of the lab may be asked, as plain records: they cross the process boundary field by
@@ -35,11 +37,19 @@ public sealed interface LabCommand {
 
     /**
      * The exchange comparison: for each mechanism, {@code draws} summed by 1 process (when
-     * {@code withOne} and {@code processes > 1}), then by {@code processes} processes.
+     * {@code withOne} and {@code processes > 1}), then by {@code processes} processes; the totals
+     * are checked against the sequential sum as {@code check} says.
      */
-    record CompareExchange(List<Mechanism> mechanisms, int processes, long draws, boolean withOne) implements Job {
+    record CompareExchange(List<Mechanism> mechanisms, int processes, long draws, boolean withOne, TotalCheck check)
+            implements Job {
         public CompareExchange {
             mechanisms = List.copyOf(mechanisms);
+            Objects.requireNonNull(check, "check");
+        }
+
+        /** The dashboard's comparison: each completed run's total checked after it. */
+        public CompareExchange(List<Mechanism> mechanisms, int processes, long draws, boolean withOne) {
+            this(mechanisms, processes, draws, withOne, TotalCheck.AFTER_RUN);
         }
 
         @Override

@@ -98,7 +98,7 @@ public final class LabEngine implements Lab {
             } else if (job instanceof LabCommand.RunSweep s) {
                 experiments.submitSweep(s.spec());
             } else if (job instanceof LabCommand.CompareExchange c) {
-                exchange.submitComparison(c.mechanisms(), c.processes(), c.draws(), c.withOne());
+                exchange.submitComparison(c.mechanisms(), c.processes(), c.draws(), c.withOne(), c.check());
                 follow(JobKind.EXCHANGE);
             } else if (job instanceof LabCommand.RunRace r) {
                 exchange.submitRace(r.processes(), r.increments());
@@ -106,13 +106,19 @@ public final class LabEngine implements Lab {
             } else if (job instanceof LabCommand.RunScenario s) {
                 RunningScenario run = SyncScenarioRunner.start(s.spec(), runParent);
                 scenario = run;
+                emit(new LabEvent.ScenarioStarted(run.spec()));
                 Thread t = new Thread(() -> followScenario(run), "telar-lab-scenario");
                 t.setDaemon(true);
                 t.start();
             }
         } catch (IllegalArgumentException e) {
-            end(job.kind());
+            // Before JobEnded: a job's events lie between its JobStarted and its JobEnded.
             emit(new LabEvent.Rejected(job.kind(), e.getMessage()));
+            end(job.kind());
+        } catch (RuntimeException e) {
+            // Not the spec's fault (e.g. a runner already closed): free the slot, tell the caller.
+            end(job.kind());
+            throw e;
         }
     }
 

@@ -6,6 +6,7 @@ import dev.telar.workloads.exchange.RaceDemo;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.sync.scenario.ScenarioOutcome;
 import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
+import dev.telar.workloads.sync.scenario.ScenarioSpec;
 
 /**
  * What a host of the lab reports, in order, on one thread of the host. Plain records, like
@@ -48,6 +49,13 @@ public sealed interface LabEvent {
 
     /** The race demo's latest sample. */
     record RaceSampled(RaceDemo.Sample sample) implements LabEvent {
+    }
+
+    /**
+     * The sync scenario began; {@code spec} is the one asked for with the scenario's defaults
+     * filled in (the workers and size it actually runs). Comes before its first {@link ScenarioUpdated}.
+     */
+    record ScenarioStarted(ScenarioSpec spec) implements LabEvent {
     }
 
     /** The sync scenario in progress, as a panel draws it; the last one comes before its {@link ScenarioEnded}. */
