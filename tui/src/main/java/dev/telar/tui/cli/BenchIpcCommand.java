@@ -105,7 +105,7 @@ public final class BenchIpcCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", v);
     }
 
-    /** The figures as compare-peers reads them: a name and, first of the rates, ops_per_s. */
+    /** The figures as bench/peer-ratios reads them: a name and, first of the rates, ops_per_s. */
     static String toJson(long messages, List<BenchFigure> figures) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("bench", "ipc");

@@ -82,7 +82,7 @@ public final class BenchSyncCommand implements Callable<Integer> {
         for (BenchResult r : results) {
             ObjectNode o = list.addObject();
             o.put("name", r.name());
-            o.put("ops_per_s", Math.round(r.opsPerSecond())); // first numeric field: what compare-peers reads
+            o.put("ops_per_s", Math.round(r.opsPerSecond())); // first numeric field: what bench/peer-ratios reads
             o.put("operations", r.operations());
             o.put("seconds", r.seconds());
             o.put("participants", r.participants());

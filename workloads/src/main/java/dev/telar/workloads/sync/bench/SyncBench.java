@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The synchronization benchmark, shaped like the Python peer ({@code py_mp_peer.py N}): for N
+ * The synchronization benchmark, shaped like the Python peer ({@code bench/peers/mp_peer.py N}): for N
  * operations, Lock acquire/release by 2 participants x N/2 each ({@code lock_acq_rel}) and by one
  * alone ({@code lock_acq_rel_uncontended}), Barrier(2) rounds, N/20 ({@code barrier_rounds}), and
  * Event ping-pong round trips, N/20 ({@code event_pingpong}); each between child JVMs and, prefixed
