@@ -41,6 +41,10 @@ public final class LabEngine implements Lab {
     private final ExchangeRunner exchange;
     private final Object emitLock = new Object();
     private volatile RunningScenario scenario;
+    /** Jobs started so far; guarded by {@code emitLock}. */
+    private long jobs;
+    /** The job holding the slot (0: none); written under {@code emitLock}, so progress never follows JobEnded. */
+    private volatile long jobId;
     private volatile boolean closed;
 
     /**
@@ -91,7 +95,12 @@ public final class LabEngine implements Lab {
             emit(new LabEvent.Refused(job.kind(), busy.get()));
             return;
         }
-        emit(new LabEvent.JobStarted(job.kind()));
+        long id;
+        synchronized (emitLock) {
+            id = ++jobs;
+            jobId = id;
+            emit(new LabEvent.JobStarted(job.kind()));
+        }
         try {
             if (job instanceof LabCommand.RunExperiment r) {
                 experiments.submit(r.spec(), r.baseline());
@@ -99,10 +108,10 @@ public final class LabEngine implements Lab {
                 experiments.submitSweep(s.spec());
             } else if (job instanceof LabCommand.CompareExchange c) {
                 exchange.submitComparison(c.mechanisms(), c.processes(), c.draws(), c.withOne(), c.check());
-                follow(JobKind.EXCHANGE);
+                follow(id);
             } else if (job instanceof LabCommand.RunRace r) {
                 exchange.submitRace(r.processes(), r.increments());
-                follow(JobKind.RACE);
+                follow(id);
             } else if (job instanceof LabCommand.RunScenario s) {
                 RunningScenario run = SyncScenarioRunner.start(s.spec(), runParent);
                 scenario = run;
@@ -145,13 +154,13 @@ public final class LabEngine implements Lab {
         }
     }
 
-    /** Pushes the exchange runner's progress while the job of {@code kind} holds the slot. */
-    private void follow(JobKind kind) {
+    /** Pushes the exchange runner's progress while job {@code id} holds the slot, and never after its end. */
+    private void follow(long id) {
         Thread t = new Thread(() -> {
             try {
-                while (slot.holder().orElse(null) == kind && !closed) {
-                    exchange.progress().ifPresent(p -> emit(new LabEvent.ExchangeProgressed(p)));
-                    exchange.raceSample().ifPresent(s -> emit(new LabEvent.RaceSampled(s)));
+                while (jobId == id && !closed) {
+                    exchange.progress().ifPresent(p -> emitFor(id, new LabEvent.ExchangeProgressed(p)));
+                    exchange.raceSample().ifPresent(s -> emitFor(id, new LabEvent.RaceSampled(s)));
                     Thread.sleep(TICK.toMillis());
                 }
             } catch (InterruptedException e) {
@@ -181,8 +190,20 @@ public final class LabEngine implements Lab {
     }
 
     private void end(JobKind kind) {
-        slot.release(kind);
-        emit(new LabEvent.JobEnded(kind));
+        synchronized (emitLock) {
+            jobId = 0;
+            slot.release(kind);
+            emit(new LabEvent.JobEnded(kind));
+        }
+    }
+
+    /** Emits a progress event of job {@code id} only while that job still holds the slot. */
+    private void emitFor(long id, LabEvent event) {
+        synchronized (emitLock) {
+            if (jobId == id) {
+                emit(event);
+            }
+        }
     }
 
     private void emit(LabEvent event) {
