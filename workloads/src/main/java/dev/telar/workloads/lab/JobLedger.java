@@ -38,6 +38,7 @@ final class JobLedger {
     private long idleSince;
     // How far the current job got.
     private RunSpec openRun;
+    private boolean runStarted;
     private ExchangeSpec openExchange;
     private int exchangeRunsEnded;
     private ExchangeProgress progress;
@@ -77,7 +78,9 @@ final class JobLedger {
 
     /** Learns from an event of the lab. */
     void observe(LabEvent event, long now) {
-        if (event instanceof LabEvent.JobStarted) {
+        if (event instanceof LabEvent.Ready) {
+            idleSince = now; // a lab still starting is not idle yet
+        } else if (event instanceof LabEvent.JobStarted) {
             current = unanswered.poll();
             forget();
             jobStart = now;
@@ -103,6 +106,7 @@ final class JobLedger {
     private void observe(ExperimentEvent event) {
         if (event instanceof ExperimentEvent.Started s) {
             openRun = s.spec();
+            runStarted = true;
         } else if (event instanceof ExperimentEvent.Finished) {
             openRun = null;
         } else if (event instanceof ExperimentEvent.Idle) {
@@ -125,6 +129,7 @@ final class JobLedger {
 
     private void forget() {
         openRun = null;
+        runStarted = false;
         openExchange = null;
         exchangeRunsEnded = 0;
         progress = null;
@@ -159,9 +164,9 @@ final class JobLedger {
     private void endFailed(LabCommand.Job job, String message, long now, List<LabEvent> out) {
         if (!runnerDone) {
             if (job instanceof LabCommand.RunExperiment r) {
-                failRun(r.spec(), message, out);
+                failRun(r.spec(), openRun == null, message, out);
             } else if (job instanceof LabCommand.RunSweep s) {
-                failRun(s.spec(), message, out);
+                failRun(s.spec(), !runStarted, message, out); // a sweep announces itself once
             } else if (job instanceof LabCommand.CompareExchange c) {
                 failExchange(c, message, out);
             } else if (job instanceof LabCommand.RunRace r) {
@@ -173,11 +178,13 @@ final class JobLedger {
         out.add(new LabEvent.JobEnded(job.kind()));
     }
 
-    /** As the experiment runner reports a run that threw: Started (unless it was), Finished, Idle. */
-    private void failRun(RunSpec asked, String message, List<LabEvent> out) {
-        RunSpec spec = openRun;
-        if (spec == null) {
-            spec = asked;
+    /**
+     * As the experiment runner reports a run that threw: Started (when {@code announce}), Finished
+     * failed, Idle. The failed run is the one in progress, else the one asked for.
+     */
+    private void failRun(RunSpec asked, boolean announce, String message, List<LabEvent> out) {
+        RunSpec spec = openRun != null ? openRun : asked;
+        if (announce) {
             out.add(new LabEvent.Experiment(new ExperimentEvent.Started(spec)));
         }
         out.add(new LabEvent.Experiment(new ExperimentEvent.Finished(new RunResult(spec, RunResult.Status.FAILED,

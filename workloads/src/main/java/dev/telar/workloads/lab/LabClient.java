@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -45,6 +44,8 @@ public final class LabClient implements Lab {
     public static final Duration DEFAULT_IDLE = Duration.ofSeconds(60);
     /** Longest sleep of the client thread while a lab runs. */
     static final Duration LOOK = Duration.ofSeconds(1);
+    /** How long a lab may take to say it is ready before it is killed. */
+    static final Duration START_WAIT = Duration.ofSeconds(60);
     /** How long a lab asked to leave may take before it is killed. */
     static final Duration LEAVE_WAIT = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(LabClient.class);
@@ -53,16 +54,13 @@ public final class LabClient implements Lab {
     private final ExchangeLimits limits;
     private final long idleNanos;
     private final List<String> labFlags;
-    private final List<Consumer<LabEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final Object deliverLock = new Object();
+    private final Subscribers subscribers = new Subscribers(null);
     private final ConcurrentLinkedQueue<LabCommand> queued = new ConcurrentLinkedQueue<>();
     private final Object threadLock = new Object();
     private Thread thread;
     private volatile boolean warm;
     private volatile boolean closing;
     private volatile Session session;
-    /** Pid of the lab that said Ready and still runs; 0 when none. Guarded by deliverLock for writes. */
-    private volatile long readyPid;
 
     /**
      * A client whose lab leaves after {@link #DEFAULT_IDLE} without a job.
@@ -99,13 +97,7 @@ public final class LabClient implements Lab {
      */
     @Override
     public void subscribe(Consumer<LabEvent> listener) {
-        synchronized (deliverLock) {
-            listeners.add(listener);
-            long pid = readyPid;
-            if (pid != 0) {
-                listener.accept(new LabEvent.Ready(pid));
-            }
-        }
+        subscribers.add(listener);
     }
 
     /** Queues the command for the lab; a job command starts a lab when none runs. Ignored after {@link #close()}. */
@@ -132,8 +124,7 @@ public final class LabClient implements Lab {
 
     /** Pid of the lab JVM that runs and has said it is ready, if any. */
     public OptionalLong labPid() {
-        long pid = readyPid;
-        return pid == 0 ? OptionalLong.empty() : OptionalLong.of(pid);
+        return subscribers.ready().map(r -> OptionalLong.of(r.pid())).orElse(OptionalLong.empty());
     }
 
     /** The channel's run directory of the lab that runs, if any (for tests). */
@@ -251,8 +242,8 @@ public final class LabClient implements Lab {
                 ledger.sent(job);
             }
         }
-        ledger.lost(reason, System.nanoTime()).forEach(this::deliver);
-        deliver(new LabEvent.LabLost(reason));
+        ledger.lost(reason, System.nanoTime()).forEach(subscribers::emit);
+        subscribers.emit(new LabEvent.LabLost(reason));
     }
 
     /** One round with a running lab: forward, read, notice its end or idleness, sleep. */
@@ -277,6 +268,11 @@ public final class LabClient implements Lab {
         }
         long now = System.nanoTime();
         long sleep = LOOK.toNanos();
+        if (!s.ready && s.failure == null && now - s.started > START_WAIT.toNanos()) {
+            LOG.warn("lab JVM {} did not start within {} s; killing it", s.child.pid(), START_WAIT.toSeconds());
+            s.failure = "did not start within " + START_WAIT.toSeconds() + " s";
+            s.child.kill();
+        }
         if (s.leaving) {
             if (now >= s.leaveDeadline) {
                 LOG.warn("lab JVM {} did not leave within {} s; killing it", s.child.pid(), LEAVE_WAIT.toSeconds());
@@ -297,13 +293,26 @@ public final class LabClient implements Lab {
         }
     }
 
-    /** Sends the queued commands to the lab; false when the channel failed (the lab is then killed). */
+    /**
+     * Sends the queued commands to the lab. A command that cannot be carried is rejected; when the
+     * channel itself fails (a full disk) the lab is killed and false returned: its jobs then end
+     * as in any lost lab.
+     */
     private boolean forward(Session s) {
         for (LabCommand c = queued.poll(); c != null; c = queued.poll()) {
             try {
                 s.channel.send(c);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("cannot send {} to the lab", c, e);
+                if (c instanceof LabCommand.Job job) {
+                    subscribers.emit(new LabEvent.Rejected(job.kind(), "cannot send it to the lab: " + oneLine(e)));
+                }
+                continue;
             } catch (RuntimeException e) {
                 LOG.warn("cannot write to lab JVM {}; killing it", s.child.pid(), e);
+                if (c instanceof LabCommand.Job job) {
+                    s.ledger.sent(job);
+                }
                 s.failure = "cannot write to it: " + oneLine(e);
                 s.child.kill();
                 return false;
@@ -317,12 +326,8 @@ public final class LabClient implements Lab {
 
     private void receive(Session s, LabEvent event) {
         s.ledger.observe(event, System.nanoTime());
-        if (event instanceof LabEvent.Ready r) {
-            synchronized (deliverLock) {
-                readyPid = r.pid();
-            }
-        }
-        deliver(event);
+        s.ready |= event instanceof LabEvent.Ready;
+        subscribers.emit(event);
     }
 
     /**
@@ -332,9 +337,7 @@ public final class LabClient implements Lab {
     private void end(Session s) {
         s.channel.drain(e -> receive(s, e));
         ChildExit exit = exitOf(s.child);
-        synchronized (deliverLock) {
-            readyPid = 0;
-        }
+        subscribers.forgetReady();
         session = null;
         try {
             s.channel.close();
@@ -345,7 +348,7 @@ public final class LabClient implements Lab {
         if (s.leaving) {
             LOG.info("lab JVM {} left ({})", s.child.pid(), exit.describe());
             if (s.ledger.busy()) {
-                s.ledger.lost("lab JVM " + s.child.pid() + " closed before the job ended", now).forEach(this::deliver);
+                s.ledger.lost("lab JVM " + s.child.pid() + " closed before the job ended", now).forEach(subscribers::emit);
             }
             return;
         }
@@ -357,8 +360,8 @@ public final class LabClient implements Lab {
         String reason = "lab JVM " + s.child.pid() + " lost: "
                 + (s.failure != null ? s.failure : cause(exit, s.child.lastError()));
         LOG.warn(reason);
-        s.ledger.lost(reason, now).forEach(this::deliver);
-        deliver(new LabEvent.LabLost(reason));
+        s.ledger.lost(reason, now).forEach(subscribers::emit);
+        subscribers.emit(new LabEvent.LabLost(reason));
     }
 
     /** Why a lab JVM that was not asked to leave ended, in a few words. */
@@ -382,18 +385,6 @@ public final class LabClient implements Lab {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ChildExit(-1);
-        }
-    }
-
-    private void deliver(LabEvent event) {
-        synchronized (deliverLock) {
-            for (Consumer<LabEvent> l : listeners) {
-                try {
-                    l.accept(event);
-                } catch (RuntimeException e) {
-                    LOG.warn("a lab listener failed on {}", event.getClass().getSimpleName(), e);
-                }
-            }
         }
     }
 
@@ -426,6 +417,9 @@ public final class LabClient implements Lab {
         final LabChannel<LabCommand, LabEvent> channel;
         final Child child;
         final JobLedger ledger;
+        final long started = System.nanoTime();
+        /** True once the lab said it is ready. */
+        boolean ready;
         boolean leaving;
         long leaveDeadline;
         /** Why the client gave up on the lab itself (it could not write to it), or null. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.telar.workloads.exchange.ExchangeEvent;
 import dev.telar.workloads.exchange.ExchangeSpec;
 import dev.telar.workloads.exchange.Mechanism;
+import dev.telar.workloads.ipc.RunDirectory;
+import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunResult;
@@ -149,62 +151,44 @@ class LabClientTest {
         client = new LabClient(place, LabSamples.LIMITS, Duration.ofSeconds(60));
         client.subscribe(events::add);
 
-        client.send(new LabCommand.RunScenario(ScenarioSpec.of(Primitive.LOCK, Mode.THREADS).withSlowdown(1)));
-        long lab = next(LabEvent.Ready.class).pid();
-        until(LabEvent.ScenarioUpdated.class::isInstance);
-        ProcessHandle.of(lab).orElseThrow().destroyForcibly();
-        String reason = "lab JVM " + lab + " lost: killed by SIGKILL (9)";
-        List<LabEvent> end = until(LabEvent.JobEnded.class::isInstance);
+        Killed scenario = killMidJob(new LabCommand.RunScenario(ScenarioSpec.of(Primitive.LOCK, Mode.THREADS)
+                .withSlowdown(1)), LabEvent.ScenarioUpdated.class::isInstance);
+        List<LabEvent> end = scenario.ending();
         LabEvent.ScenarioEnded ended = (LabEvent.ScenarioEnded) end.get(end.size() - 2);
         assertThat(ended.outcome().status()).isEqualTo(ScenarioStatus.FAILED);
-        assertThat(ended.outcome().failure()).isEqualTo(reason);
+        assertThat(ended.outcome().failure()).isEqualTo(scenario.reason());
         assertThat(ended.outcome().primitive()).isEqualTo(Primitive.LOCK);
         LabEvent.ScenarioUpdated last = (LabEvent.ScenarioUpdated) end.get(end.size() - 3);
         assertThat(last.snapshot().status()).isEqualTo(ScenarioStatus.FAILED);
         assertThat(end.get(end.size() - 1)).isEqualTo(new LabEvent.JobEnded(JobKind.SCENARIO));
-        assertThat(next(LabEvent.LabLost.class).reason()).isEqualTo(reason);
 
-        client.send(new LabCommand.CompareExchange(List.of(Mechanism.PIPE), 2, ExchangeSpec.MAX_DRAWS, false));
-        lab = next(LabEvent.Ready.class).pid();
-        until(e -> e instanceof LabEvent.Exchange x && x.event() instanceof ExchangeEvent.RunStarted);
-        ProcessHandle.of(lab).orElseThrow().destroyForcibly();
-        reason = "lab JVM " + lab + " lost: killed by SIGKILL (9)";
-        end = until(LabEvent.JobEnded.class::isInstance).stream()
-                .filter(e -> !(e instanceof LabEvent.ExchangeProgressed)).toList();
-        ExchangeEvent.RunFinished run = (ExchangeEvent.RunFinished) ((LabEvent.Exchange) end.get(0)).event();
+        Killed exchange = killMidJob(new LabCommand.CompareExchange(List.of(Mechanism.PIPE), 2, ExchangeSpec.MAX_DRAWS,
+                false), e -> e instanceof LabEvent.Exchange x && x.event() instanceof ExchangeEvent.RunStarted);
+        ExchangeEvent.RunFinished run = (ExchangeEvent.RunFinished) ((LabEvent.Exchange) exchange.ending().get(0)).event();
         assertThat(run.result().status()).isEqualTo(RunResult.Status.FAILED);
-        assertThat(run.result().message()).isEqualTo(reason);
+        assertThat(run.result().message()).isEqualTo(exchange.reason());
         assertThat(run.result().spec().mechanism()).isEqualTo(Mechanism.PIPE);
         assertThat(run.result().spec().processes()).isEqualTo(2);
-        assertThat(end.subList(1, end.size())).containsExactly(new LabEvent.Exchange(new ExchangeEvent.Idle()),
-                new LabEvent.JobEnded(JobKind.EXCHANGE));
-        assertThat(next(LabEvent.LabLost.class).reason()).isEqualTo(reason);
+        assertThat(exchange.ending()).hasSize(3);
 
-        client.send(new LabCommand.RunRace(2, 1_000_000_000L));
-        lab = next(LabEvent.Ready.class).pid();
-        until(e -> e instanceof LabEvent.Exchange x && x.event() instanceof ExchangeEvent.RaceStarted);
-        ProcessHandle.of(lab).orElseThrow().destroyForcibly();
-        reason = "lab JVM " + lab + " lost: killed by SIGKILL (9)";
-        end = until(LabEvent.JobEnded.class::isInstance).stream()
-                .filter(e -> !(e instanceof LabEvent.RaceSampled)).toList();
-        ExchangeEvent.RaceFinished race = (ExchangeEvent.RaceFinished) ((LabEvent.Exchange) end.get(0)).event();
-        assertThat(race.result().status()).isEqualTo(RunResult.Status.FAILED);
-        assertThat(race.result().message()).isEqualTo(reason);
-        assertThat(end.subList(1, end.size())).containsExactly(new LabEvent.Exchange(new ExchangeEvent.Idle()),
-                new LabEvent.JobEnded(JobKind.RACE));
-        assertThat(next(LabEvent.LabLost.class).reason()).isEqualTo(reason);
+        Killed race = killMidJob(new LabCommand.RunRace(2, 1_000_000_000L),
+                e -> e instanceof LabEvent.Exchange x && x.event() instanceof ExchangeEvent.RaceStarted);
+        ExchangeEvent.RaceFinished raced = (ExchangeEvent.RaceFinished) ((LabEvent.Exchange) race.ending().get(0)).event();
+        assertThat(raced.result().status()).isEqualTo(RunResult.Status.FAILED);
+        assertThat(raced.result().message()).isEqualTo(race.reason());
+        assertThat(race.ending()).hasSize(3);
         assertThat(runDirectories()).isEmpty();
     }
 
     @Test
     void anIdleLabCostsAlmostNothingThenLeavesAndTheNextJobStartsAnother() throws Exception {
-        client = new LabClient(place, LabSamples.LIMITS, Duration.ofSeconds(6));
+        client = new LabClient(place, LabSamples.LIMITS, Duration.ofSeconds(8));
         client.subscribe(events::add);
         client.warmUp();
         long lab = next(LabEvent.Ready.class).pid();
         Path dir = client.channelDir().orElseThrow();
         Path link = TaskStats.thread(ProcessHandle.current().pid(), "telar-lab-link").orElseThrow();
-        Thread.sleep(500); // past the start's compilations
+        Thread.sleep(1500); // past the tail of its start: class loading, compilations
 
         long cpu0 = TaskStats.cpuNanos(lab);
         long runs0 = TaskStats.runs(link);
@@ -218,7 +202,7 @@ class LabClientTest {
         assertThat(labCpu).as("lab CPU over %.1f s idle, ns", seconds).isLessThan(30_000_000L);
         assertThat(linkRuns).as("client thread wake-ups over %.1f s", seconds).isLessThanOrEqualTo(5);
 
-        // Six seconds after it was ready the lab leaves by itself; nothing is reported lost.
+        // Eight seconds after it was ready the lab leaves by itself; nothing is reported lost.
         assertThat(ProcessHandle.of(lab).map(h -> h.onExit().orTimeout(15, TimeUnit.SECONDS).join()))
                 .hasValueSatisfying(h -> assertThat(h.isAlive()).isFalse());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -236,6 +220,48 @@ class LabClientTest {
         long next = next(LabEvent.Ready.class).pid();
         assertThat(next).isNotEqualTo(lab);
         assertThat(finished(until(LabEvent.JobEnded.class::isInstance)).status()).isEqualTo(RunResult.Status.COMPLETED);
+    }
+
+    @Test
+    void theLabDiesWithItsDashboardAndItsDirectoryIsRemovedByTheNextStart() throws Exception {
+        Child dashboard = ChildLauncher.startTarget(DashboardStandIn.class, List.of(place.toString()));
+        String line = dashboard.stdout().readLine();
+        assertThat(line).as("lab pid from the stand-in (%s)", dashboard.lastError()).matches("\\d+");
+        ProcessHandle lab = ProcessHandle.of(Long.parseLong(line)).orElseThrow();
+        assertThat(runDirectories()).hasSize(1);
+
+        dashboard.kill();
+        assertThat(lab.onExit().orTimeout(5, TimeUnit.SECONDS).join().isAlive()).isFalse();
+        assertThat(dashboard.join(Duration.ofSeconds(5))).isPresent();
+        // Nobody was left to remove the channel; its marker names a dead owner, so the next start does.
+        assertThat(RunDirectory.removeStale(place)).hasSize(1);
+        assertThat(runDirectories()).isEmpty();
+    }
+
+    /** What a job's view heard once its lab was killed: the events up to its end, and the reason given. */
+    private record Killed(String reason, List<LabEvent> ending) {
+    }
+
+    /**
+     * Sends {@code job} (a new lab starts), kills the lab once {@code running} is seen, and checks
+     * that the job ends with the lab runner's Idle (exchange and race), then JobEnded, then LabLost.
+     *
+     * @return the events from the kill to JobEnded, without the exchange's progress events
+     */
+    private Killed killMidJob(LabCommand.Job job, Predicate<LabEvent> running) throws InterruptedException {
+        client.send(job);
+        long lab = next(LabEvent.Ready.class).pid();
+        until(running);
+        ProcessHandle.of(lab).orElseThrow().destroyForcibly();
+        String reason = "lab JVM " + lab + " lost: killed by SIGKILL (9)";
+        List<LabEvent> end = until(LabEvent.JobEnded.class::isInstance).stream()
+                .filter(e -> !(e instanceof LabEvent.ExchangeProgressed || e instanceof LabEvent.RaceSampled)).toList();
+        assertThat(end.get(end.size() - 1)).isEqualTo(new LabEvent.JobEnded(job.kind()));
+        if (job.kind() == JobKind.EXCHANGE || job.kind() == JobKind.RACE) {
+            assertThat(end.get(end.size() - 2)).isEqualTo(new LabEvent.Exchange(new ExchangeEvent.Idle()));
+        }
+        assertThat(next(LabEvent.LabLost.class).reason()).isEqualTo(reason);
+        return new Killed(reason, end);
     }
 
     /** The failed ending of an experiment whose lab was lost, then LabLost, all with {@code reason}. */
