@@ -32,11 +32,14 @@ import org.slf4j.LoggerFactory;
  * would report a failed job, with the reason ("lab JVM 1234 lost: out of memory (exit code 3)"),
  * then {@link LabEvent.JobEnded}, then {@link LabEvent.LabLost}; the next job starts a new lab.
  *
+ * A lab that has not said it is ready within {@link #START_WAIT} is killed and reported lost
+ * likewise; one asked to leave that has not left within {@link #LEAVE_WAIT} is killed.
+ *
  * <p>Threads: one client thread does everything that touches the lab: starts it, forwards the
  * commands {@link #send} queued (in order), reads its events and hands them to the subscribers,
  * in order, and notices its end. While a lab runs that thread sleeps on the channel's doorbell, so
- * it wakes when the lab writes, when a command is queued, or when the lab's process ends, and at
- * least once a {@link #LOOK} (for the idle clock); while no lab runs it sleeps until a command
+ * it wakes when the lab writes, when a command is queued or when the lab's process ends, and
+ * otherwise once a {@link #LOOK} (for the idle clock); while no lab runs it sleeps until a command
  * comes. Every method is thread-safe and returns at once, except {@link #close()}.
  */
 public final class LabClient implements Lab {
@@ -199,10 +202,14 @@ public final class LabClient implements Lab {
         } catch (RuntimeException | Error e) {
             LOG.error("the lab client thread failed", e);
             Session s = session;
+            session = null;
             if (s != null) {
                 s.child.kill();
                 s.channel.close();
-                session = null;
+            }
+            subscribers.forgetReady();
+            synchronized (threadLock) {
+                thread = null; // the next command starts a new one
             }
         }
     }
@@ -276,9 +283,10 @@ public final class LabClient implements Lab {
         if (s.leaving) {
             if (now >= s.leaveDeadline) {
                 LOG.warn("lab JVM {} did not leave within {} s; killing it", s.child.pid(), LEAVE_WAIT.toSeconds());
-                s.child.kill();
+                s.child.kill(); // its end rings the doorbell
+            } else {
+                sleep = Math.min(sleep, s.leaveDeadline - now);
             }
-            sleep = Math.min(sleep, Math.max(1, s.leaveDeadline - now));
         } else if (!s.ledger.busy()) {
             long idle = now - s.ledger.idleSince();
             if (idle >= idleNanos) {

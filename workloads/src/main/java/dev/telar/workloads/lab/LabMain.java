@@ -27,8 +27,12 @@ import org.slf4j.LoggerFactory;
  * the default heap ({@link #jvmFlags()}), and exits with {@link #EXIT_OUT_OF_MEMORY} when its heap
  * is exhausted, rather than limping on with broken threads.
  *
- * <p>Threads: the main thread reads commands (asleep on the doorbell, waking at most every
- * {@link #LOOK} to check that the dashboard lives); the engine's threads write events.
+ * <p>If the dashboard dies, the kernel kills the lab at once, as it kills every child
+ * ({@link ChildLauncher}); the lab's own children die with it, and the run directories left behind
+ * (the channel's, the lab's jobs') name dead owners, so the next start of Telar removes them.
+ *
+ * <p>Threads: the main thread reads commands (asleep on the doorbell; when none comes it wakes once
+ * a {@link #LOOK} to check that the dashboard lives); the engine's threads write events.
  */
 public final class LabMain implements ProcessTarget {
     /** Exit code of a lab JVM whose heap ran out ({@code -XX:+ExitOnOutOfMemoryError}). */
