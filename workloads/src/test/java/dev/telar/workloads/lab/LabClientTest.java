@@ -101,7 +101,7 @@ class LabClientTest {
         Duration took = Duration.ofNanos(System.nanoTime() - cancelled);
         assertThat(finished(end).status()).isEqualTo(RunResult.Status.CANCELLED);
         System.out.printf("cancel to cancelled run: %d ms%n", took.toMillis());
-        assertThat(took).as("cancel to cancelled run").isLessThan(Duration.ofMillis(1500));
+        assertThat(took).as("cancel to cancelled run").isLessThan(Duration.ofMillis(1000));
         assertThat(client.labPid()).hasValue(lab);
 
         // Closing mid-run: the job ends, the lab goes, and so does every file.
