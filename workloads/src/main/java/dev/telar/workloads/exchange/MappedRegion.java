@@ -117,6 +117,25 @@ public final class MappedRegion implements AutoCloseable, Words {
         return MEMORY.addLong(at(offset, 8), delta);
     }
 
+    /** Reads the 32-bit int at {@code offset} (a multiple of 4) with acquire semantics. */
+    public int getIntVolatile(long offset) {
+        return MEMORY.readVolatileInt(at(offset, 4));
+    }
+
+    /** Atomically adds {@code delta} to the 32-bit int at {@code offset} (a multiple of 4); returns the new value. */
+    public int addIntAndGet(long offset, int delta) {
+        return MEMORY.addInt(at(offset, 4), delta);
+    }
+
+    /**
+     * The absolute address of {@code offset} in this process's mapping, for a futex word
+     * ({@link dev.telar.probe.Futex}): the kernel keys a futex in a shared file mapping by file
+     * and offset, so every process mapping the file meets on it. Valid until {@link #close()}.
+     */
+    public long address(long offset) {
+        return at(offset, 4);
+    }
+
     /** The double stored as its IEEE bits at {@code offset}, read with acquire semantics. */
     public double getDoubleVolatile(long offset) {
         return Double.longBitsToDouble(getVolatile(offset));

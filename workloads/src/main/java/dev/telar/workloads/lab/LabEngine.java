@@ -10,9 +10,7 @@ import dev.telar.workloads.sync.scenario.ScenarioOutcome;
 import dev.telar.workloads.sync.scenario.SyncScenarioRunner;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +34,9 @@ public final class LabEngine implements Lab {
 
     private final Path runParent;
     private final JobSlot slot = new JobSlot();
-    private final List<Consumer<LabEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Subscribers subscribers = new Subscribers(new LabEvent.Ready(ProcessHandle.current().pid()));
     private final ExperimentRunner experiments = new ExperimentRunner();
     private final ExchangeRunner exchange;
-    private final Object emitLock = new Object();
     private volatile RunningScenario scenario;
     /** Jobs started so far; guarded by {@code emitLock}. */
     private long jobs;
@@ -61,10 +58,7 @@ public final class LabEngine implements Lab {
     /** Adds a listener and tells it at once which process computes ({@link LabEvent.Ready}). */
     @Override
     public void subscribe(Consumer<LabEvent> listener) {
-        synchronized (emitLock) {
-            listeners.add(listener);
-            listener.accept(new LabEvent.Ready(ProcessHandle.current().pid()));
-        }
+        subscribers.add(listener);
     }
 
     /** The kind of job that runs now, if any. */
@@ -207,15 +201,7 @@ public final class LabEngine implements Lab {
     }
 
     private void emit(LabEvent event) {
-        synchronized (emitLock) {
-            for (Consumer<LabEvent> l : listeners) {
-                try {
-                    l.accept(event);
-                } catch (RuntimeException e) {
-                    LOG.warn("a lab listener failed on {}", event.getClass().getSimpleName(), e);
-                }
-            }
-        }
+        subscribers.emit(event);
     }
 
     /** Cancels the job in progress and stops every runner, killing their children, within a few seconds. */
