@@ -38,6 +38,8 @@ public final class LabEngine implements Lab {
     private final ExperimentRunner experiments = new ExperimentRunner();
     private final ExchangeRunner exchange;
     private volatile RunningScenario scenario;
+    /** Orders a job's start, progress and end against each other (taken before the subscribers' lock). */
+    private final Object emitLock = new Object();
     /** Jobs started so far; guarded by {@code emitLock}. */
     private long jobs;
     /** The job holding the slot (0: none); written under {@code emitLock}, so progress never follows JobEnded. */
