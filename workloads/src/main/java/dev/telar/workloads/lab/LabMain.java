@@ -5,6 +5,7 @@ import dev.telar.probe.ProcessIdentity;
 import dev.telar.workloads.exchange.ExchangeLimits;
 import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.proc.JvmFlags;
+import dev.telar.workloads.proc.ParentWatch;
 import dev.telar.workloads.proc.ProcessTarget;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,8 @@ public final class LabMain implements ProcessTarget {
     public static List<String> jvmFlags() {
         List<String> flags = new ArrayList<>(JvmFlags.fast());
         flags.add("-XX:+ExitOnOutOfMemoryError");
+        // PR_SET_PDEATHSIG ends the lab with the dashboard; the second guard need not look 5 times a second.
+        flags.add("-D" + ParentWatch.PERIOD_PROPERTY + "=" + LOOK.toMillis());
         return flags;
     }
 

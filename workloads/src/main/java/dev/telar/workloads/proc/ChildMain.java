@@ -16,7 +16,7 @@ public final class ChildMain {
     /** Kind for a {@link ChildProcess} subclass. */
     public static final String KIND_SUBCLASS = "subclass";
     /** Exit code of a child whose parent has gone. */
-    public static final int EXIT_ORPHANED = 3;
+    public static final int EXIT_ORPHANED = 4;
     private static final int SIGKILL = 9;
 
     private ChildMain() {
@@ -34,7 +34,7 @@ public final class ChildMain {
         if (Kernel.parentPid() != parent) {
             System.exit(EXIT_ORPHANED);
         }
-        ParentWatch.start(parent);
+        ParentWatch.start(parent, Long.getLong(ParentWatch.PERIOD_PROPERTY, ParentWatch.PERIOD_MS));
         String[] rest = Arrays.copyOfRange(args, 3, args.length);
         try {
             Class<?> type = Class.forName(args[2]);

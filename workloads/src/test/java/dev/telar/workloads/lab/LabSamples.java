@@ -26,6 +26,7 @@ import dev.telar.workloads.sync.scenario.Primitive;
 import dev.telar.workloads.sync.scenario.ScenarioOutcome;
 import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
+import dev.telar.workloads.exchange.TotalCheck;
 import dev.telar.workloads.sync.scenario.ScenarioStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,6 +51,7 @@ final class LabSamples {
                 new LabCommand.RunExperiment(SPEC, true),
                 new LabCommand.RunSweep(SPEC.with("threads", 2)),
                 new LabCommand.CompareExchange(List.of(Mechanism.PIPE, Mechanism.DICT), 4, 1_000_000, true),
+                new LabCommand.CompareExchange(List.of(Mechanism.QUEUE), 2, 1_000, false, TotalCheck.BASELINE_FIRST),
                 new LabCommand.RunRace(2, 100_000),
                 new LabCommand.RunScenario(new ScenarioSpec(Primitive.SEMAPHORE, Mode.PROCESSES, 0.5, 3, 40, false)),
                 new LabCommand.Cancel(),
@@ -88,7 +90,9 @@ final class LabSamples {
                 new LabEvent.Exchange(new ExchangeEvent.RunFinished(result, Double.NaN)),
                 new LabEvent.Exchange(new ExchangeEvent.RaceStarted(2, 100_000)),
                 new LabEvent.Exchange(new ExchangeEvent.RaceFinished(race)),
+                new LabEvent.Exchange(new ExchangeEvent.SequentialMeasured(4, 320_000_000L, 1.6e8 + 0.25, 0.61)),
                 new LabEvent.Exchange(new ExchangeEvent.Idle()),
+                new LabEvent.ScenarioStarted(new ScenarioSpec(Primitive.BARRIER, Mode.THREADS, 1.0, 4, 3, true)),
                 new LabEvent.ExchangeProgressed(progress),
                 new LabEvent.RaceSampled(new RaceDemo.Sample(false, 0.35, 91_000, 200_000)),
                 new LabEvent.LabLost("lab JVM 4242 lost: killed by SIGKILL (9)")));
