@@ -15,14 +15,17 @@ import dev.telar.probe.Probe;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.loop.TerminalPainter;
 import dev.telar.tui.panel.Frame;
-import dev.telar.tui.view.ExperimentControl;
 import dev.telar.tui.view.KeyHandler;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
+import dev.telar.workloads.lab.Lab;
+import dev.telar.workloads.lab.LabCommand;
+import dev.telar.workloads.lab.LabEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Runs what a dashboard start runs, without a terminal, so that the launcher can record the
@@ -40,7 +43,8 @@ final class CdsWarmup {
         "dev.telar.tui.loop.EventLoop", "dev.telar.tui.loop.TerminalSession", "dev.telar.tui.loop.UiEvent",
         "com.googlecode.lanterna.terminal.ansi.UnixTerminal", "com.googlecode.lanterna.input.InputDecoder",
         "com.googlecode.lanterna.input.DefaultKeyDecodingProfile", "dev.telar.workloads.run.ExperimentRunner", "dev.telar.probe.Sampler",
-        "dev.telar.workloads.exchange.ExchangeRunner", "dev.telar.tui.view.ExchangeControl",
+        "dev.telar.workloads.exchange.ExchangeRunner", "dev.telar.workloads.lab.LabEngine",
+        "dev.telar.workloads.lab.JobSlot",
     };
 
     private CdsWarmup() {
@@ -97,7 +101,22 @@ final class CdsWarmup {
             public void requestNow() {
             }
         };
-        KeyHandler keys = new KeyHandler(view, sampler, ExperimentControl.NONE);
+        // A lab that is asked nothing: the warm-up starts no job.
+        Lab idle = new Lab() {
+            @Override
+            public void subscribe(Consumer<LabEvent> listener) {
+                listener.accept(new LabEvent.Ready(ProcessHandle.current().pid()));
+            }
+
+            @Override
+            public void send(LabCommand command) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        KeyHandler keys = new KeyHandler(view, sampler, idle);
         Frame frame = new Frame();
         try {
             keys.onSnapshot(snapshot);
@@ -113,7 +132,7 @@ final class CdsWarmup {
             }
             // ASCII mode folds characters (and drops accents) as it draws: a frame of it, for LANG=C starts.
             ViewState ascii = new ViewState(1000, Settings.defaults().withAscii(true));
-            new KeyHandler(ascii, sampler, ExperimentControl.NONE).onSnapshot(snapshot);
+            new KeyHandler(ascii, sampler, idle).onSnapshot(snapshot);
             painter.paint(new Frame().draw(terminal.getTerminalSize(), ascii));
         } catch (IOException | RuntimeException e) {
             // a warm-up that stops early only makes a smaller archive

@@ -10,7 +10,7 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * The dashboard's one UI thread: draws the first frame at once, then sleeps in
- * {@link BlockingQueue#take()} until an event arrives (snapshot, key, resize), applies it and
+ * {@link BlockingQueue#take()} until an event arrives (snapshot, key, lab event, resize), applies it and
  * every other event already queued, and redraws once if anything changed.
  *
  * <p>No timer and no polling: with nothing happening the thread does not wake. Redraws are
@@ -98,14 +98,8 @@ public final class EventLoop {
         if (event instanceof UiEvent.Key k) {
             return handler.onKey(k.key());
         }
-        if (event instanceof UiEvent.Experiment e) {
-            return handler.onExperiment(e.event());
-        }
-        if (event instanceof UiEvent.Exchange e) {
-            return handler.onExchange(e.event());
-        }
-        if (event instanceof UiEvent.SyncTick) {
-            return handler.onSyncTick();
+        if (event instanceof UiEvent.Lab l) {
+            return handler.onLab(l.event());
         }
         if (event instanceof UiEvent.Failure f) {
             throw new DashboardFailure(f.cause());

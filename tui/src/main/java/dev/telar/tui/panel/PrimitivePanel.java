@@ -9,7 +9,6 @@ import dev.telar.workloads.sync.SyncState;
 import dev.telar.workloads.sync.scenario.Primitive;
 import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
-import dev.telar.workloads.sync.scenario.Scenarios;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,9 +69,7 @@ abstract class PrimitivePanel implements Panel {
     }
 
     private ScenarioSpec defaults(SyncViewState s) {
-        return ScenarioSpec.of(primitive(), s.mode()).withSlowdown(s.slowdown())
-                .withWorkers(Scenarios.defaultWorkers(primitive()))
-                .withSize(Scenarios.defaultSize(primitive(), s.slowdown()));
+        return SyncViewState.withDefaults(ScenarioSpec.of(primitive(), s.mode()).withSlowdown(s.slowdown()));
     }
 
     static long get(Map<String, Long> progress, String key) {

@@ -8,10 +8,16 @@ import dev.telar.config.Language;
 import dev.telar.config.Theme;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Message;
-import dev.telar.workloads.run.ExperimentEvent;
-import dev.telar.workloads.run.RunSpec;
 import dev.telar.workloads.exchange.ExchangeEvent;
+import dev.telar.workloads.lab.JobKind;
+import dev.telar.workloads.lab.Lab;
+import dev.telar.workloads.lab.LabCommand;
+import dev.telar.workloads.lab.LabEvent;
+import dev.telar.workloads.run.ExperimentEvent;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,8 +26,14 @@ import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 /**
- * Applies key strokes and new snapshots to a {@link ViewState}; the one place where the user's
- * keys change what is shown or steer the sampler. Runs on the UI thread only.
+ * Applies key strokes, new snapshots and the lab's events to a {@link ViewState}; the one place
+ * where the user's keys change what is shown, steer the sampler or ask the lab for a job. Runs on
+ * the UI thread only.
+ *
+ * <p>Jobs (experiments, sweeps, exchange runs, the race demo, sync scenarios) go to the one
+ * {@link Lab} as commands; whether one starts is the lab's answer, since only the lab knows whether
+ * its one slot is free. Its events (start, end, refusal, news and progress) come back in order
+ * through the event loop's queue, and are the only way a view learns of its job.
  *
  * <p>The real loop and the tests feed it the same {@link KeyStroke}s, so key handling is tested
  * exactly as it runs. Mouse clicks arrive as key strokes too ({@link MouseAction}); they are
@@ -48,65 +60,24 @@ public final class KeyHandler {
 
     private final ViewState view;
     private final SamplerControl sampler;
-    private final ExperimentControl experiments;
-    private final ExchangeControl exchange;
-    /** Children of the exchange run whose threads the sampler was last asked for. */
-    private List<Long> exchangePids = List.of();
-    private final ScenarioControl scenarios;
+    private final Lab lab;
+    /** Jobs asked of the lab and not yet started or refused, oldest first. */
+    private final Deque<LabCommand.Job> asked = new ArrayDeque<>();
+    /** The processes whose threads the sampler was last asked for. */
+    private Set<Integer> sampledPids = Set.of();
+    private final SyncKeys syncKeys;
 
     /**
-     * A handler whose experiments view cannot start anything.
-     *
      * @param view    the state to change
-     * @param sampler the sampler to steer on user action (interval, threads of the expanded process)
+     * @param sampler the sampler to steer on user action (interval, threads listed)
+     * @param lab     where the experiments, exchange and sync views send their jobs; its events
+     *                come back through {@link #onLab}
      */
-    public KeyHandler(ViewState view, SamplerControl sampler) {
-        this(view, sampler, ExperimentControl.NONE);
-    }
-
-    /**
-     * @param view        the state to change
-     * @param sampler     the sampler to steer on user action (interval, threads listed)
-     * @param experiments the runner the experiments view starts and cancels runs on
-     */
-    public KeyHandler(ViewState view, SamplerControl sampler, ExperimentControl experiments) {
-        this(view, sampler, experiments, ExchangeControl.NONE, ScenarioControl.NONE);
-    }
-
-    /**
-     * @param view        the state to change
-     * @param sampler     the sampler to steer on user action (interval, threads listed)
-     * @param experiments the runner the experiments view starts and cancels runs on
-     * @param exchange    the runner the exchange view starts and cancels its jobs on
-     */
-    public KeyHandler(ViewState view, SamplerControl sampler, ExperimentControl experiments, ExchangeControl exchange) {
-        this(view, sampler, experiments, exchange, ScenarioControl.NONE);
-    }
-
-    /**
-     * @param view        the state to change
-     * @param sampler     the sampler to steer on user action (interval, threads listed)
-     * @param experiments the runner the experiments view starts and cancels runs on
-     * @param scenarios   the runner the sync view starts scenarios on
-     */
-    public KeyHandler(ViewState view, SamplerControl sampler, ExperimentControl experiments, ScenarioControl scenarios) {
-        this(view, sampler, experiments, ExchangeControl.NONE, scenarios);
-    }
-
-    /**
-     * @param view        the state to change
-     * @param sampler     the sampler to steer on user action (interval, threads listed)
-     * @param experiments the runner the experiments view starts and cancels runs on
-     * @param exchange    the runner the exchange view starts and cancels its jobs on
-     * @param scenarios   the runner the sync view starts scenarios on
-     */
-    public KeyHandler(ViewState view, SamplerControl sampler, ExperimentControl experiments, ExchangeControl exchange,
-                      ScenarioControl scenarios) {
+    public KeyHandler(ViewState view, SamplerControl sampler, Lab lab) {
         this.view = view;
         this.sampler = sampler;
-        this.experiments = experiments;
-        this.exchange = exchange;
-        this.scenarios = scenarios;
+        this.lab = lab;
+        this.syncKeys = new SyncKeys(view.sync(), this::send);
     }
 
     /** The state this handler changes. */
@@ -114,37 +85,169 @@ public final class KeyHandler {
         return view;
     }
 
-    /**
-     * Takes a new snapshot; always worth a redraw. This is the refresh tick, so it is also when
-     * the exchange runner's progress is read: never more often than the screen is refreshed.
-     */
+    /** Takes a new snapshot; always worth a redraw. */
     public Outcome onSnapshot(SystemSnapshot snapshot) {
         view.setSnapshot(snapshot);
-        pollExchange();
         return Outcome.REDRAW;
     }
 
-    private void pollExchange() {
-        ExchangeState e = view.exchange();
-        if (!e.busy()) {
-            return;
+    /**
+     * Takes an event of the lab (delivered through the event loop's queue): which process computes,
+     * a job's start and end, a refusal, and the news and progress of the job in progress.
+     */
+    public Outcome onLab(LabEvent event) {
+        if (event instanceof LabEvent.Ready r) {
+            view.setLabPid(r.pid());
+        } else if (event instanceof LabEvent.JobStarted s) {
+            view.setLabJob(s.kind());
+            jobStarted(s.kind(), takeAsked(s.kind()));
+        } else if (event instanceof LabEvent.JobEnded e) {
+            view.setLabJob(null);
+            jobEnded(e.kind());
+        } else if (event instanceof LabEvent.Refused r) {
+            takeAsked(r.asked());
+            tell(r.asked(), refusal(r.asked(), r.running()));
+        } else if (event instanceof LabEvent.Rejected r) {
+            tell(r.asked(), new Message("lab.rejected", Message.verbatim(r.reason())));
+        } else if (event instanceof LabEvent.Experiment x) {
+            onExperiment(x.event());
+        } else if (event instanceof LabEvent.Exchange x) {
+            onExchange(x.event());
+        } else if (event instanceof LabEvent.ExchangeProgressed p) {
+            view.exchange().progress(p.progress());
+        } else if (event instanceof LabEvent.RaceSampled r) {
+            view.exchange().raceSample(r.sample());
+        } else if (event instanceof LabEvent.ScenarioUpdated u) {
+            view.sync().updated(u.snapshot());
+        } else if (event instanceof LabEvent.ScenarioEnded e) {
+            view.sync().ended(e.outcome());
+        } else if (event instanceof LabEvent.LabLost lost) {
+            labLost(lost.reason());
         }
-        exchange.progress().ifPresent(e::progress);
-        exchange.raceSample().ifPresent(e::raceSample);
-        followExchangeChildren();
+        followThreads(false);
+        return Outcome.REDRAW;
     }
 
-    /** While the exchange view shows a run, its children's threads are sampled (for the core each is on). */
-    private void followExchangeChildren() {
-        List<Long> pids = view.mode() == ViewState.Mode.EXCHANGE ? view.exchange().livePids() : List.of();
-        if (!pids.equals(exchangePids)) {
-            exchangePids = pids;
-            sampler.setThreadsFor(threadPids());
+    /** The oldest job asked of {@code kind} and not yet answered, now answered; empty when there is none. */
+    private Optional<LabCommand.Job> takeAsked(JobKind kind) {
+        for (Iterator<LabCommand.Job> it = asked.iterator(); it.hasNext();) {
+            LabCommand.Job job = it.next();
+            if (job.kind() == kind) {
+                it.remove();
+                return Optional.of(job);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The view that asked for a job of {@code kind} takes on its start. */
+    private void jobStarted(JobKind kind, Optional<LabCommand.Job> job) {
+        switch (kind) {
+            case EXPERIMENT, SWEEP -> view.experiments().jobStarted(kind == JobKind.SWEEP);
+            case EXCHANGE -> job.filter(LabCommand.CompareExchange.class::isInstance)
+                    .map(LabCommand.CompareExchange.class::cast)
+                    .ifPresent(c -> view.exchange().comparisonStarted(c.mechanisms(), c.processes(), c.withOne()));
+            case RACE -> job.filter(LabCommand.RunRace.class::isInstance).map(LabCommand.RunRace.class::cast)
+                    .ifPresent(r -> view.exchange().raceJobStarted(r.processes(), r.increments()));
+            case SCENARIO -> job.filter(LabCommand.RunScenario.class::isInstance)
+                    .map(LabCommand.RunScenario.class::cast).ifPresent(r -> view.sync().started(r.spec()));
+            default -> {
+            }
+        }
+        if (kind == JobKind.EXPERIMENT || kind == JobKind.SWEEP) {
+            // Worker threads appear in the next samples; ask for one now rather than after a full interval.
+            sampler.requestNow();
         }
     }
 
-    /** Takes news from the exchange runner (delivered through the event loop's queue). */
-    public Outcome onExchange(ExchangeEvent event) {
+    /**
+     * The slot is free again. Notes in any view ("cancelling…", a refusal) spoke of the job that
+     * just ended; a scenario cancelled to change its mode or pace starts again now.
+     */
+    private void jobEnded(JobKind kind) {
+        view.experiments().setMessage(Message.NONE);
+        view.exchange().setMessage(Message.NONE);
+        view.sync().setMessage(Message.NONE);
+        switch (kind) {
+            case EXPERIMENT, SWEEP -> view.experiments().idle();
+            case EXCHANGE, RACE -> view.exchange().idle();
+            case SCENARIO -> view.sync().jobEnded();
+            default -> {
+            }
+        }
+        if (kind == JobKind.SCENARIO) {
+            syncKeys.scenarioEnded();
+        }
+    }
+
+    /**
+     * The lab died: its job was reported failed just before. Every job view says why, and is idle,
+     * so that the next job can be asked for (it starts a new lab).
+     */
+    private void labLost(String reason) {
+        asked.clear();
+        syncKeys.forget();
+        view.setLabJob(null);
+        view.experiments().idle();
+        view.exchange().idle();
+        view.sync().jobEnded();
+        Message note = new Message("lab.lost", Message.verbatim(reason));
+        view.experiments().setMessage(note);
+        view.exchange().setMessage(note);
+        view.sync().setMessage(note);
+    }
+
+    /** Shows {@code note} in the view whose jobs are of {@code kind}. */
+    private void tell(JobKind kind, Message note) {
+        switch (kind) {
+            case EXPERIMENT, SWEEP -> view.experiments().setMessage(note);
+            case EXCHANGE, RACE -> view.exchange().setMessage(note);
+            case SCENARIO -> view.sync().setMessage(note);
+            default -> {
+            }
+        }
+    }
+
+    /** Why a job of {@code asked} did not start: the view's own "busy" note, or which other job holds the slot. */
+    static Message refusal(JobKind asked, JobKind running) {
+        if (viewOf(asked) == viewOf(running)) {
+            return new Message(switch (viewOf(asked)) {
+                case EXPERIMENTS -> "exp.msg.busy";
+                case EXCHANGE -> "xchg.msg.busy";
+                default -> "sync.msg.busy";
+            });
+        }
+        return new Message("lab.refused", jobWords(running), jobWords(asked));
+    }
+
+    private static Message jobWords(JobKind kind) {
+        return new Message(switch (kind) {
+            case EXPERIMENT -> "lab.job.experiment";
+            case SWEEP -> "lab.job.sweep";
+            case EXCHANGE -> "lab.job.exchange";
+            case RACE -> "lab.job.race";
+            default -> "lab.job.scenario";
+        });
+    }
+
+    /** The view that starts jobs of {@code kind}. */
+    static ViewState.Mode viewOf(JobKind kind) {
+        return switch (kind) {
+            case EXPERIMENT, SWEEP -> ViewState.Mode.EXPERIMENTS;
+            case EXCHANGE, RACE -> ViewState.Mode.EXCHANGE;
+            default -> ViewState.Mode.SYNC;
+        };
+    }
+
+    /** Asks the lab for {@code command}; a job is remembered until the lab starts or refuses it. */
+    private void send(LabCommand command) {
+        if (command instanceof LabCommand.Job job) {
+            asked.add(job);
+        }
+        lab.send(command);
+    }
+
+    private void onExchange(ExchangeEvent event) {
         ExchangeState e = view.exchange();
         if (event instanceof ExchangeEvent.RunStarted s) {
             e.started(s.spec());
@@ -157,41 +260,23 @@ public final class KeyHandler {
         } else if (event instanceof ExchangeEvent.Idle) {
             e.idle();
         }
-        followExchangeChildren();
-        return Outcome.REDRAW;
     }
 
-    /** Takes news from the experiment runner (delivered through the event loop's queue). */
-    public Outcome onExperiment(ExperimentEvent event) {
+    private void onExperiment(ExperimentEvent event) {
         ExperimentState x = view.experiments();
         if (event instanceof ExperimentEvent.Started s) {
             x.started(s.spec());
         } else if (event instanceof ExperimentEvent.Children c) {
             // The run computes in child JVMs: list their threads too, from the next sample on.
             x.childrenStarted(c.pids());
-            sampler.setThreadsFor(threadPids());
-            sampler.requestNow();
+            followThreads(true);
         } else if (event instanceof ExperimentEvent.Finished f) {
-            boolean hadChildren = !x.children().isEmpty();
             x.finished(f.result());
-            if (hadChildren) {
-                sampler.setThreadsFor(threadPids());
-            }
         } else if (event instanceof ExperimentEvent.SweepFinished s) {
             x.sweepFinished(s.results());
         } else if (event instanceof ExperimentEvent.Idle) {
-            boolean hadChildren = !x.children().isEmpty();
             x.idle();
-            if (hadChildren) {
-                sampler.setThreadsFor(threadPids());
-            }
         }
-        return Outcome.REDRAW;
-    }
-
-    /** A tick while a scenario runs: polls its state (and its outcome once it ended). */
-    public Outcome onSyncTick() {
-        return view.sync().poll() ? Outcome.REDRAW : Outcome.IGNORED;
     }
 
     /** Applies one key stroke (or mouse action). */
@@ -249,7 +334,7 @@ public final class KeyHandler {
                 return Outcome.REDRAW;
             }
             if (view.mode() == ViewState.Mode.SYNC) {
-                return SyncKeys.select(view.sync(), scenarios, step);
+                return syncKeys.select(step);
             }
             return moveTo(view.selectedIndex() + step * WHEEL_ROWS);
         }
@@ -418,7 +503,7 @@ public final class KeyHandler {
     private Outcome onExperimentKey(KeyStroke key) {
         ExperimentState x = view.experiments();
         return onFormKey(key, x::moveField, x::change, () -> start(false), 'w', () -> start(true),
-                this::cancelExperiment);
+                () -> cancelJob(new Message("exp.msg.cancelling")));
     }
 
     /**
@@ -472,44 +557,43 @@ public final class KeyHandler {
         }
     }
 
-    /** Starts the form's run (or sweep) unless one is in progress or the form names something impossible. */
+    /**
+     * Asks the lab for the form's run (or sweep), unless the form names something impossible. Whether
+     * it starts is the lab's answer: another job may hold its one slot.
+     */
     private Outcome start(boolean sweep) {
         ExperimentState x = view.experiments();
-        if (x.busy()) {
-            // One experiment at a time: two runs sharing the cores would spoil both measurements.
-            x.setMessage(new Message("exp.msg.busy"));
-            return Outcome.REDRAW;
-        }
-        if (view.exchange().busy()) {
-            x.setMessage(new Message("exp.msg.exchange"));
-            return Outcome.REDRAW;
-        }
         Optional<Message> problem = x.problemMessage();
         if (problem.isPresent()) {
             x.setMessage(new Message("exp.msg.cannot", problem.get()));
             return Outcome.REDRAW;
         }
-        RunSpec spec = x.spec();
-        x.submitted(sweep);
-        if (sweep) {
-            experiments.submitSweep(spec);
-        } else {
-            x.hideSweep();
-            experiments.submit(spec, x.baseline());
-        }
-        // Worker threads appear in the next samples; ask for one now rather than after a full interval.
-        sampler.requestNow();
+        send(sweep ? new LabCommand.RunSweep(x.spec()) : new LabCommand.RunExperiment(x.spec(), x.baseline()));
         return Outcome.REDRAW;
     }
 
-    private Outcome cancelExperiment() {
-        ExperimentState x = view.experiments();
-        if (!x.busy()) {
+    /**
+     * c or Esc in a job view: the lab has one job at a time, so this cancels whichever runs, also
+     * one started in another view (the refusal line tells the user to do exactly that).
+     */
+    private Outcome cancelJob(Message note) {
+        if (view.labJob().isEmpty()) {
             return Outcome.IGNORED;
         }
-        experiments.cancel();
-        x.setMessage(new Message("exp.msg.cancelling"));
+        send(new LabCommand.Cancel());
+        note(note);
         return Outcome.REDRAW;
+    }
+
+    /** Shows {@code note} on the message line of the view shown. */
+    private void note(Message note) {
+        switch (view.mode()) {
+            case EXPERIMENTS -> view.experiments().setMessage(note);
+            case EXCHANGE -> view.exchange().setMessage(note);
+            case SYNC -> view.sync().setMessage(note);
+            default -> {
+            }
+        }
     }
 
     private Outcome onSyncKey(KeyStroke key) {
@@ -523,73 +607,58 @@ public final class KeyHandler {
         if (isChar(key, '-')) {
             return setInterval(RefreshSteps.slower(view.intervalMillis()));
         }
-        return SyncKeys.onKey(view.sync(), scenarios, key);
+        if (key.getKeyType() == KeyType.Escape || isChar(key, 'c')) {
+            return cancelJob(new Message("sync.msg.cancelling"));
+        }
+        return syncKeys.onKey(key);
     }
 
     /** Shows {@code target}, or the process view when {@code target} is already shown. */
     private Outcome switchMode(ViewState.Mode target) {
         view.setMode(view.mode() == target ? ViewState.Mode.PROCESSES : target);
-        exchangePids = view.mode() == ViewState.Mode.EXCHANGE ? view.exchange().livePids() : List.of();
-        sampler.setThreadsFor(threadPids());
-        sampler.requestNow();
+        followThreads(true);
         return Outcome.REDRAW;
     }
 
     /**
-     * The processes whose threads the sampler should list: the expanded one, plus Telar itself and
-     * the child processes of the run in progress while the experiments view shows worker threads.
+     * Asks the sampler for the threads of the processes the screen shows threads of, when they
+     * changed (and for a sample now when {@code now}): the expanded process; in the experiments
+     * view, the lab's process and the run's child processes (the worker list); in the exchange
+     * view, the run's live children (the core each is on).
      */
-    private Set<Integer> threadPids() {
+    private void followThreads(boolean now) {
         Set<Integer> pids = new HashSet<>();
         if (view.expandedPid() >= 0) {
             pids.add(view.expandedPid());
         }
         if (view.mode() == ViewState.Mode.EXPERIMENTS) {
-            SystemSnapshot snap = view.snapshot();
-            pids.add(snap != null ? snap.selfPid() : (int) ProcessHandle.current().pid());
+            pids.add((int) view.labPid());
             pids.addAll(view.experiments().children());
+        } else if (view.mode() == ViewState.Mode.EXCHANGE) {
+            for (long pid : view.exchange().livePids()) {
+                pids.add((int) pid);
+            }
         }
-        for (long pid : exchangePids) {
-            pids.add((int) pid);
+        if (!pids.equals(sampledPids)) {
+            sampledPids = Set.copyOf(pids);
+            sampler.setThreadsFor(sampledPids);
         }
-        return pids;
+        if (now) {
+            sampler.requestNow();
+        }
     }
 
     private Outcome onExchangeKey(KeyStroke key) {
         ExchangeState e = view.exchange();
         return onFormKey(key, e::moveField, e::change, () -> startExchange(false), 'r', () -> startExchange(true),
-                this::cancelExchange);
+                () -> cancelJob(new Message("exp.msg.cancelling")));
     }
 
-    /** Starts the form's comparison (or the race demo) unless a job of either view is running. */
+    /** Asks the lab for the form's comparison (or the race demo); the lab refuses it while another job runs. */
     private Outcome startExchange(boolean race) {
         ExchangeState e = view.exchange();
-        if (e.busy()) {
-            e.setMessage(new Message("xchg.msg.busy"));
-            return Outcome.REDRAW;
-        }
-        if (view.experiments().busy()) {
-            // Child processes and experiment threads on the same cores would spoil both measurements.
-            e.setMessage(new Message("xchg.msg.experiment"));
-            return Outcome.REDRAW;
-        }
-        if (race) {
-            e.submittedRace();
-            exchange.submitRace(e.processes(), e.increments());
-        } else {
-            e.submittedComparison();
-            exchange.submitComparison(e.mechanisms(), e.processes(), e.draws(), e.compare());
-        }
-        return Outcome.REDRAW;
-    }
-
-    private Outcome cancelExchange() {
-        ExchangeState e = view.exchange();
-        if (!e.busy()) {
-            return Outcome.IGNORED;
-        }
-        exchange.cancel();
-        e.setMessage(new Message("exp.msg.cancelling"));
+        send(race ? new LabCommand.RunRace(e.processes(), e.increments())
+                : new LabCommand.CompareExchange(e.mechanisms(), e.processes(), e.draws(), e.compare()));
         return Outcome.REDRAW;
     }
 
@@ -621,14 +690,13 @@ public final class KeyHandler {
         }
         if (view.expandedPid() == pid) {
             view.setExpandedPid(-1);
-            sampler.setThreadsFor(threadPids());
+            followThreads(false);
             return Outcome.REDRAW;
         }
         view.setExpandedPid(pid);
         // Threads are read only for the process the user opened; ask for a sample now so they
         // appear without waiting a whole interval.
-        sampler.setThreadsFor(threadPids());
-        sampler.requestNow();
+        followThreads(true);
         return Outcome.REDRAW;
     }
 

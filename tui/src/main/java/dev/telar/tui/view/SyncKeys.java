@@ -1,32 +1,41 @@
 package dev.telar.tui.view;
 
 import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
-import dev.telar.tui.text.Message;
 import dev.telar.tui.view.KeyHandler.Outcome;
+import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.sync.scenario.Primitive;
+import java.util.function.Consumer;
 
 /**
  * The sync view's own keys, kept apart from the {@link KeyHandler} so the view's behaviour reads
  * in one place: Left/Right or 1-6 choose the primitive, {@code m} threads ↔ processes, {@code s}
- * the pace, {@code l} the Lock scenario's lock, Enter or space start, {@code c} or Esc cancel.
- * Changing the mode or the pace while a run goes on restarts the same scenario with the new
- * choice; choosing another primitive cancels the run. UI thread only.
+ * the pace, {@code l} the Lock scenario's lock, Enter or space start. Changing the mode or the
+ * pace while a run goes on cancels it and starts the same scenario with the new choice once the
+ * lab reported the cancelled run's end; choosing another primitive cancels the run. UI thread only.
  */
 final class SyncKeys {
-    private SyncKeys() {
+    private final SyncViewState s;
+    private final Consumer<LabCommand> lab;
+    /** The scenario is to start again (new mode or pace) once the cancelled run has ended. */
+    private boolean restart;
+
+    /**
+     * @param s   the view's state
+     * @param lab where commands go (the handler's, which remembers the jobs it asked for)
+     */
+    SyncKeys(SyncViewState s, Consumer<LabCommand> lab) {
+        this.s = s;
+        this.lab = lab;
     }
 
-    static Outcome onKey(SyncViewState s, ScenarioControl scenarios, KeyStroke key) {
+    Outcome onKey(KeyStroke key) {
         switch (key.getKeyType()) {
             case ArrowLeft:
-                return select(s, scenarios, -1);
+                return select(-1);
             case ArrowRight:
-                return select(s, scenarios, 1);
+                return select(1);
             case Enter:
-                return start(s, scenarios);
-            case Escape:
-                return cancel(s);
+                return start();
             case Character:
                 break;
             default:
@@ -37,27 +46,24 @@ final class SyncKeys {
         }
         char c = key.getCharacter();
         if (c >= '1' && c < '1' + Primitive.values().length) {
-            return choose(s, scenarios, Primitive.values()[c - '1']);
+            return choose(Primitive.values()[c - '1']);
         }
         switch (c) {
             case ' ':
-                return start(s, scenarios);
-            case 'c':
-                return cancel(s);
+                return start();
             case 'm':
                 s.toggleMode();
-                return restartIfRunning(s, scenarios);
+                return restartIfRunning();
             case 's':
                 s.cyclePace();
-                return restartIfRunning(s, scenarios);
+                return restartIfRunning();
             case 'l':
                 if (s.primitive() != Primitive.LOCK) {
                     return Outcome.IGNORED;
                 }
                 s.toggleLock();
                 if (s.running()) {
-                    s.run().setLockEnabled(s.lockEnabled());
-                    s.poll();
+                    lab.accept(new LabCommand.SetLock(s.lockEnabled()));
                 }
                 return Outcome.REDRAW;
             default:
@@ -66,58 +72,50 @@ final class SyncKeys {
     }
 
     /** Moves the primitive choice by {@code step}, wrapping around. */
-    static Outcome select(SyncViewState s, ScenarioControl scenarios, int step) {
+    Outcome select(int step) {
         Primitive[] all = Primitive.values();
-        return choose(s, scenarios, all[Math.floorMod(s.primitive().ordinal() + step, all.length)]);
+        return choose(all[Math.floorMod(s.primitive().ordinal() + step, all.length)]);
     }
 
-    private static Outcome choose(SyncViewState s, ScenarioControl scenarios, Primitive p) {
+    private Outcome choose(Primitive p) {
         if (p == s.primitive()) {
             return Outcome.IGNORED;
         }
         if (s.running()) {
             // One scenario at a time: its panel is the only one shown, and two would share the cores.
-            s.run().cancel();
+            lab.accept(new LabCommand.Cancel());
             s.dropRun();
         }
+        restart = false;
         s.select(p);
         return Outcome.REDRAW;
     }
 
-    private static Outcome start(SyncViewState s, ScenarioControl scenarios) {
-        if (s.running()) {
-            s.setMessage(new Message("sync.msg.busy"));
-            return Outcome.REDRAW;
-        }
-        return launch(s, scenarios);
-    }
-
-    private static Outcome launch(SyncViewState s, ScenarioControl scenarios) {
-        try {
-            s.started(scenarios.start(s.spec()));
-        } catch (RuntimeException e) {
-            s.setMessage(new Message("sync.msg.cannot", Message.verbatim(e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage())));
-        }
+    private Outcome start() {
+        lab.accept(new LabCommand.RunScenario(s.spec()));
         return Outcome.REDRAW;
     }
 
     /** The same scenario again with the new mode or pace, when one was running; otherwise only the choice changed. */
-    private static Outcome restartIfRunning(SyncViewState s, ScenarioControl scenarios) {
-        if (!s.running()) {
-            return Outcome.REDRAW;
+    private Outcome restartIfRunning() {
+        if (s.running()) {
+            lab.accept(new LabCommand.Cancel());
+            s.dropRun();
+            restart = true;
         }
-        s.run().cancel();
-        s.dropRun();
-        return launch(s, scenarios);
+        return Outcome.REDRAW;
     }
 
-    private static Outcome cancel(SyncViewState s) {
-        if (!s.running()) {
-            return Outcome.IGNORED;
+    /** The lab's scenario job ended: the scenario starts again when a restart was asked for. */
+    void scenarioEnded() {
+        if (restart) {
+            restart = false;
+            start();
         }
-        s.run().cancel();
-        s.setMessage(new Message("sync.msg.cancelling"));
-        return Outcome.REDRAW;
+    }
+
+    /** The lab was lost: nothing is to start again by itself. */
+    void forget() {
+        restart = false;
     }
 }

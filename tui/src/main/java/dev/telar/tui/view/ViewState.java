@@ -6,7 +6,9 @@ import dev.telar.config.Settings;
 import dev.telar.config.Theme;
 import dev.telar.probe.ProcessInfo;
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.workloads.lab.JobKind;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the user is looking at: the newest snapshot and every choice made with the keyboard.
@@ -56,6 +58,8 @@ public final class ViewState {
     private final boolean ascii;
     private final boolean mouse;
     private final ClickMap clicks = new ClickMap();
+    private long labPid = -1;
+    private JobKind labJob;
 
     /**
      * A view with the default display options (English, dark theme, Unicode, mouse on).
@@ -119,6 +123,30 @@ public final class ViewState {
     /** Where the last frame drew what a click can hit; panels fill it while drawing. */
     public ClickMap clicks() {
         return clicks;
+    }
+
+    /**
+     * The process whose threads compute the lab's jobs, as the lab's {@code Ready} said: this JVM
+     * while the lab runs in it, the lab JVM otherwise. Before the lab said, this process.
+     */
+    public long labPid() {
+        if (labPid >= 0) {
+            return labPid;
+        }
+        return snapshot != null ? snapshot.selfPid() : ProcessHandle.current().pid();
+    }
+
+    void setLabPid(long pid) {
+        this.labPid = pid;
+    }
+
+    /** The job that holds the lab's one slot, from its start to its end as the lab reported them. */
+    public Optional<JobKind> labJob() {
+        return Optional.ofNullable(labJob);
+    }
+
+    void setLabJob(JobKind job) {
+        this.labJob = job;
     }
 
     /** The newest snapshot, or null before the first sample. */
