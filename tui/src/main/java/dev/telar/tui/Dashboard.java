@@ -15,7 +15,7 @@ import dev.telar.tui.loop.TelarTerminal;
 import dev.telar.tui.loop.TerminalSession;
 import dev.telar.tui.loop.UiEvent;
 import dev.telar.tui.panel.Frame;
-import dev.telar.tui.view.KeyHandler;
+import dev.telar.tui.view.Dispatcher;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.lab.Lab;
@@ -142,7 +142,7 @@ public final class Dashboard {
             });
             session.enterFullScreen();
             ViewState view = new ViewState(sampler.intervalMillis(), settings);
-            KeyHandler keys = new KeyHandler(view, SamplerControl.of(sampler), lab);
+            Dispatcher keys = new Dispatcher(view, SamplerControl.of(sampler), lab);
             Runnable suspend = () -> suspend(session, terminal, size);
             int code = new EventLoop(new TerminalPainter(terminal, session), size::get, keys, new Frame(), queue,
                     suspend).run();

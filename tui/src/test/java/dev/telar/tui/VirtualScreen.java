@@ -12,7 +12,8 @@ import dev.telar.config.Settings;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.loop.TerminalPainter;
 import dev.telar.tui.panel.Frame;
-import dev.telar.tui.view.KeyHandler;
+import dev.telar.tui.view.Dispatcher;
+import dev.telar.tui.view.Outcome;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.exchange.ExchangeEvent;
@@ -33,7 +34,7 @@ import java.util.Set;
 
 /**
  * A dashboard drawn on Lanterna's in-memory terminal: the real {@link Frame} and
- * {@link KeyHandler}, a recording sampler, a {@link ScriptedLab}, and the screen read back as text.
+ * {@link Dispatcher}, a recording sampler, a {@link ScriptedLab}, and the screen read back as text.
  * The lab's events are applied after each key or report, before the redraw, as the event loop
  * applies what its queue holds; the first snapshot's own pid is the lab's, as with the lab in this JVM.
  */
@@ -66,7 +67,7 @@ public final class VirtualScreen {
     public final RecordingSampler sampler = new RecordingSampler();
     public final ViewState view;
     public final ScriptedLab lab = new ScriptedLab();
-    public final KeyHandler keys;
+    public final Dispatcher keys;
     /** The lab's events not yet applied. */
     private final Queue<LabEvent> pending = new ArrayDeque<>();
     private final Frame frame;
@@ -91,7 +92,7 @@ public final class VirtualScreen {
     public VirtualScreen(int columns, int rows, Settings settings, Frame frame) {
         this.frame = frame;
         view = new ViewState(1000, settings);
-        keys = new KeyHandler(view, sampler, lab);
+        keys = new Dispatcher(view, sampler, lab);
         lab.subscribe(pending::add);
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         terminal.enterPrivateMode();
@@ -161,27 +162,27 @@ public final class VirtualScreen {
         return settle();
     }
 
-    public KeyHandler.Outcome press(KeyStroke key) {
-        KeyHandler.Outcome outcome = keys.onKey(key);
+    public Outcome press(KeyStroke key) {
+        Outcome outcome = keys.onKey(key);
         settle();
         return outcome;
     }
 
-    public KeyHandler.Outcome press(char c) {
+    public Outcome press(char c) {
         return press(new KeyStroke(c, false, false));
     }
 
-    public KeyHandler.Outcome press(KeyType type) {
+    public Outcome press(KeyType type) {
         return press(new KeyStroke(type));
     }
 
     /** A press of the first mouse button on the cell at ({@code column}, {@code row}). */
-    public KeyHandler.Outcome click(int column, int row) {
+    public Outcome click(int column, int row) {
         return press(new MouseAction(MouseActionType.CLICK_DOWN, 1, new TerminalPosition(column, row)));
     }
 
     /** One notch of the mouse wheel over the cell at ({@code column}, {@code row}); up when {@code up}. */
-    public KeyHandler.Outcome wheel(int column, int row, boolean up) {
+    public Outcome wheel(int column, int row, boolean up) {
         return press(new MouseAction(up ? MouseActionType.SCROLL_UP : MouseActionType.SCROLL_DOWN, up ? 4 : 5,
                 new TerminalPosition(column, row)));
     }

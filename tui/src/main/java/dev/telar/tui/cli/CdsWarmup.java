@@ -15,7 +15,7 @@ import dev.telar.probe.Probe;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.loop.TerminalPainter;
 import dev.telar.tui.panel.Frame;
-import dev.telar.tui.view.KeyHandler;
+import dev.telar.tui.view.Dispatcher;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.lab.Lab;
@@ -116,7 +116,7 @@ final class CdsWarmup {
             public void close() {
             }
         };
-        KeyHandler keys = new KeyHandler(view, sampler, idle);
+        Dispatcher keys = new Dispatcher(view, sampler, idle);
         Frame frame = new Frame();
         try {
             keys.onSnapshot(snapshot);
@@ -132,7 +132,7 @@ final class CdsWarmup {
             }
             // ASCII mode folds characters (and drops accents) as it draws: a frame of it, for LANG=C starts.
             ViewState ascii = new ViewState(1000, Settings.defaults().withAscii(true));
-            new KeyHandler(ascii, sampler, idle).onSnapshot(snapshot);
+            new Dispatcher(ascii, sampler, idle).onSnapshot(snapshot);
             painter.paint(new Frame().draw(terminal.getTerminalSize(), ascii));
         } catch (IOException | RuntimeException e) {
             // a warm-up that stops early only makes a smaller archive

@@ -3,8 +3,8 @@ package dev.telar.tui.loop;
 import com.googlecode.lanterna.TerminalSize;
 import java.util.function.Supplier;
 import dev.telar.tui.panel.Frame;
-import dev.telar.tui.view.KeyHandler;
-import dev.telar.tui.view.KeyHandler.Outcome;
+import dev.telar.tui.view.Dispatcher;
+import dev.telar.tui.view.Outcome;
 import java.io.IOException;
 import java.util.concurrent.BlockingQueue;
 
@@ -20,7 +20,7 @@ import java.util.concurrent.BlockingQueue;
 public final class EventLoop {
     private final TerminalPainter painter;
     private final Supplier<TerminalSize> size;
-    private final KeyHandler handler;
+    private final Dispatcher handler;
     private final Frame frame;
     private final BlockingQueue<UiEvent> queue;
     private final Runnable suspend;
@@ -32,7 +32,7 @@ public final class EventLoop {
      * @param frame   draws the view state
      * @param queue   events from the other threads
      */
-    public EventLoop(TerminalPainter painter, Supplier<TerminalSize> size, KeyHandler handler, Frame frame,
+    public EventLoop(TerminalPainter painter, Supplier<TerminalSize> size, Dispatcher handler, Frame frame,
                      BlockingQueue<UiEvent> queue) {
         this(painter, size, handler, frame, queue, () -> { });
     }
@@ -43,7 +43,7 @@ public final class EventLoop {
      * @param suspend gives the terminal to the shell, stops Telar, and returns once it is continued
      *                ({@code fg}) with the terminal taken back; the loop then sends a complete frame
      */
-    public EventLoop(TerminalPainter painter, Supplier<TerminalSize> size, KeyHandler handler, Frame frame,
+    public EventLoop(TerminalPainter painter, Supplier<TerminalSize> size, Dispatcher handler, Frame frame,
                      BlockingQueue<UiEvent> queue, Runnable suspend) {
         this.painter = painter;
         this.size = size;

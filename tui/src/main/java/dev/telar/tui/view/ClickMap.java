@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * Where the last frame put the things a mouse click can hit: process rows, form fields and their
  * ◂ ▸ arrows, sortable column headers, key hints in the footer. Panels add a target for each as
- * they draw it; the {@link KeyHandler} asks which target lies under a click.
+ * they draw it; the {@link Dispatcher} asks which target lies under a click.
  *
  * <p>Targets are cell ranges on one screen row, in screen coordinates (0-based column and row,
  * {@code to} exclusive). Later targets lie on top of earlier ones. The arrays are kept from frame

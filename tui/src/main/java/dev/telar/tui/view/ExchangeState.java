@@ -23,7 +23,7 @@ import java.util.Map;
  * a history of its rate), the results table (per mechanism: 1 process against P processes) and
  * the race demo.
  *
- * <p>Owned by the UI thread; not thread-safe. Panels read it; only the {@link KeyHandler} changes
+ * <p>Owned by the UI thread; not thread-safe. Panels read it; only its controller changes
  * it, from keys and from the lab's events (results, progress, race samples) that arrived through
  * the event loop's queue.
  */

@@ -16,9 +16,9 @@ import java.util.stream.LongStream;
 
 /**
  * The experiments view's state: the form (kernel, model, workers, tasks, size, affinity,
- * baseline), whether the runner is busy, the finished runs and the last sweep.
+ * baseline), whether its job runs in the lab, the finished runs and the last sweep.
  *
- * <p>Owned by the UI thread; not thread-safe. Panels read it; only the {@link KeyHandler} changes
+ * <p>Owned by the UI thread; not thread-safe. Panels read it; only its controller changes
  * it, from keys and from the lab's events that arrived through the event loop's queue.
  */
 public final class ExperimentState {

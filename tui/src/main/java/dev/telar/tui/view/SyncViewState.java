@@ -16,7 +16,7 @@ import java.util.Optional;
  * The sync view's state: the chosen primitive, threads or processes, the pace, the Lock
  * scenario's switch, whether its scenario runs, and the last state and outcome the lab reported.
  *
- * <p>Owned by the UI thread; not thread-safe. Panels read it; only the {@link KeyHandler} changes
+ * <p>Owned by the UI thread; not thread-safe. Panels read it; only its controller changes
  * it, from keys and from the lab's events. What panels draw is immutable ({@link ScenarioSnapshot},
  * {@link ScenarioOutcome}), as the lab last reported it.
  */

@@ -8,6 +8,7 @@ import dev.telar.probe.ProcessInfo;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.workloads.lab.JobKind;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,7 @@ import java.util.Optional;
  * language and theme can be switched with keys while Telar runs.
  *
  * <p>Owned by the UI thread; not thread-safe. Panels read it to draw; only the
- * {@link KeyHandler} changes the user's choices. The process rows are derived from the
+ * controllers (through the {@link Dispatcher}) change the user's choices. The process rows are derived from the
  * snapshot and the choices, and recomputed only when one of those changed.
  */
 public final class ViewState {
@@ -58,6 +59,7 @@ public final class ViewState {
     private final boolean ascii;
     private final boolean mouse;
     private final ClickMap clicks = new ClickMap();
+    private Map<Mode, KeyTable> keyTables = Map.of();
     private long labPid = -1;
     private JobKind labJob;
 
@@ -118,6 +120,18 @@ public final class ViewState {
     /** True when mouse clicks are reported (so help can mention them). */
     public boolean mouse() {
         return mouse;
+    }
+
+    /**
+     * The keys of the view shown, in the order of its help lines and footer hints: the footer and
+     * the help box are drawn from them. {@link KeyTable#EMPTY} until a {@link Dispatcher} gave its tables.
+     */
+    public KeyTable keys() {
+        return keyTables.getOrDefault(mode, KeyTable.EMPTY);
+    }
+
+    void setKeyTables(Map<Mode, KeyTable> tables) {
+        this.keyTables = Map.copyOf(tables);
     }
 
     /** Where the last frame drew what a click can hit; panels fill it while drawing. */

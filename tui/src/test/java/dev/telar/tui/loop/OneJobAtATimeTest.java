@@ -13,7 +13,7 @@ import dev.telar.probe.Sampler;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.probe.ThreadInfo;
 import dev.telar.tui.panel.Frame;
-import dev.telar.tui.view.KeyHandler;
+import dev.telar.tui.view.Dispatcher;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.exchange.ExchangeLimits;
@@ -62,7 +62,7 @@ class OneJobAtATimeTest {
             });
             lab.subscribe(e -> queue.offer(new UiEvent.Lab(e)));
             ViewState view = new ViewState(sampler.intervalMillis());
-            KeyHandler keys = new KeyHandler(view, SamplerControl.of(sampler), lab);
+            Dispatcher keys = new Dispatcher(view, SamplerControl.of(sampler), lab);
             EventLoop loop = new EventLoop(new TerminalPainter(terminal), terminal::getTerminalSize, keys, new Frame(), queue);
             sampler.start();
             CompletableFuture<Integer> ui = CompletableFuture.supplyAsync(() -> {

@@ -274,7 +274,7 @@ class ExperimentsRenderTest {
         vs.press('x');
         vs.press('h');
         String text = vs.text();
-        for (String[] key : HelpOverlay.lines(Texts.of(Language.EN), true, true)) {
+        for (String[] key : HelpOverlay.lines(Texts.of(Language.EN), vs.view.keys(), true)) {
             assertThat(text).contains(key[0]).contains(key[1]);
         }
         vs.press('h');

@@ -8,7 +8,7 @@ import dev.telar.config.Settings;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
-import dev.telar.tui.view.KeyHandler.Outcome;
+import dev.telar.tui.view.Outcome;
 import dev.telar.tui.view.ViewState;
 import java.io.IOException;
 import java.nio.file.Files;

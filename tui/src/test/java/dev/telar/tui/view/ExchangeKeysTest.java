@@ -6,7 +6,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
-import dev.telar.tui.view.KeyHandler.Outcome;
+import dev.telar.tui.view.Outcome;
 import dev.telar.workloads.exchange.ChildReport;
 import dev.telar.workloads.exchange.ExchangeEvent;
 import dev.telar.workloads.exchange.ExchangeLimits;
@@ -155,11 +155,11 @@ class ExchangeKeysTest {
         final BlockingQueue<LabEvent> events = new LinkedBlockingQueue<>();
         final VirtualScreen.RecordingSampler sampler = new VirtualScreen.RecordingSampler();
         final ViewState view = new ViewState(1000);
-        final KeyHandler keys;
+        final Dispatcher keys;
 
         Real() {
             lab = new LabEngine(ipc, ExchangeLimits.defaults().withDiskCap(64L << 20));
-            keys = new KeyHandler(view, sampler, lab);
+            keys = new Dispatcher(view, sampler, lab);
             lab.subscribe(events::add);
             keys.onSnapshot(Snapshots.lab().build());
             key(new KeyStroke('X', false, false));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.googlecode.lanterna.input.KeyType;
 import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
-import dev.telar.tui.view.KeyHandler.Outcome;
+import dev.telar.tui.view.Outcome;
 import com.googlecode.lanterna.input.KeyStroke;
 import dev.telar.workloads.exchange.ExchangeLimits;
 import dev.telar.workloads.ipc.RunDirectory;
@@ -158,7 +158,7 @@ class ExperimentKeysTest {
         try (LabEngine lab = new LabEngine(RunDirectory.defaultParent(System.getenv()), ExchangeLimits.defaults())) {
             VirtualScreen.RecordingSampler sampler = new VirtualScreen.RecordingSampler();
             ViewState view = new ViewState(1000);
-            KeyHandler keys = new KeyHandler(view, sampler, lab);
+            Dispatcher keys = new Dispatcher(view, sampler, lab);
             lab.subscribe(events::add);
             keys.onSnapshot(Snapshots.lab().build());
             keys.onKey(new KeyStroke('x', false, false));

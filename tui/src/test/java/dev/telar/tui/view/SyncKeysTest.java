@@ -6,7 +6,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
-import dev.telar.tui.view.KeyHandler.Outcome;
+import dev.telar.tui.view.Outcome;
 import dev.telar.workloads.exchange.ExchangeLimits;
 import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.lab.JobKind;
@@ -32,13 +32,13 @@ class SyncKeysTest {
     private final BlockingQueue<LabEvent> events = new LinkedBlockingQueue<>();
     private LabEngine lab;
     private ViewState view;
-    private KeyHandler keys;
+    private Dispatcher keys;
 
     @BeforeEach
     void liveView() {
         lab = new LabEngine(RunDirectory.defaultParent(System.getenv()), ExchangeLimits.defaults());
         view = new ViewState(1000);
-        keys = new KeyHandler(view, new VirtualScreen.RecordingSampler(), lab);
+        keys = new Dispatcher(view, new VirtualScreen.RecordingSampler(), lab);
         lab.subscribe(events::add);
         keys.onSnapshot(Snapshots.lab().build());
         press('y');
