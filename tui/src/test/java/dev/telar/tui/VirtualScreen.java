@@ -110,7 +110,9 @@ public final class VirtualScreen {
 
     public VirtualScreen draw() {
         try {
-            painter.paint(frame.draw(terminal.getTerminalSize(), view));
+            Frame.Drawn drawn = frame.draw(terminal.getTerminalSize(), view);
+            painter.paint(drawn.cells());
+            keys.laidOut(drawn.laidOut());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

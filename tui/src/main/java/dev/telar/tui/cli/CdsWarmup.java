@@ -120,7 +120,7 @@ final class CdsWarmup {
         Frame frame = new Frame();
         try {
             keys.onSnapshot(snapshot);
-            painter.paint(frame.draw(terminal.getTerminalSize(), view));
+            paint(painter, frame, terminal, keys);
             // A click, and L and T: Spanish and the other themes load no new classes once these have run.
             for (KeyStroke key : new KeyStroke[] {new KeyStroke(KeyType.ArrowDown), new KeyStroke(KeyType.Enter),
                 new KeyStroke('h', false, false), new KeyStroke('h', false, false),
@@ -128,14 +128,23 @@ final class CdsWarmup {
                 new KeyStroke('T', false, false), new KeyStroke('x', false, false), new KeyStroke('X', false, false)}) {
                 keys.onKey(key);
                 keys.onSnapshot(snapshot);
-                painter.paint(frame.draw(terminal.getTerminalSize(), view));
+                paint(painter, frame, terminal, keys);
             }
             // ASCII mode folds characters (and drops accents) as it draws: a frame of it, for LANG=C starts.
             ViewState ascii = new ViewState(1000, Settings.defaults().withAscii(true));
-            new Dispatcher(ascii, sampler, idle).onSnapshot(snapshot);
-            painter.paint(new Frame().draw(terminal.getTerminalSize(), ascii));
+            Dispatcher asciiKeys = new Dispatcher(ascii, sampler, idle);
+            asciiKeys.onSnapshot(snapshot);
+            paint(painter, new Frame(), terminal, asciiKeys);
         } catch (IOException | RuntimeException e) {
             // a warm-up that stops early only makes a smaller archive
         }
+    }
+
+    /** Draws a frame as the event loop does: painted, and what it laid out handed back. */
+    private static void paint(TerminalPainter painter, Frame frame, DefaultVirtualTerminal terminal, Dispatcher keys)
+            throws IOException {
+        Frame.Drawn drawn = frame.draw(terminal.getTerminalSize(), keys.view());
+        painter.paint(drawn.cells());
+        keys.laidOut(drawn.laidOut());
     }
 }

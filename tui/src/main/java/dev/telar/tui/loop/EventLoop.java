@@ -111,7 +111,10 @@ public final class EventLoop {
         if (complete) {
             painter.invalidate();
         }
-        painter.paint(frame.draw(size.get(), handler.view()));
+        Frame.Drawn drawn = frame.draw(size.get(), handler.view());
+        painter.paint(drawn.cells());
+        // What the panels laid out (click targets, the process list's page) goes back to the controllers.
+        handler.laidOut(drawn.laidOut());
     }
 
     /** Another thread failed; carries its cause to the UI thread's error path. */

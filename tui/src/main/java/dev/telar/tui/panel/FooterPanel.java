@@ -2,10 +2,12 @@ package dev.telar.tui.panel;
 
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Texts;
-import dev.telar.tui.view.ClickMap;
 import dev.telar.tui.view.Hint;
 import dev.telar.tui.view.KeyTable;
+import dev.telar.tui.view.LaidOut;
+import dev.telar.tui.view.Target;
 import dev.telar.tui.view.ViewState;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,7 +34,7 @@ public final class FooterPanel implements Panel {
     private boolean[] shown = new boolean[16];
 
     @Override
-    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
         Palette p = Palette.of(view.theme());
         Texts texts = Texts.of(view.language());
@@ -40,7 +42,7 @@ public final class FooterPanel implements Panel {
         p.plain(g);
         if (view.editingFilter()) {
             drawFilterInput(g, p, area.width(), view, w);
-            return;
+            return LaidOut.NOTHING;
         }
         String status = (view.mode() != ViewState.Mode.PROCESSES ? "" : w.sort() + " " + view.sort().label() + "  ")
                 + w.every() + " " + Units.seconds(view.intervalMillis());
@@ -58,7 +60,7 @@ public final class FooterPanel implements Panel {
                 width = choose(hints, labels, true, -1);
             }
         }
-        ClickMap clicks = view.clicks();
+        List<Target> targets = new ArrayList<>();
         int col = 0;
         for (int i = 0; i < hints.size(); i++) {
             if (!shown[i]) {
@@ -74,11 +76,12 @@ public final class FooterPanel implements Panel {
             g.putString(col, 0, key);
             p.plain(g);
             g.putString(col + key.length(), 0, " " + labels[i] + " ");
-            clicks.addKey(g.top(), g.left() + col, g.left() + col + width - 1, hint.press().stroke());
+            targets.add(Target.key(g.top(), g.left() + col, g.left() + col + width - 1, hint.press().stroke()));
             col += width;
         }
         p.label(g);
         g.putString(Math.max(col, area.width() - status.length()), 0, status);
+        return LaidOut.of(targets);
     }
 
     private static String[] labels(Texts t, List<Hint> hints, boolean shortForm) {

@@ -4,6 +4,7 @@ import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.view.Binding;
 import dev.telar.tui.view.KeyTable;
+import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
 import java.util.List;
 
@@ -62,7 +63,7 @@ public final class HelpOverlay implements Panel {
     }
 
     @Override
-    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Palette p = Palette.of(view.theme());
         Texts texts = Texts.of(view.language());
         Words w = words.get(texts);
@@ -89,6 +90,7 @@ public final class HelpOverlay implements Panel {
         }
         p.strong(g);
         g.putString(Math.max(1, width - w.close().length() - 3), height - 1, w.close());
+        return LaidOut.NOTHING;
     }
 
     private static void frame(Canvas g, Palette p, int width, int height) {

@@ -5,6 +5,7 @@ import dev.telar.probe.SystemSnapshot;
 import dev.telar.probe.ThreadInfo;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.view.ExperimentState;
+import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.run.RunSpec;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ public final class WorkersPanel implements Panel {
     private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
 
     @Override
-    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
         Palette p = Palette.of(view.theme());
         Texts texts = Texts.of(view.language());
@@ -116,7 +117,7 @@ public final class WorkersPanel implements Panel {
         List<ThreadInfo> threads = x.busy() ? workers(snap, view.labPid(), x.children()) : List.of();
         if (threads.isEmpty()) {
             g.putString(1, 2, Units.fit(x.busy() ? w.waiting() : w.none(), width - 1));
-            return;
+            return LaidOut.NOTHING;
         }
         int room = area.height() - 2;
         boolean summary = room > threads.size();
@@ -142,6 +143,7 @@ public final class WorkersPanel implements Panel {
         } else if (summary) {
             g.putString(1, 2 + shown, Units.fit(perCore(threads, texts), width - 1));
         }
+        return LaidOut.NOTHING;
     }
 
     /**

@@ -66,6 +66,14 @@ public final class Dispatcher {
         return Outcome.REDRAW;
     }
 
+    /**
+     * Keeps what the frame just drawn laid out: the click targets the next clicks hit, and the
+     * process list's page for PgUp/PgDn and the next frame's scrolling.
+     */
+    public void laidOut(LaidOut frame) {
+        view.setLaidOut(frame);
+    }
+
     /** Takes an event of the lab, delivered in the lab's order through the event loop's queue. */
     public Outcome onLab(LabEvent event) {
         lab.onLab(event);
@@ -111,7 +119,7 @@ public final class Dispatcher {
     }
 
     /**
-     * A press of the first button hits what lies under it (see {@link ClickMap}); the wheel goes to
+     * A press of the first button hits the target the last frame laid out under it; the wheel goes to
      * the view shown. Releases and other buttons are ignored, and so is everything while a filter
      * is typed. With help open, a click closes it.
      */
@@ -130,15 +138,12 @@ public final class Dispatcher {
             view.setHelpVisible(false);
             return Outcome.REDRAW;
         }
-        ClickMap clicks = view.clicks();
-        int hit = clicks.at(mouse.getPosition().getColumn(), mouse.getPosition().getRow());
-        if (hit < 0) {
+        Optional<Target> hit = view.laidOut().at(mouse.getPosition().getColumn(), mouse.getPosition().getRow());
+        if (hit.isEmpty()) {
             return Outcome.IGNORED;
         }
-        if (clicks.action(hit) == ClickMap.Action.KEY) {
-            return onKey(clicks.key(hit));
-        }
-        return shown().click(clicks.action(hit), clicks.argument(hit));
+        Target target = hit.get();
+        return target.action() == Target.Action.KEY ? onKey(target.key()) : shown().click(target.action(), target.argument());
     }
 
     private ViewController shown() {

@@ -68,7 +68,7 @@ abstract class FormController implements ViewController, JobView {
     }
 
     @Override
-    public final Outcome click(ClickMap.Action action, int argument) {
+    public final Outcome click(Target.Action action, int argument) {
         switch (action) {
             case SELECT_FIELD:
                 selectField(argument);

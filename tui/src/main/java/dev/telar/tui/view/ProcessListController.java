@@ -86,7 +86,7 @@ final class ProcessListController implements ViewController {
     }
 
     @Override
-    public Outcome click(ClickMap.Action action, int argument) {
+    public Outcome click(Target.Action action, int argument) {
         switch (action) {
             case SELECT_PROCESS:
                 return moveTo(argument);

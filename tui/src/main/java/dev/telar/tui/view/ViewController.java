@@ -30,7 +30,7 @@ interface ViewController {
     Outcome wheel(int step);
 
     /** A click on a target of this view's panels (key targets are pressed by the dispatcher). */
-    default Outcome click(ClickMap.Action action, int argument) {
+    default Outcome click(Target.Action action, int argument) {
         return Outcome.IGNORED;
     }
 }

@@ -324,7 +324,7 @@ class ExchangeKeysTest {
     /** The view drawn at 120×40, as text: wide enough that a failure row fits whatever the message counts. */
     private static String render(ViewState view) {
         com.googlecode.lanterna.TerminalSize size = new com.googlecode.lanterna.TerminalSize(120, 40);
-        dev.telar.tui.panel.CellBuffer cells = new dev.telar.tui.panel.Frame().draw(size, view);
+        dev.telar.tui.panel.CellBuffer cells = new dev.telar.tui.panel.Frame().draw(size, view).cells();
         StringBuilder b = new StringBuilder();
         for (int r = 0; r < size.getRows(); r++) {
             for (int c = 0; c < size.getColumns(); c++) {
