@@ -39,7 +39,7 @@ import java.util.function.Consumer;
 final class CdsWarmup {
     /** Classes a real terminal session loads that a virtual terminal does not. */
     private static final String[] TERMINAL_CLASSES = {
-        "dev.telar.tui.Dashboard", "dev.telar.tui.loop.TelarTerminal", "dev.telar.tui.loop.InputReader",
+        "dev.telar.tui.app.Dashboard", "dev.telar.tui.loop.TelarTerminal", "dev.telar.tui.loop.InputReader",
         "dev.telar.tui.loop.EventLoop", "dev.telar.tui.loop.TerminalSession", "dev.telar.tui.loop.UiEvent",
         "com.googlecode.lanterna.terminal.ansi.UnixTerminal", "com.googlecode.lanterna.input.InputDecoder",
         "com.googlecode.lanterna.input.DefaultKeyDecodingProfile", "dev.telar.workloads.run.ExperimentRunner", "dev.telar.probe.Sampler",

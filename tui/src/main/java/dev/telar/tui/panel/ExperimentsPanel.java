@@ -2,6 +2,7 @@ package dev.telar.tui.panel;
 
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Texts;
+import dev.telar.tui.text.Units;
 import dev.telar.tui.view.Affinity;
 import dev.telar.tui.view.ExperimentState;
 import dev.telar.tui.view.ExperimentState.Field;

@@ -1,5 +1,6 @@
 package dev.telar.tui.panel;
 
+import dev.telar.tui.text.Units;
 import dev.telar.tui.view.Target;
 import java.util.List;
 import java.util.function.IntFunction;

@@ -4,6 +4,7 @@ import dev.telar.probe.ProcessInfo;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.probe.ThreadInfo;
 import dev.telar.tui.text.Texts;
+import dev.telar.tui.text.Units;
 import dev.telar.tui.view.ExperimentState;
 import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;

@@ -1,7 +1,7 @@
-package dev.telar.tui;
+package dev.telar.tui.app;
 
 import com.googlecode.lanterna.TerminalSize;
-import dev.telar.tui.cli.Errors;
+import dev.telar.tui.IpcPlace;
 import dev.telar.tui.loop.TerminalPainter;
 import dev.telar.tui.text.Texts;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,11 +68,15 @@ public final class Dashboard {
      * Runs the dashboard until the user quits. Nothing is printed while the screen is shown; on
      * failure exactly one line goes to stderr after the terminal was restored.
      *
-     * @param settings refresh interval, experiment defaults, log file, language, theme, ASCII mode and mouse
+     * @param settings     refresh interval, experiment defaults, log file, language, theme, ASCII mode and mouse
+     * @param restoreFirst where to name what gives the terminal back while the full screen is shown
+     *                     (null once it is given back): the command line's uncaught-exception
+     *                     handler runs it before it prints its line, which the alternate screen
+     *                     would otherwise swallow
      * @return the process exit code: 0 after the user quit, 1 after an error (logged), 2 when
      *         this terminal cannot show the dashboard
      */
-    public static int run(Settings settings) {
+    public static int run(Settings settings, Consumer<Runnable> restoreFirst) {
         Texts texts = Texts.of(settings.language());
         String term = System.getenv("TERM");
         if (term == null || term.isBlank() || "dumb".equals(term)) {
@@ -89,7 +94,7 @@ public final class Dashboard {
         Teardown teardown = new Teardown(List.of(new Teardown.Step("the lab", lab::close),
                 new Teardown.Step("the sampler", sampler::close)));
         try {
-            return runOnTerminal(settings, sampler, lab, queue, teardown);
+            return runOnTerminal(settings, sampler, lab, queue, teardown, restoreFirst);
         } finally {
             teardown.run();
         }
@@ -105,7 +110,7 @@ public final class Dashboard {
     }
 
     private static int runOnTerminal(Settings settings, Sampler sampler, Lab lab, BlockingQueue<UiEvent> queue,
-                                     Teardown teardown) {
+                                     Teardown teardown, Consumer<Runnable> restoreFirst) {
         Texts texts = Texts.of(settings.language());
         TelarTerminal terminal;
         try {
@@ -126,7 +131,7 @@ public final class Dashboard {
         Runtime.getRuntime().addShutdownHook(hook);
         // An error in another thread ends Telar from the uncaught-exception handler: its line must
         // come after the full screen is left, or it would vanish with the alternate screen.
-        Errors.restoreTerminalFirst(session::restore);
+        restoreFirst.accept(session::restore);
         try {
             InputReader.start(terminal, queue);
             TerminalSize known = terminal.kernelSize();
@@ -160,7 +165,7 @@ public final class Dashboard {
         } finally {
             // Also on an Error (out of memory, stack overflow): Telar's main prints its line after this.
             session.restore();
-            Errors.restoreTerminalFirst(null);
+            restoreFirst.accept(null);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
