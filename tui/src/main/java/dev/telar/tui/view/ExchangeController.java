@@ -51,13 +51,20 @@ final class ExchangeController extends FormController {
         return kind == JobKind.EXCHANGE || kind == JobKind.RACE;
     }
 
-    /** The rows (or the race) start from what was asked, not from the form, which may have changed since. */
+    /**
+     * The rows (or the race) start from what was asked, not from the form, which may have changed
+     * since; a job this view did not ask for still makes it busy, and its own events fill it in.
+     */
     @Override
     public void jobStarted(JobKind kind, Optional<LabCommand.Job> asked) {
-        asked.filter(LabCommand.CompareExchange.class::isInstance).map(LabCommand.CompareExchange.class::cast)
-                .ifPresent(c -> e.comparisonStarted(c.mechanisms(), c.processes(), c.withOne()));
-        asked.filter(LabCommand.RunRace.class::isInstance).map(LabCommand.RunRace.class::cast)
-                .ifPresent(r -> e.raceJobStarted(r.processes(), r.increments()));
+        if (kind == JobKind.RACE) {
+            LabCommand.RunRace r = asked.map(LabCommand.RunRace.class::cast).orElse(new LabCommand.RunRace(0, 0));
+            e.raceJobStarted(r.processes(), r.increments());
+        } else {
+            asked.map(LabCommand.CompareExchange.class::cast).ifPresentOrElse(
+                    c -> e.comparisonStarted(c.mechanisms(), c.processes(), c.withOne()),
+                    () -> e.comparisonStarted(java.util.List.of(), 0, false));
+        }
     }
 
     @Override
