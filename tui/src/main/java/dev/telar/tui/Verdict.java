@@ -1,8 +1,8 @@
 package dev.telar.tui;
 
 import dev.telar.config.Language;
-import dev.telar.tui.panel.Units;
 import dev.telar.tui.text.Texts;
+import dev.telar.tui.text.Units;
 import dev.telar.workloads.run.RunResult;
 
 /**

@@ -1,7 +1,7 @@
 package dev.telar.archfixture;
 
 import com.googlecode.lanterna.TerminalSize;
-import dev.telar.tui.Telar;
+import dev.telar.tui.cli.Telar;
 
 /** Test fixture that breaks the architecture rules on purpose (see ArchitectureTest). */
 public final class LeakyProbe {

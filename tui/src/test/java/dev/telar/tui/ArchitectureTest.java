@@ -1,6 +1,12 @@
 package dev.telar.tui;
 
+import static com.tngtech.archunit.base.DescribedPredicate.or;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,12 +15,29 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Which module may use which library, checked on the compiled main classes of all four modules
- * (the tui test class path holds config, native and workloads too).
+ * (the tui test class path holds config, native and workloads too); and inside the tui, that its
+ * packages form layers without cycles:
+ *
+ * <pre>
+ * cli    the command line and the jar's main class (Telar)   may use everything below
+ * app    Dashboard (wires sampler, lab, terminal, loop)       may use loop, panel, view, shared, text
+ * loop   the event loop and the terminal                       may use panel, view, text
+ * panel  drawing: pure functions of the view state            may use view, shared, text
+ * view   view state, key tables and the views' controllers    may use text
+ * shared dev.telar.tui itself: what cli and panels share      may use text
+ *        (Verdict, IpcPlace)
+ * text   words, units and ASCII folding                        uses no other tui package
+ * </pre>
+ *
+ * Panels never use a controller (they only read the state the controllers keep).
  */
 class ArchitectureTest {
     private static JavaClasses classes;
@@ -76,6 +99,77 @@ class ArchitectureTest {
     }
 
     @Test
+    void theTuiPackagesAreFreeOfCycles() {
+        check(packageCycles("dev.telar.tui"));
+    }
+
+    @Test
+    void theTuiIsLayered() {
+        check(tuiLayers());
+    }
+
+    @Test
+    void panelsNeverUseTheControllers() {
+        check(noClasses().that().resideInAPackage("dev.telar.tui.panel..").should().dependOnClassesThat(or(
+                resideInAPackage("dev.telar.tui.view").and(or(simpleNameEndingWith("Controller"), simpleName("Dispatcher"),
+                        simpleName("LabLink"), simpleName("GlobalKeys"), simpleName("Sampling"), simpleName("JobView"))),
+                resideInAPackage("dev.telar.tui.loop.."), resideInAPackage("dev.telar.tui.app.."))));
+    }
+
+    /** Each rule on the tui's packages fails on classes that break it. */
+    @Test
+    void thePackageRulesCatchAViolation() {
+        JavaClasses cycle = new ClassFileImporter().importClasses(dev.telar.archfixture.cycle.left.Left.class,
+                dev.telar.archfixture.cycle.right.Right.class);
+        assertThatThrownBy(() -> packageCycles("dev.telar.archfixture.cycle").check(cycle))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Left").hasMessageContaining("Right");
+        // A view class using a panel breaks the layers.
+        JavaClasses upward = new ClassFileImporter().importPackages("dev.telar.tui.view", "dev.telar.tui.panel");
+        assertThatThrownBy(() -> tuiLayers().withOptionalLayers(true).check(upward)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ReachesUpFixture").hasMessageContaining("Frame");
+    }
+
+    /** No cycle between the packages directly under {@code root} (the root package itself being one). */
+    private static ArchRule packageCycles(String root) {
+        return slices().assignedFrom(new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass c) {
+                String name = c.getPackageName();
+                if (name.equals(root)) {
+                    return SliceIdentifier.of(root);
+                }
+                if (name.startsWith(root + ".")) {
+                    return SliceIdentifier.of(root + "." + name.substring(root.length() + 1).split("\\.")[0]);
+                }
+                return SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "the packages directly under " + root;
+            }
+        }).should().beFreeOfCycles();
+    }
+
+    private static LayeredArchitecture tuiLayers() {
+        return layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("text").definedBy("dev.telar.tui.text..")
+                .layer("shared").definedBy("dev.telar.tui")
+                .layer("view").definedBy("dev.telar.tui.view..")
+                .layer("panel").definedBy("dev.telar.tui.panel..")
+                .layer("loop").definedBy("dev.telar.tui.loop..")
+                .layer("app").definedBy("dev.telar.tui.app..")
+                .layer("cli").definedBy("dev.telar.tui.cli..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("app").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("loop").mayOnlyBeAccessedByLayers("app", "cli")
+                .whereLayer("panel").mayOnlyBeAccessedByLayers("loop", "app", "cli")
+                .whereLayer("view").mayOnlyBeAccessedByLayers("panel", "loop", "app", "cli")
+                .whereLayer("shared").mayOnlyBeAccessedByLayers("panel", "app", "cli")
+                .whereLayer("text").mayOnlyBeAccessedByLayers("shared", "view", "panel", "loop", "app", "cli");
+    }
+
+    @Test
     void theRulesCatchAViolation() {
         JavaClasses leaky = new ClassFileImporter().importClasses(dev.telar.archfixture.LeakyProbe.class);
         assertThatThrownBy(() -> noClasses().that().resideOutsideOfPackage("dev.telar.tui..")
@@ -86,6 +180,7 @@ class ArchitectureTest {
     private static void check(ArchRule rule) {
         rule.check(classes);
     }
+
 
     private static boolean usesPackage(String ownPackage, String libraryPrefix) {
         return classes.stream()

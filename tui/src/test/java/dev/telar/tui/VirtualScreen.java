@@ -1,46 +1,42 @@
 package dev.telar.tui;
 
-import dev.telar.tui.view.ScenarioControl;
-import dev.telar.tui.view.ScenarioRun;
-import dev.telar.workloads.sync.scenario.ScenarioOutcome;
-import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
-import dev.telar.workloads.sync.scenario.ScenarioSpec;
-import dev.telar.workloads.sync.scenario.ScenarioStatus;
-import dev.telar.workloads.sync.scenario.Scenarios;
+import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.MouseAction;
 import com.googlecode.lanterna.input.MouseActionType;
-import com.googlecode.lanterna.TerminalPosition;
-import dev.telar.tui.loop.TerminalPainter;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.telar.config.Settings;
 import dev.telar.probe.SystemSnapshot;
-import dev.telar.workloads.run.ExperimentEvent;
-import dev.telar.workloads.run.RunSpec;
+import dev.telar.tui.loop.TerminalPainter;
 import dev.telar.tui.panel.Frame;
-import dev.telar.tui.view.ExchangeControl;
-import dev.telar.tui.view.ExperimentControl;
-import dev.telar.workloads.exchange.ExchangeEvent;
-import dev.telar.workloads.exchange.ExchangeProgress;
-import dev.telar.workloads.exchange.Mechanism;
-import dev.telar.workloads.exchange.RaceDemo;
-import java.util.Optional;
-import dev.telar.tui.view.KeyHandler;
+import dev.telar.tui.view.Dispatcher;
+import dev.telar.tui.view.Outcome;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
+import dev.telar.workloads.exchange.ExchangeEvent;
+import dev.telar.workloads.exchange.ExchangeProgress;
+import dev.telar.workloads.exchange.RaceDemo;
+import dev.telar.workloads.lab.LabEvent;
+import dev.telar.workloads.run.ExperimentEvent;
+import dev.telar.workloads.sync.scenario.ScenarioOutcome;
+import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 
 /**
  * A dashboard drawn on Lanterna's in-memory terminal: the real {@link Frame} and
- * {@link KeyHandler}, a recording sampler, and the screen read back as text.
+ * {@link Dispatcher}, a recording sampler, a {@link ScriptedLab}, and the screen read back as text.
+ * The lab's events are applied after each key or report, before the redraw, as the event loop
+ * applies what its queue holds; the first snapshot's own pid is the lab's, as with the lab in this JVM.
  */
 public final class VirtualScreen {
     /** What the key handler asked of the sampler. */
@@ -66,137 +62,14 @@ public final class VirtualScreen {
         }
     }
 
-    /** What the key handler asked of the experiment runner. */
-    public static final class RecordingExperiments implements ExperimentControl {
-        public final List<RunSpec> runs = new ArrayList<>();
-        public final List<Boolean> baselines = new ArrayList<>();
-        public final List<RunSpec> sweeps = new ArrayList<>();
-        public int cancels;
-
-        @Override
-        public void submit(RunSpec spec, boolean baseline) {
-            runs.add(spec);
-            baselines.add(baseline);
-        }
-
-        @Override
-        public void submitSweep(RunSpec spec) {
-            sweeps.add(spec);
-        }
-
-        @Override
-        public void cancel() {
-            cancels++;
-        }
-    }
-
-    /** Scenario runs that show what the test sets, and the specs the sync view started. */
-    public static final class FixedScenarios implements ScenarioControl {
-        public final List<ScenarioSpec> started = new ArrayList<>();
-        public final List<FixedRun> runs = new ArrayList<>();
-
-        @Override
-        public ScenarioRun start(ScenarioSpec spec) {
-            started.add(spec);
-            FixedRun run = new FixedRun(spec.withWorkers(spec.workers() == 0 ? Scenarios.defaultWorkers(spec.primitive())
-                    : spec.workers()).withSize(spec.size() == 0
-                    ? Scenarios.defaultSize(spec.primitive(), spec.slowdown()) : spec.size()));
-            runs.add(run);
-            return run;
-        }
-
-        /** The last run started. */
-        public FixedRun last() {
-            return runs.get(runs.size() - 1);
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    /** A run whose state and outcome the test sets; records cancels and lock switches. */
-    public static final class FixedRun implements ScenarioRun {
-        private final ScenarioSpec spec;
-        public volatile ScenarioSnapshot snapshot;
-        public volatile ScenarioOutcome outcome;
-        public volatile boolean cancelled;
-        public final List<Boolean> lockSwitches = new ArrayList<>();
-
-        FixedRun(ScenarioSpec spec) {
-            this.spec = spec;
-            this.snapshot = new ScenarioSnapshot(spec.primitive(), spec.mode(), ScenarioStatus.STARTING,
-                    java.util.Optional.empty(), java.util.Map.of(), List.of(), List.of(), 0);
-        }
-
-        @Override
-        public ScenarioSpec spec() {
-            return spec;
-        }
-
-        @Override
-        public ScenarioSnapshot snapshot() {
-            return snapshot;
-        }
-
-        @Override
-        public java.util.Optional<ScenarioOutcome> outcome() {
-            return java.util.Optional.ofNullable(outcome);
-        }
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-        }
-
-        @Override
-        public void setLockEnabled(boolean on) {
-            lockSwitches.add(on);
-        }
-    }
-
-    /** What the key handler asked of the exchange runner, and the progress it is shown (set by tests). */
-    public static final class RecordingExchange implements ExchangeControl {
-        public final List<String> comparisons = new ArrayList<>();
-        public final List<String> races = new ArrayList<>();
-        public int cancels;
-        public Optional<ExchangeProgress> progress = Optional.empty();
-        public Optional<RaceDemo.Sample> sample = Optional.empty();
-
-        @Override
-        public void submitComparison(List<Mechanism> mechanisms, int processes, long draws, boolean withOne) {
-            comparisons.add(mechanisms + " " + processes + " " + draws + " " + withOne);
-        }
-
-        @Override
-        public void submitRace(int processes, long increments) {
-            races.add(processes + " " + increments);
-        }
-
-        @Override
-        public void cancel() {
-            cancels++;
-        }
-
-        @Override
-        public Optional<ExchangeProgress> progress() {
-            return progress;
-        }
-
-        @Override
-        public Optional<RaceDemo.Sample> raceSample() {
-            return sample;
-        }
-    }
-
     public final DefaultVirtualTerminal terminal;
     public final TerminalPainter painter;
     public final RecordingSampler sampler = new RecordingSampler();
     public final ViewState view;
-    public final RecordingExperiments experiments = new RecordingExperiments();
-    public final RecordingExchange exchange = new RecordingExchange();
-    public final FixedScenarios scenarios = new FixedScenarios();
-    public final KeyHandler keys;
+    public final ScriptedLab lab = new ScriptedLab();
+    public final Dispatcher keys;
+    /** The lab's events not yet applied. */
+    private final Queue<LabEvent> pending = new ArrayDeque<>();
     private final Frame frame;
 
     /** A screen with the default settings: English, dark theme, Unicode, mouse on. */
@@ -219,7 +92,8 @@ public final class VirtualScreen {
     public VirtualScreen(int columns, int rows, Settings settings, Frame frame) {
         this.frame = frame;
         view = new ViewState(1000, settings);
-        keys = new KeyHandler(view, sampler, experiments, exchange, scenarios);
+        keys = new Dispatcher(view, sampler, lab);
+        lab.subscribe(pending::add);
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         terminal.enterPrivateMode();
         terminal.setCursorVisible(false);
@@ -228,57 +102,89 @@ public final class VirtualScreen {
 
     public VirtualScreen show(SystemSnapshot snap) {
         keys.onSnapshot(snap);
-        return draw();
+        if (!lab.announced()) {
+            lab.ready(snap.selfPid());
+        }
+        return settle();
     }
 
     public VirtualScreen draw() {
         try {
-            painter.paint(frame.draw(terminal.getTerminalSize(), view));
+            Frame.Drawn drawn = frame.draw(terminal.getTerminalSize(), view);
+            painter.paint(drawn.cells());
+            keys.laidOut(drawn.laidOut());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return this;
     }
 
-    /** Hands the key handler a runner event, as the event loop does, and redraws. */
+    /** Applies the lab's events that came since (and any they cause), as the event loop does, and redraws. */
+    public VirtualScreen settle() {
+        LabEvent e;
+        while ((e = pending.poll()) != null) {
+            keys.onLab(e);
+        }
+        return draw();
+    }
+
+    /** The lab reports an experiment job's news. */
     public VirtualScreen event(ExperimentEvent event) {
-        keys.onExperiment(event);
-        return draw();
+        lab.report(event);
+        return settle();
     }
 
-    /** A tick of the sync view's poll, as the event loop delivers it, and a redraw. */
-    public VirtualScreen tick() {
-        keys.onSyncTick();
-        return draw();
-    }
-
-    /** Hands the key handler an exchange runner event, as the event loop does, and redraws. */
+    /** The lab reports an exchange or race job's news. */
     public VirtualScreen event(ExchangeEvent event) {
-        keys.onExchange(event);
-        return draw();
+        lab.report(event);
+        return settle();
     }
 
-    public KeyHandler.Outcome press(KeyStroke key) {
-        KeyHandler.Outcome outcome = keys.onKey(key);
-        draw();
+    /** The lab reports the exchange run's progress. */
+    public VirtualScreen progress(ExchangeProgress progress) {
+        lab.report(progress);
+        return settle();
+    }
+
+    /** The lab reports a race demo sample. */
+    public VirtualScreen sample(RaceDemo.Sample sample) {
+        lab.report(sample);
+        return settle();
+    }
+
+    /** The lab reports the scenario's state. */
+    public VirtualScreen scenario(ScenarioSnapshot snapshot) {
+        lab.report(snapshot);
+        return settle();
+    }
+
+    /** The lab reports the scenario's end. */
+    public VirtualScreen scenario(ScenarioOutcome outcome) {
+        lab.report(outcome);
+        return settle();
+    }
+
+    public Outcome press(KeyStroke key) {
+        Outcome outcome = keys.onKey(key);
+        settle();
         return outcome;
     }
 
-    public KeyHandler.Outcome press(char c) {
+    public Outcome press(char c) {
         return press(new KeyStroke(c, false, false));
     }
 
-    public KeyHandler.Outcome press(KeyType type) {
+    public Outcome press(KeyType type) {
         return press(new KeyStroke(type));
     }
 
     /** A press of the first mouse button on the cell at ({@code column}, {@code row}). */
-    public KeyHandler.Outcome click(int column, int row) {
+    public Outcome click(int column, int row) {
         return press(new MouseAction(MouseActionType.CLICK_DOWN, 1, new TerminalPosition(column, row)));
     }
 
     /** One notch of the mouse wheel over the cell at ({@code column}, {@code row}); up when {@code up}. */
-    public KeyHandler.Outcome wheel(int column, int row, boolean up) {
+    public Outcome wheel(int column, int row, boolean up) {
         return press(new MouseAction(up ? MouseActionType.SCROLL_UP : MouseActionType.SCROLL_DOWN, up ? 4 : 5,
                 new TerminalPosition(column, row)));
     }

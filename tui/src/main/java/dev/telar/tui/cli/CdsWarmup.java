@@ -15,14 +15,17 @@ import dev.telar.probe.Probe;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.loop.TerminalPainter;
 import dev.telar.tui.panel.Frame;
-import dev.telar.tui.view.ExperimentControl;
-import dev.telar.tui.view.KeyHandler;
+import dev.telar.tui.view.Dispatcher;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
+import dev.telar.workloads.lab.Lab;
+import dev.telar.workloads.lab.LabCommand;
+import dev.telar.workloads.lab.LabEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Runs what a dashboard start runs, without a terminal, so that the launcher can record the
@@ -36,11 +39,12 @@ import java.util.Set;
 final class CdsWarmup {
     /** Classes a real terminal session loads that a virtual terminal does not. */
     private static final String[] TERMINAL_CLASSES = {
-        "dev.telar.tui.Dashboard", "dev.telar.tui.loop.TelarTerminal", "dev.telar.tui.loop.InputReader",
+        "dev.telar.tui.app.Dashboard", "dev.telar.tui.loop.TelarTerminal", "dev.telar.tui.loop.InputReader",
         "dev.telar.tui.loop.EventLoop", "dev.telar.tui.loop.TerminalSession", "dev.telar.tui.loop.UiEvent",
         "com.googlecode.lanterna.terminal.ansi.UnixTerminal", "com.googlecode.lanterna.input.InputDecoder",
         "com.googlecode.lanterna.input.DefaultKeyDecodingProfile", "dev.telar.workloads.run.ExperimentRunner", "dev.telar.probe.Sampler",
-        "dev.telar.workloads.exchange.ExchangeRunner", "dev.telar.tui.view.ExchangeControl",
+        "dev.telar.workloads.exchange.ExchangeRunner", "dev.telar.workloads.lab.LabEngine",
+        "dev.telar.workloads.lab.JobSlot",
     };
 
     private CdsWarmup() {
@@ -97,11 +101,26 @@ final class CdsWarmup {
             public void requestNow() {
             }
         };
-        KeyHandler keys = new KeyHandler(view, sampler, ExperimentControl.NONE);
+        // A lab that is asked nothing: the warm-up starts no job.
+        Lab idle = new Lab() {
+            @Override
+            public void subscribe(Consumer<LabEvent> listener) {
+                listener.accept(new LabEvent.Ready(ProcessHandle.current().pid()));
+            }
+
+            @Override
+            public void send(LabCommand command) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Dispatcher keys = new Dispatcher(view, sampler, idle);
         Frame frame = new Frame();
         try {
             keys.onSnapshot(snapshot);
-            painter.paint(frame.draw(terminal.getTerminalSize(), view));
+            paint(painter, frame, terminal, keys);
             // A click, and L and T: Spanish and the other themes load no new classes once these have run.
             for (KeyStroke key : new KeyStroke[] {new KeyStroke(KeyType.ArrowDown), new KeyStroke(KeyType.Enter),
                 new KeyStroke('h', false, false), new KeyStroke('h', false, false),
@@ -109,14 +128,23 @@ final class CdsWarmup {
                 new KeyStroke('T', false, false), new KeyStroke('x', false, false), new KeyStroke('X', false, false)}) {
                 keys.onKey(key);
                 keys.onSnapshot(snapshot);
-                painter.paint(frame.draw(terminal.getTerminalSize(), view));
+                paint(painter, frame, terminal, keys);
             }
             // ASCII mode folds characters (and drops accents) as it draws: a frame of it, for LANG=C starts.
             ViewState ascii = new ViewState(1000, Settings.defaults().withAscii(true));
-            new KeyHandler(ascii, sampler, ExperimentControl.NONE).onSnapshot(snapshot);
-            painter.paint(new Frame().draw(terminal.getTerminalSize(), ascii));
+            Dispatcher asciiKeys = new Dispatcher(ascii, sampler, idle);
+            asciiKeys.onSnapshot(snapshot);
+            paint(painter, new Frame(), terminal, asciiKeys);
         } catch (IOException | RuntimeException e) {
             // a warm-up that stops early only makes a smaller archive
         }
+    }
+
+    /** Draws a frame as the event loop does: painted, and what it laid out handed back. */
+    private static void paint(TerminalPainter painter, Frame frame, DefaultVirtualTerminal terminal, Dispatcher keys)
+            throws IOException {
+        Frame.Drawn drawn = frame.draw(terminal.getTerminalSize(), keys.view());
+        painter.paint(drawn.cells());
+        keys.laidOut(drawn.laidOut());
     }
 }

@@ -6,7 +6,7 @@ import dev.telar.config.SettingKey;
 import dev.telar.config.Settings;
 import dev.telar.config.SettingsException;
 import dev.telar.config.SettingsLoader;
-import dev.telar.tui.Dashboard;
+import dev.telar.tui.app.Dashboard;
 import dev.telar.tui.text.Texts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -124,7 +124,7 @@ public final class TelarCommand implements Callable<Integer> {
         }
         LoggerFactory.getLogger(TelarCommand.class).info("starting the dashboard: TERM={}, refresh {} ms, log {}",
                 term, settings.refreshMillis(), settings.logFile());
-        return Dashboard.run(settings);
+        return Dashboard.run(settings, Errors::restoreTerminalFirst);
     }
 
     /**

@@ -3,14 +3,14 @@ package dev.telar.tui.loop;
 import com.googlecode.lanterna.TerminalSize;
 import java.util.function.Supplier;
 import dev.telar.tui.panel.Frame;
-import dev.telar.tui.view.KeyHandler;
-import dev.telar.tui.view.KeyHandler.Outcome;
+import dev.telar.tui.view.Dispatcher;
+import dev.telar.tui.view.Outcome;
 import java.io.IOException;
 import java.util.concurrent.BlockingQueue;
 
 /**
  * The dashboard's one UI thread: draws the first frame at once, then sleeps in
- * {@link BlockingQueue#take()} until an event arrives (snapshot, key, resize), applies it and
+ * {@link BlockingQueue#take()} until an event arrives (snapshot, key, lab event, resize), applies it and
  * every other event already queued, and redraws once if anything changed.
  *
  * <p>No timer and no polling: with nothing happening the thread does not wake. Redraws are
@@ -20,7 +20,7 @@ import java.util.concurrent.BlockingQueue;
 public final class EventLoop {
     private final TerminalPainter painter;
     private final Supplier<TerminalSize> size;
-    private final KeyHandler handler;
+    private final Dispatcher handler;
     private final Frame frame;
     private final BlockingQueue<UiEvent> queue;
     private final Runnable suspend;
@@ -32,7 +32,7 @@ public final class EventLoop {
      * @param frame   draws the view state
      * @param queue   events from the other threads
      */
-    public EventLoop(TerminalPainter painter, Supplier<TerminalSize> size, KeyHandler handler, Frame frame,
+    public EventLoop(TerminalPainter painter, Supplier<TerminalSize> size, Dispatcher handler, Frame frame,
                      BlockingQueue<UiEvent> queue) {
         this(painter, size, handler, frame, queue, () -> { });
     }
@@ -43,7 +43,7 @@ public final class EventLoop {
      * @param suspend gives the terminal to the shell, stops Telar, and returns once it is continued
      *                ({@code fg}) with the terminal taken back; the loop then sends a complete frame
      */
-    public EventLoop(TerminalPainter painter, Supplier<TerminalSize> size, KeyHandler handler, Frame frame,
+    public EventLoop(TerminalPainter painter, Supplier<TerminalSize> size, Dispatcher handler, Frame frame,
                      BlockingQueue<UiEvent> queue, Runnable suspend) {
         this.painter = painter;
         this.size = size;
@@ -98,14 +98,8 @@ public final class EventLoop {
         if (event instanceof UiEvent.Key k) {
             return handler.onKey(k.key());
         }
-        if (event instanceof UiEvent.Experiment e) {
-            return handler.onExperiment(e.event());
-        }
-        if (event instanceof UiEvent.Exchange e) {
-            return handler.onExchange(e.event());
-        }
-        if (event instanceof UiEvent.SyncTick) {
-            return handler.onSyncTick();
+        if (event instanceof UiEvent.Lab l) {
+            return handler.onLab(l.event());
         }
         if (event instanceof UiEvent.Failure f) {
             throw new DashboardFailure(f.cause());
@@ -117,7 +111,10 @@ public final class EventLoop {
         if (complete) {
             painter.invalidate();
         }
-        painter.paint(frame.draw(size.get(), handler.view()));
+        Frame.Drawn drawn = frame.draw(size.get(), handler.view());
+        painter.paint(drawn.cells());
+        // What the panels laid out (click targets, the process list's page) goes back to the controllers.
+        handler.laidOut(drawn.laidOut());
     }
 
     /** Another thread failed; carries its cause to the UI thread's error path. */

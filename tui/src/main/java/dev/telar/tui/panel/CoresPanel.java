@@ -5,6 +5,7 @@ import dev.telar.probe.Series;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Ascii;
 import dev.telar.tui.text.Texts;
+import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
 
 /**
@@ -63,13 +64,13 @@ public final class CoresPanel implements Panel {
     }
 
     @Override
-    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
         Palette p = Palette.of(view.theme());
         String average = Texts.of(view.language()).get("cores.average");
         if (snap == null) {
             drawCell(g, p, 0, 0, area.width(), average, null, 3);
-            return;
+            return LaidOut.NOTHING;
         }
         int cores = snap.cores().size();
         Grid grid = grid(cores, area.width(), area.height() - 1);
@@ -87,6 +88,7 @@ public final class CoresPanel implements Panel {
             drawCell(g, p, column * cellWidth, row, width, Integer.toString(core.core()), core, labelWidth);
         }
         drawCell(g, p, 0, grid.rows(), area.width(), average, snap.total(), labelWidth);
+        return LaidOut.NOTHING;
     }
 
     /** One core: right-aligned label, then as much of bar, percentage and sparkline as fits. */

@@ -2,10 +2,14 @@ package dev.telar.tui.panel;
 
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Texts;
-import dev.telar.tui.view.ClickMap;
+import dev.telar.tui.text.Units;
 import dev.telar.tui.view.ExchangeState;
 import dev.telar.tui.view.ExchangeState.Field;
+import dev.telar.tui.view.LaidOut;
+import dev.telar.tui.view.Target;
 import dev.telar.tui.view.ViewState;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -41,22 +45,23 @@ public final class ExchangeFormPanel implements Panel {
     private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
 
     @Override
-    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
         Palette p = Palette.of(view.theme());
         Words w = words.get(Texts.of(view.language()));
         ExchangeState x = view.exchange();
-        ClickMap clicks = view.clicks();
+        List<Target> targets = new ArrayList<>();
         int width = area.width();
         String state = x.job() == ExchangeState.Job.RACE ? w.racing() : x.busy() ? w.running() : w.idle();
         TitleRow.draw(g, p, 0, width, w.title(), state, 0, true);
         Field[] fields = Field.values();
-        int last = FormRows.draw(g, p, clicks, width, area.height(), fields.length, x.field().ordinal(), w.labelWidth(),
+        int last = FormRows.draw(g, p, targets, width, area.height(), fields.length, x.field().ordinal(), w.labelWidth(),
                 i -> w.labels()[i], i -> value(fields[i], x, w));
         if (last < area.height()) {
             p.plain(g);
             g.putString(2, last, Units.fit(x.busy() ? w.busyNote() : w.idleNote(), width - 2));
         }
+        return LaidOut.of(targets);
     }
 
     private static String value(Field field, ExchangeState x, Words w) {

@@ -4,7 +4,9 @@ import dev.telar.probe.ProcessInfo;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.probe.ThreadInfo;
 import dev.telar.tui.text.Texts;
+import dev.telar.tui.text.Units;
 import dev.telar.tui.view.ExchangeState;
+import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.exchange.ChildReport;
 import dev.telar.workloads.exchange.ExchangeProgress;
@@ -54,7 +56,7 @@ public final class ExchangePanel implements Panel {
     private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
 
     @Override
-    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
         Palette p = Palette.of(view.theme());
         Texts texts = Texts.of(view.language());
@@ -63,7 +65,7 @@ public final class ExchangePanel implements Panel {
         if (lives.isEmpty()) {
             p.label(g);
             g.putString(0, 0, Units.fit(w.none(), area.width()));
-            return;
+            return LaidOut.NOTHING;
         }
         int row = 0;
         for (int i = 0; i < lives.size() && area.height() - row >= 3; i++) {
@@ -72,6 +74,7 @@ public final class ExchangePanel implements Panel {
             row += drawBox(g, p, texts, w, row, area.width(), Math.min(room, i == 0 ? room : FIGURE_LINES),
                     lives.get(i), snap, i == 0);
         }
+        return LaidOut.NOTHING;
     }
 
     /** Draws one mechanism's box from {@code top}, at most {@code height} lines; returns the lines used. */

@@ -3,7 +3,9 @@ package dev.telar.tui.panel;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Message;
 import dev.telar.tui.text.Texts;
+import dev.telar.tui.text.Units;
 import dev.telar.tui.view.ExchangeState;
+import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.exchange.ExchangeEvent.RunFinished;
 import dev.telar.workloads.exchange.ExchangeResult;
@@ -35,7 +37,7 @@ public final class ExchangeResultsPanel implements Panel {
     private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
 
     @Override
-    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
         Palette p = Palette.of(view.theme());
         Texts texts = Texts.of(view.language());
@@ -78,6 +80,7 @@ public final class ExchangeResultsPanel implements Panel {
                 g.putString(0, area.height() - note.size() + i, Units.fit(note.get(i), width));
             }
         }
+        return LaidOut.NOTHING;
     }
 
     /** Why a row's run failed (the P-process run's first), or null when neither failed. */

@@ -2,11 +2,14 @@ package dev.telar.tui.panel;
 
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Texts;
+import dev.telar.tui.text.Units;
 import dev.telar.tui.view.Affinity;
-import dev.telar.tui.view.ClickMap;
 import dev.telar.tui.view.ExperimentState;
 import dev.telar.tui.view.ExperimentState.Field;
+import dev.telar.tui.view.LaidOut;
+import dev.telar.tui.view.Target;
 import dev.telar.tui.view.ViewState;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,17 +59,17 @@ public final class ExperimentsPanel implements Panel {
     private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
 
     @Override
-    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
         Palette p = Palette.of(view.theme());
         Words w = words.get(Texts.of(view.language()));
         ExperimentState x = view.experiments();
-        ClickMap clicks = view.clicks();
+        List<Target> targets = new ArrayList<>();
         int width = area.width();
         String state = x.sweeping() ? w.sweeping() : x.busy() ? w.running() : w.idle();
         TitleRow.draw(g, p, 0, width, w.title(), state, 0, true);
         List<Field> fields = x.fields();
-        int last = FormRows.draw(g, p, clicks, width, area.height(), fields.size(), fields.indexOf(x.field()),
+        int last = FormRows.draw(g, p, targets, width, area.height(), fields.size(), fields.indexOf(x.field()),
                 w.labelWidth(), i -> label(fields.get(i), x, w), i -> value(fields.get(i), x, w));
         if (last < area.height()) {
             String note = x.problem().isPresent() ? w.unavailable() : x.busy() ? w.busyNote() : w.idleNote();
@@ -77,6 +80,7 @@ public final class ExperimentsPanel implements Panel {
             }
             g.putString(2, last, Units.fit(note, width - 2));
         }
+        return LaidOut.of(targets);
     }
 
     private static String label(Field field, ExperimentState x, Words w) {

@@ -1,6 +1,8 @@
 package dev.telar.tui.panel;
 
-import dev.telar.tui.view.ClickMap;
+import dev.telar.tui.text.Units;
+import dev.telar.tui.view.Target;
+import java.util.List;
 import java.util.function.IntFunction;
 
 /**
@@ -14,7 +16,7 @@ final class FormRows {
     }
 
     /**
-     * Draws rows 1.. of {@code g} for {@code count} fields.
+     * Draws rows 1.. of {@code g} for {@code count} fields, and adds their click targets to {@code targets}.
      *
      * @param selected   index of the selected field
      * @param labelWidth cells of the label column
@@ -22,7 +24,7 @@ final class FormRows {
      * @param value      the value text of field i
      * @return the row just below the last field, where a form may put its note
      */
-    static int draw(Canvas g, Palette p, ClickMap clicks, int width, int height, int count, int selected,
+    static int draw(Canvas g, Palette p, List<Target> targets, int width, int height, int count, int selected,
                     int labelWidth, IntFunction<String> label, IntFunction<String> value) {
         int visible = Math.max(1, height - 1);
         int offset = Math.max(0, selected - visible + 1);
@@ -39,12 +41,12 @@ final class FormRows {
             }
             g.putString(0, row, Units.fit(text, width));
             int screenRow = g.top() + row;
-            clicks.add(screenRow, g.left(), g.left() + width, ClickMap.Action.SELECT_FIELD, i);
+            targets.add(Target.of(screenRow, g.left(), g.left() + width, Target.Action.SELECT_FIELD, i));
             if (isSelected) {
                 int left = 2 + labelWidth;
                 int right = left + 2 + v.length() + 1;
-                clicks.add(screenRow, g.left() + left, g.left() + left + 2, ClickMap.Action.CHANGE_FIELD, -1);
-                clicks.add(screenRow, g.left() + right - 1, g.left() + right + 1, ClickMap.Action.CHANGE_FIELD, 1);
+                targets.add(Target.of(screenRow, g.left() + left, g.left() + left + 2, Target.Action.CHANGE_FIELD, -1));
+                targets.add(Target.of(screenRow, g.left() + right - 1, g.left() + right + 1, Target.Action.CHANGE_FIELD, 1));
             }
         }
         return count - offset + 1;

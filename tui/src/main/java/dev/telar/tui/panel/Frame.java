@@ -3,6 +3,7 @@ package dev.telar.tui.panel;
 import com.googlecode.lanterna.TerminalSize;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Texts;
+import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
 import java.util.HashSet;
 import java.util.Set;
@@ -76,6 +77,15 @@ public final class Frame {
         tooSmall = panels.apply(new TooSmallPanel());
     }
 
+    /**
+     * One drawn frame: its cells, and what its panels laid out that keys and clicks act on.
+     *
+     * @param cells    the drawn cells, owned by the frame and overwritten by its next draw
+     * @param laidOut  the panels' click targets, in drawing order, and the process list's page
+     */
+    public record Drawn(CellBuffer cells, LaidOut laidOut) {
+    }
+
     /** Where each panel goes at one terminal size. */
     public record Layout(Area header, Area cores, Area processes, Area footer) {
     }
@@ -122,49 +132,47 @@ public final class Frame {
     /**
      * Draws the whole frame for the current state at {@code size}.
      *
-     * @return the drawn cells, owned by this frame and overwritten by the next call
+     * @return the drawn cells (owned by this frame and overwritten by the next call) and what the
+     *         panels laid out
      */
-    public CellBuffer draw(TerminalSize size, ViewState view) {
+    public Drawn draw(TerminalSize size, ViewState view) {
         if (cells.columns() != size.getColumns() || cells.rows() != size.getRows()) {
             cells.resize(size.getColumns(), size.getRows());
         }
         Canvas g = new Canvas(cells, view.ascii());
         Palette.of(view.theme()).plain(g);
         g.fill(' ');
-        // Panels record what a click can hit as they draw; last frame's targets no longer apply.
-        view.clicks().clear();
         Area all = new Area(0, 0, size.getColumns(), size.getRows());
         if (TooSmallPanel.tooSmall(size.getColumns(), size.getRows())) {
-            render(tooSmall, g, all, view.snapshot(), view);
-            return cells;
+            return new Drawn(cells, render(tooSmall, g, all, view.snapshot(), view));
         }
         SystemSnapshot snap = view.snapshot();
         Layout layout = layout(size, snap == null ? 0 : snap.cores().size());
-        render(header, g, layout.header(), snap, view);
-        render(cores, g, layout.cores(), snap, view);
+        LaidOut laid = render(header, g, layout.header(), snap, view).then(render(cores, g, layout.cores(), snap, view));
         if (view.mode() == ViewState.Mode.EXPERIMENTS) {
             ExperimentsLayout x = experimentsLayout(layout.processes());
-            render(form, g, x.form(), snap, view);
+            laid = laid.then(render(form, g, x.form(), snap, view));
             // While a run goes on, its threads matter most; afterwards the sweep, if one just ended.
             boolean showSweep = !view.experiments().busy() && view.experiments().showSweep();
-            render(showSweep ? sweep : workers, g, x.side(), snap, view);
-            render(results, g, x.results(), snap, view);
+            laid = laid.then(render(showSweep ? sweep : workers, g, x.side(), snap, view))
+                    .then(render(results, g, x.results(), snap, view));
         } else if (view.mode() == ViewState.Mode.EXCHANGE) {
             // The same split as the experiments view: form, a live side panel, the table below.
             ExperimentsLayout x = experimentsLayout(layout.processes());
-            render(exchangeForm, g, x.form(), snap, view);
-            render(view.exchange().showRace() ? race : exchange, g, x.side(), snap, view);
-            render(exchangeResults, g, x.results(), snap, view);
+            laid = laid.then(render(exchangeForm, g, x.form(), snap, view))
+                    .then(render(view.exchange().showRace() ? race : exchange, g, x.side(), snap, view))
+                    .then(render(exchangeResults, g, x.results(), snap, view));
         } else if (view.mode() == ViewState.Mode.SYNC) {
-            render(sync, g, layout.processes(), snap, view);
+            laid = laid.then(render(sync, g, layout.processes(), snap, view));
         } else {
-            render(processes, g, layout.processes(), snap, view);
+            laid = laid.then(render(processes, g, layout.processes(), snap, view));
         }
-        render(footer, g, layout.footer(), snap, view);
+        laid = laid.then(render(footer, g, layout.footer(), snap, view));
         if (view.helpVisible()) {
-            render(help, g, all, snap, view);
+            // Over everything: a click anywhere closes it, whatever lies under it.
+            laid = laid.then(render(help, g, all, snap, view));
         }
-        return cells;
+        return new Drawn(cells, laid);
     }
 
     /**
@@ -173,15 +181,18 @@ public final class Frame {
      * with its stack trace, once per panel and exception class so that a panel failing on every
      * frame does not fill the log. Errors (out of memory, stack overflow, a class missing from the
      * build) are not caught: they end Telar, after the terminal is given back.
+     *
+     * @return what the panel laid out; nothing when it failed
      */
-    private void render(Panel panel, Canvas g, Area area, SystemSnapshot snap, ViewState view) {
+    private LaidOut render(Panel panel, Canvas g, Area area, SystemSnapshot snap, ViewState view) {
         try {
-            panel.render(g, area, snap, view);
+            return panel.render(g, area, snap, view);
         } catch (RuntimeException e) {
             if (logged.add(panel.getClass().getName() + " " + e.getClass().getName())) {
                 LOG.error("the panel {} failed to draw; it shows an error line instead", panel.getClass().getSimpleName(), e);
             }
             showFailure(g, area, e, view);
+            return LaidOut.NOTHING;
         }
     }
 

@@ -2,6 +2,8 @@ package dev.telar.tui.panel;
 
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Texts;
+import dev.telar.tui.text.Units;
+import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
 import java.util.Locale;
 
@@ -24,7 +26,7 @@ public final class HeaderPanel implements Panel {
     private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
 
     @Override
-    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
         Palette p = Palette.of(view.theme());
         Words w = words.get(Texts.of(view.language()));
@@ -33,7 +35,7 @@ public final class HeaderPanel implements Panel {
             g.putString(0, 0, "telar");
             p.plain(g);
             g.putString(6, 0, w.waiting());
-            return;
+            return LaidOut.NOTHING;
         }
         int col = 0;
         p.strong(g);
@@ -47,6 +49,7 @@ public final class HeaderPanel implements Panel {
         col = field(g, p, col + 3, w.cores(), Integer.toString(snap.host().logicalCores()));
         col = field(g, p, col + 3, w.memory(), Units.bytes(snap.memory().usedBytes()) + "/" + Units.bytes(snap.memory().totalBytes()));
         field(g, p, col + 3, w.tasks(), Integer.toString(snap.processes().size()));
+        return LaidOut.NOTHING;
     }
 
     private static int field(Canvas g, Palette p, int col, String label, String value) {

@@ -2,14 +2,15 @@ package dev.telar.tui.panel;
 
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Texts;
+import dev.telar.tui.text.Units;
 import dev.telar.tui.view.SyncViewState;
+import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.sync.Participant;
 import dev.telar.workloads.sync.SyncState;
 import dev.telar.workloads.sync.scenario.Primitive;
 import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
-import dev.telar.workloads.sync.scenario.Scenarios;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +58,7 @@ abstract class PrimitivePanel implements Panel {
     abstract SyncState empty(ScenarioSpec spec);
 
     @Override
-    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
         Palette p = Palette.of(view.theme());
         Labels l = labels.get(Texts.of(view.language()));
@@ -67,12 +68,11 @@ abstract class PrimitivePanel implements Panel {
         SyncState state = shot.flatMap(ScenarioSnapshot::state).orElseGet(() -> empty(spec));
         Map<String, Long> progress = shot.map(ScenarioSnapshot::progress).orElse(Map.of());
         draw(new Rows(g, p, l, area.width(), area.height()), state, progress, spec);
+        return LaidOut.NOTHING;
     }
 
     private ScenarioSpec defaults(SyncViewState s) {
-        return ScenarioSpec.of(primitive(), s.mode()).withSlowdown(s.slowdown())
-                .withWorkers(Scenarios.defaultWorkers(primitive()))
-                .withSize(Scenarios.defaultSize(primitive(), s.slowdown()));
+        return SyncViewState.withDefaults(ScenarioSpec.of(primitive(), s.mode()).withSlowdown(s.slowdown()));
     }
 
     static long get(Map<String, Long> progress, String key) {

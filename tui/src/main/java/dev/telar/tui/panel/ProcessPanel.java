@@ -4,8 +4,10 @@ import dev.telar.probe.ProcessInfo;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.probe.ThreadInfo;
 import dev.telar.tui.text.Texts;
-import dev.telar.tui.view.ClickMap;
+import dev.telar.tui.text.Units;
+import dev.telar.tui.view.Target;
 import dev.telar.tui.view.SortKey;
+import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,9 +20,9 @@ import java.util.Locale;
  * the parent's PID and the share of memory (MEM%) are shown too. The expanded process is followed
  * by its threads (TID, name, state, CPU%, CORE it last ran on), indented.
  *
- * <p>Scrolls so the selected process, and its threads when expanded, stay in view; records the
- * scroll position and page height in the {@link ViewState} for the next frame and for PgUp/PgDn,
- * and where each process line and sortable column header went, for mouse clicks.
+ * <p>Scrolls from the last frame's position so the selected process, and its threads when
+ * expanded, stay in view; returns the new position and the page height (for the next frame and
+ * for PgUp/PgDn), and where each process line and sortable column header went, for mouse clicks.
  */
 public final class ProcessPanel implements Panel {
     /** Terminal width from which the PPID and MEM% columns are shown, cells. */
@@ -67,24 +69,24 @@ public final class ProcessPanel implements Panel {
     private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
 
     @Override
-    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
         Palette p = Palette.of(view.theme());
         Words w = words.get(Texts.of(view.language()));
         Columns c = Columns.of(w, area.width() >= WIDE);
-        drawHeader(g, p, area.width(), view, w, c);
+        List<Target> targets = new ArrayList<>();
+        drawHeader(g, p, area.width(), view, w, c, targets);
         int page = area.height() - 1;
-        view.setPageRows(page);
         if (snap == null) {
             p.plain(g);
             g.putString(1, 1, w.readingProcesses());
-            return;
+            return new LaidOut(targets, page, view.scrollTop());
         }
         List<ProcessInfo> rows = view.rows();
         if (rows.isEmpty()) {
             p.plain(g);
             g.putString(1, 1, view.filter().isEmpty() ? w.noProcesses() : String.format(Locale.ROOT, w.noMatch(), view.filter()));
-            return;
+            return new LaidOut(targets, page, view.scrollTop());
         }
         int selected = view.selectedIndex();
         int expanded = view.expandedPid();
@@ -100,16 +102,14 @@ public final class ProcessPanel implements Panel {
         int total = rows.size() + threadLines.size();
         int selectedLine = lineOf(selected, expandedIndex, threadLines.size());
         int top = scroll(view.scrollTop(), selectedLine, selected == expandedIndex ? threadLines.size() : 0, page, total);
-        view.setScrollTop(top);
         long memTotal = snap.memory().totalBytes();
-        ClickMap clicks = view.clicks();
 
         // Walk the lines from the top of the page; thread lines follow their process.
         int line = 0;
         int row = 1;
         for (int i = 0; i < rows.size() && row <= page; i++) {
             if (line >= top) {
-                clicks.add(g.top() + row, g.left(), g.left() + area.width(), ClickMap.Action.SELECT_PROCESS, i);
+                targets.add(Target.of(g.top() + row, g.left(), g.left() + area.width(), Target.Action.SELECT_PROCESS, i));
                 drawProcess(g, p, row++, area.width(), rows.get(i), i == selected, i == expandedIndex, c, w, memTotal);
             }
             line++;
@@ -123,6 +123,7 @@ public final class ProcessPanel implements Panel {
                 }
             }
         }
+        return new LaidOut(targets, page, top);
     }
 
     private static int lineOf(int index, int expandedIndex, int threadCount) {
@@ -142,7 +143,7 @@ public final class ProcessPanel implements Panel {
         return Math.max(0, Math.min(t, Math.max(0, total - page)));
     }
 
-    private static void drawHeader(Canvas g, Palette p, int width, ViewState view, Words w, Columns c) {
+    private static void drawHeader(Canvas g, Palette p, int width, ViewState view, Words w, Columns c, List<Target> targets) {
         SortKey sort = view.sort();
         StringBuilder header = new StringBuilder(width);
         header.append(String.format(Locale.ROOT, "%7s ", mark("PID", sort == SortKey.PID)));
@@ -169,11 +170,10 @@ public final class ProcessPanel implements Panel {
             g.putString(width - status.length() - 1, 0, status.toString());
         }
         // The sortable headings take clicks: PID, CPU% and RSS.
-        ClickMap clicks = view.clicks();
         int row = g.top();
-        clicks.add(row, g.left(), g.left() + 7, ClickMap.Action.SORT, SortKey.PID.ordinal());
-        clicks.add(row, g.left() + c.cpu(), g.left() + c.cpu() + 6, ClickMap.Action.SORT, SortKey.CPU.ordinal());
-        clicks.add(row, g.left() + c.rss(), g.left() + c.rss() + 6, ClickMap.Action.SORT, SortKey.RSS.ordinal());
+        targets.add(Target.of(row, g.left(), g.left() + 7, Target.Action.SORT, SortKey.PID.ordinal()));
+        targets.add(Target.of(row, g.left() + c.cpu(), g.left() + c.cpu() + 6, Target.Action.SORT, SortKey.CPU.ordinal()));
+        targets.add(Target.of(row, g.left() + c.rss(), g.left() + c.rss() + 6, Target.Action.SORT, SortKey.RSS.ordinal()));
     }
 
     private static String mark(String label, boolean sorted) {

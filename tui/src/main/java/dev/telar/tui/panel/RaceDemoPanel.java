@@ -2,7 +2,9 @@ package dev.telar.tui.panel;
 
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Texts;
+import dev.telar.tui.text.Units;
 import dev.telar.tui.view.ExchangeState;
+import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.exchange.RaceResult;
 import dev.telar.workloads.run.RunResult;
@@ -36,7 +38,7 @@ public final class RaceDemoPanel implements Panel {
     private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
 
     @Override
-    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
         Palette p = Palette.of(view.theme());
         Texts texts = Texts.of(view.language());
@@ -46,7 +48,7 @@ public final class RaceDemoPanel implements Panel {
         if (race == null) {
             p.label(g);
             g.putString(0, 0, Units.fit(w.none(), width));
-            return;
+            return LaidOut.NOTHING;
         }
         RaceResult result = race.result();
         String title = " " + texts.count("xchg.race.title", race.processes(), ExchangeFormat.count(race.increments()));
@@ -82,7 +84,7 @@ public final class RaceDemoPanel implements Panel {
             g.putString(barColumn, row - 1, String.format(Locale.ROOT, "%.1f%%", 100.0 * lost / expected));
         }
         if (row >= area.height()) {
-            return;
+            return LaidOut.NOTHING;
         }
         String note;
         if (result != null && result.status() == RunResult.Status.FAILED) {
@@ -100,6 +102,7 @@ public final class RaceDemoPanel implements Panel {
         for (int i = 0; i < lines.size(); i++) {
             g.putString(0, row + i, lines.get(i));
         }
+        return LaidOut.NOTHING;
     }
 
     /** A label and its right-aligned number on {@code row}; returns the next row. */

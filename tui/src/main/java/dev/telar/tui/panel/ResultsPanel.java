@@ -3,7 +3,9 @@ package dev.telar.tui.panel;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.Verdict;
 import dev.telar.tui.text.Texts;
+import dev.telar.tui.text.Units;
 import dev.telar.tui.view.ExperimentState;
+import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.run.RunResult;
 import java.util.List;
@@ -36,7 +38,7 @@ public final class ResultsPanel implements Panel {
     private String verdict;
 
     @Override
-    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
         Palette p = Palette.of(view.theme());
         Texts texts = Texts.of(view.language());
@@ -68,6 +70,7 @@ public final class ResultsPanel implements Panel {
                     : Runtime.getRuntime().availableProcessors();
             drawNote(g, p, texts, w, area.height() - 1, width, x, results, cores);
         }
+        return LaidOut.NOTHING;
     }
 
     private void drawNote(Canvas g, Palette p, Texts texts, Words w, int row, int width, ExperimentState x,

@@ -2,6 +2,8 @@ package dev.telar.tui.panel;
 
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Texts;
+import dev.telar.tui.text.Units;
+import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.Sweep;
@@ -33,7 +35,7 @@ public final class SweepPanel implements Panel {
     private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
 
     @Override
-    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
         Palette p = Palette.of(view.theme());
         Texts texts = Texts.of(view.language());
@@ -44,7 +46,7 @@ public final class SweepPanel implements Panel {
         p.label(g);
         if (all.isEmpty()) {
             g.putString(0, 0, Units.fit(w.none(), width));
-            return;
+            return LaidOut.NOTHING;
         }
         RunResult base = all.get(0);
         boolean matmul = base.spec().kernel().equals("matmul");
@@ -90,6 +92,7 @@ public final class SweepPanel implements Panel {
                 g.putString(0, first + i, lines.get(i));
             }
         }
+        return LaidOut.NOTHING;
     }
 
     private static int count(RunResult r) {

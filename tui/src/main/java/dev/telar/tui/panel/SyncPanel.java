@@ -3,13 +3,18 @@ package dev.telar.tui.panel;
 import com.googlecode.lanterna.input.KeyStroke;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Texts;
+import dev.telar.tui.text.Units;
 import dev.telar.tui.view.SyncViewState;
+import dev.telar.tui.view.LaidOut;
+import dev.telar.tui.view.Target;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.scenario.Primitive;
 import dev.telar.workloads.sync.scenario.ScenarioOutcome;
 import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,20 +34,20 @@ public final class SyncPanel implements Panel {
     }
 
     @Override
-    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
         Palette p = Palette.of(view.theme());
         Texts t = Texts.of(view.language());
         SyncViewState s = view.sync();
         int width = area.width();
         if (area.height() < 3) {
-            return;
+            return LaidOut.NOTHING;
         }
-        drawTabs(g, p, t, s, view, width);
+        List<Target> tabs = drawTabs(g, p, t, s, width);
         drawChoices(g, p, t, s, width);
         int workersRow = area.height() >= 8 ? 1 : 0;
         Area body = new Area(area.column(), area.row() + 2, width, area.height() - 3 - workersRow);
-        panelOf(panels, s.primitive()).render(screen, body, snap, view);
+        LaidOut primitive = panelOf(panels, s.primitive()).render(screen, body, snap, view);
         Optional<ScenarioSnapshot> shot = s.snapshot().filter(x -> x.primitive() == s.primitive());
         if (workersRow == 1) {
             String names = shot.map(x -> String.join(" ", x.workers())).orElse("");
@@ -53,9 +58,12 @@ public final class SyncPanel implements Panel {
             g.putString(label.length(), area.height() - 2, Units.fit(names.isEmpty() ? "-" : names, width - label.length()));
         }
         drawBottom(g, p, t, s, shot, width, area.height() - 1);
+        return LaidOut.of(tabs).then(primitive);
     }
 
-    private static void drawTabs(Canvas g, Palette p, Texts t, SyncViewState s, ViewState view, int width) {
+    /** The tabs, and a click target on each that presses its number. */
+    private static List<Target> drawTabs(Canvas g, Palette p, Texts t, SyncViewState s, int width) {
+        List<Target> targets = new ArrayList<>();
         p.bar(g);
         g.putString(0, 0, Units.fit("", width));
         int col = 0;
@@ -67,10 +75,11 @@ public final class SyncPanel implements Panel {
                 p.bar(g);
             }
             g.putString(col, 0, tab);
-            view.clicks().addKey(g.top(), g.left() + col, g.left() + col + tab.length() - 1,
-                    new KeyStroke((char) ('1' + each.ordinal()), false, false));
+            targets.add(Target.key(g.top(), g.left() + col, g.left() + col + tab.length() - 1,
+                    new KeyStroke((char) ('1' + each.ordinal()), false, false)));
             col += tab.length();
         }
+        return targets;
     }
 
     private static void drawChoices(Canvas g, Palette p, Texts t, SyncViewState s, int width) {

@@ -1,6 +1,7 @@
 package dev.telar.tui.panel;
 
 import com.googlecode.lanterna.SGR;
+import dev.telar.tui.text.Units;
 
 /**
  * The title row of a form or a running job's box: the title at the left in the bar colours, a

@@ -2,6 +2,7 @@ package dev.telar.tui.panel;
 
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Texts;
+import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
 
 /**
@@ -25,11 +26,12 @@ public final class TooSmallPanel implements Panel {
     }
 
     @Override
-    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
         String text = message(Texts.of(view.language()), area.width(), area.height());
         Palette.of(view.theme()).label(g);
         // On a very narrow terminal the line is cut at the right edge rather than wrapped.
         g.putString(Math.max(0, (area.width() - text.length()) / 2), area.height() / 2, text);
+        return LaidOut.NOTHING;
     }
 }

@@ -4,13 +4,16 @@ import dev.telar.probe.ProcessInfo;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.probe.ThreadInfo;
 import dev.telar.tui.text.Texts;
+import dev.telar.tui.text.Units;
 import dev.telar.tui.view.ExperimentState;
+import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.run.RunSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -18,14 +21,19 @@ import java.util.TreeMap;
  * the core each last ran on, so a user sees threads spread over the cores, or GIL threads taking
  * turns. Rows are ordered by name and TID, not by CPU, so they stay put while the load moves.
  * The last line counts the threads per core when there is room.
+ *
+ * <p>The threads are those of the lab's process (the pid of its {@code Ready}: this JVM, or the
+ * lab JVM) and of the run's own child processes, and only while an experiment or sweep holds the
+ * lab's slot: the lab runs one job at a time, so no other job's threads are ever listed here.
  */
 public final class WorkersPanel implements Panel {
     /**
-     * Telar's own infrastructure threads, which share the {@code telar-} prefix with the workers.
-     * The kernel keeps only 15 characters of a name, so names are compared as prefixes.
+     * Threads of the lab and of Telar that share the {@code telar-} prefix with the workers but
+     * are not theirs. The kernel keeps only 15 characters of a name, so names are compared as prefixes.
      */
     private static final List<String> INFRASTRUCTURE = List.of("telar-sampler", "telar-experiments", "telar-input",
-            "telar-restore", "telar-size-query", "telar-child-", "telar-parent-watch");
+            "telar-restore", "telar-size-query", "telar-child-", "telar-parent-watch", "telar-lab-", "telar-scenario-",
+            "telar-exchange-", "telar-teardown");
     private static final Comparator<ThreadInfo> ORDER =
             Comparator.comparing(ThreadInfo::name).thenComparingInt(ThreadInfo::tid);
 
@@ -43,35 +51,36 @@ public final class WorkersPanel implements Panel {
     }
 
     /**
-     * The experiment threads in {@code snap}, by name and TID: those of Telar's own process, then
-     * those of its child processes (process models), named {@code pid <pid> <thread name>} so each
-     * process shows with the core its worker is on. Empty when no threads are listed.
+     * The experiment threads in {@code snap}, by name and TID: those of the lab's process
+     * {@code labPid}, then those of the run's child processes {@code children} (process models),
+     * named {@code pid <pid> <thread name>} so each process shows with the core its worker is on.
+     * Empty when no threads are listed.
      */
-    public static List<ThreadInfo> workers(SystemSnapshot snap) {
+    public static List<ThreadInfo> workers(SystemSnapshot snap, long labPid, Set<Integer> children) {
         if (snap == null) {
             return List.of();
         }
         List<ThreadInfo> out = new ArrayList<>();
-        List<ThreadInfo> children = new ArrayList<>();
+        List<ThreadInfo> childThreads = new ArrayList<>();
         for (ProcessInfo p : snap.processes()) {
-            boolean self = p.pid() == snap.selfPid();
-            if (!self && p.ppid() != snap.selfPid()) {
+            boolean lab = p.pid() == labPid;
+            if (!lab && !children.contains(p.pid())) {
                 continue;
             }
             for (ThreadInfo t : p.threads()) {
                 if (isWorker(t.name())) {
-                    if (self) {
+                    if (lab) {
                         out.add(t);
                     } else {
-                        children.add(new ThreadInfo(t.tid(), "pid " + p.pid() + " " + t.name(), t.state(), t.cpuPct(),
-                                t.lastCore(), t.cpuSeconds()));
+                        childThreads.add(new ThreadInfo(t.tid(), "pid " + p.pid() + " " + t.name(), t.state(),
+                                t.cpuPct(), t.lastCore(), t.cpuSeconds()));
                     }
                 }
             }
         }
-        children.sort(ORDER);
+        childThreads.sort(ORDER);
         out.sort(ORDER);
-        out.addAll(children);
+        out.addAll(childThreads);
         return out;
     }
 
@@ -88,7 +97,7 @@ public final class WorkersPanel implements Panel {
     private final PerLanguage<Words> words = new PerLanguage<>(Words::of);
 
     @Override
-    public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Canvas g = screen.clip(area);
         Palette p = Palette.of(view.theme());
         Texts texts = Texts.of(view.language());
@@ -106,10 +115,10 @@ public final class WorkersPanel implements Panel {
         g.putString(0, 1, Units.fit(String.format(Locale.ROOT, "%7s %-" + nameWidth + "s %c %5s %" + coreWidth + "s", "TID",
                 w.name(), w.state(), "CPU%", w.core()), width));
         p.plain(g);
-        List<ThreadInfo> threads = workers(snap);
+        List<ThreadInfo> threads = x.busy() ? workers(snap, view.labPid(), x.children()) : List.of();
         if (threads.isEmpty()) {
             g.putString(1, 2, Units.fit(x.busy() ? w.waiting() : w.none(), width - 1));
-            return;
+            return LaidOut.NOTHING;
         }
         int room = area.height() - 2;
         boolean summary = room > threads.size();
@@ -135,6 +144,7 @@ public final class WorkersPanel implements Panel {
         } else if (summary) {
             g.putString(1, 2 + shown, Units.fit(perCore(threads, texts), width - 1));
         }
+        return LaidOut.NOTHING;
     }
 
     /**

@@ -23,9 +23,9 @@ import java.util.Map;
  * a history of its rate), the results table (per mechanism: 1 process against P processes) and
  * the race demo.
  *
- * <p>Owned by the UI thread; not thread-safe. Panels read it; only the {@link KeyHandler} changes
- * it, from keys, from runner events that arrived through the event loop's queue, and from the
- * runner's progress read at each refresh tick.
+ * <p>Owned by the UI thread; not thread-safe. Panels read it; only its controller changes
+ * it, from keys and from the lab's events (results, progress, race samples) that arrived through
+ * the event loop's queue.
  */
 public final class ExchangeState {
     /** The form's fields, top to bottom. */
@@ -255,7 +255,7 @@ public final class ExchangeState {
         return INCREMENTS[incrementsIndex];
     }
 
-    /** True from a submission until the runner reports the job done. */
+    /** True from the lab's start of an exchange or race job until its end. */
     public boolean busy() {
         return job != Job.NONE;
     }
@@ -265,22 +265,22 @@ public final class ExchangeState {
         return job;
     }
 
-    /** Called when the form's comparison was handed to the runner: its rows start empty. */
-    void submittedComparison() {
+    /** The lab started the comparison this view asked for: the rows of its mechanisms start empty. */
+    void comparisonStarted(List<Mechanism> mechanismsRun, int processesEach, boolean withOne) {
         job = Job.COMPARISON;
         message = Message.NONE;
         showRace = false;
-        for (Mechanism m : mechanisms()) {
-            rows.put(m, new Row(m, processes, compare && processes > 1, null, null));
+        for (Mechanism m : mechanismsRun) {
+            rows.put(m, new Row(m, processesEach, withOne && processesEach > 1, null, null));
         }
     }
 
-    /** Called when the race demo was handed to the runner. */
-    void submittedRace() {
+    /** The lab started the race demo this view asked for. */
+    void raceJobStarted(int processesRacing, long incrementsEach) {
         job = Job.RACE;
         message = Message.NONE;
         showRace = true;
-        race = new Race(processes, increments(), null, -1, null);
+        race = new Race(processesRacing, incrementsEach, null, -1, null);
     }
 
     /** The run in progress, or null. */
@@ -318,7 +318,7 @@ public final class ExchangeState {
         }
     }
 
-    /** Takes the runner's look at the run in progress (at a refresh tick). */
+    /** Takes the lab's look at the run in progress (about five times a second). */
     void progress(ExchangeProgress p) {
         Live live = lives.get(p.spec().mechanism());
         if (live != null && live.spec().equals(p.spec()) && live.result() == null) {

@@ -16,10 +16,10 @@ import java.util.stream.LongStream;
 
 /**
  * The experiments view's state: the form (kernel, model, workers, tasks, size, affinity,
- * baseline), whether the runner is busy, the finished runs and the last sweep.
+ * baseline), whether its job runs in the lab, the finished runs and the last sweep.
  *
- * <p>Owned by the UI thread; not thread-safe. Panels read it; only the {@link KeyHandler} changes
- * it, from keys and from runner events that arrived through the event loop's queue.
+ * <p>Owned by the UI thread; not thread-safe. Panels read it; only its controller changes
+ * it, from keys and from the lab's events that arrived through the event loop's queue.
  */
 public final class ExperimentState {
     /**
@@ -265,7 +265,7 @@ public final class ExperimentState {
                 ? new Message("problem.virtual", Runtime.version().feature()) : Message.verbatim(raw));
     }
 
-    /** True from a submission until the runner reports the job done. */
+    /** True from the lab's start of an experiment or sweep job until its end. */
     public boolean busy() {
         return busy;
     }
@@ -275,10 +275,14 @@ public final class ExperimentState {
         return busy && sweeping;
     }
 
-    void submitted(boolean sweep) {
+    /** The lab started the run (or, when {@code sweep}, the sweep) this view asked for. */
+    void jobStarted(boolean sweep) {
         busy = true;
         sweeping = sweep;
         message = Message.NONE;
+        if (!sweep) {
+            showSweep = false; // a plain run brings the worker list back in place of the last sweep
+        }
     }
 
     /** The run in progress, or null. */
@@ -345,10 +349,6 @@ public final class ExperimentState {
     /** True when the sweep table should be shown (a sweep finished and no plain run followed). */
     public boolean showSweep() {
         return showSweep && !sweep.isEmpty();
-    }
-
-    void hideSweep() {
-        showSweep = false;
     }
 
     /** The baseline spec a run of the form would use, for labels. */

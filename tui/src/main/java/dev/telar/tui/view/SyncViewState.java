@@ -6,15 +6,19 @@ import dev.telar.workloads.sync.scenario.Primitive;
 import dev.telar.workloads.sync.scenario.ScenarioOutcome;
 import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
+import dev.telar.workloads.sync.scenario.ScenarioStatus;
+import dev.telar.workloads.sync.scenario.Scenarios;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The sync view's state: the chosen primitive, threads or processes, the pace, the Lock
- * scenario's switch, the run in progress and the last state and outcome polled from it.
+ * scenario's switch, whether its scenario runs, and the last state and outcome the lab reported.
  *
- * <p>Owned by the UI thread; not thread-safe. Panels read it; only the {@link KeyHandler} changes
- * it, from keys and from the ticks that make it poll the run. What panels draw is immutable
- * ({@link ScenarioSnapshot}, {@link ScenarioOutcome}), taken at the last poll.
+ * <p>Owned by the UI thread; not thread-safe. Panels read it; only its controller changes
+ * it, from keys and from the lab's events. What panels draw is immutable ({@link ScenarioSnapshot},
+ * {@link ScenarioOutcome}), as the lab last reported it.
  */
 public final class SyncViewState {
     /** The paces offered: full speed, the lecture's pace, and half of it. Slowdown factors. */
@@ -24,7 +28,7 @@ public final class SyncViewState {
     private Mode mode = Mode.THREADS;
     private int pace = 1;
     private boolean lockEnabled = true;
-    private ScenarioRun run;
+    private boolean running;
     private ScenarioSpec shownSpec;
     private ScenarioSnapshot shown;
     private ScenarioOutcome outcome;
@@ -50,9 +54,9 @@ public final class SyncViewState {
         return lockEnabled;
     }
 
-    /** True while a run goes on (until its outcome has been polled). */
+    /** True from the lab's start of this view's scenario until it ended. */
     public boolean running() {
-        return run != null;
+        return running;
     }
 
     /** The spec of the run shown (in progress or last ended), defaults filled in; empty before any run of this primitive. */
@@ -60,7 +64,7 @@ public final class SyncViewState {
         return Optional.ofNullable(shownSpec);
     }
 
-    /** The last state polled for the primitive shown; empty before its first run. */
+    /** The last state reported for the primitive shown; empty before its first run. */
     public Optional<ScenarioSnapshot> snapshot() {
         return Optional.ofNullable(shown);
     }
@@ -105,41 +109,47 @@ public final class SyncViewState {
         lockEnabled = !lockEnabled;
     }
 
-    /** The run in progress, or null. */
-    ScenarioRun run() {
-        return run;
-    }
-
-    void started(ScenarioRun started) {
-        run = started;
-        shownSpec = started.spec();
-        shown = started.snapshot();
+    /**
+     * The lab started the scenario this view asked for: {@code spec} as asked; the panels show it
+     * with the scenario's defaults (workers, size) filled in, as it runs.
+     */
+    void started(ScenarioSpec spec) {
+        running = true;
+        shownSpec = withDefaults(spec);
+        shown = new ScenarioSnapshot(spec.primitive(), spec.mode(), ScenarioStatus.STARTING, Optional.empty(), Map.of(),
+                List.of(), List.of(), 0);
         outcome = null;
         message = Message.NONE;
     }
 
-    /** Forgets the run in progress (cancelled to make way for another). */
+    /** Forgets the run in progress (cancelled to make way for another primitive); its last events may still come. */
     void dropRun() {
-        run = null;
+        running = false;
     }
 
-    /**
-     * Takes the run's current state, and its outcome once it ended.
-     *
-     * @return true when there was a run to poll (the screen may have changed)
-     */
-    boolean poll() {
-        if (run == null) {
-            return false;
+    /** The scenario's state now, as the lab reported it. */
+    void updated(ScenarioSnapshot snapshot) {
+        shown = snapshot;
+    }
+
+    /** The scenario ended (files removed, children gone). */
+    void ended(ScenarioOutcome o) {
+        outcome = o;
+        running = false;
+        message = Message.NONE;
+    }
+
+    /** The lab freed its slot; a scenario refused by the lab after its start leaves no "starting" state behind. */
+    void jobEnded() {
+        running = false;
+        if (shown != null && shown.status() == ScenarioStatus.STARTING) {
+            shown = null;
         }
-        // Outcome first: a snapshot taken after it is the final one.
-        Optional<ScenarioOutcome> done = run.outcome();
-        shown = run.snapshot();
-        if (done.isPresent()) {
-            outcome = done.get();
-            run = null;
-            message = Message.NONE;
-        }
-        return true;
+    }
+
+    /** {@code spec} with the scenario's own defaults where it leaves workers or size to them. */
+    public static ScenarioSpec withDefaults(ScenarioSpec spec) {
+        return spec.withWorkers(spec.workers() > 0 ? spec.workers() : Scenarios.defaultWorkers(spec.primitive()))
+                .withSize(spec.size() > 0 ? spec.size() : Scenarios.defaultSize(spec.primitive(), spec.slowdown()));
     }
 }

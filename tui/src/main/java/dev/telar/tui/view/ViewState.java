@@ -6,7 +6,10 @@ import dev.telar.config.Settings;
 import dev.telar.config.Theme;
 import dev.telar.probe.ProcessInfo;
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.workloads.lab.JobKind;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the user is looking at: the newest snapshot and every choice made with the keyboard.
@@ -14,9 +17,10 @@ import java.util.List;
  * <p>The display options (language, theme, ASCII mode, mouse) start from the {@link Settings};
  * language and theme can be switched with keys while Telar runs.
  *
- * <p>Owned by the UI thread; not thread-safe. Panels read it to draw; only the
- * {@link KeyHandler} changes the user's choices. The process rows are derived from the
- * snapshot and the choices, and recomputed only when one of those changed.
+ * <p>Owned by the UI thread; not thread-safe. Panels only read it (its changes are package-private):
+ * only the controllers, through the {@link Dispatcher}, change it, and what a frame laid out comes
+ * back to it through the dispatcher too. The process rows are derived from the snapshot and the
+ * choices, and recomputed when one of those changes, never while drawing.
  */
 public final class ViewState {
     /** Which body the dashboard shows under the header and the cores. */
@@ -50,12 +54,14 @@ public final class ViewState {
     private int scrollTop;
     private int pageRows = 10;
     private List<ProcessInfo> rows = List.of();
-    private boolean rowsStale = true;
     private Language language;
     private Theme theme;
     private final boolean ascii;
     private final boolean mouse;
-    private final ClickMap clicks = new ClickMap();
+    private LaidOut laidOut = LaidOut.NOTHING;
+    private Map<Mode, KeyTable> keyTables = Map.of();
+    private long labPid = -1;
+    private JobKind labJob;
 
     /**
      * A view with the default display options (English, dark theme, Unicode, mouse on).
@@ -116,9 +122,54 @@ public final class ViewState {
         return mouse;
     }
 
-    /** Where the last frame drew what a click can hit; panels fill it while drawing. */
-    public ClickMap clicks() {
-        return clicks;
+    /**
+     * The keys of the view shown, in the order of its help lines and footer hints: the footer and
+     * the help box are drawn from them. {@link KeyTable#EMPTY} until a {@link Dispatcher} gave its tables.
+     */
+    public KeyTable keys() {
+        return keyTables.getOrDefault(mode, KeyTable.EMPTY);
+    }
+
+    void setKeyTables(Map<Mode, KeyTable> tables) {
+        this.keyTables = Map.copyOf(tables);
+    }
+
+    /** What the last frame laid out: where its click targets went, the process list's page. */
+    LaidOut laidOut() {
+        return laidOut;
+    }
+
+    /** Keeps what a frame laid out; the process list's page only when the frame drew it. */
+    void setLaidOut(LaidOut frame) {
+        laidOut = frame;
+        if (frame.pageRows() >= 0) {
+            pageRows = Math.max(1, frame.pageRows());
+            scrollTop = Math.max(0, frame.scrollTop());
+        }
+    }
+
+    /**
+     * The process whose threads compute the lab's jobs, as the lab's {@code Ready} said: this JVM
+     * while the lab runs in it, the lab JVM otherwise. Before the lab said, this process.
+     */
+    public long labPid() {
+        if (labPid >= 0) {
+            return labPid;
+        }
+        return snapshot != null ? snapshot.selfPid() : ProcessHandle.current().pid();
+    }
+
+    void setLabPid(long pid) {
+        this.labPid = pid;
+    }
+
+    /** The job that holds the lab's one slot, from its start to its end as the lab reported them. */
+    public Optional<JobKind> labJob() {
+        return Optional.ofNullable(labJob);
+    }
+
+    void setLabJob(JobKind job) {
+        this.labJob = job;
     }
 
     /** The newest snapshot, or null before the first sample. */
@@ -128,17 +179,18 @@ public final class ViewState {
 
     void setSnapshot(SystemSnapshot snapshot) {
         this.snapshot = snapshot;
-        rowsStale = true;
+        refreshRows();
     }
 
     /** The process rows to show, filtered, reduced and sorted as chosen. */
     public List<ProcessInfo> rows() {
-        if (rowsStale) {
-            rows = ProcessQuery.rows(snapshot, sort, filter, telarOnly);
-            rowsStale = false;
-            reselect();
-        }
         return rows;
+    }
+
+    /** Derives the rows again; called by every change they depend on, so that drawing only reads. */
+    private void refreshRows() {
+        rows = ProcessQuery.rows(snapshot, sort, filter, telarOnly);
+        reselect();
     }
 
     /**
@@ -163,13 +215,12 @@ public final class ViewState {
 
     /** Index of the selected row in {@link #rows()}; 0 when the list is empty. */
     public int selectedIndex() {
-        rows();
         return selectedIndex;
     }
 
     /** Pid of the selected process, or -1 when none is listed. */
     public int selectedPid() {
-        return rows().isEmpty() ? -1 : selectedPid;
+        return rows.isEmpty() ? -1 : selectedPid;
     }
 
     /** True when the selection follows its process as the list re-sorts. */
@@ -182,12 +233,11 @@ public final class ViewState {
     }
 
     void select(int index) {
-        List<ProcessInfo> r = rows();
-        if (r.isEmpty()) {
+        if (rows.isEmpty()) {
             return;
         }
-        selectedIndex = Math.max(0, Math.min(index, r.size() - 1));
-        selectedPid = r.get(selectedIndex).pid();
+        selectedIndex = Math.max(0, Math.min(index, rows.size() - 1));
+        selectedPid = rows.get(selectedIndex).pid();
     }
 
     /** The body shown: processes, experiments, exchange or sync primitives. */
@@ -221,7 +271,7 @@ public final class ViewState {
 
     void setSort(SortKey sort) {
         this.sort = sort;
-        rowsStale = true;
+        refreshRows();
     }
 
     /** The applied filter text; empty when none. */
@@ -231,7 +281,7 @@ public final class ViewState {
 
     void setFilter(String filter) {
         this.filter = filter;
-        rowsStale = true;
+        refreshRows();
     }
 
     /** True while the footer is a one-line filter input. */
@@ -259,7 +309,7 @@ public final class ViewState {
 
     void setTelarOnly(boolean telarOnly) {
         this.telarOnly = telarOnly;
-        rowsStale = true;
+        refreshRows();
     }
 
     /** True while the help overlay covers the screen. */
@@ -289,23 +339,13 @@ public final class ViewState {
         this.expandedPid = pid;
     }
 
-    /** First process row drawn (scroll position), kept by the process panel. */
+    /** First process line the last frame drew (scroll position); the next frame scrolls from it. */
     public int scrollTop() {
         return scrollTop;
     }
 
-    /** Set by the process panel while drawing, so the selection stays in view. */
-    public void setScrollTop(int scrollTop) {
-        this.scrollTop = Math.max(0, scrollTop);
-    }
-
-    /** Rows the process panel showed last frame; what PgUp/PgDn move by. */
+    /** Process rows the last frame's page showed; what PgUp/PgDn move by. */
     public int pageRows() {
         return pageRows;
-    }
-
-    /** Set by the process panel while drawing. */
-    public void setPageRows(int pageRows) {
-        this.pageRows = Math.max(1, pageRows);
     }
 }

@@ -48,7 +48,7 @@ class DiskFullCliTest {
                 Path err = tmp.resolve("err.txt");
                 List<String> withLog = new java.util.ArrayList<>(List.of("--log-file", log.toString()));
                 withLog.addAll(args);
-                ProcessBuilder builder = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.Telar", withLog))
+                ProcessBuilder builder = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.cli.Telar", withLog))
                         .redirectOutput(out.toFile()).redirectError(err.toFile())
                         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
                 builder.environment().put("TELAR_LANG", "en");

@@ -125,7 +125,7 @@ class LogSetupTest {
         Path victim = Files.writeString(tmp.resolve("victim"), "precious");
         Path planted = Files.createSymbolicLink(tmp.resolve("telar.log"), victim);
         Path runtime = Files.createDirectory(tmp.resolve("runtime"));
-        ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.Telar",
+        ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.cli.Telar",
                 List.of("--log-file", planted.toString(), "--version"))).redirectErrorStream(true);
         pb.environment().put("XDG_RUNTIME_DIR", runtime.toString());
         pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());

@@ -113,7 +113,7 @@ class DashboardRenderTest {
         vs.press('h');
         String text = vs.text();
         assertThat(text).contains("Telar keys");
-        for (String[] key : HelpOverlay.lines(Texts.of(Language.EN), false, true)) {
+        for (String[] key : HelpOverlay.lines(Texts.of(Language.EN), vs.view.keys(), true)) {
             assertThat(text).contains(key[0]).contains(key[1]);
         }
         assertThat(text).contains("F10").contains("Ctrl-C").contains("PgUp").contains("Home").contains("F6").contains("Enter");
@@ -129,7 +129,7 @@ class DashboardRenderTest {
     void helpFitsTheMinimumSize() {
         VirtualScreen vs = new VirtualScreen(60, 15).show(Snapshots.lab().build());
         vs.press(KeyType.F1);
-        for (String[] key : HelpOverlay.lines(Texts.of(Language.EN), false, true)) {
+        for (String[] key : HelpOverlay.lines(Texts.of(Language.EN), vs.view.keys(), true)) {
             assertThat(vs.text()).contains(key[1]);
         }
     }

@@ -14,7 +14,6 @@ import dev.telar.workloads.run.RunSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -86,9 +85,9 @@ final class EveryPanel {
             show(vs);
             vs.press('x');
             List<RunResult> all = sweep();
-            vs.keys.onExperiment(new ExperimentEvent.Started(CPU4));
-            all.forEach(r -> vs.keys.onExperiment(new ExperimentEvent.Finished(r)));
-            vs.keys.onExperiment(new ExperimentEvent.SweepFinished(all));
+            vs.lab.report(new ExperimentEvent.Started(CPU4));
+            all.forEach(r -> vs.lab.report(new ExperimentEvent.Finished(r)));
+            vs.lab.report(new ExperimentEvent.SweepFinished(all));
             vs.event(new ExperimentEvent.Idle());
             return vs;
         });
@@ -101,8 +100,8 @@ final class EveryPanel {
                             Double.NaN, 4.0, 0),
                     new RunResult(mm.withKernelThreads(8), RunResult.Status.CANCELLED, "cancelled", 0.1, 0.1,
                             Double.NaN, 4.0, 0));
-            all.forEach(r -> vs.keys.onExperiment(new ExperimentEvent.Finished(r)));
-            vs.keys.onExperiment(new ExperimentEvent.SweepFinished(all));
+            all.forEach(r -> vs.lab.report(new ExperimentEvent.Finished(r)));
+            vs.lab.report(new ExperimentEvent.SweepFinished(all));
             vs.event(new ExperimentEvent.Idle());
             return vs;
         });
@@ -173,8 +172,8 @@ final class EveryPanel {
         vs.event(new ExchangeEvent.RunStarted(ExchangeFixtures.spec(Mechanism.QUEUE, 1)));
         vs.event(ExchangeFixtures.completed(Mechanism.QUEUE, 1, 1.01, true));
         vs.event(new ExchangeEvent.RunStarted(ExchangeFixtures.spec(Mechanism.QUEUE, 4)));
-        vs.exchange.progress = Optional.of(ExchangeFixtures.queueProgress());
-        return vs.show(ExchangeFixtures.withChildren()); // the refresh tick reads the progress
+        vs.progress(ExchangeFixtures.queueProgress());
+        return vs.show(ExchangeFixtures.withChildren());
     }
 
     /** After {@link #exchangeRunning}: queue failed, value's total wrong, array cancelled, dict never ran. */
@@ -187,7 +186,6 @@ final class EveryPanel {
         vs.event(ExchangeFixtures.completed(Mechanism.VALUE, 4, 0.3, false));
         vs.event(new ExchangeEvent.RunStarted(ExchangeFixtures.spec(Mechanism.ARRAY, 1)));
         vs.event(ExchangeFixtures.cancelled(Mechanism.ARRAY, 1));
-        vs.exchange.progress = Optional.empty();
         return vs.event(new ExchangeEvent.Idle());
     }
 
@@ -197,10 +195,8 @@ final class EveryPanel {
         vs.press('X');
         vs.press('r');
         vs.event(new ExchangeEvent.RaceStarted(4, 1_000_000));
-        vs.exchange.sample = Optional.of(ExchangeFixtures.unlockedSample());
-        show(vs);
-        vs.exchange.sample = Optional.of(ExchangeFixtures.lockedSample());
-        return show(vs);
+        vs.sample(ExchangeFixtures.unlockedSample());
+        return vs.sample(ExchangeFixtures.lockedSample());
     }
 
     /**

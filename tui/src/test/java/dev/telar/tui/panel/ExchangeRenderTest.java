@@ -128,7 +128,7 @@ class ExchangeRenderTest {
                     VirtualScreen.mouse(Settings.defaults().withLanguage(language), mouse)).show(Snapshots.lab().build());
             vs.press('X');
             vs.press('h');
-            for (String[] line : HelpOverlay.lines(Texts.of(language), ViewState.Mode.EXCHANGE, mouse)) {
+            for (String[] line : HelpOverlay.lines(Texts.of(language), vs.view.keys(), mouse)) {
                 assertThat(vs.text()).as("%s help, mouse %s", language, mouse).contains(line[0]).contains(line[1]);
             }
         }

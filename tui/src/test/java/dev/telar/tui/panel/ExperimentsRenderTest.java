@@ -140,9 +140,9 @@ class ExperimentsRenderTest {
     void resultsKeepTheLastFifty() {
         VirtualScreen vs = experimentsView(120, 40);
         for (int i = 1; i <= 60; i++) {
-            vs.keys.onExperiment(new ExperimentEvent.Finished(done(CPU4.with("thread-target", 1 + i % 8), i, i, i)));
+            vs.lab.report(new ExperimentEvent.Finished(done(CPU4.with("thread-target", 1 + i % 8), i, i, i)));
         }
-        vs.draw();
+        vs.settle();
         List<RunResult> kept = vs.view.experiments().results();
         assertThat(kept).hasSize(50);
         assertThat(kept.get(0).wallSeconds()).isEqualTo(11);
@@ -159,9 +159,9 @@ class ExperimentsRenderTest {
         List<RunResult> all = List.of(done(base, 10.0, 10, 10.0), done(CPU4.with("thread-target", 1), 10.1, 10, 10.0),
                 done(CPU4.with("thread-target", 2), 5.2, 10, 10.0), done(CPU4.with("thread-target", 4), 2.7, 10, 10.0),
                 done(CPU4.with("thread-target", 8), 2.9, 10, 10.0));
-        vs.keys.onExperiment(new ExperimentEvent.Started(CPU4));
-        all.forEach(r -> vs.keys.onExperiment(new ExperimentEvent.Finished(r)));
-        vs.keys.onExperiment(new ExperimentEvent.SweepFinished(all));
+        vs.lab.report(new ExperimentEvent.Started(CPU4));
+        all.forEach(r -> vs.lab.report(new ExperimentEvent.Finished(r)));
+        vs.lab.report(new ExperimentEvent.SweepFinished(all));
         vs.event(new ExperimentEvent.Idle());
         String text = vs.text();
         assertThat(text).contains("Sweep cpu/thread-target on 4 cores").contains("COUNT  SECONDS  SPEEDUP  TIME");
@@ -274,7 +274,7 @@ class ExperimentsRenderTest {
         vs.press('x');
         vs.press('h');
         String text = vs.text();
-        for (String[] key : HelpOverlay.lines(Texts.of(Language.EN), true, true)) {
+        for (String[] key : HelpOverlay.lines(Texts.of(Language.EN), vs.view.keys(), true)) {
             assertThat(text).contains(key[0]).contains(key[1]);
         }
         vs.press('h');

@@ -101,7 +101,7 @@ class LanguageRenderTest {
                         vs.press('x');
                     }
                     vs.press('h');
-                    for (String[] line : HelpOverlay.lines(Texts.of(language), experiments, mouse)) {
+                    for (String[] line : HelpOverlay.lines(Texts.of(language), vs.view.keys(), mouse)) {
                         assertThat(vs.text()).as("%s help, mouse %s", language, mouse).contains(line[0]).contains(line[1]);
                     }
                 }

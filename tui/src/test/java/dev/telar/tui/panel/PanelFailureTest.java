@@ -8,7 +8,8 @@ import dev.telar.config.Settings;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
-import dev.telar.tui.view.KeyHandler.Outcome;
+import dev.telar.tui.view.Outcome;
+import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class PanelFailureTest {
         }
 
         @Override
-        public void render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+        public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
             calls.incrementAndGet();
             screen.clip(area).putString(0, 1, "half drawn");
             if (error != null) {

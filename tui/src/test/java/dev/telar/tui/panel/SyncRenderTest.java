@@ -139,8 +139,7 @@ class SyncRenderTest {
                         mouse)).show(dev.telar.tui.Snapshots.lab().build());
                 vs.press('y');
                 vs.press('h');
-                for (String[] line : HelpOverlay.lines(dev.telar.tui.text.Texts.of(language), dev.telar.tui.view.ViewState.Mode.SYNC,
-                        mouse)) {
+                for (String[] line : HelpOverlay.lines(dev.telar.tui.text.Texts.of(language), vs.view.keys(), mouse)) {
                     assertThat(vs.text()).as("%s sync help, mouse %s", language, mouse).contains(line[0]).contains(line[1]);
                 }
             }

@@ -135,22 +135,23 @@ final class SyncScreens {
             vs.press('l');
         }
         vs.press(' ');
-        VirtualScreen.FixedRun run = vs.scenarios.last();
-        run.snapshot = new ScenarioSnapshot(p, mode, ScenarioStatus.RUNNING, Optional.of(state), progress,
-                workers(mode, run.spec().workers()), List.of(), 3.25);
-        return vs.tick();
+        return vs.scenario(new ScenarioSnapshot(p, mode, ScenarioStatus.RUNNING, Optional.of(state), progress,
+                workers(mode, workers(vs)), List.of(), 3.25));
     }
 
     /** As {@link #running}, then the run ends with {@code status}. */
     static VirtualScreen ended(VirtualScreen vs, Primitive p, Mode mode, SyncState state, Map<String, Long> progress,
                                ScenarioStatus status, boolean correct) {
         running(vs, p, mode, state, progress);
-        VirtualScreen.FixedRun run = vs.scenarios.last();
-        run.snapshot = new ScenarioSnapshot(p, mode, status, Optional.of(state), progress,
-                workers(mode, run.spec().workers()), List.of(), 4.5);
-        run.outcome = new ScenarioOutcome(p, mode, status, progress, correct,
-                status == ScenarioStatus.FAILED ? "failed: worker pid 102: killed by signal 9" : "summary", 4.5);
-        return vs.tick();
+        vs.scenario(new ScenarioSnapshot(p, mode, status, Optional.of(state), progress, workers(mode, workers(vs)),
+                List.of(), 4.5));
+        return vs.scenario(new ScenarioOutcome(p, mode, status, progress, correct,
+                status == ScenarioStatus.FAILED ? "failed: worker pid 102: killed by signal 9" : "summary", 4.5));
+    }
+
+    /** How many workers the scenario the view started has (its default when the view left it open). */
+    static int workers(VirtualScreen vs) {
+        return vs.view.sync().shownSpec().orElseThrow().workers();
     }
 
     /** Every sync screen by name. */

@@ -61,7 +61,7 @@ class TextsTest {
         Texts es = Texts.of(Language.ES);
         assertThat(es.get("header.cores")).isEqualTo("Núcleos");
         assertThat(es.get("form.size")).isEqualTo("Tamaño");
-        assertThat(es.get("help.x.quit")).contains("cancela");
+        assertThat(es.get("help.x.cancel")).contains("Cancelar");
         // Spanish differs from English in nearly every text (names and symbols aside).
         long same = es.keys().stream().filter(k -> es.get(k).equals(Texts.of(Language.EN).get(k))).count();
         assertThat(same).isLessThan(es.keys().size() / 4);

@@ -4,19 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
-import dev.telar.tui.view.KeyHandler.Outcome;
+import dev.telar.tui.view.Outcome;
 import dev.telar.workloads.exchange.ChildReport;
 import dev.telar.workloads.exchange.ExchangeEvent;
 import dev.telar.workloads.exchange.ExchangeLimits;
 import dev.telar.workloads.exchange.ExchangeProgress;
 import dev.telar.workloads.exchange.ExchangeResult;
-import dev.telar.workloads.exchange.ExchangeRunner;
 import dev.telar.workloads.exchange.ExchangeSpec;
 import dev.telar.workloads.exchange.Mechanism;
 import dev.telar.workloads.exchange.RaceResult;
+import dev.telar.workloads.lab.LabCommand;
+import dev.telar.workloads.lab.LabEngine;
+import dev.telar.workloads.lab.LabEvent;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
@@ -24,7 +25,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -34,19 +34,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The exchange view's keys, against a recording runner and against the real one with child JVMs. */
+/** The exchange view's keys, against a scripted lab and against the real one with child JVMs. */
 class ExchangeKeysTest {
     /** Longest any real job here may take (JVM starts on a busy 2-core machine included). */
     private static final long JOB_SECONDS = 90;
 
     @TempDir
     Path ipc;
-    private ExchangeRunner runner;
+    private LabEngine lab;
 
     @AfterEach
-    void closeRunner() throws IOException {
-        if (runner != null) {
-            runner.close(); // kills any child still running
+    void closeLab() throws IOException {
+        if (lab != null) {
+            lab.close(); // kills any child still running
         }
         // Every run directory was removed when its run ended; nothing is left under the parent.
         try (Stream<Path> left = Files.list(ipc)) {
@@ -71,7 +71,7 @@ class ExchangeKeysTest {
         VirtualScreen vs = exchangeView();
         assertThat(vs.view.mode()).isEqualTo(ViewState.Mode.EXCHANGE);
         vs.press(KeyType.Enter);
-        assertThat(vs.exchange.comparisons).containsExactly("[PIPE, QUEUE, VALUE, ARRAY, DICT] 4 320000000 true");
+        assertThat(comparisons(vs)).containsExactly("[PIPE, QUEUE, VALUE, ARRAY, DICT] 4 320000000 true");
         vs.event(new ExchangeEvent.Idle());
         press(vs, KeyType.ArrowRight, 2);            // all -> pipe -> queue
         vs.press(KeyType.ArrowDown);
@@ -86,46 +86,47 @@ class ExchangeKeysTest {
         assertThat(vs.text()).contains("  Mechanism   queue").contains("  Processes   2").contains("  Draws       10M draws")
                 .contains("  Compare     off").contains("▸ Race      ◂ 100k each ▸");
         vs.press(KeyType.Enter);
-        assertThat(vs.exchange.comparisons).last().isEqualTo("[QUEUE] 2 10000000 false");
+        assertThat(comparisons(vs)).last().isEqualTo("[QUEUE] 2 10000000 false");
         vs.event(new ExchangeEvent.Idle());
         vs.press('r');
-        assertThat(vs.exchange.races).containsExactly("2 100000");
+        assertThat(races(vs)).containsExactly("2 100000");
         assertThat(vs.view.exchange().showRace()).isTrue();
         assertThat(vs.text()).contains("racing");
     }
 
     @Test
-    void oneJobAtATimeAcrossBothViewsAndCancelGoesToTheRunner() {
+    void oneJobAtATimeAcrossBothViewsAndCancelGoesToTheLab() {
         VirtualScreen vs = exchangeView();
         vs.press(KeyType.Enter);
         vs.press(KeyType.Enter);
         vs.press('r');
-        assertThat(vs.exchange.comparisons).hasSize(1);
-        assertThat(vs.exchange.races).isEmpty();
+        assertThat(comparisons(vs)).hasSize(1);
+        assertThat(races(vs)).isEmpty();
         assertThat(vs.text()).contains("an exchange job is running; c or Esc cancels it");
-        // The experiments view refuses to start while child processes compute.
+        // The experiments view is refused by the lab while child processes compute.
         vs.press('x');
         assertThat(vs.view.mode()).isEqualTo(ViewState.Mode.EXPERIMENTS);
         vs.press(KeyType.Enter);
-        assertThat(vs.experiments.runs).isEmpty();
-        assertThat(vs.text()).contains("an exchange job is running in the exchange view (X)");
+        assertThat(vs.lab.started(LabCommand.RunExperiment.class)).isEmpty();
+        assertThat(vs.text()).contains("an exchange job is running: cancel it (c) before starting an experiment");
         vs.press('X');
         vs.press('c');
-        assertThat(vs.exchange.cancels).isEqualTo(1);
+        assertThat(vs.lab.cancels()).isEqualTo(1);
         assertThat(vs.text()).contains("cancelling…");
         vs.press(KeyType.Escape);
-        assertThat(vs.exchange.cancels).isEqualTo(2);
+        assertThat(vs.lab.cancels()).isEqualTo(2);
         vs.event(new ExchangeEvent.Idle());
         assertThat(vs.press('c')).as("nothing to cancel").isEqualTo(Outcome.IGNORED);
         // And the other way round: no exchange while a thread experiment runs.
         vs.event(new ExperimentEvent.Started(new RunSpec("cpu", "thread-target", 4, 4, 10_000_000, 1, 2, 5, new int[0],
                 RunSpec.SEED)));
         vs.press(KeyType.Enter);
-        assertThat(vs.exchange.comparisons).hasSize(1);
-        assertThat(vs.text()).contains("a thread experiment is running in the experiments view (x)");
+        assertThat(comparisons(vs)).hasSize(1);
+        assertThat(vs.text()).contains("an experiment is running: cancel it (c) before starting an exchange job");
         vs.event(new ExperimentEvent.Idle());
+        assertThat(vs.text()).as("the refusal spoke of the job that ended").doesNotContain("cancel it (c)");
         vs.press(KeyType.Enter);
-        assertThat(vs.exchange.comparisons).hasSize(2);
+        assertThat(comparisons(vs)).hasSize(2);
     }
 
     @Test
@@ -149,17 +150,17 @@ class ExchangeKeysTest {
         assertThat(vs.text()).contains("PID USER");
     }
 
-    /** A real handler on a real runner whose runs go under the test's directory. */
+    /** A real handler on a real lab whose runs go under the test's directory. */
     private final class Real {
-        final BlockingQueue<ExchangeEvent> events = new LinkedBlockingQueue<>();
+        final BlockingQueue<LabEvent> events = new LinkedBlockingQueue<>();
         final VirtualScreen.RecordingSampler sampler = new VirtualScreen.RecordingSampler();
         final ViewState view = new ViewState(1000);
-        final KeyHandler keys;
+        final Dispatcher keys;
 
         Real() {
-            runner = new ExchangeRunner(ipc, ExchangeLimits.defaults().withDiskCap(64L << 20));
-            runner.subscribe(events::add);
-            keys = new KeyHandler(view, sampler, ExperimentControl.NONE, ExchangeControl.of(runner));
+            lab = new LabEngine(ipc, ExchangeLimits.defaults().withDiskCap(64L << 20));
+            keys = new Dispatcher(view, sampler, lab);
+            lab.subscribe(events::add);
             keys.onSnapshot(Snapshots.lab().build());
             key(new KeyStroke('X', false, false));
         }
@@ -184,22 +185,23 @@ class ExchangeKeysTest {
         }
 
         /**
-         * Feeds the runner's events to the handler, as the event loop does, with a refresh tick
-         * every 50 ms, until the job is idle; {@code onTick} runs at each tick.
+         * Feeds the lab's events to the handler, as the event loop does, until the job has ended;
+         * {@code onProgress} sees each progress the lab pushed, after the handler took it.
          */
-        void untilIdle(Predicate<ExchangeState> onTick) throws InterruptedException {
+        void untilEnded(Predicate<ExchangeProgress> onProgress) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(JOB_SECONDS);
-            SystemSnapshot snap = Snapshots.lab().build();
             while (true) {
-                assertThat(System.nanoTime()).as("the job ends within %d s", JOB_SECONDS).isLessThan(deadline);
-                ExchangeEvent e = events.poll(50, TimeUnit.MILLISECONDS);
+                long left = deadline - System.nanoTime();
+                assertThat(left).as("the job ends within %d s", JOB_SECONDS).isPositive();
+                LabEvent e = events.poll(left, TimeUnit.NANOSECONDS);
                 if (e == null) {
-                    keys.onSnapshot(snap); // the refresh tick: the handler reads the runner's progress
-                    onTick.test(view.exchange());
                     continue;
                 }
-                keys.onExchange(e);
-                if (e instanceof ExchangeEvent.Idle) {
+                keys.onLab(e);
+                if (e instanceof LabEvent.ExchangeProgressed p) {
+                    onProgress.test(p.progress());
+                }
+                if (e instanceof LabEvent.JobEnded) {
                     return;
                 }
             }
@@ -211,7 +213,7 @@ class ExchangeKeysTest {
         Real real = new Real();
         real.smallQueueForm();
         real.key(new KeyStroke(KeyType.Enter));
-        real.untilIdle(x -> true);
+        real.untilEnded(p -> true);
         ExchangeState x = real.view.exchange();
         assertThat(x.busy()).isFalse();
         assertThat(x.rows()).hasSize(1);
@@ -230,7 +232,7 @@ class ExchangeKeysTest {
         }
         assertThat(row.one().result().spec().processes()).isEqualTo(1);
         assertThat(row.many().result().spec().processes()).isEqualTo(2);
-        // The disk cap given to the runner reached the run.
+        // The disk cap given to the lab reached the run.
         assertThat(row.many().result().spec().limits().diskCapBytes()).isEqualTo(64L << 20);
         String text = render(real.view);
         assertThat(text).containsPattern("queue +2 +\\d+\\.\\d\\d +\\d+\\.\\d\\d +×\\d+\\.\\d\\d +\\S+  OK");
@@ -247,15 +249,14 @@ class ExchangeKeysTest {
         real.key(new KeyStroke(KeyType.Enter));
         long[] killed = {-1};
         boolean[] sampled = {false};
-        real.untilIdle(x -> {
+        real.untilEnded(p -> {
             // While the view shows the run, the sampler lists its children's threads (for their cores).
-            sampled[0] |= x.livePids().stream().anyMatch(pid -> real.sampler.threadsFor.contains(pid.intValue()));
-            Optional<ExchangeProgress> p = runner.progress();
+            sampled[0] |= real.view.exchange().livePids().stream()
+                    .anyMatch(pid -> real.sampler.threadsFor.contains(pid.intValue()));
             // Kill only once the victim's own messages have been read, so "none lost" is about real messages.
-            if (killed[0] < 0 && p.isPresent() && p.get().children().size() == 2
-                    && p.get().children().stream().allMatch(ExchangeProgress.Child::alive)
-                    && p.get().children().get(1).received() > 0) {
-                long pid = p.get().children().get(1).pid();
+            if (killed[0] < 0 && p.children().size() == 2 && p.children().stream().allMatch(ExchangeProgress.Child::alive)
+                    && p.children().get(1).received() > 0) {
+                long pid = p.children().get(1).pid();
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // kill -9
                 killed[0] = pid;
             }
@@ -295,7 +296,7 @@ class ExchangeKeysTest {
         real.key(KeyType.ArrowUp, 2);                // to the race field (wraps)
         real.key(KeyType.ArrowLeft, 1);              // 100k increments
         real.key(new KeyStroke('r', false, false));
-        real.untilIdle(x -> true);
+        real.untilEnded(p -> true);
         RaceResult r = real.view.exchange().race().result();
         assertThat(r.status()).as(r.message()).isEqualTo(RunResult.Status.COMPLETED);
         assertThat(r.expected()).isEqualTo(200_000);
@@ -309,10 +310,21 @@ class ExchangeKeysTest {
                 .contains(String.format("%-13s%8d", "lost updates", r.lostUpdates()));
     }
 
+    /** The comparisons the lab started, as "mechanisms processes draws withOne". */
+    private static List<String> comparisons(VirtualScreen vs) {
+        return vs.lab.started(LabCommand.CompareExchange.class).stream()
+                .map(c -> c.mechanisms() + " " + c.processes() + " " + c.draws() + " " + c.withOne()).toList();
+    }
+
+    /** The race demos the lab started, as "processes increments". */
+    private static List<String> races(VirtualScreen vs) {
+        return vs.lab.started(LabCommand.RunRace.class).stream().map(r -> r.processes() + " " + r.increments()).toList();
+    }
+
     /** The view drawn at 120×40, as text: wide enough that a failure row fits whatever the message counts. */
     private static String render(ViewState view) {
         com.googlecode.lanterna.TerminalSize size = new com.googlecode.lanterna.TerminalSize(120, 40);
-        dev.telar.tui.panel.CellBuffer cells = new dev.telar.tui.panel.Frame().draw(size, view);
+        dev.telar.tui.panel.CellBuffer cells = new dev.telar.tui.panel.Frame().draw(size, view).cells();
         StringBuilder b = new StringBuilder();
         for (int r = 0; r < size.getRows(); r++) {
             for (int c = 0; c < size.getColumns(); c++) {

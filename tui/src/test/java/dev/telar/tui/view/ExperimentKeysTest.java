@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.googlecode.lanterna.input.KeyType;
 import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
-import dev.telar.tui.view.KeyHandler.Outcome;
+import dev.telar.tui.view.Outcome;
+import com.googlecode.lanterna.input.KeyStroke;
+import dev.telar.workloads.exchange.ExchangeLimits;
+import dev.telar.workloads.ipc.RunDirectory;
+import dev.telar.workloads.lab.LabCommand;
+import dev.telar.workloads.lab.LabEngine;
+import dev.telar.workloads.lab.LabEvent;
 import dev.telar.workloads.run.ExperimentEvent;
-import dev.telar.workloads.run.ExperimentRunner;
 import dev.telar.workloads.run.Experiments;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
@@ -50,9 +55,10 @@ class ExperimentKeysTest {
         vs.press(KeyType.ArrowDown);                 // baseline
         vs.press(KeyType.ArrowRight);                // off
         assertThat(vs.press(KeyType.Enter)).isEqualTo(Outcome.REDRAW);
-        assertThat(vs.experiments.runs).containsExactly(
+        assertThat(runs(vs)).containsExactly(
                 new RunSpec("cpu", "pool-map", 5, 6, 10_000_000, 1, 2, 5, new int[] {0}, RunSpec.SEED));
-        assertThat(vs.experiments.baselines).containsExactly(false);
+        assertThat(vs.lab.started(LabCommand.RunExperiment.class)).extracting(LabCommand.RunExperiment::baseline)
+                .containsExactly(false);
         assertThat(vs.sampler.nowRequests).isPositive();
         assertThat(vs.view.experiments().busy()).isTrue();
         assertThat(vs.text()).contains("running");
@@ -82,31 +88,32 @@ class ExperimentKeysTest {
         press(vs, KeyType.ArrowLeft, 1);             // wraps to spread
         vs.press('w');
         int[] all = java.util.stream.IntStream.range(0, CORES).toArray();
-        assertThat(vs.experiments.sweeps).containsExactly(
+        assertThat(vs.lab.started(LabCommand.RunSweep.class)).extracting(LabCommand.RunSweep::spec).containsExactly(
                 new RunSpec("matmul", "sequential", 4, 1, 500, 3, 2, 5, all, RunSpec.SEED));
-        assertThat(vs.experiments.runs).isEmpty();
+        assertThat(runs(vs)).isEmpty();
     }
 
     @Test
-    void oneExperimentAtATimeAndCancelGoesToTheRunner() {
+    void oneExperimentAtATimeAndCancelGoesToTheLab() {
         VirtualScreen vs = experimentsView();
         vs.press(KeyType.Enter);
         vs.press(KeyType.Enter);
         vs.press('w');
-        assertThat(vs.experiments.runs).hasSize(1);
-        assertThat(vs.experiments.sweeps).isEmpty();
+        assertThat(vs.lab.sent).as("every press is asked of the lab").hasSize(3);
+        assertThat(runs(vs)).hasSize(1);
+        assertThat(vs.lab.started(LabCommand.RunSweep.class)).isEmpty();
         assertThat(vs.text()).contains("an experiment is running; c or Esc cancels it");
         vs.press('c');
-        assertThat(vs.experiments.cancels).isEqualTo(1);
+        assertThat(vs.lab.cancels()).isEqualTo(1);
         assertThat(vs.text()).contains("cancelling…");
         vs.press(KeyType.Escape);
-        assertThat(vs.experiments.cancels).isEqualTo(2);
+        assertThat(vs.lab.cancels()).isEqualTo(2);
         vs.event(new ExperimentEvent.Idle());
         assertThat(vs.view.experiments().busy()).isFalse();
         assertThat(vs.text()).doesNotContain("cancelling");
         assertThat(vs.press('c')).as("nothing to cancel").isEqualTo(Outcome.IGNORED);
         vs.press(KeyType.Enter);
-        assertThat(vs.experiments.runs).hasSize(2);
+        assertThat(runs(vs)).hasSize(2);
     }
 
     @Test
@@ -120,11 +127,11 @@ class ExperimentKeysTest {
             String reason = Experiments.problem(spec).get();
             assertThat(vs.text()).contains("unavailable on this JVM").contains("virtual: " + reason.substring(0, 20));
             vs.press(KeyType.Enter);
-            assertThat(vs.experiments.runs).isEmpty();
+            assertThat(vs.lab.sent).isEmpty();
             assertThat(vs.text()).contains("cannot run: " + reason.substring(0, 20));
         } else {
             vs.press(KeyType.Enter);
-            assertThat(vs.experiments.runs).hasSize(1);
+            assertThat(runs(vs)).hasSize(1);
         }
     }
 
@@ -147,28 +154,29 @@ class ExperimentKeysTest {
 
     @Test
     void enterRunsARealExperimentWithItsBaseline() throws InterruptedException {
-        BlockingQueue<ExperimentEvent> events = new LinkedBlockingQueue<>();
-        try (ExperimentRunner runner = new ExperimentRunner()) {
-            runner.subscribe(events::add);
+        BlockingQueue<LabEvent> events = new LinkedBlockingQueue<>();
+        try (LabEngine lab = new LabEngine(RunDirectory.defaultParent(System.getenv()), ExchangeLimits.defaults())) {
             VirtualScreen.RecordingSampler sampler = new VirtualScreen.RecordingSampler();
             ViewState view = new ViewState(1000);
-            KeyHandler keys = new KeyHandler(view, sampler, ExperimentControl.of(runner));
+            Dispatcher keys = new Dispatcher(view, sampler, lab);
+            lab.subscribe(events::add);
             keys.onSnapshot(Snapshots.lab().build());
-            keys.onKey(new com.googlecode.lanterna.input.KeyStroke('x', false, false));
+            keys.onKey(new KeyStroke('x', false, false));
             for (int i = 0; i < 4; i++) {
-                keys.onKey(new com.googlecode.lanterna.input.KeyStroke(KeyType.ArrowDown));
+                keys.onKey(new KeyStroke(KeyType.ArrowDown));
             }
             for (int i = 0; i < 3; i++) {
-                keys.onKey(new com.googlecode.lanterna.input.KeyStroke(KeyType.ArrowLeft)); // 10M draws
+                keys.onKey(new KeyStroke(KeyType.ArrowLeft)); // 10M draws
             }
-            keys.onKey(new com.googlecode.lanterna.input.KeyStroke(KeyType.Enter));
-            // Feed the runner's events to the handler as the event loop would, until the job is done.
-            ExperimentEvent e;
+            keys.onKey(new KeyStroke(KeyType.Enter));
+            // Feed the lab's events to the handler as the event loop would, until the job is done.
+            LabEvent e;
             do {
                 e = events.poll(60, TimeUnit.SECONDS);
-                assertThat(e).as("a runner event within 60 s").isNotNull();
-                keys.onExperiment(e);
-            } while (!(e instanceof ExperimentEvent.Idle));
+                assertThat(e).as("a lab event within 60 s").isNotNull();
+                keys.onLab(e);
+            } while (!(e instanceof LabEvent.JobEnded));
+            assertThat(view.labPid()).as("the lab in this JVM computes here").isEqualTo(ProcessHandle.current().pid());
             List<RunResult> results = view.experiments().results();
             assertThat(results).extracting(r -> r.spec().model()).containsExactly("sequential", "thread-target");
             RunResult run = results.get(1);
@@ -179,5 +187,10 @@ class ExperimentKeysTest {
             assertThat(run.result()).isEqualTo(results.get(0).result());
             assertThat(view.experiments().busy()).isFalse();
         }
+    }
+
+    /** The specs of the experiment runs the lab started. */
+    private static List<RunSpec> runs(VirtualScreen vs) {
+        return vs.lab.started(LabCommand.RunExperiment.class).stream().map(LabCommand.RunExperiment::spec).toList();
     }
 }

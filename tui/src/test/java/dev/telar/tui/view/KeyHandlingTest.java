@@ -7,7 +7,7 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.telar.probe.ThreadInfo;
 import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
-import dev.telar.tui.view.KeyHandler.Outcome;
+import dev.telar.tui.view.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -8,7 +8,7 @@ import com.googlecode.lanterna.input.MouseAction;
 import com.googlecode.lanterna.input.MouseActionType;
 import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
-import dev.telar.tui.view.KeyHandler.Outcome;
+import dev.telar.tui.view.Outcome;
 import org.junit.jupiter.api.Test;
 
 /** Clicks map to what the last frame drew under them; the keyboard does the same things. */
@@ -93,7 +93,7 @@ class MouseTest {
     void theWheelMovesTheSelectionOrTheField() {
         VirtualScreen vs = lab(80, 24);
         vs.wheel(10, 10, false);
-        assertThat(vs.view.selectedIndex()).isEqualTo(KeyHandler.WHEEL_ROWS);
+        assertThat(vs.view.selectedIndex()).isEqualTo(Dispatcher.WHEEL_ROWS);
         vs.wheel(10, 10, true);
         assertThat(vs.view.selectedIndex()).isZero();
         vs.press('x');

@@ -1,14 +1,7 @@
-package dev.telar.tui;
+package dev.telar.tui.cli;
 
 import dev.telar.config.Language;
 import dev.telar.probe.Probe;
-import dev.telar.tui.cli.Cli;
-import dev.telar.tui.cli.CliLanguage;
-import dev.telar.tui.cli.Environment;
-import dev.telar.tui.cli.Errors;
-import dev.telar.tui.cli.LogSetup;
-import dev.telar.tui.cli.TelarCommand;
-import dev.telar.tui.cli.VersionProvider;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -17,7 +10,10 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
-/** Entry point of the {@code telar} command. */
+/**
+ * Entry point of the {@code telar} command (the jar's main class). It sits with the command line
+ * it starts, at the top of the tui's packages: nothing below depends on it.
+ */
 public final class Telar {
     private Telar() {
     }

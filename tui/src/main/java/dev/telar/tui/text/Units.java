@@ -1,4 +1,4 @@
-package dev.telar.tui.panel;
+package dev.telar.tui.text;
 
 /**
  * Human-readable formatting of sizes, durations and percentages for the panels.

@@ -1,4 +1,4 @@
-package dev.telar.tui;
+package dev.telar.tui.app;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
-package dev.telar.tui;
+package dev.telar.tui.app;
 
 import com.googlecode.lanterna.TerminalSize;
-import dev.telar.tui.cli.Errors;
+import dev.telar.tui.IpcPlace;
 import dev.telar.tui.loop.TerminalPainter;
 import dev.telar.tui.text.Texts;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,14 +15,11 @@ import dev.telar.tui.loop.TelarTerminal;
 import dev.telar.tui.loop.TerminalSession;
 import dev.telar.tui.loop.UiEvent;
 import dev.telar.tui.panel.Frame;
-import dev.telar.tui.view.ExchangeControl;
-import dev.telar.tui.view.ExperimentControl;
-import dev.telar.tui.view.KeyHandler;
-import dev.telar.tui.view.ScenarioControl;
+import dev.telar.tui.view.Dispatcher;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
-import dev.telar.workloads.exchange.ExchangeRunner;
-import dev.telar.workloads.run.ExperimentRunner;
+import dev.telar.workloads.lab.Lab;
+import dev.telar.workloads.lab.LabEngine;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -35,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,14 +41,15 @@ import org.slf4j.LoggerFactory;
  * until the user quits, and always gives the terminal back as it found it.
  *
  * <p>Threads: the sampler (publishes snapshots), the input reader (blocks on the keyboard), the
- * experiment runner (one thread, plus the workers of the run in progress), the exchange runner
- * (one thread, plus the child JVMs of its run), and the calling thread, which becomes the one UI
- * thread ({@link EventLoop}). The runners are closed ({@link Teardown}: runs cancelled, children
- * killed, run directories removed, at most {@link Teardown#LIMIT} in all) before this method
- * returns, and from the JVM shutdown hook on SIGTERM, SIGHUP and SIGINT, so no worker, child or
- * run directory outlives the dashboard. The terminal is restored on quit ({@code q}, F10, Ctrl-C),
- * on an error (before its line is printed, also for an error in another thread), and from the
- * shutdown hook; Ctrl-Z lends it to the shell until {@code fg}.
+ * lab's (its runners, the workers and child JVMs of the job in progress, and the thread that
+ * reports its progress), and the calling thread, which becomes the one UI thread
+ * ({@link EventLoop}). Everything the lab reports reaches the UI thread as events through the
+ * loop's queue; nothing is polled. The lab is closed ({@link Teardown}: its job cancelled,
+ * children killed, run directories removed, at most {@link Teardown#LIMIT} in all) before this
+ * method returns, and from the JVM shutdown hook on SIGTERM, SIGHUP and SIGINT, so no worker,
+ * child or run directory outlives the dashboard. The terminal is restored on quit ({@code q},
+ * F10, Ctrl-C), on an error (before its line is printed, also for an error in another thread),
+ * and from the shutdown hook; Ctrl-Z lends it to the shell until {@code fg}.
  *
  * <p>The settings' display options apply from the first frame: language (of the screen and of
  * the lines printed here), theme, ASCII mode, and mouse clicks, which are reported only when
@@ -59,8 +58,6 @@ import org.slf4j.LoggerFactory;
 public final class Dashboard {
     /** How long a terminal whose size the kernel does not know may take to tell it, milliseconds. */
     static final long ANSWER_TIMEOUT_MS = 2000;
-    /** How often a running sync scenario is polled, milliseconds. */
-    static final long SYNC_TICK_MS = 200;
 
     private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
 
@@ -71,11 +68,15 @@ public final class Dashboard {
      * Runs the dashboard until the user quits. Nothing is printed while the screen is shown; on
      * failure exactly one line goes to stderr after the terminal was restored.
      *
-     * @param settings refresh interval, experiment defaults, log file, language, theme, ASCII mode and mouse
+     * @param settings     refresh interval, experiment defaults, log file, language, theme, ASCII mode and mouse
+     * @param restoreFirst where to name what gives the terminal back while the full screen is shown
+     *                     (null once it is given back): the command line's uncaught-exception
+     *                     handler runs it before it prints its line, which the alternate screen
+     *                     would otherwise swallow
      * @return the process exit code: 0 after the user quit, 1 after an error (logged), 2 when
      *         this terminal cannot show the dashboard
      */
-    public static int run(Settings settings) {
+    public static int run(Settings settings, Consumer<Runnable> restoreFirst) {
         Texts texts = Texts.of(settings.language());
         String term = System.getenv("TERM");
         if (term == null || term.isBlank() || "dumb".equals(term)) {
@@ -87,32 +88,29 @@ public final class Dashboard {
         Sampler sampler = new Sampler(Probe::live, settings.refreshMillis());
         sampler.subscribe(snapshot -> queue.offer(new UiEvent.Snapshot(snapshot)));
         sampler.start();
-        ExperimentRunner runner = new ExperimentRunner();
-        // Runner events reach the UI thread only through the queue, like everything else.
-        runner.subscribe(event -> queue.offer(new UiEvent.Experiment(event)));
-        // Exchange runs keep their files where the settings' ipc block says, within its disk cap.
-        ExchangeRunner exchange = new ExchangeRunner(IpcPlace.parentDir(settings.ipc(), System.getenv()),
-                IpcPlace.limits(settings.ipc()));
-        exchange.subscribe(event -> queue.offer(new UiEvent.Exchange(event)));
-        // The sync view's scenario is polled five times a second while it runs, through the queue;
-        // a run in processes keeps its shared files beside the exchange runs'.
-        ScenarioControl scenarios = ScenarioControl.live(() -> queue.offer(UiEvent.SYNC_TICK), SYNC_TICK_MS,
-                IpcPlace.parentDir(settings.ipc(), System.getenv()));
-        // The exchange first: its children are the heaviest, and its run directory the one to remove.
-        Teardown teardown = new Teardown(List.of(new Teardown.Step("the exchange runner", exchange::close),
-                new Teardown.Step("the sync scenarios", scenarios::close),
-                new Teardown.Step("the experiment runner", runner::close),
+        Lab lab = openLab(settings);
+        // The lab's events reach the UI thread only through the queue, like everything else.
+        lab.subscribe(event -> queue.offer(new UiEvent.Lab(event)));
+        Teardown teardown = new Teardown(List.of(new Teardown.Step("the lab", lab::close),
                 new Teardown.Step("the sampler", sampler::close)));
         try {
-            return runOnTerminal(settings, sampler, runner, exchange, scenarios, queue, teardown);
+            return runOnTerminal(settings, sampler, lab, queue, teardown, restoreFirst);
         } finally {
             teardown.run();
         }
     }
 
-    private static int runOnTerminal(Settings settings, Sampler sampler, ExperimentRunner runner,
-                                     ExchangeRunner exchange, ScenarioControl scenarios, BlockingQueue<UiEvent> queue,
-                                     Teardown teardown) {
+    /**
+     * The dashboard's lab, made in this one place: every view sends its jobs to it and hears of
+     * them from it. For now the engine runs in this JVM; its runs keep their files where the
+     * settings' {@code ipc} block says, within its disk cap.
+     */
+    static Lab openLab(Settings settings) {
+        return new LabEngine(IpcPlace.parentDir(settings.ipc(), System.getenv()), IpcPlace.limits(settings.ipc()));
+    }
+
+    private static int runOnTerminal(Settings settings, Sampler sampler, Lab lab, BlockingQueue<UiEvent> queue,
+                                     Teardown teardown, Consumer<Runnable> restoreFirst) {
         Texts texts = Texts.of(settings.language());
         TelarTerminal terminal;
         try {
@@ -133,7 +131,7 @@ public final class Dashboard {
         Runtime.getRuntime().addShutdownHook(hook);
         // An error in another thread ends Telar from the uncaught-exception handler: its line must
         // come after the full screen is left, or it would vanish with the alternate screen.
-        Errors.restoreTerminalFirst(session::restore);
+        restoreFirst.accept(session::restore);
         try {
             InputReader.start(terminal, queue);
             TerminalSize known = terminal.kernelSize();
@@ -149,8 +147,7 @@ public final class Dashboard {
             });
             session.enterFullScreen();
             ViewState view = new ViewState(sampler.intervalMillis(), settings);
-            KeyHandler keys = new KeyHandler(view, SamplerControl.of(sampler), ExperimentControl.of(runner),
-                    ExchangeControl.of(exchange), scenarios);
+            Dispatcher keys = new Dispatcher(view, SamplerControl.of(sampler), lab);
             Runnable suspend = () -> suspend(session, terminal, size);
             int code = new EventLoop(new TerminalPainter(terminal, session), size::get, keys, new Frame(), queue,
                     suspend).run();
@@ -168,7 +165,7 @@ public final class Dashboard {
         } finally {
             // Also on an Error (out of memory, stack overflow): Telar's main prints its line after this.
             session.restore();
-            Errors.restoreTerminalFirst(null);
+            restoreFirst.accept(null);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
