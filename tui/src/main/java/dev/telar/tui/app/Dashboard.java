@@ -19,7 +19,7 @@ import dev.telar.tui.view.Dispatcher;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.lab.Lab;
-import dev.telar.workloads.lab.LabEngine;
+import dev.telar.workloads.lab.LabClient;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -102,11 +102,13 @@ public final class Dashboard {
 
     /**
      * The dashboard's lab, made in this one place: every view sends its jobs to it and hears of
-     * them from it. For now the engine runs in this JVM; its runs keep their files where the
-     * settings' {@code ipc} block says, within its disk cap.
+     * them from it. The engine runs in a lab JVM (full JIT, a heap for the lecture's sizes) that
+     * starts when a job view opens and leaves after a minute without work, so the dashboard itself
+     * runs no workload; the lab's files and its runs' files go where the settings' {@code ipc}
+     * block says, within its disk cap.
      */
     static Lab openLab(Settings settings) {
-        return new LabEngine(IpcPlace.parentDir(settings.ipc(), System.getenv()), IpcPlace.limits(settings.ipc()));
+        return new LabClient(IpcPlace.parentDir(settings.ipc(), System.getenv()), IpcPlace.limits(settings.ipc()));
     }
 
     private static int runOnTerminal(Settings settings, Sampler sampler, Lab lab, BlockingQueue<UiEvent> queue,

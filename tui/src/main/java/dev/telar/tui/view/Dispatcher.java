@@ -40,8 +40,8 @@ public final class Dispatcher {
     public Dispatcher(ViewState view, SamplerControl sampler, Lab lab) {
         this.view = view;
         this.sampling = new Sampling(sampler, view);
-        this.global = new GlobalKeys(view, sampling);
         this.lab = new LabLink(view, lab);
+        this.global = new GlobalKeys(view, sampling, this.lab::warmUp);
         ExperimentsController experiments = new ExperimentsController(view.experiments(), sampling, this.lab);
         ExchangeController exchange = new ExchangeController(view.exchange(), this.lab);
         SyncController sync = new SyncController(view.sync(), this.lab);

@@ -16,10 +16,13 @@ final class GlobalKeys {
     private final Binding help;
     private final Binding quit;
     private final Binding look;
+    private final Runnable jobViewOpened;
 
-    GlobalKeys(ViewState view, Sampling sampling) {
+    /** @param jobViewOpened called when a job view opens, so the lab can start before the first job */
+    GlobalKeys(ViewState view, Sampling sampling, Runnable jobViewOpened) {
         this.view = view;
         this.sampling = sampling;
+        this.jobViewOpened = jobViewOpened;
         this.help = Binding.of("help", k -> toggleHelp(), Key.of('h'), Key.of(KeyType.F1))
                 .hint("F1/h", "h", "footer.help", "footer.help", Hint.ALWAYS).overHelp();
         this.quit = Binding.of("quit", k -> Key.ctrl('z').matches(k) ? Outcome.SUSPEND : Outcome.QUIT, Key.of('q'),
@@ -94,6 +97,9 @@ final class GlobalKeys {
         ViewState.Mode target = key.getKeyType() == KeyType.F2 || key.getCharacter() == 'x' ? ViewState.Mode.EXPERIMENTS
                 : key.getCharacter() == 'X' ? ViewState.Mode.EXCHANGE : ViewState.Mode.SYNC;
         view.setMode(view.mode() == target ? ViewState.Mode.PROCESSES : target);
+        if (view.mode() != ViewState.Mode.PROCESSES) {
+            jobViewOpened.run();
+        }
         sampling.follow(true);
         return Outcome.REDRAW;
     }

@@ -34,6 +34,11 @@ final class LabLink {
         this.views = List.of(jobViews);
     }
 
+    /** A job view opened: the lab may get ready now, so that the first job starts at once. */
+    void warmUp() {
+        lab.warmUp();
+    }
+
     /** Asks the lab for {@code command}; returns at once, the answer comes as events. */
     void send(LabCommand command) {
         if (command instanceof LabCommand.Job job) {

@@ -11,6 +11,13 @@ public interface Lab extends AutoCloseable {
     /** Adds a listener; it must hand events over quickly (e.g. to a queue). */
     void subscribe(Consumer<LabEvent> listener);
 
+    /**
+     * A job may come soon (a view that starts jobs opened): a host that needs time to get ready may
+     * start getting ready now. Returns at once; does nothing by default.
+     */
+    default void warmUp() {
+    }
+
     /** Asks for a job, a cancel or a switch; the answer comes as events. */
     void send(LabCommand command);
 

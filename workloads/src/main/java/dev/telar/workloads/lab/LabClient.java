@@ -117,6 +117,7 @@ public final class LabClient implements Lab {
      * Starts a lab now if none runs (a workload view opened: its first job will not wait for a JVM
      * to start), and counts the lab as idle from now.
      */
+    @Override
     public void warmUp() {
         if (closing) {
             return;
