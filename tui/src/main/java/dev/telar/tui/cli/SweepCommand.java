@@ -5,7 +5,7 @@ import dev.telar.config.Language;
 import dev.telar.config.Settings;
 import dev.telar.tui.Verdict;
 import dev.telar.tui.text.Texts;
-import dev.telar.workloads.run.RunControl;
+import dev.telar.workloads.model.RunControl;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
 import dev.telar.workloads.run.Sweep;

@@ -4,7 +4,7 @@ import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.view.ExchangeState;
 import dev.telar.tui.view.ViewState;
-import dev.telar.workloads.exchange.RaceResult;
+import dev.telar.workloads.race.RaceResult;
 import dev.telar.workloads.run.RunResult;
 import java.util.List;
 import java.util.Locale;

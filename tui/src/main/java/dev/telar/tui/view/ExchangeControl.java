@@ -2,8 +2,8 @@ package dev.telar.tui.view;
 
 import dev.telar.workloads.exchange.ExchangeProgress;
 import dev.telar.workloads.exchange.ExchangeRunner;
-import dev.telar.workloads.exchange.Mechanism;
-import dev.telar.workloads.exchange.RaceDemo;
+import dev.telar.workloads.mechanism.Mechanism;
+import dev.telar.workloads.race.RaceDemo;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,20 +2,20 @@ package dev.telar.workloads.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.telar.workloads.exchange.ExchangeClosedException;
-import dev.telar.workloads.exchange.ExchangeLimits;
-import dev.telar.workloads.exchange.ExchangePeerDiedException;
-import dev.telar.workloads.exchange.Mechanism;
-import dev.telar.workloads.exchange.Message;
-import dev.telar.workloads.exchange.NumberType;
-import dev.telar.workloads.exchange.Pipe;
-import dev.telar.workloads.exchange.PipeEnd;
-import dev.telar.workloads.exchange.ProcessLock;
-import dev.telar.workloads.exchange.SharedArray;
-import dev.telar.workloads.exchange.SharedDict;
-import dev.telar.workloads.exchange.SharedQueue;
-import dev.telar.workloads.exchange.SharedValue;
 import dev.telar.workloads.ipc.RunDirectory;
+import dev.telar.workloads.mechanism.ExchangeClosedException;
+import dev.telar.workloads.mechanism.ExchangeLimits;
+import dev.telar.workloads.mechanism.ExchangePeerDiedException;
+import dev.telar.workloads.mechanism.Mechanism;
+import dev.telar.workloads.mechanism.NumberType;
+import dev.telar.workloads.mechanism.Packet;
+import dev.telar.workloads.mechanism.Pipe;
+import dev.telar.workloads.mechanism.PipeEnd;
+import dev.telar.workloads.mechanism.ProcessLock;
+import dev.telar.workloads.mechanism.SharedArray;
+import dev.telar.workloads.mechanism.SharedDict;
+import dev.telar.workloads.mechanism.SharedQueue;
+import dev.telar.workloads.mechanism.SharedValue;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
 import java.nio.file.Files;
@@ -283,7 +283,7 @@ class FaultSuiteTest {
             Thread reader = daemon("fault-pipe-reader", () -> {
                 try {
                     while (true) {
-                        Message m = a.recv(READY_LIMIT);
+                        Packet m = a.recv(READY_LIMIT);
                         if (m == null) {
                             end.set("no message for " + READY_LIMIT.toSeconds() + " s");
                             return;
@@ -396,7 +396,7 @@ class FaultSuiteTest {
             Thread taker = daemon("fault-queue-consumer", () -> {
                 try {
                     while (true) {
-                        Message m = consumer.take(READY_LIMIT);
+                        Packet m = consumer.take(READY_LIMIT);
                         if (m == null) {
                             end.set("nothing taken for " + READY_LIMIT.toSeconds() + " s");
                             return;
@@ -495,7 +495,7 @@ class FaultSuiteTest {
             Thread taker = daemon("fault-queue-consumer", () -> {
                 try {
                     while (true) {
-                        Message m = consumer.take(READY_LIMIT);
+                        Packet m = consumer.take(READY_LIMIT);
                         if (m == null) {
                             end.set("nothing taken for " + READY_LIMIT.toSeconds() + " s");
                             return;
