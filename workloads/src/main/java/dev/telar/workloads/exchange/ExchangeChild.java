@@ -2,7 +2,6 @@ package dev.telar.workloads.exchange;
 
 import dev.telar.workloads.kernel.CpuKernel;
 import dev.telar.workloads.kernel.TaskContext;
-import dev.telar.workloads.mechanism.Backoff;
 import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.mechanism.Pipe;
 import dev.telar.workloads.mechanism.PipeEnd;
@@ -13,6 +12,7 @@ import dev.telar.workloads.mechanism.SharedValue;
 import dev.telar.workloads.mechanism.Stamp;
 import dev.telar.workloads.proc.ProcessTarget;
 import dev.telar.workloads.proc.StartGate;
+import dev.telar.workloads.shm.Backoff;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.function.DoubleConsumer;

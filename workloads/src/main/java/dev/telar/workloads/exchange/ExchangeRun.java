@@ -2,12 +2,12 @@ package dev.telar.workloads.exchange;
 
 import dev.telar.workloads.ipc.DiskSpace;
 import dev.telar.workloads.ipc.RunDirectory;
-import dev.telar.workloads.mechanism.Backoff;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.proc.QuietChildren;
 import dev.telar.workloads.proc.StartGate;
 import dev.telar.workloads.run.RunResult;
+import dev.telar.workloads.shm.Backoff;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,6 +2,8 @@ package dev.telar.workloads.mechanism;
 
 import dev.telar.workloads.ipc.DiskFullException;
 import dev.telar.workloads.ipc.DiskSpace;
+import dev.telar.workloads.shm.MappedFile;
+import dev.telar.workloads.shm.PidNamespaceStamp;
 import dev.telar.workloads.words.ProcessWord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,12 +79,12 @@ final class Lane implements AutoCloseable {
             DateTimeFormatter.ofPattern(ROLL_CYCLE.format()).withZone(ZoneOffset.UTC);
 
     private final Path dir;
-    private final MappedRegion control;
+    private final MappedFile control;
     private final StagingArea staging;
     private final RollTable rollTable;
     private final TimeProvider time;
 
-    private Lane(Path dir, MappedRegion control, TimeProvider time) {
+    private Lane(Path dir, MappedFile control, TimeProvider time) {
         this.dir = dir;
         this.control = control;
         this.staging = new StagingArea(control, STAGE, SLOTS, BATCH);
@@ -97,7 +99,7 @@ final class Lane implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
         }
-        MappedRegion control = MappedRegion.map(dir.resolve("control"), CONTROL_SIZE);
+        MappedFile control = MappedFile.map(dir.resolve("control"), CONTROL_SIZE);
         if (control.getVolatile(MAGIC) != MAGIC_VALUE) {
             control.put(CAPACITY, limits.capacity());
             control.put(DISK_CAP, limits.diskCapBytes());
@@ -114,7 +116,7 @@ final class Lane implements AutoCloseable {
         if (!Files.isRegularFile(dir.resolve("control"))) {
             throw new IllegalArgumentException("no exchange lane at " + dir);
         }
-        MappedRegion control = MappedRegion.map(dir.resolve("control"), CONTROL_SIZE);
+        MappedFile control = MappedFile.map(dir.resolve("control"), CONTROL_SIZE);
         if (control.getVolatile(MAGIC) != MAGIC_VALUE) {
             control.close();
             throw new IllegalArgumentException("not an exchange lane (or not initialised yet): " + dir);
@@ -123,7 +125,7 @@ final class Lane implements AutoCloseable {
         return new Lane(dir, control, time);
     }
 
-    private static void checkNamespace(MappedRegion control, Path dir) {
+    private static void checkNamespace(MappedFile control, Path dir) {
         try {
             PidNamespaceStamp.check(control, PID_NAMESPACE, dir.resolve("control"));
         } catch (IllegalStateException e) {
@@ -145,7 +147,7 @@ final class Lane implements AutoCloseable {
                 .rollCycle(ROLL_CYCLE).blockSize(BLOCK_SIZE).timeProvider(time).build();
     }
 
-    MappedRegion control() {
+    MappedFile control() {
         return control;
     }
 

@@ -3,6 +3,7 @@ package dev.telar.workloads.mechanism;
 import dev.telar.workloads.ipc.DiskFullException;
 import dev.telar.workloads.ipc.DiskSpace;
 import dev.telar.workloads.ipc.DiskUsage;
+import dev.telar.workloads.shm.Backoff;
 import dev.telar.workloads.words.ProcessWord;
 import java.nio.file.Path;
 import java.util.function.LongSupplier;

@@ -1,5 +1,6 @@
 package dev.telar.workloads.mechanism;
 
+import dev.telar.workloads.shm.Backoff;
 import dev.telar.workloads.words.ProcessWord;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,7 +89,7 @@ public final class PipeEnd implements AutoCloseable {
         if (m != null) {
             return m;
         }
-        return backoff.receive(this::poll, this::ended, timeout);
+        return ReceiveLoop.receive(backoff, this::poll, this::ended, timeout);
     }
 
     /** Why nothing more can arrive, or null while something may. */

@@ -1,5 +1,8 @@
 package dev.telar.workloads.mechanism;
 
+import dev.telar.workloads.shm.MappedFile;
+import dev.telar.workloads.shm.PidNamespaceStamp;
+import dev.telar.workloads.shm.ProcessMutex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * The lecture's Array: a fixed number of typed numbers in a mapped file (Chronicle Bytes), shared
- * by every process that opens it, with one {@link ProcessLock} for updates that span reads and
+ * by every process that opens it, with one {@link ProcessMutex} for updates that span reads and
  * writes (Python's {@code get_lock()}).
  *
  * <p>Guarantees: each {@link #get(int)} and {@link #set(int, double)} is a single atomic access
@@ -25,16 +28,16 @@ public final class SharedArray implements AutoCloseable {
     /** Longest array accepted. */
     public static final int MAX_LENGTH = 1 << 24;
 
-    private final MappedRegion region;
+    private final MappedFile region;
     private final NumberType type;
     private final int length;
-    private final ProcessLock lock;
+    private final ProcessMutex lock;
 
-    private SharedArray(MappedRegion region) {
+    private SharedArray(MappedFile region) {
         this.region = region;
         this.type = NumberType.of(region.get(TYPE));
         this.length = (int) region.get(LENGTH);
-        this.lock = new ProcessLock(region, LOCK);
+        this.lock = new ProcessMutex(region, LOCK);
     }
 
     private static long sizeFor(int length) {
@@ -47,7 +50,7 @@ public final class SharedArray implements AutoCloseable {
         if (length < 1 || length > MAX_LENGTH) {
             throw new IllegalArgumentException("length must be 1.." + MAX_LENGTH + ", got " + length);
         }
-        MappedRegion r = MappedRegion.map(file, sizeFor(length));
+        MappedFile r = MappedFile.map(file, sizeFor(length));
         r.put(TYPE, type.code());
         r.put(LENGTH, length);
         PidNamespaceStamp.write(r, PID_NAMESPACE);
@@ -63,7 +66,7 @@ public final class SharedArray implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("no shared array at " + file + ": " + e.getMessage(), e);
         }
-        MappedRegion r = MappedRegion.map(file, size);
+        MappedFile r = MappedFile.map(file, size);
         if (r.getVolatile(MAGIC) != MAGIC_VALUE || sizeFor((int) r.get(LENGTH)) != size) {
             r.close();
             throw new IllegalArgumentException("not a shared array: " + file);
@@ -103,7 +106,7 @@ public final class SharedArray implements AutoCloseable {
     }
 
     /** The lock for updates that read and write (Python's {@code get_lock()}). */
-    public ProcessLock lock() {
+    public ProcessMutex lock() {
         return lock;
     }
 

@@ -2,6 +2,9 @@ package dev.telar.workloads.mechanism;
 
 import dev.telar.workloads.ipc.DiskFullException;
 import dev.telar.workloads.ipc.DiskSpace;
+import dev.telar.workloads.shm.MappedFile;
+import dev.telar.workloads.shm.PidNamespaceStamp;
+import dev.telar.workloads.shm.ProcessMutex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,7 +31,7 @@ import net.openhft.chronicle.map.ChronicleMap;
  * so a process killed inside a map operation would leave a segment locked and every other process
  * would wait about 60 s and then fail. Hence every operation runs under {@link #lock()} as well (or
  * within it, when this process holds it already): a process killed inside the map holds that lock
- * too, the next process takes it over within {@link ProcessLock#DEAD_HOLDER_CHECK} plus a look at
+ * too, the next process takes it over within {@link ProcessMutex#DEAD_HOLDER_CHECK} plus a look at
  * /proc, and, seeing a takeover it has not handled yet, releases every segment lock (nobody else
  * can be inside the map then) before it goes on. As for any lock taken over from a dead holder,
  * the entry the dead process was writing may be half-written: progress is restored, not
@@ -44,17 +47,17 @@ public final class SharedDict implements AutoCloseable {
 
     private final Path file;
     private final ChronicleMap<CharSequence, Double> map;
-    private final MappedRegion lockRegion;
-    private final ProcessLock lock;
+    private final MappedFile lockRegion;
+    private final ProcessMutex lock;
 
     /** Where the lock file keeps the PID namespace the dict was made in (after the lock's 16 bytes). */
     private static final long PID_NAMESPACE = 16;
 
-    private SharedDict(Path file, ChronicleMap<CharSequence, Double> map, MappedRegion lockRegion) {
+    private SharedDict(Path file, ChronicleMap<CharSequence, Double> map, MappedFile lockRegion) {
         this.file = file;
         this.map = map;
         this.lockRegion = lockRegion;
-        this.lock = new ProcessLock(lockRegion, 0);
+        this.lock = new ProcessMutex(lockRegion, 0);
     }
 
     private static Path lockFile(Path file) {
@@ -80,7 +83,7 @@ public final class SharedDict implements AutoCloseable {
     private static SharedDict map(Path file, long entries, boolean create) {
         // The lock file first: a process of another PID namespace is refused before it maps the
         // Chronicle Map, whose segment locks name pids too.
-        MappedRegion lockRegion = MappedRegion.map(lockFile(file), 64);
+        MappedFile lockRegion = MappedFile.map(lockFile(file), 64);
         try {
             if (create) {
                 PidNamespaceStamp.write(lockRegion, PID_NAMESPACE);
@@ -185,7 +188,7 @@ public final class SharedDict implements AutoCloseable {
      * {@code d[k] = d[k] + 1}: for updates that span several entries or calls. Operations of this
      * dict called while this process holds it run within it.
      */
-    public ProcessLock lock() {
+    public ProcessMutex lock() {
         return lock;
     }
 

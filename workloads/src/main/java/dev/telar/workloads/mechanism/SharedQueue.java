@@ -1,5 +1,8 @@
 package dev.telar.workloads.mechanism;
 
+import dev.telar.workloads.shm.Backoff;
+import dev.telar.workloads.shm.MappedFile;
+import dev.telar.workloads.shm.PidNamespaceStamp;
 import dev.telar.workloads.words.ProcessWord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,10 +68,10 @@ public final class SharedQueue implements AutoCloseable {
     private static final long MAGIC_VALUE = 0x54454c4152515532L;
 
     private final Path dir;
-    private final MappedRegion control;
+    private final MappedFile control;
     private final TimeProvider time;
 
-    private SharedQueue(Path dir, MappedRegion control, TimeProvider time) {
+    private SharedQueue(Path dir, MappedFile control, TimeProvider time) {
         this.dir = dir;
         this.control = control;
         this.time = time;
@@ -96,11 +99,11 @@ public final class SharedQueue implements AutoCloseable {
         // Written before the control file's magic is published (a release write), so that whoever
         // can open the queue finds them; written after it, a producer opening the queue at once
         // could map a still empty limits file and read a capacity of 0.
-        try (MappedRegion l = MappedRegion.map(dir.resolve("limits"), 64)) {
+        try (MappedFile l = MappedFile.map(dir.resolve("limits"), 64)) {
             l.put(0, limits.capacity());
             l.put(8, limits.diskCapBytes());
         }
-        try (MappedRegion c = MappedRegion.map(dir.resolve("control"), SIZE)) {
+        try (MappedFile c = MappedFile.map(dir.resolve("control"), SIZE)) {
             c.put(EXPECTED, producers);
             PidNamespaceStamp.write(c, PID_NAMESPACE);
             for (int i = 0; i < MAX_CONSUMERS; i++) {
@@ -119,7 +122,7 @@ public final class SharedQueue implements AutoCloseable {
         if (!Files.isRegularFile(dir.resolve("control"))) {
             throw new IllegalArgumentException("no shared queue at " + dir);
         }
-        MappedRegion c = MappedRegion.map(dir.resolve("control"), SIZE);
+        MappedFile c = MappedFile.map(dir.resolve("control"), SIZE);
         if (c.getVolatile(MAGIC) != MAGIC_VALUE) {
             c.close();
             throw new IllegalArgumentException("not a shared queue: " + dir);
@@ -134,7 +137,7 @@ public final class SharedQueue implements AutoCloseable {
     }
 
     private ExchangeLimits storedLimits() {
-        try (MappedRegion l = MappedRegion.map(dir.resolve("limits"), 64)) {
+        try (MappedFile l = MappedFile.map(dir.resolve("limits"), 64)) {
             return new ExchangeLimits(l.get(0), l.get(8));
         }
     }
@@ -575,7 +578,7 @@ public final class SharedQueue implements AutoCloseable {
             if (m != null) {
                 return m;
             }
-            return backoff.receive(this::poll, () -> streamEnd(claimed, i -> lanes[i], deathCheck.due()), timeout);
+            return ReceiveLoop.receive(backoff, this::poll, () -> streamEnd(claimed, i -> lanes[i], deathCheck.due()), timeout);
         }
 
         /** True when every expected producer ended (closed or died) and all their messages were taken. */

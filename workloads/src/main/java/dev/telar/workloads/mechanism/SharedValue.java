@@ -1,11 +1,14 @@
 package dev.telar.workloads.mechanism;
 
+import dev.telar.workloads.shm.MappedFile;
+import dev.telar.workloads.shm.PidNamespaceStamp;
+import dev.telar.workloads.shm.ProcessMutex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The lecture's Value: one typed number in a mapped file (Chronicle Bytes) that every process
- * opening the file shares, with a {@link ProcessLock} beside it (Python's {@code get_lock()}).
+ * opening the file shares, with a {@link ProcessMutex} beside it (Python's {@code get_lock()}).
  *
  * <p>Guarantees: {@link #get()} and {@link #set(double)} are single atomic reads and writes, seen
  * by other processes at once. A read-modify-write such as {@code v = v + 1} is <em>not</em> atomic:
@@ -23,19 +26,19 @@ public final class SharedValue implements AutoCloseable {
     private static final long VALUE = 80;
     private static final long MAGIC_VALUE = 0x54454c415256414cL;
 
-    private final MappedRegion region;
+    private final MappedFile region;
     private final NumberType type;
-    private final ProcessLock lock;
+    private final ProcessMutex lock;
 
-    private SharedValue(MappedRegion region) {
+    private SharedValue(MappedFile region) {
         this.region = region;
         this.type = NumberType.of(region.get(TYPE));
-        this.lock = new ProcessLock(region, LOCK);
+        this.lock = new ProcessMutex(region, LOCK);
     }
 
     /** Creates the value in {@code file} with {@code initial}. */
     public static SharedValue create(Path file, NumberType type, double initial) {
-        MappedRegion r = MappedRegion.map(file, SIZE);
+        MappedFile r = MappedFile.map(file, SIZE);
         r.put(TYPE, type.code());
         r.put(VALUE, type.toBits(initial));
         PidNamespaceStamp.write(r, PID_NAMESPACE);
@@ -48,7 +51,7 @@ public final class SharedValue implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no shared value at " + file);
         }
-        MappedRegion r = MappedRegion.map(file, SIZE);
+        MappedFile r = MappedFile.map(file, SIZE);
         if (r.getVolatile(MAGIC) != MAGIC_VALUE) {
             r.close();
             throw new IllegalArgumentException("not a shared value: " + file);
@@ -82,7 +85,7 @@ public final class SharedValue implements AutoCloseable {
     }
 
     /** The lock that guards read-modify-write updates (Python's {@code get_lock()}). */
-    public ProcessLock lock() {
+    public ProcessMutex lock() {
         return lock;
     }
 

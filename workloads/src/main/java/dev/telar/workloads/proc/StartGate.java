@@ -1,7 +1,7 @@
 package dev.telar.workloads.proc;
 
-import dev.telar.workloads.mechanism.Backoff;
-import dev.telar.workloads.mechanism.MappedRegion;
+import dev.telar.workloads.shm.MappedFile;
+import dev.telar.workloads.shm.Backoff;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
@@ -27,15 +27,15 @@ public final class StartGate implements AutoCloseable {
     /** Longest wait for children to start (a JVM each) and report ready. */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-    private final MappedRegion region;
+    private final MappedFile region;
 
-    private StartGate(MappedRegion region) {
+    private StartGate(MappedFile region) {
         this.region = region;
     }
 
     /** Creates or opens the gate file. */
     public static StartGate open(Path file) {
-        return new StartGate(MappedRegion.map(file, SIZE));
+        return new StartGate(MappedFile.map(file, SIZE));
     }
 
     /** Child side: counts this process as ready. */

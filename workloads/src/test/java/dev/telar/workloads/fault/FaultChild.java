@@ -9,12 +9,12 @@ import dev.telar.workloads.mechanism.NumberType;
 import dev.telar.workloads.mechanism.Packet;
 import dev.telar.workloads.mechanism.Pipe;
 import dev.telar.workloads.mechanism.PipeEnd;
-import dev.telar.workloads.mechanism.ProcessLock;
 import dev.telar.workloads.mechanism.SharedArray;
 import dev.telar.workloads.mechanism.SharedDict;
 import dev.telar.workloads.mechanism.SharedQueue;
 import dev.telar.workloads.mechanism.SharedValue;
 import dev.telar.workloads.proc.ProcessTarget;
+import dev.telar.workloads.shm.ProcessMutex;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -147,7 +147,7 @@ public final class FaultChild implements ProcessTarget {
     private static void value(Path dir) {
         try (SharedArray acks = SharedArray.open(acksFile(dir)); SharedValue v = SharedValue.open(valueFile(dir))) {
             acks.set(READY, 1);
-            ProcessLock lock = v.lock();
+            ProcessMutex lock = v.lock();
             for (long n = 0; n < MOST; n++) {
                 lock.lock();
                 try {
@@ -164,7 +164,7 @@ public final class FaultChild implements ProcessTarget {
     private static void array(Path dir) {
         try (SharedArray acks = SharedArray.open(acksFile(dir)); SharedArray a = SharedArray.open(arrayFile(dir))) {
             acks.set(READY, 1);
-            ProcessLock lock = a.lock();
+            ProcessMutex lock = a.lock();
             for (long n = 0; n < MOST; n++) {
                 lock.lock();
                 try {
@@ -181,7 +181,7 @@ public final class FaultChild implements ProcessTarget {
     private static void dict(Path dir) {
         try (SharedArray acks = SharedArray.open(acksFile(dir)); SharedDict d = SharedDict.open(dictFile(dir))) {
             acks.set(READY, 1);
-            ProcessLock lock = d.lock();
+            ProcessMutex lock = d.lock();
             for (long n = 0; n < MOST; n++) {
                 lock.lock();
                 try {

@@ -11,13 +11,13 @@ import dev.telar.workloads.mechanism.NumberType;
 import dev.telar.workloads.mechanism.Packet;
 import dev.telar.workloads.mechanism.Pipe;
 import dev.telar.workloads.mechanism.PipeEnd;
-import dev.telar.workloads.mechanism.ProcessLock;
 import dev.telar.workloads.mechanism.SharedArray;
 import dev.telar.workloads.mechanism.SharedDict;
 import dev.telar.workloads.mechanism.SharedQueue;
 import dev.telar.workloads.mechanism.SharedValue;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
+import dev.telar.workloads.shm.ProcessMutex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -644,7 +644,7 @@ class FaultSuiteTest {
 
         long total();
 
-        ProcessLock lock();
+        ProcessMutex lock();
 
         @Override
         void close();
@@ -667,7 +667,7 @@ class FaultSuiteTest {
                             return v.getLong();
                         }
 
-                        public ProcessLock lock() {
+                        public ProcessMutex lock() {
                             return v.lock();
                         }
 
@@ -692,7 +692,7 @@ class FaultSuiteTest {
                             return (long) a.get(0);
                         }
 
-                        public ProcessLock lock() {
+                        public ProcessMutex lock() {
                             return a.lock();
                         }
 
@@ -718,7 +718,7 @@ class FaultSuiteTest {
                             return d.get("total").longValue();
                         }
 
-                        public ProcessLock lock() {
+                        public ProcessMutex lock() {
                             return d.lock();
                         }
 

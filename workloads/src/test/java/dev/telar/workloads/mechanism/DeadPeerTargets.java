@@ -1,6 +1,7 @@
 package dev.telar.workloads.mechanism;
 
 import dev.telar.workloads.proc.ProcessTarget;
+import dev.telar.workloads.shm.Backoff;
 import java.nio.file.Path;
 
 /**

@@ -3,6 +3,7 @@ package dev.telar.workloads.mechanism;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telar.probe.ProcessIdentity;
+import dev.telar.workloads.shm.MappedFile;
 import dev.telar.workloads.words.ProcessWord;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class ExchangeLivenessTest {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         try (SharedQueue queue = SharedQueue.open(q); SharedQueue.Consumer c = queue.consumer();
-             MappedRegion control = MappedRegion.map(q.resolve("control"), 4096)) {
+             MappedFile control = MappedFile.map(q.resolve("control"), 4096)) {
             assertThat(queue.counters().consumersAlive()).as("this JVM").isEqualTo(1);
             ProcessIdentity parent = parent();
             control.putVolatile(SharedQueue.SLOTS, ProcessWord.of(new ProcessIdentity(parent.pid(), parent.startTicks() + 1)));
@@ -45,7 +46,7 @@ class ExchangeLivenessTest {
         Path q = dir.resolve("q");
         SharedQueue.create(q, 1, ExchangeLimits.defaults());
         try (SharedQueue queue = SharedQueue.open(q); SharedQueue.Producer p = queue.producer();
-             MappedRegion control = MappedRegion.map(q.resolve("control"), 4096)) {
+             MappedFile control = MappedFile.map(q.resolve("control"), 4096)) {
             p.put(1, 1);
             assertThat(queue.counters().producersAlive()).isEqualTo(1);
             ProcessIdentity parent = parent();

@@ -1,4 +1,4 @@
-package dev.telar.workloads.mechanism;
+package dev.telar.workloads.shm;
 
 import dev.telar.workloads.words.OwnerWord;
 import dev.telar.workloads.words.ProcessWord;
@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A lock shared by processes: one 8-byte word in a {@link MappedRegion} naming the process that
+ * A lock shared by processes: one 8-byte word in a {@link MappedFile} naming the process that
  * holds it (a {@link ProcessWord}: pid and start time; 0 when free), taken and given back by
  * compare-and-swap ({@link OwnerWord}).
  *
@@ -18,20 +18,24 @@ import java.util.Optional;
  * {@link dev.telar.probe.ProcessIdentity}'s rule: a pid now held by a process started at another
  * time counts as dead) and, if not, takes the lock over and counts a recovery. The data the dead holder was changing may be half-updated:
  * recovery restores progress, not consistency. Not reentrant.
+ *
+ * <p>Not the lecture's Lock between processes ({@code sync.process.ProcessLock}, a file of its own,
+ * owned per thread, waiters asleep on a futex): this one sits inside another structure's file,
+ * beside the data it guards, on the same cache line, and is owned by a whole process.
  */
-public final class ProcessLock {
+public final class ProcessMutex {
     /** How long a waiter waits before it checks whether the holder is still alive. */
     public static final Duration DEAD_HOLDER_CHECK = Duration.ofMillis(10);
     /** Bytes a lock takes in its region (the owner word and a recovery counter). */
     public static final int BYTES = 16;
     private static final long SELF = ProcessWord.self();
 
-    private final MappedRegion region;
+    private final MappedFile region;
     private final long offset;
     private final OwnerWord word;
 
     /** The lock whose word is at {@code offset} (8-aligned; {@link #BYTES} bytes) of {@code region}. */
-    public ProcessLock(MappedRegion region, long offset) {
+    public ProcessMutex(MappedFile region, long offset) {
         this.region = region;
         this.offset = offset;
         this.word = new OwnerWord(region, offset);

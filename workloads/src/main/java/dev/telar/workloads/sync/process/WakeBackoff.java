@@ -10,7 +10,7 @@ import java.util.function.BooleanSupplier;
  * state change. A long wait thus costs five short wake-ups a second (to look at the holders' liveness and at interrupts). One instance per
  * wait; not thread-safe.
  */
-final class Backoff {
+final class WakeBackoff {
     static final long SLICE_NANOS = 200_000_000;
 
     private final WakeWord word;
@@ -19,7 +19,7 @@ final class Backoff {
     private final long start = System.nanoTime();
     private boolean sleeping;
 
-    Backoff(WakeWord word, SpinBudget budget) {
+    WakeBackoff(WakeWord word, SpinBudget budget) {
         this.word = word;
         this.budget = budget;
         this.spinNanos = budget.nanos();

@@ -1,8 +1,6 @@
-package dev.telar.workloads.mechanism;
+package dev.telar.workloads.shm;
 
-import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
 
 /**
  * How a process waits for another one without a system-level wake-up: spin briefly (the other side
@@ -62,7 +60,7 @@ public final class Backoff {
             park = Math.min(MAX_PARK_NANOS, park * 2);
             if (Thread.interrupted()) {
                 Thread.currentThread().interrupt();
-                throw new ExchangeInterruptedException();
+                throw new WaitInterruptedException();
             }
         }
     }
@@ -82,34 +80,5 @@ public final class Backoff {
         round = 0;
         park = FIRST_PARK_NANOS;
         parkedNanos = 0;
-    }
-
-    /**
-     * The receive loop of a pipe end and a queue consumer: polls, gives up when no message can
-     * come any more, otherwise waits (resetting this backoff first).
-     *
-     * @param poll    the next message if one is there now, else null
-     * @param end     null while a message may still come; else the exception to throw (asked
-     *                after every empty poll: it must be cheap, or pace its costly parts)
-     * @param timeout how long to wait at most; null to wait as long as it takes
-     * @return the message, or null when none came within {@code timeout}
-     */
-    Packet receive(Supplier<Packet> poll, Supplier<ExchangeClosedException> end, Duration timeout) {
-        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
-        reset();
-        while (true) {
-            Packet m = poll.get();
-            if (m != null) {
-                return m;
-            }
-            ExchangeClosedException ended = end.get();
-            if (ended != null) {
-                throw ended;
-            }
-            if (timeout != null && System.nanoTime() >= deadline) {
-                return null;
-            }
-            idle();
-        }
     }
 }

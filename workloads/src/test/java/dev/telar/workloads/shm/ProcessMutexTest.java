@@ -1,9 +1,12 @@
-package dev.telar.workloads.mechanism;
+package dev.telar.workloads.shm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telar.probe.ProcessIdentity;
+import dev.telar.workloads.mechanism.ExchangeTargets;
+import dev.telar.workloads.mechanism.NumberType;
+import dev.telar.workloads.mechanism.SharedValue;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.words.ProcessWord;
@@ -15,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The process lock's word: exclusion, release checks, and taking over from a dead holder. */
-class ProcessLockTest {
+class ProcessMutexTest {
     @TempDir
     Path dir;
 
@@ -23,8 +26,8 @@ class ProcessLockTest {
     void aLockHeldByADeadProcessIsTakenOverAndCounted() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        try (MappedRegion region = MappedRegion.map(dir.resolve("lock"), 64)) {
-            ProcessLock lock = new ProcessLock(region, 0);
+        try (MappedFile region = MappedFile.map(dir.resolve("lock"), 64)) {
+            ProcessMutex lock = new ProcessMutex(region, 0);
             region.put(0, ProcessWord.ofPid(gone.pid())); // as if that process had died holding it
             assertThat(lock.holder()).contains(gone.pid());
             assertThat(lock.tryLock()).isFalse();
@@ -40,8 +43,8 @@ class ProcessLockTest {
 
     @Test
     void aLiveHolderKeepsIt() throws Exception {
-        try (MappedRegion region = MappedRegion.map(dir.resolve("lock"), 64)) {
-            ProcessLock lock = new ProcessLock(region, 0);
+        try (MappedFile region = MappedFile.map(dir.resolve("lock"), 64)) {
+            ProcessMutex lock = new ProcessMutex(region, 0);
             long parent = ProcessHandle.current().parent().orElseThrow().pid();
             region.put(0, ProcessWord.ofPid(parent)); // a live process (the one that started this JVM)
             assertThat(lock.holder()).contains(parent);
@@ -53,8 +56,8 @@ class ProcessLockTest {
 
     @Test
     void aLivePidWithAnotherStartTimeIsARecycledPidAndCountsAsDead() throws Exception {
-        try (MappedRegion region = MappedRegion.map(dir.resolve("lock"), 64)) {
-            ProcessLock lock = new ProcessLock(region, 0);
+        try (MappedFile region = MappedFile.map(dir.resolve("lock"), 64)) {
+            ProcessMutex lock = new ProcessMutex(region, 0);
             ProcessIdentity parent = ProcessIdentity.of(ProcessHandle.current().parent().orElseThrow().pid()).orElseThrow();
             // The holder's pid now belongs to a live process started one tick later: not the holder.
             region.put(0, ProcessWord.of(new ProcessIdentity(parent.pid(), parent.startTicks() + 1)));
