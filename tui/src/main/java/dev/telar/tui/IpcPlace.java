@@ -1,8 +1,8 @@
 package dev.telar.tui;
 
 import dev.telar.config.IpcSettings;
-import dev.telar.workloads.exchange.ExchangeLimits;
 import dev.telar.workloads.ipc.RunDirectory;
+import dev.telar.workloads.mechanism.ExchangeLimits;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -18,6 +18,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -175,6 +179,34 @@ class ArchitectureTest {
         assertThatThrownBy(() -> noClasses().that().resideOutsideOfPackage("dev.telar.tui..")
                 .should().dependOnClassesThat().resideInAPackage("com.googlecode.lanterna..").check(leaky))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("LeakyProbe");
+    }
+
+    /**
+     * No two top-level main classes of the four modules share a simple name, so that a name in a
+     * sentence, a stack trace or a search means one class. Nested types (a panel's {@code Mode}, a
+     * record's {@code Kind}) are named through their outer class and may repeat.
+     */
+    @Test
+    void noTwoMainClassesShareASimpleName() {
+        assertThat(sharedSimpleNames(classes.stream().filter(JavaClass::isTopLevelClass).toList())).isEmpty();
+    }
+
+    /** The check does find a shared name: the view's Mode and the sync primitives' Mode, both called Mode. */
+    @Test
+    void aSharedSimpleNameIsFound() {
+        JavaClasses two = new ClassFileImporter().importClasses(dev.telar.tui.view.ViewState.Mode.class,
+                dev.telar.workloads.sync.Mode.class);
+        assertThat(sharedSimpleNames(two.stream().toList())).containsOnlyKeys("Mode");
+    }
+
+    /** Simple names held by more than one of {@code list}, each with the full names holding it. */
+    private static Map<String, List<String>> sharedSimpleNames(List<JavaClass> list) {
+        return list.stream()
+                .filter(c -> !c.getSimpleName().equals("package-info"))
+                .collect(Collectors.groupingBy(JavaClass::getSimpleName, TreeMap::new,
+                        Collectors.mapping(JavaClass::getName, Collectors.toList())))
+                .entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static void check(ArchRule rule) {

@@ -2,7 +2,7 @@ package dev.telar.tui;
 
 import dev.telar.workloads.exchange.ExchangeEvent;
 import dev.telar.workloads.exchange.ExchangeProgress;
-import dev.telar.workloads.exchange.RaceDemo;
+import dev.telar.workloads.race.RaceDemo;
 import dev.telar.workloads.lab.JobKind;
 import dev.telar.workloads.lab.JobSlot;
 import dev.telar.workloads.lab.Lab;

@@ -18,7 +18,7 @@ import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.exchange.ExchangeEvent;
 import dev.telar.workloads.exchange.ExchangeProgress;
-import dev.telar.workloads.exchange.RaceDemo;
+import dev.telar.workloads.race.RaceDemo;
 import dev.telar.workloads.lab.LabEvent;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.sync.scenario.ScenarioOutcome;

@@ -11,7 +11,7 @@ import dev.telar.workloads.exchange.ChildReport;
 import dev.telar.workloads.exchange.ExchangeResult;
 import dev.telar.workloads.exchange.ExchangeEvent;
 import dev.telar.workloads.exchange.ExchangeSpec;
-import dev.telar.workloads.exchange.Mechanism;
+import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.exchange.TotalCheck;
 import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEvent;

@@ -1,7 +1,7 @@
 package dev.telar.tui.cli;
 
 import dev.telar.tui.IpcPlace;
-import dev.telar.workloads.exchange.ExchangeLimits;
+import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEngine;
 import dev.telar.workloads.lab.LabEvent;

@@ -6,7 +6,7 @@ import dev.telar.tui.text.Units;
 import dev.telar.tui.view.ExchangeState;
 import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
-import dev.telar.workloads.exchange.RaceResult;
+import dev.telar.workloads.race.RaceResult;
 import dev.telar.workloads.run.RunResult;
 import java.util.List;
 import java.util.Locale;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.telar.workloads.exchange.BenchFigure;
-import dev.telar.workloads.exchange.ExchangeLimits;
+import dev.telar.workloads.bench.BenchFigure;
 import dev.telar.workloads.exchange.ExchangeSpec;
-import dev.telar.workloads.exchange.Mechanism;
+import dev.telar.workloads.mechanism.ExchangeLimits;
+import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.run.RunSpec;
 import java.util.ArrayList;
 import java.util.List;

@@ -16,7 +16,7 @@ import dev.telar.tui.panel.Frame;
 import dev.telar.tui.view.Dispatcher;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
-import dev.telar.workloads.exchange.ExchangeLimits;
+import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.lab.JobKind;
 import dev.telar.workloads.lab.LabEngine;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import dev.telar.tui.ExchangeFixtures;
 import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
 import dev.telar.workloads.exchange.ExchangeEvent;
-import dev.telar.workloads.exchange.Mechanism;
+import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;

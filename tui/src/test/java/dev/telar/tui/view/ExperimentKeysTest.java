@@ -7,7 +7,7 @@ import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
 import dev.telar.tui.view.Outcome;
 import com.googlecode.lanterna.input.KeyStroke;
-import dev.telar.workloads.exchange.ExchangeLimits;
+import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEngine;

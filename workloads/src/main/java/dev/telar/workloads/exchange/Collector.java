@@ -1,5 +1,15 @@
 package dev.telar.workloads.exchange;
 
+import dev.telar.workloads.mechanism.ExchangeLimits;
+import dev.telar.workloads.mechanism.NumberType;
+import dev.telar.workloads.mechanism.Packet;
+import dev.telar.workloads.mechanism.Pipe;
+import dev.telar.workloads.mechanism.PipeEnd;
+import dev.telar.workloads.mechanism.SharedArray;
+import dev.telar.workloads.mechanism.SharedDict;
+import dev.telar.workloads.mechanism.SharedQueue;
+import dev.telar.workloads.mechanism.SharedValue;
+import dev.telar.workloads.mechanism.Stamp;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -113,10 +123,10 @@ abstract class Collector implements AutoCloseable {
          * Takes what {@code source} has, at most 4096 messages so one busy source cannot starve
          * the others; {@code process} -1 reads the sender from each message's key.
          */
-        final boolean drain(Supplier<Message> source, int process) {
+        final boolean drain(Supplier<Packet> source, int process) {
             boolean any = false;
             for (int k = 0; k < 4096; k++) {
-                Message m = source.get();
+                Packet m = source.get();
                 if (m == null) {
                     break;
                 }

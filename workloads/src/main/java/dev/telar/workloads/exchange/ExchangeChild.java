@@ -2,7 +2,17 @@ package dev.telar.workloads.exchange;
 
 import dev.telar.workloads.kernel.CpuKernel;
 import dev.telar.workloads.kernel.TaskContext;
+import dev.telar.workloads.mechanism.Mechanism;
+import dev.telar.workloads.mechanism.Pipe;
+import dev.telar.workloads.mechanism.PipeEnd;
+import dev.telar.workloads.mechanism.SharedArray;
+import dev.telar.workloads.mechanism.SharedDict;
+import dev.telar.workloads.mechanism.SharedQueue;
+import dev.telar.workloads.mechanism.SharedValue;
+import dev.telar.workloads.mechanism.Stamp;
 import dev.telar.workloads.proc.ProcessTarget;
+import dev.telar.workloads.proc.StartGate;
+import dev.telar.workloads.shm.Backoff;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.function.DoubleConsumer;

@@ -1,5 +1,6 @@
 package dev.telar.workloads.exchange;
 
+import dev.telar.workloads.race.RaceResult;
 /** What the {@link ExchangeRunner} tells its listeners, in order, on its own thread. */
 public sealed interface ExchangeEvent {
     /** One exchange run began: its children are being started. */

@@ -3,7 +3,7 @@ package dev.telar.workloads.exchange;
 import java.nio.file.Path;
 
 /** Where the exchange experiment keeps each mechanism's files inside its run directory. */
-final class ExchangeLayout {
+public final class ExchangeLayout {
     private ExchangeLayout() {
     }
 
@@ -31,7 +31,7 @@ final class ExchangeLayout {
         return dir.resolve("partials.dict");
     }
 
-    static Path gate(Path dir) {
+    public static Path gate(Path dir) {
         return dir.resolve("start.gate");
     }
 

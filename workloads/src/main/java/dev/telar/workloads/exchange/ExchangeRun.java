@@ -4,7 +4,10 @@ import dev.telar.workloads.ipc.DiskSpace;
 import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
+import dev.telar.workloads.proc.QuietChildren;
+import dev.telar.workloads.proc.StartGate;
 import dev.telar.workloads.run.RunResult;
+import dev.telar.workloads.shm.Backoff;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExchangeRun {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeRun.class);
-    /** Longest wait for the children to start and open the mechanism. */
-    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final ExchangeSpec spec;
     private final Path parentDir;
@@ -133,7 +134,7 @@ public final class ExchangeRun {
         Path dir = runDir.path();
         long launched = System.nanoTime();
         for (int i = 0; i < p; i++) {
-            Child child = ExchangeChildren.start(ExchangeChild.class, List.of(spec.mechanism().name(),
+            Child child = QuietChildren.start(ExchangeChild.class, List.of(spec.mechanism().name(),
                     dir.toString(), ExchangeLayout.gate(dir).toString(), Integer.toString(i),
                     Long.toString(spec.drawsOf(i)), Long.toString(spec.seed())));
             children.add(child);
@@ -142,7 +143,7 @@ public final class ExchangeRun {
             }
         }
         Optional<ChildExit>[] exits = newExits(p);
-        boolean ready = gate.awaitReady(p, START_TIMEOUT, () -> !cancelled && children.stream().allMatch(Child::isAlive));
+        boolean ready = gate.awaitReady(p, StartGate.READY_TIMEOUT, () -> !cancelled && children.stream().allMatch(Child::isAlive));
         double jvmStart = (System.nanoTime() - launched) / 1e9;
         if (!ready) {
             collectExits(exits);
@@ -292,7 +293,7 @@ public final class ExchangeRun {
                         + " before the start" + (last.isEmpty() ? "" : " (" + last + ")");
             }
         }
-        return "the processes were not ready within " + START_TIMEOUT.toSeconds() + " s";
+        return "the processes were not ready within " + StartGate.READY_TIMEOUT.toSeconds() + " s";
     }
 
     /** CPU seconds each child reported after the start signal (NaN when it did not report). */

@@ -1,7 +1,11 @@
 package dev.telar.workloads.exchange;
 
 import dev.telar.workloads.ipc.DiskSpace;
+import dev.telar.workloads.mechanism.ExchangeLimits;
+import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.proc.Child;
+import dev.telar.workloads.race.RaceDemo;
+import dev.telar.workloads.race.RaceResult;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
 import java.nio.file.Path;

@@ -2,6 +2,9 @@ package dev.telar.workloads.exchange;
 
 import dev.telar.workloads.kernel.CpuKernel;
 import dev.telar.workloads.kernel.TaskContext;
+import dev.telar.workloads.mechanism.ExchangeLimits;
+import dev.telar.workloads.mechanism.Mechanism;
+import dev.telar.workloads.mechanism.SharedQueue;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
 package dev.telar.workloads.exchange;
 
+import dev.telar.workloads.mechanism.Mechanism;
 /**
  * One look at a running exchange, for a dashboard panel: immutable, taken by the parent process
  * every {@link ExchangeExperiment#STATS_PERIOD_MS} ms.

@@ -1,7 +1,8 @@
 package dev.telar.workloads.lab;
 
 import dev.telar.probe.Futex;
-import dev.telar.workloads.exchange.MappedRegion;
+import dev.telar.workloads.shm.MappedFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;
 
@@ -32,16 +33,16 @@ final class Doorbell implements AutoCloseable {
     private static final boolean FUTEX = Futex.available();
     static final long FALLBACK_NAP_NANOS = 10_000_000;
 
-    private final MappedRegion region;
+    private final MappedFile region;
     private boolean closed;
 
-    private Doorbell(MappedRegion region) {
+    private Doorbell(MappedFile region) {
         this.region = region;
     }
 
     /** Makes the doorbell file (the dashboard, before it starts the lab). */
     static Doorbell create(Path file) {
-        MappedRegion region = MappedRegion.map(file, SIZE);
+        MappedFile region = MappedFile.map(file, SIZE);
         region.putOrdered(MAGIC, MAGIC_VALUE);
         return new Doorbell(region);
     }
@@ -52,10 +53,10 @@ final class Doorbell implements AutoCloseable {
      * @throws IllegalArgumentException when the file is missing or is not a doorbell
      */
     static Doorbell open(Path file) {
-        if (!MappedRegion.exists(file)) {
+        if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no lab doorbell at " + file);
         }
-        MappedRegion region = MappedRegion.map(file, SIZE);
+        MappedFile region = MappedFile.map(file, SIZE);
         if (region.getVolatile(MAGIC) != MAGIC_VALUE) {
             region.close();
             throw new IllegalArgumentException("not a lab doorbell: " + file);
@@ -73,7 +74,7 @@ final class Doorbell implements AutoCloseable {
         if (closed) {
             return;
         }
-        region.addIntAndGet(word, 1);
+        region.addAndGetInt(word, 1);
         if (FUTEX) {
             Futex.wake(region.address(word), Integer.MAX_VALUE);
         }

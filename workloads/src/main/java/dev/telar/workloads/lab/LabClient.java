@@ -1,6 +1,6 @@
 package dev.telar.workloads.lab;
 
-import dev.telar.workloads.exchange.ExchangeLimits;
+import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;

@@ -1,6 +1,6 @@
 package dev.telar.workloads.lab;
 
-import dev.telar.workloads.exchange.Mechanism;
+import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.exchange.TotalCheck;
 import dev.telar.workloads.run.RunSpec;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;

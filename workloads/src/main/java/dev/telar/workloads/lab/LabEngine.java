@@ -1,8 +1,8 @@
 package dev.telar.workloads.lab;
 
 import dev.telar.workloads.exchange.ExchangeEvent;
-import dev.telar.workloads.exchange.ExchangeLimits;
 import dev.telar.workloads.exchange.ExchangeRunner;
+import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.ExperimentRunner;
 import dev.telar.workloads.sync.scenario.RunningScenario;

@@ -2,7 +2,7 @@ package dev.telar.workloads.lab;
 
 import dev.telar.workloads.exchange.ExchangeEvent;
 import dev.telar.workloads.exchange.ExchangeProgress;
-import dev.telar.workloads.exchange.RaceDemo;
+import dev.telar.workloads.race.RaceDemo;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.sync.scenario.ScenarioOutcome;
 import dev.telar.workloads.sync.scenario.ScenarioSnapshot;

@@ -2,7 +2,7 @@ package dev.telar.workloads.lab;
 
 import dev.telar.probe.Kernel;
 import dev.telar.probe.ProcessIdentity;
-import dev.telar.workloads.exchange.ExchangeLimits;
+import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.proc.JvmFlags;
 import dev.telar.workloads.proc.ParentWatch;

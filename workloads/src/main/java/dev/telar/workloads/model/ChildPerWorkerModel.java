@@ -2,8 +2,6 @@ package dev.telar.workloads.model;
 
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
-import dev.telar.workloads.run.Job;
-import dev.telar.workloads.run.RunControl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

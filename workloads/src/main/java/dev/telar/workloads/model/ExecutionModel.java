@@ -1,6 +1,5 @@
 package dev.telar.workloads.model;
 
-import dev.telar.workloads.run.Job;
 import java.util.Optional;
 
 /**

@@ -2,7 +2,6 @@ package dev.telar.workloads.model;
 
 import dev.telar.workloads.kernel.CancelledException;
 import dev.telar.workloads.kernel.TaskContext;
-import dev.telar.workloads.run.RunControl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

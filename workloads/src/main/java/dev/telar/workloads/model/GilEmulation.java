@@ -1,6 +1,5 @@
 package dev.telar.workloads.model;
 
-import dev.telar.workloads.run.Job;
 
 /**
  * One thread per worker, all sharing one emulated interpreter lock ({@link Gil}): CPU-bound tasks

@@ -1,15 +1,14 @@
 package dev.telar.workloads.model;
 
 import dev.telar.workloads.kernel.CancelledException;
-import dev.telar.workloads.run.Job;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Base of the thread-pool models: a fixed pool of {@code workers} named threads (the lecture's

@@ -5,8 +5,6 @@ import dev.telar.workloads.pool.PoolResult;
 import dev.telar.workloads.pool.PoolTask;
 import dev.telar.workloads.pool.ProcessPool;
 import dev.telar.workloads.pool.TaskKinds;
-import dev.telar.workloads.run.Job;
-import dev.telar.workloads.run.RunControl;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package dev.telar.workloads.model;
 
-import dev.telar.workloads.run.Job;
 
 /**
  * Every task, one after another, on a single worker thread: the baseline every speedup is

@@ -1,7 +1,6 @@
 package dev.telar.workloads.model;
 
 import dev.telar.workloads.kernel.CancelledException;
-import dev.telar.workloads.run.Job;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 

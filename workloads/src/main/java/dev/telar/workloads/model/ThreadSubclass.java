@@ -1,6 +1,5 @@
 package dev.telar.workloads.model;
 
-import dev.telar.workloads.run.Job;
 
 /** One thread per worker, made by subclassing the thread type and overriding run(). */
 public final class ThreadSubclass extends WorkerThreadsModel {

@@ -1,6 +1,5 @@
 package dev.telar.workloads.model;
 
-import dev.telar.workloads.run.Job;
 
 /** One thread per worker, made by passing the work to the thread's constructor. */
 public final class ThreadTarget extends WorkerThreadsModel {

@@ -1,6 +1,5 @@
 package dev.telar.workloads.model;
 
-import dev.telar.workloads.run.Job;
 import java.lang.reflect.Method;
 import java.util.Optional;
 

@@ -1,6 +1,7 @@
 package dev.telar.workloads.run;
 
 import dev.telar.workloads.model.Models;
+import dev.telar.workloads.model.RunControl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

@@ -2,6 +2,8 @@ package dev.telar.workloads.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.telar.workloads.mechanism.ExchangeLimits;
+import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.run.RunResult;

@@ -2,7 +2,11 @@ package dev.telar.workloads.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.telar.workloads.mechanism.ExchangeLimits;
+import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.proc.ChildLauncher;
+import dev.telar.workloads.race.RaceDemo;
+import dev.telar.workloads.race.RaceResult;
 import dev.telar.workloads.run.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,9 @@ package dev.telar.workloads.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.telar.workloads.mechanism.ExchangeLimits;
+import dev.telar.workloads.mechanism.Packet;
+import dev.telar.workloads.mechanism.SharedQueue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,7 +44,7 @@ class QueueCapacityTest {
             assertThatThrownBy(queue::producer).isInstanceOf(IllegalStateException.class)
                     .hasMessage("a shared queue takes at most " + SharedQueue.MAX_PRODUCERS + " producers");
             while (!consumer.drained()) {
-                Message m = consumer.take(java.time.Duration.ofSeconds(10));
+                Packet m = consumer.take(java.time.Duration.ofSeconds(10));
                 if (m != null) {
                     assertThat(m.value()).isEqualTo(m.key() * 0.5);
                     assertThat(keys.add(m.key())).as("message %d taken twice", m.key()).isTrue();

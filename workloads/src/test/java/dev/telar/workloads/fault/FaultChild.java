@@ -1,20 +1,20 @@
 package dev.telar.workloads.fault;
 
 import dev.telar.workloads.exchange.ExchangeExperiment;
-import dev.telar.workloads.exchange.ExchangeLimits;
 import dev.telar.workloads.exchange.ExchangeRun;
 import dev.telar.workloads.exchange.ExchangeSpec;
-import dev.telar.workloads.exchange.Mechanism;
-import dev.telar.workloads.exchange.NumberType;
-import dev.telar.workloads.exchange.Message;
-import dev.telar.workloads.exchange.Pipe;
-import dev.telar.workloads.exchange.PipeEnd;
-import dev.telar.workloads.exchange.ProcessLock;
-import dev.telar.workloads.exchange.SharedArray;
-import dev.telar.workloads.exchange.SharedDict;
-import dev.telar.workloads.exchange.SharedQueue;
-import dev.telar.workloads.exchange.SharedValue;
+import dev.telar.workloads.mechanism.ExchangeLimits;
+import dev.telar.workloads.mechanism.Mechanism;
+import dev.telar.workloads.mechanism.NumberType;
+import dev.telar.workloads.mechanism.Packet;
+import dev.telar.workloads.mechanism.Pipe;
+import dev.telar.workloads.mechanism.PipeEnd;
+import dev.telar.workloads.mechanism.SharedArray;
+import dev.telar.workloads.mechanism.SharedDict;
+import dev.telar.workloads.mechanism.SharedQueue;
+import dev.telar.workloads.mechanism.SharedValue;
 import dev.telar.workloads.proc.ProcessTarget;
+import dev.telar.workloads.shm.ProcessMutex;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +102,7 @@ public final class FaultChild implements ProcessTarget {
         try (SharedArray acks = SharedArray.open(acksFile(dir)); PipeEnd b = Pipe.open(pipeDir(dir), Pipe.Side.B)) {
             acks.set(READY, 1);
             for (long k = 0; k < MOST; k++) {
-                Message m = b.recv();
+                Packet m = b.recv();
                 if (m.key() != k) {
                     acks.set(DISORDER, 1);
                 }
@@ -130,10 +130,10 @@ public final class FaultChild implements ProcessTarget {
             acks.set(READY, 1);
             int room = acks.length() - LOG;
             for (int n = 0; n < room; n++) {
-                Message m;
+                Packet m;
                 try {
                     m = c.take();
-                } catch (dev.telar.workloads.exchange.ExchangeClosedException end) {
+                } catch (dev.telar.workloads.mechanism.ExchangeClosedException end) {
                     return;
                 }
                 acks.set(LOG + n, m.key() + 1); // + 1: an empty slot reads 0
@@ -147,7 +147,7 @@ public final class FaultChild implements ProcessTarget {
     private static void value(Path dir) {
         try (SharedArray acks = SharedArray.open(acksFile(dir)); SharedValue v = SharedValue.open(valueFile(dir))) {
             acks.set(READY, 1);
-            ProcessLock lock = v.lock();
+            ProcessMutex lock = v.lock();
             for (long n = 0; n < MOST; n++) {
                 lock.lock();
                 try {
@@ -164,7 +164,7 @@ public final class FaultChild implements ProcessTarget {
     private static void array(Path dir) {
         try (SharedArray acks = SharedArray.open(acksFile(dir)); SharedArray a = SharedArray.open(arrayFile(dir))) {
             acks.set(READY, 1);
-            ProcessLock lock = a.lock();
+            ProcessMutex lock = a.lock();
             for (long n = 0; n < MOST; n++) {
                 lock.lock();
                 try {
@@ -181,7 +181,7 @@ public final class FaultChild implements ProcessTarget {
     private static void dict(Path dir) {
         try (SharedArray acks = SharedArray.open(acksFile(dir)); SharedDict d = SharedDict.open(dictFile(dir))) {
             acks.set(READY, 1);
-            ProcessLock lock = d.lock();
+            ProcessMutex lock = d.lock();
             for (long n = 0; n < MOST; n++) {
                 lock.lock();
                 try {
@@ -217,7 +217,7 @@ public final class FaultChild implements ProcessTarget {
                 }
                 try {
                     c.take();
-                } catch (dev.telar.workloads.exchange.ExchangeClosedException end) {
+                } catch (dev.telar.workloads.mechanism.ExchangeClosedException end) {
                     acks.set(READY, 1);
                 }
             }

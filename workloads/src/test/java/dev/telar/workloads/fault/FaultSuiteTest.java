@@ -2,22 +2,22 @@ package dev.telar.workloads.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.telar.workloads.exchange.ExchangeClosedException;
-import dev.telar.workloads.exchange.ExchangeLimits;
-import dev.telar.workloads.exchange.ExchangePeerDiedException;
-import dev.telar.workloads.exchange.Mechanism;
-import dev.telar.workloads.exchange.Message;
-import dev.telar.workloads.exchange.NumberType;
-import dev.telar.workloads.exchange.Pipe;
-import dev.telar.workloads.exchange.PipeEnd;
-import dev.telar.workloads.exchange.ProcessLock;
-import dev.telar.workloads.exchange.SharedArray;
-import dev.telar.workloads.exchange.SharedDict;
-import dev.telar.workloads.exchange.SharedQueue;
-import dev.telar.workloads.exchange.SharedValue;
 import dev.telar.workloads.ipc.RunDirectory;
+import dev.telar.workloads.mechanism.ExchangeClosedException;
+import dev.telar.workloads.mechanism.ExchangeLimits;
+import dev.telar.workloads.mechanism.ExchangePeerDiedException;
+import dev.telar.workloads.mechanism.Mechanism;
+import dev.telar.workloads.mechanism.NumberType;
+import dev.telar.workloads.mechanism.Packet;
+import dev.telar.workloads.mechanism.Pipe;
+import dev.telar.workloads.mechanism.PipeEnd;
+import dev.telar.workloads.mechanism.SharedArray;
+import dev.telar.workloads.mechanism.SharedDict;
+import dev.telar.workloads.mechanism.SharedQueue;
+import dev.telar.workloads.mechanism.SharedValue;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
+import dev.telar.workloads.shm.ProcessMutex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -283,7 +283,7 @@ class FaultSuiteTest {
             Thread reader = daemon("fault-pipe-reader", () -> {
                 try {
                     while (true) {
-                        Message m = a.recv(READY_LIMIT);
+                        Packet m = a.recv(READY_LIMIT);
                         if (m == null) {
                             end.set("no message for " + READY_LIMIT.toSeconds() + " s");
                             return;
@@ -396,7 +396,7 @@ class FaultSuiteTest {
             Thread taker = daemon("fault-queue-consumer", () -> {
                 try {
                     while (true) {
-                        Message m = consumer.take(READY_LIMIT);
+                        Packet m = consumer.take(READY_LIMIT);
                         if (m == null) {
                             end.set("nothing taken for " + READY_LIMIT.toSeconds() + " s");
                             return;
@@ -495,7 +495,7 @@ class FaultSuiteTest {
             Thread taker = daemon("fault-queue-consumer", () -> {
                 try {
                     while (true) {
-                        Message m = consumer.take(READY_LIMIT);
+                        Packet m = consumer.take(READY_LIMIT);
                         if (m == null) {
                             end.set("nothing taken for " + READY_LIMIT.toSeconds() + " s");
                             return;
@@ -644,7 +644,7 @@ class FaultSuiteTest {
 
         long total();
 
-        ProcessLock lock();
+        ProcessMutex lock();
 
         @Override
         void close();
@@ -667,7 +667,7 @@ class FaultSuiteTest {
                             return v.getLong();
                         }
 
-                        public ProcessLock lock() {
+                        public ProcessMutex lock() {
                             return v.lock();
                         }
 
@@ -692,7 +692,7 @@ class FaultSuiteTest {
                             return (long) a.get(0);
                         }
 
-                        public ProcessLock lock() {
+                        public ProcessMutex lock() {
                             return a.lock();
                         }
 
@@ -718,7 +718,7 @@ class FaultSuiteTest {
                             return d.get("total").longValue();
                         }
 
-                        public ProcessLock lock() {
+                        public ProcessMutex lock() {
                             return d.lock();
                         }
 

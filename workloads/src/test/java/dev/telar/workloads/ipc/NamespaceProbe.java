@@ -1,7 +1,7 @@
 package dev.telar.workloads.ipc;
 
-import dev.telar.workloads.exchange.SharedQueue;
-import dev.telar.workloads.exchange.SharedValue;
+import dev.telar.workloads.mechanism.SharedQueue;
+import dev.telar.workloads.mechanism.SharedValue;
 import dev.telar.workloads.sync.process.ProcessSync;
 import java.nio.file.Path;
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.telar.probe.ProcessIdentity;
-import dev.telar.workloads.exchange.ExchangeLimits;
-import dev.telar.workloads.exchange.NumberType;
-import dev.telar.workloads.exchange.SharedQueue;
-import dev.telar.workloads.exchange.SharedValue;
+import dev.telar.workloads.mechanism.ExchangeLimits;
+import dev.telar.workloads.mechanism.NumberType;
+import dev.telar.workloads.mechanism.SharedQueue;
+import dev.telar.workloads.mechanism.SharedValue;
 import dev.telar.workloads.proc.JvmCommand;
 import dev.telar.workloads.sync.process.ProcessSync;
 import java.nio.charset.StandardCharsets;

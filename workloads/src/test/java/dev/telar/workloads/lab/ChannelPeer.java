@@ -1,6 +1,6 @@
 package dev.telar.workloads.lab;
 
-import dev.telar.workloads.exchange.RaceDemo;
+import dev.telar.workloads.race.RaceDemo;
 import dev.telar.workloads.proc.ProcessTarget;
 import java.nio.file.Path;
 import java.util.ArrayList;

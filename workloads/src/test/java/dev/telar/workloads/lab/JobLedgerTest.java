@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.telar.workloads.exchange.ExchangeEvent;
 import dev.telar.workloads.exchange.ExchangeResult;
 import dev.telar.workloads.exchange.ExchangeSpec;
-import dev.telar.workloads.exchange.Mechanism;
+import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;

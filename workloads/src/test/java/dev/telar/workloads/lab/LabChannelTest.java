@@ -2,7 +2,7 @@ package dev.telar.workloads.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.telar.workloads.exchange.RaceDemo;
+import dev.telar.workloads.race.RaceDemo;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.proc.ChildLauncher;

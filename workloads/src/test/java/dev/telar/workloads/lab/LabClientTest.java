@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telar.workloads.exchange.ExchangeEvent;
 import dev.telar.workloads.exchange.ExchangeSpec;
-import dev.telar.workloads.exchange.Mechanism;
+import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildLauncher;

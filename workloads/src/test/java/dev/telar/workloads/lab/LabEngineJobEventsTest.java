@@ -3,9 +3,9 @@ package dev.telar.workloads.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telar.workloads.exchange.ExchangeEvent;
-import dev.telar.workloads.exchange.ExchangeLimits;
+import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.exchange.ExchangeSpec;
-import dev.telar.workloads.exchange.Mechanism;
+import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.exchange.TotalCheck;
 import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.run.RunResult;

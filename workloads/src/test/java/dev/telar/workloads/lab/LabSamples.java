@@ -2,14 +2,14 @@ package dev.telar.workloads.lab;
 
 import dev.telar.workloads.exchange.ChildReport;
 import dev.telar.workloads.exchange.ExchangeEvent;
-import dev.telar.workloads.exchange.ExchangeLimits;
+import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.exchange.ExchangeProgress;
 import dev.telar.workloads.exchange.ExchangeResult;
 import dev.telar.workloads.exchange.ExchangeSpec;
 import dev.telar.workloads.exchange.ExchangeStats;
-import dev.telar.workloads.exchange.Mechanism;
-import dev.telar.workloads.exchange.RaceDemo;
-import dev.telar.workloads.exchange.RaceResult;
+import dev.telar.workloads.mechanism.Mechanism;
+import dev.telar.workloads.race.RaceDemo;
+import dev.telar.workloads.race.RaceResult;
 import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunResult;

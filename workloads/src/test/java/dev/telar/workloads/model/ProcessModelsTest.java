@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.run.ExperimentRunner;
 import dev.telar.workloads.run.Experiments;
-import dev.telar.workloads.run.RunControl;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
 import java.nio.file.Files;

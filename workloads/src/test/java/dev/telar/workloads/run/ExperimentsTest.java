@@ -7,6 +7,7 @@ import dev.telar.probe.Kernel;
 import dev.telar.workloads.kernel.CpuKernel;
 import dev.telar.workloads.kernel.TaskContext;
 import dev.telar.workloads.model.Models;
+import dev.telar.workloads.model.RunControl;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

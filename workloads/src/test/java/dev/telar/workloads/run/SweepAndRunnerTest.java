@@ -2,6 +2,7 @@ package dev.telar.workloads.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.telar.workloads.model.RunControl;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;

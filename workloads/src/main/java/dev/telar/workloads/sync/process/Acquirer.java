@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.process;
 
+import dev.telar.workloads.shm.MappedFile;
 import dev.telar.workloads.sync.Waits;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -12,7 +13,7 @@ import java.util.function.LongPredicate;
  * supplies what "take" and "take over from the dead" mean for its own slots.
  */
 final class Acquirer {
-    private final SharedRegion region;
+    private final MappedFile region;
     private final SlotTable waiters;
     private final WakeWord wake;
     /** One try to take it for an owner word; reads before it compare-and-swaps. */
@@ -25,7 +26,7 @@ final class Acquirer {
     /** When this JVM may next look whether holders are alive; racy on purpose. */
     private volatile long nextLivenessCheck = System.nanoTime();
 
-    Acquirer(SharedRegion region, SlotTable waiters, WakeWord wake, LongPredicate tryTake,
+    Acquirer(MappedFile region, SlotTable waiters, WakeWord wake, LongPredicate tryTake,
              LongPredicate takeOverFromDead, BooleanSupplier looksAvailable) {
         this.region = region;
         this.waiters = waiters;
@@ -62,7 +63,7 @@ final class Acquirer {
             return false;
         }
         long deadline = Waits.deadline(timeoutNanos);
-        Backoff backoff = new Backoff(wake, spin);
+        WakeBackoff backoff = new WakeBackoff(wake, spin);
         try (WaiterRegistration listed = new WaiterRegistration(waiters, me)) {
             while (true) {
                 backoff.pause(deadline, looksAvailable);

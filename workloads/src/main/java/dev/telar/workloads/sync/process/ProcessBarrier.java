@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.process;
 
+import dev.telar.workloads.shm.MappedFile;
 import dev.telar.workloads.sync.BarrierBrokenException;
 import dev.telar.workloads.sync.BarrierState;
 import dev.telar.workloads.sync.SyncBarrier;
@@ -37,12 +38,12 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
     private static final int RING_SHIFT = 32;
     private static final int RING_SIZE = 32;
 
-    private static final long WORD = SharedRegion.DATA;
+    private static final long WORD = PrimitiveFile.DATA;
     private static final long ROUNDS = WORD + 8;
     private static final long GENERATION = WORD + 16;
     private static final long REASON = WORD + 24;      // int: why the last break happened
     private static final long WAKE = WORD + 32;
-    private static final long MEMBERS = SharedRegion.DATA + 64;
+    private static final long MEMBERS = PrimitiveFile.DATA + 64;
     private static final long WAITING = MEMBERS + SlotTable.bytes(MAX_MEMBERS);
     private static final int DATA_BYTES = 64 + SlotTable.bytes(MAX_MEMBERS) + SlotTable.bytes(MAX_WAITING);
 
@@ -65,10 +66,10 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
     private final long memberWord = Owner.process();
     private final int memberSlot;
 
-    private ProcessBarrier(SharedRegion region, String name, Runnable action) {
+    private ProcessBarrier(MappedFile region, String name, Runnable action) {
         super(region, name);
-        this.parties = (int) region.param(0);
-        this.defaultTimeoutNanos = region.param(1);
+        this.parties = (int) PrimitiveFile.param(region, 0);
+        this.defaultTimeoutNanos = PrimitiveFile.param(region, 1);
         this.action = action;
         this.members = new SlotTable(region, MEMBERS, MAX_MEMBERS);
         this.waiting = new SlotTable(region, WAITING, MAX_WAITING);
@@ -95,7 +96,7 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
             throw new IllegalArgumentException("a process barrier needs 1.." + MAX_PARTIES + " parties, not " + parties);
         }
         long nanos = Waits.nanosOrNone(timeout);
-        SharedRegion r = SharedRegion.openOrCreate(file, SharedRegion.Kind.BARRIER, DATA_BYTES, parties, nanos);
+        MappedFile r = PrimitiveFile.openOrCreate(file, PrimitiveFile.Kind.BARRIER, DATA_BYTES, parties, nanos);
         return new ProcessBarrier(r, ProcessSync.nameOf(file), action);
     }
 
@@ -139,22 +140,22 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
     private int awaitNanos(long nanos) throws InterruptedException {
         region.ensureOpen();
         long w;
-        Backoff full = null;
+        WakeBackoff full = null;
         while (true) {
-            w = region.getLong(WORD);
+            w = region.getVolatile(WORD);
             if (broken(w)) {
                 throw broken();
             }
             if (count(w) >= parties) {
                 // the last party of this round is running the action: the next round starts soon
                 if (full == null) {
-                    full = new Backoff(wake, spin);
+                    full = new WakeBackoff(wake, spin);
                 }
                 long seenFull = w;
-                full.pause(Long.MAX_VALUE, () -> region.getLong(WORD) != seenFull);
+                full.pause(Long.MAX_VALUE, () -> region.getVolatile(WORD) != seenFull);
                 continue;
             }
-            if (region.casLong(WORD, w, w + 1)) {
+            if (region.compareAndSet(WORD, w, w + 1)) {
                 break;
             }
         }
@@ -176,13 +177,13 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
             }
         }
         while (true) {
-            long w = region.getLong(WORD);
+            long w = region.getVolatile(WORD);
             if (gen(w) != g || broken(w)) {
                 throw broken(); // broken (timeout, abort, reset) while the action ran
             }
-            if (region.casLong(WORD, w, advanced(w, false))) {
-                region.addLong(ROUNDS, 1);
-                region.addLong(GENERATION, 1);
+            if (region.compareAndSet(WORD, w, advanced(w, false))) {
+                region.addAndGet(ROUNDS, 1);
+                region.addAndGet(GENERATION, 1);
                 wake.wakeAll();
                 return index;
             }
@@ -193,15 +194,15 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
         long me = Owner.current();
         int slot = waiting.claim(me, (int) Owner.tag(me));
         long deadline = Waits.deadline(nanos);
-        Backoff backoff = new Backoff(wake, spin);
+        WakeBackoff backoff = new WakeBackoff(wake, spin);
         long nextCheck = ProcessLockBase.FIRST_CHECK_NANOS;
         java.util.function.BooleanSupplier moved = () -> {
-            long now = region.getLong(WORD);
+            long now = region.getVolatile(WORD);
             return gen(now) != g || broken(now);
         };
         try {
             while (true) {
-                long w = region.getLong(WORD);
+                long w = region.getVolatile(WORD);
                 if (gen(w) != g) {
                     if (endedBroken(w, g)) {
                         throw broken();
@@ -225,7 +226,7 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
                 }
                 if (backoff.pauseUninterruptibly(deadline, moved)) {
                     breakGeneration(g, INTERRUPTED);
-                    long after = region.getLong(WORD);
+                    long after = region.getVolatile(WORD);
                     if (gen(after) != g && !endedBroken(after, g)) {
                         Thread.currentThread().interrupt(); // the round ended well anyway
                         return index;
@@ -244,12 +245,12 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
     /** Sets the broken flag of generation {@code g}, unless it has ended or is broken already. */
     private void breakGeneration(long g, int reason) {
         while (true) {
-            long w = region.getLong(WORD);
+            long w = region.getVolatile(WORD);
             if (gen(w) != g || broken(w)) {
                 return;
             }
-            region.setInt(REASON, reason);
-            if (region.casLong(WORD, w, w | BROKEN)) {
+            region.putIntVolatile(REASON, reason);
+            if (region.compareAndSet(WORD, w, w | BROKEN)) {
                 wake.wakeAll();
                 return;
             }
@@ -257,7 +258,7 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
     }
 
     private BarrierBrokenException broken() {
-        int reason = region.getInt(REASON);
+        int reason = region.getIntVolatile(REASON);
         String why = reason > 0 && reason < REASONS.length ? ": " + REASONS[reason] : "";
         return new BarrierBrokenException("barrier " + name + " is broken" + why);
     }
@@ -265,20 +266,20 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
     @Override
     public void abort() {
         region.ensureOpen();
-        breakGeneration(gen(region.getLong(WORD)), ABORT);
+        breakGeneration(gen(region.getVolatile(WORD)), ABORT);
     }
 
     @Override
     public void reset() {
         region.ensureOpen();
         while (true) {
-            long w = region.getLong(WORD);
+            long w = region.getVolatile(WORD);
             boolean spoilt = broken(w) || count(w) > 0;
             if (count(w) > 0 && !broken(w)) {
-                region.setInt(REASON, RESET);
+                region.putIntVolatile(REASON, RESET);
             }
-            if (region.casLong(WORD, w, advanced(w, spoilt))) {
-                region.addLong(GENERATION, 1);
+            if (region.compareAndSet(WORD, w, advanced(w, spoilt))) {
+                region.addAndGet(GENERATION, 1);
                 wake.wakeAll();
                 return;
             }
@@ -288,7 +289,7 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
     @Override
     public boolean isBroken() {
         region.ensureOpen();
-        return broken(region.getLong(WORD));
+        return broken(region.getVolatile(WORD));
     }
 
     @Override
@@ -299,16 +300,16 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
     @Override
     public int waiting() {
         region.ensureOpen();
-        long w = region.getLong(WORD);
+        long w = region.getVolatile(WORD);
         return broken(w) ? 0 : Math.min(count(w), parties - 1);
     }
 
     @Override
     public BarrierState state() {
         region.ensureOpen();
-        long w = region.getLong(WORD);
+        long w = region.getVolatile(WORD);
         return new BarrierState(parties, Math.min(count(w), parties - 1), waiting.participants(true),
-                region.getLong(GENERATION), region.getLong(ROUNDS), broken(w));
+                region.getVolatile(GENERATION), region.getVolatile(ROUNDS), broken(w));
     }
 
     /** Leaves the member list, then unmaps the file. */

@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.process;
 
+import dev.telar.workloads.shm.MappedFile;
 import dev.telar.workloads.sync.ConditionState;
 import dev.telar.workloads.sync.Participant;
 import dev.telar.workloads.sync.SyncCondition;
@@ -34,18 +35,18 @@ public final class ProcessCondition extends ProcessPrimitive<ConditionState> imp
     private static final long NOTIFIED = 2;
     private static final long CANCELLED = 3;
 
-    private static final long TICKET = SharedRegion.DATA;         // long: last ticket handed out
+    private static final long TICKET = PrimitiveFile.DATA;         // long: last ticket handed out
     private static final long SIGNAL_CALLS = TICKET + 8;
     private static final long WOKEN = TICKET + 16;
     private static final long WAKE = TICKET + 24;
-    private static final long SLOTS = SharedRegion.DATA + 64;     // MAX_WAITERS x (state, owner)
+    private static final long SLOTS = PrimitiveFile.DATA + 64;     // MAX_WAITERS x (state, owner)
     private static final int DATA_BYTES = 64 + MAX_WAITERS * 16;
 
     private final ProcessLockBase lock;
     private final WakeWord wake;
     private final SpinBudget spin = new SpinBudget();
 
-    private ProcessCondition(SharedRegion region, ProcessLockBase lock, String name) {
+    private ProcessCondition(MappedFile region, ProcessLockBase lock, String name) {
         super(region, name);
         this.lock = lock;
         this.wake = new WakeWord(region, WAKE);
@@ -62,7 +63,7 @@ public final class ProcessCondition extends ProcessPrimitive<ConditionState> imp
             throw new IllegalArgumentException("a process Condition needs a process Lock or RLock, not " + lock);
         }
         long lockId = base.path().getFileName().toString().hashCode();
-        SharedRegion r = SharedRegion.openOrCreate(file, SharedRegion.Kind.CONDITION, DATA_BYTES, lockId);
+        MappedFile r = PrimitiveFile.openOrCreate(file, PrimitiveFile.Kind.CONDITION, DATA_BYTES, lockId);
         return new ProcessCondition(r, base, ProcessSync.nameOf(file));
     }
 
@@ -97,36 +98,36 @@ public final class ProcessCondition extends ProcessPrimitive<ConditionState> imp
     private boolean awaitNanos(long nanos) throws InterruptedException {
         requireLock("wait");
         long me = Owner.current();
-        long ticket = region.addLong(TICKET, 1);
+        long ticket = region.addAndGet(TICKET, 1);
         long waiting = ticket << 2 | WAITING;
         int slot = claim(waiting, me);
         int holds = lock.releaseFully();
         long deadline = Waits.deadline(nanos);
-        Backoff backoff = new Backoff(wake, spin);
+        WakeBackoff backoff = new WakeBackoff(wake, spin);
         long stateAt = stateOffset(slot);
-        java.util.function.BooleanSupplier changed = () -> region.getLong(stateAt) != waiting;
+        java.util.function.BooleanSupplier changed = () -> region.getVolatile(stateAt) != waiting;
         boolean signalled;
         boolean interrupted = false;
         try {
             while (true) {
-                if (region.getLong(stateOffset(slot)) != waiting) {
+                if (region.getVolatile(stateOffset(slot)) != waiting) {
                     signalled = true; // only a signal changes a WAITING word of ours
                     break;
                 }
                 if (Waits.passed(deadline)) {
-                    signalled = !region.casLong(stateOffset(slot), waiting, ticket << 2 | CANCELLED);
+                    signalled = !region.compareAndSet(stateOffset(slot), waiting, ticket << 2 | CANCELLED);
                     break;
                 }
                 if (backoff.pauseUninterruptibly(deadline, changed)) {
                     interrupted = true;
-                    signalled = !region.casLong(stateOffset(slot), waiting, ticket << 2 | CANCELLED);
+                    signalled = !region.compareAndSet(stateOffset(slot), waiting, ticket << 2 | CANCELLED);
                     break;
                 }
             }
         } finally {
             backoff.end();
-            region.setLong(stateOffset(slot), FREE); // the state first: an owner word of 0 frees the slot
-            region.setLong(ownerOffset(slot), 0);
+            region.putVolatile(stateOffset(slot), FREE); // the state first: an owner word of 0 frees the slot
+            region.putVolatile(ownerOffset(slot), 0);
             lock.reacquire(holds);
         }
         if (interrupted) {
@@ -139,8 +140,8 @@ public final class ProcessCondition extends ProcessPrimitive<ConditionState> imp
     private int claim(long waiting, long me) {
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < MAX_WAITERS; i++) {
-                if (region.getLong(ownerOffset(i)) == 0 && region.casLong(ownerOffset(i), 0, me)) {
-                    region.setLong(stateOffset(i), waiting);
+                if (region.getVolatile(ownerOffset(i)) == 0 && region.compareAndSet(ownerOffset(i), 0, me)) {
+                    region.putVolatile(stateOffset(i), waiting);
                     return i;
                 }
             }
@@ -155,8 +156,8 @@ public final class ProcessCondition extends ProcessPrimitive<ConditionState> imp
     private int pruneDead() {
         int freed = 0;
         for (int i = 0; i < MAX_WAITERS; i++) {
-            long owner = region.getLong(ownerOffset(i));
-            if (owner != 0 && !Owner.isAlive(owner) && free(i, region.getLong(stateOffset(i)), owner)) {
+            long owner = region.getVolatile(ownerOffset(i));
+            if (owner != 0 && !Owner.isAlive(owner) && free(i, region.getVolatile(stateOffset(i)), owner)) {
                 freed++;
             }
         }
@@ -165,7 +166,7 @@ public final class ProcessCondition extends ProcessPrimitive<ConditionState> imp
 
     /** Frees a dead waiter's slot: the state, then the owner word that makes it claimable. */
     private boolean free(int slot, long state, long owner) {
-        return region.casLong(stateOffset(slot), state, FREE) && region.casLong(ownerOffset(slot), owner, 0);
+        return region.compareAndSet(stateOffset(slot), state, FREE) && region.compareAndSet(ownerOffset(slot), owner, 0);
     }
 
     @Override
@@ -179,7 +180,7 @@ public final class ProcessCondition extends ProcessPrimitive<ConditionState> imp
             }
             int slot = (int) w[1];
             long word = w[0];
-            long owner = region.getLong(ownerOffset(slot));
+            long owner = region.getVolatile(ownerOffset(slot));
             if (owner == 0) {
                 continue; // a state left by a dead waiter whose slot was freed
             }
@@ -187,12 +188,12 @@ public final class ProcessCondition extends ProcessPrimitive<ConditionState> imp
                 free(slot, word, owner); // its process died while waiting: not worth a signal
                 continue;
             }
-            if (region.casLong(stateOffset(slot), word, (word & ~3L) | NOTIFIED)) {
+            if (region.compareAndSet(stateOffset(slot), word, (word & ~3L) | NOTIFIED)) {
                 woken++;
             }
         }
-        region.addLong(SIGNAL_CALLS, 1);
-        region.addLong(WOKEN, woken);
+        region.addAndGet(SIGNAL_CALLS, 1);
+        region.addAndGet(WOKEN, woken);
         if (woken > 0) {
             wake.wakeAll();
         }
@@ -203,7 +204,7 @@ public final class ProcessCondition extends ProcessPrimitive<ConditionState> imp
     private long[][] waitingSlots() {
         List<long[]> out = new ArrayList<>();
         for (int i = 0; i < MAX_WAITERS; i++) {
-            long s = region.getLong(stateOffset(i));
+            long s = region.getVolatile(stateOffset(i));
             if ((s & 3) == WAITING) {
                 out.add(new long[] {s, i});
             }
@@ -218,12 +219,12 @@ public final class ProcessCondition extends ProcessPrimitive<ConditionState> imp
         region.ensureOpen();
         List<Participant> list = new ArrayList<>();
         for (long[] w : waitingSlots()) {
-            long owner = region.getLong(ownerOffset((int) w[1]));
+            long owner = region.getVolatile(ownerOffset((int) w[1]));
             if (owner != 0 && Owner.isAlive(owner)) {
                 list.add(Owner.participant(owner));
             }
         }
-        return new ConditionState(lock.state(), list, region.getLong(SIGNAL_CALLS), region.getLong(WOKEN));
+        return new ConditionState(lock.state(), list, region.getVolatile(SIGNAL_CALLS), region.getVolatile(WOKEN));
     }
 
     @Override

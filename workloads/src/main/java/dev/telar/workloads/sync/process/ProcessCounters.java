@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.process;
 
+import dev.telar.workloads.shm.MappedFile;
 import dev.telar.workloads.sync.SharedCounters;
 import java.nio.file.Path;
 
@@ -7,12 +8,12 @@ import java.nio.file.Path;
 public final class ProcessCounters implements SharedCounters {
     /** Most counters one file holds. */
     public static final int MAX_SIZE = 4096;
-    private final SharedRegion region;
+    private final MappedFile region;
     private final int size;
 
-    private ProcessCounters(SharedRegion region) {
+    private ProcessCounters(MappedFile region) {
         this.region = region;
-        this.size = (int) region.param(0);
+        this.size = (int) PrimitiveFile.param(region, 0);
     }
 
     /** Opens the counters in {@code file}, creating {@code size} zeros when the file does not exist. */
@@ -20,14 +21,14 @@ public final class ProcessCounters implements SharedCounters {
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("counters size must be 1.." + MAX_SIZE + ", not " + size);
         }
-        return new ProcessCounters(SharedRegion.openOrCreate(file, SharedRegion.Kind.COUNTERS, size * 8, size));
+        return new ProcessCounters(PrimitiveFile.openOrCreate(file, PrimitiveFile.Kind.COUNTERS, size * 8, size));
     }
 
     private long offset(int i) {
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException("counter " + i + " of " + size);
         }
-        return SharedRegion.DATA + 8L * i;
+        return PrimitiveFile.DATA + 8L * i;
     }
 
     @Override
@@ -38,25 +39,25 @@ public final class ProcessCounters implements SharedCounters {
     @Override
     public long get(int i) {
         region.ensureOpen();
-        return region.getLong(offset(i));
+        return region.getVolatile(offset(i));
     }
 
     @Override
     public void set(int i, long value) {
         region.ensureOpen();
-        region.setLong(offset(i), value);
+        region.putVolatile(offset(i), value);
     }
 
     @Override
     public long add(int i, long delta) {
         region.ensureOpen();
-        return region.addLong(offset(i), delta);
+        return region.addAndGet(offset(i), delta);
     }
 
     @Override
     public boolean compareAndSet(int i, long expected, long value) {
         region.ensureOpen();
-        return region.casLong(offset(i), expected, value);
+        return region.compareAndSet(offset(i), expected, value);
     }
 
     /** True when this JVM made the file. */

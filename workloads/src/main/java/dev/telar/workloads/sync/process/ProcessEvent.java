@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.process;
 
+import dev.telar.workloads.shm.MappedFile;
 import dev.telar.workloads.sync.EventState;
 import dev.telar.workloads.sync.SyncEvent;
 import dev.telar.workloads.sync.Waits;
@@ -14,16 +15,16 @@ import java.time.Duration;
  */
 public final class ProcessEvent extends ProcessPrimitive<EventState> implements SyncEvent {
     private static final int MAX_WAITERS = ProcessSync.SLOTS;
-    private static final long WORD = SharedRegion.DATA;
+    private static final long WORD = PrimitiveFile.DATA;
     private static final long WAKE = WORD + 8;
-    private static final long WAITERS = SharedRegion.DATA + 64;
+    private static final long WAITERS = PrimitiveFile.DATA + 64;
     private static final int DATA_BYTES = 64 + SlotTable.bytes(MAX_WAITERS);
 
     private final SlotTable waiters;
     private final WakeWord wake;
     private final SpinBudget spin = new SpinBudget();
 
-    private ProcessEvent(SharedRegion region, String name) {
+    private ProcessEvent(MappedFile region, String name) {
         super(region, name);
         this.waiters = new SlotTable(region, WAITERS, MAX_WAITERS);
         this.wake = new WakeWord(region, WAKE);
@@ -31,18 +32,18 @@ public final class ProcessEvent extends ProcessPrimitive<EventState> implements 
 
     /** Opens the event in {@code file}, creating it (clear) when the file does not exist. */
     public static ProcessEvent open(Path file) {
-        return new ProcessEvent(SharedRegion.openOrCreate(file, SharedRegion.Kind.EVENT, DATA_BYTES), ProcessSync.nameOf(file));
+        return new ProcessEvent(PrimitiveFile.openOrCreate(file, PrimitiveFile.Kind.EVENT, DATA_BYTES), ProcessSync.nameOf(file));
     }
 
     @Override
     public void set() {
         region.ensureOpen();
         while (true) {
-            long w = region.getLong(WORD);
+            long w = region.getVolatile(WORD);
             if ((w & 1) != 0) {
                 return;
             }
-            if (region.casLong(WORD, w, ((w >>> 1) + 1) << 1 | 1)) {
+            if (region.compareAndSet(WORD, w, ((w >>> 1) + 1) << 1 | 1)) {
                 wake.wakeAll();
                 return;
             }
@@ -53,8 +54,8 @@ public final class ProcessEvent extends ProcessPrimitive<EventState> implements 
     public void clear() {
         region.ensureOpen();
         while (true) {
-            long w = region.getLong(WORD);
-            if ((w & 1) == 0 || region.casLong(WORD, w, w & ~1L)) {
+            long w = region.getVolatile(WORD);
+            if ((w & 1) == 0 || region.compareAndSet(WORD, w, w & ~1L)) {
                 return;
             }
         }
@@ -63,7 +64,7 @@ public final class ProcessEvent extends ProcessPrimitive<EventState> implements 
     @Override
     public boolean isSet() {
         region.ensureOpen();
-        return (region.getLong(WORD) & 1) != 0;
+        return (region.getVolatile(WORD) & 1) != 0;
     }
 
     @Override
@@ -78,7 +79,7 @@ public final class ProcessEvent extends ProcessPrimitive<EventState> implements 
 
     private boolean awaitNanos(long nanos) throws InterruptedException {
         region.ensureOpen();
-        long seen = region.getLong(WORD);
+        long seen = region.getVolatile(WORD);
         if ((seen & 1) != 0) {
             return true;
         }
@@ -86,17 +87,17 @@ public final class ProcessEvent extends ProcessPrimitive<EventState> implements 
             return false;
         }
         long deadline = Waits.deadline(nanos);
-        Backoff backoff = new Backoff(wake, spin);
+        WakeBackoff backoff = new WakeBackoff(wake, spin);
         try (WaiterRegistration listed = new WaiterRegistration(waiters, Owner.current())) {
             while (true) {
-                if (region.getLong(WORD) != seen) {
+                if (region.getVolatile(WORD) != seen) {
                     return true;
                 }
                 if (Waits.passed(deadline)) {
                     return false;
                 }
                 listed.update(backoff);
-                backoff.pause(deadline, () -> region.getLong(WORD) != seen);
+                backoff.pause(deadline, () -> region.getVolatile(WORD) != seen);
             }
         } finally {
             backoff.end();
@@ -106,7 +107,7 @@ public final class ProcessEvent extends ProcessPrimitive<EventState> implements 
     @Override
     public EventState state() {
         region.ensureOpen();
-        long w = region.getLong(WORD);
+        long w = region.getVolatile(WORD);
         return new EventState((w & 1) != 0, waiters.participants(true), w >>> 1);
     }
 

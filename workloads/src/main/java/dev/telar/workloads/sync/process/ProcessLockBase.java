@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.process;
 
+import dev.telar.workloads.shm.MappedFile;
 import dev.telar.workloads.sync.LockState;
 import dev.telar.workloads.sync.SyncLock;
 import dev.telar.workloads.words.OwnerWord;
@@ -13,7 +14,7 @@ import java.util.Optional;
  *
  * <p>Robust: a participant that fails to take the lock looks whether the holder process still
  * lives (at most every {@link #CHECK_PERIOD_NANOS} per JVM, one read of {@code /proc}; a waiter
- * sleeps at most {@link Backoff#SLICE_NANOS} between looks); when it is gone the participant swaps
+ * sleeps at most {@link WakeBackoff#SLICE_NANOS} between looks); when it is gone the participant swaps
  * the dead owner word for its own, so exactly one takes over, and marks the lock abandoned. A
  * waiter, or a non-blocking acquirer that keeps trying, thus gets the lock well within a second
  * of the holder's death.
@@ -25,14 +26,14 @@ public abstract class ProcessLockBase extends ProcessPrimitive<LockState> implem
     static final long CHECK_PERIOD_NANOS = 100_000_000L;
     static final int MAX_WAITERS = ProcessSync.SLOTS;
 
-    private static final long OWNER = SharedRegion.DATA;          // owner word, 0 = free
+    private static final long OWNER = PrimitiveFile.DATA;          // owner word, 0 = free
     private static final long COUNT = OWNER + 8;                  // int: hold count (RLock)
     private static final long ABANDONED = COUNT + 4;              // int: 1 after a takeover, until markConsistent
     private static final long ACQUISITIONS = OWNER + 16;          // long: written by the holder
     private static final long TAKEOVERS = OWNER + 24;             // long
     private static final long LAST_DEAD = OWNER + 32;             // long: owner word of the last dead holder
     private static final long WAKE = OWNER + 40;                  // wake word: sequence, sleepers, wake in flight
-    private static final long WAITERS = SharedRegion.DATA + 64;   // slot table, on its own cache lines
+    private static final long WAITERS = PrimitiveFile.DATA + 64;   // slot table, on its own cache lines
     static final int DATA_BYTES = 64 + SlotTable.bytes(MAX_WAITERS);
 
     private final OwnerWord lockWord;
@@ -41,7 +42,7 @@ public abstract class ProcessLockBase extends ProcessPrimitive<LockState> implem
     private final Acquirer acquirer;
     private final boolean reentrant;
 
-    ProcessLockBase(SharedRegion region, boolean reentrant, String name) {
+    ProcessLockBase(MappedFile region, boolean reentrant, String name) {
         super(region, name);
         this.reentrant = reentrant;
         this.lockWord = new OwnerWord(region, OWNER);
@@ -66,7 +67,7 @@ public abstract class ProcessLockBase extends ProcessPrimitive<LockState> implem
     }
 
     private boolean looksFree() {
-        return region.getLong(OWNER) == 0;
+        return region.getVolatile(OWNER) == 0;
     }
 
     /** One attempt: take the free lock, or enter again when reentrant and already ours. */
@@ -76,7 +77,7 @@ public abstract class ProcessLockBase extends ProcessPrimitive<LockState> implem
             return true;
         }
         if (reentrant && lockWord.owner() == me) {
-            entered(region.getInt(COUNT) + 1);
+            entered(region.getIntVolatile(COUNT) + 1);
             return true;
         }
         return false;
@@ -84,21 +85,21 @@ public abstract class ProcessLockBase extends ProcessPrimitive<LockState> implem
 
     /** Under the lock: only the holder writes these. */
     private void entered(int holds) {
-        region.putOrderedInt(COUNT, holds);
-        region.putOrderedLong(ACQUISITIONS, region.getLong(ACQUISITIONS) + 1);
+        region.putIntOrdered(COUNT, holds);
+        region.putOrdered(ACQUISITIONS, region.getVolatile(ACQUISITIONS) + 1);
     }
 
     private boolean takeOverFromDead(long me) {
-        long holder = region.getLong(OWNER);
+        long holder = region.getVolatile(OWNER);
         if (holder == 0 || holder == me || Owner.isAlive(holder)) {
             return false;
         }
         if (!lockWord.takeOver(holder, me)) {
             return false; // another waiter was quicker, or the word changed
         }
-        region.setLong(LAST_DEAD, holder);
-        region.setInt(ABANDONED, 1);
-        region.addLong(TAKEOVERS, 1);
+        region.putVolatile(LAST_DEAD, holder);
+        region.putIntVolatile(ABANDONED, 1);
+        region.addAndGet(TAKEOVERS, 1);
         entered(1);
         waiters.pruneDead();
         return true;
@@ -108,17 +109,17 @@ public abstract class ProcessLockBase extends ProcessPrimitive<LockState> implem
     public void release() {
         region.ensureOpen();
         long me = Owner.current();
-        long holder = region.getLong(OWNER);
+        long holder = region.getVolatile(OWNER);
         if (holder != me) {
             throw new IllegalMonitorStateException(holder == 0 ? "release of an unlocked " + kind()
                     : "release of a " + kind() + " held by " + Owner.participant(holder));
         }
-        int holds = region.getInt(COUNT);
+        int holds = region.getIntVolatile(COUNT);
         if (reentrant && holds > 1) {
-            region.putOrderedInt(COUNT, holds - 1);
+            region.putIntOrdered(COUNT, holds - 1);
             return;
         }
-        region.putOrderedInt(COUNT, 0);
+        region.putIntOrdered(COUNT, 0);
         releaseWord(me); // a full fence before wakeAll reads the sleepers
         wake.wakeAll();
     }
@@ -130,19 +131,19 @@ public abstract class ProcessLockBase extends ProcessPrimitive<LockState> implem
     @Override
     public boolean isHeldByCurrentThread() {
         region.ensureOpen();
-        return region.getLong(OWNER) == Owner.current();
+        return region.getVolatile(OWNER) == Owner.current();
     }
 
     @Override
     public boolean isLocked() {
         region.ensureOpen();
-        return region.getLong(OWNER) != 0;
+        return region.getVolatile(OWNER) != 0;
     }
 
     @Override
     public boolean isAbandoned() {
         region.ensureOpen();
-        return region.getInt(ABANDONED) != 0;
+        return region.getIntVolatile(ABANDONED) != 0;
     }
 
     @Override
@@ -150,30 +151,30 @@ public abstract class ProcessLockBase extends ProcessPrimitive<LockState> implem
         if (!isHeldByCurrentThread()) {
             throw new IllegalMonitorStateException("markConsistent by a thread that does not hold the " + kind());
         }
-        region.setInt(ABANDONED, 0);
+        region.putIntVolatile(ABANDONED, 0);
     }
 
     /** The participant the lock was last taken over from, when any. */
     public Optional<dev.telar.workloads.sync.Participant> lastDeadHolder() {
         region.ensureOpen();
-        long w = region.getLong(LAST_DEAD);
+        long w = region.getVolatile(LAST_DEAD);
         return w == 0 ? Optional.empty() : Optional.of(Owner.participant(w));
     }
 
     /** How many levels the calling thread holds (0 when it does not hold the lock). */
     int holdsOfCurrentThread() {
         region.ensureOpen();
-        return region.getLong(OWNER) == Owner.current() ? Math.max(1, region.getInt(COUNT)) : 0;
+        return region.getVolatile(OWNER) == Owner.current() ? Math.max(1, region.getIntVolatile(COUNT)) : 0;
     }
 
     /** For a Condition: releases every level held by the calling thread; returns how many. */
     int releaseFully() {
         long me = Owner.current();
-        if (region.getLong(OWNER) != me) {
+        if (region.getVolatile(OWNER) != me) {
             throw new IllegalMonitorStateException("the " + kind() + " is not held by this thread");
         }
-        int holds = Math.max(1, region.getInt(COUNT));
-        region.setInt(COUNT, 0);
+        int holds = Math.max(1, region.getIntVolatile(COUNT));
+        region.putIntVolatile(COUNT, 0);
         releaseWord(me);
         wake.wakeAll();
         return holds;
@@ -199,21 +200,21 @@ public abstract class ProcessLockBase extends ProcessPrimitive<LockState> implem
                 interrupted = true;
             }
         }
-        region.setInt(COUNT, reentrant ? holds : 1);
+        region.putIntVolatile(COUNT, reentrant ? holds : 1);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        assert region.getLong(OWNER) == me;
+        assert region.getVolatile(OWNER) == me;
     }
 
     @Override
     public LockState state() {
         region.ensureOpen();
-        long holder = region.getLong(OWNER);
-        int holds = holder == 0 ? 0 : Math.max(1, region.getInt(COUNT));
+        long holder = region.getVolatile(OWNER);
+        int holds = holder == 0 ? 0 : Math.max(1, region.getIntVolatile(COUNT));
         return new LockState(reentrant, holder == 0 ? Optional.empty() : Optional.of(Owner.participant(holder)),
-                holds, waiters.participants(true), region.getLong(ACQUISITIONS), region.getInt(ABANDONED) != 0,
-                region.getLong(TAKEOVERS));
+                holds, waiters.participants(true), region.getVolatile(ACQUISITIONS), region.getIntVolatile(ABANDONED) != 0,
+                region.getVolatile(TAKEOVERS));
     }
 
     /** The shared file. */

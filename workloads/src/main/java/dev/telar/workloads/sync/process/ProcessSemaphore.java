@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.process;
 
+import dev.telar.workloads.shm.MappedFile;
 import dev.telar.workloads.sync.Participant;
 import dev.telar.workloads.sync.SemaphoreState;
 import dev.telar.workloads.sync.SyncSemaphore;
@@ -25,12 +26,12 @@ public final class ProcessSemaphore extends ProcessPrimitive<SemaphoreState> imp
     public static final int MAX_PERMITS = ProcessSync.SLOTS;
     private static final int MAX_WAITERS = ProcessSync.SLOTS;
 
-    private static final long ISSUED = SharedRegion.DATA;       // int: slots in use
+    private static final long ISSUED = PrimitiveFile.DATA;       // int: slots in use
     private static final long ABANDONED = ISSUED + 4;           // int
     private static final long ACQUISITIONS = ISSUED + 8;        // long
     private static final long TAKEOVERS = ISSUED + 16;          // long
     private static final long WAKE = ISSUED + 24;               // wake word
-    private static final long PERMITS = SharedRegion.DATA + 64;
+    private static final long PERMITS = PrimitiveFile.DATA + 64;
     private static final long WAITERS = PERMITS + SlotTable.bytes(MAX_PERMITS);
     private static final int DATA_BYTES = 64 + SlotTable.bytes(MAX_PERMITS) + SlotTable.bytes(MAX_WAITERS);
 
@@ -41,10 +42,10 @@ public final class ProcessSemaphore extends ProcessPrimitive<SemaphoreState> imp
     private final int initial;
     private final boolean bounded;
 
-    private ProcessSemaphore(SharedRegion region, String name) {
+    private ProcessSemaphore(MappedFile region, String name) {
         super(region, name);
-        this.initial = (int) region.param(0);
-        this.bounded = region.param(1) != 0;
+        this.initial = (int) PrimitiveFile.param(region, 0);
+        this.bounded = PrimitiveFile.param(region, 1) != 0;
         this.permits = new SlotTable(region, PERMITS, MAX_PERMITS);
         this.waiters = new SlotTable(region, WAITERS, MAX_WAITERS);
         this.wake = new WakeWord(region, WAKE);
@@ -61,8 +62,8 @@ public final class ProcessSemaphore extends ProcessPrimitive<SemaphoreState> imp
         if (value < 0 || value > MAX_PERMITS) {
             throw new IllegalArgumentException("a process semaphore's value must be 0.." + MAX_PERMITS + ", not " + value);
         }
-        SharedRegion r = SharedRegion.openOrCreate(file, SharedRegion.Kind.SEMAPHORE, DATA_BYTES,
-                created -> created.setInt(ISSUED, value), value, bounded ? 1 : 0);
+        MappedFile r = PrimitiveFile.openOrCreate(file, PrimitiveFile.Kind.SEMAPHORE, DATA_BYTES,
+                created -> created.putIntVolatile(ISSUED, value), value, bounded ? 1 : 0);
         return new ProcessSemaphore(r, ProcessSync.nameOf(file));
     }
 
@@ -84,11 +85,11 @@ public final class ProcessSemaphore extends ProcessPrimitive<SemaphoreState> imp
     /** One pass over the issued permits, starting at a slot that depends on the thread. */
     private boolean tryTake(long me) {
         int hint = (int) (Owner.tag(me) * 7 + Owner.pid(me));
-        int issued = region.getInt(ISSUED);
+        int issued = region.getIntVolatile(ISSUED);
         for (int k = 0; k < issued; k++) {
             long off = permits.offset(Math.floorMod(hint + k, issued));
-            if (region.getLong(off) == 0 && region.casLong(off, 0, me)) {
-                region.addLong(ACQUISITIONS, 1);
+            if (region.getVolatile(off) == 0 && region.compareAndSet(off, 0, me)) {
+                region.addAndGet(ACQUISITIONS, 1);
                 return true;
             }
         }
@@ -96,13 +97,13 @@ public final class ProcessSemaphore extends ProcessPrimitive<SemaphoreState> imp
     }
 
     private boolean takeOverFromDead(long me) {
-        int issued = region.getInt(ISSUED);
+        int issued = region.getIntVolatile(ISSUED);
         for (int i = 0; i < issued; i++) {
             long w = permits.get(i);
-            if (w != 0 && !Owner.isAlive(w) && region.casLong(permits.offset(i), w, me)) {
-                region.setInt(ABANDONED, 1);
-                region.addLong(TAKEOVERS, 1);
-                region.addLong(ACQUISITIONS, 1);
+            if (w != 0 && !Owner.isAlive(w) && region.compareAndSet(permits.offset(i), w, me)) {
+                region.putIntVolatile(ABANDONED, 1);
+                region.addAndGet(TAKEOVERS, 1);
+                region.addAndGet(ACQUISITIONS, 1);
                 waiters.pruneDead();
                 return true;
             }
@@ -114,7 +115,7 @@ public final class ProcessSemaphore extends ProcessPrimitive<SemaphoreState> imp
     public void release() {
         region.ensureOpen();
         long me = Owner.current();
-        int issued = region.getInt(ISSUED);
+        int issued = region.getIntVolatile(ISSUED);
         for (int i = issued - 1; i >= 0; i--) {
             if (permits.get(i) == me && permits.release(i, me)) {
                 wake.wakeAll();
@@ -132,11 +133,11 @@ public final class ProcessSemaphore extends ProcessPrimitive<SemaphoreState> imp
             throw new IllegalStateException("semaphore released too many times (bound " + initial + ")");
         }
         while (true) {
-            int n = region.getInt(ISSUED);
+            int n = region.getIntVolatile(ISSUED);
             if (n >= MAX_PERMITS) {
                 throw new IllegalStateException("a process semaphore holds at most " + MAX_PERMITS + " permits");
             }
-            if (region.casInt(ISSUED, n, n + 1)) {
+            if (region.compareAndSetInt(ISSUED, n, n + 1)) {
                 wake.wakeAll();
                 return;
             }
@@ -146,7 +147,7 @@ public final class ProcessSemaphore extends ProcessPrimitive<SemaphoreState> imp
     @Override
     public int available() {
         region.ensureOpen();
-        int issued = region.getInt(ISSUED);
+        int issued = region.getIntVolatile(ISSUED);
         int free = 0;
         for (int i = 0; i < issued; i++) {
             if (permits.get(i) == 0) {
@@ -164,19 +165,19 @@ public final class ProcessSemaphore extends ProcessPrimitive<SemaphoreState> imp
     @Override
     public boolean isAbandoned() {
         region.ensureOpen();
-        return region.getInt(ABANDONED) != 0;
+        return region.getIntVolatile(ABANDONED) != 0;
     }
 
     @Override
     public void markConsistent() {
         region.ensureOpen();
-        region.setInt(ABANDONED, 0);
+        region.putIntVolatile(ABANDONED, 0);
     }
 
     @Override
     public SemaphoreState state() {
         region.ensureOpen();
-        int issued = region.getInt(ISSUED);
+        int issued = region.getIntVolatile(ISSUED);
         List<Participant> holders = new ArrayList<>();
         int free = 0;
         for (int i = 0; i < issued; i++) {
@@ -188,7 +189,7 @@ public final class ProcessSemaphore extends ProcessPrimitive<SemaphoreState> imp
             }
         }
         return new SemaphoreState(initial, bounded, free, holders, waiters.participants(true),
-                region.getLong(ACQUISITIONS), region.getInt(ABANDONED) != 0, region.getLong(TAKEOVERS));
+                region.getVolatile(ACQUISITIONS), region.getIntVolatile(ABANDONED) != 0, region.getVolatile(TAKEOVERS));
     }
 
     @Override

@@ -113,7 +113,7 @@ public final class ProcessSync implements SyncPrimitives {
         Object opened;
         try {
             opened = open.get();
-        } catch (SharedRegion.Mismatch m) {
+        } catch (PrimitiveFile.Mismatch m) {
             throw Descriptions.taken(name, m.existing(), description);
         }
         try {

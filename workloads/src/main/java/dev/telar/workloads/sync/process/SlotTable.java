@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.process;
 
+import dev.telar.workloads.shm.MappedFile;
 import dev.telar.workloads.sync.Participant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +11,11 @@ import java.util.List;
  * the table is full ({@link #claim}). Thread-safe.
  */
 final class SlotTable {
-    private final SharedRegion region;
+    private final MappedFile region;
     private final long base;
     private final int slots;
 
-    SlotTable(SharedRegion region, long base, int slots) {
+    SlotTable(MappedFile region, long base, int slots) {
         this.region = region;
         this.base = base;
         this.slots = slots;
@@ -30,7 +31,7 @@ final class SlotTable {
     }
 
     long get(int slot) {
-        return region.getLong(offset(slot));
+        return region.getVolatile(offset(slot));
     }
 
     /**
@@ -42,7 +43,7 @@ final class SlotTable {
         for (int k = 0; k < slots; k++) {
             int i = Math.floorMod(hint + k, slots);
             long off = offset(i);
-            if (region.getLong(off) == 0 && region.casLong(off, 0, word)) {
+            if (region.getVolatile(off) == 0 && region.compareAndSet(off, 0, word)) {
                 return i;
             }
         }
@@ -65,7 +66,7 @@ final class SlotTable {
 
     /** Frees {@code slot} if it still holds {@code word}. */
     boolean release(int slot, long word) {
-        return region.casLong(offset(slot), word, 0);
+        return region.compareAndSet(offset(slot), word, 0);
     }
 
     /** Frees every slot whose owner process is gone; returns how many. */

@@ -17,7 +17,7 @@ final class WaiterRegistration implements AutoCloseable {
     }
 
     /** Enters the table once the backoff is parking. */
-    void update(Backoff backoff) {
+    void update(WakeBackoff backoff) {
         if (!tried && backoff.parking()) {
             tried = true;
             slot = table.claim(word, (int) Owner.tag(word));

@@ -1,6 +1,7 @@
 package dev.telar.workloads.sync.process;
 
 import dev.telar.probe.Futex;
+import dev.telar.workloads.shm.MappedFile;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -27,13 +28,13 @@ final class WakeWord {
     private static final boolean FUTEX = Futex.available();
     private static final long FALLBACK_PARK_NANOS = 1_000_000;
 
-    private final SharedRegion region;
+    private final MappedFile region;
     private final long sequence;
     private final long sleepers;
     private final long inFlight;
     private final long address;
 
-    WakeWord(SharedRegion region, long offset) {
+    WakeWord(MappedFile region, long offset) {
         this.region = region;
         this.sequence = offset;
         this.sleepers = offset + 4;
@@ -43,10 +44,10 @@ final class WakeWord {
 
     /** Sleeps until woken, at most {@code maxNanos}, unless {@code ready} already holds. */
     void sleep(BooleanSupplier ready, long maxNanos) {
-        region.addInt(sleepers, 1);
+        region.addAndGetInt(sleepers, 1);
         try {
-            int seen = region.getInt(sequence);
-            boolean wakeOnItsWay = region.getInt(inFlight) != 0;
+            int seen = region.getIntVolatile(sequence);
+            boolean wakeOnItsWay = region.getIntVolatile(inFlight) != 0;
             if (ready.getAsBoolean()) {
                 return;
             }
@@ -58,17 +59,17 @@ final class WakeWord {
                 Futex.await(address, seen, maxNanos);
             }
         } finally {
-            region.addInt(sleepers, -1);
-            if (region.getInt(inFlight) != 0) {
-                region.setInt(inFlight, 0); // awake again: the next change may wake sleepers anew
+            region.addAndGetInt(sleepers, -1);
+            if (region.getIntVolatile(inFlight) != 0) {
+                region.putIntVolatile(inFlight, 0); // awake again: the next change may wake sleepers anew
             }
         }
     }
 
     /** Wakes every sleeper, if any; call after a state change made with a full fence (CAS or volatile write). */
     void wakeAll() {
-        if (region.getInt(sleepers) != 0 && region.getInt(inFlight) == 0 && region.casInt(inFlight, 0, 1)) {
-            region.addInt(sequence, 1);
+        if (region.getIntVolatile(sleepers) != 0 && region.getIntVolatile(inFlight) == 0 && region.compareAndSetInt(inFlight, 0, 1)) {
+            region.addAndGetInt(sequence, 1);
             if (FUTEX) {
                 Futex.wake(address, Integer.MAX_VALUE);
             }

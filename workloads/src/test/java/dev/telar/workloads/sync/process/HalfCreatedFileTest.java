@@ -85,10 +85,10 @@ class HalfCreatedFileTest {
     void aHeaderHalfWrittenByADeadCreatorIsClearedAndInitialisedByTheNextOpener() throws Exception {
         Path file = dir.resolve("x.lock");
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            writeLong(ch, SharedRegion.OFF_CREATOR, ProcessWord.of(deadProcess()));
-            writeInt(ch, SharedRegion.OFF_KIND, SharedRegion.Kind.LOCK.code);
-            writeInt(ch, SharedRegion.OFF_VERSION, SharedRegion.VERSION);
-            writeLong(ch, SharedRegion.DATA, 0x1234_5678L); // a stray owner word
+            writeLong(ch, PrimitiveFile.OFF_CREATOR, ProcessWord.of(deadProcess()));
+            writeInt(ch, PrimitiveFile.OFF_KIND, PrimitiveFile.Kind.LOCK.code);
+            writeInt(ch, PrimitiveFile.OFF_VERSION, PrimitiveFile.VERSION);
+            writeLong(ch, PrimitiveFile.DATA, 0x1234_5678L); // a stray owner word
         }
         long t0 = System.nanoTime();
         try (ProcessSync sync = new ProcessSync(dir)) {
@@ -101,8 +101,8 @@ class HalfCreatedFileTest {
             }
             lock.release();
         }
-        assertThat(readInt(file, 0)).isEqualTo(SharedRegion.MAGIC);
-        assertThat(readLong(file, SharedRegion.OFF_CREATOR))
+        assertThat(readInt(file, 0)).isEqualTo(PrimitiveFile.MAGIC);
+        assertThat(readLong(file, PrimitiveFile.OFF_CREATOR))
                 .isEqualTo(ProcessWord.self());
     }
 
@@ -115,7 +115,7 @@ class HalfCreatedFileTest {
             SyncSemaphore s = sync.semaphore("s", 3);
             long took = System.nanoTime() - t0;
             assertThat(took).as("ns: waited the grace, not the whole open wait")
-                    .isBetween(SharedRegion.UNCLAIMED_GRACE_NANOS, SharedRegion.OPEN_WAIT_NANOS);
+                    .isBetween(PrimitiveFile.UNCLAIMED_GRACE_NANOS, PrimitiveFile.OPEN_WAIT_NANOS);
             assertThat(s.available()).isEqualTo(3);
         }
     }
@@ -131,13 +131,13 @@ class HalfCreatedFileTest {
         Path file = dir.resolve("x.lock");
         child = ChildLauncher.startTarget(StalledCreator.class, List.of(dir.toString(), "x"));
         long deadline = System.nanoTime() + 30 * SECOND;
-        while (!(Files.exists(file) && Files.size(file) >= SharedRegion.DATA
-                && readInt(file, SharedRegion.OFF_KIND) == SharedRegion.Kind.LOCK.code)) {
+        while (!(Files.exists(file) && Files.size(file) >= PrimitiveFile.DATA
+                && readInt(file, PrimitiveFile.OFF_KIND) == PrimitiveFile.Kind.LOCK.code)) {
             assertThat(System.nanoTime()).as("the creator claimed the file and wrote its kind; %s", child.lastError())
                     .isLessThan(deadline);
             Thread.sleep(5);
         }
-        assertThat(readLong(file, SharedRegion.OFF_CREATOR) >>> 42).isEqualTo(child.pid());
+        assertThat(readLong(file, PrimitiveFile.OFF_CREATOR) >>> 42).isEqualTo(child.pid());
         assertThat(readInt(file, 0)).as("no magic yet").isZero();
 
         try (ProcessSync sync = new ProcessSync(dir)) {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 public final class StalledCreator implements ProcessTarget {
     @Override
     public void run(String[] args) {
-        System.setProperty(SharedRegion.STALL_PROPERTY, args[1] + ".lock");
+        System.setProperty(PrimitiveFile.STALL_PROPERTY, args[1] + ".lock");
         new ProcessSync(Path.of(args[0])).lock(args[1]); // never returns
     }
 }

@@ -1,0 +1,29 @@
+package dev.telar.workloads.race;
+
+import dev.telar.workloads.run.RunResult;
+
+/**
+ * The outcome of the race demo.
+ *
+ * @param processes       processes that incremented
+ * @param increments      increments per process and phase
+ * @param status          completed or failed (a child died: message says which and how)
+ * @param message         empty when completed
+ * @param expected        processes × increments: what each phase's total should be
+ * @param unlockedTotal   the total reached without the lock
+ * @param lockedTotal     the total reached with the lock (equal to expected when it works)
+ * @param unlockedSeconds duration of the phase without the lock
+ * @param lockedSeconds   duration of the phase with the lock
+ */
+public record RaceResult(int processes, long increments, RunResult.Status status, String message, long expected,
+                         long unlockedTotal, long lockedTotal, double unlockedSeconds, double lockedSeconds) {
+    /** Increments overwritten by another process without the lock. */
+    public long lostUpdates() {
+        return expected - unlockedTotal;
+    }
+
+    /** Increments lost with the lock (0 unless something is broken). */
+    public long lostWithLock() {
+        return expected - lockedTotal;
+    }
+}
