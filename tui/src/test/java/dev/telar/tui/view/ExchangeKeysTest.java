@@ -301,7 +301,9 @@ class ExchangeKeysTest {
         assertThat(r.status()).as(r.message()).isEqualTo(RunResult.Status.COMPLETED);
         assertThat(r.expected()).isEqualTo(200_000);
         assertThat(r.lockedTotal()).as("with the lock no update is lost").isEqualTo(200_000);
-        assertThat(r.unlockedTotal()).isBetween(100_000L, 200_000L);
+        // Without the lock a process may write back a value read before the other's whole burst, so
+        // the total can fall below one process's share; it can never exceed the increments made.
+        assertThat(r.unlockedTotal()).isBetween(1L, 200_000L);
         assertThat(r.lostUpdates()).isEqualTo(200_000 - r.unlockedTotal());
         String text = render(real.view);
         assertThat(text).contains("Race: 2 processes × 100k increments")
