@@ -2,27 +2,38 @@ package dev.telar.tui.cli;
 
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.DefaultKeyDecodingProfile;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.MouseAction;
 import com.googlecode.lanterna.input.MouseActionType;
+import com.googlecode.lanterna.terminal.MouseCaptureMode;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.telar.config.DefaultsFile;
+import dev.telar.config.IpcSettings;
 import dev.telar.config.Overrides;
 import dev.telar.config.Settings;
 import dev.telar.config.SettingsLoader;
 import dev.telar.probe.Probe;
+import dev.telar.probe.Sampler;
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.tui.IpcPlace;
 import dev.telar.tui.loop.TerminalPainter;
+import dev.telar.tui.loop.TerminalSession;
+import dev.telar.tui.loop.UiEvent;
 import dev.telar.tui.panel.Frame;
+import dev.telar.tui.view.ExchangeControl;
 import dev.telar.tui.view.ExperimentControl;
 import dev.telar.tui.view.KeyHandler;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
+import dev.telar.workloads.exchange.ExchangeRunner;
+import dev.telar.workloads.run.ExperimentRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Runs what a dashboard start runs, without a terminal, so that the launcher can record the
@@ -41,6 +52,9 @@ final class CdsWarmup {
         "com.googlecode.lanterna.terminal.ansi.UnixTerminal", "com.googlecode.lanterna.input.InputDecoder",
         "com.googlecode.lanterna.input.DefaultKeyDecodingProfile", "dev.telar.workloads.run.ExperimentRunner", "dev.telar.probe.Sampler",
         "dev.telar.workloads.exchange.ExchangeRunner", "dev.telar.tui.view.ExchangeControl",
+        "dev.telar.tui.EarlySampler", "dev.telar.tui.cli.DashboardStart", "dev.telar.tui.Teardown",
+        "dev.telar.tui.Teardown$Step", "dev.telar.tui.view.ScenarioControl$LiveScenarios",
+        "com.googlecode.lanterna.terminal.TerminalResizeListener", "com.googlecode.lanterna.terminal.ansi.ANSITerminal$1",
     };
 
     private CdsWarmup() {
@@ -75,31 +89,49 @@ final class CdsWarmup {
         }
     }
 
+    /**
+     * What the dashboard builds around its terminal, without one: the runners and their controls,
+     * the events of its queue, the key decoder's patterns and the terminal's enumerations. Classes
+     * a start meets for the first time outside the archive are looked for in every jar before
+     * theirs (Lanterna's is the 31st): tens of milliseconds before the first frame.
+     */
+    private static void dashboardParts(SystemSnapshot snapshot) {
+        try {
+            IpcSettings ipc = Settings.defaults().ipc();
+            ExperimentRunner runner = new ExperimentRunner();
+            ExchangeRunner exchange = new ExchangeRunner(IpcPlace.parentDir(ipc, System.getenv()), IpcPlace.limits(ipc));
+            ExperimentControl.of(runner);
+            ExchangeControl.of(exchange);
+            exchange.close();
+            runner.close();
+            for (UiEvent event : List.of(new UiEvent.Snapshot(snapshot), new UiEvent.Key(new KeyStroke(KeyType.Enter)),
+                    UiEvent.RESIZE, UiEvent.SYNC_TICK)) {
+                event.hashCode();
+            }
+            new DefaultKeyDecodingProfile().getPatterns();
+            MouseCaptureMode.values();
+            UnixLikeTerminal.CtrlCBehaviour.values();
+        } catch (RuntimeException | LinkageError e) {
+            // a warm-up that stops early only makes a smaller archive
+        }
+    }
+
     private static void drawFrames() throws InterruptedException {
         Probe probe = Probe.live();
         probe.sample(pid -> true);
         Thread.sleep(50);
         SystemSnapshot snapshot = probe.sample(pid -> true);
         DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(120, 40));
-        TerminalPainter painter = new TerminalPainter(terminal);
+        // As the dashboard draws: through a session, which a real start enters in full screen.
+        TerminalSession session = new TerminalSession(terminal);
+        TerminalPainter painter = new TerminalPainter(terminal, session);
         ViewState view = new ViewState(1000);
-        SamplerControl sampler = new SamplerControl() {
-            @Override
-            public long setIntervalMillis(long millis) {
-                return millis;
-            }
-
-            @Override
-            public void setThreadsFor(Set<Integer> pids) {
-            }
-
-            @Override
-            public void requestNow() {
-            }
-        };
+        SamplerControl sampler = SamplerControl.of(new Sampler(Probe::live, 1000)); // never started
+        dashboardParts(snapshot);
         KeyHandler keys = new KeyHandler(view, sampler, ExperimentControl.NONE);
         Frame frame = new Frame();
         try {
+            session.enterFullScreen();
             keys.onSnapshot(snapshot);
             painter.paint(frame.draw(terminal.getTerminalSize(), view));
             // A click, and L and T: Spanish and the other themes load no new classes once these have run.
@@ -115,6 +147,7 @@ final class CdsWarmup {
             ViewState ascii = new ViewState(1000, Settings.defaults().withAscii(true));
             new KeyHandler(ascii, sampler, ExperimentControl.NONE).onSnapshot(snapshot);
             painter.paint(new Frame().draw(terminal.getTerminalSize(), ascii));
+            session.restore();
         } catch (IOException | RuntimeException e) {
             // a warm-up that stops early only makes a smaller archive
         }
