@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,29 @@ class EventLoopTest {
         await(() -> vs.text().contains("telar-worker"));
         queue.put(new UiEvent.Key(new KeyStroke('q', false, false)));
         assertThat(code.get(5, TimeUnit.SECONDS)).isZero();
+    }
+
+    /** The first loads, ready before the terminal was, are in the first frame: one frame, not two. */
+    @Test
+    void eventsWaitingAtTheStartGoIntoTheFirstFrame() throws Exception {
+        AtomicInteger frames = new AtomicInteger();
+        EventLoop counting = new EventLoop(vs.painter, () -> {
+            frames.incrementAndGet(); // asked once per frame drawn
+            return vs.terminal.getTerminalSize();
+        }, vs.keys, new Frame(), queue);
+        queue.put(new UiEvent.Snapshot(Snapshots.lab().build()));
+        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> {
+            try {
+                return counting.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await(() -> vs.text().contains("python3 train.py"));
+        assertThat(vs.text()).doesNotContain("waiting for the first sample");
+        queue.put(new UiEvent.Key(new KeyStroke('q', false, false)));
+        assertThat(code.get(5, TimeUnit.SECONDS)).isZero();
+        assertThat(frames.get()).isEqualTo(1);
     }
 
     @Test
