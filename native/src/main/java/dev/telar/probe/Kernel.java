@@ -12,6 +12,10 @@ public final class Kernel {
 
     /** Clock ticks per second used in {@code /proc} times (USER_HZ), usually 100. */
     public static long clockTicksPerSecond() {
+        long told = AuxVector.value(AuxVector.AT_CLKTCK);
+        if (told > 0) {
+            return told;
+        }
         try {
             long hz = LibC.INSTANCE.sysconf(LibC._SC_CLK_TCK);
             return hz > 0 ? hz : 100;
@@ -22,6 +26,10 @@ public final class Kernel {
 
     /** Memory page size, bytes. */
     public static long pageSize() {
+        long told = AuxVector.value(AuxVector.AT_PAGESZ);
+        if (told > 0) {
+            return told;
+        }
         try {
             long size = LibC.INSTANCE.sysconf(LibC._SC_PAGESIZE);
             return size > 0 ? size : 4096;

@@ -29,12 +29,13 @@ public final class Probe {
     private Series totalHistory = Series.empty();
 
     /**
-     * A probe of the live machine: host facts from OSHI, tick counters and processes from
-     * {@code /proc}, user names from {@code /etc/passwd}.
+     * A probe of the live machine: host facts, tick counters and processes from {@code /proc}
+     * (and {@code os-release}), user names from {@code /etc/passwd}. Cheap to build: no library
+     * is started, so the dashboard's first sample can be taken as soon as it starts.
      */
     public static Probe live() {
         Path proc = Path.of("/proc");
-        return new Probe(new ProcStatTicks(proc), new OshiFacts().host(), proc, Path.of("/etc/passwd"));
+        return new Probe(new ProcStatTicks(proc), ProcHostFacts.live(), proc, Path.of("/etc/passwd"));
     }
 
     /**

@@ -23,8 +23,12 @@ public final class Sampler implements AutoCloseable {
     public static final long MIN_INTERVAL_MS = 250;
     /** Longest interval accepted, milliseconds. */
     public static final long MAX_INTERVAL_MS = 10_000;
-    /** Delay of the second sample after start, so the first loads appear quickly, milliseconds. */
-    static final long FIRST_INTERVAL_MS = 200;
+    /**
+     * Time from the first sample to the second, after which the first loads are published,
+     * milliseconds: long enough for every core to count about ten clock ticks, short enough that
+     * the first frame shows loads as soon as the terminal is ready.
+     */
+    public static final long FIRST_INTERVAL_MS = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(Sampler.class);
 
@@ -60,6 +64,21 @@ public final class Sampler implements AutoCloseable {
     /** Adds a listener called with every new snapshot, on the sampler thread. */
     public void subscribe(Consumer<SystemSnapshot> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Adds a listener, as {@link #subscribe}, and first hands it the newest snapshot, on the
+     * calling thread, when there is one: a listener added after sampling began (the dashboard's,
+     * when sampling started ahead of it) misses nothing and gets no snapshot twice.
+     */
+    public void subscribeFromLatest(Consumer<SystemSnapshot> listener) {
+        synchronized (listeners) {
+            SystemSnapshot newest = latest.get();
+            if (newest != null) {
+                listener.accept(newest);
+            }
+            listeners.add(listener);
+        }
     }
 
     /** The newest snapshot, or null before the first. */
@@ -122,18 +141,23 @@ public final class Sampler implements AutoCloseable {
         }
         boolean first = true;
         while (running) {
+            long takenAt = System.nanoTime();
             try {
                 SystemSnapshot snapshot = probe.sample(threadsFor);
                 if (!first) {
-                    latest.set(snapshot);
-                    for (Consumer<SystemSnapshot> listener : listeners) {
-                        listener.accept(snapshot);
+                    synchronized (listeners) {
+                        latest.set(snapshot);
+                        for (Consumer<SystemSnapshot> listener : listeners) {
+                            listener.accept(snapshot);
+                        }
                     }
                 }
             } catch (RuntimeException e) {
                 LOG.warn("a sample failed; trying again next interval", e);
             }
-            pause(first ? FIRST_INTERVAL_MS : intervalMillis);
+            // The first pause counts from the first reading, not from its end: reading every
+            // process the first time takes tens of milliseconds, which need not be waited again.
+            pause(first ? FIRST_INTERVAL_MS - (System.nanoTime() - takenAt) / 1_000_000 : intervalMillis);
             first = false;
         }
     }

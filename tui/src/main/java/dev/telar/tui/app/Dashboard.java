@@ -7,7 +7,6 @@ import dev.telar.tui.text.Texts;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.telar.config.Settings;
 import dev.telar.probe.Kernel;
-import dev.telar.probe.Probe;
 import dev.telar.probe.Sampler;
 import dev.telar.tui.loop.EventLoop;
 import dev.telar.tui.loop.InputReader;
@@ -84,10 +83,9 @@ public final class Dashboard {
             return 2;
         }
         BlockingQueue<UiEvent> queue = new LinkedBlockingQueue<>();
-        // Start sampling first: the probe's start-up runs while the terminal is being set up.
-        Sampler sampler = new Sampler(Probe::live, settings.refreshMillis());
-        sampler.subscribe(snapshot -> queue.offer(new UiEvent.Snapshot(snapshot)));
-        sampler.start();
+        // Sampling first (begun already for plain telar): the first loads are taken while the
+        // terminal is being set up.
+        Sampler sampler = EarlySampler.take(settings.refreshMillis(), snapshot -> queue.offer(new UiEvent.Snapshot(snapshot)));
         Lab lab = openLab(settings);
         // The lab's events reach the UI thread only through the queue, like everything else.
         lab.subscribe(event -> queue.offer(new UiEvent.Lab(event)));

@@ -2,10 +2,13 @@ package dev.telar.tui.cli;
 
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.DefaultKeyDecodingProfile;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.MouseAction;
 import com.googlecode.lanterna.input.MouseActionType;
+import com.googlecode.lanterna.terminal.MouseCaptureMode;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.telar.config.DefaultsFile;
 import dev.telar.config.Overrides;
@@ -14,6 +17,8 @@ import dev.telar.config.SettingsLoader;
 import dev.telar.probe.Probe;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.loop.TerminalPainter;
+import dev.telar.tui.loop.TerminalSession;
+import dev.telar.tui.loop.UiEvent;
 import dev.telar.tui.panel.Frame;
 import dev.telar.tui.view.Dispatcher;
 import dev.telar.tui.view.SamplerControl;
@@ -24,6 +29,7 @@ import dev.telar.workloads.lab.LabEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -43,8 +49,9 @@ final class CdsWarmup {
         "dev.telar.tui.loop.EventLoop", "dev.telar.tui.loop.TerminalSession", "dev.telar.tui.loop.UiEvent",
         "com.googlecode.lanterna.terminal.ansi.UnixTerminal", "com.googlecode.lanterna.input.InputDecoder",
         "com.googlecode.lanterna.input.DefaultKeyDecodingProfile", "dev.telar.workloads.run.ExperimentRunner", "dev.telar.probe.Sampler",
-        "dev.telar.workloads.exchange.ExchangeRunner", "dev.telar.workloads.lab.LabEngine",
-        "dev.telar.workloads.lab.JobSlot",
+        "dev.telar.tui.app.EarlySampler", "dev.telar.tui.cli.DashboardStart", "dev.telar.tui.app.Teardown",
+        "dev.telar.tui.app.Teardown$Step", "dev.telar.workloads.lab.Lab",
+        "com.googlecode.lanterna.terminal.TerminalResizeListener", "com.googlecode.lanterna.terminal.ansi.ANSITerminal$1",
     };
 
     private CdsWarmup() {
@@ -85,7 +92,9 @@ final class CdsWarmup {
         Thread.sleep(50);
         SystemSnapshot snapshot = probe.sample(pid -> true);
         DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(120, 40));
-        TerminalPainter painter = new TerminalPainter(terminal);
+        // As the dashboard draws: through a session, which a real start enters in full screen.
+        TerminalSession session = new TerminalSession(terminal);
+        TerminalPainter painter = new TerminalPainter(terminal, session);
         ViewState view = new ViewState(1000);
         SamplerControl sampler = new SamplerControl() {
             @Override
@@ -119,6 +128,8 @@ final class CdsWarmup {
         Dispatcher keys = new Dispatcher(view, sampler, idle);
         Frame frame = new Frame();
         try {
+            session.enterFullScreen();
+            terminalParts(snapshot);
             keys.onSnapshot(snapshot);
             paint(painter, frame, terminal, keys);
             // A click, and L and T: Spanish and the other themes load no new classes once these have run.
@@ -135,7 +146,29 @@ final class CdsWarmup {
             Dispatcher asciiKeys = new Dispatcher(ascii, sampler, idle);
             asciiKeys.onSnapshot(snapshot);
             paint(painter, new Frame(), terminal, asciiKeys);
+            session.restore();
         } catch (IOException | RuntimeException e) {
+            // a warm-up that stops early only makes a smaller archive
+        }
+    }
+
+    /**
+     * What the dashboard builds around its terminal, without one: the events of its queue, the key
+     * decoder's patterns and the terminal's enumerations. Classes a start meets for the first time
+     * outside the archive are looked for in every jar before theirs (Lanterna's is the 31st): tens
+     * of milliseconds before the first frame. The lab's client is left out: it loads when a job
+     * view opens, and in the archive it would only add to every start's resident memory.
+     */
+    private static void terminalParts(SystemSnapshot snapshot) {
+        try {
+            for (UiEvent event : List.of(new UiEvent.Snapshot(snapshot), new UiEvent.Key(new KeyStroke(KeyType.Enter)),
+                    UiEvent.RESIZE, new UiEvent.Lab(new LabEvent.Ready(1)))) {
+                event.hashCode();
+            }
+            new DefaultKeyDecodingProfile().getPatterns();
+            MouseCaptureMode.values();
+            UnixLikeTerminal.CtrlCBehaviour.values();
+        } catch (RuntimeException | LinkageError e) {
             // a warm-up that stops early only makes a smaller archive
         }
     }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.LoggerFactory;
 
 /**
  * Points slf4j-simple at a log file through system properties. Must run before the first logger
@@ -76,12 +77,41 @@ public final class LogSetup {
         // SLF4J's own notices (e.g. that calls made while it started were replayed) go to stderr,
         // which is the user's terminal: keep only its errors.
         setIfAbsent("slf4j.internal.verbosity", "ERROR");
+        // Named outright, SLF4J skips its service lookup, which opens every jar on the class path.
+        setIfAbsent("slf4j.provider", LogProvider.class.getName());
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "true");
         System.setProperty("chronicle.analytics.disable", "true");
         return used;
     }
+
+    /**
+     * Sets up SLF4J on a side thread (the log file, the date format's locale data: tens of
+     * milliseconds) and returns once SLF4J has begun. From then on a logger asked for on another
+     * thread is a stand-in whose lines SLF4J writes, in order, as soon as it is ready (with the
+     * time and thread name of that moment): the caller goes on to the first frame instead of waiting. Waits at most {@link #BEGIN_WAIT_MS}, and not
+     * at all when another provider was named. Call after {@link #configure}.
+     */
+    public static void initialiseAside() {
+        Thread init = new Thread(() -> {
+            LoggerFactory.getILoggerFactory();
+            LogProvider.begun(); // also when SLF4J was set up earlier and did not call the provider
+        }, "telar-log-init");
+        init.setDaemon(true);
+        init.start();
+        if (!LogProvider.class.getName().equals(System.getProperty("slf4j.provider"))) {
+            return;
+        }
+        try {
+            LogProvider.awaitBegun(BEGIN_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Longest wait for SLF4J to begin its set-up on the side thread, milliseconds. */
+    static final long BEGIN_WAIT_MS = 2000;
 
     /**
      * The settings' log file. A settings mistake is not reported here (the command reports it,

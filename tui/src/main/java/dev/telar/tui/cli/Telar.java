@@ -2,6 +2,7 @@ package dev.telar.tui.cli;
 
 import dev.telar.config.Language;
 import dev.telar.probe.Probe;
+import dev.telar.tui.app.EarlySampler;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -22,18 +23,19 @@ public final class Telar {
         // First of all: slf4j-simple reads its configuration when the first logger is created.
         Environment environment = Environment.system();
         Path logFile = LogSetup.configure(args, environment);
-        // Setting up the logger (date formats, locale data) takes tens of milliseconds: do it beside
-        // the main thread's own start-up rather than in front of the first frame.
-        Thread logInit = new Thread(LoggerFactory::getILoggerFactory, "telar-log-init");
-        logInit.setDaemon(true);
-        logInit.start();
+        // Setting up the logger (date formats, locale data) takes tens of milliseconds: it happens
+        // beside the main thread's own start-up rather than in front of the first frame.
+        LogSetup.initialiseAside();
+        if (args.length == 0 && environment.stdoutIsTerminal()) {
+            EarlySampler.start(); // the dashboard's first loads, sampled while it starts
+        }
         // The language of an error line is worked out only when there is an error to report.
         Supplier<Language> language = () -> CliLanguage.of(args, environment);
         Errors.installUncaughtHandler(logFile, language);
         int code;
         try {
             LoggerFactory.getLogger(Telar.class).info("telar {} on Java {}, arguments {}",
-                    VersionProvider.version(), Runtime.version(), Arrays.asList(args));
+                    TelarVersion.version(), Runtime.version(), Arrays.asList(args));
             for (String refusal : LogSetup.refusals()) {
                 LoggerFactory.getLogger(Telar.class).warn("{}", refusal);
             }
@@ -43,7 +45,7 @@ public final class Telar {
             // Plain "telar", the usual start, needs no option parsing: building the command line
             // (reflection over every subcommand) would delay the first frame by a fifth of a second.
             code = args.length == 0
-                    ? TelarCommand.startWithoutOptions(environment, logFile, err)
+                    ? DashboardStart.withoutOptions(environment, logFile, err)
                     : Cli.execute(args, environment, out, err, logFile, Probe::live);
         } catch (Throwable t) {
             System.err.println(Errors.report(Thread.currentThread(), t, logFile, Errors.texts(language)));

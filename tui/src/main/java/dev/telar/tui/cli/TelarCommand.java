@@ -3,15 +3,12 @@ package dev.telar.tui.cli;
 import dev.telar.config.Language;
 import dev.telar.config.Overrides;
 import dev.telar.config.SettingKey;
-import dev.telar.config.Settings;
 import dev.telar.config.SettingsException;
+import dev.telar.config.Settings;
 import dev.telar.config.SettingsLoader;
-import dev.telar.tui.app.Dashboard;
 import dev.telar.tui.text.Texts;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -86,45 +83,7 @@ public final class TelarCommand implements Callable<Integer> {
             return CdsWarmup.run();
         }
         Settings settings = settings();
-        return startDashboard(environment, settings, spec.commandLine().getErr());
-    }
-
-    /**
-     * Plain {@code telar}, which skips option parsing: the settings come from the file and the
-     * environment alone.
-     *
-     * @param logFile the file logging was set up with
-     * @return as {@link #startDashboard}, or 2 after a one-line message for a bad setting
-     */
-    public static int startWithoutOptions(Environment environment, Path logFile, PrintWriter err) {
-        Settings settings;
-        try {
-            settings = new SettingsLoader(environment::getenv).load(Overrides.none()).withLogFile(logFile);
-        } catch (SettingsException e) {
-            err.println(Cli.settingsError(e));
-            return Cli.USAGE;
-        }
-        return startDashboard(environment, settings, err);
-    }
-
-    /**
-     * Checks that this is a terminal the dashboard can draw on, then runs it.
-     *
-     * @return the exit code: the dashboard's, or 2 when there is no usable terminal
-     */
-    public static int startDashboard(Environment environment, Settings settings, PrintWriter err) {
-        if (!environment.stdoutIsTerminal()) {
-            err.println(Texts.of(settings.language()).get("cli.notterminal"));
-            return 2;
-        }
-        String term = environment.getenv("TERM");
-        if (term == null || term.isBlank() || term.equals("dumb")) {
-            err.println(Texts.of(settings.language()).get(term == null || term.isBlank() ? "cli.term.unset" : "cli.term.dumb"));
-            return 2;
-        }
-        LoggerFactory.getLogger(TelarCommand.class).info("starting the dashboard: TERM={}, refresh {} ms, log {}",
-                term, settings.refreshMillis(), settings.logFile());
-        return Dashboard.run(settings, Errors::restoreTerminalFirst);
+        return DashboardStart.run(environment, settings, spec.commandLine().getErr());
     }
 
     /**

@@ -9,7 +9,8 @@ import java.io.IOException;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * The dashboard's one UI thread: draws the first frame at once, then sleeps in
+ * The dashboard's one UI thread: draws the first frame at once (with whatever events already
+ * waited), then sleeps in
  * {@link BlockingQueue#take()} until an event arrives (snapshot, key, lab event, resize), applies it and
  * every other event already queued, and redraws once if anything changed.
  *
@@ -61,13 +62,15 @@ public final class EventLoop {
      * @throws InterruptedException if the UI thread is interrupted
      */
     public int run() throws IOException, InterruptedException {
-        draw(false);
+        // Events that came while the terminal was being set up (often the first loads) go into
+        // the first frame instead of a second one right after it.
+        UiEvent event = queue.poll();
+        boolean first = true;
         while (true) {
-            UiEvent event = queue.take();
-            boolean redraw = false;
+            boolean redraw = first;
             boolean resized = false;
             // Apply everything that piled up while we were drawing, then draw once.
-            do {
+            for (; event != null; event = queue.poll()) {
                 if (event instanceof UiEvent.Resize) {
                     resized = true;
                 } else {
@@ -82,12 +85,13 @@ public final class EventLoop {
                     }
                     redraw |= outcome == Outcome.REDRAW;
                 }
-                event = queue.poll();
-            } while (event != null);
+            }
             redraw |= resized;
             if (redraw) {
-                draw(resized);
+                draw(resized && !first);
             }
+            first = false;
+            event = queue.take();
         }
     }
 

@@ -92,7 +92,7 @@ class CliTest {
         String expected = System.getProperty("telar.expected.version");
         assertThat(expected).as("surefire passes the project version").isNotBlank();
         assertThat(run.out()).startsWith("telar " + expected + System.lineSeparator());
-        assertThat(VersionProvider.version()).isEqualTo(expected);
+        assertThat(TelarVersion.version()).isEqualTo(expected);
     }
 
     @Test

@@ -138,4 +138,29 @@ class LogSetupTest {
         String log = Files.readString(runtime.resolve("telar/telar.log"));
         assertThat(log).contains("log file " + planted + " refused: it is a symlink").contains("telar ");
     }
+
+    /**
+     * SLF4J is set up on a side thread while Telar starts: the lines logged meanwhile on the main
+     * thread still reach the log file, the start line first, and SLF4J prints nothing itself.
+     */
+    @Test
+    @Timeout(60)
+    void linesLoggedWhileLoggingStartsAsideLandInTheFileInOrder() throws Exception {
+        Path log = tmp.resolve("aside.log");
+        ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.Telar",
+                List.of("--log-file", log.toString(), "--version")));
+        pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertThat(p.waitFor(50, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(err).isZero();
+        assertThat(out).startsWith("telar " + TelarVersion.version() + "\n");
+        assertThat(err).isEmpty();
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).isNotEmpty();
+        // Written when SLF4J is ready, by the thread that set it up, hence that thread's name.
+        assertThat(lines.get(0)).contains(" INFO dev.telar.tui.Telar - telar " + TelarVersion.version() + " on Java ")
+                .endsWith("arguments [--log-file, " + log + ", --version]");
+    }
 }

@@ -171,14 +171,14 @@ class SettingsCliTest {
     void plainTelarReadsTheSettingsBeforeTheTerminal() throws IOException {
         file("xdg/telar/config.yaml", "refresh: fast\n");
         StringWriter err = new StringWriter();
-        int code = TelarCommand.startWithoutOptions(envWith(), tmp.resolve("t.log"), new PrintWriter(err, true));
+        int code = DashboardStart.withoutOptions(envWith(), tmp.resolve("t.log"), new PrintWriter(err, true));
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("telar: " + tmp.resolve("xdg/telar/config.yaml")
                 + ":1:10: 'refresh' must be a number of seconds between 0.25 and 10, got 'fast'\n");
 
         Files.writeString(tmp.resolve("xdg/telar/config.yaml"), "refresh: 2\n");
         StringWriter err2 = new StringWriter();
-        assertThat(TelarCommand.startWithoutOptions(envWith(), tmp.resolve("t.log"), new PrintWriter(err2, true))).isEqualTo(2);
+        assertThat(DashboardStart.withoutOptions(envWith(), tmp.resolve("t.log"), new PrintWriter(err2, true))).isEqualTo(2);
         assertThat(err2.toString()).isEqualTo(TelarCommand.NOT_A_TERMINAL + System.lineSeparator());
     }
 

@@ -208,7 +208,7 @@ class SpanishCliTest {
         assertOneUsageLine(run(env(true, "TERM", "dumb"), "--lang", "es"), "TERM=dumb", "el panel no puede dibujarse",
                 "telar snapshot --json");
         StringWriter err = new StringWriter();
-        int code = TelarCommand.startWithoutOptions(env(false, "TELAR_LANG", "es"), tmp.resolve("t.log"),
+        int code = DashboardStart.withoutOptions(env(false, "TELAR_LANG", "es"), tmp.resolve("t.log"),
                 new PrintWriter(err, true));
         assertThat(code).as("plain telar").isEqualTo(2);
         assertThat(err.toString()).startsWith("telar: la salida estándar no es un terminal;");
@@ -236,7 +236,7 @@ class SpanishCliTest {
         Files.createDirectories(tmp.resolve("xdg/telar"));
         Files.writeString(tmp.resolve("xdg/telar/config.yaml"), "refresh: fast\n");
         StringWriter err = new StringWriter();
-        int code = TelarCommand.startWithoutOptions(env(true, "LANG", "es_ES.UTF-8"), tmp.resolve("t.log"),
+        int code = DashboardStart.withoutOptions(env(true, "LANG", "es_ES.UTF-8"), tmp.resolve("t.log"),
                 new PrintWriter(err, true));
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("telar: " + tmp.resolve("xdg/telar/config.yaml")

@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -29,16 +30,21 @@ class EventLoopTest {
         }
     }
 
-    @Test
-    void drawsAtOnceThenOnEventsAndQuitsOnQ() throws Exception {
-        vs.terminal.addResizeListener((t, size) -> queue.offer(UiEvent.RESIZE));
-        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> {
+    /** Runs {@code loop} on another thread; its exit code, or its failure, when it ends. */
+    private static CompletableFuture<Integer> running(EventLoop loop) {
+        return CompletableFuture.supplyAsync(() -> {
             try {
                 return loop.run();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    @Test
+    void drawsAtOnceThenOnEventsAndQuitsOnQ() throws Exception {
+        vs.terminal.addResizeListener((t, size) -> queue.offer(UiEvent.RESIZE));
+        CompletableFuture<Integer> code = running(loop);
         await(() -> vs.text().contains("waiting for the first sample"));
         queue.put(new UiEvent.Snapshot(Snapshots.lab().build()));
         await(() -> vs.text().contains("python3 train.py"));
@@ -50,6 +56,23 @@ class EventLoopTest {
         await(() -> vs.text().contains("telar-worker"));
         queue.put(new UiEvent.Key(new KeyStroke('q', false, false)));
         assertThat(code.get(5, TimeUnit.SECONDS)).isZero();
+    }
+
+    /** The first loads, ready before the terminal was, are in the first frame: one frame, not two. */
+    @Test
+    void eventsWaitingAtTheStartGoIntoTheFirstFrame() throws Exception {
+        AtomicInteger frames = new AtomicInteger();
+        EventLoop counting = new EventLoop(vs.painter, () -> {
+            frames.incrementAndGet(); // asked once per frame drawn
+            return vs.terminal.getTerminalSize();
+        }, vs.keys, new Frame(), queue);
+        queue.put(new UiEvent.Snapshot(Snapshots.lab().build()));
+        CompletableFuture<Integer> code = running(counting);
+        await(() -> vs.text().contains("python3 train.py"));
+        assertThat(vs.text()).doesNotContain("waiting for the first sample");
+        queue.put(new UiEvent.Key(new KeyStroke('q', false, false)));
+        assertThat(code.get(5, TimeUnit.SECONDS)).isZero();
+        assertThat(frames.get()).isEqualTo(1);
     }
 
     @Test
@@ -69,13 +92,7 @@ class EventLoopTest {
             vs.terminal.setCursorPosition(0, 0);
             vs.terminal.putString("it$ fg");
         });
-        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> {
-            try {
-                return withSuspend.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Integer> code = running(withSuspend);
         queue.put(new UiEvent.Snapshot(Snapshots.lab().build()));
         await(() -> vs.text().contains("python3 train.py"));
         queue.put(new UiEvent.Key(new KeyStroke('z', true, false)));

@@ -21,13 +21,8 @@ import java.util.concurrent.Future;
  * started the child ends, so every child is started from one thread that lives as long as this JVM.
  */
 public final class ChildLauncher {
-    /**
-     * Flags every child gets: a small GC, no hsperfdata file left in /tmp, and a first metaspace
-     * threshold above what Chronicle's classes need: at the default (about 21 MB) a child loading
-     * Chronicle Map stopped for a 77 ms full collection in the middle of its work.
-     */
-    public static final List<String> CHILD_FLAGS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k",
-            "-XX:MetaspaceSize=96m");
+    /** Flags every child gets ({@link JvmFlags#child()}: why each, in {@code jvm.flags}). */
+    public static final List<String> CHILD_FLAGS = JvmFlags.child();
 
     /** System property naming the class a child runs, e.g. {@code -Dtelar.child=PoolWorker}. */
     public static final String NAME_PROPERTY = "telar.child";

@@ -8,15 +8,15 @@ import java.util.List;
 
 /**
  * Builds the command line of a child JVM: the same java executable and class path as this JVM,
- * and the flags this JVM was given that Chronicle needs (module openings, Unsafe and native
- * access, Chronicle properties). The parent's heap and JIT tuning is deliberately not copied: the
- * dashboard runs lean, its children must compute at full speed.
+ * the Chronicle flags of {@link JvmFlags#chronicle()} (module openings, Unsafe and native access,
+ * Chronicle properties), and the few properties this JVM was given that a child must share (where
+ * temporary files and JNA's library go, Chronicle's own settings). The parent's heap and JIT
+ * tuning is deliberately not copied: the dashboard runs lean, its children must compute at full
+ * speed.
  */
 public final class JvmCommand {
-    /** Flag prefixes copied from this JVM to its children. */
-    private static final List<String> INHERITED = List.of(
-            "--add-opens", "--add-exports", "--add-modules", "--enable-native-access",
-            "--sun-misc-unsafe-memory-access", "-Dchronicle.", "-Djna.", "-Djava.io.tmpdir");
+    /** Properties copied from this JVM's command line to its children. */
+    private static final List<String> INHERITED = List.of("-Dchronicle.", "-Djna.", "-Djava.io.tmpdir");
 
     private JvmCommand() {
     }
@@ -28,19 +28,17 @@ public final class JvmCommand {
                 : ProcessHandle.current().info().command().orElse("java");
     }
 
-    /** The flags of this JVM that a child needs as well, in their original order. */
+    /**
+     * The flags a child needs whatever it runs: {@link JvmFlags#chronicle()}, then the properties
+     * of this JVM's command line that a child shares (those not already in that set), in their
+     * original order.
+     */
     public static List<String> inheritedFlags() {
-        List<String> out = new ArrayList<>();
-        List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        for (int i = 0; i < given.size(); i++) {
-            String flag = given.get(i);
+        List<String> out = new ArrayList<>(JvmFlags.chronicle());
+        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             for (String prefix : INHERITED) {
-                if (flag.startsWith(prefix)) {
+                if (flag.startsWith(prefix) && !out.contains(flag)) {
                     out.add(flag);
-                    // "--add-opens X" arrives as two arguments; keep its value with it.
-                    if (flag.equals(prefix) && prefix.startsWith("--") && i + 1 < given.size()) {
-                        out.add(given.get(++i));
-                    }
                     break;
                 }
             }

@@ -5,10 +5,9 @@ import oshi.hardware.CentralProcessor;
 import oshi.software.os.OperatingSystem;
 
 /**
- * Machine facts and per-core ticks from OSHI. The live probe takes only the host facts from here:
- * OSHI's tick read costs about 0.7 ms of CPU per call and its process enumeration tens of
- * milliseconds, so both are read from {@code /proc} directly ({@link ProcStatTicks}); OSHI's ticks
- * remain the reference the tests compare those with.
+ * Machine facts and per-core ticks from OSHI: the reference that {@link ProcHostFacts} and
+ * {@link ProcStatTicks} are checked against. The probe itself reads {@code /proc}: OSHI's tick
+ * read costs about 0.7 ms of CPU per call, and starting it (with JNA) a fifth of a second.
  */
 final class OshiFacts implements CoreTicks {
     private final CentralProcessor processor;
