@@ -147,7 +147,7 @@ class LogSetupTest {
     @Timeout(60)
     void linesLoggedWhileLoggingStartsAsideLandInTheFileInOrder() throws Exception {
         Path log = tmp.resolve("aside.log");
-        ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.Telar",
+        ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.cli.Telar",
                 List.of("--log-file", log.toString(), "--version")));
         pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());
         Process p = pb.start();
@@ -160,7 +160,7 @@ class LogSetupTest {
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).isNotEmpty();
         // Written when SLF4J is ready, by the thread that set it up, hence that thread's name.
-        assertThat(lines.get(0)).contains(" INFO dev.telar.tui.Telar - telar " + TelarVersion.version() + " on Java ")
+        assertThat(lines.get(0)).contains(" INFO dev.telar.tui.cli.Telar - telar " + TelarVersion.version() + " on Java ")
                 .endsWith("arguments [--log-file, " + log + ", --version]");
     }
 }
