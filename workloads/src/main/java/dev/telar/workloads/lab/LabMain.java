@@ -33,19 +33,25 @@ import org.slf4j.LoggerFactory;
  * (the channel's, the lab's jobs') name dead owners, so the next start of Telar removes them.
  *
  * <p>Threads: the main thread reads commands (asleep on the doorbell; when none comes it wakes once
- * a {@link #LOOK} to check that the dashboard lives); the engine's threads write events.
+ * an {@link #IDLE_LOOK} to check that the dashboard lives); the engine's threads write events.
  */
 public final class LabMain implements ProcessTarget {
     /** Exit code of a lab JVM whose heap ran out ({@code -XX:+ExitOnOutOfMemoryError}). */
     public static final int EXIT_OUT_OF_MEMORY = 3;
     /** Longest sleep of the command reader between two looks at the dashboard. */
     static final Duration LOOK = Duration.ofSeconds(1);
+    /**
+     * Longest sleep of the idle lab between two looks. Commands and the request to leave ring the
+     * doorbell, and the lab dies with the dashboard (PR_SET_PDEATHSIG, and the parent watch every
+     * {@link #LOOK}), so this look is only a last guard: rare, since each costs a queue read.
+     */
+    static final Duration IDLE_LOOK = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(LabMain.class);
 
     /** The flags a lab JVM computes with, after {@link ChildLauncher#CHILD_FLAGS}. */
     public static List<String> jvmFlags() {
         List<String> flags = new ArrayList<>(JvmFlags.fast());
-        flags.add("-XX:+ExitOnOutOfMemoryError");
+        flags.addAll(JvmFlags.lab());
         // PR_SET_PDEATHSIG ends the lab with the dashboard; the second guard need not look 5 times a second.
         flags.add("-D" + ParentWatch.PERIOD_PROPERTY + "=" + LOOK.toMillis());
         return flags;
@@ -94,7 +100,7 @@ public final class LabMain implements ProcessTarget {
                 return;
             }
             if (read == 0) {
-                channel.await(ticket, LOOK.toNanos());
+                channel.await(ticket, IDLE_LOOK.toNanos());
             }
         }
     }

@@ -39,6 +39,11 @@ public final class JvmFlags {
         return set("fast");
     }
 
+    /** Flags of the lab JVM after {@link #fast()}: out of memory ends it, and it wakes rarely while it waits. */
+    public static List<String> lab() {
+        return set("lab");
+    }
+
     /** Flags every child JVM gets before its own (a small GC, no hsperfdata file, a higher first metaspace threshold). */
     public static List<String> child() {
         return set("child");

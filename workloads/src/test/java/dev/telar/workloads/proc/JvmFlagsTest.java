@@ -30,11 +30,12 @@ class JvmFlagsTest {
     @Test
     void theReaderReturnsTheFilesSetsForThisJava() throws Exception {
         Map<String, List<String>> file = JvmFlags.parse(Files.readString(REPO_FILE), Runtime.version().feature());
-        assertThat(file).containsOnlyKeys("chronicle", "lean", "fast", "child");
+        assertThat(file).containsOnlyKeys("chronicle", "lean", "fast", "child", "lab");
         assertThat(JvmFlags.chronicle()).isEqualTo(file.get("chronicle"));
         assertThat(JvmFlags.lean()).isEqualTo(file.get("lean"));
         assertThat(JvmFlags.fast()).isEqualTo(file.get("fast"));
         assertThat(JvmFlags.child()).isEqualTo(file.get("child"));
+        assertThat(JvmFlags.lab()).isEqualTo(file.get("lab")).contains("-XX:+ExitOnOutOfMemoryError");
         assertThat(ChildLauncher.CHILD_FLAGS).isEqualTo(file.get("child"));
         // What each set is for, as the launcher, the lab JVM and the children rely on it.
         assertThat(JvmFlags.fast()).containsExactly("-XX:+UseSerialGC");
