@@ -158,7 +158,9 @@ class ExchangeProcessesTest {
         assertThat(r.status()).as(r.message()).isEqualTo(dev.telar.workloads.run.RunResult.Status.COMPLETED);
         assertThat(r.expected()).isEqualTo(2 * increments);
         assertThat(r.lockedTotal()).isEqualTo(2 * increments);
-        assertThat(r.unlockedTotal()).isBetween(increments, 2 * increments);
+        // A stale write-back can undo a whole burst of the other process, so the unlocked total may
+        // fall below one process's share; it can never exceed the increments made.
+        assertThat(r.unlockedTotal()).isBetween(1L, 2 * increments);
         assertThat(r.lostUpdates()).isEqualTo(r.expected() - r.unlockedTotal());
         assertThat(samples).anyMatch(RaceDemo.Sample::locked).anyMatch(s -> !s.locked());
         try (Stream<Path> left = Files.list(dir)) {
