@@ -249,6 +249,11 @@ final class Lane implements AutoCloseable {
         rollTable.record(cycle, firstSeq);
     }
 
+    /** The journal cycle holding journaled message {@code seq}, or -1 when the table cannot say. */
+    long cycleHolding(long seq) {
+        return rollTable.cycleHolding(seq);
+    }
+
     /**
      * Deletes the journal files all of whose messages are below {@code safeSeq}.
      *

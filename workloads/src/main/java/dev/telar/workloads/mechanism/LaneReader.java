@@ -70,6 +70,7 @@ final class LaneReader implements AutoCloseable {
     }
 
     private boolean fromJournal(long seq) {
+        skipToCycleOf(seq);
         while (true) {
             try (DocumentContext dc = tailer.readingDocument()) {
                 if (!dc.isPresent()) {
@@ -96,6 +97,20 @@ final class LaneReader implements AutoCloseable {
             key = keys[i];
             value = values[i];
             return true;
+        }
+    }
+
+    /**
+     * Moves the tailer straight to the journal file holding {@code seq} when that file is a later
+     * one. Why: other readers delete files once every claim passed them, and a tailer left behind
+     * in a deleted file must otherwise find its way through Chronicle's cached listing of files,
+     * which can keep it waiting or stuck; a lagging reader also skips reading what it no longer
+     * needs.
+     */
+    private void skipToCycleOf(long seq) {
+        long cycle = lane.cycleHolding(seq);
+        if (cycle > tailer.cycle()) {
+            tailer.moveToCycle((int) cycle); // when it fails, the read below goes on as before
         }
     }
 

@@ -68,4 +68,23 @@ final class RollTable {
         }
         return count - skip;
     }
+
+    /**
+     * Reader: the cycle whose journal documents hold message {@code seq}, or -1 when no entry still
+     * whole says. The first document of a cycle starts at the cycle's recorded message, so the
+     * newest entry recorded at or below {@code seq} names it. Allocation-free.
+     */
+    long cycleHolding(long seq) {
+        long n = words.getVolatile(countAt);
+        for (long e = n - 1; e >= Math.max(0, n - slots); e--) {
+            long slot = tableAt + (e % slots) * 16;
+            long cycle = words.getVolatile(slot);
+            long first = words.getVolatile(slot + 8);
+            if (first <= seq) {
+                // Whole only if no entry that overwrites it had begun (see read).
+                return e >= words.getVolatile(countAt) - slots + 1 ? cycle : -1;
+            }
+        }
+        return -1;
+    }
 }
