@@ -62,6 +62,9 @@ interface LibC extends Library {
     /** Allocates blocks for bytes [offset, offset+len) of the file; returns 0 or an error number (errno untouched). */
     int posix_fallocate(int fd, long offset, long len);
 
+    /** glibc's malloc_trim(3): returns free heap memory to the kernel; 1 when some was returned. */
+    int malloc_trim(long pad);
+
     /** syscall(2) with the arguments of statx. */
     long syscall(long number, int dirfd, String path, int flags, int mask, byte[] buf) throws LastErrorException;
 }

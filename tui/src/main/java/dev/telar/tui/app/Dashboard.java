@@ -19,6 +19,7 @@ import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.lab.Lab;
 import dev.telar.workloads.lab.LabClient;
+import dev.telar.probe.NativeHeap;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -85,7 +86,11 @@ public final class Dashboard {
         BlockingQueue<UiEvent> queue = new LinkedBlockingQueue<>();
         // Sampling first (begun already for plain telar): the first loads are taken while the
         // terminal is being set up.
-        Sampler sampler = EarlySampler.take(settings.refreshMillis(), snapshot -> queue.offer(new UiEvent.Snapshot(snapshot)));
+        Sampler sampler = EarlySampler.take(settings.refreshMillis(), snapshot -> {
+            queue.offer(new UiEvent.Snapshot(snapshot));
+            // On the sampler's thread, so the UI thread never waits for it (see NativeHeap).
+            NativeHeap.trimNowAndThen();
+        });
         Lab lab = openLab(settings);
         // The lab's events reach the UI thread only through the queue, like everything else.
         lab.subscribe(event -> queue.offer(new UiEvent.Lab(event)));
