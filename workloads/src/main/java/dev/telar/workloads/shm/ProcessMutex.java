@@ -23,8 +23,9 @@ import java.util.Optional;
  *   <li>A holder that dies (kill -9) leaves its word behind. A contender that fails to take the lock
  *       looks whether the holder still lives (by {@link Ownership#alive}: a pid now held by a
  *       process started at another time counts as dead), at most every
- *       {@link #DEAD_HOLDER_CHECK} per JVM; a waiter wakes for it within about that early in its
- *       wait and at most {@link Backoff#SLICE_NANOS} later on. When the holder is gone it swaps the
+ *       {@link #DEAD_HOLDER_CHECK} per JVM, a non-blocking try included. A sleeping waiter wakes
+ *       to look within about that early in its wait, at most {@link Backoff#SLICE_NANOS} apart in
+ *       a long one (five wake-ups a second). When the holder is gone the contender swaps the
  *       dead word for its own, so exactly one takes over, counts a recovery, records the dead
  *       holder and marks the lock abandoned. The data the dead holder was changing may be
  *       half-updated: recovery restores progress, not consistency.</li>
