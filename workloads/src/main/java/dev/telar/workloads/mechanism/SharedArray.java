@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The lecture's Array: a fixed number of typed numbers in a mapped file (Chronicle Bytes), shared
- * by every process that opens it, with one {@link ProcessMutex} for updates that span reads and
+ * The lecture's Array: a fixed number of typed numbers in a mapped file, shared by every process
+ * that opens it, with one {@link ProcessMutex} (owned per process) for updates that span reads and
  * writes (Python's {@code get_lock()}).
  *
  * <p>Guarantees: each {@link #get(int)} and {@link #set(int, double)} is a single atomic access
@@ -23,7 +23,7 @@ public final class SharedArray implements AutoCloseable {
     private static final long LENGTH = 16;
     private static final long PID_NAMESPACE = 24;
     private static final long LOCK = 64;
-    private static final long ELEMENTS = 128;
+    private static final long ELEMENTS = 128; // past the lock's ProcessMutex.BYTES, on a cache line of their own
     private static final long MAGIC_VALUE = 0x54454c4152415252L;
     /** Longest array accepted. */
     public static final int MAX_LENGTH = 1 << 24;

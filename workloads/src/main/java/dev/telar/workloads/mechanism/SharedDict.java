@@ -31,9 +31,10 @@ import net.openhft.chronicle.map.ChronicleMap;
  * so a process killed inside a map operation would leave a segment locked and every other process
  * would wait about 60 s and then fail. Hence every operation runs under {@link #lock()} as well (or
  * within it, when this process holds it already): a process killed inside the map holds that lock
- * too, the next process takes it over within {@link ProcessMutex#DEAD_HOLDER_CHECK} plus a look at
- * /proc, and, seeing a takeover it has not handled yet, releases every segment lock (nobody else
- * can be inside the map then) before it goes on. As for any lock taken over from a dead holder,
+ * too, the next process takes it over (within about {@link ProcessMutex#DEAD_HOLDER_CHECK} plus a
+ * look at /proc early in its wait, at most {@link dev.telar.workloads.shm.Backoff#SLICE_NANOS} late
+ * in a long one), and, seeing a takeover it has not handled yet, releases every segment lock
+ * (nobody else can be inside the map then) before it goes on. As for any lock taken over from a dead holder,
  * the entry the dead process was writing may be half-written: progress is restored, not
  * consistency. Chronicle's own lock for adding tiers (a map grown past its size) is not covered.
  */
@@ -42,16 +43,17 @@ public final class SharedDict implements AutoCloseable {
     public static final int MAX_KEY_CHARS = 64;
     /** Entries a dict holds when not told otherwise. */
     public static final long DEFAULT_ENTRIES = 1024;
-    /** Where the lock file keeps the lock's recovery count as of the last release of the segment locks. */
-    private static final long RELEASED_AT = 48;
 
     private final Path file;
     private final ChronicleMap<CharSequence, Double> map;
     private final MappedFile lockRegion;
     private final ProcessMutex lock;
 
-    /** Where the lock file keeps the PID namespace the dict was made in (after the lock's 16 bytes). */
-    private static final long PID_NAMESPACE = 16;
+    /** Where the lock file keeps the PID namespace the dict was made in (after the lock, which starts it). */
+    private static final long PID_NAMESPACE = ProcessMutex.BYTES;
+    /** Where the lock file keeps the lock's recovery count as of the last release of the segment locks. */
+    private static final long RELEASED_AT = PID_NAMESPACE + 8;
+    private static final long LOCK_FILE_BYTES = RELEASED_AT + 8;
 
     private SharedDict(Path file, ChronicleMap<CharSequence, Double> map, MappedFile lockRegion) {
         this.file = file;
@@ -83,7 +85,7 @@ public final class SharedDict implements AutoCloseable {
     private static SharedDict map(Path file, long entries, boolean create) {
         // The lock file first: a process of another PID namespace is refused before it maps the
         // Chronicle Map, whose segment locks name pids too.
-        MappedFile lockRegion = MappedFile.map(lockFile(file), 64);
+        MappedFile lockRegion = MappedFile.map(lockFile(file), LOCK_FILE_BYTES);
         try {
             if (create) {
                 PidNamespaceStamp.write(lockRegion, PID_NAMESPACE);
@@ -120,7 +122,7 @@ public final class SharedDict implements AutoCloseable {
      * after releasing the segment locks a dead holder may have left.
      */
     private <T> T guarded(Supplier<T> op) {
-        boolean held = lock.heldByThisProcess();
+        boolean held = lock.heldByCaller();
         if (!held) {
             lock.lock();
         }

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The lecture's Value: one typed number in a mapped file (Chronicle Bytes) that every process
- * opening the file shares, with a {@link ProcessMutex} beside it (Python's {@code get_lock()}).
+ * The lecture's Value: one typed number in a mapped file that every process opening the file
+ * shares, with a {@link ProcessMutex} beside it (Python's {@code get_lock()}), owned per process.
  *
  * <p>Guarantees: {@link #get()} and {@link #set(double)} are single atomic reads and writes, seen
  * by other processes at once. A read-modify-write such as {@code v = v + 1} is <em>not</em> atomic:
@@ -23,7 +23,7 @@ public final class SharedValue implements AutoCloseable {
     private static final long TYPE = 8;
     private static final long PID_NAMESPACE = 16;
     private static final long LOCK = 64;
-    private static final long VALUE = 80;
+    private static final long VALUE = LOCK + ProcessMutex.BYTES; // 120: the lock's cache line
     private static final long MAGIC_VALUE = 0x54454c415256414cL;
 
     private final MappedFile region;

@@ -10,14 +10,18 @@ import dev.telar.workloads.mechanism.SharedValue;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.words.ProcessWord;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The process lock's word: exclusion, release checks, and taking over from a dead holder. */
+/** The one process lock, owned per process as the exchange uses it: release checks, sleeping waiters, interrupts, takeover from a dead holder. */
 class ProcessMutexTest {
     @TempDir
     Path dir;
@@ -28,12 +32,24 @@ class ProcessMutexTest {
         gone.waitFor();
         try (MappedFile region = MappedFile.map(dir.resolve("lock"), 64)) {
             ProcessMutex lock = new ProcessMutex(region, 0);
-            region.put(0, ProcessWord.ofPid(gone.pid())); // as if that process had died holding it
+            long dead = ProcessWord.ofPid(gone.pid());
+            region.put(0, dead); // as if that process had died holding it
             assertThat(lock.holder()).contains(gone.pid());
-            assertThat(lock.tryLock()).isFalse();
-            assertThat(lock.tryLock(Duration.ofSeconds(10))).as("taken over from the dead holder").isTrue();
-            assertThat(lock.heldByThisProcess()).isTrue();
+            assertThat(lock.abandoned()).isFalse();
+            assertThat(lock.tryLock()).as("a non-blocking try takes over from the dead holder too").isTrue();
+            assertThat(lock.heldByCaller()).isTrue();
             assertThat(lock.recoveries()).isEqualTo(1);
+            assertThat(lock.abandoned()).isTrue();
+            assertThat(lock.lastDeadHolder()).isEqualTo(dead);
+            assertThat(lock.markConsistent()).isTrue();
+            assertThat(lock.abandoned()).isFalse();
+            lock.unlock();
+            assertThat(lock.markConsistent()).as("only the holder may").isFalse();
+
+            region.put(0, dead); // again, now found by a waiter
+            assertThat(lock.tryLock(Duration.ofSeconds(10))).as("taken over from the dead holder").isTrue();
+            assertThat(lock.recoveries()).isEqualTo(2);
+            assertThat(lock.acquisitions()).isEqualTo(2);
             lock.unlock();
             assertThat(lock.holder()).isEmpty();
             assertThatThrownBy(lock::unlock).isInstanceOf(IllegalStateException.class)
@@ -50,6 +66,7 @@ class ProcessMutexTest {
             assertThat(lock.holder()).contains(parent);
             assertThat(lock.tryLock(Duration.ofMillis(50))).isFalse();
             assertThat(lock.recoveries()).isZero();
+            assertThat(lock.abandoned()).isFalse();
             region.put(0, 0);
         }
     }
@@ -86,5 +103,84 @@ class ProcessMutexTest {
                 holder.kill();
             }
         }
+    }
+
+    /**
+     * A waiter that cannot get the lock sleeps on the futex, waking a few times a second at most
+     * (a polling waiter would switch about a thousand times a second), and the unlock wakes it at
+     * once rather than at the end of its sleep.
+     */
+    @Test
+    void aWaiterSleepsUntilTheUnlockWakesIt() throws Exception {
+        WakeWord.bind(); // not in the measured window
+        try (MappedFile region = MappedFile.map(dir.resolve("lock"), 64)) {
+            ProcessMutex lock = new ProcessMutex(region, 0);
+            lock.lock();
+            AtomicLong gotAt = new AtomicLong();
+            Thread waiter = new Thread(() -> {
+                lock.lock();
+                gotAt.set(System.nanoTime());
+                lock.unlock();
+            }, "mutex-waiter");
+            waiter.start();
+            Thread.sleep(300); // past the spin and the first, short sleeps
+            Path task = taskOf("mutex-waiter");
+            long before = voluntarySwitches(task);
+            Thread.sleep(500);
+            long switches = voluntarySwitches(task) - before;
+            assertThat(switches).as("wake-ups of the waiter in 500 ms").isLessThan(20);
+            assertThat(gotAt.get()).as("the waiter got the lock while it was held").isZero();
+            long released = System.nanoTime();
+            lock.unlock();
+            waiter.join(10_000);
+            assertThat(gotAt.get() - released).as("ns from the unlock to the waiter's lock").isBetween(0L, 100_000_000L);
+            assertThat(lock.acquisitions()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anInterruptedWaiterStopsWaitingAndKeepsItsInterrupt() throws Exception {
+        try (MappedFile region = MappedFile.map(dir.resolve("lock"), 64)) {
+            ProcessMutex lock = new ProcessMutex(region, 0);
+            lock.lock();
+            AtomicReference<String> ending = new AtomicReference<>("still waiting");
+            Thread waiter = new Thread(() -> {
+                try {
+                    lock.lock();
+                    ending.set("got the lock");
+                } catch (WaitInterruptedException e) {
+                    ending.set("interrupted, flag " + Thread.currentThread().isInterrupted());
+                }
+            });
+            waiter.start();
+            Thread.sleep(100);
+            waiter.interrupt();
+            waiter.join(5_000);
+            assertThat(ending.get()).isEqualTo("interrupted, flag true");
+            assertThat(lock.heldByCaller()).isTrue();
+            lock.unlock();
+        }
+    }
+
+    /** The directory of this JVM's thread named {@code name} under /proc/self/task. */
+    private static Path taskOf(String name) throws Exception {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.filter(t -> {
+                try {
+                    return Files.readString(t.resolve("comm")).trim().equals(name);
+                } catch (java.io.IOException gone) {
+                    return false;
+                }
+            }).findFirst().orElseThrow();
+        }
+    }
+
+    private static long voluntarySwitches(Path task) throws Exception {
+        for (String line : Files.readAllLines(task.resolve("status"))) {
+            if (line.startsWith("voluntary_ctxt_switches:")) {
+                return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        throw new AssertionError("no voluntary_ctxt_switches in " + task);
     }
 }

@@ -1,6 +1,7 @@
 package dev.telar.workloads.sync.process;
 
 import dev.telar.probe.ProcessIdentity;
+import dev.telar.workloads.shm.Ownership;
 import dev.telar.workloads.sync.Participant;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,6 +23,29 @@ final class Owner {
     private static final long START = ProcessIdentity.current().startTicks() & START_MASK;
     private static final AtomicInteger NEXT_TAG = new AtomicInteger(1);
     private static final ThreadLocal<Long> MINE = ThreadLocal.withInitial(Owner::newThreadWord);
+
+    /** Ownership by the calling thread, for the shared lock under Lock and RLock and for the semaphore's permits. */
+    static final Ownership PER_THREAD = new Ownership() {
+        @Override
+        public long current() {
+            return Owner.current();
+        }
+
+        @Override
+        public boolean alive(long word) {
+            return isAlive(word);
+        }
+
+        @Override
+        public long pid(long word) {
+            return Owner.pid(word);
+        }
+
+        @Override
+        public String caller() {
+            return "this thread";
+        }
+    };
 
     private Owner() {
     }

@@ -1,6 +1,9 @@
 package dev.telar.workloads.sync.process;
 
+import dev.telar.workloads.shm.Backoff;
 import dev.telar.workloads.shm.MappedFile;
+import dev.telar.workloads.shm.SpinBudget;
+import dev.telar.workloads.shm.WakeWord;
 import dev.telar.workloads.sync.BarrierBrokenException;
 import dev.telar.workloads.sync.BarrierState;
 import dev.telar.workloads.sync.SyncBarrier;
@@ -19,8 +22,8 @@ import java.time.Duration;
  * mistake a reset for an opening, even if the barrier is already filling again.
  *
  * <p>Every JVM that opens the barrier is listed as a member until it closes it. A party waiting
- * longer than {@link ProcessLockBase#FIRST_CHECK_NANOS} checks the members every
- * {@link ProcessLockBase#CHECK_PERIOD_NANOS}; a member process that died without closing breaks
+ * longer than {@link #FIRST_CHECK_NANOS} checks the members every
+ * {@link #CHECK_PERIOD_NANOS}; a member process that died without closing breaks
  * the barrier instead of leaving everyone waiting for it. At most 4095 parties and {@link #MAX_MEMBERS} member
  * processes. Thread-safe.
  */
@@ -30,6 +33,10 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
     /** Most processes that can have the barrier open at once. */
     public static final int MAX_MEMBERS = ProcessSync.SLOTS;
     private static final int MAX_WAITING = ProcessSync.SLOTS;
+    /** How long a party waits before it first looks at the other members' liveness. */
+    static final long FIRST_CHECK_NANOS = 200_000_000L;
+    /** How often a waiting party looks again; each look reads every member's {@code /proc} entry. */
+    static final long CHECK_PERIOD_NANOS = 100_000_000L;
 
     private static final long COUNT_MASK = 0xFFF;
     private static final long BROKEN = 1L << 12;
@@ -140,7 +147,7 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
     private int awaitNanos(long nanos) throws InterruptedException {
         region.ensureOpen();
         long w;
-        WakeBackoff full = null;
+        Backoff full = null;
         while (true) {
             w = region.getVolatile(WORD);
             if (broken(w)) {
@@ -149,7 +156,7 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
             if (count(w) >= parties) {
                 // the last party of this round is running the action: the next round starts soon
                 if (full == null) {
-                    full = new WakeBackoff(wake, spin);
+                    full = Backoff.woken(wake, spin);
                 }
                 long seenFull = w;
                 full.pause(Long.MAX_VALUE, () -> region.getVolatile(WORD) != seenFull);
@@ -194,8 +201,8 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
         long me = Owner.current();
         int slot = waiting.claim(me, (int) Owner.tag(me));
         long deadline = Waits.deadline(nanos);
-        WakeBackoff backoff = new WakeBackoff(wake, spin);
-        long nextCheck = ProcessLockBase.FIRST_CHECK_NANOS;
+        Backoff backoff = Backoff.woken(wake, spin);
+        long nextCheck = FIRST_CHECK_NANOS;
         java.util.function.BooleanSupplier moved = () -> {
             long now = region.getVolatile(WORD);
             return gen(now) != g || broken(now);
@@ -222,7 +229,7 @@ public final class ProcessBarrier extends ProcessPrimitive<BarrierState> impleme
                         breakGeneration(g, DEAD_PARTY);
                         continue;
                     }
-                    nextCheck = elapsed + ProcessLockBase.CHECK_PERIOD_NANOS;
+                    nextCheck = elapsed + CHECK_PERIOD_NANOS;
                 }
                 if (backoff.pauseUninterruptibly(deadline, moved)) {
                     breakGeneration(g, INTERRUPTED);

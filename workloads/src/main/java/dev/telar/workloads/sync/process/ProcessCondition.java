@@ -1,6 +1,9 @@
 package dev.telar.workloads.sync.process;
 
+import dev.telar.workloads.shm.Backoff;
 import dev.telar.workloads.shm.MappedFile;
+import dev.telar.workloads.shm.SpinBudget;
+import dev.telar.workloads.shm.WakeWord;
 import dev.telar.workloads.sync.ConditionState;
 import dev.telar.workloads.sync.Participant;
 import dev.telar.workloads.sync.SyncCondition;
@@ -103,7 +106,7 @@ public final class ProcessCondition extends ProcessPrimitive<ConditionState> imp
         int slot = claim(waiting, me);
         int holds = lock.releaseFully();
         long deadline = Waits.deadline(nanos);
-        WakeBackoff backoff = new WakeBackoff(wake, spin);
+        Backoff backoff = Backoff.woken(wake, spin);
         long stateAt = stateOffset(slot);
         java.util.function.BooleanSupplier changed = () -> region.getVolatile(stateAt) != waiting;
         boolean signalled;

@@ -1,6 +1,9 @@
 package dev.telar.workloads.sync.process;
 
+import dev.telar.workloads.shm.Backoff;
 import dev.telar.workloads.shm.MappedFile;
+import dev.telar.workloads.shm.SpinBudget;
+import dev.telar.workloads.shm.WakeWord;
 import dev.telar.workloads.sync.EventState;
 import dev.telar.workloads.sync.SyncEvent;
 import dev.telar.workloads.sync.Waits;
@@ -87,8 +90,8 @@ public final class ProcessEvent extends ProcessPrimitive<EventState> implements 
             return false;
         }
         long deadline = Waits.deadline(nanos);
-        WakeBackoff backoff = new WakeBackoff(wake, spin);
-        try (WaiterRegistration listed = new WaiterRegistration(waiters, Owner.current())) {
+        Backoff backoff = Backoff.woken(wake, spin, waiters, Owner.current());
+        try {
             while (true) {
                 if (region.getVolatile(WORD) != seen) {
                     return true;
@@ -96,7 +99,6 @@ public final class ProcessEvent extends ProcessPrimitive<EventState> implements 
                 if (Waits.passed(deadline)) {
                     return false;
                 }
-                listed.update(backoff);
                 backoff.pause(deadline, () -> region.getVolatile(WORD) != seen);
             }
         } finally {

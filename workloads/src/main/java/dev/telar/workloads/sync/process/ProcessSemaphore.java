@@ -1,9 +1,12 @@
 package dev.telar.workloads.sync.process;
 
+import dev.telar.workloads.shm.Acquirer;
 import dev.telar.workloads.shm.MappedFile;
+import dev.telar.workloads.shm.WakeWord;
 import dev.telar.workloads.sync.Participant;
 import dev.telar.workloads.sync.SemaphoreState;
 import dev.telar.workloads.sync.SyncSemaphore;
+import dev.telar.workloads.sync.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,9 +17,10 @@ import java.util.List;
  * word of its holder (0 when free); the first {@code issued} slots exist. Taking a permit is one
  * compare-and-swap of a free slot to one's own word, so holding and being recorded as holder are
  * the same step: a process that dies holding permits leaves exactly those slots behind, and a
- * participant that finds no free permit (at most every
- * {@link ProcessLockBase#CHECK_PERIOD_NANOS} per JVM) swaps a dead holder's slot for its own word,
- * marking the semaphore abandoned. A release frees the caller's own slot; a release
+ * participant that finds no free permit (at most every {@link #DEAD_HOLDER_SCAN} per JVM: a scan
+ * reads the {@code /proc} entry of every holder) swaps a dead holder's slot for its own word,
+ * marking the semaphore abandoned. Waiting is the shared lock's ({@link Acquirer}: spin, then
+ * sleep on a futex in the file until a release). A release frees the caller's own slot; a release
  * by a participant without a permit issues one more slot (unbounded) or frees someone's slot
  * (bounded; an error when none is held). At most {@link #MAX_PERMITS} permits. Not fair.
  * Thread-safe.
@@ -24,6 +28,8 @@ import java.util.List;
 public final class ProcessSemaphore extends ProcessPrimitive<SemaphoreState> implements SyncSemaphore {
     /** Most permits a process semaphore can have out or free at once. */
     public static final int MAX_PERMITS = ProcessSync.SLOTS;
+    /** How often a JVM's acquirers look at most for permits of dead holders. */
+    static final Duration DEAD_HOLDER_SCAN = Duration.ofMillis(100);
     private static final int MAX_WAITERS = ProcessSync.SLOTS;
 
     private static final long ISSUED = PrimitiveFile.DATA;       // int: slots in use
@@ -49,7 +55,8 @@ public final class ProcessSemaphore extends ProcessPrimitive<SemaphoreState> imp
         this.permits = new SlotTable(region, PERMITS, MAX_PERMITS);
         this.waiters = new SlotTable(region, WAITERS, MAX_WAITERS);
         this.wake = new WakeWord(region, WAKE);
-        this.acquirer = new Acquirer(region, waiters, wake, this::tryTake, this::takeOverFromDead, () -> available() > 0);
+        this.acquirer = new Acquirer(region, wake, waiters, Owner.PER_THREAD, DEAD_HOLDER_SCAN, this::tryTake,
+                this::takeOverFromDead, () -> available() > 0);
     }
 
     /**
@@ -69,17 +76,17 @@ public final class ProcessSemaphore extends ProcessPrimitive<SemaphoreState> imp
 
     @Override
     public void acquire() throws InterruptedException {
-        acquirer.acquire();
+        acquirer.acquire(-1);
     }
 
     @Override
     public boolean tryAcquire() {
-        return acquirer.tryAcquire();
+        return acquirer.tryNow();
     }
 
     @Override
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
-        return acquirer.tryAcquire(timeout);
+        return acquirer.acquire(Waits.nanos(timeout));
     }
 
     /** One pass over the issued permits, starting at a slot that depends on the thread. */

@@ -1,6 +1,7 @@
 package dev.telar.workloads.sync.process;
 
 import dev.telar.workloads.shm.MappedFile;
+import dev.telar.workloads.shm.WaiterList;
 import dev.telar.workloads.sync.Participant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
  * member processes. Claiming a slot is one compare-and-swap; slots of dead owners are freed when
  * the table is full ({@link #claim}). Thread-safe.
  */
-final class SlotTable {
+final class SlotTable implements WaiterList {
     private final MappedFile region;
     private final long base;
     private final int slots;
@@ -64,13 +65,21 @@ final class SlotTable {
         return slot;
     }
 
+    /** Lists a waiter, starting at a slot that depends on its thread so that threads rarely collide. */
+    @Override
+    public int enter(long waiter) {
+        return claim(waiter, (int) Owner.tag(waiter));
+    }
+
     /** Frees {@code slot} if it still holds {@code word}. */
-    boolean release(int slot, long word) {
+    @Override
+    public boolean release(int slot, long word) {
         return region.compareAndSet(offset(slot), word, 0);
     }
 
     /** Frees every slot whose owner process is gone; returns how many. */
-    int pruneDead() {
+    @Override
+    public int pruneDead() {
         int n = 0;
         for (int i = 0; i < slots; i++) {
             long w = get(i);
