@@ -96,8 +96,8 @@ class SyncCommandsTest {
 
     @Test
     void aFailedOrCancelledRunIsWordedInTheChosenLanguage() {
-        java.util.Map<String, Long> soFar = new java.util.LinkedHashMap<>();
-        soFar.put("arrivals", 6L);
+        java.util.Optional<dev.telar.workloads.sync.scenario.PrimitiveFigures> soFar = java.util.Optional.of(
+                new dev.telar.workloads.sync.scenario.BarrierFigures(1, 5, 6, 0));
         dev.telar.workloads.sync.scenario.ScenarioOutcome failed = new dev.telar.workloads.sync.scenario.ScenarioOutcome(
                 dev.telar.workloads.sync.scenario.Primitive.BARRIER, dev.telar.workloads.sync.Mode.PROCESSES,
                 dev.telar.workloads.sync.scenario.ScenarioStatus.FAILED, soFar, false,

@@ -1,0 +1,32 @@
+package dev.telar.workloads.sync.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The RLock scenario's figures: two accounts whose sum the transfers keep.
+ *
+ * @param accountA         balance of the account transfers take from (starts at 1,000,000)
+ * @param accountB         balance of the account transfers give to (starts at 0)
+ * @param transfers        transfers done, each moving 1 from A to B under the lock
+ * @param deepestHoldCount the most times one worker held the RLock at once (2 inside a transfer)
+ * @param violations       transfers after which the two balances did not add up to the start
+ */
+public record RLockFigures(long accountA, long accountB, long transfers, long deepestHoldCount, long violations)
+        implements PrimitiveFigures {
+    @Override
+    public Primitive primitive() {
+        return Primitive.RLOCK;
+    }
+
+    @Override
+    public Map<String, Long> named() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("account_a", accountA);
+        m.put("account_b", accountB);
+        m.put("transfers", transfers);
+        m.put("deepest_hold_count", deepestHoldCount);
+        m.put("violations", violations);
+        return m;
+    }
+}
