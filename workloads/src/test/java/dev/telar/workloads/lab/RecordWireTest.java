@@ -72,7 +72,7 @@ class RecordWireTest {
         LockFigures lock = back.stream().filter(LabEvent.ScenarioUpdated.class::isInstance)
                 .map(e -> ((LabEvent.ScenarioUpdated) e).snapshot().figures(LockFigures.class)).findFirst()
                 .orElseThrow().orElseThrow();
-        assertThat(lock.numbersSummed()).containsExactly(500_000L, 3L, 499_999L);
+        assertThat(lock.numbers()).containsExactly(500_000L, 3L, 499_999L);
         RunSpec spec = ((LabCommand.RunExperiment) roundTrip(LabCommand.class, LabSamples.commands()).get(0)).spec();
         assertThat(spec.cores()).containsExactly(0, 1);
     }

@@ -1,8 +1,5 @@
 package dev.telar.workloads.sync.scenario;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * The Barrier scenario's figures: workers advancing in phases.
  *
@@ -16,15 +13,5 @@ public record BarrierFigures(long rounds, long targetRounds, long phasesDone, lo
     @Override
     public Primitive primitive() {
         return Primitive.BARRIER;
-    }
-
-    @Override
-    public Map<String, Long> named() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        m.put("rounds", rounds);
-        m.put("target_rounds", targetRounds);
-        m.put("phases_done", phasesDone);
-        m.put("violations", violations);
-        return m;
     }
 }

@@ -1,8 +1,5 @@
 package dev.telar.workloads.sync.scenario;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * The Condition scenario's figures: producers and consumers over a bounded buffer.
  *
@@ -17,16 +14,5 @@ public record ConditionFigures(long capacity, long inBuffer, long produced, long
     @Override
     public Primitive primitive() {
         return Primitive.CONDITION;
-    }
-
-    @Override
-    public Map<String, Long> named() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        m.put("capacity", capacity);
-        m.put("in_buffer", inBuffer);
-        m.put("produced", produced);
-        m.put("consumed", consumed);
-        m.put("fullest", fullest);
-        return m;
     }
 }

@@ -1,8 +1,5 @@
 package dev.telar.workloads.sync.scenario;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * The Event scenario's figures: workers passing a start signal, cycle after cycle.
  *
@@ -17,16 +14,5 @@ public record EventFigures(long cycles, long ready, long passes, long phasesDone
     @Override
     public Primitive primitive() {
         return Primitive.EVENT;
-    }
-
-    @Override
-    public Map<String, Long> named() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        m.put("cycles", cycles);
-        m.put("ready", ready);
-        m.put("passes", passes);
-        m.put("phases_done", phasesDone);
-        m.put("violations", violations);
-        return m;
     }
 }

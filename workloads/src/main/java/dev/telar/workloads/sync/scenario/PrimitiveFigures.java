@@ -1,6 +1,9 @@
 package dev.telar.workloads.sync.scenario;
 
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,10 +17,32 @@ public sealed interface PrimitiveFigures
     Primitive primitive();
 
     /**
-     * The figures under their result names (lower case with underscores, e.g. {@code lost_updates}),
-     * in display order, as {@code telar sync --json} prints them; a yes/no figure is 1 or 0.
+     * The figures under their result names, in the record's order, as {@code telar sync --json}
+     * prints them: each component's name in lower case with underscores (e.g. {@code lost_updates}),
+     * a yes/no figure as 1 or 0, and a list as one figure per item ({@code numbers_0}, {@code numbers_1}...).
      */
-    Map<String, Long> named();
+    default Map<String, Long> named() {
+        Map<String, Long> named = new LinkedHashMap<>();
+        for (RecordComponent c : getClass().getRecordComponents()) {
+            String name = c.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+            Object value;
+            try {
+                value = c.getAccessor().invoke(this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + getClass().getSimpleName() + "." + c.getName(), e);
+            }
+            if (value instanceof List<?> items) {
+                for (int i = 0; i < items.size(); i++) {
+                    named.put(name + "_" + i, ((Number) items.get(i)).longValue());
+                }
+            } else if (value instanceof Boolean yes) {
+                named.put(name, yes ? 1L : 0L);
+            } else {
+                named.put(name, ((Number) value).longValue());
+            }
+        }
+        return named;
+    }
 
     /**
      * {@code primitive}'s figures before anything was counted: all zero (the Condition's capacity

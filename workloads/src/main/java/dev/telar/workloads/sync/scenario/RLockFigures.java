@@ -1,8 +1,5 @@
 package dev.telar.workloads.sync.scenario;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * The RLock scenario's figures: two accounts whose sum the transfers keep.
  *
@@ -17,16 +14,5 @@ public record RLockFigures(long accountA, long accountB, long transfers, long de
     @Override
     public Primitive primitive() {
         return Primitive.RLOCK;
-    }
-
-    @Override
-    public Map<String, Long> named() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        m.put("account_a", accountA);
-        m.put("account_b", accountB);
-        m.put("transfers", transfers);
-        m.put("deepest_hold_count", deepestHoldCount);
-        m.put("violations", violations);
-        return m;
     }
 }

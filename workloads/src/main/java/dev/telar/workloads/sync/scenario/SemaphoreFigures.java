@@ -1,8 +1,5 @@
 package dev.telar.workloads.sync.scenario;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * The Semaphore scenario's figures: workers using a few connections.
  *
@@ -15,15 +12,5 @@ public record SemaphoreFigures(long permits, long inside, long mostInside, long 
     @Override
     public Primitive primitive() {
         return Primitive.SEMAPHORE;
-    }
-
-    @Override
-    public Map<String, Long> named() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        m.put("permits", permits);
-        m.put("inside", inside);
-        m.put("most_inside", mostInside);
-        m.put("uses", uses);
-        return m;
     }
 }

@@ -56,7 +56,7 @@ class SyncScenarioTest {
         assertThat(f.total()).isEqualTo(f.expected()).isPositive();
         assertThat(f.lostUpdates()).isZero();
         assertThat(f.updates()).isEqualTo(4 * 1000L);
-        assertThat(f.numbersSummed()).containsExactly(100_000L, 100_000L, 100_000L, 100_000L);
+        assertThat(f.numbers()).containsExactly(100_000L, 100_000L, 100_000L, 100_000L);
         assertThat(o.summary()).startsWith("lock on: total ").contains("= expected");
     }
 
