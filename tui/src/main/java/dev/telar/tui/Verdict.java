@@ -3,6 +3,8 @@ package dev.telar.tui;
 import dev.telar.config.Language;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.text.Units;
+import dev.telar.workloads.kernel.KernelKind;
+import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.run.RunResult;
 
 /**
@@ -30,7 +32,7 @@ public final class Verdict {
             default:
                 break;
         }
-        if (r.spec().model().equals("sequential") && !r.spec().kernel().equals("matmul")) {
+        if (r.spec().model() == ModelKind.SEQUENTIAL && r.spec().kernel() != KernelKind.MATMUL) {
             return t.format("verdict.baseline", who, r.spec().tasks(), r.wallSeconds());
         }
         if (r.speedup().isEmpty()) {
@@ -41,14 +43,14 @@ public final class Verdict {
         if (pinned.length > 0) {
             cores = pinned.length; // the run could use only the cores it was pinned to
         }
-        int parallel = r.spec().kernel().equals("matmul") ? r.spec().kernelThreads() : r.spec().workers();
+        int parallel = r.spec().kernel() == KernelKind.MATMUL ? r.spec().kernelThreads() : r.spec().workers();
         int usable = Math.min(parallel, cores);
         String why;
-        if (r.spec().model().equals("gil")) {
-            why = t.get(r.spec().kernel().equals("cpu") ? "verdict.why.gil.cpu" : "verdict.why.gil.wait");
-        } else if (r.spec().model().equals("subinterpreters")) {
+        if (r.spec().model() == ModelKind.GIL) {
+            why = t.get(r.spec().kernel() == KernelKind.CPU ? "verdict.why.gil.cpu" : "verdict.why.gil.wait");
+        } else if (r.spec().model() == ModelKind.SUBINTERPRETERS) {
             why = t.format("verdict.why.subinterpreters", Math.min(r.spec().interpreters(), cores));
-        } else if (r.spec().kernel().equals("io") && parallel > 1) {
+        } else if (r.spec().kernel() == KernelKind.IO && parallel > 1) {
             why = t.format("verdict.why.io", parallel);
         } else if (s < 0.9 && parallel > 1) {
             why = t.get("verdict.why.slower");
@@ -59,7 +61,7 @@ public final class Verdict {
         } else if (parallel > 1) {
             why = t.format("verdict.why.partly", usable);
         } else {
-            why = t.get(r.spec().model().startsWith("process-") ? "verdict.why.oneprocess" : "verdict.why.one");
+            why = t.get(r.spec().model().startsProcesses() ? "verdict.why.oneprocess" : "verdict.why.one");
         }
         String where = pinned.length == 0 ? "" : " " + t.count("verdict.pinned", pinned.length, Units.coreList(pinned));
         return t.format("verdict.speedup", who, s, why, where) + startUp(r, t);
@@ -71,18 +73,18 @@ public final class Verdict {
     }
 
     private static String who(RunResult r, Texts t) {
-        if (r.spec().kernel().equals("matmul")) {
+        if (r.spec().kernel() == KernelKind.MATMUL) {
             return t.count("verdict.who.matmul", r.spec().kernelThreads());
         }
         int w = r.spec().workers();
         return switch (r.spec().model()) {
-            case "sequential" -> t.get("verdict.who.sequential");
-            case "pool-submit", "pool-map" -> t.count("verdict.who.pool", w);
-            case "virtual" -> t.count("verdict.who.virtual", w);
-            case "process-target", "process-subclass" -> t.count("verdict.who.processes", w);
-            case "process-pool-submit", "process-pool-map" -> t.count("verdict.who.poolprocesses", w);
-            case "subinterpreters" -> t.count("verdict.who.subinterpreters", w, r.spec().interpreters());
-            default -> t.count("verdict.who.threads", w);
+            case SEQUENTIAL -> t.get("verdict.who.sequential");
+            case POOL_SUBMIT, POOL_MAP -> t.count("verdict.who.pool", w);
+            case VIRTUAL -> t.count("verdict.who.virtual", w);
+            case PROCESS_TARGET, PROCESS_SUBCLASS -> t.count("verdict.who.processes", w);
+            case PROCESS_POOL_SUBMIT, PROCESS_POOL_MAP -> t.count("verdict.who.poolprocesses", w);
+            case SUBINTERPRETERS -> t.count("verdict.who.subinterpreters", w, r.spec().interpreters());
+            case THREAD_TARGET, THREAD_SUBCLASS, GIL -> t.count("verdict.who.threads", w);
         };
     }
 }

@@ -3,6 +3,8 @@ package dev.telar.tui.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telar.workloads.kernel.KernelKind;
+import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
 import java.util.Locale;
@@ -26,18 +28,18 @@ final class ResultJson {
     static String toLine(RunResult r, String verdict) {
         RunSpec s = r.spec();
         ObjectNode o = MAPPER.createObjectNode();
-        o.put("kernel", s.kernel());
-        o.put("model", s.model());
-        o.put("workers", s.kernel().equals("matmul") ? s.kernelThreads() : s.workers());
+        o.put("kernel", s.kernel().label());
+        o.put("model", s.model().label());
+        o.put("workers", s.kernel() == KernelKind.MATMUL ? s.kernelThreads() : s.workers());
         o.put("tasks", s.tasks());
         o.put("size", s.size());
-        if (s.kernel().equals("matmul")) {
+        if (s.kernel() == KernelKind.MATMUL) {
             o.put("threads", s.kernelThreads());
         }
-        if (s.model().equals("subinterpreters")) {
+        if (s.model() == ModelKind.SUBINTERPRETERS) {
             o.put("interpreters", s.interpreters());
         }
-        if (s.model().equals("gil") || s.model().equals("subinterpreters")) {
+        if (s.model() == ModelKind.GIL || s.model() == ModelKind.SUBINTERPRETERS) {
             o.put("switch_ms", s.switchMillis());
             o.put("max_computing_at_once", r.maxConcurrent());
         }
@@ -74,8 +76,8 @@ final class ResultJson {
     static String toCsv(RunResult r) {
         RunSpec s = r.spec();
         StringBuilder b = new StringBuilder();
-        b.append(s.kernel()).append(',').append(s.model()).append(',')
-                .append(s.kernel().equals("matmul") ? s.kernelThreads() : s.workers()).append(',')
+        b.append(s.kernel().label()).append(',').append(s.model().label()).append(',')
+                .append(s.kernel() == KernelKind.MATMUL ? s.kernelThreads() : s.workers()).append(',')
                 .append(s.tasks()).append(',').append(s.size()).append(',').append(s.kernelThreads()).append(',')
                 .append(s.interpreters()).append(',');
         int[] c = s.cores();

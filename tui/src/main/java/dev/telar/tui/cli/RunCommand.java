@@ -5,9 +5,10 @@ import dev.telar.config.Language;
 import dev.telar.config.Settings;
 import dev.telar.tui.Verdict;
 import dev.telar.tui.text.Texts;
+import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEvent;
-import dev.telar.workloads.model.Models;
+import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.ExperimentRunner;
 import dev.telar.workloads.run.RunResult;
@@ -100,8 +101,8 @@ public final class RunCommand implements Callable<Integer> {
 
     /** A run that is its own baseline (sequential, or a process model with one process) has speedup 1. */
     private static RunResult sequentialAsOwnBaseline(RunResult r) {
-        boolean sequential = r.spec().model().equals("sequential") && !r.spec().kernel().equals("matmul");
-        boolean oneProcess = Models.startsProcesses(r.spec().model()) && r.spec().equals(ExperimentRunner.baselineOf(r.spec()));
+        boolean sequential = r.spec().model() == ModelKind.SEQUENTIAL && r.spec().kernel() != KernelKind.MATMUL;
+        boolean oneProcess = r.spec().model().startsProcesses() && r.spec().equals(ExperimentRunner.baselineOf(r.spec()));
         return sequential || oneProcess ? r.withBaseline(r.wallSeconds()) : r;
     }
 }

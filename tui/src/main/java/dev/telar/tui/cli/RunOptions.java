@@ -4,8 +4,8 @@ import dev.telar.config.ExperimentDefaults;
 import dev.telar.config.Language;
 import dev.telar.tui.text.Message;
 import dev.telar.tui.text.Texts;
-import dev.telar.workloads.model.ExecutionModel;
-import dev.telar.workloads.model.Models;
+import dev.telar.workloads.kernel.KernelKind;
+import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.run.Experiments;
 import dev.telar.workloads.run.RunSpec;
 import java.util.Arrays;
@@ -75,14 +75,18 @@ final class RunOptions {
             throw new ParameterException(command.commandLine(), texts.format("cli.parse.missing.parameter",
                     new Message("cli.parse.parameter", label)));
         }
-        long s = size != null ? size : switch (kernel) {
-            case "io" -> DEFAULT_WAIT_MS;
-            case "matmul" -> defaults.matrixSize();
-            default -> defaults.draws();
+        KernelKind k = KernelKind.byLabel(kernel).orElseThrow(() -> new ParameterException(command.commandLine(),
+                texts.format("cli.run.kernel.unknown", kernel, KernelKind.labels())));
+        ModelKind m = ModelKind.byLabel(model).orElseThrow(() -> new ParameterException(command.commandLine(),
+                texts.format("cli.run.model.unknown", model, ModelKind.labels())));
+        long s = size != null ? size : switch (k) {
+            case IO -> DEFAULT_WAIT_MS;
+            case MATMUL -> defaults.matrixSize();
+            case CPU -> defaults.draws();
         };
         int w = workers != null ? workers : defaults.workersFor(Runtime.getRuntime().availableProcessors());
-        boolean matmul = "matmul".equals(kernel);
-        RunSpec spec = new RunSpec(kernel, matmul && "thread-target".equals(model) ? "sequential" : model,
+        boolean matmul = k == KernelKind.MATMUL;
+        RunSpec spec = new RunSpec(k, matmul && m == ModelKind.THREAD_TARGET ? ModelKind.SEQUENTIAL : m,
                 tasks != null ? tasks : matmul ? DEFAULT_MATMUL_TASKS : defaults.tasks(), matmul ? 1 : w, s,
                 matmul ? w : 1, interpreters, switchMillis,
                 cores == null ? new int[0] : Arrays.stream(cores).distinct().sorted().toArray(), RunSpec.SEED);
@@ -93,19 +97,11 @@ final class RunOptions {
     }
 
     /**
-     * What is wrong with {@code spec}, in the language of {@code t}: a kernel or model name, a
-     * model this JVM lacks, a core this machine lacks, or a number out of its range, named by its
-     * option.
+     * What is wrong with {@code spec}, in the language of {@code t}: a model this JVM lacks, a core
+     * this machine lacks, or a number out of its range, named by its option.
      */
     static Optional<String> problem(RunSpec spec, Texts t) {
-        if (!Experiments.KERNELS.contains(spec.kernel())) {
-            return Optional.of(t.format("cli.run.kernel.unknown", spec.kernel(), String.join(", ", Experiments.KERNELS)));
-        }
-        if (!Models.NAMES.contains(spec.model())) {
-            return Optional.of(t.format("cli.run.model.unknown", spec.model(), models()));
-        }
-        if (spec.model().equals("virtual")
-                && Models.byName("virtual", 1, 5).flatMap(ExecutionModel::unavailableReason).isPresent()) {
+        if (spec.model() == ModelKind.VIRTUAL && !ModelKind.VIRTUAL.available()) {
             return Optional.of(t.format("problem.virtual", Runtime.version().feature()));
         }
         int machineCores = Runtime.getRuntime().availableProcessors();
@@ -119,7 +115,7 @@ final class RunOptions {
 
     /** A number out of the range {@link Experiments} accepts, named by the option one typed. */
     private static Optional<String> rangeProblem(RunSpec spec, Texts t) {
-        boolean matmul = spec.kernel().equals("matmul");
+        boolean matmul = spec.kernel() == KernelKind.MATMUL;
         if (spec.tasks() < 1 || spec.tasks() > Experiments.MAX_TASKS) {
             return Optional.of(t.format("cli.run.range", "--tasks", 1, Experiments.MAX_TASKS, spec.tasks()));
         }
@@ -135,9 +131,9 @@ final class RunOptions {
             return Optional.of(t.format("cli.run.switch", Experiments.MAX_SWITCH_MS, spec.switchMillis()));
         }
         long[] sizeRange = switch (spec.kernel()) {
-            case "matmul" -> new long[] {1, Experiments.MAX_MATRIX};
-            case "io" -> new long[] {0, Experiments.MAX_WAIT_MS};
-            default -> new long[] {1, Experiments.MAX_DRAWS};
+            case MATMUL -> new long[] {1, Experiments.MAX_MATRIX};
+            case IO -> new long[] {0, Experiments.MAX_WAIT_MS};
+            case CPU -> new long[] {1, Experiments.MAX_DRAWS};
         };
         if (spec.size() < sizeRange[0] || spec.size() > sizeRange[1]) {
             return Optional.of(t.format("cli.run.range", "--size", sizeRange[0], sizeRange[1], spec.size()));
@@ -148,10 +144,5 @@ final class RunOptions {
     /** The experiment defaults of the settings the main command's options and file give; built-in ones without a parent. */
     static ExperimentDefaults defaultsOf(TelarCommand parent) {
         return parent == null ? ExperimentDefaults.DEFAULTS : parent.settings().experiments();
-    }
-
-    /** The model list, for messages. */
-    static String models() {
-        return String.join(", ", Models.NAMES);
     }
 }

@@ -5,6 +5,7 @@ import dev.telar.config.Language;
 import dev.telar.config.Settings;
 import dev.telar.tui.Verdict;
 import dev.telar.tui.text.Texts;
+import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEvent;
 import dev.telar.workloads.run.ExperimentEvent;
@@ -98,7 +99,7 @@ public final class SweepCommand implements Callable<Integer> {
             int best = Sweep.fastest(all);
             if (best > 0) {
                 RunResult b = all.get(best);
-                out.println(texts.format("cli.sweep.fastest", b.spec().kernel().equals("matmul")
+                out.println(texts.format("cli.sweep.fastest", b.spec().kernel() == KernelKind.MATMUL
                         ? b.spec().kernelThreads() : b.spec().workers(), b.wallSeconds()));
             }
         }

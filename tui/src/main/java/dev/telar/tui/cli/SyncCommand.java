@@ -8,13 +8,17 @@ import dev.telar.tui.text.Texts;
 import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEvent;
 import dev.telar.workloads.sync.Mode;
+import dev.telar.workloads.sync.scenario.LockFigures;
 import dev.telar.workloads.sync.scenario.Primitive;
+import dev.telar.workloads.sync.scenario.PrimitiveFigures;
 import dev.telar.workloads.sync.scenario.ScenarioOutcome;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
 import dev.telar.workloads.sync.scenario.ScenarioStatus;
+import dev.telar.workloads.sync.scenario.SemaphoreFigures;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -172,20 +176,19 @@ public final class SyncCommand implements Callable<Integer> {
         if (o.status() == ScenarioStatus.CANCELLED) {
             return t.format("cli.sync.summary.cancelled", dev.telar.tui.panel.SyncPanel.figures(t, o));
         }
-        java.util.Map<String, Long> r = o.results();
-        if (o.primitive() == Primitive.LOCK && r.keySet().containsAll(java.util.List.of("lock_on", "total", "expected",
-                "lost_updates"))) {
-            String lockWord = t.get(r.get("lock_on") == 1 ? "cli.sync.lock.on" : "cli.sync.lock.off");
-            return r.get("total").equals(r.get("expected"))
-                    ? t.format("cli.sync.summary.lock.exact", lockWord, r.get("total"))
-                    : t.format("cli.sync.summary.lock.lost", lockWord, r.get("total"), r.get("expected"),
-                            r.get("lost_updates"));
+        Optional<LockFigures> lock = o.figures(LockFigures.class);
+        if (lock.isPresent()) {
+            LockFigures l = lock.get();
+            String lockWord = t.get(l.lockOn() ? "cli.sync.lock.on" : "cli.sync.lock.off");
+            return l.total() == l.expected()
+                    ? t.format("cli.sync.summary.lock.exact", lockWord, l.total())
+                    : t.format("cli.sync.summary.lock.lost", lockWord, l.total(), l.expected(), l.lostUpdates());
         }
-        if (o.primitive() == Primitive.SEMAPHORE && r.keySet().containsAll(java.util.List.of("permits", "uses",
-                "most_inside"))) {
-            long permits = r.get("permits");
-            long most = r.get("most_inside");
-            return t.format("cli.sync.summary.semaphore", permits, r.get("uses"), most)
+        Optional<SemaphoreFigures> semaphore = o.figures(SemaphoreFigures.class);
+        if (semaphore.isPresent()) {
+            long permits = semaphore.get().permits();
+            long most = semaphore.get().mostInside();
+            return t.format("cli.sync.summary.semaphore", permits, semaphore.get().uses(), most)
                     + (most <= permits ? "" : " " + t.get("cli.sync.summary.semaphore.over"));
         }
         return dev.telar.tui.panel.SyncPanel.figures(t, o);
@@ -203,7 +206,7 @@ public final class SyncCommand implements Callable<Integer> {
         n.put("summary", o.summary());
         n.put("seconds", o.seconds());
         ObjectNode r = n.putObject("results");
-        for (Map.Entry<String, Long> e : o.results().entrySet()) {
+        for (Map.Entry<String, Long> e : o.figures().map(PrimitiveFigures::named).orElse(Map.of()).entrySet()) {
             r.put(e.getKey(), e.getValue());
         }
         return n.toString();

@@ -13,7 +13,7 @@ final class TextTable {
     static String line(RunResult r, int cores, Texts texts) {
         String cpu = Double.isNaN(r.cpuSeconds()) ? String.format(Locale.ROOT, "%5s", texts.get("cli.cpu.unknown"))
                 : String.format(Locale.ROOT, "%5.2f", r.cpuSeconds());
-        return texts.format("cli.run.line", r.spec().kernel(), r.spec().model(), r.wallSeconds(), cpu,
+        return texts.format("cli.run.line", r.spec().kernel().label(), r.spec().model().label(), r.wallSeconds(), cpu,
                 Verdict.of(r, cores, texts));
     }
 }

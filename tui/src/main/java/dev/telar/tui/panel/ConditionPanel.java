@@ -3,10 +3,11 @@ package dev.telar.tui.panel;
 import dev.telar.workloads.sync.ConditionState;
 import dev.telar.workloads.sync.LockState;
 import dev.telar.workloads.sync.SyncState;
+import dev.telar.workloads.sync.scenario.ConditionFigures;
 import dev.telar.workloads.sync.scenario.Primitive;
+import dev.telar.workloads.sync.scenario.PrimitiveFigures;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,20 +30,25 @@ public final class ConditionPanel extends PrimitivePanel {
     }
 
     @Override
-    void draw(Rows rows, SyncState state, Map<String, Long> progress, ScenarioSpec spec) {
+    PrimitiveFigures none(ScenarioSpec spec) {
+        return new ConditionFigures(CAPACITY, 0, 0, 0, 0);
+    }
+
+    @Override
+    void draw(Rows rows, SyncState state, PrimitiveFigures figures, ScenarioSpec spec) {
         ConditionState c = (ConditionState) state;
-        long capacity = progress.isEmpty() ? CAPACITY : get(progress, "capacity");
-        long filled = get(progress, "in_buffer");
-        rows.bar("buffer", filled, capacity, rows.format("sync.v.buffer", filled, capacity, get(progress, "fullest")),
-                false);
+        ConditionFigures f = (ConditionFigures) figures;
+        long capacity = f.capacity();
+        long filled = f.inBuffer();
+        rows.bar("buffer", filled, capacity, rows.format("sync.v.buffer", filled, capacity, f.fullest()), false);
         rows.line("lock", c.lock().holder().map(h -> h.name()).orElse(rows.texts().get("sync.v.free")),
                 c.lock().locked(), false);
         rows.people("waiters", c.waiters());
         rows.line("notify", rows.format("sync.v.notify", c.signalCalls(), c.woken()));
         rows.abandoned(c.lock().abandoned(), c.lock().takeovers());
         long perSide = spec.workers() / 2 * spec.size();
-        rows.line("items", rows.format("sync.v.items", get(progress, "produced"), get(progress, "consumed"), perSide));
-        long consumed = get(progress, "consumed");
+        rows.line("items", rows.format("sync.v.items", f.produced(), f.consumed(), perSide));
+        long consumed = f.consumed();
         rows.bar("consumed", consumed, perSide, rows.format("sync.v.of", consumed, perSide), false);
     }
 }

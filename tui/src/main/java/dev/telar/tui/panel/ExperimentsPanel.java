@@ -9,6 +9,7 @@ import dev.telar.tui.view.ExperimentState.Field;
 import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.Target;
 import dev.telar.tui.view.ViewState;
+import dev.telar.workloads.kernel.KernelKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -94,8 +95,8 @@ public final class ExperimentsPanel implements Panel {
 
     private static String value(Field field, ExperimentState x, Words w) {
         return switch (field) {
-            case KERNEL -> x.kernel();
-            case MODEL -> x.matmul() ? w.ownThreads() : x.model();
+            case KERNEL -> x.kernel().label();
+            case MODEL -> x.matmul() ? w.ownThreads() : x.model().label();
             case PARAM -> x.param() == ExperimentState.Param.SWITCH
                     ? String.format(java.util.Locale.ROOT, w.switchValue(), x.switchMillis())
                     : Integer.toString(x.interpreters());
@@ -108,11 +109,11 @@ public final class ExperimentsPanel implements Panel {
     }
 
     /** A size in the kernel's own terms: draws per task, milliseconds per wait, or matrix order. */
-    private static String size(String kernel, long size, Words w) {
+    private static String size(KernelKind kernel, long size, Words w) {
         return switch (kernel) {
-            case "io" -> String.format(java.util.Locale.ROOT, w.sizeIo(), size);
-            case "matmul" -> String.format(java.util.Locale.ROOT, w.sizeMatmul(), size);
-            default -> size % 1_000_000 == 0 ? String.format(java.util.Locale.ROOT, w.sizeMillions(), size / 1_000_000)
+            case IO -> String.format(java.util.Locale.ROOT, w.sizeIo(), size);
+            case MATMUL -> String.format(java.util.Locale.ROOT, w.sizeMatmul(), size);
+            case CPU -> size % 1_000_000 == 0 ? String.format(java.util.Locale.ROOT, w.sizeMillions(), size / 1_000_000)
                     : String.format(java.util.Locale.ROOT, w.sizeDraws(), size);
         };
     }

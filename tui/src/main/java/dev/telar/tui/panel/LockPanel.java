@@ -2,10 +2,11 @@ package dev.telar.tui.panel;
 
 import dev.telar.workloads.sync.LockState;
 import dev.telar.workloads.sync.SyncState;
+import dev.telar.workloads.sync.scenario.LockFigures;
 import dev.telar.workloads.sync.scenario.Primitive;
+import dev.telar.workloads.sync.scenario.PrimitiveFigures;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,25 +26,28 @@ public final class LockPanel extends PrimitivePanel {
     }
 
     @Override
-    void draw(Rows rows, SyncState state, Map<String, Long> progress, ScenarioSpec spec) {
+    PrimitiveFigures none(ScenarioSpec spec) {
+        return new LockFigures(spec.lockEnabled(), 0, 0, 0, 0, List.of());
+    }
+
+    @Override
+    void draw(Rows rows, SyncState state, PrimitiveFigures figures, ScenarioSpec spec) {
         LockState lock = (LockState) state;
+        LockFigures f = (LockFigures) figures;
         rows.line("holder", lock.holder().map(h -> h.name()).orElse(rows.texts().get("sync.v.free")), lock.locked(), false);
         rows.people("waiters", lock.waiters());
         rows.line("acquired", rows.format("sync.v.times", lock.acquisitions()));
         rows.abandoned(lock.abandoned(), lock.takeovers());
-        boolean on = progress.isEmpty() ? spec.lockEnabled() : get(progress, "lock_on") == 1;
+        boolean on = f.lockOn();
         rows.line("lock", rows.texts().get(on ? "sync.v.lock.on" : "sync.v.lock.off"), true, !on);
-        long total = get(progress, "total");
-        long expected = get(progress, "expected");
+        long total = f.total();
+        long expected = f.expected();
         rows.line("total", number(total), true, false);
-        long lost = get(progress, "lost_updates");
+        long lost = f.lostUpdates();
         rows.line("expected", total == expected
                 ? rows.format("sync.v.expected.equal", expected)
                 : rows.format("sync.v.expected.lost", expected, expected - total, lost), false, total != expected);
-        long summed = 0;
-        for (int w = 0; w < spec.workers(); w++) {
-            summed += get(progress, "numbers_" + w);
-        }
+        long summed = f.summed();
         long all = spec.workers() * spec.size();
         rows.bar("summed", summed, all, rows.format("sync.v.of", summed, all), false);
     }

@@ -9,17 +9,17 @@ import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.sync.Participant;
 import dev.telar.workloads.sync.SyncState;
 import dev.telar.workloads.sync.scenario.Primitive;
+import dev.telar.workloads.sync.scenario.PrimitiveFigures;
 import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * What the six primitive panels share: a column of labelled lines drawn from the sync view's last
  * polled snapshot, bars, lists of participants, and the warning line of an abandoned lock or
- * permit. Each subclass draws one primitive's state record and its scenario's counters; before
+ * permit. Each subclass draws one primitive's state record and its scenario's figures; before
  * the first run it draws the same lines from an empty state, so the audience sees what will move.
  * UI thread only; keeps nothing but per-language words between frames.
  */
@@ -51,11 +51,19 @@ abstract class PrimitivePanel implements Panel {
     /** The primitive this panel draws. */
     abstract Primitive primitive();
 
-    /** Draws {@code state} (never null: an empty one before the first run) and the scenario's counters. */
-    abstract void draw(Rows rows, SyncState state, Map<String, Long> progress, ScenarioSpec spec);
+    /**
+     * Draws {@code state} and the scenario's {@code figures}, this panel's primitive's kinds (never
+     * null: empty ones before the first run).
+     */
+    abstract void draw(Rows rows, SyncState state, PrimitiveFigures figures, ScenarioSpec spec);
 
     /** The state drawn before the first run. */
     abstract SyncState empty(ScenarioSpec spec);
+
+    /** The figures drawn before the first run (and before a run counted anything): zeros by default. */
+    PrimitiveFigures none(ScenarioSpec spec) {
+        return PrimitiveFigures.zero(primitive());
+    }
 
     @Override
     public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
@@ -66,17 +74,13 @@ abstract class PrimitivePanel implements Panel {
         ScenarioSpec spec = s.shownSpec().orElseGet(() -> defaults(s));
         Optional<ScenarioSnapshot> shot = s.snapshot().filter(x -> x.primitive() == primitive());
         SyncState state = shot.flatMap(ScenarioSnapshot::state).orElseGet(() -> empty(spec));
-        Map<String, Long> progress = shot.map(ScenarioSnapshot::progress).orElse(Map.of());
-        draw(new Rows(g, p, l, area.width(), area.height()), state, progress, spec);
+        PrimitiveFigures figures = shot.flatMap(ScenarioSnapshot::figures).orElseGet(() -> none(spec));
+        draw(new Rows(g, p, l, area.width(), area.height()), state, figures, spec);
         return LaidOut.NOTHING;
     }
 
     private ScenarioSpec defaults(SyncViewState s) {
         return SyncViewState.withDefaults(ScenarioSpec.of(primitive(), s.mode()).withSlowdown(s.slowdown()));
-    }
-
-    static long get(Map<String, Long> progress, String key) {
-        return progress.getOrDefault(key, 0L);
     }
 
     /** Lines from the top of the panel, each a label and a value, while there is room. */

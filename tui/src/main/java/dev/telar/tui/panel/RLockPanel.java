@@ -3,9 +3,10 @@ package dev.telar.tui.panel;
 import dev.telar.workloads.sync.LockState;
 import dev.telar.workloads.sync.SyncState;
 import dev.telar.workloads.sync.scenario.Primitive;
+import dev.telar.workloads.sync.scenario.PrimitiveFigures;
+import dev.telar.workloads.sync.scenario.RLockFigures;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,18 +25,19 @@ public final class RLockPanel extends PrimitivePanel {
     }
 
     @Override
-    void draw(Rows rows, SyncState state, Map<String, Long> progress, ScenarioSpec spec) {
+    void draw(Rows rows, SyncState state, PrimitiveFigures figures, ScenarioSpec spec) {
         LockState lock = (LockState) state;
+        RLockFigures f = (RLockFigures) figures;
         rows.line("holder", lock.holder().map(h -> h.name()).orElse(rows.texts().get("sync.v.free")), lock.locked(), false);
         rows.bar("holdcount", lock.holdCount(), 2,
-                rows.format("sync.v.holdcount", lock.holdCount(), get(progress, "deepest_hold_count")), false);
+                rows.format("sync.v.holdcount", lock.holdCount(), f.deepestHoldCount()), false);
         rows.people("waiters", lock.waiters());
         rows.line("acquired", rows.format("sync.v.times", lock.acquisitions()));
         rows.abandoned(lock.abandoned(), lock.takeovers());
-        long a = get(progress, "account_a");
-        long b = get(progress, "account_b");
-        rows.line("accounts", rows.format("sync.v.accounts", a, b, a + b), true, get(progress, "violations") > 0);
-        long transfers = get(progress, "transfers");
+        long a = f.accountA();
+        long b = f.accountB();
+        rows.line("accounts", rows.format("sync.v.accounts", a, b, a + b), true, f.violations() > 0);
+        long transfers = f.transfers();
         long all = spec.workers() * spec.size();
         rows.bar("transfers", transfers, all, rows.format("sync.v.of", transfers, all), false);
     }

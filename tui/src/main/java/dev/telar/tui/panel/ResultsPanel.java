@@ -7,6 +7,7 @@ import dev.telar.tui.text.Units;
 import dev.telar.tui.view.ExperimentState;
 import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
+import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.run.RunResult;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +82,7 @@ public final class ResultsPanel implements Panel {
             note = x.message().in(texts);
         } else if (x.problemMessage().isPresent()) {
             p.warning(g);
-            note = x.model() + ": " + x.problemMessage().get().in(texts);
+            note = x.model().label() + ": " + x.problemMessage().get().in(texts);
         } else if (!results.isEmpty()) {
             p.strong(g);
             note = "▶ " + verdict(results.get(results.size() - 1), cores, texts);
@@ -109,10 +110,11 @@ public final class ResultsPanel implements Panel {
 
     /** One table row for a run. */
     static String row(RunResult r, Words w) {
-        boolean matmul = r.spec().kernel().equals("matmul");
-        String model = matmul ? w.matmulModel() : r.spec().model();
+        boolean matmul = r.spec().kernel() == KernelKind.MATMUL;
+        String model = matmul ? w.matmulModel() : r.spec().model().label();
         int workers = matmul ? r.spec().kernelThreads() : r.spec().workers();
-        String lead = String.format(Locale.ROOT, "%-6s %-16s %7d ", r.spec().kernel(), Units.fit(model, 16), workers);
+        String lead = String.format(Locale.ROOT, "%-6s %-16s %7d ", r.spec().kernel().label(), Units.fit(model, 16),
+                workers);
         return switch (r.status()) {
             case CANCELLED -> lead + w.cancelled();
             case FAILED -> lead + String.format(Locale.ROOT, w.failed(), Units.printable(r.message()));

@@ -3,9 +3,10 @@ package dev.telar.tui.panel;
 import dev.telar.workloads.sync.SemaphoreState;
 import dev.telar.workloads.sync.SyncState;
 import dev.telar.workloads.sync.scenario.Primitive;
+import dev.telar.workloads.sync.scenario.PrimitiveFigures;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
+import dev.telar.workloads.sync.scenario.SemaphoreFigures;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Semaphore: permits in use out of the total as a bar, who holds one and who waits,
@@ -27,18 +28,19 @@ public final class SemaphorePanel extends PrimitivePanel {
     }
 
     @Override
-    void draw(Rows rows, SyncState state, Map<String, Long> progress, ScenarioSpec spec) {
+    void draw(Rows rows, SyncState state, PrimitiveFigures figures, ScenarioSpec spec) {
         SemaphoreState s = (SemaphoreState) state;
+        SemaphoreFigures f = (SemaphoreFigures) figures;
         int used = s.initial() - s.available();
         rows.bar("permits", used, s.initial(), rows.format("sync.v.permits", used, s.initial()), false);
         rows.people("holders", s.holders());
         rows.people("waiters", s.waiters());
-        long most = get(progress, "most_inside");
-        rows.line("inside", rows.format("sync.v.inside", get(progress, "inside"), most, s.initial()), true,
+        long most = f.mostInside();
+        rows.line("inside", rows.format("sync.v.inside", f.inside(), most, s.initial()), true,
                 most > s.initial());
         rows.line("acquired", rows.format("sync.v.times", s.acquisitions()));
         rows.abandoned(s.abandoned(), s.takeovers());
-        long uses = get(progress, "uses");
+        long uses = f.uses();
         long all = spec.workers() * spec.size();
         rows.bar("uses", uses, all, rows.format("sync.v.of", uses, all), false);
     }

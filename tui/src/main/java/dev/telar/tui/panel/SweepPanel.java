@@ -5,6 +5,7 @@ import dev.telar.tui.text.Texts;
 import dev.telar.tui.text.Units;
 import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
+import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.Sweep;
 import java.util.List;
@@ -49,8 +50,9 @@ public final class SweepPanel implements Panel {
             return LaidOut.NOTHING;
         }
         RunResult base = all.get(0);
-        boolean matmul = base.spec().kernel().equals("matmul");
-        String what = matmul ? texts.get("sweep.matmul") : base.spec().kernel() + "/" + (all.size() > 1 ? all.get(1).spec().model() : "?");
+        boolean matmul = base.spec().kernel() == KernelKind.MATMUL;
+        String what = matmul ? texts.get("sweep.matmul")
+                : base.spec().kernel().label() + "/" + (all.size() > 1 ? all.get(1).spec().model().label() : "?");
         g.putString(0, 0, Units.fit(texts.count("sweep.title", cores, what), width));
         p.bar(g);
         g.putString(0, 1, Units.fit(matmul ? w.headerMatmul() : w.header(), width));
@@ -96,7 +98,7 @@ public final class SweepPanel implements Panel {
     }
 
     private static int count(RunResult r) {
-        return r.spec().kernel().equals("matmul") ? r.spec().kernelThreads() : r.spec().workers();
+        return r.spec().kernel() == KernelKind.MATMUL ? r.spec().kernelThreads() : r.spec().workers();
     }
 
     /** What counts above the core count did compared with the best at or below it; empty when none ran. */

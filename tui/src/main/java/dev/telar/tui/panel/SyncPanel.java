@@ -9,13 +9,19 @@ import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.Target;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.sync.Mode;
+import dev.telar.workloads.sync.scenario.BarrierFigures;
+import dev.telar.workloads.sync.scenario.ConditionFigures;
+import dev.telar.workloads.sync.scenario.EventFigures;
+import dev.telar.workloads.sync.scenario.LockFigures;
 import dev.telar.workloads.sync.scenario.Primitive;
+import dev.telar.workloads.sync.scenario.PrimitiveFigures;
+import dev.telar.workloads.sync.scenario.RLockFigures;
 import dev.telar.workloads.sync.scenario.ScenarioOutcome;
 import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
+import dev.telar.workloads.sync.scenario.SemaphoreFigures;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -142,11 +148,10 @@ public final class SyncPanel implements Panel {
 
     /** The outcome in one line, in the chosen language: correct or not, the scenario's figures, the time. */
     static String verdict(Texts t, ScenarioOutcome o, ScenarioSpec spec) {
-        Map<String, Long> r = o.results();
         String figures = figures(t, o);
         String mark = switch (o.status()) {
             // With the lock off, lost updates are the lesson, not a fault of the primitive.
-            case COMPLETED -> o.primitive() == Primitive.LOCK && r.getOrDefault("lock_on", 1L) == 0
+            case COMPLETED -> o.figures(LockFigures.class).map(f -> !f.lockOn()).orElse(false)
                     ? t.get("sync.verdict.unprotected")
                     : t.get(o.correct() ? "sync.verdict.correct" : "sync.verdict.wrong");
             case CANCELLED -> t.get("sync.verdict.cancelled");
@@ -162,26 +167,25 @@ public final class SyncPanel implements Panel {
      * by {@code telar sync}.
      */
     public static String figures(Texts t, ScenarioOutcome o) {
-        Map<String, Long> r = o.results();
-        return switch (o.primitive()) {
-            case LOCK -> {
-                long total = r.getOrDefault("total", 0L);
-                long expected = r.getOrDefault("expected", 0L);
-                String lock = t.get(r.getOrDefault("lock_on", 1L) == 1 ? "sync.on" : "sync.off");
-                yield total == expected ? t.format("sync.verdict.lock.equal", lock, total)
-                        : t.format("sync.verdict.lock.lost", lock, total, expected, r.getOrDefault("lost_updates", 0L));
-            }
-            case RLOCK -> t.format("sync.verdict.rlock", r.getOrDefault("transfers", 0L),
-                    r.getOrDefault("deepest_hold_count", 0L),
-                    r.getOrDefault("account_a", 0L) + r.getOrDefault("account_b", 0L));
-            case SEMAPHORE -> t.format("sync.verdict.semaphore", r.getOrDefault("uses", 0L),
-                    r.getOrDefault("most_inside", 0L), r.getOrDefault("permits", 0L));
-            case CONDITION -> t.format("sync.verdict.condition", r.getOrDefault("produced", 0L),
-                    r.getOrDefault("consumed", 0L), r.getOrDefault("fullest", 0L), r.getOrDefault("capacity", 0L));
-            case EVENT -> t.format("sync.verdict.event", r.getOrDefault("passes", 0L), r.getOrDefault("cycles", 0L),
-                    r.getOrDefault("violations", 0L));
-            case BARRIER -> t.format("sync.verdict.barrier", r.getOrDefault("rounds", 0L),
-                    r.getOrDefault("target_rounds", 0L), r.getOrDefault("violations", 0L));
-        };
+        PrimitiveFigures f = o.figures().orElseGet(() -> PrimitiveFigures.zero(o.primitive()));
+        if (f instanceof LockFigures l) {
+            String lock = t.get(l.lockOn() ? "sync.on" : "sync.off");
+            return l.total() == l.expected() ? t.format("sync.verdict.lock.equal", lock, l.total())
+                    : t.format("sync.verdict.lock.lost", lock, l.total(), l.expected(), l.lostUpdates());
+        }
+        if (f instanceof RLockFigures r) {
+            return t.format("sync.verdict.rlock", r.transfers(), r.deepestHoldCount(), r.accountA() + r.accountB());
+        }
+        if (f instanceof SemaphoreFigures s) {
+            return t.format("sync.verdict.semaphore", s.uses(), s.mostInside(), s.permits());
+        }
+        if (f instanceof ConditionFigures c) {
+            return t.format("sync.verdict.condition", c.produced(), c.consumed(), c.fullest(), c.capacity());
+        }
+        if (f instanceof EventFigures e) {
+            return t.format("sync.verdict.event", e.passes(), e.cycles(), e.violations());
+        }
+        BarrierFigures b = (BarrierFigures) f;
+        return t.format("sync.verdict.barrier", b.rounds(), b.targetRounds(), b.violations());
     }
 }

@@ -8,6 +8,7 @@ import dev.telar.tui.text.Units;
 import dev.telar.tui.view.ExperimentState;
 import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
+import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.run.RunSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -106,8 +107,9 @@ public final class WorkersPanel implements Panel {
         ExperimentState x = view.experiments();
         RunSpec running = x.running();
         p.label(g);
-        String title = running == null ? w.title() : String.format(Locale.ROOT, w.titleOf(), running.kernel() + "/"
-                + (running.kernel().equals("matmul") ? "matmul ×" + running.kernelThreads() : running.model() + " ×" + running.workers()));
+        String title = running == null ? w.title() : String.format(Locale.ROOT, w.titleOf(), running.kernel().label()
+                + "/" + (running.kernel() == KernelKind.MATMUL ? "matmul ×" + running.kernelThreads()
+                        : running.model().label() + " ×" + running.workers()));
         g.putString(0, 0, Units.fit(title, width));
         int coreWidth = Math.max(4, w.core().length());
         int nameWidth = Math.max(8, Math.min(24, width - 17 - coreWidth));

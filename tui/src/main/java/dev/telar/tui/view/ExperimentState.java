@@ -2,7 +2,8 @@ package dev.telar.tui.view;
 
 import dev.telar.config.ExperimentDefaults;
 import dev.telar.tui.text.Message;
-import dev.telar.workloads.model.Models;
+import dev.telar.workloads.kernel.KernelKind;
+import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.run.ExperimentRunner;
 import dev.telar.workloads.run.Experiments;
 import dev.telar.workloads.run.RunResult;
@@ -34,7 +35,7 @@ public final class ExperimentState {
     public static final int MAX_WORKERS = 64;
     /** Most tasks the form offers. */
     public static final int MAX_TASKS = 64;
-    /** Size presets per kernel (same order as {@link Experiments#KERNELS}): cpu draws per task, io ms per wait, matmul n. */
+    /** Size presets per kernel (same order as {@link KernelKind}): cpu draws per task, io ms per wait, matmul n. */
     static final long[][] SIZES = {
         {10_000_000L, 50_000_000L, 200_000_000L, 1_000_000_000L},
         {20, 50, 200},
@@ -51,8 +52,10 @@ public final class ExperimentState {
     /** {@link #SIZES} with the settings' cpu draws and matmul order added where they are not presets. */
     private final long[][] sizes;
     private Field field = Field.KERNEL;
+    /** Index of the selected kernel in {@link KernelKind#values()}, and so in {@link #sizes}. */
     private int kernel;
-    private int model = Models.NAMES.indexOf("thread-target");
+    /** Index of the selected model in {@link ModelKind#values()}. */
+    private int model = ModelKind.THREAD_TARGET.ordinal();
     private int workers;
     private int tasks;
     private final int[] sizeIndex;
@@ -124,12 +127,12 @@ public final class ExperimentState {
     /** Changes the selected field by one step (Left: -1, Right: +1); returns false if nothing changed. */
     boolean change(int delta) {
         switch (field) {
-            case KERNEL -> kernel = Math.floorMod(kernel + delta, Experiments.KERNELS.size());
+            case KERNEL -> kernel = Math.floorMod(kernel + delta, KernelKind.values().length);
             case MODEL -> {
                 if (matmul()) {
                     return false; // the product runs on its own threads; the model does not apply
                 }
-                model = Math.floorMod(model + delta, Models.NAMES.size());
+                model = Math.floorMod(model + delta, ModelKind.values().length);
             }
             case WORKERS -> {
                 int before = workers;
@@ -186,8 +189,8 @@ public final class ExperimentState {
             return Param.NONE;
         }
         return switch (model()) {
-            case "gil" -> Param.SWITCH;
-            case "subinterpreters" -> Param.INTERPRETERS;
+            case GIL -> Param.SWITCH;
+            case SUBINTERPRETERS -> Param.INTERPRETERS;
             default -> Param.NONE;
         };
     }
@@ -207,18 +210,18 @@ public final class ExperimentState {
     }
 
     /** Selected kernel: cpu, io or matmul. */
-    public String kernel() {
-        return Experiments.KERNELS.get(kernel);
+    public KernelKind kernel() {
+        return KernelKind.values()[kernel];
     }
 
     /** True when the matmul kernel is selected: workers then limit the product's threads. */
     public boolean matmul() {
-        return kernel().equals("matmul");
+        return kernel() == KernelKind.MATMUL;
     }
 
-    /** Selected model name (one of {@code Models.NAMES}). */
-    public String model() {
-        return Models.NAMES.get(model);
+    /** Selected model. */
+    public ModelKind model() {
+        return ModelKind.values()[model];
     }
 
     /** Selected workers (for matmul: the product's thread limit). */
@@ -249,8 +252,8 @@ public final class ExperimentState {
     /** The run the form describes. */
     public RunSpec spec() {
         boolean mm = matmul();
-        return new RunSpec(kernel(), mm ? "sequential" : model(), tasks, mm ? 1 : workers, size(), mm ? workers : 1,
-                interpreters(), switchMillis(), affinity.cores(machineCores), RunSpec.SEED);
+        return new RunSpec(kernel(), mm ? ModelKind.SEQUENTIAL : model(), tasks, mm ? 1 : workers, size(),
+                mm ? workers : 1, interpreters(), switchMillis(), affinity.cores(machineCores), RunSpec.SEED);
     }
 
     /** Why the form's run cannot start (e.g. virtual threads on Java 17), or empty. */
@@ -263,7 +266,7 @@ public final class ExperimentState {
      * (a model this JVM lacks) is translated; any other reads as the workloads state it.
      */
     public Optional<Message> problemMessage() {
-        return problem().map(raw -> model().equals("virtual") && !matmul()
+        return problem().map(raw -> model() == ModelKind.VIRTUAL && !matmul()
                 ? new Message("problem.virtual", Runtime.version().feature()) : Message.verbatim(raw));
     }
 

@@ -9,7 +9,6 @@ import dev.telar.workloads.sync.scenario.ScenarioSpec;
 import dev.telar.workloads.sync.scenario.ScenarioStatus;
 import dev.telar.workloads.sync.scenario.Scenarios;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -116,8 +115,8 @@ public final class SyncViewState {
     void started(ScenarioSpec spec) {
         running = true;
         shownSpec = withDefaults(spec);
-        shown = new ScenarioSnapshot(spec.primitive(), spec.mode(), ScenarioStatus.STARTING, Optional.empty(), Map.of(),
-                List.of(), List.of(), 0);
+        shown = new ScenarioSnapshot(spec.primitive(), spec.mode(), ScenarioStatus.STARTING, Optional.empty(),
+                Optional.empty(), List.of(), List.of(), 0);
         outcome = null;
         message = Message.NONE;
     }

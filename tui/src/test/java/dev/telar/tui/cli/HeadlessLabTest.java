@@ -10,12 +10,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telar.config.Language;
 import dev.telar.tui.Verdict;
 import dev.telar.tui.text.Texts;
+import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.exchange.ExchangeSpec;
 import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEngine;
 import dev.telar.workloads.lab.LabEvent;
+import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.run.Experiments;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
@@ -90,7 +92,8 @@ class HeadlessLabTest {
     void runPrintsWhatTheCommandPrintedBeforeForAFixedSpec() throws Exception {
         CliTest.Run r = run("run", "cpu", "--model", "sequential", "--tasks", "2", "--size", "300000", "--json");
         assertThat(r.code()).as(r.err()).isZero();
-        RunSpec spec = new RunSpec("cpu", "sequential", 2, 4, 300_000, 1, 2, 5, new int[0], RunSpec.SEED);
+        RunSpec spec = new RunSpec(KernelKind.CPU, ModelKind.SEQUENTIAL, 2, 4, 300_000, 1, 2, 5, new int[0],
+                RunSpec.SEED);
         RunResult direct = Experiments.run(spec);
         direct = direct.withBaseline(direct.wallSeconds());
         String before = ResultJson.toLine(direct, Verdict.of(direct, Runtime.getRuntime().availableProcessors(),

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,7 +65,17 @@ class SyncCommandsTest {
         assertThat(o.get("workers").asInt()).isEqualTo(4);
         assertThat(o.get("status").asText()).isEqualTo("completed");
         assertThat(o.get("correct").asBoolean()).isTrue();
-        assertThat(o.get("results").get("total").asLong()).isEqualTo(o.get("results").get("expected").asLong());
+        JsonNode results = o.get("results");
+        assertThat(results.get("total").asLong()).isEqualTo(results.get("expected").asLong());
+        // The lock's figures under their result names, in display order, one count per worker.
+        List<String> names = new ArrayList<>();
+        results.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactly("lock_on", "total", "expected", "updates", "lost_updates", "numbers_0",
+                "numbers_1", "numbers_2", "numbers_3");
+        assertThat(results.get("lock_on").asLong()).isEqualTo(1);
+        assertThat(results.get("lost_updates").asLong()).isZero();
+        assertThat(results.get("updates").asLong()).isEqualTo(4 * 1000);
+        assertThat(results.get("numbers_3").asLong()).isEqualTo(50_000);
     }
 
     @Test
@@ -96,8 +108,8 @@ class SyncCommandsTest {
 
     @Test
     void aFailedOrCancelledRunIsWordedInTheChosenLanguage() {
-        java.util.Map<String, Long> soFar = new java.util.LinkedHashMap<>();
-        soFar.put("arrivals", 6L);
+        java.util.Optional<dev.telar.workloads.sync.scenario.PrimitiveFigures> soFar = java.util.Optional.of(
+                new dev.telar.workloads.sync.scenario.BarrierFigures(1, 5, 6, 0));
         dev.telar.workloads.sync.scenario.ScenarioOutcome failed = new dev.telar.workloads.sync.scenario.ScenarioOutcome(
                 dev.telar.workloads.sync.scenario.Primitive.BARRIER, dev.telar.workloads.sync.Mode.PROCESSES,
                 dev.telar.workloads.sync.scenario.ScenarioStatus.FAILED, soFar, false,

@@ -7,7 +7,9 @@ import dev.telar.tui.ExchangeFixtures;
 import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
 import dev.telar.workloads.exchange.ExchangeEvent;
+import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.mechanism.Mechanism;
+import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
@@ -25,7 +27,8 @@ import java.util.function.Function;
  * every screen (no raw keys, only ASCII, no forbidden colours).
  */
 final class EveryPanel {
-    static final RunSpec CPU4 = new RunSpec("cpu", "thread-target", 4, 4, 80_000_000, 1, 2, 5, new int[0], RunSpec.SEED);
+    static final RunSpec CPU4 = new RunSpec(KernelKind.CPU, ModelKind.THREAD_TARGET, 4, 4, 80_000_000, 1, 2, 5,
+            new int[0], RunSpec.SEED);
 
     private EveryPanel() {
     }
@@ -94,7 +97,8 @@ final class EveryPanel {
         steps.put("matmul sweep with a failure", vs -> {
             show(vs);
             vs.press('x');
-            RunSpec mm = new RunSpec("matmul", "sequential", 2, 1, 300, 1, 2, 5, new int[0], RunSpec.SEED);
+            RunSpec mm = new RunSpec(KernelKind.MATMUL, ModelKind.SEQUENTIAL, 2, 1, 300, 1, 2, 5, new int[0],
+                    RunSpec.SEED);
             List<RunResult> all = List.of(done(mm, 4.0, 4.0, 4.0), done(mm.withKernelThreads(2), 2.1, 4.1, 4.0),
                     new RunResult(mm.withKernelThreads(4), RunResult.Status.FAILED, "out of memory", 0.1, Double.NaN,
                             Double.NaN, 4.0, 0),
@@ -240,26 +244,32 @@ final class EveryPanel {
 
     /** Runs that between them reach every verdict and every row form of the results table. */
     static List<RunResult> everyStatus() {
-        RunSpec base = CPU4.with("sequential", 1);
-        RunSpec pinned = new RunSpec("cpu", "thread-target", 4, 4, CPU4.size(), 1, 1, 5, new int[] {0}, CPU4.seed());
-        RunSpec io = new RunSpec("io", "thread-target", 4, 4, 50, 1, 2, 5, new int[0], RunSpec.SEED);
-        RunSpec mm = new RunSpec("matmul", "sequential", 2, 1, 300, 4, 2, 5, new int[0], RunSpec.SEED);
+        RunSpec base = CPU4.with(ModelKind.SEQUENTIAL, 1);
+        RunSpec pinned = new RunSpec(KernelKind.CPU, ModelKind.THREAD_TARGET, 4, 4, CPU4.size(), 1, 1, 5,
+                new int[] {0}, CPU4.seed());
+        RunSpec io = new RunSpec(KernelKind.IO, ModelKind.THREAD_TARGET, 4, 4, 50, 1, 2, 5, new int[0], RunSpec.SEED);
+        RunSpec mm = new RunSpec(KernelKind.MATMUL, ModelKind.SEQUENTIAL, 2, 1, 300, 4, 2, 5, new int[0], RunSpec.SEED);
         return List.of(done(base, 10.24, 10.2, 10.24), done(CPU4, 2.81, 11.02, 10.24),
-                done(CPU4.with("gil", 4), 10.3, 10.1, Double.NaN), done(CPU4.with("gil", 4), 10.3, 10.1, 10.24),
-                done(io.with("gil", 4), 0.6, 0.01, 2.0), done(CPU4.with("subinterpreters", 4), 5.2, 10.1, 10.24),
-                done(io, 0.6, 0.01, 2.0), done(CPU4.with("thread-target", 8), 14.0, 10.1, 10.24),
-                done(CPU4.with("thread-target", 8), 2.9, 11.0, 10.24), done(CPU4.with("pool-map", 2), 6.0, 10.3, 10.24),
-                done(CPU4.with("virtual", 1), 10.3, 10.2, 10.24), done(pinned, 10.2, 10.1, 10.24), done(mm, 1.1, 4.2, 4.0),
+                done(CPU4.with(ModelKind.GIL, 4), 10.3, 10.1, Double.NaN),
+                done(CPU4.with(ModelKind.GIL, 4), 10.3, 10.1, 10.24),
+                done(io.with(ModelKind.GIL, 4), 0.6, 0.01, 2.0),
+                done(CPU4.with(ModelKind.SUBINTERPRETERS, 4), 5.2, 10.1, 10.24),
+                done(io, 0.6, 0.01, 2.0), done(CPU4.with(ModelKind.THREAD_TARGET, 8), 14.0, 10.1, 10.24),
+                done(CPU4.with(ModelKind.THREAD_TARGET, 8), 2.9, 11.0, 10.24),
+                done(CPU4.with(ModelKind.POOL_MAP, 2), 6.0, 10.3, 10.24),
+                done(CPU4.with(ModelKind.VIRTUAL, 1), 10.3, 10.2, 10.24), done(pinned, 10.2, 10.1, 10.24),
+                done(mm, 1.1, 4.2, 4.0),
                 new RunResult(CPU4, RunResult.Status.CANCELLED, "cancelled", 1.5, 0.7, Double.NaN, 10.0, 0),
-                new RunResult(CPU4.with("pool-submit", 1), RunResult.Status.FAILED, "out of memory", 0.2, Double.NaN,
-                        Double.NaN, Double.NaN, 0));
+                new RunResult(CPU4.with(ModelKind.POOL_SUBMIT, 1), RunResult.Status.FAILED, "out of memory", 0.2,
+                        Double.NaN, Double.NaN, Double.NaN, 0));
     }
 
     /** A cpu sweep on the 4-core lab machine: 8 workers are slower than 4. */
     static List<RunResult> sweep() {
-        RunSpec base = CPU4.with("sequential", 1);
-        return List.of(done(base, 10.0, 10, 10.0), done(CPU4.with("thread-target", 1), 10.1, 10, 10.0),
-                done(CPU4.with("thread-target", 2), 5.2, 10, 10.0), done(CPU4.with("thread-target", 4), 2.7, 10, 10.0),
-                done(CPU4.with("thread-target", 8), 2.9, 10, 10.0));
+        RunSpec base = CPU4.with(ModelKind.SEQUENTIAL, 1);
+        return List.of(done(base, 10.0, 10, 10.0), done(CPU4.with(ModelKind.THREAD_TARGET, 1), 10.1, 10, 10.0),
+                done(CPU4.with(ModelKind.THREAD_TARGET, 2), 5.2, 10, 10.0),
+                done(CPU4.with(ModelKind.THREAD_TARGET, 4), 2.7, 10, 10.0),
+                done(CPU4.with(ModelKind.THREAD_TARGET, 8), 2.9, 10, 10.0));
     }
 }

@@ -8,6 +8,8 @@ import dev.telar.probe.ThreadInfo;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
+import dev.telar.workloads.kernel.KernelKind;
+import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
@@ -18,8 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The experiments view drawn from fixed results and snapshots (the lab machine has 4 cores). */
 class ExperimentsRenderTest {
-    private static final RunSpec CPU4 = new RunSpec("cpu", "thread-target", 4, 4, 80_000_000, 1, 2, 5, new int[0],
-            RunSpec.SEED);
+    private static final RunSpec CPU4 = new RunSpec(KernelKind.CPU, ModelKind.THREAD_TARGET, 4, 4, 80_000_000, 1, 2,
+            5, new int[0], RunSpec.SEED);
 
     private static RunResult done(RunSpec spec, double wall, double cpu, double baseline) {
         return new RunResult(spec, RunResult.Status.COMPLETED, "", wall, cpu, 42, baseline, 0);
@@ -96,7 +98,7 @@ class ExperimentsRenderTest {
     @Test
     void resultsListRunsNewestLastWithSpeedupEfficiencyAndVerdict() {
         VirtualScreen vs = experimentsView(80, 24);
-        RunSpec base = CPU4.with("sequential", 1);
+        RunSpec base = CPU4.with(ModelKind.SEQUENTIAL, 1);
         vs.event(new ExperimentEvent.Started(base));
         vs.event(new ExperimentEvent.Finished(done(base, 10.24, 10.2, 10.24)));
         vs.event(new ExperimentEvent.Started(CPU4));
@@ -109,11 +111,12 @@ class ExperimentsRenderTest {
         assertThat(rows.get(header + 2)).startsWith("cpu    thread-target          4    2.81   11.02    ×3.64   91%");
         assertThat(vs.text()).contains("▶ 4 threads: ×3.64 — runs in parallel on 4 cores");
         // Without a baseline the speedup and efficiency columns stay blank.
-        vs.event(new ExperimentEvent.Finished(done(CPU4.with("gil", 4), 10.3, 10.1, Double.NaN)));
+        vs.event(new ExperimentEvent.Finished(done(CPU4.with(ModelKind.GIL, 4), 10.3, 10.1, Double.NaN)));
         assertThat(vs.rows().get(header + 3).stripTrailing()).isEqualTo("cpu    gil                    4   10.30   10.10                 any");
         assertThat(vs.text()).contains("▶ 4 threads: 10.30 s (run with a baseline to see the speedup)");
         // Pinned to one core: the row names the core and the verdict blames the pinning, not the machine.
-        RunSpec pinned = new RunSpec("cpu", "thread-target", 4, 4, CPU4.size(), 1, 1, 5, new int[] {0}, CPU4.seed());
+        RunSpec pinned = new RunSpec(KernelKind.CPU, ModelKind.THREAD_TARGET, 4, 4, CPU4.size(), 1, 1, 5,
+                new int[] {0}, CPU4.seed());
         vs.event(new ExperimentEvent.Finished(done(pinned, 10.2, 10.1, 10.24)));
         assertThat(vs.rows().get(header + 4).stripTrailing()).endsWith("×1.00   25%  0");
         assertThat(vs.text()).contains("▶ 4 threads: ×1.00 — capped by the 1 core: extra threads only take turns (pinned");
@@ -125,7 +128,7 @@ class ExperimentsRenderTest {
         VirtualScreen vs = experimentsView(80, 24);
         vs.event(new ExperimentEvent.Finished(new RunResult(CPU4, RunResult.Status.CANCELLED, "cancelled", 1.5,
                 0.7, Double.NaN, 10.0, 0)));
-        vs.event(new ExperimentEvent.Finished(new RunResult(CPU4.with("pool-map", 4), RunResult.Status.FAILED,
+        vs.event(new ExperimentEvent.Finished(new RunResult(CPU4.with(ModelKind.POOL_MAP, 4), RunResult.Status.FAILED,
                 "out of memory", 0.2, Double.NaN, Double.NaN, Double.NaN, 0)));
         int header = vs.rowOf("KERNEL MODEL");
         String cancelled = vs.rows().get(header + 1);
@@ -140,7 +143,7 @@ class ExperimentsRenderTest {
     void resultsKeepTheLastFifty() {
         VirtualScreen vs = experimentsView(120, 40);
         for (int i = 1; i <= 60; i++) {
-            vs.lab.report(new ExperimentEvent.Finished(done(CPU4.with("thread-target", 1 + i % 8), i, i, i)));
+            vs.lab.report(new ExperimentEvent.Finished(done(CPU4.with(ModelKind.THREAD_TARGET, 1 + i % 8), i, i, i)));
         }
         vs.settle();
         List<RunResult> kept = vs.view.experiments().results();
@@ -155,10 +158,12 @@ class ExperimentsRenderTest {
     @CsvSource({"80,24", "120,40"})
     void sweepShowsTableBarsFastestAndTheSlowdownBeyondTheCores(int columns, int rows) {
         VirtualScreen vs = experimentsView(columns, rows);
-        RunSpec base = CPU4.with("sequential", 1);
-        List<RunResult> all = List.of(done(base, 10.0, 10, 10.0), done(CPU4.with("thread-target", 1), 10.1, 10, 10.0),
-                done(CPU4.with("thread-target", 2), 5.2, 10, 10.0), done(CPU4.with("thread-target", 4), 2.7, 10, 10.0),
-                done(CPU4.with("thread-target", 8), 2.9, 10, 10.0));
+        RunSpec base = CPU4.with(ModelKind.SEQUENTIAL, 1);
+        List<RunResult> all = List.of(done(base, 10.0, 10, 10.0),
+                done(CPU4.with(ModelKind.THREAD_TARGET, 1), 10.1, 10, 10.0),
+                done(CPU4.with(ModelKind.THREAD_TARGET, 2), 5.2, 10, 10.0),
+                done(CPU4.with(ModelKind.THREAD_TARGET, 4), 2.7, 10, 10.0),
+                done(CPU4.with(ModelKind.THREAD_TARGET, 8), 2.9, 10, 10.0));
         vs.lab.report(new ExperimentEvent.Started(CPU4));
         all.forEach(r -> vs.lab.report(new ExperimentEvent.Finished(r)));
         vs.lab.report(new ExperimentEvent.SweepFinished(all));
@@ -227,7 +232,7 @@ class ExperimentsRenderTest {
                         new ThreadInfo(9201, "telar-pool-1", 'R', 98.0, 1, 3.0)))
                 .build());
         vs.press('x');
-        vs.event(new ExperimentEvent.Started(CPU4.with("process-pool-map", 2)));
+        vs.event(new ExperimentEvent.Started(CPU4.with(ModelKind.PROCESS_POOL_MAP, 2)));
         vs.event(new ExperimentEvent.Children(List.of(9100L, 9200L)));
         assertThat(vs.sampler.threadsFor).containsExactlyInAnyOrder(9000, 9100, 9200);
         String text = vs.text();

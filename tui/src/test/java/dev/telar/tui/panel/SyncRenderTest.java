@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SyncRenderTest {
     private static VirtualScreen running(Language language, int columns, int rows, Primitive p, Mode mode) {
         VirtualScreen vs = new VirtualScreen(columns, rows, Settings.defaults().withLanguage(language));
-        return SyncScreens.running(vs, p, mode, SyncScreens.state(p), SyncScreens.progress(p));
+        return SyncScreens.running(vs, p, mode, SyncScreens.state(p), SyncScreens.figures(p));
     }
 
     @ParameterizedTest
@@ -41,7 +41,7 @@ class SyncRenderTest {
     @Test
     void aLockTakenOverFromADeadHolderAndLostUpdatesStandOut() {
         VirtualScreen vs = SyncScreens.ended(new VirtualScreen(120, 40), Primitive.LOCK, Mode.PROCESSES,
-                SyncScreens.LOCK_ABANDONED, SyncScreens.LOCK_OFF_PROGRESS, ScenarioStatus.COMPLETED, false);
+                SyncScreens.LOCK_ABANDONED, SyncScreens.LOCK_OFF_FIGURES, ScenarioStatus.COMPLETED, false);
         String text = vs.text();
         assertThat(text).contains("m processes   s lecture pace  l lock off").contains("processes: done in 4.50 s")
                 .contains(" Holder     pid 4321").contains(" Waiters    2: pid 4322 pid 4323")
@@ -54,7 +54,7 @@ class SyncRenderTest {
         assertThat(vs.cell(12, row).getModifiers()).contains(com.googlecode.lanterna.SGR.BOLD);
         assertThat(vs.cell(12, row).getForegroundColor()).isEqualTo(com.googlecode.lanterna.TextColor.ANSI.YELLOW);
         String es = SyncScreens.ended(new VirtualScreen(120, 40, Settings.defaults().withLanguage(Language.ES)),
-                Primitive.LOCK, Mode.PROCESSES, SyncScreens.LOCK_ABANDONED, SyncScreens.LOCK_OFF_PROGRESS,
+                Primitive.LOCK, Mode.PROCESSES, SyncScreens.LOCK_ABANDONED, SyncScreens.LOCK_OFF_FIGURES,
                 ScenarioStatus.COMPLETED, false).text();
         assertThat(es).contains("ABANDONADO: tomado de un dueño muerto (1 tomas forzosas)")
                 .contains("sin cerrojo: cerrojo no, total 1,990,000,000 pero se esperaba 1,998,000,000: 17 sumas perdidas");

@@ -10,10 +10,17 @@ import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.Participant;
 import dev.telar.workloads.sync.SemaphoreState;
 import dev.telar.workloads.sync.SyncState;
+import dev.telar.workloads.sync.scenario.BarrierFigures;
+import dev.telar.workloads.sync.scenario.ConditionFigures;
+import dev.telar.workloads.sync.scenario.EventFigures;
+import dev.telar.workloads.sync.scenario.LockFigures;
 import dev.telar.workloads.sync.scenario.Primitive;
+import dev.telar.workloads.sync.scenario.PrimitiveFigures;
+import dev.telar.workloads.sync.scenario.RLockFigures;
 import dev.telar.workloads.sync.scenario.ScenarioOutcome;
 import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
 import dev.telar.workloads.sync.scenario.ScenarioStatus;
+import dev.telar.workloads.sync.scenario.SemaphoreFigures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,43 +59,29 @@ final class SyncScreens {
         return out;
     }
 
-    static Map<String, Long> map(Object... keysAndValues) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            m.put((String) keysAndValues[i], ((Number) keysAndValues[i + 1]).longValue());
-        }
-        return m;
-    }
-
     /** Lock, threads, lock on: worker-2 holds it, three wait; half the numbers summed. */
     static final LockState LOCK = new LockState(false, Optional.of(thread(2)), 1, threads(0, 1, 3), 2_345, false, 0);
-    static final Map<String, Long> LOCK_PROGRESS = map("lock_on", 1, "total", 1_000_123_456L, "expected", 1_000_123_456L,
-            "updates", 2_345, "lost_updates", 0, "numbers_0", 500_000, "numbers_1", 500_000, "numbers_2", 500_000,
-            "numbers_3", 500_000);
+    static final LockFigures LOCK_FIGURES = new LockFigures(true, 1_000_123_456L, 1_000_123_456L, 2_345, 0,
+            List.of(500_000L, 500_000L, 500_000L, 500_000L));
     /** Lock, processes, taken over from a dead holder, lock off: updates lost. */
     static final LockState LOCK_ABANDONED = new LockState(false, Optional.of(process(4321)), 1, processes(4322, 4323),
             812, true, 1);
-    static final Map<String, Long> LOCK_OFF_PROGRESS = map("lock_on", 0, "total", 1_990_000_000L, "expected",
-            1_998_000_000L, "updates", 4_000, "lost_updates", 17, "numbers_0", 1_000_000, "numbers_1", 1_000_000,
-            "numbers_2", 1_000_000, "numbers_3", 1_000_000);
+    static final LockFigures LOCK_OFF_FIGURES = new LockFigures(false, 1_990_000_000L, 1_998_000_000L, 4_000, 17,
+            List.of(1_000_000L, 1_000_000L, 1_000_000L, 1_000_000L));
     static final LockState RLOCK = new LockState(true, Optional.of(thread(0)), 2, threads(1), 41, false, 0);
-    static final Map<String, Long> RLOCK_PROGRESS = map("account_a", 999_993, "account_b", 7, "transfers", 7,
-            "deepest_hold_count", 2, "violations", 0);
+    static final RLockFigures RLOCK_FIGURES = new RLockFigures(999_993, 7, 7, 2, 0);
     static final SemaphoreState SEMAPHORE = new SemaphoreState(3, true, 0, processes(101, 102, 103),
             processes(104, 105, 106, 107, 108), 20, true, 1);
-    static final Map<String, Long> SEMAPHORE_PROGRESS = map("permits", 3, "inside", 3, "most_inside", 3, "uses", 20);
+    static final SemaphoreFigures SEMAPHORE_FIGURES = new SemaphoreFigures(3, 3, 3, 20);
     static final ConditionState CONDITION = new ConditionState(
             new LockState(false, Optional.of(thread(1)), 1, List.of(), 300, false, 0), threads(0, 2), 40, 75);
-    static final Map<String, Long> CONDITION_PROGRESS = map("capacity", 4, "in_buffer", 4, "produced", 25, "consumed",
-            21, "fullest", 4);
+    static final ConditionFigures CONDITION_FIGURES = new ConditionFigures(4, 4, 25, 21, 4);
     static final EventState EVENT = new EventState(false, threads(0, 1, 2, 3), 1);
-    static final Map<String, Long> EVENT_PROGRESS = map("cycles", 2, "ready", 8, "passes", 4, "phases_done", 4,
-            "violations", 0);
+    static final EventFigures EVENT_FIGURES = new EventFigures(2, 8, 4, 4, 0);
     static final BarrierState BARRIER = new BarrierState(4, 3, threads(1, 2, 3), 2, 2, false);
-    static final Map<String, Long> BARRIER_PROGRESS = map("rounds", 2, "target_rounds", 5, "phases_done", 11,
-            "violations", 0);
+    static final BarrierFigures BARRIER_FIGURES = new BarrierFigures(2, 5, 11, 0);
 
-    /** The state record and counters of each primitive's screen. */
+    /** The state record and figures of each primitive's screen. */
     static SyncState state(Primitive p) {
         return switch (p) {
             case LOCK -> LOCK;
@@ -100,14 +93,14 @@ final class SyncScreens {
         };
     }
 
-    static Map<String, Long> progress(Primitive p) {
+    static PrimitiveFigures figures(Primitive p) {
         return switch (p) {
-            case LOCK -> LOCK_PROGRESS;
-            case RLOCK -> RLOCK_PROGRESS;
-            case SEMAPHORE -> SEMAPHORE_PROGRESS;
-            case CONDITION -> CONDITION_PROGRESS;
-            case EVENT -> EVENT_PROGRESS;
-            case BARRIER -> BARRIER_PROGRESS;
+            case LOCK -> LOCK_FIGURES;
+            case RLOCK -> RLOCK_FIGURES;
+            case SEMAPHORE -> SEMAPHORE_FIGURES;
+            case CONDITION -> CONDITION_FIGURES;
+            case EVENT -> EVENT_FIGURES;
+            case BARRIER -> BARRIER_FIGURES;
         };
     }
 
@@ -122,30 +115,30 @@ final class SyncScreens {
 
     /**
      * Opens the sync view, chooses {@code p} ({@code mode}), starts it, and shows {@code state} and
-     * {@code progress} as its running state.
+     * {@code figures} as its running state.
      */
-    static VirtualScreen running(VirtualScreen vs, Primitive p, Mode mode, SyncState state, Map<String, Long> progress) {
+    static VirtualScreen running(VirtualScreen vs, Primitive p, Mode mode, SyncState state, PrimitiveFigures figures) {
         vs.show(Snapshots.lab().build());
         vs.press('y');
         vs.press((char) ('1' + p.ordinal()));
         if (mode == Mode.PROCESSES) {
             vs.press('m');
         }
-        if (p == Primitive.LOCK && progress.getOrDefault("lock_on", 1L) == 0) {
+        if (figures instanceof LockFigures lock && !lock.lockOn()) {
             vs.press('l');
         }
         vs.press(' ');
-        return vs.scenario(new ScenarioSnapshot(p, mode, ScenarioStatus.RUNNING, Optional.of(state), progress,
-                workers(mode, workers(vs)), List.of(), 3.25));
+        return vs.scenario(new ScenarioSnapshot(p, mode, ScenarioStatus.RUNNING, Optional.of(state),
+                Optional.of(figures), workers(mode, workers(vs)), List.of(), 3.25));
     }
 
     /** As {@link #running}, then the run ends with {@code status}. */
-    static VirtualScreen ended(VirtualScreen vs, Primitive p, Mode mode, SyncState state, Map<String, Long> progress,
+    static VirtualScreen ended(VirtualScreen vs, Primitive p, Mode mode, SyncState state, PrimitiveFigures figures,
                                ScenarioStatus status, boolean correct) {
-        running(vs, p, mode, state, progress);
-        vs.scenario(new ScenarioSnapshot(p, mode, status, Optional.of(state), progress, workers(mode, workers(vs)),
-                List.of(), 4.5));
-        return vs.scenario(new ScenarioOutcome(p, mode, status, progress, correct,
+        running(vs, p, mode, state, figures);
+        vs.scenario(new ScenarioSnapshot(p, mode, status, Optional.of(state), Optional.of(figures),
+                workers(mode, workers(vs)), List.of(), 4.5));
+        return vs.scenario(new ScenarioOutcome(p, mode, status, Optional.of(figures), correct,
                 status == ScenarioStatus.FAILED ? "failed: worker pid 102: killed by signal 9" : "summary", 4.5));
     }
 
@@ -170,21 +163,21 @@ final class SyncScreens {
         });
         for (Primitive p : Primitive.values()) {
             Mode mode = p == Primitive.SEMAPHORE ? Mode.PROCESSES : Mode.THREADS;
-            out.put("sync " + p.label() + " running", vs -> running(vs, p, mode, state(p), progress(p)));
+            out.put("sync " + p.label() + " running", vs -> running(vs, p, mode, state(p), figures(p)));
         }
         out.put("sync lock abandoned, lock off, done", vs -> ended(vs, Primitive.LOCK, Mode.PROCESSES, LOCK_ABANDONED,
-                LOCK_OFF_PROGRESS, ScenarioStatus.COMPLETED, false));
+                LOCK_OFF_FIGURES, ScenarioStatus.COMPLETED, false));
         out.put("sync barrier done", vs -> ended(vs, Primitive.BARRIER, Mode.THREADS,
-                new BarrierState(4, 0, List.of(), 5, 5, false), map("rounds", 5, "target_rounds", 5, "phases_done", 20,
-                        "violations", 0), ScenarioStatus.COMPLETED, true));
+                new BarrierState(4, 0, List.of(), 5, 5, false), new BarrierFigures(5, 5, 20, 0),
+                ScenarioStatus.COMPLETED, true));
         out.put("sync event failed", vs -> ended(vs, Primitive.EVENT, Mode.PROCESSES, new EventState(true, List.of(), 1),
-                EVENT_PROGRESS, ScenarioStatus.FAILED, false));
+                EVENT_FIGURES, ScenarioStatus.FAILED, false));
         out.put("sync semaphore cancelled", vs -> {
-            ended(vs, Primitive.SEMAPHORE, Mode.THREADS, SEMAPHORE, SEMAPHORE_PROGRESS, ScenarioStatus.CANCELLED, false);
+            ended(vs, Primitive.SEMAPHORE, Mode.THREADS, SEMAPHORE, SEMAPHORE_FIGURES, ScenarioStatus.CANCELLED, false);
             return vs;
         });
         out.put("sync busy", vs -> {
-            running(vs, Primitive.CONDITION, Mode.THREADS, CONDITION, CONDITION_PROGRESS);
+            running(vs, Primitive.CONDITION, Mode.THREADS, CONDITION, CONDITION_FIGURES);
             vs.press(' ');
             return vs;
         });

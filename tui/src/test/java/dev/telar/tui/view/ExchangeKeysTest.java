@@ -9,11 +9,13 @@ import dev.telar.tui.VirtualScreen;
 import dev.telar.tui.view.Outcome;
 import dev.telar.workloads.exchange.ChildReport;
 import dev.telar.workloads.exchange.ExchangeEvent;
+import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.exchange.ExchangeProgress;
 import dev.telar.workloads.exchange.ExchangeResult;
 import dev.telar.workloads.exchange.ExchangeSpec;
 import dev.telar.workloads.mechanism.Mechanism;
+import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.race.RaceResult;
 import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEngine;
@@ -118,8 +120,8 @@ class ExchangeKeysTest {
         vs.event(new ExchangeEvent.Idle());
         assertThat(vs.press('c')).as("nothing to cancel").isEqualTo(Outcome.IGNORED);
         // And the other way round: no exchange while a thread experiment runs.
-        vs.event(new ExperimentEvent.Started(new RunSpec("cpu", "thread-target", 4, 4, 10_000_000, 1, 2, 5, new int[0],
-                RunSpec.SEED)));
+        vs.event(new ExperimentEvent.Started(new RunSpec(KernelKind.CPU, ModelKind.THREAD_TARGET, 4, 4, 10_000_000, 1,
+                2, 5, new int[0], RunSpec.SEED)));
         vs.press(KeyType.Enter);
         assertThat(comparisons(vs)).hasSize(1);
         assertThat(vs.text()).contains("an experiment is running: cancel it (c) before starting an exchange job");

@@ -3,6 +3,8 @@ package dev.telar.tui.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telar.config.ExperimentDefaults;
+import dev.telar.workloads.kernel.KernelKind;
+import dev.telar.workloads.model.ModelKind;
 import org.junit.jupiter.api.Test;
 
 /** The experiments form starts from the settings' experiment defaults. */
@@ -37,7 +39,7 @@ class ExperimentFormDefaultsTest {
         form.selectField(ExperimentState.Field.KERNEL);
         form.change(+1);
         form.change(+1);
-        assertThat(form.kernel()).isEqualTo("matmul");
+        assertThat(form.kernel()).isEqualTo(KernelKind.MATMUL);
         assertThat(form.size()).isEqualTo(400);
         assertThat(form.spec().kernelThreads()).isEqualTo(2);
     }
@@ -45,14 +47,14 @@ class ExperimentFormDefaultsTest {
     @Test
     void theModelsOwnSettingShowsOnlyForGilAndSubinterpretersAndReachesTheRun() {
         ExperimentState form = new ExperimentState(2);
-        assertThat(form.model()).isEqualTo("thread-target");
+        assertThat(form.model()).isEqualTo(ModelKind.THREAD_TARGET);
         assertThat(form.fields()).doesNotContain(ExperimentState.Field.PARAM);
         form.selectField(ExperimentState.Field.MODEL);
         form.moveField(+1);
         assertThat(form.field()).as("the hidden row is skipped").isEqualTo(ExperimentState.Field.WORKERS);
 
         form.selectField(ExperimentState.Field.MODEL);
-        while (!form.model().equals("gil")) {
+        while (form.model() != ModelKind.GIL) {
             form.change(+1);
         }
         assertThat(form.param()).isEqualTo(ExperimentState.Param.SWITCH);
@@ -67,7 +69,7 @@ class ExperimentFormDefaultsTest {
         assertThat(form.spec().switchMillis()).isEqualTo(100.0);
 
         form.selectField(ExperimentState.Field.MODEL);
-        while (!form.model().equals("subinterpreters")) {
+        while (form.model() != ModelKind.SUBINTERPRETERS) {
             form.change(+1);
         }
         assertThat(form.param()).isEqualTo(ExperimentState.Param.INTERPRETERS);
@@ -77,7 +79,7 @@ class ExperimentFormDefaultsTest {
         assertThat(form.change(-1)).isFalse();
 
         form.selectField(ExperimentState.Field.KERNEL);
-        while (!form.kernel().equals("matmul")) {
+        while (form.kernel() != KernelKind.MATMUL) {
             form.change(+1);
         }
         assertThat(form.param()).as("the product runs on its own threads").isEqualTo(ExperimentState.Param.NONE);

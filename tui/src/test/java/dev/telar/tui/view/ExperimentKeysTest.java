@@ -7,11 +7,13 @@ import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
 import dev.telar.tui.view.Outcome;
 import com.googlecode.lanterna.input.KeyStroke;
+import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEngine;
 import dev.telar.workloads.lab.LabEvent;
+import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.Experiments;
 import dev.telar.workloads.run.RunResult;
@@ -56,7 +58,8 @@ class ExperimentKeysTest {
         vs.press(KeyType.ArrowRight);                // off
         assertThat(vs.press(KeyType.Enter)).isEqualTo(Outcome.REDRAW);
         assertThat(runs(vs)).containsExactly(
-                new RunSpec("cpu", "pool-map", 5, 6, 10_000_000, 1, 2, 5, new int[] {0}, RunSpec.SEED));
+                new RunSpec(KernelKind.CPU, ModelKind.POOL_MAP, 5, 6, 10_000_000, 1, 2, 5, new int[] {0},
+                        RunSpec.SEED));
         assertThat(vs.lab.started(LabCommand.RunExperiment.class)).extracting(LabCommand.RunExperiment::baseline)
                 .containsExactly(false);
         assertThat(vs.sampler.nowRequests).isPositive();
@@ -89,7 +92,7 @@ class ExperimentKeysTest {
         vs.press('w');
         int[] all = java.util.stream.IntStream.range(0, CORES).toArray();
         assertThat(vs.lab.started(LabCommand.RunSweep.class)).extracting(LabCommand.RunSweep::spec).containsExactly(
-                new RunSpec("matmul", "sequential", 4, 1, 500, 3, 2, 5, all, RunSpec.SEED));
+                new RunSpec(KernelKind.MATMUL, ModelKind.SEQUENTIAL, 4, 1, 500, 3, 2, 5, all, RunSpec.SEED));
         assertThat(runs(vs)).isEmpty();
     }
 
@@ -178,10 +181,11 @@ class ExperimentKeysTest {
             } while (!(e instanceof LabEvent.JobEnded));
             assertThat(view.labPid()).as("the lab in this JVM computes here").isEqualTo(ProcessHandle.current().pid());
             List<RunResult> results = view.experiments().results();
-            assertThat(results).extracting(r -> r.spec().model()).containsExactly("sequential", "thread-target");
+            assertThat(results).extracting(r -> r.spec().model()).containsExactly(ModelKind.SEQUENTIAL,
+                    ModelKind.THREAD_TARGET);
             RunResult run = results.get(1);
-            assertThat(run.spec()).isEqualTo(new RunSpec("cpu", "thread-target", 4, 4, 10_000_000, 1, 2, 5, new int[0],
-                    RunSpec.SEED));
+            assertThat(run.spec()).isEqualTo(new RunSpec(KernelKind.CPU, ModelKind.THREAD_TARGET, 4, 4, 10_000_000, 1,
+                    2, 5, new int[0], RunSpec.SEED));
             assertThat(run.status()).isEqualTo(RunResult.Status.COMPLETED);
             assertThat(run.speedup()).isPresent();
             assertThat(run.result()).isEqualTo(results.get(0).result());

@@ -14,10 +14,12 @@ import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEngine;
 import dev.telar.workloads.lab.LabEvent;
 import dev.telar.workloads.sync.Mode;
+import dev.telar.workloads.sync.scenario.LockFigures;
 import dev.telar.workloads.sync.scenario.Primitive;
 import dev.telar.workloads.sync.scenario.ScenarioOutcome;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
 import dev.telar.workloads.sync.scenario.ScenarioStatus;
+import dev.telar.workloads.sync.scenario.SemaphoreFigures;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -81,9 +83,10 @@ class SyncKeysTest {
         assertThat(o.mode()).isEqualTo(Mode.THREADS);
         assertThat(o.status()).isEqualTo(ScenarioStatus.COMPLETED);
         assertThat(o.correct()).isTrue();
-        assertThat(o.results().get("uses")).isEqualTo(8L * 2_000);
-        assertThat(o.results().get("most_inside")).isBetween(1L, 3L);
-        assertThat(o.results().get("inside")).isZero();
+        SemaphoreFigures f = o.figures(SemaphoreFigures.class).orElseThrow();
+        assertThat(f.uses()).isEqualTo(8L * 2_000);
+        assertThat(f.mostInside()).isBetween(1L, 3L);
+        assertThat(f.inside()).isZero();
         assertThat(view.sync().running()).isFalse();
         assertThat(view.sync().shownSpec().orElseThrow().workers()).isEqualTo(8);
         assertThat(view.sync().snapshot().orElseThrow().status()).isEqualTo(ScenarioStatus.COMPLETED);
@@ -97,9 +100,10 @@ class SyncKeysTest {
         tickUntil(s -> s.outcome().isPresent(), "the lock outcome");
         ScenarioOutcome o = view.sync().outcome().orElseThrow();
         assertThat(o.status()).isEqualTo(ScenarioStatus.COMPLETED);
-        assertThat(o.results().get("lock_on")).isEqualTo(1L);
-        assertThat(o.results().get("total")).isEqualTo(o.results().get("expected")).isPositive();
-        assertThat(o.results().get("lost_updates")).isZero();
+        LockFigures f = o.figures(LockFigures.class).orElseThrow();
+        assertThat(f.lockOn()).isTrue();
+        assertThat(f.total()).isEqualTo(f.expected()).isPositive();
+        assertThat(f.lostUpdates()).isZero();
     }
 
     @Test
@@ -108,7 +112,8 @@ class SyncKeysTest {
         tickUntil(s -> s.snapshot().map(x -> x.status() == ScenarioStatus.RUNNING).orElse(false), "the run going");
         assertThat(press('l')).isEqualTo(Outcome.REDRAW);
         assertThat(view.sync().lockEnabled()).isFalse();
-        tickUntil(s -> s.snapshot().orElseThrow().progress().getOrDefault("lock_on", 1L) == 0, "the lock off");
+        tickUntil(s -> s.snapshot().orElseThrow().figures(LockFigures.class).map(f -> !f.lockOn()).orElse(false),
+                "the lock off");
         assertThat(press('c')).isEqualTo(Outcome.REDRAW);
         tickUntil(s -> s.outcome().isPresent() && view.labJob().isEmpty(), "the cancelled outcome and the slot free");
         assertThat(view.sync().outcome().orElseThrow().status()).isEqualTo(ScenarioStatus.CANCELLED);

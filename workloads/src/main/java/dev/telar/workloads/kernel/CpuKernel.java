@@ -20,8 +20,8 @@ public record CpuKernel(long draws, long seed) implements TaskKernel {
     }
 
     @Override
-    public String name() {
-        return "cpu";
+    public KernelKind kind() {
+        return KernelKind.CPU;
     }
 
     @Override

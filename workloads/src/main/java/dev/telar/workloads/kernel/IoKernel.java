@@ -15,8 +15,8 @@ public record IoKernel(int rounds, long waitMillis, long drawsPerRound, long see
     }
 
     @Override
-    public String name() {
-        return "io";
+    public KernelKind kind() {
+        return KernelKind.IO;
     }
 
     @Override

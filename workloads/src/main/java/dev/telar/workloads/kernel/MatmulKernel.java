@@ -23,8 +23,8 @@ public record MatmulKernel(int n, int threadLimit, long seed) implements TaskKer
     }
 
     @Override
-    public String name() {
-        return "matmul";
+    public KernelKind kind() {
+        return KernelKind.MATMUL;
     }
 
     @Override

@@ -8,8 +8,8 @@ package dev.telar.workloads.kernel;
  * Implementations are immutable and safe to share between threads.
  */
 public interface TaskKernel {
-    /** Short name as typed on the command line ({@code cpu}, {@code io}, {@code matmul}). */
-    String name();
+    /** Which kernel this is (its name as typed on the command line). */
+    KernelKind kind();
 
     /** Human-readable size of one task, e.g. {@code 20,000,000 draws}. */
     String describeSize();

@@ -11,6 +11,7 @@ import dev.telar.workloads.race.RaceResult;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
+import dev.telar.workloads.sync.scenario.PrimitiveFigures;
 import dev.telar.workloads.sync.scenario.ScenarioOutcome;
 import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
@@ -18,7 +19,7 @@ import dev.telar.workloads.sync.scenario.ScenarioStatus;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the dashboard's side knows of the job in a lab JVM: the job commands it sent and not yet
@@ -241,15 +242,15 @@ final class JobLedger {
     /** As a scenario whose runner failed: a last snapshot marked failed (when one was seen), then its outcome. */
     private void failScenario(ScenarioSpec spec, String message, long now, List<LabEvent> out) {
         double seconds = (now - jobStart) / 1e9;
-        Map<String, Long> counters = Map.of();
+        Optional<PrimitiveFigures> figures = Optional.empty();
         if (snapshot != null) {
             seconds = Math.max(seconds, snapshot.elapsedSeconds());
-            counters = snapshot.progress();
+            figures = snapshot.figures();
             out.add(new LabEvent.ScenarioUpdated(new ScenarioSnapshot(snapshot.primitive(), snapshot.mode(),
-                    ScenarioStatus.FAILED, snapshot.state(), counters, snapshot.workers(), snapshot.recentEvents(),
+                    ScenarioStatus.FAILED, snapshot.state(), figures, snapshot.workers(), snapshot.recentEvents(),
                     seconds)));
         }
         out.add(new LabEvent.ScenarioEnded(new ScenarioOutcome(spec.primitive(), spec.mode(), ScenarioStatus.FAILED,
-                counters, false, "failed: " + message, seconds, message)));
+                figures, false, "failed: " + message, seconds, message)));
     }
 }

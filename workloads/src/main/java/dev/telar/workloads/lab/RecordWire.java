@@ -29,7 +29,8 @@ import net.openhft.chronicle.wire.WriteMarshallable;
  * <p>What it carries: records and enums of {@code dev.telar.workloads}, sealed interfaces of such
  * records, primitives and their boxes, {@link String}, {@link Path}, {@link List}, {@link Map}
  * (read back in the order written), {@link Optional}, and arrays of those. A record is written as
- * its components, each under its name, in declaration order; the reader follows the static types
+ * its components, each under its name, in declaration order; an enum as its constant's name (e.g.
+ * {@code MATMUL}), and a name the reader's enum lacks is refused. The reader follows the static types
  * of the record components, so the data never names a class to load. Where a component's type is
  * a sealed interface the value carries a stable name, the simple names from the outermost class
  * down (e.g. {@code LabEvent.Ready}, {@code LockState}), which is looked up among that interface's
@@ -240,7 +241,7 @@ public final class RecordWire {
         } else if (raw == Path.class) {
             return Path.of(in.text());
         } else if (raw.isEnum()) {
-            return enumValue(raw, in.text());
+            return enumValue(raw, in.text(), where);
         } else if (raw == Optional.class) {
             List<Object> items = readItems(in, argument(type, 0, where), where);
             if (items.size() > 1) {
@@ -289,14 +290,18 @@ public final class RecordWire {
         return list;
     }
 
-    private static Object enumValue(Class<?> type, String name) {
+    /** The constant of {@code type} written as {@code name}; an unknown one is refused, naming the known ones. */
+    private static Object enumValue(Class<?> type, String name, String where) {
         checkOurs(type);
+        List<String> known = new ArrayList<>();
         for (Object constant : type.getEnumConstants()) {
             if (((Enum<?>) constant).name().equals(name)) {
                 return constant;
             }
+            known.add(((Enum<?>) constant).name());
         }
-        throw new IllegalArgumentException("unknown " + type.getSimpleName() + " '" + name + "'");
+        throw new IllegalArgumentException(where + ": unknown " + type.getSimpleName() + " '" + name + "' (known: "
+                + String.join(", ", known) + ")");
     }
 
     // ---- types

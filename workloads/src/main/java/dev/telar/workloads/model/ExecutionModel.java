@@ -7,8 +7,8 @@ import java.util.Optional;
  * under an emulated interpreter lock, or in child processes. Implementations are stateless.
  */
 public interface ExecutionModel {
-    /** Name as typed on the command line, e.g. {@code thread-target}. */
-    String id();
+    /** Which model this is (its name as typed on the command line). */
+    ModelKind kind();
 
     /** One line saying how the model runs tasks. */
     String summary();

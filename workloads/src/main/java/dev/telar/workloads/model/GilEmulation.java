@@ -15,8 +15,8 @@ public final class GilEmulation extends WorkerThreadsModel {
     }
 
     @Override
-    public String id() {
-        return "gil";
+    public ModelKind kind() {
+        return ModelKind.GIL;
     }
 
     @Override
@@ -38,7 +38,7 @@ public final class GilEmulation extends WorkerThreadsModel {
 
     @Override
     Thread newWorker(Job job, int index, Runnable body) {
-        return new Thread(body, workerName(id(), index));
+        return new Thread(body, kind().workerName(index));
     }
 
     /** The lock of the latest run, for its invariant ({@link Gil#maxComputing()}) and statistics. */

@@ -10,8 +10,8 @@ import java.util.stream.IntStream;
 /** A fixed thread pool mapping the task function over all task indices at once (invokeAll). */
 public final class PoolMap extends PoolModel {
     @Override
-    public String id() {
-        return "pool-map";
+    public ModelKind kind() {
+        return ModelKind.POOL_MAP;
     }
 
     @Override

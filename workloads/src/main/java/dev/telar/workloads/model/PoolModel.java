@@ -26,7 +26,7 @@ abstract class PoolModel implements ExecutionModel {
         List<Thread> made = new CopyOnWriteArrayList<>();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(job.workers(), job.workers(), 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), body -> {
-                    Thread t = new Thread(job.control().instrument(body), WorkerThreadsModel.workerName(id(), made.size()));
+                    Thread t = new Thread(job.control().instrument(body), kind().workerName(made.size()));
                     made.add(t);
                     return t;
                 });

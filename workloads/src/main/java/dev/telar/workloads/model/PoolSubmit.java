@@ -8,8 +8,8 @@ import java.util.concurrent.Future;
 /** A fixed thread pool; each task handed over by its own submit() call, results awaited in order. */
 public final class PoolSubmit extends PoolModel {
     @Override
-    public String id() {
-        return "pool-submit";
+    public ModelKind kind() {
+        return ModelKind.POOL_SUBMIT;
     }
 
     @Override

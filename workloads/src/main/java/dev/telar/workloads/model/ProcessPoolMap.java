@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutionException;
 /** A process pool mapping the task over all inputs with one asynchronous call (the lecture's amap). */
 public final class ProcessPoolMap extends ProcessPoolModel {
     @Override
-    public String id() {
-        return "process-pool-map";
+    public ModelKind kind() {
+        return ModelKind.PROCESS_POOL_MAP;
     }
 
     @Override

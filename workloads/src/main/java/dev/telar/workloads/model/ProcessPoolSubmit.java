@@ -11,8 +11,8 @@ import java.util.concurrent.ExecutionException;
 /** A process pool; each task handed over by its own asynchronous submit (the lecture's apipe), results awaited in order. */
 public final class ProcessPoolSubmit extends ProcessPoolModel {
     @Override
-    public String id() {
-        return "process-pool-submit";
+    public ModelKind kind() {
+        return ModelKind.PROCESS_POOL_SUBMIT;
     }
 
     @Override

@@ -5,8 +5,8 @@ import dev.telar.workloads.proc.Child;
 /** One child JVM per worker, made from a process subclass overriding run() ({@link ShareProcess}). */
 public final class ProcessSubclassModel extends ChildPerWorkerModel {
     @Override
-    public String id() {
-        return "process-subclass";
+    public ModelKind kind() {
+        return ModelKind.PROCESS_SUBCLASS;
     }
 
     @Override

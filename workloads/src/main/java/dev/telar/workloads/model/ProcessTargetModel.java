@@ -8,8 +8,8 @@ import java.util.List;
 /** One child JVM per worker, made by handing a target ({@link ShareTarget}) to a generic child process. */
 public final class ProcessTargetModel extends ChildPerWorkerModel {
     @Override
-    public String id() {
-        return "process-target";
+    public ModelKind kind() {
+        return ModelKind.PROCESS_TARGET;
     }
 
     @Override

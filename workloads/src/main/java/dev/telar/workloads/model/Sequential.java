@@ -7,8 +7,8 @@ package dev.telar.workloads.model;
  */
 public final class Sequential extends WorkerThreadsModel {
     @Override
-    public String id() {
-        return "sequential";
+    public ModelKind kind() {
+        return ModelKind.SEQUENTIAL;
     }
 
     @Override
@@ -33,6 +33,6 @@ public final class Sequential extends WorkerThreadsModel {
 
     @Override
     Thread newWorker(Job job, int index, Runnable body) {
-        return new Thread(body, workerName(id(), index));
+        return new Thread(body, kind().workerName(index));
     }
 }

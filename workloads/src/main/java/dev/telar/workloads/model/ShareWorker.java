@@ -37,7 +37,7 @@ public final class ShareWorker {
     static String[] args(TaskKernel kernel, int worker, int workers, int tasks, int[] cores) {
         long[] params = TaskKinds.params(kernel);
         String p = String.join(",", Arrays.stream(params).mapToObj(Long::toString).toArray(String[]::new));
-        return new String[] {kernel.name(), p, Integer.toString(worker), Integer.toString(workers),
+        return new String[] {kernel.kind().label(), p, Integer.toString(worker), Integer.toString(workers),
             Integer.toString(tasks), CoreArg.format(cores)};
     }
 

@@ -28,8 +28,8 @@ public final class SubInterpreters extends WorkerThreadsModel {
     }
 
     @Override
-    public String id() {
-        return "subinterpreters";
+    public ModelKind kind() {
+        return ModelKind.SUBINTERPRETERS;
     }
 
     @Override

@@ -4,8 +4,8 @@ package dev.telar.workloads.model;
 /** One thread per worker, made by subclassing the thread type and overriding run(). */
 public final class ThreadSubclass extends WorkerThreadsModel {
     @Override
-    public String id() {
-        return "thread-subclass";
+    public ModelKind kind() {
+        return ModelKind.THREAD_SUBCLASS;
     }
 
     @Override
@@ -15,7 +15,7 @@ public final class ThreadSubclass extends WorkerThreadsModel {
 
     @Override
     Thread newWorker(Job job, int index, Runnable body) {
-        return new WorkerThread(workerName(id(), index), body);
+        return new WorkerThread(kind().workerName(index), body);
     }
 
     /** The subclass: its run() is the worker's whole life. */

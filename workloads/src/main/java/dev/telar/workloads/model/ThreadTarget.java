@@ -4,8 +4,8 @@ package dev.telar.workloads.model;
 /** One thread per worker, made by passing the work to the thread's constructor. */
 public final class ThreadTarget extends WorkerThreadsModel {
     @Override
-    public String id() {
-        return "thread-target";
+    public ModelKind kind() {
+        return ModelKind.THREAD_TARGET;
     }
 
     @Override
@@ -15,6 +15,6 @@ public final class ThreadTarget extends WorkerThreadsModel {
 
     @Override
     Thread newWorker(Job job, int index, Runnable body) {
-        return new Thread(body, workerName(id(), index));
+        return new Thread(body, kind().workerName(index));
     }
 }

@@ -12,8 +12,8 @@ public final class VirtualThreads extends WorkerThreadsModel {
     private static final Method[] API = lookup();
 
     @Override
-    public String id() {
-        return "virtual";
+    public ModelKind kind() {
+        return ModelKind.VIRTUAL;
     }
 
     @Override
@@ -34,7 +34,7 @@ public final class VirtualThreads extends WorkerThreadsModel {
         }
         try {
             Object builder = API[0].invoke(null);
-            builder = API[1].invoke(builder, workerName(id(), index));
+            builder = API[1].invoke(builder, kind().workerName(index));
             return (Thread) API[2].invoke(builder, body);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("could not make a virtual thread: " + e.getMessage(), e);

@@ -55,23 +55,4 @@ abstract class WorkerThreadsModel implements ExecutionModel {
             }
         }
     }
-
-    /**
-     * A worker's thread name, short enough for Linux, which keeps 15 characters of it (what the
-     * thread list and htop show): {@code telar-target-3} rather than {@code telar-thread-target-3},
-     * which every worker showed as {@code telar-thread-ta}. The {@code telar-} prefix is how the
-     * dashboard tells an experiment's threads from others.
-     */
-    static String workerName(String model, int index) {
-        String shortName = switch (model) {
-            case "sequential" -> "seq";
-            case "thread-target" -> "target";
-            case "thread-subclass" -> "subcl";
-            case "pool-submit" -> "submit";
-            case "pool-map" -> "map";
-            case "virtual" -> "virt";
-            default -> model;
-        };
-        return "telar-" + shortName + "-" + index;
-    }
 }

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * ({@link TaskKinds}) and its integer arguments. Only these values cross to the worker; no class
  * is named or instantiated from them. Immutable.
  *
- * @param kind a name from {@link TaskKinds#NAMES}
+ * @param kind a kernel's label ({@link dev.telar.workloads.kernel.KernelKind#label}); checked by the worker, which
+ *             reports an unknown one as that task's failure
  * @param args the kind's arguments (at most {@link TaskKinds#MAX_ARGS})
  */
 public record PoolTask(String kind, long[] args) {

@@ -2,18 +2,18 @@ package dev.telar.workloads.pool;
 
 import dev.telar.workloads.kernel.CpuKernel;
 import dev.telar.workloads.kernel.IoKernel;
+import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.kernel.MatmulKernel;
 import dev.telar.workloads.kernel.TaskContext;
 import dev.telar.workloads.kernel.TaskKernel;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The fixed registry of what a child process may be asked to compute: the experiment kernels,
- * each named by its kernel name and described by integer parameters. A task is the kernel's
+ * each named by its kernel's label ({@link KernelKind}) and described by integer parameters. A task is the kernel's
  * parameters followed by the task index; a child rebuilds the kernel from them with a
- * {@code switch} over these names, so the data can select only these computations, never a class.
+ * {@code switch} over these kernels, so the data can select only these computations, never a class.
  * Stateless and thread-safe.
  *
  * <ul>
@@ -23,8 +23,6 @@ import java.util.Optional;
  * </ul>
  */
 public final class TaskKinds {
-    /** Kinds a worker accepts. */
-    public static final List<String> NAMES = List.of("cpu", "io", "matmul");
     /** Most arguments a task carries. */
     public static final int MAX_ARGS = 8;
     /** Draws (cpu) or matrix order (matmul) of the warm-up task that compiles a kernel in a fresh JVM. */
@@ -45,7 +43,7 @@ public final class TaskKinds {
         if (kernel instanceof MatmulKernel m) {
             return new long[] {m.n(), m.threadLimit(), m.seed()};
         }
-        throw new IllegalArgumentException("kernel '" + kernel.name() + "' cannot run in a child process");
+        throw new IllegalArgumentException("kernel '" + kernel.kind().label() + "' cannot run in a child process");
     }
 
     /**
@@ -55,21 +53,21 @@ public final class TaskKinds {
      *                                  parameters, or values the kernel refuses
      */
     public static TaskKernel kernel(String kind, long[] params) {
-        return switch (kind) {
-            case "cpu" -> {
+        KernelKind known = KernelKind.byLabel(kind).orElseThrow(() -> new IllegalArgumentException(
+                "unknown task kind '" + kind + "'; known: " + KernelKind.labels()));
+        return switch (known) {
+            case CPU -> {
                 expect(kind, params, 2);
                 yield new CpuKernel(params[0], params[1]);
             }
-            case "io" -> {
+            case IO -> {
                 expect(kind, params, 4);
                 yield new IoKernel(toInt(params[0]), params[1], params[2], params[3]);
             }
-            case "matmul" -> {
+            case MATMUL -> {
                 expect(kind, params, 3);
                 yield new MatmulKernel(toInt(params[0]), toInt(params[1]), params[2]);
             }
-            default -> throw new IllegalArgumentException("unknown task kind '" + kind + "'; known: "
-                    + String.join(", ", NAMES));
         };
     }
 
@@ -78,7 +76,7 @@ public final class TaskKinds {
         long[] p = params(kernel);
         long[] args = Arrays.copyOf(p, p.length + 1);
         args[p.length] = index;
-        return new PoolTask(kernel.name(), args);
+        return new PoolTask(kernel.kind().label(), args);
     }
 
     /** Runs a pool task: rebuilds its kernel and runs the task index its last argument names. */

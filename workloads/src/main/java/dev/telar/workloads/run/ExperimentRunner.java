@@ -1,6 +1,7 @@
 package dev.telar.workloads.run;
 
-import dev.telar.workloads.model.Models;
+import dev.telar.workloads.kernel.KernelKind;
+import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.model.RunControl;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -76,11 +77,11 @@ public final class ExperimentRunner implements AutoCloseable {
      * JVM compiles with C1 only, its children with the full JIT).
      */
     public static RunSpec baselineOf(RunSpec spec) {
-        if (Models.startsProcesses(spec.model())) {
+        if (spec.model().startsProcesses()) {
             return spec.with(spec.model(), 1);
         }
-        RunSpec base = spec.with("sequential", 1);
-        return spec.kernel().equals("matmul") ? base.withKernelThreads(1) : base;
+        RunSpec base = spec.with(ModelKind.SEQUENTIAL, 1);
+        return spec.kernel() == KernelKind.MATMUL ? base.withKernelThreads(1) : base;
     }
 
     private static RunResult failed(RunSpec spec, RuntimeException e) {

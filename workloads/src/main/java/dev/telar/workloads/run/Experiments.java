@@ -3,12 +3,12 @@ package dev.telar.workloads.run;
 import dev.telar.workloads.kernel.CancelledException;
 import dev.telar.workloads.kernel.CpuKernel;
 import dev.telar.workloads.kernel.IoKernel;
+import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.kernel.MatmulKernel;
 import dev.telar.workloads.kernel.TaskKernel;
 import dev.telar.workloads.model.ExecutionModel;
 import dev.telar.workloads.model.GilEmulation;
 import dev.telar.workloads.model.Job;
-import dev.telar.workloads.model.Models;
 import dev.telar.workloads.model.RunControl;
 import dev.telar.workloads.model.SubInterpreters;
 import java.util.Arrays;
@@ -20,8 +20,6 @@ import java.util.Optional;
  * kernel and model, runs, and measures. Safe to call from several threads for different runs.
  */
 public final class Experiments {
-    /** Kernel names accepted on the command line. */
-    public static final List<String> KERNELS = List.of("cpu", "io", "matmul");
     /** Draws a task computes between the waits of the io kernel: a small compute share. */
     static final long IO_DRAWS_PER_ROUND = 20_000;
     /** Waits per io task. */
@@ -47,15 +45,9 @@ public final class Experiments {
      * Checks a spec; returns a one-line message naming the bad value and the accepted ones, or empty.
      */
     public static Optional<String> problem(RunSpec spec) {
-        if (!KERNELS.contains(spec.kernel())) {
-            return Optional.of("unknown kernel '" + spec.kernel() + "'; choose one of " + String.join(", ", KERNELS));
-        }
-        Optional<ExecutionModel> model = Models.byName(spec.model(), Math.max(1, spec.interpreters()), 5);
-        if (model.isEmpty()) {
-            return Optional.of("unknown model '" + spec.model() + "'; choose one of " + String.join(", ", Models.NAMES));
-        }
-        if (model.get().unavailableReason().isPresent()) {
-            return model.get().unavailableReason();
+        Optional<String> unavailable = spec.model().create(Math.max(1, spec.interpreters()), 5).unavailableReason();
+        if (unavailable.isPresent()) {
+            return unavailable;
         }
         if (spec.tasks() < 1 || spec.tasks() > MAX_TASKS) {
             return Optional.of("tasks must be 1.." + MAX_TASKS + ", got " + spec.tasks());
@@ -70,16 +62,16 @@ public final class Experiments {
             return Optional.of("switch interval must be above 0 and at most " + MAX_SWITCH_MS + " ms, got "
                     + spec.switchMillis());
         }
-        if (spec.kernel().equals("matmul") && (spec.size() < 1 || spec.size() > MAX_MATRIX)) {
+        if (spec.kernel() == KernelKind.MATMUL && (spec.size() < 1 || spec.size() > MAX_MATRIX)) {
             return Optional.of("matrix size must be 1.." + MAX_MATRIX + ", got " + spec.size());
         }
-        if (spec.kernel().equals("matmul") && (spec.kernelThreads() < 1 || spec.kernelThreads() > MAX_WORKERS)) {
+        if (spec.kernel() == KernelKind.MATMUL && (spec.kernelThreads() < 1 || spec.kernelThreads() > MAX_WORKERS)) {
             return Optional.of("matmul threads must be 1.." + MAX_WORKERS + ", got " + spec.kernelThreads());
         }
-        if (spec.kernel().equals("cpu") && (spec.size() < 1 || spec.size() > MAX_DRAWS)) {
+        if (spec.kernel() == KernelKind.CPU && (spec.size() < 1 || spec.size() > MAX_DRAWS)) {
             return Optional.of("draws per task must be 1.." + MAX_DRAWS + ", got " + spec.size());
         }
-        if (spec.kernel().equals("io") && (spec.size() < 0 || spec.size() > MAX_WAIT_MS)) {
+        if (spec.kernel() == KernelKind.IO && (spec.size() < 0 || spec.size() > MAX_WAIT_MS)) {
             return Optional.of("wait per round must be 0.." + MAX_WAIT_MS + " ms, got " + spec.size());
         }
         int cores = Runtime.getRuntime().availableProcessors();
@@ -91,13 +83,12 @@ public final class Experiments {
         return Optional.empty();
     }
 
-    /** The kernel a spec names. @throws IllegalArgumentException on a bad spec */
+    /** The kernel a spec names. @throws IllegalArgumentException when the kernel refuses the spec's size */
     public static TaskKernel kernel(RunSpec spec) {
         return switch (spec.kernel()) {
-            case "cpu" -> new CpuKernel(spec.size(), spec.seed());
-            case "io" -> new IoKernel(IO_ROUNDS, spec.size(), IO_DRAWS_PER_ROUND, spec.seed());
-            case "matmul" -> new MatmulKernel((int) spec.size(), spec.kernelThreads(), spec.seed());
-            default -> throw new IllegalArgumentException(problem(spec).orElse("bad kernel"));
+            case CPU -> new CpuKernel(spec.size(), spec.seed());
+            case IO -> new IoKernel(IO_ROUNDS, spec.size(), IO_DRAWS_PER_ROUND, spec.seed());
+            case MATMUL -> new MatmulKernel((int) spec.size(), spec.kernelThreads(), spec.seed());
         };
     }
 
@@ -115,7 +106,7 @@ public final class Experiments {
         problem(spec).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
-        ExecutionModel model = Models.byName(spec.model(), spec.interpreters(), spec.switchMillis()).orElseThrow();
+        ExecutionModel model = spec.model().create(spec.interpreters(), spec.switchMillis());
         Job job = new Job(kernel(spec), spec.tasks(), spec.workers(), control);
         long start = System.nanoTime();
         // A control may serve a warm-up, a baseline and a run in turn: count only this run's threads.
@@ -155,15 +146,15 @@ public final class Experiments {
      * Takes a few tens of milliseconds.
      */
     public static void warmUp(RunSpec spec, RunControl control) {
-        if (Models.startsProcesses(spec.model())) {
+        if (spec.model().startsProcesses()) {
             // Process runs and their baselines run in child JVMs that warm themselves up before
             // their timed part; a warm-up here would only cost JVM starts.
             return;
         }
         long size = switch (spec.kernel()) {
-            case "cpu" -> Math.min(spec.size(), 10_000_000L);
-            case "matmul" -> Math.min(spec.size(), 160L);
-            default -> -1; // io waits; nothing to compile that matters
+            case CPU -> Math.min(spec.size(), 10_000_000L);
+            case MATMUL -> Math.min(spec.size(), 160L);
+            case IO -> -1; // waits; nothing to compile that matters
         };
         if (size < 0) {
             return;

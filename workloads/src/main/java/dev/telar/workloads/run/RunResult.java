@@ -1,5 +1,6 @@
 package dev.telar.workloads.run;
 
+import dev.telar.workloads.kernel.KernelKind;
 import java.util.OptionalDouble;
 
 /**
@@ -46,7 +47,7 @@ public record RunResult(RunSpec spec, Status status, String message, double wall
     /** Speedup divided by the number of workers (1.0 is perfect scaling). */
     public OptionalDouble efficiency() {
         OptionalDouble s = speedup();
-        int w = spec.kernel().equals("matmul") ? spec.kernelThreads() : spec.workers();
+        int w = spec.kernel() == KernelKind.MATMUL ? spec.kernelThreads() : spec.workers();
         return s.isPresent() ? OptionalDouble.of(s.getAsDouble() / Math.max(1, w)) : OptionalDouble.empty();
     }
 

@@ -1,12 +1,15 @@
 package dev.telar.workloads.run;
 
+import dev.telar.workloads.kernel.KernelKind;
+import dev.telar.workloads.model.ModelKind;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * What to run: a kernel, a model, and their sizes. Immutable; validated by {@link Experiments}.
  *
- * @param kernel        {@code cpu}, {@code io} or {@code matmul}
- * @param model         an execution model name (see {@code Models.NAMES})
+ * @param kernel        the kernel each task runs
+ * @param model         the execution model that runs the tasks
  * @param tasks         number of tasks (the lecture: 4)
  * @param workers       threads (or processes) running them
  * @param size          cpu: draws per task; io: milliseconds per wait; matmul: matrix order n
@@ -16,12 +19,14 @@ import java.util.Arrays;
  * @param cores         cores to pin every thread to; empty for no pinning
  * @param seed          base seed; task i uses seed + i
  */
-public record RunSpec(String kernel, String model, int tasks, int workers, long size, int kernelThreads,
+public record RunSpec(KernelKind kernel, ModelKind model, int tasks, int workers, long size, int kernelThreads,
                       int interpreters, double switchMillis, int[] cores, long seed) {
     /** Default seed, so runs are comparable between invocations. */
     public static final long SEED = 20_260_425L;
 
     public RunSpec {
+        Objects.requireNonNull(kernel, "kernel");
+        Objects.requireNonNull(model, "model");
         cores = cores.clone();
     }
 
@@ -31,7 +36,7 @@ public record RunSpec(String kernel, String model, int tasks, int workers, long 
     }
 
     /** This spec with another model and worker count (for baselines and sweeps). */
-    public RunSpec with(String otherModel, int otherWorkers) {
+    public RunSpec with(ModelKind otherModel, int otherWorkers) {
         return new RunSpec(kernel, otherModel, tasks, otherWorkers, size, kernelThreads, interpreters, switchMillis,
                 cores, seed);
     }
@@ -43,7 +48,7 @@ public record RunSpec(String kernel, String model, int tasks, int workers, long 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RunSpec s && kernel.equals(s.kernel) && model.equals(s.model) && tasks == s.tasks
+        return o instanceof RunSpec s && kernel == s.kernel && model == s.model && tasks == s.tasks
                 && workers == s.workers && size == s.size && kernelThreads == s.kernelThreads
                 && interpreters == s.interpreters && switchMillis == s.switchMillis
                 && Arrays.equals(cores, s.cores) && seed == s.seed;

@@ -1,6 +1,7 @@
 package dev.telar.workloads.run;
 
-import dev.telar.workloads.model.Models;
+import dev.telar.workloads.kernel.KernelKind;
+import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.model.RunControl;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +29,8 @@ public final class Sweep {
     }
 
     /** The default count the sweep adds for this kernel. */
-    public static int defaultCount(String kernel) {
-        return kernel.equals("matmul") ? Runtime.getRuntime().availableProcessors() : Models.defaultPoolSize();
+    public static int defaultCount(KernelKind kernel) {
+        return kernel == KernelKind.MATMUL ? Runtime.getRuntime().availableProcessors() : ModelKind.defaultPoolSize();
     }
 
     /**
@@ -41,7 +42,7 @@ public final class Sweep {
      */
     public static List<RunResult> run(RunSpec spec, List<Integer> counts, RunControl control,
                                       Consumer<RunResult> onEach) {
-        boolean matmul = spec.kernel().equals("matmul");
+        boolean matmul = spec.kernel() == KernelKind.MATMUL;
         List<RunResult> out = new ArrayList<>();
         RunSpec baseSpec = ExperimentRunner.baselineOf(spec);
         Experiments.warmUp(spec, control);
@@ -53,7 +54,8 @@ public final class Sweep {
             return out;
         }
         for (int count : counts) {
-            RunSpec s = matmul ? spec.with("sequential", 1).withKernelThreads(count) : spec.with(spec.model(), count);
+            RunSpec s = matmul ? spec.with(ModelKind.SEQUENTIAL, 1).withKernelThreads(count)
+                    : spec.with(spec.model(), count);
             RunResult r = Experiments.run(s, control).withBaseline(base.wallSeconds());
             out.add(r);
             onEach.accept(r);

@@ -9,7 +9,15 @@ import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
+import dev.telar.workloads.sync.Mode;
+import dev.telar.workloads.sync.scenario.Primitive;
+import dev.telar.workloads.sync.scenario.ScenarioOutcome;
+import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
+import dev.telar.workloads.sync.scenario.ScenarioSpec;
+import dev.telar.workloads.sync.scenario.ScenarioStatus;
+import dev.telar.workloads.sync.scenario.SemaphoreFigures;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -75,6 +83,42 @@ class JobLedgerTest {
         RunResult failed = ((ExperimentEvent.Finished) ((LabEvent.Experiment) out.get(0)).event()).result();
         assertThat(failed.status()).isEqualTo(RunResult.Status.FAILED);
         assertThat(failed.message()).isEqualTo(WHY);
+    }
+
+    /** A scenario lost mid-run ends failed with the figures of its last snapshot, as a failed runner ends it. */
+    @Test
+    void aScenarioFailsWithTheFiguresItHadReached() {
+        ScenarioSpec spec = new ScenarioSpec(Primitive.SEMAPHORE, Mode.PROCESSES, 0, 8, 6, true);
+        ledger.sent(new LabCommand.RunScenario(spec));
+        ledger.observe(new LabEvent.JobStarted(JobKind.SCENARIO), 0);
+        SemaphoreFigures soFar = new SemaphoreFigures(3, 2, 3, 17);
+        ledger.observe(new LabEvent.ScenarioUpdated(new ScenarioSnapshot(Primitive.SEMAPHORE, Mode.PROCESSES,
+                ScenarioStatus.RUNNING, Optional.empty(), Optional.of(soFar), List.of("pid 41"), List.of(), 0.5)), 0);
+
+        List<LabEvent> out = ledger.lost(WHY, 2_000_000_000L);
+
+        assertThat(out).hasSize(3);
+        ScenarioSnapshot last = ((LabEvent.ScenarioUpdated) out.get(0)).snapshot();
+        assertThat(last.status()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(last.figures()).contains(soFar);
+        ScenarioOutcome outcome = ((LabEvent.ScenarioEnded) out.get(1)).outcome();
+        assertThat(outcome.status()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(outcome.figures(SemaphoreFigures.class)).contains(soFar);
+        assertThat(outcome.failure()).isEqualTo(WHY);
+        assertThat(outcome.seconds()).isEqualTo(2.0);
+        assertThat(out.get(2)).isEqualTo(new LabEvent.JobEnded(JobKind.SCENARIO));
+    }
+
+    /** A scenario lost before it reported anything ends failed with no figures at all, not made-up zeros. */
+    @Test
+    void aScenarioLostBeforeItsFirstSnapshotHasNoFigures() {
+        ledger.sent(new LabCommand.RunScenario(new ScenarioSpec(Primitive.LOCK, Mode.THREADS, 0, 4, 100, true)));
+
+        List<LabEvent> out = ledger.lost(WHY, 1);
+
+        assertThat(out).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("JobStarted", "ScenarioEnded", "JobEnded");
+        assertThat(((LabEvent.ScenarioEnded) out.get(1)).outcome().figures()).isEmpty();
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telar.workloads.exchange.ExchangeEvent;
 import dev.telar.workloads.exchange.ExchangeSpec;
+import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.ipc.RunDirectory;
+import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.run.ExperimentEvent;
@@ -51,7 +53,7 @@ class LabClientTest {
 
     /** An experiment of 10 waits of {@code waitMillis} on one thread: light on the cores, long as wanted. */
     private static RunSpec io(long waitMillis) {
-        return new RunSpec("io", "sequential", 1, 1, waitMillis, 1, 1, 5.0, new int[0], RunSpec.SEED);
+        return new RunSpec(KernelKind.IO, ModelKind.SEQUENTIAL, 1, 1, waitMillis, 1, 1, 5.0, new int[0], RunSpec.SEED);
     }
 
     @Test
@@ -136,7 +138,8 @@ class LabClientTest {
         assertThat(firstDir).doesNotExist();
 
         // Three matrices of 2000 x 2000 doubles (32 MB each) do not fit in a 64 MB heap.
-        RunSpec matmul = new RunSpec("matmul", "sequential", 1, 1, 2000, 1, 1, 5.0, new int[0], RunSpec.SEED);
+        RunSpec matmul = new RunSpec(KernelKind.MATMUL, ModelKind.SEQUENTIAL, 1, 1, 2000, 1, 1, 5.0, new int[0],
+                RunSpec.SEED);
         client.send(new LabCommand.RunExperiment(matmul, false));
         long second = next(LabEvent.Ready.class).pid();
         assertThat(second).isNotEqualTo(first);

@@ -7,7 +7,9 @@ import dev.telar.workloads.exchange.ExchangeProgress;
 import dev.telar.workloads.exchange.ExchangeResult;
 import dev.telar.workloads.exchange.ExchangeSpec;
 import dev.telar.workloads.exchange.ExchangeStats;
+import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.mechanism.Mechanism;
+import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.race.RaceDemo;
 import dev.telar.workloads.race.RaceResult;
 import dev.telar.workloads.proc.ChildExit;
@@ -22,22 +24,27 @@ import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.Participant;
 import dev.telar.workloads.sync.SemaphoreState;
 import dev.telar.workloads.sync.SyncState;
+import dev.telar.workloads.sync.scenario.BarrierFigures;
+import dev.telar.workloads.sync.scenario.ConditionFigures;
+import dev.telar.workloads.sync.scenario.EventFigures;
+import dev.telar.workloads.sync.scenario.LockFigures;
 import dev.telar.workloads.sync.scenario.Primitive;
+import dev.telar.workloads.sync.scenario.PrimitiveFigures;
+import dev.telar.workloads.sync.scenario.RLockFigures;
+import dev.telar.workloads.sync.scenario.SemaphoreFigures;
 import dev.telar.workloads.sync.scenario.ScenarioOutcome;
 import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
 import dev.telar.workloads.exchange.TotalCheck;
 import dev.telar.workloads.sync.scenario.ScenarioStatus;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** One realistic instance of every lab command and event, with nested content as the runners make it. */
 final class LabSamples {
-    static final RunSpec SPEC = new RunSpec("cpu", "process-pool", 4, 4, 2_000_000, 1, 0, 5.0, new int[] {0, 1},
-            RunSpec.SEED);
+    static final RunSpec SPEC = new RunSpec(KernelKind.CPU, ModelKind.PROCESS_POOL_MAP, 4, 4, 2_000_000, 1, 0, 5.0,
+            new int[] {0, 1}, RunSpec.SEED);
     static final ExchangeLimits LIMITS = new ExchangeLimits(4096, 64L << 20);
     static final ExchangeSpec EXCHANGE = new ExchangeSpec(Mechanism.QUEUE, 3, 3_000_000, RunSpec.SEED, LIMITS);
     private static final Participant ALICE = new Participant(4321, 1, "pid 4321");
@@ -49,7 +56,7 @@ final class LabSamples {
     static List<LabCommand> commands() {
         return List.of(
                 new LabCommand.RunExperiment(SPEC, true),
-                new LabCommand.RunSweep(SPEC.with("threads", 2)),
+                new LabCommand.RunSweep(SPEC.with(ModelKind.THREAD_TARGET, 2)),
                 new LabCommand.CompareExchange(List.of(Mechanism.PIPE, Mechanism.DICT), 4, 1_000_000, true),
                 new LabCommand.CompareExchange(List.of(Mechanism.QUEUE), 2, 1_000, false, TotalCheck.BASELINE_FIRST),
                 new LabCommand.RunRace(2, 100_000),
@@ -79,7 +86,8 @@ final class LabSamples {
                 new LabEvent.JobStarted(JobKind.EXPERIMENT),
                 new LabEvent.JobEnded(JobKind.SWEEP),
                 new LabEvent.Refused(JobKind.RACE, JobKind.SCENARIO),
-                new LabEvent.Rejected(JobKind.EXCHANGE, "draws must be 4..100000000000 (at least one per process), got 2"),
+                new LabEvent.Rejected(JobKind.EXCHANGE,
+                        "draws must be 4..100000000000 (at least one per process), got 2"),
                 new LabEvent.Experiment(new ExperimentEvent.Started(SPEC)),
                 new LabEvent.Experiment(new ExperimentEvent.Children(List.of(101L, 102L, 103L))),
                 new LabEvent.Experiment(new ExperimentEvent.Finished(done)),
@@ -98,22 +106,31 @@ final class LabSamples {
                 new LabEvent.LabLost("lab JVM 4242 lost: killed by SIGKILL (9)")));
         for (Optional<SyncState> state : syncStates()) {
             events.add(new LabEvent.ScenarioUpdated(new ScenarioSnapshot(Primitive.LOCK, Mode.THREADS, ScenarioStatus.RUNNING,
-                    state, counters(), List.of("telar-sync-0", "telar-sync-1"), List.of("pid 4321 took the lock", "é ✓"),
-                    1.5)));
+                    state, Optional.of(figures().get(0)), List.of("telar-sync-0", "telar-sync-1"),
+                    List.of("pid 4321 took the lock", "é ✓"), 1.5)));
+        }
+        for (PrimitiveFigures f : figures()) {
+            events.add(new LabEvent.ScenarioUpdated(new ScenarioSnapshot(f.primitive(), Mode.PROCESSES,
+                    ScenarioStatus.RUNNING, Optional.empty(), Optional.of(f), List.of("pid 4321"), List.of(), 0.25)));
         }
         events.add(new LabEvent.ScenarioEnded(new ScenarioOutcome(Primitive.BARRIER, Mode.PROCESSES, ScenarioStatus.FAILED,
-                counters(), false, "failed: process 2 died", 3.25, "process 2 (pid 88) killed by SIGKILL (9)")));
+                Optional.of(figures().get(5)), false, "failed: process 2 died", 3.25,
+                "process 2 (pid 88) killed by SIGKILL (9)")));
+        events.add(new LabEvent.ScenarioEnded(new ScenarioOutcome(Primitive.EVENT, Mode.THREADS, ScenarioStatus.FAILED,
+                Optional.empty(), false, "did not start", 0.01, "no room")));
         return events;
     }
 
-    /** Counters whose order is not their alphabetical or hash order. */
-    static Map<String, Long> counters() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        m.put("total", 1_998_734_112L);
-        m.put("expected", 2_000_000_000L);
-        m.put("lost", 1_265_888L);
-        m.put("a", -1L);
-        return m;
+    /** Each primitive's figures, in {@link Primitive} order; the lock's per-worker list in no sorted order. */
+    static List<PrimitiveFigures> figures() {
+        return List.of(
+                new LockFigures(false, 1_998_734_112L, 2_000_000_000L, 4_000, 1_265_888L, List.of(500_000L, 3L,
+                        499_999L)),
+                new RLockFigures(999_993, 7, 7, 2, 0),
+                new SemaphoreFigures(3, 2, 3, 20),
+                new ConditionFigures(4, 4, 25, 21, 4),
+                new EventFigures(2, 8, 4, 4, 1),
+                new BarrierFigures(2, 5, 11, 0));
     }
 
     /** Each kind of primitive state, and none. */

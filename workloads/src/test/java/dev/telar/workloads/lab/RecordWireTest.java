@@ -5,14 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telar.outside.Stranger;
 import dev.telar.workloads.exchange.ExchangeEvent;
+import dev.telar.workloads.kernel.KernelKind;
+import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunSpec;
+import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SyncState;
-import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
+import dev.telar.workloads.sync.scenario.LockFigures;
+import dev.telar.workloads.sync.scenario.Primitive;
+import dev.telar.workloads.sync.scenario.PrimitiveFigures;
+import dev.telar.workloads.sync.scenario.ScenarioOutcome;
+import dev.telar.workloads.sync.scenario.ScenarioStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import net.openhft.chronicle.queue.ChronicleQueue;
@@ -51,16 +61,74 @@ class RecordWireTest {
         assertThat(kinds(sent.stream().filter(LabEvent.ScenarioUpdated.class::isInstance)
                 .flatMap(e -> ((LabEvent.ScenarioUpdated) e).snapshot().state().stream()).toList()))
                 .containsExactlyInAnyOrderElementsOf(leaves(SyncState.class));
+        assertThat(kinds(sent.stream().filter(LabEvent.ScenarioUpdated.class::isInstance)
+                .flatMap(e -> ((LabEvent.ScenarioUpdated) e).snapshot().figures().stream()).toList()))
+                .containsExactlyInAnyOrderElementsOf(leaves(PrimitiveFigures.class));
 
         List<LabEvent> back = roundTrip(LabEvent.class, sent);
 
         assertThat(back).containsExactlyElementsOf(sent);
-        // The counters keep the order they were written in, not a hash order.
-        ScenarioSnapshot snapshot = back.stream().filter(LabEvent.ScenarioUpdated.class::isInstance)
-                .map(e -> ((LabEvent.ScenarioUpdated) e).snapshot()).findFirst().orElseThrow();
-        assertThat(snapshot.progress().keySet()).containsExactly("total", "expected", "lost", "a");
+        // The lock's per-worker figures keep their order (worker 0 first), which is not a sorted one.
+        LockFigures lock = back.stream().filter(LabEvent.ScenarioUpdated.class::isInstance)
+                .map(e -> ((LabEvent.ScenarioUpdated) e).snapshot().figures(LockFigures.class)).findFirst()
+                .orElseThrow().orElseThrow();
+        assertThat(lock.numbers()).containsExactly(500_000L, 3L, 499_999L);
         RunSpec spec = ((LabCommand.RunExperiment) roundTrip(LabCommand.class, LabSamples.commands()).get(0)).spec();
         assertThat(spec.cores()).containsExactly(0, 1);
+    }
+
+    /** A map carried by a record: read back in the order written, not a hash order. */
+    record Tally(Map<String, Long> counts) {
+    }
+
+    @Test
+    void aMapComesBackInTheOrderWritten() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("total", 1_998_734_112L);
+        counts.put("expected", 2_000_000_000L);
+        counts.put("lost", 1_265_888L);
+        counts.put("a", -1L);
+        Tally back = roundTrip(Tally.class, List.of(new Tally(counts))).get(0);
+        assertThat(back).isEqualTo(new Tally(counts));
+        assertThat(back.counts().keySet()).containsExactly("total", "expected", "lost", "a");
+    }
+
+    /** Kernel and model travel as their constants' names; a name this side's enum lacks is refused, not guessed. */
+    @Test
+    void enumsTravelByNameAndAnUnknownConstantIsRefused() {
+        RunSpec matmul = new RunSpec(KernelKind.MATMUL, ModelKind.SEQUENTIAL, 2, 1, 300, 4, 1, 5, new int[0], 7);
+        try (ChronicleQueue queue = ChronicleQueue.singleBuilder(dir).build()) {
+            write(queue, w -> RecordWire.write(w, LabCommand.class, new LabCommand.RunExperiment(matmul, true)));
+            write(queue, w -> w.write(RecordWire.TYPE).text("LabCommand.RunSweep")
+                    .write("spec").marshallable(s -> s.write("kernel").text("GPU").write("model").text("SEQUENTIAL")));
+            write(queue, w -> w.write(RecordWire.TYPE).text("LabCommand.RunSweep")
+                    .write("spec").marshallable(s -> s.write("kernel").text("CPU").write("model").text("thread-target")));
+            ExcerptTailer tailer = queue.createTailer();
+            try (DocumentContext doc = tailer.readingDocument()) {
+                assertThat(doc.wire().read(RecordWire.TYPE).text()).isEqualTo("LabCommand.RunExperiment");
+                String[] names = new String[2];
+                doc.wire().read("spec").marshallable(s -> {
+                    names[0] = s.read("kernel").text();
+                    names[1] = s.read("model").text();
+                });
+                assertThat(names).containsExactly("MATMUL", "SEQUENTIAL");
+            }
+            assertThatThrownBy(() -> readCommand(tailer)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("kernel: unknown KernelKind 'GPU' (known: CPU, IO, MATMUL)");
+            assertThatThrownBy(() -> readCommand(tailer)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("model: unknown ModelKind 'thread-target' (known: SEQUENTIAL, THREAD_TARGET, ");
+        }
+        assertThat(roundTrip(LabCommand.class, List.of(new LabCommand.RunSweep(matmul))))
+                .containsExactly(new LabCommand.RunSweep(matmul));
+    }
+
+    /** Figures belong to their scenario's primitive: an outcome (or snapshot) mixing them cannot be built, nor read. */
+    @Test
+    void figuresOfAnotherPrimitiveAreRefused() {
+        LockFigures lock = (LockFigures) LabSamples.figures().get(0);
+        assertThatThrownBy(() -> new ScenarioOutcome(Primitive.BARRIER, Mode.THREADS, ScenarioStatus.COMPLETED,
+                Optional.of(lock), true, "", 1.0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("lock figures for a barrier scenario");
     }
 
     @Test
@@ -117,6 +185,13 @@ class RecordWireTest {
                 doc.rollbackOnClose();
                 throw e;
             }
+        }
+    }
+
+    private static LabCommand readCommand(ExcerptTailer tailer) {
+        try (DocumentContext doc = tailer.readingDocument()) {
+            assertThat(doc.isPresent()).isTrue();
+            return RecordWire.read(doc.wire(), LabCommand.class);
         }
     }
 

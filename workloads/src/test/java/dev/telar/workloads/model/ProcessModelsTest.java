@@ -3,12 +3,14 @@ package dev.telar.workloads.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telar.workloads.ipc.RunDirectory;
+import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.run.ExperimentRunner;
 import dev.telar.workloads.run.Experiments;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,27 +19,28 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The four process models against the sequential run, with real child JVMs. */
 class ProcessModelsTest {
     private static final long DRAWS = 2_000_000;
     private static double sequential;
 
-    static RunSpec cpu(String model, int workers, int tasks, long draws) {
-        return new RunSpec("cpu", model, tasks, workers, draws, 1, 2, 5, new int[0], RunSpec.SEED);
+    static RunSpec cpu(ModelKind model, int workers, int tasks, long draws) {
+        return new RunSpec(KernelKind.CPU, model, tasks, workers, draws, 1, 2, 5, new int[0], RunSpec.SEED);
     }
 
     @BeforeAll
     static void sequentialSum() {
-        RunResult r = Experiments.run(cpu("sequential", 1, 3, DRAWS));
+        RunResult r = Experiments.run(cpu(ModelKind.SEQUENTIAL, 1, 3, DRAWS));
         assertThat(r.status()).isEqualTo(RunResult.Status.COMPLETED);
         sequential = r.result();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"process-target", "process-subclass", "process-pool-submit", "process-pool-map"})
-    void everyProcessModelComputesExactlyTheSequentialSum(String model) {
+    @EnumSource(value = ModelKind.class, names = {"PROCESS_TARGET", "PROCESS_SUBCLASS", "PROCESS_POOL_SUBMIT",
+            "PROCESS_POOL_MAP"})
+    void everyProcessModelComputesExactlyTheSequentialSum(ModelKind model) {
         List<List<Long>> announced = new CopyOnWriteArrayList<>();
         RunControl control = new RunControl();
         control.watchChildren(announced::add);
@@ -56,16 +59,18 @@ class ProcessModelsTest {
 
     @Test
     void aProcessRunIsComparedWithOneProcessOfTheSameModel() {
-        assertThat(Models.NAMES.stream().filter(Models::startsProcesses)).containsExactly("process-target",
-                "process-subclass", "process-pool-submit", "process-pool-map");
-        RunSpec four = cpu("process-pool-submit", 4, 4, DRAWS);
-        assertThat(ExperimentRunner.baselineOf(four)).isEqualTo(cpu("process-pool-submit", 1, 4, DRAWS));
-        assertThat(ExperimentRunner.baselineOf(cpu("pool-map", 4, 4, DRAWS))).isEqualTo(cpu("sequential", 1, 4, DRAWS));
+        assertThat(Arrays.stream(ModelKind.values()).filter(ModelKind::startsProcesses)).containsExactly(
+                ModelKind.PROCESS_TARGET, ModelKind.PROCESS_SUBCLASS, ModelKind.PROCESS_POOL_SUBMIT,
+                ModelKind.PROCESS_POOL_MAP);
+        RunSpec four = cpu(ModelKind.PROCESS_POOL_SUBMIT, 4, 4, DRAWS);
+        assertThat(ExperimentRunner.baselineOf(four)).isEqualTo(cpu(ModelKind.PROCESS_POOL_SUBMIT, 1, 4, DRAWS));
+        assertThat(ExperimentRunner.baselineOf(cpu(ModelKind.POOL_MAP, 4, 4,
+                DRAWS))).isEqualTo(cpu(ModelKind.SEQUENTIAL, 1, 4, DRAWS));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"process-target", "process-pool-map"})
-    void cancellingKillsTheChildrenAtOnce(String model) throws Exception {
+    @EnumSource(value = ModelKind.class, names = {"PROCESS_TARGET", "PROCESS_POOL_MAP"})
+    void cancellingKillsTheChildrenAtOnce(ModelKind model) throws Exception {
         CompletableFuture<List<Long>> announced = new CompletableFuture<>();
         RunControl control = new RunControl();
         control.watchChildren(announced::complete);

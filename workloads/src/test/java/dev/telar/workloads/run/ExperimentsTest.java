@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telar.probe.Kernel;
 import dev.telar.workloads.kernel.CpuKernel;
+import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.kernel.TaskContext;
-import dev.telar.workloads.model.Models;
+import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.model.RunControl;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,11 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ExperimentsTest {
-    static RunSpec cpu(String model, int workers, long draws) {
-        return new RunSpec("cpu", model, 4, workers, draws, 1, 2, 5, new int[0], RunSpec.SEED);
+    static RunSpec cpu(ModelKind model, int workers, long draws) {
+        return new RunSpec(KernelKind.CPU, model, 4, workers, draws, 1, 2, 5, new int[0], RunSpec.SEED);
     }
 
     static double expectedCpuSum(long draws) {
@@ -31,9 +32,9 @@ class ExperimentsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sequential", "thread-target", "thread-subclass", "pool-submit", "pool-map", "gil",
-        "subinterpreters"})
-    void everyModelComputesExactlyTheSequentialResult(String model) {
+    @EnumSource(value = ModelKind.class, names = {"SEQUENTIAL", "THREAD_TARGET", "THREAD_SUBCLASS", "POOL_SUBMIT",
+        "POOL_MAP", "GIL", "SUBINTERPRETERS"})
+    void everyModelComputesExactlyTheSequentialResult(ModelKind model) {
         double expected = expectedCpuSum(300_000);
         RunResult r = Experiments.run(cpu(model, 3, 300_000));
         assertThat(r.status()).isEqualTo(RunResult.Status.COMPLETED);
@@ -44,7 +45,7 @@ class ExperimentsTest {
 
     @Test
     void virtualThreadsRunOnJava21AndExplainWhyNotOnOlder() {
-        RunSpec spec = cpu("virtual", 4, 200_000);
+        RunSpec spec = cpu(ModelKind.VIRTUAL, 4, 200_000);
         if (Runtime.version().feature() >= 21) {
             RunResult r = Experiments.run(spec);
             assertThat(r.status()).isEqualTo(RunResult.Status.COMPLETED);
@@ -58,14 +59,15 @@ class ExperimentsTest {
 
     @Test
     void gilModeNeverLetsTwoWorkersComputeAtOnce() {
-        RunResult r = Experiments.run(cpu("gil", 4, 3_000_000).with("gil", 4));
+        RunResult r = Experiments.run(cpu(ModelKind.GIL, 4, 3_000_000).with(ModelKind.GIL, 4));
         assertThat(r.status()).isEqualTo(RunResult.Status.COMPLETED);
         assertThat(r.maxConcurrent()).isEqualTo(1);
     }
 
     @Test
     void subinterpretersLetOneWorkerPerInterpreterCompute() {
-        RunSpec spec = new RunSpec("cpu", "subinterpreters", 8, 8, 1_000_000, 1, 2, 1, new int[0], RunSpec.SEED);
+        RunSpec spec = new RunSpec(KernelKind.CPU, ModelKind.SUBINTERPRETERS, 8, 8, 1_000_000, 1, 2, 1, new int[0],
+                RunSpec.SEED);
         RunResult r = Experiments.run(spec);
         assertThat(r.status()).isEqualTo(RunResult.Status.COMPLETED);
         assertThat(r.maxConcurrent()).isEqualTo(1); // per interpreter lock
@@ -74,25 +76,27 @@ class ExperimentsTest {
     @Test
     void ioWaitsOverlapEvenUnderTheGil() {
         // 4 tasks x 10 waits x 40 ms = 1.6 s if the waits did not overlap.
-        RunSpec spec = new RunSpec("io", "gil", 4, 4, 40, 1, 1, 5, new int[0], RunSpec.SEED);
+        RunSpec spec = new RunSpec(KernelKind.IO, ModelKind.GIL, 4, 4, 40, 1, 1, 5, new int[0], RunSpec.SEED);
         RunResult r = Experiments.run(spec);
         assertThat(r.status()).isEqualTo(RunResult.Status.COMPLETED);
         assertThat(r.wallSeconds()).isLessThan(1.2);
-        assertThat(r.result()).isEqualTo(Experiments.run(spec.with("sequential", 1)).result());
+        assertThat(r.result()).isEqualTo(Experiments.run(spec.with(ModelKind.SEQUENTIAL, 1)).result());
     }
 
     @Test
     void matmulResultDoesNotDependOnTheThreadLimit() {
-        RunSpec one = new RunSpec("matmul", "sequential", 2, 1, 64, 1, 1, 5, new int[0], RunSpec.SEED);
+        RunSpec one = new RunSpec(KernelKind.MATMUL, ModelKind.SEQUENTIAL, 2, 1, 64, 1, 1, 5, new int[0],
+                RunSpec.SEED);
         double a = Experiments.run(one).result();
         double b = Experiments.run(one.withKernelThreads(3)).result();
-        double c = Experiments.run(one.with("pool-map", 2).withKernelThreads(2)).result();
+        double c = Experiments.run(one.with(ModelKind.POOL_MAP, 2).withKernelThreads(2)).result();
         assertThat(a).isEqualTo(b).isEqualTo(c).isPositive();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sequential", "thread-target", "pool-submit", "pool-map", "gil", "subinterpreters"})
-    void cancellingEndsTheRunWithinHalfASecondAndReportsNoResult(String model) throws Exception {
+    @EnumSource(value = ModelKind.class, names = {"SEQUENTIAL", "THREAD_TARGET", "POOL_SUBMIT", "POOL_MAP", "GIL",
+        "SUBINTERPRETERS"})
+    void cancellingEndsTheRunWithinHalfASecondAndReportsNoResult(ModelKind model) throws Exception {
         RunControl control = new RunControl();
         RunSpec longRun = cpu(model, 2, 5_000_000_000L);
         CompletableFuture<RunResult> f = CompletableFuture.supplyAsync(() -> Experiments.run(longRun, control));
@@ -105,7 +109,8 @@ class ExperimentsTest {
         assertThat(r.result()).isNaN();
         assertThat(r.speedup()).isEmpty();
         assertThat(took).isLessThan(0.5);
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("telar-" + model));
+        String workerPrefix = model.workerName(0).replaceFirst("0$", "");
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith(workerPrefix));
     }
 
     @Test
@@ -117,7 +122,8 @@ class ExperimentsTest {
         t.start();
         assertThat(joined(t)).isTrue();
         assertThat(seen.get()).isEqualTo(0);
-        RunSpec pinned = new RunSpec("cpu", "thread-target", 4, 4, 200_000, 1, 1, 5, new int[] {0}, RunSpec.SEED);
+        RunSpec pinned = new RunSpec(KernelKind.CPU, ModelKind.THREAD_TARGET, 4, 4, 200_000, 1, 1, 5, new int[] {0},
+                RunSpec.SEED);
         RunResult r = Experiments.run(pinned);
         assertThat(r.spec().cores()).containsExactly(0);
         assertThat(r.result()).isEqualTo(expectedCpuSum(200_000));
@@ -125,9 +131,9 @@ class ExperimentsTest {
 
     @Test
     void baselineGivesSpeedupAndEfficiency() {
-        List<RunResult> both = Experiments.runWithBaseline(cpu("thread-target", 2, 500_000), new RunControl());
+        List<RunResult> both = Experiments.runWithBaseline(cpu(ModelKind.THREAD_TARGET, 2, 500_000), new RunControl());
         assertThat(both).hasSize(2);
-        assertThat(both.get(0).spec().model()).isEqualTo("sequential");
+        assertThat(both.get(0).spec().model()).isEqualTo(ModelKind.SEQUENTIAL);
         assertThat(both.get(0).speedup()).hasValue(1.0);
         RunResult r = both.get(1);
         assertThat(r.speedup()).isPresent();
@@ -138,20 +144,32 @@ class ExperimentsTest {
 
     @Test
     void badSpecsAreNamedWithTheValidValues() {
-        assertThat(Experiments.problem(cpu("warp", 2, 10))).hasValueSatisfying(
-                m -> assertThat(m).contains("unknown model 'warp'").contains(String.join(", ", Models.NAMES)));
-        assertThat(Experiments.problem(new RunSpec("gpu", "sequential", 1, 1, 1, 1, 1, 5, new int[0], 1)))
-                .hasValueSatisfying(m -> assertThat(m).contains("unknown kernel 'gpu'").contains("cpu, io, matmul"));
-        assertThat(Experiments.problem(cpu("pool-map", 0, 10))).hasValueSatisfying(
+        assertThat(Experiments.problem(cpu(ModelKind.POOL_MAP, 0, 10))).hasValueSatisfying(
                 m -> assertThat(m).contains("workers must be 1..1024, got 0"));
-        assertThat(Experiments.problem(new RunSpec("cpu", "sequential", 1, 1, 10, 1, 1, 5, new int[] {999}, 1)))
-                .hasValueSatisfying(m -> assertThat(m).contains("core 999 does not exist"));
-        assertThat(Models.defaultPoolSize()).isEqualTo(Math.min(32, Runtime.getRuntime().availableProcessors() + 4));
+        assertThat(Experiments.problem(new RunSpec(KernelKind.CPU, ModelKind.SEQUENTIAL, 1, 1, 10, 1, 1, 5,
+                new int[] {999}, 1))).hasValueSatisfying(m -> assertThat(m).contains("core 999 does not exist"));
+        assertThat(ModelKind.defaultPoolSize()).isEqualTo(Math.min(32, Runtime.getRuntime().availableProcessors() + 4));
+    }
+
+    /** Names are looked up in one place, exactly as typed; the valid ones are listed in the lecture's order. */
+    @Test
+    void kernelAndModelNamesAreLookedUpExactly() {
+        assertThat(KernelKind.byLabel("matmul")).contains(KernelKind.MATMUL);
+        assertThat(ModelKind.byLabel("process-pool-map")).contains(ModelKind.PROCESS_POOL_MAP);
+        assertThat(KernelKind.byLabel("CPU")).isEmpty();
+        assertThat(ModelKind.byLabel("threads")).isEmpty();
+        assertThat(KernelKind.labels()).isEqualTo("cpu, io, matmul");
+        assertThat(ModelKind.labels()).isEqualTo("sequential, thread-target, thread-subclass, pool-submit, pool-map, "
+                + "gil, subinterpreters, virtual, process-target, process-subclass, process-pool-submit, "
+                + "process-pool-map");
+        assertThat(ModelKind.THREAD_TARGET.workerName(3)).isEqualTo("telar-target-3");
+        assertThatThrownBy(() -> new RunSpec(null, ModelKind.SEQUENTIAL, 1, 1, 1, 1, 1, 5, new int[0], 1))
+                .isInstanceOf(NullPointerException.class).hasMessage("kernel");
     }
 
     @Test
     void aFailingTaskFailsTheRunWithItsMessage() {
-        RunSpec spec = new RunSpec("matmul", "thread-target", 2, 2, 0, 1, 1, 5, new int[0], 1);
+        RunSpec spec = new RunSpec(KernelKind.MATMUL, ModelKind.THREAD_TARGET, 2, 2, 0, 1, 1, 5, new int[0], 1);
         assertThat(Experiments.problem(spec)).hasValueSatisfying(m -> assertThat(m).contains("matrix size"));
     }
 

@@ -2,6 +2,8 @@ package dev.telar.workloads.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.telar.workloads.kernel.KernelKind;
+import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.model.RunControl;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -19,12 +21,13 @@ class SweepAndRunnerTest {
 
     @Test
     void sweepRunsBaselineThenEachCountWithEqualResults() {
-        RunSpec spec = new RunSpec("cpu", "thread-target", 4, 1, 200_000, 1, 1, 5, new int[0], RunSpec.SEED);
+        RunSpec spec = new RunSpec(KernelKind.CPU, ModelKind.THREAD_TARGET, 4, 1, 200_000, 1, 1, 5, new int[0],
+                RunSpec.SEED);
         List<RunResult> seen = new java.util.ArrayList<>();
         List<RunResult> all = Sweep.run(spec, List.of(1, 2, 4), new RunControl(), seen::add);
         assertThat(all).hasSize(4).isEqualTo(seen);
         assertThat(all).extracting(r -> r.spec().workers()).containsExactly(1, 1, 2, 4);
-        assertThat(all.get(0).spec().model()).isEqualTo("sequential");
+        assertThat(all.get(0).spec().model()).isEqualTo(ModelKind.SEQUENTIAL);
         assertThat(all).extracting(RunResult::result).containsOnly(all.get(0).result());
         assertThat(all).allSatisfy(r -> assertThat(r.speedup()).isPresent());
         int best = Sweep.fastest(all);
@@ -35,7 +38,8 @@ class SweepAndRunnerTest {
 
     @Test
     void matmulSweepVariesTheThreadLimit() {
-        RunSpec spec = new RunSpec("matmul", "sequential", 1, 1, 48, 1, 1, 5, new int[0], RunSpec.SEED);
+        RunSpec spec = new RunSpec(KernelKind.MATMUL, ModelKind.SEQUENTIAL, 1, 1, 48, 1, 1, 5, new int[0],
+                RunSpec.SEED);
         List<RunResult> all = Sweep.run(spec, List.of(1, 3), new RunControl(), r -> { });
         assertThat(all).extracting(r -> r.spec().kernelThreads()).containsExactly(1, 1, 3);
         assertThat(all).extracting(RunResult::result).containsOnly(all.get(0).result());
@@ -46,19 +50,21 @@ class SweepAndRunnerTest {
         BlockingQueue<ExperimentEvent> events = new LinkedBlockingQueue<>();
         try (ExperimentRunner runner = new ExperimentRunner()) {
             runner.subscribe(events::add);
-            RunSpec spec = new RunSpec("cpu", "pool-map", 4, 2, 100_000, 1, 1, 5, new int[0], RunSpec.SEED);
+            RunSpec spec = new RunSpec(KernelKind.CPU, ModelKind.POOL_MAP, 4, 2, 100_000, 1, 1, 5, new int[0],
+                    RunSpec.SEED);
             runner.submit(spec, true);
             assertThat(events.poll(10, TimeUnit.SECONDS)).isInstanceOf(ExperimentEvent.Started.class);
             ExperimentEvent base = events.poll(10, TimeUnit.SECONDS);
-            assertThat(((ExperimentEvent.Finished) base).result().spec().model()).isEqualTo("sequential");
+            assertThat(((ExperimentEvent.Finished) base).result().spec().model()).isEqualTo(ModelKind.SEQUENTIAL);
             assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo(new ExperimentEvent.Started(spec));
             RunResult r = ((ExperimentEvent.Finished) events.poll(10, TimeUnit.SECONDS)).result();
             assertThat(r.status()).isEqualTo(RunResult.Status.COMPLETED);
             assertThat(r.speedup()).isPresent();
             assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo(new ExperimentEvent.Idle());
 
-            runner.submit(spec.with("thread-target", 2).withKernelThreads(1), false);
-            RunSpec endless = new RunSpec("cpu", "thread-target", 2, 2, 50_000_000_000L, 1, 1, 5, new int[0], 1);
+            runner.submit(spec.with(ModelKind.THREAD_TARGET, 2).withKernelThreads(1), false);
+            RunSpec endless = new RunSpec(KernelKind.CPU, ModelKind.THREAD_TARGET, 2, 2, 50_000_000_000L, 1, 1, 5,
+                    new int[0], 1);
             runner.submit(endless, false);
             events.poll(10, TimeUnit.SECONDS); // started
             events.poll(10, TimeUnit.SECONDS); // finished
@@ -77,7 +83,8 @@ class SweepAndRunnerTest {
         BlockingQueue<ExperimentEvent> events = new LinkedBlockingQueue<>();
         try (ExperimentRunner runner = new ExperimentRunner()) {
             runner.subscribe(events::add);
-            RunSpec spec = new RunSpec("matmul", "sequential", 1, 1, 40, 2, 1, 5, new int[0], RunSpec.SEED);
+            RunSpec spec = new RunSpec(KernelKind.MATMUL, ModelKind.SEQUENTIAL, 1, 1, 40, 2, 1, 5, new int[0],
+                    RunSpec.SEED);
             runner.submit(spec, true);
             List<RunResult> finished = new java.util.ArrayList<>();
             for (ExperimentEvent e = events.poll(10, TimeUnit.SECONDS); !(e instanceof ExperimentEvent.Idle);
@@ -97,7 +104,8 @@ class SweepAndRunnerTest {
         BlockingQueue<ExperimentEvent> events = new LinkedBlockingQueue<>();
         ExperimentRunner runner = new ExperimentRunner();
         runner.subscribe(events::add);
-        RunSpec endless = new RunSpec("cpu", "thread-target", 2, 2, 50_000_000_000L, 1, 1, 5, new int[0], 1);
+        RunSpec endless = new RunSpec(KernelKind.CPU, ModelKind.THREAD_TARGET, 2, 2, 50_000_000_000L, 1, 1, 5,
+                new int[0], 1);
         runner.submit(endless, false);
         assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo(new ExperimentEvent.Started(endless));
         long start = System.nanoTime();

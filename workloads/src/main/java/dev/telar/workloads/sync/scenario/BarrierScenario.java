@@ -5,8 +5,6 @@ import dev.telar.workloads.sync.BarrierBrokenException;
 import dev.telar.workloads.sync.SharedCounters;
 import dev.telar.workloads.sync.SyncBarrier;
 import dev.telar.workloads.sync.SyncPrimitive;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The lecture's Barrier: workers advance in phases; nobody starts phase k+1 before all finished
@@ -86,14 +84,9 @@ final class BarrierScenario implements SyncScenario {
     }
 
     @Override
-    public Map<String, Long> progress(ScenarioContext ctx) {
+    public BarrierFigures figures(ScenarioContext ctx) {
         SharedCounters c = counters(ctx);
-        Map<String, Long> p = new LinkedHashMap<>();
-        p.put("rounds", c.get(ROUNDS));
-        p.put("target_rounds", ctx.size());
-        p.put("phases_done", c.get(COMPLETIONS));
-        p.put("violations", c.get(VIOLATIONS));
-        return p;
+        return new BarrierFigures(c.get(ROUNDS), ctx.size(), c.get(COMPLETIONS), c.get(VIOLATIONS));
     }
 
     @Override

@@ -4,8 +4,6 @@ import dev.telar.workloads.sync.SharedCounters;
 import dev.telar.workloads.sync.SyncCondition;
 import dev.telar.workloads.sync.SyncLock;
 import dev.telar.workloads.sync.SyncPrimitive;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The lecture's Condition: producers and consumers over a bounded buffer of {@link #CAPACITY}
@@ -110,15 +108,9 @@ final class ConditionScenario implements SyncScenario {
     }
 
     @Override
-    public Map<String, Long> progress(ScenarioContext ctx) {
+    public ConditionFigures figures(ScenarioContext ctx) {
         SharedCounters b = buffer(ctx);
-        Map<String, Long> p = new LinkedHashMap<>();
-        p.put("capacity", (long) CAPACITY);
-        p.put("in_buffer", b.get(COUNT));
-        p.put("produced", b.get(PRODUCED));
-        p.put("consumed", b.get(CONSUMED));
-        p.put("fullest", b.get(FULLEST));
-        return p;
+        return new ConditionFigures(CAPACITY, b.get(COUNT), b.get(PRODUCED), b.get(CONSUMED), b.get(FULLEST));
     }
 
     @Override

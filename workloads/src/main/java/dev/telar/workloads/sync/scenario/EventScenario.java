@@ -3,8 +3,6 @@ package dev.telar.workloads.sync.scenario;
 import dev.telar.workloads.sync.SharedCounters;
 import dev.telar.workloads.sync.SyncEvent;
 import dev.telar.workloads.sync.SyncPrimitive;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The lecture's Event: workers wait for a start signal; the runner sets it (all start), clears it
@@ -89,15 +87,9 @@ final class EventScenario implements SyncScenario {
     }
 
     @Override
-    public Map<String, Long> progress(ScenarioContext ctx) {
+    public EventFigures figures(ScenarioContext ctx) {
         SharedCounters c = counters(ctx);
-        Map<String, Long> p = new LinkedHashMap<>();
-        p.put("cycles", ctx.size());
-        p.put("ready", c.get(READY));
-        p.put("passes", c.get(PASSES));
-        p.put("phases_done", c.get(PHASES_DONE));
-        p.put("violations", c.get(VIOLATIONS));
-        return p;
+        return new EventFigures(ctx.size(), c.get(READY), c.get(PASSES), c.get(PHASES_DONE), c.get(VIOLATIONS));
     }
 
     @Override

@@ -3,8 +3,8 @@ package dev.telar.workloads.sync.scenario;
 import dev.telar.workloads.sync.SharedCounters;
 import dev.telar.workloads.sync.SyncLock;
 import dev.telar.workloads.sync.SyncPrimitive;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -108,18 +108,14 @@ final class LockScenario implements SyncScenario {
     }
 
     @Override
-    public Map<String, Long> progress(ScenarioContext ctx) {
+    public LockFigures figures(ScenarioContext ctx) {
         SharedCounters c = counters(ctx);
-        Map<String, Long> p = new LinkedHashMap<>();
-        p.put("lock_on", ctx.lockEnabled() ? 1L : 0L);
-        p.put("total", c.get(TOTAL));
-        p.put("expected", c.get(EXPECTED));
-        p.put("updates", c.get(UPDATES));
-        p.put("lost_updates", c.get(UPDATES) - c.get(COUNTED));
+        List<Long> numbers = new ArrayList<>(ctx.workers());
         for (int w = 0; w < ctx.workers(); w++) {
-            p.put("numbers_" + w, c.get(FIRST_WORKER + w));
+            numbers.add(c.get(FIRST_WORKER + w));
         }
-        return p;
+        return new LockFigures(ctx.lockEnabled(), c.get(TOTAL), c.get(EXPECTED), c.get(UPDATES),
+                c.get(UPDATES) - c.get(COUNTED), numbers);
     }
 
     @Override

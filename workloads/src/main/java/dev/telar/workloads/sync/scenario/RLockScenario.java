@@ -3,8 +3,6 @@ package dev.telar.workloads.sync.scenario;
 import dev.telar.workloads.sync.SharedCounters;
 import dev.telar.workloads.sync.SyncPrimitive;
 import dev.telar.workloads.sync.SyncRLock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The lecture's RLock example: a transfer holds the lock and calls two operations, debit and
@@ -87,15 +85,10 @@ final class RLockScenario implements SyncScenario {
     }
 
     @Override
-    public Map<String, Long> progress(ScenarioContext ctx) {
+    public RLockFigures figures(ScenarioContext ctx) {
         SharedCounters a = accounts(ctx);
-        Map<String, Long> p = new LinkedHashMap<>();
-        p.put("account_a", a.get(ACCOUNT_A));
-        p.put("account_b", a.get(ACCOUNT_B));
-        p.put("transfers", a.get(TRANSFERS));
-        p.put("deepest_hold_count", a.get(DEEPEST));
-        p.put("violations", a.get(VIOLATIONS));
-        return p;
+        return new RLockFigures(a.get(ACCOUNT_A), a.get(ACCOUNT_B), a.get(TRANSFERS), a.get(DEEPEST),
+                a.get(VIOLATIONS));
     }
 
     @Override

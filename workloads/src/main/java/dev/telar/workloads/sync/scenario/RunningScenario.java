@@ -15,9 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -158,11 +156,11 @@ public final class RunningScenario implements AutoCloseable {
     private ScenarioSnapshot take() {
         ScenarioContext c = ctx;
         Optional<SyncState> state = Optional.empty();
-        Map<String, Long> progress = new LinkedHashMap<>();
+        Optional<PrimitiveFigures> figures = Optional.empty();
         if (c != null) {
             try {
                 state = Optional.of(scenario.primitive(c).state());
-                progress = scenario.progress(c);
+                figures = Optional.of(scenario.figures(c));
             } catch (RuntimeException e) {
                 LOG.debug("snapshot failed", e);
             }
@@ -171,7 +169,7 @@ public final class RunningScenario implements AutoCloseable {
         synchronized (events) {
             recent = new ArrayList<>(events);
         }
-        return new ScenarioSnapshot(spec.primitive(), spec.mode(), status, state, progress, workerNames, recent,
+        return new ScenarioSnapshot(spec.primitive(), spec.mode(), status, state, figures, workerNames, recent,
                 (System.nanoTime() - startNanos) / 1e9);
     }
 
@@ -329,12 +327,12 @@ public final class RunningScenario implements AutoCloseable {
             boolean cancelled = c != null && c.cancelled() || cancelRequested;
             ScenarioStatus end = failure != null ? ScenarioStatus.FAILED
                     : cancelled ? ScenarioStatus.CANCELLED : ScenarioStatus.COMPLETED;
-            Map<String, Long> results = new LinkedHashMap<>();
+            Optional<PrimitiveFigures> figures = Optional.empty();
             boolean correct = false;
             String summary;
             if (c != null) {
                 try {
-                    results = scenario.progress(c);
+                    figures = Optional.of(scenario.figures(c));
                     SyncScenario.Verdict v = scenario.verdict(c);
                     correct = end == ScenarioStatus.COMPLETED && v.correct();
                     summary = v.summary();
@@ -352,9 +350,9 @@ public final class RunningScenario implements AutoCloseable {
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             last = take();
             status = end;
-            last = new ScenarioSnapshot(last.primitive(), last.mode(), end, last.state(), last.progress(), last.workers(),
-                    last.recentEvents(), seconds);
-            result = new ScenarioOutcome(spec.primitive(), spec.mode(), end, results, correct, summary, seconds,
+            last = new ScenarioSnapshot(last.primitive(), last.mode(), end, last.state(), last.figures(),
+                    last.workers(), last.recentEvents(), seconds);
+            result = new ScenarioOutcome(spec.primitive(), spec.mode(), end, figures, correct, summary, seconds,
                     end == ScenarioStatus.FAILED ? failure : "");
             for (Child child : children) {
                 child.kill(); // all have ended already unless the runner itself failed

@@ -1,7 +1,7 @@
 package dev.telar.workloads.sync.scenario;
 
 import dev.telar.workloads.sync.Mode;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a scenario run ended.
@@ -9,7 +9,8 @@ import java.util.Map;
  * @param primitive the scenario
  * @param mode      threads or processes
  * @param status    completed, cancelled or failed
- * @param results   the scenario's final counters, in display order
+ * @param figures   the scenario's final figures, of {@code primitive}'s kind; empty when the run
+ *                  ended before its primitives existed
  * @param correct   true when the primitive did its job (exact total, never more than the permits
  *                  inside, every item once, phases in step...); for the Lock scenario with the lock
  *                  off, true means the expected damage was measured, not that no update was lost
@@ -18,16 +19,21 @@ import java.util.Map;
  * @param failure   why a failed run failed (e.g. a child that died), as the workloads word it; empty
  *                  for other runs
  */
-public record ScenarioOutcome(Primitive primitive, Mode mode, ScenarioStatus status, Map<String, Long> results,
+public record ScenarioOutcome(Primitive primitive, Mode mode, ScenarioStatus status, Optional<PrimitiveFigures> figures,
                               boolean correct, String summary, double seconds, String failure) {
     public ScenarioOutcome {
-        results = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(results));
+        ScenarioSnapshot.checkKind(primitive, figures);
         failure = failure == null ? "" : failure;
     }
 
     /** An outcome without a failure reason. */
-    public ScenarioOutcome(Primitive primitive, Mode mode, ScenarioStatus status, Map<String, Long> results,
+    public ScenarioOutcome(Primitive primitive, Mode mode, ScenarioStatus status, Optional<PrimitiveFigures> figures,
                            boolean correct, String summary, double seconds) {
-        this(primitive, mode, status, results, correct, summary, seconds, "");
+        this(primitive, mode, status, figures, correct, summary, seconds, "");
+    }
+
+    /** The figures as the record of {@code type}, or empty (none, or another primitive's). */
+    public <F extends PrimitiveFigures> Optional<F> figures(Class<F> type) {
+        return figures.filter(type::isInstance).map(type::cast);
     }
 }

@@ -3,7 +3,7 @@ package dev.telar.workloads.sync.scenario;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SyncState;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a panel draws at one instant: immutable.
@@ -12,17 +12,32 @@ import java.util.Map;
  * @param mode           threads or processes
  * @param status         starting, running or ended
  * @param state          the primitive's live state (empty before the primitives exist)
- * @param progress       the scenario's named counters, in display order (e.g. "total", "expected")
+ * @param figures        the scenario's figures, of {@code primitive}'s kind (empty before the primitives exist)
  * @param workers        the workers' names: thread names, or "pid 1234" for child JVMs
  * @param recentEvents   the latest notable events, oldest first (at most {@link SyncScenarioRunner#KEPT_EVENTS})
  * @param elapsedSeconds since the start
  */
-public record ScenarioSnapshot(Primitive primitive, Mode mode, ScenarioStatus status, java.util.Optional<SyncState> state,
-                               Map<String, Long> progress, List<String> workers, List<String> recentEvents,
+public record ScenarioSnapshot(Primitive primitive, Mode mode, ScenarioStatus status, Optional<SyncState> state,
+                               Optional<PrimitiveFigures> figures, List<String> workers, List<String> recentEvents,
                                double elapsedSeconds) {
     public ScenarioSnapshot {
-        progress = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(progress));
+        checkKind(primitive, figures);
         workers = List.copyOf(workers);
         recentEvents = List.copyOf(recentEvents);
+    }
+
+    /** The figures as the record of {@code type}, or empty (none yet). */
+    public <F extends PrimitiveFigures> Optional<F> figures(Class<F> type) {
+        return figures.filter(type::isInstance).map(type::cast);
+    }
+
+    /** @throws IllegalArgumentException when {@code figures} are another primitive's */
+    static void checkKind(Primitive primitive, Optional<PrimitiveFigures> figures) {
+        figures.ifPresent(f -> {
+            if (f.primitive() != primitive) {
+                throw new IllegalArgumentException(f.primitive().label() + " figures for a " + primitive.label()
+                        + " scenario");
+            }
+        });
     }
 }

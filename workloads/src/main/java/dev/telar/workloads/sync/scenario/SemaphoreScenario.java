@@ -3,8 +3,6 @@ package dev.telar.workloads.sync.scenario;
 import dev.telar.workloads.sync.SharedCounters;
 import dev.telar.workloads.sync.SyncPrimitive;
 import dev.telar.workloads.sync.SyncSemaphore;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The lecture's Semaphore example, limited server connections: 8 workers share a
@@ -76,14 +74,9 @@ final class SemaphoreScenario implements SyncScenario {
     }
 
     @Override
-    public Map<String, Long> progress(ScenarioContext ctx) {
+    public SemaphoreFigures figures(ScenarioContext ctx) {
         SharedCounters c = counters(ctx);
-        Map<String, Long> p = new LinkedHashMap<>();
-        p.put("permits", (long) PERMITS);
-        p.put("inside", c.get(INSIDE));
-        p.put("most_inside", c.get(MOST_INSIDE));
-        p.put("uses", c.get(USES));
-        return p;
+        return new SemaphoreFigures(PERMITS, c.get(INSIDE), c.get(MOST_INSIDE), c.get(USES));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.telar.workloads.sync.scenario;
 
 import dev.telar.workloads.sync.SyncPrimitive;
-import java.util.Map;
 
 /**
  * One lecture scenario. The same code runs in the runner's JVM (prepare, coordinate, state,
@@ -42,8 +41,8 @@ public interface SyncScenario {
     /** The primitive the panel shows. */
     SyncPrimitive<?> primitive(ScenarioContext ctx);
 
-    /** Named progress values, in display order. */
-    Map<String, Long> progress(ScenarioContext ctx);
+    /** The scenario's figures now (read from the shared counters; a run's last ones are its results). */
+    PrimitiveFigures figures(ScenarioContext ctx);
 
     /** The verdict once every worker has finished. */
     Verdict verdict(ScenarioContext ctx);

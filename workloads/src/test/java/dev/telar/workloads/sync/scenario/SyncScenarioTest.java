@@ -52,9 +52,11 @@ class SyncScenarioTest {
     @Test
     void lockScenarioTotalIsExactWithTheLock() throws Exception {
         ScenarioOutcome o = run(ScenarioSpec.of(Primitive.LOCK, Mode.THREADS).withSize(100_000));
-        assertThat(o.results().get("total")).isEqualTo(o.results().get("expected")).isPositive();
-        assertThat(o.results().get("lost_updates")).isZero();
-        assertThat(o.results().get("updates")).isEqualTo(4 * 1000L);
+        LockFigures f = o.figures(LockFigures.class).orElseThrow();
+        assertThat(f.total()).isEqualTo(f.expected()).isPositive();
+        assertThat(f.lostUpdates()).isZero();
+        assertThat(f.updates()).isEqualTo(4 * 1000L);
+        assertThat(f.numbers()).containsExactly(100_000L, 100_000L, 100_000L, 100_000L);
         assertThat(o.summary()).startsWith("lock on: total ").contains("= expected");
     }
 
@@ -63,8 +65,10 @@ class SyncScenarioTest {
     void lockScenarioLosesUpdatesWithoutTheLock() throws Exception {
         ScenarioOutcome o = run(ScenarioSpec.of(Primitive.LOCK, Mode.THREADS).withSize(20_000).withSlowdown(0.005).withLock(false));
         assertThat(o.correct()).isFalse();
-        assertThat(o.results().get("lost_updates")).isPositive();
-        assertThat(o.results().get("total")).isLessThan(o.results().get("expected"));
+        LockFigures f = o.figures(LockFigures.class).orElseThrow();
+        assertThat(f.lockOn()).isFalse();
+        assertThat(f.lostUpdates()).isPositive();
+        assertThat(f.total()).isLessThan(f.expected());
         assertThat(o.summary()).startsWith("lock off: ").contains("updates lost");
     }
 
@@ -72,7 +76,8 @@ class SyncScenarioTest {
     void lockScenarioIsExactAcrossChildJvms() throws Exception {
         ScenarioOutcome o = run(ScenarioSpec.of(Primitive.LOCK, Mode.PROCESSES).withWorkers(2).withSize(200_000));
         assertThat(o.correct()).as(o.summary()).isTrue();
-        assertThat(o.results().get("total")).isEqualTo(o.results().get("expected"));
+        LockFigures f = o.figures(LockFigures.class).orElseThrow();
+        assertThat(f.total()).isEqualTo(f.expected());
         assertNoRunLeft();
     }
 
@@ -80,7 +85,7 @@ class SyncScenarioTest {
     void conditionScenarioDeliversEveryItemAcrossChildJvms() throws Exception {
         ScenarioOutcome o = run(ScenarioSpec.of(Primitive.CONDITION, Mode.PROCESSES).withWorkers(2).withSize(500));
         assertThat(o.correct()).as(o.summary()).isTrue();
-        assertThat(o.results().get("consumed")).isEqualTo(500);
+        assertThat(o.figures(ConditionFigures.class).orElseThrow().consumed()).isEqualTo(500);
         assertNoRunLeft();
     }
 
@@ -88,7 +93,7 @@ class SyncScenarioTest {
     void barrierScenarioKeepsChildJvmsInStep() throws Exception {
         ScenarioOutcome o = run(ScenarioSpec.of(Primitive.BARRIER, Mode.PROCESSES).withWorkers(2).withSize(200));
         assertThat(o.correct()).as(o.summary()).isTrue();
-        assertThat(o.results().get("rounds")).isEqualTo(200);
+        assertThat(o.figures(BarrierFigures.class).orElseThrow().rounds()).isEqualTo(200);
     }
 
     /** What a panel polls: holders and waiters of the semaphore while 8 workers share 3 permits. */
@@ -103,7 +108,7 @@ class SyncScenarioTest {
                 if (s.state().isPresent()) {
                     SemaphoreState st = (SemaphoreState) s.state().get();
                     assertThat(st.holders().size()).isLessThanOrEqualTo(3);
-                    assertThat(s.progress().get("most_inside")).isLessThanOrEqualTo(3);
+                    assertThat(s.figures(SemaphoreFigures.class).orElseThrow().mostInside()).isLessThanOrEqualTo(3);
                     if (st.holders().size() == 3 && !st.waiters().isEmpty()) {
                         sawFullWithWaiters = true;
                         assertThat(st.holders()).allMatch(h -> h.name().startsWith("worker-"));
@@ -124,13 +129,14 @@ class SyncScenarioTest {
         try (RunningScenario r = SyncScenarioRunner.start(
                 ScenarioSpec.of(Primitive.LOCK, Mode.THREADS).withSlowdown(0.005).withSize(20_000), runs)) {
             long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (r.snapshot().progress().getOrDefault("updates", 0L) < 20 && System.nanoTime() < deadline) {
+            while (r.snapshot().figures(LockFigures.class).map(LockFigures::updates).orElse(0L) < 20
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(1);
             }
             assertThat(((LockState) r.snapshot().state().orElseThrow()).acquisitions()).isPositive();
             r.setLockEnabled(false);
             ScenarioOutcome o = r.await();
-            assertThat(o.results().get("lock_on")).isZero();
+            assertThat(o.figures(LockFigures.class).orElseThrow().lockOn()).isFalse();
             assertThat(r.snapshot().recentEvents()).anyMatch(e -> e.endsWith("lock switched off"));
         }
     }
@@ -164,7 +170,8 @@ class SyncScenarioTest {
         RunningScenario r = SyncScenarioRunner.start(
                 ScenarioSpec.of(Primitive.SEMAPHORE, Mode.PROCESSES).withWorkers(2).withSlowdown(1), runs);
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (r.snapshot().progress().getOrDefault("uses", 0L) == 0 && System.nanoTime() < deadline) {
+        while (r.snapshot().figures(SemaphoreFigures.class).map(SemaphoreFigures::uses).orElse(0L) == 0
+                && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         assertThat(r.snapshot().workers()).hasSize(2).allMatch(w -> w.startsWith("pid "));
@@ -184,7 +191,8 @@ class SyncScenarioTest {
         RunningScenario r = SyncScenarioRunner.start(
                 ScenarioSpec.of(Primitive.BARRIER, Mode.PROCESSES).withWorkers(2).withSlowdown(1).withSize(50), runs);
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (r.snapshot().progress().getOrDefault("phases_done", 0L) == 0 && System.nanoTime() < deadline) {
+        while (r.snapshot().figures(BarrierFigures.class).map(BarrierFigures::phasesDone).orElse(0L) == 0
+                && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         String slow = r.snapshot().workers().get(0); // worker 0 is the slow one: the other waits for it
