@@ -3,6 +3,7 @@ package dev.telar.tui.cli;
 import dev.telar.config.ExperimentDefaults;
 import dev.telar.config.Language;
 import dev.telar.tui.text.Message;
+import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.workloads.model.ExecutionModel;
 import dev.telar.workloads.model.Models;
@@ -104,9 +105,12 @@ final class RunOptions {
         if (!Models.NAMES.contains(spec.model())) {
             return Optional.of(t.format("cli.run.model.unknown", spec.model(), models()));
         }
-        if (spec.model().equals("virtual")
-                && Models.byName("virtual", 1, 5).flatMap(ExecutionModel::unavailableReason).isPresent()) {
-            return Optional.of(t.format("problem.virtual", Runtime.version().feature()));
+        if (spec.model().equals("virtual")) {
+            Optional<String> lacking = Models.byName("virtual", 1, 5).flatMap(ExecutionModel::unavailableReason)
+                    .map(p -> Problems.text(p, t));
+            if (lacking.isPresent()) {
+                return lacking;
+            }
         }
         int machineCores = Runtime.getRuntime().availableProcessors();
         for (int c : spec.cores()) {
@@ -114,7 +118,7 @@ final class RunOptions {
                 return Optional.of(t.format("cli.run.core.missing", c, machineCores - 1));
             }
         }
-        return rangeProblem(spec, t).or(() -> Experiments.problem(spec));
+        return rangeProblem(spec, t).or(() -> Experiments.problem(spec).map(p -> Problems.text(p, t)));
     }
 
     /** A number out of the range {@link Experiments} accepts, named by the option one typed. */

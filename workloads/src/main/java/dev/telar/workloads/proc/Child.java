@@ -1,5 +1,7 @@
 package dev.telar.workloads.proc;
 
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -111,6 +113,25 @@ public final class Child {
     /** Asks the child to end (SIGTERM). */
     public void terminate() {
         process.destroy();
+    }
+
+    /**
+     * Why the child says it failed, from the last line of its error stream: the problem it wrote
+     * ({@link Problem#toLine()}), else that line in its own words ({@link ProblemCode#ERROR});
+     * empty when it wrote nothing.
+     */
+    public Optional<Problem> lastProblem() {
+        String line = lastError();
+        return line.isEmpty() ? Optional.empty()
+                : Optional.of(Problem.fromLine(line).orElseGet(() -> Problem.of(ProblemCode.ERROR, line)));
+    }
+
+    /**
+     * Why the child ended, told with {@code saying} and its {@link #lastProblem()} as the cause when
+     * it wrote one, else with {@code plain}; both codes take {@code args}.
+     */
+    public Problem endedAs(ProblemCode plain, ProblemCode saying, Object... args) {
+        return lastProblem().map(said -> Problem.because(said, saying, args)).orElseGet(() -> Problem.of(plain, args));
     }
 
     /** The last line the child wrote to its error stream, or "" when it wrote none. */
