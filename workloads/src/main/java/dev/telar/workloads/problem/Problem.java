@@ -134,6 +134,23 @@ public record Problem(ProblemCode code, List<String> args, Optional<Problem> cau
         return new Problem(code, args, cause);
     }
 
+    /**
+     * What a child's last error line says: the problem it wrote ({@link #toLine()}), else the line
+     * itself ({@link ProblemCode#ERROR}); empty for an empty line (the child said nothing).
+     */
+    public static Optional<Problem> said(String line) {
+        return line.isEmpty() ? Optional.empty()
+                : Optional.of(fromLine(line).orElseGet(() -> of(ProblemCode.ERROR, line)));
+    }
+
+    /**
+     * How a process ended: {@code saying} with its last words as the cause when it left some, else
+     * {@code plain}; both codes take {@code args}.
+     */
+    public static Problem ended(Optional<Problem> said, ProblemCode plain, ProblemCode saying, Object... args) {
+        return said.map(s -> because(s, saying, args)).orElseGet(() -> of(plain, args));
+    }
+
     /** For logs: the code, its arguments and its cause, e.g. {@code LAB_KILLED[1234, 137]}. */
     @Override
     public String toString() {

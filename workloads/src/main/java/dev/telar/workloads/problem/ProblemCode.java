@@ -93,6 +93,28 @@ public enum ProblemCode {
     /** Process {@code index} ended as {@code exit} says; the cause is its last error line. */
     PROCESS_ENDED_SAYING(true, "index", "pid", "exit"),
 
+    // ---- a process pool and the models with a child per worker
+    /** A pool worker ended before it was ready. */
+    POOL_WORKER_NOT_READY("index", "pid", "exit"),
+    /** As {@link #POOL_WORKER_NOT_READY}; the cause is its last error line. */
+    POOL_WORKER_NOT_READY_SAYING(true, "index", "pid", "exit"),
+    /** A pool worker ended with a task in hand. */
+    POOL_WORKER_DIED("index", "pid", "task", "exit"),
+    /** As {@link #POOL_WORKER_DIED}; the cause is its last error line. */
+    POOL_WORKER_DIED_SAYING(true, "index", "pid", "task", "exit"),
+    /** A worker process of a run ended before it was ready. */
+    WORKER_NOT_READY("index", "pid", "exit"),
+    /** As {@link #WORKER_NOT_READY}; the cause is its last error line. */
+    WORKER_NOT_READY_SAYING(true, "index", "pid", "exit"),
+    /** A worker process of a run ended before its work was done. */
+    WORKER_UNFINISHED("index", "pid", "exit"),
+    /** As {@link #WORKER_UNFINISHED}; the cause is its last error line. */
+    WORKER_UNFINISHED_SAYING(true, "index", "pid", "exit"),
+    /** A worker process of a run did its work, then ended badly. */
+    WORKER_FAILED_AFTER("index", "pid", "exit"),
+    /** As {@link #WORKER_FAILED_AFTER}; the cause is its last error line. */
+    WORKER_FAILED_AFTER_SAYING(true, "index", "pid", "exit"),
+
     // ---- the exchange experiment
     /** The number of processes is out of range. */
     EXCHANGE_PROCESSES("max", "got"),

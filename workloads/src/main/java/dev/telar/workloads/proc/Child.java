@@ -121,9 +121,7 @@ public final class Child {
      * empty when it wrote nothing.
      */
     public Optional<Problem> lastProblem() {
-        String line = lastError();
-        return line.isEmpty() ? Optional.empty()
-                : Optional.of(Problem.fromLine(line).orElseGet(() -> Problem.of(ProblemCode.ERROR, line)));
+        return Problem.said(lastError());
     }
 
     /**
@@ -131,7 +129,7 @@ public final class Child {
      * it wrote one, else with {@code plain}; both codes take {@code args}.
      */
     public Problem endedAs(ProblemCode plain, ProblemCode saying, Object... args) {
-        return lastProblem().map(said -> Problem.because(said, saying, args)).orElseGet(() -> Problem.of(plain, args));
+        return Problem.ended(lastProblem(), plain, saying, args);
     }
 
     /** The last line the child wrote to its error stream, or "" when it wrote none. */
