@@ -2,11 +2,13 @@ package dev.telar.tui.text;
 
 import dev.telar.config.Language;
 import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCarrier;
 import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.proc.ChildExit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The words of the workloads' {@link Problem}s: each code has one text per language, key
@@ -47,6 +49,19 @@ public final class Problems {
     /** {@code problem} in English: the words of the JSON output, which is read by programs. */
     public static String english(Problem problem) {
         return text(problem, Texts.of(Language.EN));
+    }
+
+    /**
+     * The words of the problem {@code error} carries ({@link ProblemCarrier}, also among its
+     * causes) in the language of {@code texts}; empty when it carries none.
+     */
+    public static Optional<String> carried(Throwable error, Texts texts) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProblemCarrier carrier) {
+                return Optional.of(text(carrier.problem(), texts));
+            }
+        }
+        return Optional.empty();
     }
 
     /** An exit status as Java reports it (128 + n for signal n), or empty while the process runs. */

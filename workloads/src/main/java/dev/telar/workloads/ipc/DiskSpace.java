@@ -96,25 +96,11 @@ public final class DiskSpace {
     }
 
     /**
-     * The full disk behind {@code failure} (a {@code DISK_FULL} problem), or empty when it is
-     * something else. Recognised: {@link DiskFullException}; the JVM's {@link InternalError} for a
-     * fault in an access to mapped memory; an I/O error "No space left on device"; Chronicle Map's
-     * "Not enough space to fallocate". Looks through causes.
+     * The full disk behind {@code failure}, or empty when it is something else: a
+     * {@link DiskFullException}, or a fault or I/O error that means one ({@link Problem#fullDisk}).
      */
     public static Optional<Problem> reason(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String m = t.getMessage() == null ? "" : t.getMessage();
-            if (t instanceof DiskFullException d) {
-                return Optional.of(d.problem());
-            }
-            if (t instanceof InternalError && m.contains("unsafe memory access")) {
-                return Optional.of(Problem.of(ProblemCode.DISK_FULL_MAPPED_WRITE, m.lines().findFirst().orElse(m)));
-            }
-            if (m.contains("No space left on device") || m.contains("Not enough space to fallocate")) {
-                return Optional.of(Problem.of(ProblemCode.DISK_FULL, m.lines().findFirst().orElse(m)));
-            }
-        }
-        return Optional.empty();
+        return Problem.fullDisk(failure);
     }
 
     private static String place(Path p) {

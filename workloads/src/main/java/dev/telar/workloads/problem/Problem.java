@@ -1,6 +1,5 @@
 package dev.telar.workloads.problem;
 
-import dev.telar.workloads.ipc.DiskSpace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -50,7 +49,7 @@ public record Problem(ProblemCode code, List<String> args, Optional<Problem> cau
 
     /**
      * What {@code failure} says: the problem it carries ({@link ProblemCarrier}, also among its
-     * causes), a full disk however it showed ({@link DiskSpace#reason}), else its own first line
+     * causes), a full disk however it showed ({@link #fullDisk}), else its own first line
      * ({@link ProblemCode#ERROR}), or its class name when it has no message.
      */
     public static Problem of(Throwable failure) {
@@ -59,7 +58,30 @@ public record Problem(ProblemCode code, List<String> args, Optional<Problem> cau
                 return carrier.problem();
             }
         }
-        return DiskSpace.reason(failure).orElseGet(() -> of(ProblemCode.ERROR, firstLine(failure)));
+        return fullDisk(failure).orElseGet(() -> of(ProblemCode.ERROR, firstLine(failure)));
+    }
+
+    /**
+     * The full disk behind {@code failure} (a {@code DISK_FULL} problem), or empty when it is
+     * something else. Recognised, also among its causes: a {@link ProblemCarrier} with such a
+     * problem; the JVM's {@link InternalError} for a fault in an access to mapped memory (a page the
+     * disk could not give); an I/O error "No space left on device"; Chronicle Map's "Not enough
+     * space to fallocate".
+     */
+    public static Optional<Problem> fullDisk(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof ProblemCarrier carrier && carrier.problem().code().diskFull()) {
+                return Optional.of(carrier.problem());
+            }
+            if (t instanceof InternalError && m.contains("unsafe memory access")) {
+                return Optional.of(of(ProblemCode.DISK_FULL_MAPPED_WRITE, m.lines().findFirst().orElse(m)));
+            }
+            if (m.contains("No space left on device") || m.contains("Not enough space to fallocate")) {
+                return Optional.of(of(ProblemCode.DISK_FULL, m.lines().findFirst().orElse(m)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The detail of an error: its class's simple name, and its message's first line when it has one. */

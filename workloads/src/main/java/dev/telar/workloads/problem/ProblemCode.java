@@ -71,6 +71,22 @@ public enum ProblemCode {
     /** A job command could not be written for the lab (it holds what cannot be carried). */
     LAB_UNSENDABLE(true),
 
+    // ---- Telar's own place for run files (each to be told with the fix: another place)
+    /** The place could not be made. */
+    PLACE_NOT_MADE("place", "detail"),
+    /** The place is a symbolic link. */
+    PLACE_SYMLINK("place"),
+    /** The place is not a directory. */
+    PLACE_NOT_DIRECTORY("place"),
+    /** The place belongs to user {@code uid}, not to this one ({@code me}). */
+    PLACE_FOREIGN("place", "uid", "me"),
+    /** The place is open to group or others (its {@code mode}, octal). */
+    PLACE_OPEN("place", "mode"),
+    /** The place lies in {@code parent}, which others may write and which is not sticky. */
+    PLACE_IN_OPEN("place", "parent"),
+    /** The place could not be checked. */
+    PLACE_UNCHECKED("place", "detail"),
+
     // ---- a full disk
     /** A file's blocks could not be reserved. */
     DISK_FULL_NO_ROOM("file", "size", "place", "free"),
