@@ -92,7 +92,8 @@ public final class BenchIpcCommand implements Callable<Integer> {
                 }
             });
         } catch (IllegalStateException e) {
-            spec.commandLine().getErr().println(texts.format("cli.bench.ipc.failed", Errors.oneLine(Problems.carried(e, texts).orElse(e.getMessage()))));
+            String why = Problems.carried(e, texts).orElse(e.getMessage());
+            spec.commandLine().getErr().println(texts.format("cli.bench.ipc.failed", Errors.oneLine(why)));
             return Cli.FAILURE;
         }
         if (json) {

@@ -45,9 +45,9 @@ public final class Errors {
         } catch (RuntimeException | LinkageError ignored) {
             // logging itself failed; the line below is all we can do
         }
-        String message = Problems.carried(error, texts).orElseGet(() -> error.getMessage() == null
-                || error.getMessage().isBlank() ? error.getClass().getName()
-                : error.getClass().getSimpleName() + ": " + error.getMessage());
+        String own = error.getMessage() == null || error.getMessage().isBlank()
+                ? error.getClass().getName() : error.getClass().getSimpleName() + ": " + error.getMessage();
+        String message = Problems.carried(error, texts).orElse(own);
         return logFile == null ? texts.format("cli.error.unexpected", oneLine(message))
                 : texts.format("cli.error.unexpected.log", oneLine(message), logFile);
     }
