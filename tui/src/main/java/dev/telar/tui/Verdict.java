@@ -1,6 +1,7 @@
 package dev.telar.tui;
 
 import dev.telar.config.Language;
+import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.text.Units;
 import dev.telar.workloads.kernel.KernelKind;
@@ -28,7 +29,7 @@ public final class Verdict {
             case CANCELLED:
                 return t.format("verdict.cancelled", who);
             case FAILED:
-                return t.format("verdict.failed", who, r.message());
+                return t.format("verdict.failed", who, Problems.message(r.problem()));
             default:
                 break;
         }

@@ -10,6 +10,8 @@ import dev.telar.workloads.exchange.ExchangeSpec;
 import dev.telar.workloads.exchange.ExchangeStats;
 import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.mechanism.Mechanism;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.race.RaceDemo;
 import dev.telar.workloads.race.RaceResult;
@@ -64,7 +66,7 @@ public final class ExchangeFixtures {
             children.add(new ChildReport(i, 6000 + i, Optional.of(new ChildExit(0)),
                     m.carriesMessages() ? 320 : -1, m.carriesMessages() ? 320 : 1, wall));
         }
-        ExchangeResult r = new ExchangeResult(spec(m, processes), RunResult.Status.COMPLETED, "", wall, 0.45,
+        ExchangeResult r = new ExchangeResult(spec(m, processes), RunResult.Status.COMPLETED, Problem.NONE, wall, 0.45,
                 wall * processes, 1.6e8, children, m.carriesMessages() ? 3L << 20 : 4096);
         return new ExchangeEvent.RunFinished(r, exact ? 1.6e8 : 1.6e8 + 1);
     }
@@ -77,15 +79,15 @@ public final class ExchangeFixtures {
                 new ChildReport(2, 5103, Optional.of(new ChildExit(0)), 320, 320, 1.1),
                 new ChildReport(3, 5104, Optional.of(new ChildExit(0)), 320, 320, 1.1));
         ExchangeResult r = new ExchangeResult(spec(Mechanism.QUEUE, 4), RunResult.Status.FAILED,
-                "process 1 (pid 5102) killed by SIGKILL (9); 12 of the 12 messages it sent were received; "
-                        + "no total is reported", 1.3, 0.5, Double.NaN, Double.NaN, children, 12L << 20);
+                Problem.of(ProblemCode.EXCHANGE_CHILD_FAILED, 1, KILLED, 137, 12, 12), 1.3, 0.5, Double.NaN, Double.NaN,
+                children, 12L << 20);
         return new ExchangeEvent.RunFinished(r, Double.NaN);
     }
 
     /** A cancelled run. */
     public static ExchangeEvent.RunFinished cancelled(Mechanism m, int processes) {
         return new ExchangeEvent.RunFinished(new ExchangeResult(spec(m, processes), RunResult.Status.CANCELLED,
-                "cancelled", 0.2, 0.4, Double.NaN, Double.NaN, List.of(), 0), Double.NaN);
+                Problem.CANCELLED, 0.2, 0.4, Double.NaN, Double.NaN, List.of(), 0), Double.NaN);
     }
 
     public static RaceDemo.Sample unlockedSample() {
@@ -98,12 +100,12 @@ public final class ExchangeFixtures {
 
     /** 4 processes × 1M: 1,654,322 updates lost without the lock, none with it. */
     public static RaceResult raceDone() {
-        return new RaceResult(4, 1_000_000, RunResult.Status.COMPLETED, "", 4_000_000, 2_345_678, 4_000_000, 0.12,
+        return new RaceResult(4, 1_000_000, RunResult.Status.COMPLETED, Problem.NONE, 4_000_000, 2_345_678, 4_000_000, 0.12,
                 0.85);
     }
 
     public static RaceResult raceFailed() {
-        return new RaceResult(4, 1_000_000, RunResult.Status.FAILED, "process 2 (pid 5203) killed by SIGKILL (9)",
+        return new RaceResult(4, 1_000_000, RunResult.Status.FAILED, Problem.of(ProblemCode.PROCESS_ENDED, 2, 5203, 137),
                 4_000_000, 0, 0, Double.NaN, Double.NaN);
     }
 }

@@ -2,6 +2,7 @@ package dev.telar.tui;
 
 import dev.telar.workloads.exchange.ExchangeEvent;
 import dev.telar.workloads.exchange.ExchangeProgress;
+import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.race.RaceDemo;
 import dev.telar.workloads.lab.JobKind;
 import dev.telar.workloads.lab.JobSlot;
@@ -132,12 +133,12 @@ public final class ScriptedLab implements Lab {
     }
 
     /** A job asked for was not started: {@code reason} says why, as the engine's {@code Rejected}. */
-    public void reject(JobKind kind, String reason) {
+    public void reject(JobKind kind, Problem reason) {
         emit(new LabEvent.Rejected(kind, reason));
     }
 
     /** The lab went away: its job failed ({@code JobEnded}), then {@code LabLost}. */
-    public void lose(String reason) {
+    public void lose(Problem reason) {
         slot.holder().ifPresent(this::end);
         emit(new LabEvent.LabLost(reason));
     }

@@ -3,7 +3,9 @@ package dev.telar.tui.app;
 import com.googlecode.lanterna.TerminalSize;
 import dev.telar.tui.IpcPlace;
 import dev.telar.tui.loop.TerminalPainter;
+import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.telar.config.Settings;
 import dev.telar.probe.Kernel;
@@ -123,7 +125,7 @@ public final class Dashboard {
             terminal = new TelarTerminal(System.in, new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         } catch (IOException | RuntimeException e) {
             LOG.error("could not take over the terminal", e);
-            System.err.println(texts.format("dashboard.takeover", message(e)));
+            System.err.println(texts.format("dashboard.takeover", message(e, texts)));
             return 2;
         }
         TerminalSession session = new TerminalSession(terminal, settings.mouse());
@@ -165,7 +167,7 @@ public final class Dashboard {
         } catch (IOException | RuntimeException | LinkageError | AssertionError e) {
             LOG.error("the dashboard failed", e);
             session.restore();
-            System.err.println(texts.format("dashboard.failed", message(e), settings.logFile()));
+            System.err.println(texts.format("dashboard.failed", message(e, texts), settings.logFile()));
             return 1;
         } finally {
             // Also on an Error (out of memory, stack overflow): Telar's main prints its line after this.
@@ -231,8 +233,12 @@ public final class Dashboard {
         }
     }
 
-    private static String message(Throwable e) {
+    private static String message(Throwable e, Texts texts) {
         Throwable root = e instanceof EventLoop.DashboardFailure && e.getCause() != null ? e.getCause() : e;
+        Optional<String> said = Problems.carried(root, texts);
+        if (said.isPresent()) {
+            return said.get();
+        }
         String text = root.getMessage();
         return text == null || text.isBlank() ? root.getClass().getSimpleName() : text.lines().findFirst().orElse(text);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telar.config.IpcSettings;
 import dev.telar.config.Language;
 import dev.telar.tui.IpcPlace;
+import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.workloads.bench.BenchFigure;
 import dev.telar.workloads.bench.IpcBench;
@@ -91,7 +92,8 @@ public final class BenchIpcCommand implements Callable<Integer> {
                 }
             });
         } catch (IllegalStateException e) {
-            spec.commandLine().getErr().println(texts.format("cli.bench.ipc.failed", Errors.oneLine(e.getMessage())));
+            String why = Problems.carried(e, texts).orElse(e.getMessage());
+            spec.commandLine().getErr().println(texts.format("cli.bench.ipc.failed", Errors.oneLine(why)));
             return Cli.FAILURE;
         }
         if (json) {

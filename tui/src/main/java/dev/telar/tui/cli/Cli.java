@@ -3,6 +3,7 @@ package dev.telar.tui.cli;
 import dev.telar.config.Language;
 import dev.telar.config.SettingsException;
 import dev.telar.probe.Probe;
+import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.workloads.ipc.UnsafePlaceException;
 import java.io.PrintWriter;
@@ -118,7 +119,7 @@ public final class Cli {
             }
             if (ex instanceof UnsafePlaceException unsafe) {
                 // an unusable environment, not a bug: the line names the directory and the fix
-                failed.getErr().println("telar: " + Errors.oneLine(unsafe.getMessage()));
+                failed.getErr().println("telar: " + Errors.oneLine(Problems.text(unsafe.problem(), texts)));
                 return USAGE;
             }
             failed.getErr().println(Errors.report(Thread.currentThread(), ex, activeLogFile, texts));

@@ -1,6 +1,7 @@
 package dev.telar.tui.cli;
 
 import dev.telar.config.Language;
+import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -44,8 +45,9 @@ public final class Errors {
         } catch (RuntimeException | LinkageError ignored) {
             // logging itself failed; the line below is all we can do
         }
-        String message = error.getMessage() == null || error.getMessage().isBlank()
+        String own = error.getMessage() == null || error.getMessage().isBlank()
                 ? error.getClass().getName() : error.getClass().getSimpleName() + ": " + error.getMessage();
+        String message = Problems.carried(error, texts).orElse(own);
         return logFile == null ? texts.format("cli.error.unexpected", oneLine(message))
                 : texts.format("cli.error.unexpected.log", oneLine(message), logFile);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telar.config.IpcSettings;
 import dev.telar.tui.IpcPlace;
 import dev.telar.config.Language;
+import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.workloads.exchange.ChildReport;
 import dev.telar.workloads.exchange.ExchangeResult;
@@ -86,7 +87,7 @@ public final class ExchangeCommand implements Callable<Integer> {
         double[] sequential = {Double.NaN, Double.NaN};
         ExchangeResult[] result = new ExchangeResult[1];
         boolean signalled = LabJob.run(spec, parent, new LabCommand.CompareExchange(List.of(mechanism), processes, draws, false,
-                baseline ? TotalCheck.BASELINE_FIRST : TotalCheck.NONE), e -> {
+                baseline ? TotalCheck.BASELINE_FIRST : TotalCheck.NONE), texts, e -> {
             if (e instanceof LabEvent.Exchange x && x.event() instanceof ExchangeEvent.SequentialMeasured m) {
                 sequential[0] = m.sum();
                 sequential[1] = m.seconds();
@@ -136,8 +137,8 @@ public final class ExchangeCommand implements Callable<Integer> {
         o.put("draws", s.draws());
         o.putArray("cores");
         o.put("status", r.status().name().toLowerCase(Locale.ROOT));
-        if (!r.message().isEmpty()) {
-            o.put("message", r.message());
+        if (!r.problem().isNone()) {
+            o.put("message", Problems.english(r.problem()));
         }
         o.put("wall_seconds", r.wallSeconds());
         if (Double.isNaN(r.cpuSeconds())) {
@@ -184,7 +185,7 @@ public final class ExchangeCommand implements Callable<Integer> {
         String who = r.spec().processes() + " processes via " + r.spec().mechanism().cliName();
         return switch (r.status()) {
             case CANCELLED -> who + ": cancelled, no result";
-            case FAILED -> who + ": failed: " + r.message();
+            case FAILED -> who + ": failed: " + Problems.english(r.problem());
             default -> Double.isNaN(expected)
                     ? String.format(Locale.ROOT, "%s: %.2f s (run with --baseline to check the total)", who,
                             r.wallSeconds())
@@ -207,50 +208,14 @@ public final class ExchangeCommand implements Callable<Integer> {
     }
 
     /**
-     * Why a failed run failed, in the language of {@code t}: the first child that did not exit
-     * cleanly, how it ended and what of its messages arrived, with its own last error line
-     * (as the child wrote it). A failure no child explains keeps the workloads' English message.
+     * Why a failed run failed, in the language of {@code t}: e.g. the first child that did not exit
+     * cleanly, how it ended and what of its messages arrived, with its own last words.
      */
     static String failure(ExchangeResult r, Texts t) {
-        for (ChildReport c : r.children()) {
-            if (c.exit().isEmpty() || c.exit().get().ok()) {
-                continue;
-            }
-            ChildExit exit = c.exit().get();
-            StringBuilder b = new StringBuilder(exit.signal() > 0
-                    ? t.format("cli.exchange.child.killed", c.index(), c.pid(), ChildExit.signalName(exit.signal()),
-                            exit.signal())
-                    : t.format("cli.exchange.child.exit", c.index(), c.pid(), exit.code()));
-            String english = c.describe();
-            boolean beforeStart = r.message().startsWith(english + " before the start");
-            if (beforeStart) {
-                b.append(' ').append(t.get("cli.exchange.child.beforestart"));
-            } else if (c.sent() >= 0) {
-                b.append("; ").append(t.format("cli.exchange.child.received", c.received(), c.sent()));
-            }
-            lastError(r.message(), english).ifPresent(e -> b.append(" (").append(e).append(')'));
-            if (!beforeStart) {
-                b.append("; ").append(t.get("cli.exchange.nototal"));
-            }
-            return b.toString();
-        }
-        return r.message();
+        return Problems.text(r.problem(), t);
     }
 
-    /** The child's own error line that the workloads' message quotes in parentheses after {@code prefix}. */
-    private static Optional<String> lastError(String message, String prefix) {
-        if (!message.startsWith(prefix)) {
-            return Optional.empty();
-        }
-        int open = message.indexOf(" (", prefix.length());
-        String end = message.endsWith("; no total is reported") ? ")" + "; no total is reported" : ")";
-        if (open < 0 || !message.endsWith(end) || open + 2 > message.length() - end.length()) {
-            return Optional.empty();
-        }
-        return Optional.of(message.substring(open + 2, message.length() - end.length()));
-    }
-
-    /** What is wrong with these sizes, in the language of {@code t}, or empty. */
+    /** What is wrong with these sizes, in the language of {@code t} and the options' names, or empty. */
     static Optional<String> problem(int processes, long draws, Texts t) {
         if (processes < 1 || processes > ExchangeSpec.MAX_PROCESSES) {
             return Optional.of(t.format("cli.exchange.processes", ExchangeSpec.MAX_PROCESSES, processes));
@@ -258,7 +223,7 @@ public final class ExchangeCommand implements Callable<Integer> {
         if (draws < processes || draws > ExchangeSpec.MAX_DRAWS) {
             return Optional.of(t.format("cli.exchange.draws", processes, ExchangeSpec.MAX_DRAWS, draws));
         }
-        return ExchangeSpec.problem(processes, draws);
+        return ExchangeSpec.problem(processes, draws).map(p -> Problems.text(p, t));
     }
 
     static String text(ExchangeResult r, double expected, double baselineSeconds, Texts t) {

@@ -1,6 +1,8 @@
 package dev.telar.tui.cli;
 
 import dev.telar.tui.IpcPlace;
+import dev.telar.tui.text.Problems;
+import dev.telar.tui.text.Texts;
 import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEngine;
@@ -33,11 +35,13 @@ final class LabJob {
     }
 
     /**
-     * {@link #run(CommandSpec, Path, LabCommand.Job, Consumer)} for an experiment or sweep, which
-     * makes no run directory of the lab's: the settings' place is named, not made or checked.
+     * {@link #run(CommandSpec, Path, LabCommand.Job, Texts, Consumer)} for an experiment or sweep,
+     * which makes no run directory of the lab's: the settings' place is named, not made or checked.
      */
-    static boolean run(CommandSpec command, LabCommand.Job job, Consumer<LabEvent> onEvent) throws InterruptedException {
-        return run(command, IpcPlace.parentDir(ExchangeCommand.ipcSettings(command), System.getenv()), job, onEvent);
+    static boolean run(CommandSpec command, LabCommand.Job job, Texts texts, Consumer<LabEvent> onEvent)
+            throws InterruptedException {
+        return run(command, IpcPlace.parentDir(ExchangeCommand.ipcSettings(command), System.getenv()), job, texts,
+                onEvent);
     }
 
     /**
@@ -47,11 +51,12 @@ final class LabJob {
      * @param command   the command the job belongs to: a rejected spec is a usage error of it, and
      *                  its settings' disk cap bounds exchange runs
      * @param runParent where exchange runs and process scenarios make their run directories
+     * @param texts     the language of a refusal's or a lost lab's reason
      * @return true when Ctrl-C, SIGTERM or SIGHUP cancelled the job (the JVM is going away)
      * @throws ParameterException    when the job refuses its spec ({@link LabEvent.Rejected}), with its one-line reason
      * @throws IllegalStateException when the lab could not run the job at all
      */
-    static boolean run(CommandSpec command, Path runParent, LabCommand.Job job, Consumer<LabEvent> onEvent)
+    static boolean run(CommandSpec command, Path runParent, LabCommand.Job job, Texts texts, Consumer<LabEvent> onEvent)
             throws InterruptedException {
         ExchangeLimits limits = IpcPlace.limits(ExchangeCommand.ipcSettings(command));
         BlockingQueue<LabEvent> events = new LinkedBlockingQueue<>();
@@ -75,11 +80,11 @@ final class LabJob {
                 lab.send(job);
                 for (LabEvent e = events.take(); ; e = events.take()) {
                     if (e instanceof LabEvent.Rejected r) {
-                        rejected = r.reason();
+                        rejected = Problems.text(r.reason(), texts);
                     } else if (e instanceof LabEvent.Refused r) {
                         throw new IllegalStateException("the lab is busy with a " + r.running() + " job");
                     } else if (e instanceof LabEvent.LabLost l) {
-                        throw new IllegalStateException(l.reason());
+                        throw new IllegalStateException(Problems.text(l.reason(), texts));
                     } else {
                         onEvent.accept(e);
                     }

@@ -4,6 +4,7 @@ import dev.telar.config.Overrides;
 import dev.telar.config.Settings;
 import dev.telar.config.SettingsException;
 import dev.telar.config.SettingsLoader;
+import dev.telar.tui.text.Problems;
 import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.ipc.UnsafePlaceException;
 import java.io.IOException;
@@ -171,7 +172,10 @@ public final class LogSetup {
         }
         try {
             return RunDirectory.ensurePlace(RunDirectory.defaultParent(env)).resolve("telar.log");
-        } catch (UnsafePlaceException | IllegalStateException e) {
+        } catch (UnsafePlaceException e) {
+            REFUSALS.add(Problems.english(e.problem())); // for the log, which speaks English
+            return null;
+        } catch (IllegalStateException e) {
             REFUSALS.add(e.getMessage());
             return null;
         }

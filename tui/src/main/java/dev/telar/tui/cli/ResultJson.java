@@ -3,6 +3,7 @@ package dev.telar.tui.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telar.tui.text.Problems;
 import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.run.RunResult;
@@ -48,8 +49,8 @@ final class ResultJson {
             cores.add(c);
         }
         o.put("status", r.status().name().toLowerCase(Locale.ROOT));
-        if (!r.message().isEmpty()) {
-            o.put("message", r.message());
+        if (!r.problem().isNone()) {
+            o.put("message", Problems.english(r.problem()));
         }
         o.put("wall_seconds", r.wallSeconds());
         if (Double.isNaN(r.cpuSeconds())) {

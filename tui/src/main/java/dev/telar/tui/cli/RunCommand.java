@@ -4,6 +4,7 @@ import dev.telar.config.ExperimentDefaults;
 import dev.telar.config.Language;
 import dev.telar.config.Settings;
 import dev.telar.tui.Verdict;
+import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.lab.LabCommand;
@@ -73,7 +74,7 @@ public final class RunCommand implements Callable<Integer> {
         RunSpec run = options.spec(spec, settings == null ? ExperimentDefaults.DEFAULTS : settings.experiments(), texts);
         PrintWriter out = spec.commandLine().getOut();
         List<RunResult> results = new ArrayList<>();
-        LabJob.run(spec, new LabCommand.RunExperiment(run, baseline), e -> {
+        LabJob.run(spec, new LabCommand.RunExperiment(run, baseline), texts, e -> {
             if (e instanceof LabEvent.Experiment x && x.event() instanceof ExperimentEvent.Finished f) {
                 results.add(f.result());
             }
@@ -93,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
         out.flush();
         RunResult last = results.get(results.size() - 1);
         if (last.status() == RunResult.Status.FAILED) {
-            spec.commandLine().getErr().println(texts.format("cli.run.failed", last.message()));
+            spec.commandLine().getErr().println(texts.format("cli.run.failed", Problems.message(last.problem())));
             return Cli.FAILURE;
         }
         return last.status() == RunResult.Status.CANCELLED ? 130 : 0;

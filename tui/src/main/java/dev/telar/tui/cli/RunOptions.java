@@ -3,6 +3,7 @@ package dev.telar.tui.cli;
 import dev.telar.config.ExperimentDefaults;
 import dev.telar.config.Language;
 import dev.telar.tui.text.Message;
+import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.model.ModelKind;
@@ -101,8 +102,11 @@ final class RunOptions {
      * this machine lacks, or a number out of its range, named by its option.
      */
     static Optional<String> problem(RunSpec spec, Texts t) {
-        if (spec.model() == ModelKind.VIRTUAL && !ModelKind.VIRTUAL.available()) {
-            return Optional.of(t.format("problem.virtual", Runtime.version().feature()));
+        if (spec.model() == ModelKind.VIRTUAL) {
+            Optional<String> lacking = ModelKind.VIRTUAL.create(1, 5).unavailableReason().map(p -> Problems.text(p, t));
+            if (lacking.isPresent()) {
+                return lacking;
+            }
         }
         int machineCores = Runtime.getRuntime().availableProcessors();
         for (int c : spec.cores()) {
@@ -110,7 +114,7 @@ final class RunOptions {
                 return Optional.of(t.format("cli.run.core.missing", c, machineCores - 1));
             }
         }
-        return rangeProblem(spec, t).or(() -> Experiments.problem(spec));
+        return rangeProblem(spec, t).or(() -> Experiments.problem(spec).map(p -> Problems.text(p, t)));
     }
 
     /** A number out of the range {@link Experiments} accepts, named by the option one typed. */

@@ -4,6 +4,7 @@ import dev.telar.config.ExperimentDefaults;
 import dev.telar.config.Language;
 import dev.telar.config.Settings;
 import dev.telar.tui.Verdict;
+import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.lab.LabCommand;
@@ -82,7 +83,7 @@ public final class SweepCommand implements Callable<Integer> {
             out.println(ResultJson.CSV_HEADER);
         }
         List<RunResult> all = new ArrayList<>();
-        LabJob.run(spec, new LabCommand.RunSweep(run), e -> {
+        LabJob.run(spec, new LabCommand.RunSweep(run), texts, e -> {
             if (e instanceof LabEvent.Experiment x && x.event() instanceof ExperimentEvent.Finished f) {
                 // Each line as soon as it is measured.
                 RunResult r = f.result();
@@ -105,7 +106,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         RunResult last = all.get(all.size() - 1);
         if (last.status() == RunResult.Status.FAILED) {
-            spec.commandLine().getErr().println(texts.format("cli.sweep.failed", last.message()));
+            spec.commandLine().getErr().println(texts.format("cli.sweep.failed", Problems.message(last.problem())));
             return Cli.FAILURE;
         }
         return last.status() == RunResult.Status.CANCELLED ? 130 : 0;

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telar.config.Language;
 import dev.telar.tui.IpcPlace;
+import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEvent;
+import dev.telar.workloads.problem.ProblemException;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.scenario.LockFigures;
 import dev.telar.workloads.sync.scenario.Primitive;
@@ -83,15 +85,17 @@ public final class SyncCommand implements Callable<Integer> {
         try {
             checkNumbers(texts);
             s = new ScenarioSpec(primitive(texts), mode(texts), slowdown, workers, size, lockOn(texts));
+        } catch (ProblemException e) {
+            throw new ParameterException(spec.commandLine(), Problems.text(e.problem(), texts));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage()); // already in the user's words
         }
         // A run in processes keeps its shared files where the settings' ipc.dir says. A spec the
         // scenario refuses (e.g. an odd number of workers for the Condition) is a usage error.
         ScenarioSpec[] used = new ScenarioSpec[1];
         ScenarioOutcome[] outcome = new ScenarioOutcome[1];
         boolean signalled = LabJob.run(spec, IpcPlace.prepared(ExchangeCommand.ipcSettings(spec), System.getenv()),
-                new LabCommand.RunScenario(s), e -> {
+                new LabCommand.RunScenario(s), texts, e -> {
                     if (e instanceof LabEvent.ScenarioStarted started) {
                         used[0] = started.spec();
                     } else if (e instanceof LabEvent.ScenarioEnded ended) {
@@ -112,7 +116,8 @@ public final class SyncCommand implements Callable<Integer> {
             return 130;
         }
         if (o.status() == ScenarioStatus.FAILED) {
-            spec.commandLine().getErr().println(texts.format("cli.sync.failed", Errors.oneLine(o.summary())));
+            spec.commandLine().getErr().println(texts.format("cli.sync.failed",
+                    Errors.oneLine(Problems.text(o.failure(), texts))));
             return Cli.FAILURE;
         }
         return o.correct() || !used[0].lockEnabled() ? 0 : Cli.FAILURE;
@@ -166,12 +171,11 @@ public final class SyncCommand implements Callable<Integer> {
     /**
      * The outcome's summary in the language of {@code t}, rebuilt from its figures for completed
      * runs (lock and semaphore with their own wording, the others as the sync view words them); a
-     * cancelled run gives its figures so far, a failed one its reason (a child's end, worded by the
-     * workloads).
+     * cancelled run gives its figures so far, a failed one its reason (e.g. a child's end).
      */
     static String summary(ScenarioOutcome o, Texts t) {
         if (o.status() == ScenarioStatus.FAILED) {
-            return t.format("cli.sync.summary.failed", o.failure().isEmpty() ? o.summary() : o.failure());
+            return t.format("cli.sync.summary.failed", Problems.message(o.failure()));
         }
         if (o.status() == ScenarioStatus.CANCELLED) {
             return t.format("cli.sync.summary.cancelled", dev.telar.tui.panel.SyncPanel.figures(t, o));
@@ -203,7 +207,8 @@ public final class SyncCommand implements Callable<Integer> {
         n.put("slowdown", used.slowdown());
         n.put("status", o.status().name().toLowerCase(Locale.ROOT));
         n.put("correct", o.correct());
-        n.put("summary", o.summary());
+        // A failure's reason in English, as the other fields are for programs to read.
+        n.put("summary", o.status() == ScenarioStatus.FAILED ? summary(o, Texts.of(Language.EN)) : o.summary());
         n.put("seconds", o.seconds());
         ObjectNode r = n.putObject("results");
         for (Map.Entry<String, Long> e : o.figures().map(PrimitiveFigures::named).orElse(Map.of()).entrySet()) {

@@ -1,14 +1,16 @@
 package dev.telar.tui.panel;
 
 import dev.telar.tui.text.Message;
+import dev.telar.tui.text.Problems;
 import dev.telar.workloads.exchange.ChildReport;
 import dev.telar.workloads.exchange.ExchangeResult;
-import dev.telar.workloads.ipc.DiskFullException;
+import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.proc.ChildExit;
+import java.util.Optional;
 
 /**
- * How a child process of an exchange run ended, and why a run failed, as messages in the user's
- * language (the workloads word them in English for logs and JSON). Pure functions.
+ * How a child process of an exchange run ended, and why a run failed, as short messages in the
+ * user's language for the exchange view. Pure functions.
  */
 final class ExchangeTexts {
     private ExchangeTexts() {
@@ -27,13 +29,11 @@ final class ExchangeTexts {
      * when nothing was lost); else the run's own words (e.g. the children did not start).
      */
     static Message failure(ExchangeResult r) {
-        int full = r.message().indexOf(DiskFullException.PREFIX);
-        if (full >= 0) {
-            // A full disk is the reason whoever met it (this process or a child): say that, in the
-            // engine's words (they name the place and the free space).
-            String reason = r.message().substring(full);
-            boolean quoted = full > 0 && r.message().charAt(full - 1) == '(' && reason.endsWith(")");
-            return Message.verbatim(quoted ? reason.substring(0, reason.length() - 1) : reason);
+        Optional<Problem> full = r.problem().diskFull();
+        if (full.isPresent()) {
+            // A full disk is the reason whoever met it (this process or a child): say that alone
+            // (it names the place and the free space).
+            return Problems.message(full.get());
         }
         for (ChildReport c : r.children()) {
             if (c.exit().isPresent() && !c.exit().get().ok()) {
@@ -41,6 +41,6 @@ final class ExchangeTexts {
                 return c.sent() >= 0 ? new Message("xchg.child.read", death, c.received(), c.sent()) : death;
             }
         }
-        return Message.verbatim(r.message());
+        return Problems.message(r.problem());
     }
 }

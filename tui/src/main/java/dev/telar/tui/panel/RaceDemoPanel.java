@@ -1,6 +1,7 @@
 package dev.telar.tui.panel;
 
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.text.Units;
 import dev.telar.tui.view.ExchangeState;
@@ -20,7 +21,7 @@ import java.util.Locale;
 public final class RaceDemoPanel implements Panel {
     /** The panel's words in one language. */
     private record Words(String[] labels, int labelWidth, String starting, String running, String done, String failed,
-                         String cancelled, String times, String lesson, String failure, String none) {
+                         String cancelled, String times, String lesson, String failure, String none, Texts texts) {
         static Words of(Texts t) {
             String[] labels = {t.get("xchg.race.expected"), t.get("xchg.race.unlocked"), t.get("xchg.race.locked"),
                 t.get("xchg.race.lost")};
@@ -31,7 +32,7 @@ public final class RaceDemoPanel implements Panel {
             return new Words(labels, width + 1, t.get("xchg.race.starting"), t.get("form.state.running"),
                     t.get("xchg.race.done"), t.get("xchg.panel.failed"), t.get("xchg.panel.cancelled"),
                     t.get("xchg.race.times"), t.get("xchg.race.lesson"), t.get("xchg.race.failed"),
-                    t.get("xchg.race.none"));
+                    t.get("xchg.race.none"), t);
         }
     }
 
@@ -89,7 +90,7 @@ public final class RaceDemoPanel implements Panel {
         String note;
         if (result != null && result.status() == RunResult.Status.FAILED) {
             p.warning(g);
-            note = String.format(Locale.ROOT, w.failure(), Units.printable(result.message()));
+            note = String.format(Locale.ROOT, w.failure(), Units.printable(Problems.text(result.problem(), w.texts())));
         } else if (completed) {
             p.plain(g);
             note = String.format(Locale.ROOT, w.times(), result.unlockedSeconds(), result.lockedSeconds()) + "; "

@@ -2,6 +2,7 @@ package dev.telar.tui.panel;
 
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.Verdict;
+import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.text.Units;
 import dev.telar.tui.view.ExperimentState;
@@ -21,13 +22,14 @@ import java.util.Locale;
 public final class ResultsPanel implements Panel {
     /** The table's words in one language. */
     record Words(String header, String cancelled, String failed, String matmulModel, String anyCore, String none,
-                 String hint) {
+                 String hint, Texts texts) {
         static Words of(Texts t) {
             return new Words(String.format(Locale.ROOT, "%-6s %-16s %7s %7s %7s %8s %5s  %s", t.get("results.col.kernel"),
                     t.get("results.col.model"), t.get("results.col.workers"), t.get("results.col.wall"),
                     t.get("results.col.cpu"), t.get("results.col.speedup"), t.get("results.col.efficiency"),
                     t.get("results.col.cores")), t.get("results.cancelled"), t.get("results.failed"),
-                    t.get("results.matmul.model"), t.get("results.anycore"), t.get("results.none"), t.get("results.hint"));
+                    t.get("results.matmul.model"), t.get("results.anycore"), t.get("results.none"), t.get("results.hint"),
+                    t);
         }
     }
 
@@ -117,7 +119,8 @@ public final class ResultsPanel implements Panel {
                 workers);
         return switch (r.status()) {
             case CANCELLED -> lead + w.cancelled();
-            case FAILED -> lead + String.format(Locale.ROOT, w.failed(), Units.printable(r.message()));
+            case FAILED -> lead + String.format(Locale.ROOT, w.failed(),
+                    Units.printable(Problems.text(r.problem(), w.texts())));
             default -> lead + String.format(Locale.ROOT, "%7.2f %7s %8s %5s  %s", r.wallSeconds(),
                     Double.isFinite(r.cpuSeconds()) ? String.format(Locale.ROOT, "%.2f", r.cpuSeconds()) : "?",
                     r.speedup().isPresent() ? String.format(Locale.ROOT, "×%.2f", r.speedup().getAsDouble()) : "",

@@ -1,6 +1,7 @@
 package dev.telar.tui.panel;
 
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.text.Units;
 import dev.telar.tui.view.LaidOut;
@@ -21,7 +22,7 @@ public final class SweepPanel implements Panel {
 
     /** The panel's words in one language. */
     private record Words(String fastest, String none, String header, String headerMatmul, String base,
-                         String cancelled, String failed) {
+                         String cancelled, String failed, Texts texts) {
         static Words of(Texts t) {
             String columns = "%5s %8s %8s  " + t.get("sweep.col.time");
             return new Words("◀ " + t.get("sweep.fastest"), t.get("sweep.none"),
@@ -29,7 +30,7 @@ public final class SweepPanel implements Panel {
                             t.get("sweep.col.speedup")),
                     String.format(Locale.ROOT, columns, t.get("sweep.col.limit"), t.get("sweep.col.seconds"),
                             t.get("sweep.col.speedup")),
-                    t.get("sweep.base"), t.get("sweep.cancelled"), t.get("sweep.failed"));
+                    t.get("sweep.base"), t.get("sweep.cancelled"), t.get("sweep.failed"), t);
         }
     }
 
@@ -69,7 +70,8 @@ public final class SweepPanel implements Panel {
                 p.warning(g);
                 g.putString(0, row, Units.fit(String.format(Locale.ROOT, "%5s %s", count,
                         r.status() == RunResult.Status.CANCELLED ? w.cancelled()
-                                : String.format(Locale.ROOT, w.failed(), Units.printable(r.message()))), width));
+                                : String.format(Locale.ROOT, w.failed(),
+                                        Units.printable(Problems.text(r.problem(), w.texts())))), width));
                 continue;
             }
             p.plain(g);

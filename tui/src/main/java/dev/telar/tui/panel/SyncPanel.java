@@ -2,6 +2,7 @@ package dev.telar.tui.panel;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.text.Units;
 import dev.telar.tui.view.SyncViewState;
@@ -155,7 +156,7 @@ public final class SyncPanel implements Panel {
                     ? t.get("sync.verdict.unprotected")
                     : t.get(o.correct() ? "sync.verdict.correct" : "sync.verdict.wrong");
             case CANCELLED -> t.get("sync.verdict.cancelled");
-            case FAILED -> t.format("sync.verdict.failed", o.summary());
+            case FAILED -> t.format("sync.verdict.failed", Problems.message(o.failure()));
             default -> "";
         };
         return t.format("sync.verdict", mark, figures, o.seconds());

@@ -2,8 +2,10 @@ package dev.telar.tui.view;
 
 import dev.telar.config.ExperimentDefaults;
 import dev.telar.tui.text.Message;
+import dev.telar.tui.text.Problems;
 import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.model.ModelKind;
+import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.run.ExperimentRunner;
 import dev.telar.workloads.run.Experiments;
 import dev.telar.workloads.run.RunResult;
@@ -257,17 +259,13 @@ public final class ExperimentState {
     }
 
     /** Why the form's run cannot start (e.g. virtual threads on Java 17), or empty. */
-    public Optional<String> problem() {
+    public Optional<Problem> problem() {
         return Experiments.problem(spec());
     }
 
-    /**
-     * {@link #problem()} as a message in the user's language: the one problem the form can cause
-     * (a model this JVM lacks) is translated; any other reads as the workloads state it.
-     */
+    /** {@link #problem()} as a message in the user's language (e.g. a model this JVM lacks). */
     public Optional<Message> problemMessage() {
-        return problem().map(raw -> model() == ModelKind.VIRTUAL && !matmul()
-                ? new Message("problem.virtual", Runtime.version().feature()) : Message.verbatim(raw));
+        return problem().map(Problems::message);
     }
 
     /** True from the lab's start of an experiment or sweep job until its end. */

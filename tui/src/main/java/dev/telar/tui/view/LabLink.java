@@ -1,6 +1,7 @@
 package dev.telar.tui.view;
 
 import dev.telar.tui.text.Message;
+import dev.telar.tui.text.Problems;
 import dev.telar.workloads.lab.JobKind;
 import dev.telar.workloads.lab.Lab;
 import dev.telar.workloads.lab.LabCommand;
@@ -78,12 +79,12 @@ final class LabLink {
             takeAsked(r.asked());
             owner(r.asked()).tell(refusal(r.asked(), r.running()));
         } else if (event instanceof LabEvent.Rejected r) {
-            owner(r.asked()).tell(new Message("lab.rejected", Message.verbatim(r.reason())));
+            owner(r.asked()).tell(new Message("lab.rejected", Problems.message(r.reason())));
         } else if (event instanceof LabEvent.LabLost lost) {
             // Its job was reported failed just before; the next job starts a new lab.
             asked.clear();
             view.setLabJob(null);
-            Message note = new Message("lab.lost", Message.verbatim(lost.reason()));
+            Message note = new Message("lab.lost", Problems.message(lost.reason()));
             for (JobView v : views) {
                 v.labLost(note);
             }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telar.config.Language;
 import dev.telar.tui.Verdict;
+import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.mechanism.ExchangeLimits;
@@ -18,6 +19,7 @@ import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEngine;
 import dev.telar.workloads.lab.LabEvent;
 import dev.telar.workloads.model.ModelKind;
+import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.run.Experiments;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
@@ -141,7 +143,7 @@ class HeadlessLabTest {
     void aSpecTheScenarioRejectsIsTheLabsReasonOnOneLineWithExitTwo() throws Exception {
         ScenarioSpec odd = new ScenarioSpec(Primitive.CONDITION, Mode.THREADS, 0, 3, 0, true);
         BlockingQueue<LabEvent> events = new LinkedBlockingQueue<>();
-        String reason;
+        Problem reason;
         try (LabEngine lab = new LabEngine(tmp, ExchangeLimits.defaults())) {
             lab.subscribe(events::add);
             lab.send(new LabCommand.RunScenario(odd));
@@ -153,8 +155,11 @@ class HeadlessLabTest {
             reason = ((LabEvent.Rejected) e).reason();
         }
         CliTest.Run r = run("sync", "condition", "--workers", "3");
-        assertOneUsageLine(r, reason);
-        assertThat(r.err()).startsWith("telar: " + reason);
+        String words = Problems.text(reason, Texts.of(Language.EN));
+        assertThat(words).isEqualTo("the condition scenario needs an even number of workers (half producers, half "
+                + "consumers), not 3");
+        assertOneUsageLine(r, words);
+        assertThat(r.err()).startsWith("telar: " + words);
     }
 
     private static ObjectNode withoutTimes(String line) throws Exception {

@@ -110,7 +110,7 @@ class IpcDirUntouchedTest {
     @Timeout(120)
     void raceDemo() throws Exception {
         RaceResult r = RaceDemo.run(IpcPlace.parentDir(new IpcSettings(shared, IpcSettings.MB * 64), Map.of()), 2, 10_000, s -> { });
-        assertThat(r.status()).as(r.message()).isEqualTo(RunResult.Status.COMPLETED);
+        assertThat(r.status()).as(r.problem().toString()).isEqualTo(RunResult.Status.COMPLETED);
     }
 
     @Test

@@ -12,6 +12,8 @@ import dev.telar.workloads.exchange.ExchangeResult;
 import dev.telar.workloads.exchange.ExchangeSpec;
 import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.mechanism.Mechanism;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
@@ -292,15 +294,20 @@ class SpanishCliTest {
         ExchangeSpec spec = new ExchangeSpec(Mechanism.PIPE, 2, 1000, RunSpec.SEED, ExchangeLimits.defaults());
         ChildReport ok = new ChildReport(0, 1233, Optional.of(new ChildExit(0)), 10, 10, 0.1);
         ChildReport killed = new ChildReport(1, 1234, Optional.of(new ChildExit(137)), 10, 3, Double.NaN);
-        ExchangeResult failed = new ExchangeResult(spec, RunResult.Status.FAILED, killed.describe()
-                + "; 3 of the 10 messages it sent were received (OutOfMemoryError: boom); no total is reported",
-                0.5, 0.2, Double.NaN, Double.NaN, List.of(ok, killed), 0);
+        // The child's last words: its error in its own words (nothing better known).
+        Problem why = Problem.because(Problem.of(ProblemCode.ERROR, "OutOfMemoryError: boom"),
+                ProblemCode.EXCHANGE_CHILD_FAILED_SAYING, 1, 1234, 137, 3, 10);
+        ExchangeResult failed = new ExchangeResult(spec, RunResult.Status.FAILED, why, 0.5, 0.2, Double.NaN, Double.NaN,
+                List.of(ok, killed), 0);
         String text = ExchangeCommand.text(failed, Double.NaN, Double.NaN, es);
         assertThat(text).startsWith("pipe       2 procesos  fallida    real 0.500 s  arranque JVM 0.20 s")
                 .endsWith("2 procesos por pipe: falló: el proceso 1 (pid 1234) terminó por la señal SIGKILL (9); "
                         + "se recibieron 3 de los 10 mensajes que envió (OutOfMemoryError: boom); no se da ningún total");
-        assertThat(ExchangeCommand.failure(failed, Texts.of(Language.EN))).isEqualTo(failed.message());
-        ExchangeResult done = new ExchangeResult(spec, RunResult.Status.COMPLETED, "", 0.5, 0.2, 0.9, 42.0,
+        assertThat(ExchangeCommand.failure(failed, Texts.of(Language.EN))).isEqualTo("process 1 (pid 1234) killed by "
+                + "SIGKILL (9); 3 of the 10 messages it sent were received (OutOfMemoryError: boom); no total is reported");
+        assertThat(ExchangeCommand.toJson(failed, Double.NaN, Double.NaN)).as("the JSON speaks English")
+                .contains("\"message\":\"process 1 (pid 1234) killed by SIGKILL (9); 3 of the 10 messages");
+        ExchangeResult done = new ExchangeResult(spec, RunResult.Status.COMPLETED, Problem.NONE, 0.5, 0.2, 0.9, 42.0,
                 List.of(ok, ok), 0);
         assertThat(ExchangeCommand.verdict(done, 42.0, es))
                 .isEqualTo("2 procesos por pipe: 0.50 s, el total es igual a la suma secuencial");

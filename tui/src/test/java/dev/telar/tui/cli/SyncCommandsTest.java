@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -112,12 +114,12 @@ class SyncCommandsTest {
                 new dev.telar.workloads.sync.scenario.BarrierFigures(1, 5, 6, 0));
         dev.telar.workloads.sync.scenario.ScenarioOutcome failed = new dev.telar.workloads.sync.scenario.ScenarioOutcome(
                 dev.telar.workloads.sync.scenario.Primitive.BARRIER, dev.telar.workloads.sync.Mode.PROCESSES,
-                dev.telar.workloads.sync.scenario.ScenarioStatus.FAILED, soFar, false,
-                "failed: worker process 4321 killed by SIGKILL (9)", 1.5, "worker process 4321 killed by SIGKILL (9)");
+                dev.telar.workloads.sync.scenario.ScenarioStatus.FAILED, soFar, false, "failed", 1.5,
+                Problem.of(ProblemCode.SCENARIO_WORKER_ENDED, 4321, 137));
         dev.telar.tui.text.Texts es = dev.telar.tui.text.Texts.of(dev.telar.config.Language.ES);
         dev.telar.tui.text.Texts en = dev.telar.tui.text.Texts.of(dev.telar.config.Language.EN);
-        assertThat(SyncCommand.summary(failed, es)).isEqualTo("falló: worker process 4321 killed by SIGKILL (9)");
-        assertThat(SyncCommand.summary(failed, en)).isEqualTo("failed: worker process 4321 killed by SIGKILL (9)");
+        assertThat(SyncCommand.summary(failed, es)).isEqualTo("falló: trabajador pid 4321: terminó por la señal SIGKILL (9)");
+        assertThat(SyncCommand.summary(failed, en)).isEqualTo("failed: worker pid 4321: killed by SIGKILL (9)");
         dev.telar.workloads.sync.scenario.ScenarioOutcome cancelled = new dev.telar.workloads.sync.scenario.ScenarioOutcome(
                 dev.telar.workloads.sync.scenario.Primitive.BARRIER, dev.telar.workloads.sync.Mode.THREADS,
                 dev.telar.workloads.sync.scenario.ScenarioStatus.CANCELLED, soFar, false, "cancelled; so far x", 0.5);

@@ -10,6 +10,8 @@ import dev.telar.workloads.exchange.ExchangeEvent;
 import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.model.ModelKind;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
@@ -100,9 +102,9 @@ final class EveryPanel {
             RunSpec mm = new RunSpec(KernelKind.MATMUL, ModelKind.SEQUENTIAL, 2, 1, 300, 1, 2, 5, new int[0],
                     RunSpec.SEED);
             List<RunResult> all = List.of(done(mm, 4.0, 4.0, 4.0), done(mm.withKernelThreads(2), 2.1, 4.1, 4.0),
-                    new RunResult(mm.withKernelThreads(4), RunResult.Status.FAILED, "out of memory", 0.1, Double.NaN,
+                    new RunResult(mm.withKernelThreads(4), RunResult.Status.FAILED, Problem.of(ProblemCode.ERROR, "out of memory"), 0.1, Double.NaN,
                             Double.NaN, 4.0, 0),
-                    new RunResult(mm.withKernelThreads(8), RunResult.Status.CANCELLED, "cancelled", 0.1, 0.1,
+                    new RunResult(mm.withKernelThreads(8), RunResult.Status.CANCELLED, Problem.CANCELLED, 0.1, 0.1,
                             Double.NaN, 4.0, 0));
             all.forEach(r -> vs.lab.report(new ExperimentEvent.Finished(r)));
             vs.lab.report(new ExperimentEvent.SweepFinished(all));
@@ -228,7 +230,7 @@ final class EveryPanel {
     }
 
     static RunResult done(RunSpec spec, double wall, double cpu, double baseline) {
-        return new RunResult(spec, RunResult.Status.COMPLETED, "", wall, cpu, 42, baseline, 0);
+        return new RunResult(spec, RunResult.Status.COMPLETED, Problem.NONE, wall, cpu, 42, baseline, 0);
     }
 
     /** The lab machine with Telar's own process (9000) running four worker threads. */
@@ -259,8 +261,8 @@ final class EveryPanel {
                 done(CPU4.with(ModelKind.POOL_MAP, 2), 6.0, 10.3, 10.24),
                 done(CPU4.with(ModelKind.VIRTUAL, 1), 10.3, 10.2, 10.24), done(pinned, 10.2, 10.1, 10.24),
                 done(mm, 1.1, 4.2, 4.0),
-                new RunResult(CPU4, RunResult.Status.CANCELLED, "cancelled", 1.5, 0.7, Double.NaN, 10.0, 0),
-                new RunResult(CPU4.with(ModelKind.POOL_SUBMIT, 1), RunResult.Status.FAILED, "out of memory", 0.2,
+                new RunResult(CPU4, RunResult.Status.CANCELLED, Problem.CANCELLED, 1.5, 0.7, Double.NaN, 10.0, 0),
+                new RunResult(CPU4.with(ModelKind.POOL_SUBMIT, 1), RunResult.Status.FAILED, Problem.of(ProblemCode.ERROR, "out of memory"), 0.2,
                         Double.NaN, Double.NaN, Double.NaN, 0));
     }
 

@@ -96,7 +96,8 @@ class ExchangeRenderTest {
         assertThat(done).contains(en ? "with lock     4000000" : "con cerrojo  4000000")
                 .contains(en ? "0.12 s without the lock, 0.85 s with it" : "0.12 s sin el cerrojo, 0.85 s con él");
         assertThat(screen("race failed", language, columns, rows).text())
-                .contains(en ? "failed: process 2 (pid 5203) killed by SIGKILL" : "falló: process 2 (pid 5203) killed by SIGKILL");
+                .contains(en ? "failed: process 2 (pid 5203) killed by SIGKILL"
+                        : "falló: el proceso 2 (pid 5203) terminó por la");
     }
 
     @ParameterizedTest

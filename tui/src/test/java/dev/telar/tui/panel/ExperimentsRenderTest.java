@@ -10,6 +10,8 @@ import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
 import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.model.ModelKind;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
@@ -24,7 +26,7 @@ class ExperimentsRenderTest {
             5, new int[0], RunSpec.SEED);
 
     private static RunResult done(RunSpec spec, double wall, double cpu, double baseline) {
-        return new RunResult(spec, RunResult.Status.COMPLETED, "", wall, cpu, 42, baseline, 0);
+        return new RunResult(spec, RunResult.Status.COMPLETED, Problem.NONE, wall, cpu, 42, baseline, 0);
     }
 
     private static VirtualScreen experimentsView(int columns, int rows) {
@@ -126,10 +128,10 @@ class ExperimentsRenderTest {
     @Test
     void cancelledAndFailedRunsNeverShowFigures() {
         VirtualScreen vs = experimentsView(80, 24);
-        vs.event(new ExperimentEvent.Finished(new RunResult(CPU4, RunResult.Status.CANCELLED, "cancelled", 1.5,
+        vs.event(new ExperimentEvent.Finished(new RunResult(CPU4, RunResult.Status.CANCELLED, Problem.CANCELLED, 1.5,
                 0.7, Double.NaN, 10.0, 0)));
         vs.event(new ExperimentEvent.Finished(new RunResult(CPU4.with(ModelKind.POOL_MAP, 4), RunResult.Status.FAILED,
-                "out of memory", 0.2, Double.NaN, Double.NaN, Double.NaN, 0)));
+                Problem.of(ProblemCode.ERROR, "out of memory"), 0.2, Double.NaN, Double.NaN, Double.NaN, 0)));
         int header = vs.rowOf("KERNEL MODEL");
         String cancelled = vs.rows().get(header + 1);
         String failed = vs.rows().get(header + 2);

@@ -74,6 +74,9 @@ class LanguageRenderTest {
         assertThat(screens.get("cancelling").text()).contains("cancelando…");
         assertThat(screens.get("help").text()).contains("Teclas de Telar").contains("Salir").contains("Esc/h cierra");
         assertThat(screens.get("too small").text()).contains("Agrande el terminal al menos a 60×15 (ahora 50×12)");
+        // A failure the workloads report is worded here, in the chosen language.
+        assertThat(screens.get("sync event failed").text())
+                .contains("falló (trabajador pid 102: terminó por la señal SIGKILL (9))").doesNotContain("killed");
     }
 
     @ParameterizedTest

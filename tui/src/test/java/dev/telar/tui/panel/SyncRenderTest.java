@@ -122,7 +122,7 @@ class SyncRenderTest {
         assertThat(screens.get("sync barrier done").text())
                 .contains("correct: 5 of 5 rounds in step, 0 early starts (4.50 s)").contains("threads: done in 4.50 s");
         assertThat(screens.get("sync event failed").text())
-                .contains("failed (failed: worker pid 102: killed by signal 9)").contains("processes: failed");
+                .contains("failed (worker pid 102: killed by SIGKILL (9))").contains("processes: failed");
         assertThat(screens.get("sync semaphore cancelled").text()).contains("cancelled: 20 uses, at most 3 inside");
         assertThat(screens.get("sync busy").text()).contains("a scenario is running; c or Esc cancels it");
         assertThat(screens.get("sync, before a run").text()).contains("not started")

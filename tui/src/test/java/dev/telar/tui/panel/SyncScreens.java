@@ -2,6 +2,8 @@ package dev.telar.tui.panel;
 
 import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.sync.BarrierState;
 import dev.telar.workloads.sync.ConditionState;
 import dev.telar.workloads.sync.EventState;
@@ -139,7 +141,8 @@ final class SyncScreens {
         vs.scenario(new ScenarioSnapshot(p, mode, status, Optional.of(state), Optional.of(figures),
                 workers(mode, workers(vs)), List.of(), 4.5));
         return vs.scenario(new ScenarioOutcome(p, mode, status, Optional.of(figures), correct,
-                status == ScenarioStatus.FAILED ? "failed: worker pid 102: killed by signal 9" : "summary", 4.5));
+                status == ScenarioStatus.FAILED ? "failed" : "summary", 4.5,
+                status == ScenarioStatus.FAILED ? Problem.of(ProblemCode.SCENARIO_WORKER_ENDED, 102, 137) : Problem.NONE));
     }
 
     /** How many workers the scenario the view started has (its default when the view left it open). */

@@ -128,12 +128,12 @@ class TextsTest {
 
     @Test
     void messagesReadInTheLanguageOfTheMomentAndNest() {
-        Message m = new Message("exp.msg.cannot", new Message("problem.virtual", 17));
+        Message m = new Message("exp.msg.cannot", new Message("problem.run.virtual", 17));
         assertThat(m.in(Texts.of(Language.EN))).isEqualTo("cannot run: virtual threads need Java 21 or newer; this JVM is 17");
         assertThat(m.in(Texts.of(Language.ES))).isEqualTo("no se puede ejecutar: los hilos virtuales piden Java 21 o más; esta JVM es 17");
         assertThat(Message.verbatim("out of memory").in(Texts.of(Language.ES))).isEqualTo("out of memory");
         assertThat(Message.NONE.in(Texts.of(Language.EN))).isEmpty();
-        assertThat(m).isEqualTo(new Message("exp.msg.cannot", new Message("problem.virtual", 17)));
+        assertThat(m).isEqualTo(new Message("exp.msg.cannot", new Message("problem.run.virtual", 17)));
     }
 
     @Test

@@ -223,7 +223,7 @@ class ExchangeKeysTest {
         assertThat(row.mechanism()).isEqualTo(Mechanism.QUEUE);
         for (ExchangeEvent.RunFinished f : List.of(row.one(), row.many())) {
             ExchangeResult r = f.result();
-            assertThat(r.status()).as(r.message()).isEqualTo(RunResult.Status.COMPLETED);
+            assertThat(r.status()).as(r.problem().toString()).isEqualTo(RunResult.Status.COMPLETED);
             double expected = new ExchangeSpec(Mechanism.QUEUE, r.spec().processes(), 10_000_000, RunSpec.SEED,
                     ExchangeLimits.defaults()).sequentialSum();
             assertThat(r.result()).isEqualTo(expected);
@@ -300,7 +300,7 @@ class ExchangeKeysTest {
         real.key(new KeyStroke('r', false, false));
         real.untilEnded(p -> true);
         RaceResult r = real.view.exchange().race().result();
-        assertThat(r.status()).as(r.message()).isEqualTo(RunResult.Status.COMPLETED);
+        assertThat(r.status()).as(r.problem().toString()).isEqualTo(RunResult.Status.COMPLETED);
         assertThat(r.expected()).isEqualTo(200_000);
         assertThat(r.lockedTotal()).as("with the lock no update is lost").isEqualTo(200_000);
         // Without the lock a process may write back a value read before the other's whole burst, so

@@ -127,7 +127,7 @@ class ExperimentKeysTest {
         assertThat(vs.text()).contains("◂ virtual ▸");
         RunSpec spec = vs.view.experiments().spec();
         if (Experiments.problem(spec).isPresent()) { // Java 17-20: no virtual threads
-            String reason = Experiments.problem(spec).get();
+            String reason = dev.telar.tui.text.Problems.english(Experiments.problem(spec).get());
             assertThat(vs.text()).contains("unavailable on this JVM").contains("virtual: " + reason.substring(0, 20));
             vs.press(KeyType.Enter);
             assertThat(vs.lab.sent).isEmpty();

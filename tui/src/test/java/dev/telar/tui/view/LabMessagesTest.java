@@ -7,6 +7,8 @@ import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
 import dev.telar.workloads.lab.JobKind;
 import dev.telar.workloads.lab.LabCommand;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.sync.scenario.Primitive;
 import org.junit.jupiter.api.Test;
 
@@ -53,11 +55,12 @@ class LabMessagesTest {
     @Test
     void aRejectedJobShowsItsReasonInTheViewThatAskedForIt() {
         VirtualScreen vs = view('X');
-        vs.lab.reject(JobKind.EXCHANGE, "processes must be 1 to 32, not 40");
+        vs.lab.reject(JobKind.EXCHANGE, Problem.of(ProblemCode.EXCHANGE_PROCESSES, 64, 80));
         vs.settle();
-        assertThat(vs.text()).contains("cannot start: processes must be 1 to 32, not 40");
+        assertThat(vs.text()).contains("cannot start: processes must be 1..64, got 80");
         vs.press('L');
-        assertThat(vs.text()).contains("no se puede iniciar: processes must be 1 to 32, not 40");
+        assertThat(vs.text()).contains("no se puede iniciar: los procesos deben estar entre 1 y 64; se dio 80")
+                .doesNotContain("processes must");
     }
 
     @Test
@@ -65,15 +68,16 @@ class LabMessagesTest {
         VirtualScreen vs = view('x');
         vs.press(KeyType.Enter);
         assertThat(vs.view.experiments().busy()).isTrue();
-        vs.lab.lose("the lab JVM was killed by SIGKILL (9)");
+        vs.lab.lose(Problem.of(ProblemCode.LAB_KILLED, 4242, 137));
         vs.settle();
         assertThat(vs.view.experiments().busy()).isFalse();
         assertThat(vs.view.labJob()).isEmpty();
-        assertThat(vs.text()).contains("the lab stopped (the lab JVM was killed by SIGKILL (9)); the next job starts a new one");
+        assertThat(vs.text()).contains("the lab stopped (lab JVM 4242 lost: killed by SIGKILL (9)); the next job starts a new one");
         vs.press('X');
         assertThat(vs.text()).as("every job view says it").contains("the lab stopped (");
         vs.press('L');
-        assertThat(vs.text()).contains("el laboratorio se detuvo (the lab JVM was killed by SIGKILL (9))");
+        assertThat(vs.text()).contains("el laboratorio se detuvo (se perdió la JVM del laboratorio 4242: terminó por la señal "
+                + "SIGKILL (9))").doesNotContain("killed by");
         vs.press('x');
         vs.press(KeyType.Enter);
         assertThat(vs.lab.started(LabCommand.RunExperiment.class)).hasSize(2);

@@ -14,8 +14,4 @@ import java.util.Optional;
  * @param cpuSeconds CPU time it reported after the start signal, NaN when it did not report
  */
 public record ChildReport(int index, long pid, Optional<ChildExit> exit, long sent, long received, double cpuSeconds) {
-    /** One line, e.g. "process 2 (pid 1234) killed by SIGKILL (9)". */
-    public String describe() {
-        return "process " + index + " (pid " + pid + ") " + exit.map(ChildExit::describe).orElse("still running");
-    }
 }

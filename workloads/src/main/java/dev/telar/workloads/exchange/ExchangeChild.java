@@ -12,6 +12,7 @@ import dev.telar.workloads.mechanism.SharedValue;
 import dev.telar.workloads.mechanism.Stamp;
 import dev.telar.workloads.proc.ProcessTarget;
 import dev.telar.workloads.proc.StartGate;
+import dev.telar.workloads.shm.WakeWord;
 import dev.telar.workloads.shm.Backoff;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -35,6 +36,11 @@ public final class ExchangeChild implements ProcessTarget {
         int index = Integer.parseInt(args[3]);
         CpuKernel kernel = new CpuKernel(Long.parseLong(args[4]), Long.parseLong(args[5]));
         warmUp();
+        if (mechanism != Mechanism.PIPE && mechanism != Mechanism.QUEUE) {
+            // Value, array and dict lock; binding the futex calls takes a few hundred milliseconds
+            // in a fresh JVM, which belongs before the start gate, not inside the timed part.
+            WakeWord.bind();
+        }
         long cpuAtStart;
         try (StartGate gate = StartGate.open(Path.of(args[2]))) {
             switch (mechanism) {

@@ -1,5 +1,6 @@
 package dev.telar.workloads.exchange;
 
+import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.run.RunResult;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  *
  * @param spec            what was run
  * @param status          completed, cancelled or failed
- * @param message         why it failed or was cancelled; empty when completed
+ * @param problem         why it failed or was cancelled; {@link Problem#NONE} when completed
  * @param wallSeconds     from the start signal to the last partial received, seconds
  * @param jvmStartSeconds from launching the children until all were ready (JVM start, opening
  *                        the mechanism), seconds
@@ -19,7 +20,7 @@ import java.util.List;
  * @param children        one report per child
  * @param bytesOnDisk     most bytes the run's exchange files took on disk, as sampled
  */
-public record ExchangeResult(ExchangeSpec spec, RunResult.Status status, String message, double wallSeconds,
+public record ExchangeResult(ExchangeSpec spec, RunResult.Status status, Problem problem, double wallSeconds,
                              double jvmStartSeconds, double cpuSeconds, double result, List<ChildReport> children,
                              long bytesOnDisk) {
     public ExchangeResult {

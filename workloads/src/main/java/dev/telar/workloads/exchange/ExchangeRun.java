@@ -1,7 +1,8 @@
 package dev.telar.workloads.exchange;
 
-import dev.telar.workloads.ipc.DiskSpace;
 import dev.telar.workloads.ipc.RunDirectory;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.proc.QuietChildren;
@@ -91,20 +92,20 @@ public final class ExchangeRun {
         } catch (RuntimeException | IOException | InternalError e) {
             // InternalError: the JVM's word for a fault in a mapped file, i.e. a block the disk
             // could not give. The result must be there either way: a user interface waits for it.
-            Optional<String> diskFull = DiskSpace.reason(e);
-            if (diskFull.isPresent()) {
-                LOG.warn("exchange run failed: {}", diskFull.get());
+            Problem why = Problem.of(e);
+            if (why.code().diskFull()) {
+                LOG.warn("exchange run failed: {}", why);
             } else {
                 LOG.warn("exchange run failed", e);
             }
-            result = failed(diskFull.orElse(e.getMessage() == null ? e.toString() : e.getMessage()), 0, 0, List.of(), 0);
+            result = failed(why, 0, 0, List.of(), 0);
         } finally {
             children.forEach(Child::kill);
         }
     }
 
-    private ExchangeResult failed(String message, double wall, double jvm, List<ChildReport> reports, long disk) {
-        return new ExchangeResult(spec, RunResult.Status.FAILED, message, wall, jvm, Double.NaN, Double.NaN, reports,
+    private ExchangeResult failed(Problem why, double wall, double jvm, List<ChildReport> reports, long disk) {
+        return new ExchangeResult(spec, RunResult.Status.FAILED, why, wall, jvm, Double.NaN, Double.NaN, reports,
                 disk);
     }
 
@@ -222,25 +223,29 @@ public final class ExchangeRun {
         }
         for (ChildReport c : reports) {
             if (!c.exit().map(ChildExit::ok).orElse(false)) {
-                String last = children.get(c.index()).lastError();
-                String messages = c.sent() >= 0 ? "; " + c.received() + " of the " + c.sent()
-                        + " messages it sent were received" : "";
-                return failed(c.describe() + messages + (last.isEmpty() ? "" : " (" + last + ")")
-                        + "; no total is reported", wall, jvmStart, reports, peakDisk);
+                Child child = children.get(c.index());
+                String exit = c.exit().map(e -> Integer.toString(e.code())).orElse("");
+                Problem why = c.sent() >= 0
+                        ? child.endedAs(ProblemCode.EXCHANGE_CHILD_FAILED, ProblemCode.EXCHANGE_CHILD_FAILED_SAYING,
+                                c.index(), c.pid(), exit, c.received(), c.sent())
+                        : child.endedAs(ProblemCode.EXCHANGE_CHILD_DIED, ProblemCode.EXCHANGE_CHILD_DIED_SAYING,
+                                c.index(), c.pid(), exit);
+                return failed(why, wall, jvmStart, reports, peakDisk);
             }
         }
         for (ChildReport c : reports) {
             if (!collector.delivered(c.index())) {
-                return failed("process " + c.index() + " ended normally but its result did not arrive whole ("
-                        + c.received() + (c.sent() >= 0 ? " of " + spec.messagesOf(c.index()) + " messages" : "")
-                        + ")", wall, jvmStart, reports, peakDisk);
+                Problem why = c.sent() >= 0
+                        ? Problem.of(ProblemCode.EXCHANGE_TORN, c.index(), c.received(), spec.messagesOf(c.index()))
+                        : Problem.of(ProblemCode.EXCHANGE_TORN_VALUE, c.index(), c.received());
+                return failed(why, wall, jvmStart, reports, peakDisk);
             }
         }
         double cpuTotal = 0;
         for (double c : cpu) {
             cpuTotal += c;
         }
-        return new ExchangeResult(spec, RunResult.Status.COMPLETED, "", wall, jvmStart, cpuTotal,
+        return new ExchangeResult(spec, RunResult.Status.COMPLETED, Problem.NONE, wall, jvmStart, cpuTotal,
                 collector.total(), reports, peakDisk);
     }
 
@@ -248,7 +253,7 @@ public final class ExchangeRun {
     static final long STATS_PERIOD_NANOS = ExchangeExperiment.STATS_PERIOD_MS * 1_000_000L;
 
     private ExchangeResult cancelledResult(double wall, double jvm, List<ChildReport> reports, long disk) {
-        return new ExchangeResult(spec, RunResult.Status.CANCELLED, "cancelled", wall, jvm, Double.NaN, Double.NaN,
+        return new ExchangeResult(spec, RunResult.Status.CANCELLED, Problem.CANCELLED, wall, jvm, Double.NaN, Double.NaN,
                 reports, disk);
     }
 
@@ -285,15 +290,15 @@ public final class ExchangeRun {
         return true;
     }
 
-    private String startFailure(Optional<ChildExit>[] exits) {
+    private Problem startFailure(Optional<ChildExit>[] exits) {
         for (int i = 0; i < exits.length; i++) {
             if (exits[i].isPresent()) {
-                String last = children.get(i).lastError();
-                return "process " + i + " (pid " + children.get(i).pid() + ") " + exits[i].get().describe()
-                        + " before the start" + (last.isEmpty() ? "" : " (" + last + ")");
+                Child child = children.get(i);
+                return child.endedAs(ProblemCode.EXCHANGE_LOST_AT_START, ProblemCode.EXCHANGE_LOST_AT_START_SAYING, i,
+                        child.pid(), exits[i].get().code());
             }
         }
-        return "the processes were not ready within " + StartGate.READY_TIMEOUT.toSeconds() + " s";
+        return Problem.of(ProblemCode.EXCHANGE_NOT_READY, StartGate.READY_TIMEOUT.toSeconds());
     }
 
     /** CPU seconds each child reported after the start signal (NaN when it did not report). */

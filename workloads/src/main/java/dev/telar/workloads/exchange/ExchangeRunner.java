@@ -1,8 +1,10 @@
 package dev.telar.workloads.exchange;
 
-import dev.telar.workloads.ipc.DiskSpace;
 import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.mechanism.Mechanism;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.problem.ProblemException;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.race.RaceDemo;
 import dev.telar.workloads.race.RaceResult;
@@ -112,7 +114,7 @@ public final class ExchangeRunner implements AutoCloseable {
     public void submitComparison(List<Mechanism> mechanisms, int processes, long draws, boolean withOneProcess,
                                  TotalCheck check) {
         ExchangeSpec.problem(processes, draws).ifPresent(p -> {
-            throw new IllegalArgumentException(p);
+            throw new ProblemException(p);
         });
         List<Mechanism> all = List.copyOf(mechanisms);
         long id = submitted.incrementAndGet();
@@ -158,11 +160,13 @@ public final class ExchangeRunner implements AutoCloseable {
     /**
      * Queues the race demo: {@code processes} processes add 1 to a shared value
      * {@code increments} times each without its lock, then with it.
+     *
+     * @throws ProblemException when the sizes are out of range ({@link ProblemCode#RACE_SIZE})
      */
     public void submitRace(int processes, long increments) {
         if (processes < 1 || processes > ExchangeSpec.MAX_PROCESSES || increments < 1) {
-            throw new IllegalArgumentException("processes must be 1.." + ExchangeSpec.MAX_PROCESSES
-                    + " and increments positive, got " + processes + " and " + increments);
+            throw new ProblemException(Problem.of(ProblemCode.RACE_SIZE, ExchangeSpec.MAX_PROCESSES, processes,
+                    increments));
         }
         long id = submitted.incrementAndGet();
         pending.incrementAndGet();
@@ -179,14 +183,13 @@ public final class ExchangeRunner implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     result = RaceDemo.cancelled(processes, increments);
                 } catch (RuntimeException | InternalError e) {
-                    Optional<String> diskFull = DiskSpace.reason(e);
-                    if (diskFull.isPresent()) {
-                        LOG.warn("race demo failed: {}", diskFull.get());
+                    Problem why = Problem.of(e);
+                    if (why.code().diskFull()) {
+                        LOG.warn("race demo failed: {}", why);
                     } else {
                         LOG.warn("race demo failed", e);
                     }
-                    result = new RaceResult(processes, increments, RunResult.Status.FAILED,
-                            diskFull.orElseGet(() -> message(e)),
+                    result = new RaceResult(processes, increments, RunResult.Status.FAILED, why,
                             processes * increments, 0, 0, Double.NaN, Double.NaN);
                 }
                 raceSample = null;
@@ -289,10 +292,6 @@ public final class ExchangeRunner implements AutoCloseable {
         }
         emit(new ExchangeEvent.RunFinished(result, expected));
         return result.status() != RunResult.Status.CANCELLED;
-    }
-
-    private static String message(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private void emit(ExchangeEvent event) {

@@ -5,6 +5,9 @@ import dev.telar.workloads.kernel.TaskContext;
 import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.mechanism.SharedQueue;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.problem.ProblemException;
 import java.util.Optional;
 
 /**
@@ -27,18 +30,17 @@ public record ExchangeSpec(Mechanism mechanism, int processes, long draws, long 
 
     public ExchangeSpec {
         problem(processes, draws).ifPresent(p -> {
-            throw new IllegalArgumentException(p);
+            throw new ProblemException(p);
         });
     }
 
-    /** What is wrong with these sizes, in one line, or empty. */
-    public static Optional<String> problem(int processes, long draws) {
+    /** What is wrong with these sizes, or empty. */
+    public static Optional<Problem> problem(int processes, long draws) {
         if (processes < 1 || processes > MAX_PROCESSES) {
-            return Optional.of("processes must be 1.." + MAX_PROCESSES + ", got " + processes);
+            return Optional.of(Problem.of(ProblemCode.EXCHANGE_PROCESSES, MAX_PROCESSES, processes));
         }
         if (draws < processes || draws > MAX_DRAWS) {
-            return Optional.of("draws must be " + processes + ".." + MAX_DRAWS + " (at least one per process), got "
-                    + draws);
+            return Optional.of(Problem.of(ProblemCode.EXCHANGE_DRAWS, processes, MAX_DRAWS, draws));
         }
         return Optional.empty();
     }

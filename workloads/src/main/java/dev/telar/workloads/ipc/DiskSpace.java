@@ -1,6 +1,8 @@
 package dev.telar.workloads.ipc;
 
 import dev.telar.probe.Kernel;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +53,8 @@ public final class DiskSpace {
         }
         int error = Kernel.reserve(file, size);
         if (error == Kernel.ENOSPC) {
-            throw new DiskFullException(String.format(Locale.ROOT, "no room for %s (%s) on %s, %s free",
-                    file.getFileName(), bytes(size), place(file.getParent()), bytes(usable(file.getParent()))));
+            throw new DiskFullException(Problem.of(ProblemCode.DISK_FULL_NO_ROOM, file.getFileName(), bytes(size),
+                    place(file.getParent()), bytes(usable(file.getParent()))));
         }
         // Other errors (a file system without fallocate, a missing libc call): map as before and
         // let the checks above and the fault translation catch a full disk.
@@ -61,14 +63,19 @@ public final class DiskSpace {
     /**
      * Checks that the file system holding {@code dir} has at least {@code bytes} usable.
      *
-     * @param what what needs the room, for the message (e.g. "a journal")
+     * @param what  what needs the room: a {@code DISK_FULL} code whose last three arguments are the
+     *              place, the free space and the space needed
+     * @param names the code's arguments before those (e.g. the journal's name)
      * @throws DiskFullException when it has less
      */
-    public static void require(Path dir, long bytes, String what) {
+    public static void require(Path dir, long bytes, ProblemCode what, String... names) {
         long free = usable(dir);
         if (free >= 0 && free < bytes) {
-            throw new DiskFullException(String.format(Locale.ROOT, "%s on %s has %s free, needs %s", what, place(dir),
-                    bytes(free), bytes(bytes)));
+            Object[] args = java.util.Arrays.copyOf((Object[]) names, names.length + 3);
+            args[names.length] = place(dir);
+            args[names.length + 1] = bytes(free);
+            args[names.length + 2] = bytes(bytes);
+            throw new DiskFullException(Problem.of(what, args));
         }
     }
 
@@ -89,41 +96,21 @@ public final class DiskSpace {
     }
 
     /**
-     * The disk-full reason behind {@code failure}, one line starting with {@code "disk full: "}, or
-     * empty when it is something else. Recognised: {@link DiskFullException}; the JVM's
-     * {@link InternalError} for a fault in an access to mapped memory; an I/O error "No space left
-     * on device"; Chronicle Map's "Not enough space to fallocate". Looks through causes.
+     * The full disk behind {@code failure}, or empty when it is something else: a
+     * {@link DiskFullException}, or a fault or I/O error that means one ({@link Problem#fullDisk}).
      */
-    public static Optional<String> reason(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String m = t.getMessage() == null ? "" : t.getMessage();
-            if (t instanceof DiskFullException) {
-                return Optional.of(m.lines().findFirst().orElse(m));
-            }
-            if (t instanceof InternalError && m.contains("unsafe memory access")) {
-                return Optional.of(DiskFullException.PREFIX + "a write to a memory-mapped exchange file found no free "
-                        + "block (" + m + ")");
-            }
-            if (m.contains("No space left on device") || m.contains("Not enough space to fallocate")) {
-                return Optional.of(DiskFullException.PREFIX + m.lines().findFirst().orElse(m));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** True when a line a process wrote (e.g. a child's last error line) reports a full disk. */
-    public static boolean saysDiskFull(String line) {
-        return line.startsWith(DiskFullException.PREFIX) || line.contains(": " + DiskFullException.PREFIX);
+    public static Optional<Problem> reason(Throwable failure) {
+        return Problem.fullDisk(failure);
     }
 
     private static String place(Path p) {
         return p == null ? "?" : p.toString();
     }
 
-    /** Bytes in the largest unit that keeps a number ≥ 1: "512 B", "40 KiB", "1.3 MiB". */
+    /** Bytes in the largest unit that keeps a number ≥ 1: "512 B", "40 KiB", "1.3 MiB"; "?" when unknown (negative). */
     static String bytes(long n) {
         if (n < 0) {
-            return "an unknown amount";
+            return "?";
         }
         if (n < 1024) {
             return n + " B";

@@ -1,6 +1,7 @@
 package dev.telar.workloads.ipc;
 
 import dev.telar.probe.ProcessIdentity;
+import dev.telar.workloads.problem.ProblemCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -113,7 +114,7 @@ public final class RunDirectory implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UnsafePlaceException(abs, "cannot be created (" + oneLine(e) + ")", e);
+            throw new UnsafePlaceException(abs, e, ProblemCode.PLACE_NOT_MADE, oneLine(e));
         }
         checkOwn(abs);
         return place;
@@ -123,30 +124,28 @@ public final class RunDirectory implements AutoCloseable {
         try {
             BasicFileAttributes basic = Files.readAttributes(place, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (basic.isSymbolicLink()) {
-                throw new UnsafePlaceException(place, "is a symlink");
+                throw new UnsafePlaceException(place, ProblemCode.PLACE_SYMLINK);
             }
             if (!basic.isDirectory()) {
-                throw new UnsafePlaceException(place, "is not a directory");
+                throw new UnsafePlaceException(place, ProblemCode.PLACE_NOT_DIRECTORY);
             }
             int uid = (Integer) Files.getAttribute(place, "unix:uid", LinkOption.NOFOLLOW_LINKS);
             if (uid != effectiveUid()) {
-                throw new UnsafePlaceException(place, "belongs to uid " + uid + ", not to this user (uid "
-                        + effectiveUid() + ")");
+                throw new UnsafePlaceException(place, ProblemCode.PLACE_FOREIGN, uid, effectiveUid());
             }
             int mode = (Integer) Files.getAttribute(place, "unix:mode", LinkOption.NOFOLLOW_LINKS);
             if ((mode & 077) != 0) {
-                throw new UnsafePlaceException(place, "is open to group or others (mode "
-                        + String.format("%04o", mode & 07777) + ", Telar needs 0700)");
+                throw new UnsafePlaceException(place, ProblemCode.PLACE_OPEN, String.format("%04o", mode & 07777));
             }
             Path up = place.getParent();
             if (up != null) {
                 int upMode = (Integer) Files.getAttribute(up, "unix:mode");
                 if ((upMode & 022) != 0 && (upMode & STICKY) == 0) {
-                    throw new UnsafePlaceException(place, "lies in " + up + ", which others may write and is not sticky");
+                    throw new UnsafePlaceException(place, ProblemCode.PLACE_IN_OPEN, up);
                 }
             }
         } catch (IOException e) {
-            throw new UnsafePlaceException(place, "cannot be checked (" + oneLine(e) + ")", e);
+            throw new UnsafePlaceException(place, e, ProblemCode.PLACE_UNCHECKED, oneLine(e));
         }
     }
 

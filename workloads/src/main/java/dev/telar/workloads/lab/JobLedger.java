@@ -7,6 +7,7 @@ import dev.telar.workloads.exchange.ExchangeProgress;
 import dev.telar.workloads.exchange.ExchangeResult;
 import dev.telar.workloads.exchange.ExchangeSpec;
 import dev.telar.workloads.mechanism.Mechanism;
+import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.race.RaceResult;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunResult;
@@ -145,7 +146,7 @@ final class JobLedger {
      *
      * @param now {@link System#nanoTime()}, for the length of a scenario that never reported
      */
-    List<LabEvent> lost(String message, long now) {
+    List<LabEvent> lost(Problem message, long now) {
         List<LabEvent> out = new ArrayList<>();
         if (current != null) {
             endFailed(current, message, now, out);
@@ -162,7 +163,7 @@ final class JobLedger {
         return out;
     }
 
-    private void endFailed(LabCommand.Job job, String message, long now, List<LabEvent> out) {
+    private void endFailed(LabCommand.Job job, Problem message, long now, List<LabEvent> out) {
         if (!runnerDone) {
             if (job instanceof LabCommand.RunExperiment r) {
                 failRun(r.spec(), openRun == null, message, out);
@@ -183,7 +184,7 @@ final class JobLedger {
      * As the experiment runner reports a run that threw: Started (when {@code announce}), Finished
      * failed, Idle. The failed run is the one in progress, else the one asked for.
      */
-    private void failRun(RunSpec asked, boolean announce, String message, List<LabEvent> out) {
+    private void failRun(RunSpec asked, boolean announce, Problem message, List<LabEvent> out) {
         RunSpec spec = openRun != null ? openRun : asked;
         if (announce) {
             out.add(new LabEvent.Experiment(new ExperimentEvent.Started(spec)));
@@ -194,7 +195,7 @@ final class JobLedger {
     }
 
     /** The run in progress (or the next the comparison would have run) ends failed, then the job. */
-    private void failExchange(LabCommand.CompareExchange job, String message, List<LabEvent> out) {
+    private void failExchange(LabCommand.CompareExchange job, Problem message, List<LabEvent> out) {
         ExchangeSpec spec = openExchange;
         if (spec == null) {
             if (ExchangeSpec.problem(job.processes(), job.draws()).isPresent() || job.mechanisms().isEmpty()) {
@@ -230,7 +231,7 @@ final class JobLedger {
         return order.get(Math.min(exchangeRunsEnded, order.size() - 1));
     }
 
-    private void failRace(LabCommand.RunRace job, String message, List<LabEvent> out) {
+    private void failRace(LabCommand.RunRace job, Problem message, List<LabEvent> out) {
         if (!raceStarted) {
             out.add(new LabEvent.Exchange(new ExchangeEvent.RaceStarted(job.processes(), job.increments())));
         }
@@ -240,7 +241,7 @@ final class JobLedger {
     }
 
     /** As a scenario whose runner failed: a last snapshot marked failed (when one was seen), then its outcome. */
-    private void failScenario(ScenarioSpec spec, String message, long now, List<LabEvent> out) {
+    private void failScenario(ScenarioSpec spec, Problem message, long now, List<LabEvent> out) {
         double seconds = (now - jobStart) / 1e9;
         Optional<PrimitiveFigures> figures = Optional.empty();
         if (snapshot != null) {
@@ -251,6 +252,6 @@ final class JobLedger {
                     seconds)));
         }
         out.add(new LabEvent.ScenarioEnded(new ScenarioOutcome(spec.primitive(), spec.mode(), ScenarioStatus.FAILED,
-                figures, false, "failed: " + message, seconds, message)));
+                figures, false, "failed", seconds, message)));
     }
 }

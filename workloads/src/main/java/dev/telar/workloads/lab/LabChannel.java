@@ -2,6 +2,7 @@ package dev.telar.workloads.lab;
 
 import dev.telar.workloads.ipc.DiskSpace;
 import dev.telar.workloads.ipc.RunDirectory;
+import dev.telar.workloads.problem.ProblemCode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -132,7 +133,7 @@ final class LabChannel<O, I> implements AutoCloseable {
                                                 long outWord, long inWord, Doorbell bell, TimeProvider time) {
         ChronicleQueue out = null;
         try {
-            DiskSpace.require(dir, SPACE_NEEDED, "the lab's queues");
+            DiskSpace.require(dir, SPACE_NEEDED, ProblemCode.DISK_FULL_LAB_QUEUES);
             out = queue(dir.resolve(outWord == Doorbell.COMMANDS ? COMMANDS : EVENTS), time, StoreFileListener.NO_OP);
             ConcurrentSkipListMap<Integer, File> files = new ConcurrentSkipListMap<>();
             SingleChronicleQueue in = queue(dir.resolve(inWord == Doorbell.COMMANDS ? COMMANDS : EVENTS), time,
@@ -176,7 +177,7 @@ final class LabChannel<O, I> implements AutoCloseable {
             throw new IllegalStateException("the lab channel " + dir.getFileName() + " is closed");
         }
         if (sent++ % SPACE_CHECK_EVERY == 0) {
-            DiskSpace.require(dir, SPACE_NEEDED, "the lab's queues");
+            DiskSpace.require(dir, SPACE_NEEDED, ProblemCode.DISK_FULL_LAB_QUEUES);
         }
         try (DocumentContext doc = appender.writingDocument()) {
             try {

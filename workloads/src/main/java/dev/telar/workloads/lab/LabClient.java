@@ -2,6 +2,8 @@ package dev.telar.workloads.lab;
 
 import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.ipc.RunDirectory;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.proc.ChildLauncher;
@@ -29,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@link LabEvent.Ready} with its pid. After {@code idle} without a job the client asks it to
  * leave; it exits and its run directory goes; the next job starts a new one, transparently. If
  * the lab dies (killed, crashed, out of memory), the client reports the job it ran as the engine
- * would report a failed job, with the reason ("lab JVM 1234 lost: out of memory (exit code 3)"),
- * then {@link LabEvent.JobEnded}, then {@link LabEvent.LabLost}; the next job starts a new lab.
+ * would report a failed job, with the reason (e.g. {@link ProblemCode#LAB_OUT_OF_MEMORY}, pid and exit
+ * code), then {@link LabEvent.JobEnded}, then {@link LabEvent.LabLost}; the next job starts a new lab.
  *
  * A lab that has not said it is ready within {@link #START_WAIT} is killed and reported lost
  * likewise; one asked to leave that has not left within {@link #LEAVE_WAIT} is killed.
@@ -223,7 +225,7 @@ public final class LabClient implements Lab {
             channel = LabChannel.create(place);
         } catch (RuntimeException e) {
             LOG.warn("cannot make the lab's run directory", e);
-            refuseQueued("cannot make the lab's run directory: " + oneLine(e));
+            refuseQueued(Problem.because(Problem.of(e), ProblemCode.LAB_NO_DIRECTORY));
             return;
         }
         Child child;
@@ -233,7 +235,7 @@ public final class LabClient implements Lab {
         } catch (RuntimeException e) {
             channel.close();
             LOG.warn("cannot start the lab JVM", e);
-            refuseQueued("cannot start the lab JVM: " + oneLine(e));
+            refuseQueued(Problem.because(Problem.of(e), ProblemCode.LAB_NOT_STARTED));
             return;
         }
         LOG.info("lab JVM {} started on {}", child.pid(), channel.dir());
@@ -243,7 +245,7 @@ public final class LabClient implements Lab {
     }
 
     /** No lab could be started: the queued jobs fail as they would in a lost lab. */
-    private void refuseQueued(String reason) {
+    private void refuseQueued(Problem reason) {
         JobLedger ledger = new JobLedger(limits, System.nanoTime());
         for (LabCommand c = queued.poll(); c != null; c = queued.poll()) {
             if (c instanceof LabCommand.Job job) {
@@ -278,7 +280,7 @@ public final class LabClient implements Lab {
         long sleep = LOOK.toNanos();
         if (!s.ready && s.failure == null && now - s.started > START_WAIT.toNanos()) {
             LOG.warn("lab JVM {} did not start within {} s; killing it", s.child.pid(), START_WAIT.toSeconds());
-            s.failure = "did not start within " + START_WAIT.toSeconds() + " s";
+            s.failure = Problem.of(ProblemCode.LAB_SILENT, s.child.pid(), START_WAIT.toSeconds());
             s.child.kill();
         }
         if (s.leaving) {
@@ -314,7 +316,8 @@ public final class LabClient implements Lab {
             } catch (IllegalArgumentException e) {
                 LOG.warn("cannot send {} to the lab", c, e);
                 if (c instanceof LabCommand.Job job) {
-                    subscribers.emit(new LabEvent.Rejected(job.kind(), "cannot send it to the lab: " + oneLine(e)));
+                    subscribers.emit(new LabEvent.Rejected(job.kind(),
+                            Problem.because(Problem.of(e), ProblemCode.LAB_UNSENDABLE)));
                 }
                 continue;
             } catch (RuntimeException e) {
@@ -322,7 +325,7 @@ public final class LabClient implements Lab {
                 if (c instanceof LabCommand.Job job) {
                     s.ledger.sent(job);
                 }
-                s.failure = "cannot write to it: " + oneLine(e);
+                s.failure = Problem.because(Problem.of(e), ProblemCode.LAB_UNWRITABLE, s.child.pid());
                 s.child.kill();
                 return false;
             }
@@ -357,7 +360,7 @@ public final class LabClient implements Lab {
         if (s.leaving) {
             LOG.info("lab JVM {} left ({})", s.child.pid(), exit.describe());
             if (s.ledger.busy()) {
-                s.ledger.lost("lab JVM " + s.child.pid() + " closed before the job ended", now).forEach(subscribers::emit);
+                s.ledger.lost(Problem.of(ProblemCode.LAB_CLOSED, s.child.pid()), now).forEach(subscribers::emit);
             }
             return;
         }
@@ -366,25 +369,24 @@ public final class LabClient implements Lab {
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot remove the run directories of lab JVM {}", s.child.pid(), e);
         }
-        String reason = "lab JVM " + s.child.pid() + " lost: "
-                + (s.failure != null ? s.failure : cause(exit, s.child.lastError()));
-        LOG.warn(reason);
+        Problem reason = s.failure != null ? s.failure : cause(s.child, exit);
+        LOG.warn("lab JVM {} lost: {}", s.child.pid(), reason);
         s.ledger.lost(reason, now).forEach(subscribers::emit);
         subscribers.emit(new LabEvent.LabLost(reason));
     }
 
-    /** Why a lab JVM that was not asked to leave ended, in a few words. */
-    static String cause(ChildExit exit, String lastError) {
+    /** Why the lab JVM {@code lab}, not asked to leave, ended as {@code exit} says. */
+    static Problem cause(Child lab, ChildExit exit) {
         if (exit.signal() != 0) {
-            return exit.describe();
+            return Problem.of(ProblemCode.LAB_KILLED, lab.pid(), exit.code());
         }
         if (exit.code() == LabMain.EXIT_OUT_OF_MEMORY) {
-            return "out of memory (exit code " + exit.code() + ")";
+            return Problem.of(ProblemCode.LAB_OUT_OF_MEMORY, lab.pid(), exit.code());
         }
         if (exit.code() == 0) {
-            return "ended unexpectedly (exit code 0)";
+            return Problem.of(ProblemCode.LAB_ENDED, lab.pid());
         }
-        return "crashed (exit code " + exit.code() + (lastError.isEmpty() ? "" : ": " + lastError) + ")";
+        return lab.endedAs(ProblemCode.LAB_CRASHED, ProblemCode.LAB_CRASHED_SAYING, lab.pid(), exit.code());
     }
 
     private static ChildExit exitOf(Child child) {
@@ -416,11 +418,6 @@ public final class LabClient implements Lab {
         t.start();
     }
 
-    private static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
-    }
-
     /** One lab JVM and its channel; used by the client thread only. */
     private static final class Session {
         final LabChannel<LabCommand, LabEvent> channel;
@@ -431,8 +428,8 @@ public final class LabClient implements Lab {
         boolean ready;
         boolean leaving;
         long leaveDeadline;
-        /** Why the client gave up on the lab itself (it could not write to it), or null. */
-        String failure;
+        /** Why the client gave up on the lab itself (it could not write to it, it did not start), or null. */
+        Problem failure;
 
         Session(LabChannel<LabCommand, LabEvent> channel, Child child, JobLedger ledger) {
             this.channel = channel;

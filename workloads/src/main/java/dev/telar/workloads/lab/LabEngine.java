@@ -3,6 +3,7 @@ package dev.telar.workloads.lab;
 import dev.telar.workloads.exchange.ExchangeEvent;
 import dev.telar.workloads.exchange.ExchangeRunner;
 import dev.telar.workloads.mechanism.ExchangeLimits;
+import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.ExperimentRunner;
 import dev.telar.workloads.sync.scenario.RunningScenario;
@@ -118,7 +119,7 @@ public final class LabEngine implements Lab {
             }
         } catch (IllegalArgumentException e) {
             // Before JobEnded: a job's events lie between its JobStarted and its JobEnded.
-            emit(new LabEvent.Rejected(job.kind(), e.getMessage()));
+            emit(new LabEvent.Rejected(job.kind(), Problem.of(e)));
             end(job.kind());
         } catch (RuntimeException e) {
             // Not the spec's fault (e.g. a runner already closed): free the slot, tell the caller.

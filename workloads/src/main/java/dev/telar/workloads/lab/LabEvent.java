@@ -2,6 +2,7 @@ package dev.telar.workloads.lab;
 
 import dev.telar.workloads.exchange.ExchangeEvent;
 import dev.telar.workloads.exchange.ExchangeProgress;
+import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.race.RaceDemo;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.sync.scenario.ScenarioOutcome;
@@ -31,8 +32,8 @@ public sealed interface LabEvent {
     record Refused(JobKind asked, JobKind running) implements LabEvent {
     }
 
-    /** A job was not started because its spec does not suit it; {@code reason} is one line. */
-    record Rejected(JobKind asked, String reason) implements LabEvent {
+    /** A job was not started because its spec does not suit it, or could not be sent to the lab. */
+    record Rejected(JobKind asked, Problem reason) implements LabEvent {
     }
 
     /** News of an experiment or sweep job. */
@@ -67,10 +68,10 @@ public sealed interface LabEvent {
     }
 
     /**
-     * The lab JVM died (crashed, ran out of memory, was killed); {@code reason} is one line. The
-     * job it ran has been reported as failed with this reason just before; the next job starts a
-     * new lab.
+     * The lab JVM died (crashed, ran out of memory, was killed) or could not be started; the
+     * {@code reason} is one of the {@code LAB_} problems. The job it ran has been reported as
+     * failed with this reason just before; the next job starts a new lab.
      */
-    record LabLost(String reason) implements LabEvent {
+    record LabLost(Problem reason) implements LabEvent {
     }
 }

@@ -2,6 +2,7 @@ package dev.telar.workloads.mechanism;
 
 import dev.telar.workloads.ipc.DiskFullException;
 import dev.telar.workloads.ipc.DiskSpace;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.shm.MappedFile;
 import dev.telar.workloads.shm.PidNamespaceStamp;
 import dev.telar.workloads.words.ProcessWord;
@@ -142,7 +143,7 @@ final class Lane implements AutoCloseable {
      * @throws DiskFullException when it has less
      */
     SingleChronicleQueue openJournal(long headroom) {
-        DiskSpace.require(dir, headroom, "the journal " + dir.getFileName() + "/journal");
+        DiskSpace.require(dir, headroom, ProblemCode.DISK_FULL_JOURNAL, dir.getFileName().toString());
         return SingleChronicleQueueBuilder.single(dir.resolve("journal").toFile())
                 .rollCycle(ROLL_CYCLE).blockSize(BLOCK_SIZE).timeProvider(time).build();
     }

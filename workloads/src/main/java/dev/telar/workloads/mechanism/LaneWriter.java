@@ -3,6 +3,7 @@ package dev.telar.workloads.mechanism;
 import dev.telar.workloads.ipc.DiskFullException;
 import dev.telar.workloads.ipc.DiskSpace;
 import dev.telar.workloads.ipc.DiskUsage;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.shm.Backoff;
 import dev.telar.workloads.words.ProcessWord;
 import java.nio.file.Path;
@@ -198,7 +199,8 @@ final class LaneWriter implements AutoCloseable {
 
     /** Throws DiskFullException unless the file system has room for what is written until the next check. */
     private void requireRoom() {
-        DiskSpace.require(lane.dir(), DiskSpace.JOURNAL_HEADROOM + checkEvery, "the journal of " + lane.dir().getFileName());
+        DiskSpace.require(lane.dir(), DiskSpace.JOURNAL_HEADROOM + checkEvery, ProblemCode.DISK_FULL_JOURNAL,
+                lane.dir().getFileName().toString());
     }
 
     private void throwIfNobodyReads() {

@@ -2,6 +2,8 @@ package dev.telar.workloads.mechanism;
 
 import dev.telar.workloads.ipc.DiskFullException;
 import dev.telar.workloads.ipc.DiskSpace;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.shm.MappedFile;
 import dev.telar.workloads.shm.PidNamespaceStamp;
 import dev.telar.workloads.shm.ProcessMutex;
@@ -100,8 +102,8 @@ public final class SharedDict implements AutoCloseable {
             lockRegion.close();
             // Chronicle Map reserves the file's blocks when it creates it: a full disk shows here.
             if (DiskSpace.reason(e).isPresent()) {
-                throw new DiskFullException("no room for " + file.getFileName() + " on " + file.getParent() + " ("
-                        + e.getMessage() + ")");
+                throw new DiskFullException(Problem.of(ProblemCode.DISK_FULL_MAP, file.getFileName(), file.getParent(),
+                        e.getMessage()));
             }
             throw new UncheckedIOException("cannot map " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -1,11 +1,15 @@
 package dev.telar.workloads.model;
 
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.problem.ProblemFailure;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -62,7 +66,8 @@ abstract class ChildPerWorkerModel implements ExecutionModel {
             for (int w = 0; w < count; w++) {
                 ChildExit exit = exitOf(children.get(w));
                 if (!exit.ok()) {
-                    throw new IllegalStateException(ended(w, children.get(w), exit, "after its work"));
+                    throw ended(w, children.get(w), exit, ProblemCode.WORKER_FAILED_AFTER,
+                            ProblemCode.WORKER_FAILED_AFTER_SAYING);
                 }
             }
         } catch (UncheckedIOException e) {
@@ -93,8 +98,9 @@ abstract class ChildPerWorkerModel implements ExecutionModel {
                 Child child = children.get(line.worker);
                 ChildExit exit = exitOf(child);
                 control.check(); // killed by a cancel: report the cancellation, not the death
-                throw new IllegalStateException(ended(line.worker, child, exit,
-                        word.equals(ShareWorker.READY) ? "before it was ready" : "before its work was done"));
+                boolean ready = word.equals(ShareWorker.READY);
+                throw ended(line.worker, child, exit, ready ? ProblemCode.WORKER_NOT_READY : ProblemCode.WORKER_UNFINISHED,
+                        ready ? ProblemCode.WORKER_NOT_READY_SAYING : ProblemCode.WORKER_UNFINISHED_SAYING);
             }
             String[] parts = line.text.split(" ");
             if (parts[0].equals(word) && !said[line.worker]) {
@@ -116,10 +122,11 @@ abstract class ChildPerWorkerModel implements ExecutionModel {
         });
     }
 
-    private static String ended(int worker, Child child, ChildExit exit, String when) {
-        String last = child.lastError();
-        return "process " + worker + " (pid " + child.pid() + ") ended " + when + ": " + exit.describe()
-                + (exit.signal() == 0 && !last.isEmpty() ? ": " + last : "");
+    /** The failure of a run whose worker process ended badly; its last words count unless it was killed. */
+    private static ProblemFailure ended(int worker, Child child, ChildExit exit, ProblemCode plain,
+                                          ProblemCode saying) {
+        Optional<Problem> said = exit.signal() == 0 ? child.lastProblem() : Optional.empty();
+        return new ProblemFailure(Problem.ended(said, plain, saying, worker, child.pid(), exit.code()));
     }
 
     /** A daemon thread per child reads its output into the shared queue; end of output is a null text. */

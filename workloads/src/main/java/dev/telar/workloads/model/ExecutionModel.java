@@ -1,5 +1,6 @@
 package dev.telar.workloads.model;
 
+import dev.telar.workloads.problem.Problem;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,7 @@ public interface ExecutionModel {
     }
 
     /** Why the model cannot run on this JVM, or empty when it can. */
-    default Optional<String> unavailableReason() {
+    default Optional<Problem> unavailableReason() {
         return Optional.empty();
     }
 

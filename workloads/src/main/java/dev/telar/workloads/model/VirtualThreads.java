@@ -1,5 +1,8 @@
 package dev.telar.workloads.model;
 
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.problem.ProblemException;
 import java.lang.reflect.Method;
 import java.util.Optional;
 
@@ -22,15 +25,14 @@ public final class VirtualThreads extends WorkerThreadsModel {
     }
 
     @Override
-    public Optional<String> unavailableReason() {
-        return API != null ? Optional.empty() : Optional.of("virtual threads need Java 21 or newer; this JVM is "
-                + Runtime.version().feature());
+    public Optional<Problem> unavailableReason() {
+        return API != null ? Optional.empty() : Optional.of(Problem.of(ProblemCode.RUN_VIRTUAL, Runtime.version().feature()));
     }
 
     @Override
     Thread newWorker(Job job, int index, Runnable body) {
         if (API == null) {
-            throw new IllegalStateException(unavailableReason().orElseThrow());
+            throw new ProblemException(unavailableReason().orElseThrow());
         }
         try {
             Object builder = API[0].invoke(null);

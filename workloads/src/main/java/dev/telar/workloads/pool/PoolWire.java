@@ -1,6 +1,7 @@
 package dev.telar.workloads.pool;
 
 import dev.telar.workloads.ipc.DiskSpace;
+import dev.telar.workloads.problem.ProblemCode;
 import java.nio.file.Path;
 import java.util.Arrays;
 import net.openhft.chronicle.queue.ChronicleQueue;
@@ -45,7 +46,7 @@ final class PoolWire {
      *         {@link DiskSpace#JOURNAL_HEADROOM} free (Chronicle would fault writing a new file)
      */
     static ChronicleQueue open(Path dir) {
-        DiskSpace.require(dir, DiskSpace.JOURNAL_HEADROOM, "the pool queue " + dir.getFileName());
+        DiskSpace.require(dir, DiskSpace.JOURNAL_HEADROOM, ProblemCode.DISK_FULL_POOL_QUEUE, dir.getFileName().toString());
         return ChronicleQueue.singleBuilder(dir).blockSize(BLOCK_SIZE).build();
     }
 

@@ -1,6 +1,8 @@
 package dev.telar.workloads.pool;
 
 import dev.telar.workloads.ipc.RunDirectory;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.proc.ChildLauncher;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -431,18 +434,17 @@ public final class ProcessPool implements AutoCloseable {
         w.buried = true;
         ChildExit exit = w.exit;
         long pid = w.child.pid();
-        String how = exit.describe();
-        if (exit.signal() == 0 && exit.code() != 0 && !w.lastWords.isEmpty()) {
-            how += ": " + w.lastWords;
-        }
+        // Last words count only from a worker that ended by itself, not from one killed.
+        Optional<Problem> said = exit.signal() == 0 && exit.code() != 0 ? Problem.said(w.lastWords) : Optional.empty();
         if (!w.ready.isDone()) {
-            w.ready.completeExceptionally(new WorkerDiedException(String.format(
-                    "pool worker %d (pid %d) ended before it was ready: %s", w.index, pid, how), pid, exit));
+            w.ready.completeExceptionally(new WorkerDiedException(Problem.ended(said, ProblemCode.POOL_WORKER_NOT_READY,
+                    ProblemCode.POOL_WORKER_NOT_READY_SAYING, w.index, pid, exit.code()), pid, exit));
         }
         for (Pending p : w.inHand.values()) {
-            p.future.completeExceptionally(new WorkerDiedException(String.format(
-                    "pool worker %d (pid %d) died with task %d in flight: %s", w.index, pid, p.id, how), pid, exit));
+            p.future.completeExceptionally(new WorkerDiedException(Problem.ended(said, ProblemCode.POOL_WORKER_DIED,
+                    ProblemCode.POOL_WORKER_DIED_SAYING, w.index, pid, p.id, exit.code()), pid, exit));
         }
+        String how = exit.describe();
         w.inHand.clear();
         w.taskAt.clear();
         if (!closing && !killed) {

@@ -1,5 +1,7 @@
 package dev.telar.workloads.proc;
 
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -111,6 +113,23 @@ public final class Child {
     /** Asks the child to end (SIGTERM). */
     public void terminate() {
         process.destroy();
+    }
+
+    /**
+     * Why the child says it failed, from the last line of its error stream: the problem it wrote
+     * ({@link Problem#toLine()}), else that line in its own words ({@link ProblemCode#ERROR});
+     * empty when it wrote nothing.
+     */
+    public Optional<Problem> lastProblem() {
+        return Problem.said(lastError());
+    }
+
+    /**
+     * Why the child ended, told with {@code saying} and its {@link #lastProblem()} as the cause when
+     * it wrote one, else with {@code plain}; both codes take {@code args}.
+     */
+    public Problem endedAs(ProblemCode plain, ProblemCode saying, Object... args) {
+        return Problem.ended(lastProblem(), plain, saying, args);
     }
 
     /** The last line the child wrote to its error stream, or "" when it wrote none. */

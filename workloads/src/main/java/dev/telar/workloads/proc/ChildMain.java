@@ -1,7 +1,8 @@
 package dev.telar.workloads.proc;
 
 import dev.telar.probe.Kernel;
-import dev.telar.workloads.ipc.DiskSpace;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import java.util.Arrays;
 
 /**
@@ -47,14 +48,20 @@ public final class ChildMain {
                 }
             }
         } catch (Throwable e) {
-            // A full disk is said as such (a fault in a mapped file otherwise reads as an InternalError).
-            String message = e.getMessage();
-            System.err.println(DiskSpace.reason(e).orElseGet(() -> e.getClass().getSimpleName()
-                    + (message == null ? "" : ": " + message.lines().findFirst().orElse(""))));
+            // The parent reads the last line as the child's reason: a problem is written whole (the
+            // parent's user interface words it), a full disk as such (a fault in a mapped file
+            // otherwise reads as an InternalError), anything else in its own words.
+            System.err.println(lastWords(e));
             System.exit(1);
         }
         // Chronicle and pools may leave non-daemon threads behind; the work is done.
         System.exit(0);
+    }
+
+    /** The line a failed child ends its error stream with (see {@link Child#lastProblem()}). */
+    static String lastWords(Throwable e) {
+        Problem p = Problem.of(e);
+        return p.code() == ProblemCode.ERROR ? Problem.detail(e) : p.toLine();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.telar.workloads.race;
 import dev.telar.workloads.mechanism.SharedValue;
 import dev.telar.workloads.proc.ProcessTarget;
 import dev.telar.workloads.proc.StartGate;
+import dev.telar.workloads.shm.WakeWord;
 import java.nio.file.Path;
 
 /**
@@ -16,6 +17,7 @@ public final class RaceChild implements ProcessTarget {
     public void run(String[] args) {
         Path dir = Path.of(args[0]);
         long increments = Long.parseLong(args[1]);
+        WakeWord.bind(); // the locked half sleeps on the lock: bind its futex calls before the gates
         try (SharedValue unlocked = SharedValue.open(RaceDemo.unlockedFile(dir));
              SharedValue locked = SharedValue.open(RaceDemo.lockedFile(dir));
              StartGate first = StartGate.open(RaceDemo.gate(dir, 1));

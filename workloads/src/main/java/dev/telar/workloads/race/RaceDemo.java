@@ -3,6 +3,9 @@ package dev.telar.workloads.race;
 import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.mechanism.NumberType;
 import dev.telar.workloads.mechanism.SharedValue;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.problem.ProblemException;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.proc.QuietChildren;
@@ -71,8 +74,7 @@ public final class RaceDemo {
     public static RaceResult run(Path parentDir, int processes, long increments, Consumer<Sample> listener,
                                  BooleanSupplier stop) throws InterruptedException {
         if (processes < 1 || processes > MAX_PROCESSES || increments < 1) {
-            throw new IllegalArgumentException("processes must be 1.." + MAX_PROCESSES
-                    + " and increments positive, got " + processes + " and " + increments);
+            throw new ProblemException(Problem.of(ProblemCode.RACE_SIZE, MAX_PROCESSES, processes, increments));
         }
         long expected = processes * increments;
         List<Child> children = new ArrayList<>();
@@ -106,7 +108,7 @@ public final class RaceDemo {
                     return failed(processes, increments, expected, children);
                 }
             }
-            return new RaceResult(processes, increments, RunResult.Status.COMPLETED, "", expected, unlockedTotal,
+            return new RaceResult(processes, increments, RunResult.Status.COMPLETED, Problem.NONE, expected, unlockedTotal,
                     locked.getLong(), (t1 - t0) / 1e9, (t3 - t2) / 1e9);
         } finally {
             children.forEach(Child::kill);
@@ -138,7 +140,7 @@ public final class RaceDemo {
 
     /** The result of a demo stopped before its end: no totals. */
     public static RaceResult cancelled(int processes, long increments) {
-        return new RaceResult(processes, increments, RunResult.Status.CANCELLED, "cancelled", processes * increments,
+        return new RaceResult(processes, increments, RunResult.Status.CANCELLED, Problem.CANCELLED, processes * increments,
                 0, 0, Double.NaN, Double.NaN);
     }
 
@@ -148,14 +150,13 @@ public final class RaceDemo {
 
     private static RaceResult failed(int processes, long increments, long expected, List<Child> children)
             throws InterruptedException {
-        String why = "the processes did not finish";
+        Problem why = Problem.of(ProblemCode.RACE_UNFINISHED);
         for (int i = 0; i < children.size(); i++) {
             Child c = children.get(i);
             if (!c.isAlive()) {
                 ChildExit exit = c.join();
                 if (!exit.ok()) {
-                    why = "process " + i + " (pid " + c.pid() + ") " + exit.describe()
-                            + (c.lastError().isEmpty() ? "" : " (" + c.lastError() + ")");
+                    why = c.endedAs(ProblemCode.PROCESS_ENDED, ProblemCode.PROCESS_ENDED_SAYING, i, c.pid(), exit.code());
                     break;
                 }
             }

@@ -3,6 +3,7 @@ package dev.telar.workloads.run;
 import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.model.RunControl;
+import dev.telar.workloads.problem.Problem;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -85,8 +86,7 @@ public final class ExperimentRunner implements AutoCloseable {
     }
 
     private static RunResult failed(RunSpec spec, RuntimeException e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new RunResult(spec, RunResult.Status.FAILED, why, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+        return new RunResult(spec, RunResult.Status.FAILED, Problem.of(e), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
     }
 
     /** Queues a sweep over {@link Sweep#counts} for the spec's kernel. */

@@ -11,6 +11,9 @@ import dev.telar.workloads.model.GilEmulation;
 import dev.telar.workloads.model.Job;
 import dev.telar.workloads.model.RunControl;
 import dev.telar.workloads.model.SubInterpreters;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.problem.ProblemException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -41,46 +44,47 @@ public final class Experiments {
     /** Longest wait per round of the io kernel, milliseconds. */
     public static final long MAX_WAIT_MS = 60_000;
 
-    /**
-     * Checks a spec; returns a one-line message naming the bad value and the accepted ones, or empty.
-     */
-    public static Optional<String> problem(RunSpec spec) {
-        Optional<String> unavailable = spec.model().create(Math.max(1, spec.interpreters()), 5).unavailableReason();
+    /** Checks a spec; returns the problem naming the bad value and the accepted ones, or empty. */
+    public static Optional<Problem> problem(RunSpec spec) {
+        Optional<Problem> unavailable = spec.model().create(Math.max(1, spec.interpreters()), 5).unavailableReason();
         if (unavailable.isPresent()) {
             return unavailable;
         }
         if (spec.tasks() < 1 || spec.tasks() > MAX_TASKS) {
-            return Optional.of("tasks must be 1.." + MAX_TASKS + ", got " + spec.tasks());
+            return bad(ProblemCode.RUN_TASKS, MAX_TASKS, spec.tasks());
         }
         if (spec.workers() < 1 || spec.workers() > MAX_WORKERS) {
-            return Optional.of("workers must be 1.." + MAX_WORKERS + ", got " + spec.workers());
+            return bad(ProblemCode.RUN_WORKERS, MAX_WORKERS, spec.workers());
         }
         if (spec.interpreters() < 1 || spec.interpreters() > MAX_WORKERS) {
-            return Optional.of("interpreters must be 1.." + MAX_WORKERS + ", got " + spec.interpreters());
+            return bad(ProblemCode.RUN_INTERPRETERS, MAX_WORKERS, spec.interpreters());
         }
         if (!(spec.switchMillis() > 0) || spec.switchMillis() > MAX_SWITCH_MS) {
-            return Optional.of("switch interval must be above 0 and at most " + MAX_SWITCH_MS + " ms, got "
-                    + spec.switchMillis());
+            return bad(ProblemCode.RUN_SWITCH, MAX_SWITCH_MS, spec.switchMillis());
         }
         if (spec.kernel() == KernelKind.MATMUL && (spec.size() < 1 || spec.size() > MAX_MATRIX)) {
-            return Optional.of("matrix size must be 1.." + MAX_MATRIX + ", got " + spec.size());
+            return bad(ProblemCode.RUN_MATRIX, MAX_MATRIX, spec.size());
         }
         if (spec.kernel() == KernelKind.MATMUL && (spec.kernelThreads() < 1 || spec.kernelThreads() > MAX_WORKERS)) {
-            return Optional.of("matmul threads must be 1.." + MAX_WORKERS + ", got " + spec.kernelThreads());
+            return bad(ProblemCode.RUN_MATMUL_THREADS, MAX_WORKERS, spec.kernelThreads());
         }
         if (spec.kernel() == KernelKind.CPU && (spec.size() < 1 || spec.size() > MAX_DRAWS)) {
-            return Optional.of("draws per task must be 1.." + MAX_DRAWS + ", got " + spec.size());
+            return bad(ProblemCode.RUN_DRAWS, MAX_DRAWS, spec.size());
         }
         if (spec.kernel() == KernelKind.IO && (spec.size() < 0 || spec.size() > MAX_WAIT_MS)) {
-            return Optional.of("wait per round must be 0.." + MAX_WAIT_MS + " ms, got " + spec.size());
+            return bad(ProblemCode.RUN_WAIT, MAX_WAIT_MS, spec.size());
         }
         int cores = Runtime.getRuntime().availableProcessors();
         for (int c : spec.cores()) {
             if (c < 0 || c >= cores) {
-                return Optional.of("core " + c + " does not exist; this machine has cores 0.." + (cores - 1));
+                return bad(ProblemCode.RUN_CORE_MISSING, c, cores - 1);
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<Problem> bad(ProblemCode code, Object... args) {
+        return Optional.of(Problem.of(code, args));
     }
 
     /** The kernel a spec names. @throws IllegalArgumentException when the kernel refuses the spec's size */
@@ -104,7 +108,7 @@ public final class Experiments {
      */
     public static RunResult run(RunSpec spec, RunControl control) {
         problem(spec).ifPresent(p -> {
-            throw new IllegalArgumentException(p);
+            throw new ProblemException(p);
         });
         ExecutionModel model = spec.model().create(spec.interpreters(), spec.switchMillis());
         Job job = new Job(kernel(spec), spec.tasks(), spec.workers(), control);
@@ -123,18 +127,18 @@ public final class Experiments {
                 startUp = (job.timedFrom() - start) / 1e9;
                 wall = ((job.timedTo() != 0 ? job.timedTo() : end) - job.timedFrom()) / 1e9;
             }
-            return new RunResult(spec, RunResult.Status.COMPLETED, "", wall, cpu(control, cpuBefore, unmeasuredBefore), result, Double.NaN,
+            return new RunResult(spec, RunResult.Status.COMPLETED, Problem.NONE, wall, cpu(control, cpuBefore, unmeasuredBefore), result, Double.NaN,
                     maxConcurrent(model), startUp);
         } catch (CancelledException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             control.cancel();
-            return ended(spec, RunResult.Status.CANCELLED, "cancelled", start, control, cpuBefore, unmeasuredBefore);
+            return ended(spec, RunResult.Status.CANCELLED, Problem.CANCELLED, start, control, cpuBefore,
+                    unmeasuredBefore);
         } catch (RuntimeException e) {
             control.cancel();
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return ended(spec, RunResult.Status.FAILED, why, start, control, cpuBefore, unmeasuredBefore);
+            return ended(spec, RunResult.Status.FAILED, Problem.of(e), start, control, cpuBefore, unmeasuredBefore);
         }
     }
 
@@ -184,7 +188,7 @@ public final class Experiments {
         return List.of(base, result.withBaseline(base.wallSeconds()));
     }
 
-    private static RunResult ended(RunSpec spec, RunResult.Status status, String why, long start, RunControl c,
+    private static RunResult ended(RunSpec spec, RunResult.Status status, Problem why, long start, RunControl c,
                                    long cpuBefore, long unmeasuredBefore) {
         return new RunResult(spec, status, why, (System.nanoTime() - start) / 1e9, cpu(c, cpuBefore, unmeasuredBefore),
                 Double.NaN, Double.NaN, 0);

@@ -1,6 +1,7 @@
 package dev.telar.workloads.run;
 
 import dev.telar.workloads.kernel.KernelKind;
+import dev.telar.workloads.problem.Problem;
 import java.util.OptionalDouble;
 
 /**
@@ -9,7 +10,7 @@ import java.util.OptionalDouble;
  *
  * @param spec          what was run
  * @param status        completed, cancelled or failed
- * @param message       why it failed or was cancelled; empty when completed
+ * @param problem       why it failed or was cancelled; {@link Problem#NONE} when completed
  * @param wallSeconds   elapsed time from the first worker's start to the last one's end, seconds; for
  *                      models with child processes, from the moment all children were started and
  *                      warmed up to the last result, so JVM start-up is not counted as compute
@@ -22,15 +23,15 @@ import java.util.OptionalDouble;
  * @param startSeconds  models with child processes: time to start the child JVMs and warm them up,
  *                      before {@code wallSeconds} began, seconds; NaN for models without children
  */
-public record RunResult(RunSpec spec, Status status, String message, double wallSeconds, double cpuSeconds,
+public record RunResult(RunSpec spec, Status status, Problem problem, double wallSeconds, double cpuSeconds,
                         double result, double baselineWallSeconds, int maxConcurrent, double startSeconds) {
     /** How a run ended. */
     public enum Status { COMPLETED, CANCELLED, FAILED }
 
     /** A result of a model that starts no child processes. */
-    public RunResult(RunSpec spec, Status status, String message, double wallSeconds, double cpuSeconds,
+    public RunResult(RunSpec spec, Status status, Problem problem, double wallSeconds, double cpuSeconds,
                      double result, double baselineWallSeconds, int maxConcurrent) {
-        this(spec, status, message, wallSeconds, cpuSeconds, result, baselineWallSeconds, maxConcurrent, Double.NaN);
+        this(spec, status, problem, wallSeconds, cpuSeconds, result, baselineWallSeconds, maxConcurrent, Double.NaN);
     }
 
     /** Wall time including the child processes' start-up: what a stopwatch around the whole run shows. */
@@ -53,7 +54,7 @@ public record RunResult(RunSpec spec, Status status, String message, double wall
 
     /** This result compared against a baseline wall time. */
     public RunResult withBaseline(double baselineSeconds) {
-        return new RunResult(spec, status, message, wallSeconds, cpuSeconds, result, baselineSeconds, maxConcurrent,
+        return new RunResult(spec, status, problem, wallSeconds, cpuSeconds, result, baselineSeconds, maxConcurrent,
                 startSeconds);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.mechanism.Mechanism;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.run.RunResult;
@@ -40,7 +41,7 @@ class ExchangeExperimentTest {
         List<ExchangeStats> seen = new ArrayList<>();
         ExchangeResult r = ExchangeExperiment.start(spec, parent, seen::add).await();
 
-        assertThat(r.status()).as(r.message()).isEqualTo(RunResult.Status.COMPLETED);
+        assertThat(r.status()).as(r.problem().toString()).isEqualTo(RunResult.Status.COMPLETED);
         assertThat(r.result()).isEqualTo(spec.sequentialSum());
         assertThat(r.children()).hasSize(processes).allSatisfy(c -> assertThat(c.exit().orElseThrow().ok()).isTrue());
         if (mechanism.carriesMessages()) {
@@ -71,8 +72,10 @@ class ExchangeExperimentTest {
 
         assertThat(r.status()).isEqualTo(RunResult.Status.FAILED);
         assertThat(r.result()).isNaN();
-        assertThat(r.message()).startsWith("process 1 (pid " + victim.pid() + ") killed by SIGKILL (9)")
-                .endsWith("no total is reported");
+        // Process 1 was killed by SIGKILL (exit status 137) after sending what it sent, all received.
+        assertThat(r.problem().code()).isEqualTo(ProblemCode.EXCHANGE_CHILD_FAILED);
+        assertThat(r.problem().args()).containsExactly("1", Long.toString(victim.pid()), "137",
+                Long.toString(r.children().get(1).received()), Long.toString(r.children().get(1).sent()));
         ChildReport dead = r.children().get(1);
         assertThat(dead.exit().orElseThrow().signal()).isEqualTo(9);
         assertThat(dead.received()).as("every message written before the kill was read")

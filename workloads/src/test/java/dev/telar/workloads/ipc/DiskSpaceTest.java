@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telar.probe.Kernel;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import net.openhft.chronicle.bytes.MappedBytes;
@@ -23,13 +25,15 @@ class DiskSpaceTest {
 
             Path second = tmpfs.path().resolve("second");
             assertThatThrownBy(() -> DiskSpace.reserve(second, 256)).isInstanceOf(DiskFullException.class)
-                    .hasMessage("disk full: no room for second (256 B) on " + tmpfs.path() + ", 0 B free");
+                    .extracting(e -> ((DiskFullException) e).problem())
+                    .isEqualTo(Problem.of(ProblemCode.DISK_FULL_NO_ROOM, "second", "256 B", tmpfs.path(), "0 B"));
             // A file whose blocks are all there opens on a full disk as well (a child mapping the
             // parent's file must not fail for space it does not need).
             DiskSpace.reserve(first, 8192);
-            assertThatThrownBy(() -> DiskSpace.require(tmpfs.path(), 4096, "a journal"))
+            assertThatThrownBy(() -> DiskSpace.require(tmpfs.path(), 4096, ProblemCode.DISK_FULL_JOURNAL, "a-to-b"))
                     .isInstanceOf(DiskFullException.class)
-                    .hasMessage("disk full: a journal on " + tmpfs.path() + " has 0 B free, needs 4 KiB");
+                    .extracting(e -> ((DiskFullException) e).problem())
+                    .isEqualTo(Problem.of(ProblemCode.DISK_FULL_JOURNAL, "a-to-b", tmpfs.path(), "0 B", "4 KiB"));
         }
     }
 
@@ -54,9 +58,10 @@ class DiskSpaceTest {
                 bytes.releaseLast();
             }
             assertThat(fault).as("1 MiB written into a 64 KiB tmpfs must fault").isNotNull();
-            assertThat(DiskSpace.reason(fault)).hasValueSatisfying(r -> assertThat(r)
-                    .startsWith("disk full: a write to a memory-mapped exchange file found no free block (")
-                    .doesNotContain("\n"));
+            assertThat(DiskSpace.reason(fault)).hasValueSatisfying(r -> {
+                assertThat(r.code()).isEqualTo(ProblemCode.DISK_FULL_MAPPED_WRITE);
+                assertThat(r.args().get(0)).contains("unsafe memory access").doesNotContain("\n");
+            });
         }
     }
 }

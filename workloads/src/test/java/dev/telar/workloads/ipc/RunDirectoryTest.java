@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.telar.probe.ProcessIdentity;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -184,9 +186,7 @@ class RunDirectoryTest {
     void aUsersOpenDirectoryGivenAsThePlaceItselfIsRefusedAndLeftAlone() throws Exception {
         Path shared = sharedUserDirectory(parent);
         Map<String, String> before = snapshot(shared);
-        assertThatThrownBy(() -> RunDirectory.create(shared)).isInstanceOf(UnsafePlaceException.class)
-                .hasMessage(shared + " is open to group or others (mode 0755, Telar needs 0700); "
-                        + "remove it or set ipc.dir / XDG_RUNTIME_DIR");
+        assertRefused(() -> RunDirectory.create(shared), Problem.of(ProblemCode.PLACE_OPEN, shared, "0755"));
         assertThat(snapshot(shared)).isEqualTo(before);
     }
 
@@ -195,8 +195,7 @@ class RunDirectoryTest {
         Path real = Files.createDirectory(parent.resolve("real"), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
         Path link = Files.createSymbolicLink(parent.resolve("telar-someone"), real);
-        assertThatThrownBy(() -> RunDirectory.create(link)).isInstanceOf(UnsafePlaceException.class)
-                .hasMessage(link + " is a symlink; remove it or set ipc.dir / XDG_RUNTIME_DIR");
+        assertRefused(() -> RunDirectory.create(link), Problem.of(ProblemCode.PLACE_SYMLINK, link));
         try (Stream<Path> s = Files.list(real)) {
             assertThat(s).isEmpty();
         }
@@ -206,9 +205,7 @@ class RunDirectoryTest {
     void aPlaceOpenToOthersIsRefusedAndNotChanged() throws Exception {
         Path open = Files.createDirectory(parent.resolve("telar-open"));
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
-        assertThatThrownBy(() -> RunDirectory.ensurePlace(open)).isInstanceOf(UnsafePlaceException.class)
-                .hasMessage(open + " is open to group or others (mode 0777, Telar needs 0700); "
-                        + "remove it or set ipc.dir / XDG_RUNTIME_DIR");
+        assertRefused(() -> RunDirectory.ensurePlace(open), Problem.of(ProblemCode.PLACE_OPEN, open, "0777"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(open))).isEqualTo("rwxrwxrwx");
     }
 
@@ -218,9 +215,7 @@ class RunDirectoryTest {
         Path theirs = Files.createDirectory(parent.resolve("telar-theirs"), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
         Files.setAttribute(theirs, "unix:uid", OTHER_UID, LinkOption.NOFOLLOW_LINKS);
-        assertThatThrownBy(() -> RunDirectory.ensurePlace(theirs)).isInstanceOf(UnsafePlaceException.class)
-                .hasMessage(theirs + " belongs to uid 65534, not to this user (uid 0); "
-                        + "remove it or set ipc.dir / XDG_RUNTIME_DIR");
+        assertRefused(() -> RunDirectory.ensurePlace(theirs), Problem.of(ProblemCode.PLACE_FOREIGN, theirs, 65534, 0));
         assertThat(Files.getAttribute(theirs, "unix:uid")).isEqualTo(OTHER_UID);
     }
 
@@ -228,9 +223,8 @@ class RunDirectoryTest {
     void aPlaceInADirectoryOthersMayWriteIsRefusedUnlessThatIsSticky() throws Exception {
         Path open = Files.createDirectory(parent.resolve("open"));
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
-        assertThatThrownBy(() -> RunDirectory.ensurePlace(open.resolve("telar-x"))).isInstanceOf(UnsafePlaceException.class)
-                .hasMessage(open.resolve("telar-x") + " lies in " + open + ", which others may write and is not sticky; "
-                        + "remove it or set ipc.dir / XDG_RUNTIME_DIR");
+        assertRefused(() -> RunDirectory.ensurePlace(open.resolve("telar-x")),
+                Problem.of(ProblemCode.PLACE_IN_OPEN, open.resolve("telar-x"), open));
         Files.setAttribute(open, "unix:mode", 01777);
         assertThat(RunDirectory.ensurePlace(open.resolve("telar-x"))).isDirectory();
     }
@@ -256,25 +250,24 @@ class RunDirectoryTest {
         Path place = tmp.resolve("telar-nobody");
         Map<String, String> env = Map.of("USER", "nobody", "PATH", "/usr/bin:/bin");
         List<String> flags = List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp);
-        String fix = "; remove it or set ipc.dir / XDG_RUNTIME_DIR";
 
         Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
         Files.setAttribute(elsewhere, "unix:uid", Unprivileged.UID);
         Files.createSymbolicLink(place, elsewhere);
         Unprivileged.Result r = probe(env, flags);
-        assertThat(r.out()).isEqualTo(place + " is a symlink" + fix);
+        assertThat(Problem.fromLine(r.out())).contains(Problem.of(ProblemCode.PLACE_SYMLINK, place));
         assertThat(r.code()).isEqualTo(3);
         Files.delete(place);
 
         Files.createDirectory(place, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         r = probe(env, flags);
-        assertThat(r.out()).isEqualTo(place + " belongs to uid 0, not to this user (uid 65534)" + fix);
+        assertThat(Problem.fromLine(r.out())).contains(Problem.of(ProblemCode.PLACE_FOREIGN, place, 0, 65534));
         assertThat(r.code()).isEqualTo(3);
 
         Files.setAttribute(place, "unix:uid", Unprivileged.UID);
         Files.setAttribute(place, "unix:mode", 0770);
         r = probe(env, flags);
-        assertThat(r.out()).isEqualTo(place + " is open to group or others (mode 0770, Telar needs 0700)" + fix);
+        assertThat(Problem.fromLine(r.out())).contains(Problem.of(ProblemCode.PLACE_OPEN, place, "0770"));
         assertThat(r.code()).isEqualTo(3);
         Files.delete(place);
 
@@ -283,6 +276,12 @@ class RunDirectoryTest {
         assertThat(r.code()).isZero();
         assertThat(Files.getAttribute(place, "unix:uid", LinkOption.NOFOLLOW_LINKS)).isEqualTo(Unprivileged.UID);
         assertThat(Files.getAttribute(place, "unix:mode", LinkOption.NOFOLLOW_LINKS)).isEqualTo(040700);
+    }
+
+    /** {@code call} is refused with exactly {@code why}. */
+    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, Problem why) {
+        assertThatThrownBy(call).isInstanceOf(UnsafePlaceException.class)
+                .extracting(e -> ((UnsafePlaceException) e).problem()).isEqualTo(why);
     }
 
     private Unprivileged.Result probe(Map<String, String> env, List<String> flags) throws Exception {

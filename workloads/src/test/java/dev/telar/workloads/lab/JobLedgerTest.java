@@ -6,6 +6,8 @@ import dev.telar.workloads.exchange.ExchangeEvent;
 import dev.telar.workloads.exchange.ExchangeResult;
 import dev.telar.workloads.exchange.ExchangeSpec;
 import dev.telar.workloads.mechanism.Mechanism;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
 /** The endings the client makes up for the jobs of a lost lab, from what it saw of them. */
 @Timeout(10)
 class JobLedgerTest {
-    private static final String WHY = "lab JVM 7 lost: killed by SIGKILL (9)";
+    private static final Problem WHY = Problem.of(ProblemCode.LAB_KILLED, 7, 137);
     private final JobLedger ledger = new JobLedger(LabSamples.LIMITS, 0);
 
     @Test
@@ -38,7 +40,7 @@ class JobLedgerTest {
         assertThat(out.get(1)).isEqualTo(new LabEvent.Exchange(new ExchangeEvent.RaceStarted(3, 500)));
         ExchangeEvent.RaceFinished race = (ExchangeEvent.RaceFinished) ((LabEvent.Exchange) out.get(2)).event();
         assertThat(race.result().status()).isEqualTo(RunResult.Status.FAILED);
-        assertThat(race.result().message()).isEqualTo(WHY);
+        assertThat(race.result().problem()).isEqualTo(WHY);
         assertThat(race.result().expected()).isEqualTo(1500);
         assertThat(out.subList(3, 5)).containsExactly(new LabEvent.Exchange(new ExchangeEvent.Idle()),
                 new LabEvent.JobEnded(JobKind.RACE));
@@ -54,7 +56,7 @@ class JobLedgerTest {
         ExchangeSpec one = new ExchangeSpec(Mechanism.PIPE, 1, 1_000_000, RunSpec.SEED, LabSamples.LIMITS);
         ledger.observe(new LabEvent.Exchange(new ExchangeEvent.RunStarted(one)), 0);
         ledger.observe(new LabEvent.Exchange(new ExchangeEvent.RunFinished(new ExchangeResult(one,
-                RunResult.Status.COMPLETED, "", 1, 1, 1, 1, List.of(), 0), 1)), 0);
+                RunResult.Status.COMPLETED, Problem.NONE, 1, 1, 1, 1, List.of(), 0), 1)), 0);
 
         List<LabEvent> out = ledger.lost(WHY, 1);
 
@@ -74,7 +76,7 @@ class JobLedgerTest {
         ledger.observe(new LabEvent.JobStarted(JobKind.SWEEP), 0);
         ledger.observe(new LabEvent.Experiment(new ExperimentEvent.Started(LabSamples.SPEC)), 0);
         ledger.observe(new LabEvent.Experiment(new ExperimentEvent.Finished(new RunResult(LabSamples.SPEC,
-                RunResult.Status.COMPLETED, "", 1, 1, 1, 1, 0))), 0);
+                RunResult.Status.COMPLETED, Problem.NONE, 1, 1, 1, 1, 0))), 0);
 
         List<LabEvent> out = ledger.lost(WHY, 1);
 
@@ -82,7 +84,7 @@ class JobLedgerTest {
                 .containsExactly("Experiment", "Experiment", "JobEnded");
         RunResult failed = ((ExperimentEvent.Finished) ((LabEvent.Experiment) out.get(0)).event()).result();
         assertThat(failed.status()).isEqualTo(RunResult.Status.FAILED);
-        assertThat(failed.message()).isEqualTo(WHY);
+        assertThat(failed.problem()).isEqualTo(WHY);
     }
 
     /** A scenario lost mid-run ends failed with the figures of its last snapshot, as a failed runner ends it. */

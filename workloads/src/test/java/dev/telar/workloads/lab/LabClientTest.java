@@ -8,6 +8,8 @@ import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.model.ModelKind;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.run.ExperimentEvent;
@@ -133,7 +135,7 @@ class LabClientTest {
         until(e -> e instanceof LabEvent.Experiment x && x.event() instanceof ExperimentEvent.Started);
         Path firstDir = client.channelDir().orElseThrow();
         ProcessHandle.of(first).orElseThrow().destroyForcibly();
-        String killed = "lab JVM " + first + " lost: killed by SIGKILL (9)";
+        Problem killed = Problem.of(ProblemCode.LAB_KILLED, first, 137); // 128 + SIGKILL
         assertLost(killed, io(2000));
         assertThat(firstDir).doesNotExist();
 
@@ -143,7 +145,7 @@ class LabClientTest {
         client.send(new LabCommand.RunExperiment(matmul, false));
         long second = next(LabEvent.Ready.class).pid();
         assertThat(second).isNotEqualTo(first);
-        assertLost("lab JVM " + second + " lost: out of memory (exit code 3)", matmul);
+        assertLost(Problem.of(ProblemCode.LAB_OUT_OF_MEMORY, second, LabMain.EXIT_OUT_OF_MEMORY), matmul);
 
         client.send(new LabCommand.RunExperiment(io(1), false));
         long third = next(LabEvent.Ready.class).pid();
@@ -172,7 +174,7 @@ class LabClientTest {
                 false), e -> e instanceof LabEvent.Exchange x && x.event() instanceof ExchangeEvent.RunStarted);
         ExchangeEvent.RunFinished run = (ExchangeEvent.RunFinished) ((LabEvent.Exchange) exchange.ending().get(0)).event();
         assertThat(run.result().status()).isEqualTo(RunResult.Status.FAILED);
-        assertThat(run.result().message()).isEqualTo(exchange.reason());
+        assertThat(run.result().problem()).isEqualTo(exchange.reason());
         assertThat(run.result().spec().mechanism()).isEqualTo(Mechanism.PIPE);
         assertThat(run.result().spec().processes()).isEqualTo(2);
         assertThat(exchange.ending()).hasSize(3);
@@ -181,7 +183,7 @@ class LabClientTest {
                 e -> e instanceof LabEvent.Exchange x && x.event() instanceof ExchangeEvent.RaceStarted);
         ExchangeEvent.RaceFinished raced = (ExchangeEvent.RaceFinished) ((LabEvent.Exchange) race.ending().get(0)).event();
         assertThat(raced.result().status()).isEqualTo(RunResult.Status.FAILED);
-        assertThat(raced.result().message()).isEqualTo(race.reason());
+        assertThat(raced.result().problem()).isEqualTo(race.reason());
         assertThat(race.ending()).hasSize(3);
         assertThat(runDirectories()).isEmpty();
     }
@@ -245,7 +247,7 @@ class LabClientTest {
     }
 
     /** What a job's view heard once its lab was killed: the events up to its end, and the reason given. */
-    private record Killed(String reason, List<LabEvent> ending) {
+    private record Killed(Problem reason, List<LabEvent> ending) {
     }
 
     /**
@@ -259,7 +261,7 @@ class LabClientTest {
         long lab = next(LabEvent.Ready.class).pid();
         until(running);
         ProcessHandle.of(lab).orElseThrow().destroyForcibly();
-        String reason = "lab JVM " + lab + " lost: killed by SIGKILL (9)";
+        Problem reason = Problem.of(ProblemCode.LAB_KILLED, lab, 137);
         List<LabEvent> end = until(LabEvent.JobEnded.class::isInstance).stream()
                 .filter(e -> !(e instanceof LabEvent.ExchangeProgressed || e instanceof LabEvent.RaceSampled)).toList();
         assertThat(end.get(end.size() - 1)).isEqualTo(new LabEvent.JobEnded(job.kind()));
@@ -271,11 +273,11 @@ class LabClientTest {
     }
 
     /** The failed ending of an experiment whose lab was lost, then LabLost, all with {@code reason}. */
-    private void assertLost(String reason, RunSpec spec) throws InterruptedException {
+    private void assertLost(Problem reason, RunSpec spec) throws InterruptedException {
         List<LabEvent> end = until(LabEvent.JobEnded.class::isInstance);
         RunResult failed = finished(end);
         assertThat(failed.status()).isEqualTo(RunResult.Status.FAILED);
-        assertThat(failed.message()).isEqualTo(reason);
+        assertThat(failed.problem()).isEqualTo(reason);
         assertThat(failed.spec()).isEqualTo(spec);
         assertThat(end.subList(end.size() - 2, end.size())).containsExactly(
                 new LabEvent.Experiment(new ExperimentEvent.Idle()), new LabEvent.JobEnded(JobKind.EXPERIMENT));

@@ -7,6 +7,8 @@ import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.exchange.ExchangeSpec;
 import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.exchange.TotalCheck;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
@@ -98,7 +100,7 @@ class LabEngineJobEventsTest {
         assertThat(events).hasSize(3);
         LabEvent.Rejected rejected = (LabEvent.Rejected) events.get(1);
         assertThat(rejected.asked()).isEqualTo(JobKind.SCENARIO);
-        assertThat(rejected.reason()).contains("even number of workers");
+        assertThat(rejected.reason()).isEqualTo(Problem.of(ProblemCode.SCENARIO_WORKERS_EVEN, 3));
         assertThat(events.get(2)).isEqualTo(new LabEvent.JobEnded(JobKind.SCENARIO));
     }
 
@@ -117,7 +119,8 @@ class LabEngineJobEventsTest {
         assertThat(measured.seconds()).isPositive();
         assertThat(events.get(1)).isInstanceOf(ExchangeEvent.RunStarted.class);
         ExchangeEvent.RunFinished finished = (ExchangeEvent.RunFinished) events.get(2);
-        assertThat(finished.result().status()).as(finished.result().message()).isEqualTo(RunResult.Status.COMPLETED);
+        assertThat(finished.result().status()).as(finished.result().problem().toString())
+                .isEqualTo(RunResult.Status.COMPLETED);
         assertThat(finished.expected()).isEqualTo(expected);
         assertThat(finished.totalMatches()).isTrue();
         assertThat(events.get(3)).isInstanceOf(ExchangeEvent.Idle.class);
@@ -132,7 +135,8 @@ class LabEngineJobEventsTest {
                 false, TotalCheck.NONE)));
         assertThat(events).hasSize(3);
         ExchangeEvent.RunFinished finished = (ExchangeEvent.RunFinished) events.get(1);
-        assertThat(finished.result().status()).as(finished.result().message()).isEqualTo(RunResult.Status.COMPLETED);
+        assertThat(finished.result().status()).as(finished.result().problem().toString())
+                .isEqualTo(RunResult.Status.COMPLETED);
         assertThat(finished.expected()).isNaN();
     }
 }

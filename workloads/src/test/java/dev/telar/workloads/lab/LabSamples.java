@@ -10,6 +10,8 @@ import dev.telar.workloads.exchange.ExchangeStats;
 import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.model.ModelKind;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.race.RaceDemo;
 import dev.telar.workloads.race.RaceResult;
 import dev.telar.workloads.proc.ChildExit;
@@ -66,10 +68,13 @@ final class LabSamples {
     }
 
     static List<LabEvent> events() {
-        RunResult done = new RunResult(SPEC, RunResult.Status.COMPLETED, "", 1.25, 4.5, 12_345.678, 4.75, 0, 0.4);
-        RunResult failed = new RunResult(SPEC, RunResult.Status.FAILED, "worker 2 died", Double.NaN, Double.NaN,
+        RunResult done = new RunResult(SPEC, RunResult.Status.COMPLETED, Problem.NONE, 1.25, 4.5, 12_345.678, 4.75, 0, 0.4);
+        RunResult failed = new RunResult(SPEC, RunResult.Status.FAILED, Problem.of(ProblemCode.ERROR, "worker 2 died"), Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, 0);
-        ExchangeResult result = new ExchangeResult(EXCHANGE, RunResult.Status.FAILED, "process 1 (pid 77) killed by SIGKILL (9)",
+        // A problem with a cause that has a cause, an empty argument (no exit yet) and non-ASCII words.
+        Problem died = Problem.because(Problem.because(Problem.of(ProblemCode.DISK_FULL, "No space left on device é"),
+                ProblemCode.LAB_UNSENDABLE), ProblemCode.EXCHANGE_CHILD_FAILED_SAYING, 1, 77, "", 11, 12);
+        ExchangeResult result = new ExchangeResult(EXCHANGE, RunResult.Status.FAILED, died,
                 0.8, 0.3, 1.9, Double.NaN, List.of(
                         new ChildReport(0, 76, Optional.of(new ChildExit(0)), 25, 25, 0.61),
                         new ChildReport(1, 77, Optional.of(new ChildExit(137)), 12, 11, Double.NaN),
@@ -80,14 +85,13 @@ final class LabSamples {
                 new ExchangeProgress.Child(0, 76, true, Optional.empty(), 400),
                 new ExchangeProgress.Child(1, 77, false, Optional.of(new ChildExit(137)), 399),
                 new ExchangeProgress.Child(2, 78, false, Optional.of(new ChildExit(0)), 401)));
-        RaceResult race = new RaceResult(2, 100_000, RunResult.Status.COMPLETED, "", 200_000, 131_072, 200_000, 0.2, 0.9);
+        RaceResult race = new RaceResult(2, 100_000, RunResult.Status.COMPLETED, Problem.NONE, 200_000, 131_072, 200_000, 0.2, 0.9);
         List<LabEvent> events = new ArrayList<>(List.of(
                 new LabEvent.Ready(ProcessHandle.current().pid()),
                 new LabEvent.JobStarted(JobKind.EXPERIMENT),
                 new LabEvent.JobEnded(JobKind.SWEEP),
                 new LabEvent.Refused(JobKind.RACE, JobKind.SCENARIO),
-                new LabEvent.Rejected(JobKind.EXCHANGE,
-                        "draws must be 4..100000000000 (at least one per process), got 2"),
+                new LabEvent.Rejected(JobKind.EXCHANGE, Problem.of(ProblemCode.EXCHANGE_DRAWS, 4, 100_000_000_000L, 2)),
                 new LabEvent.Experiment(new ExperimentEvent.Started(SPEC)),
                 new LabEvent.Experiment(new ExperimentEvent.Children(List.of(101L, 102L, 103L))),
                 new LabEvent.Experiment(new ExperimentEvent.Finished(done)),
@@ -103,7 +107,7 @@ final class LabSamples {
                 new LabEvent.ScenarioStarted(new ScenarioSpec(Primitive.BARRIER, Mode.THREADS, 1.0, 4, 3, true)),
                 new LabEvent.ExchangeProgressed(progress),
                 new LabEvent.RaceSampled(new RaceDemo.Sample(false, 0.35, 91_000, 200_000)),
-                new LabEvent.LabLost("lab JVM 4242 lost: killed by SIGKILL (9)")));
+                new LabEvent.LabLost(Problem.of(ProblemCode.LAB_KILLED, 4242, 137))));
         for (Optional<SyncState> state : syncStates()) {
             events.add(new LabEvent.ScenarioUpdated(new ScenarioSnapshot(Primitive.LOCK, Mode.THREADS, ScenarioStatus.RUNNING,
                     state, Optional.of(figures().get(0)), List.of("telar-sync-0", "telar-sync-1"),
@@ -114,10 +118,10 @@ final class LabSamples {
                     ScenarioStatus.RUNNING, Optional.empty(), Optional.of(f), List.of("pid 4321"), List.of(), 0.25)));
         }
         events.add(new LabEvent.ScenarioEnded(new ScenarioOutcome(Primitive.BARRIER, Mode.PROCESSES, ScenarioStatus.FAILED,
-                Optional.of(figures().get(5)), false, "failed: process 2 died", 3.25,
-                "process 2 (pid 88) killed by SIGKILL (9)")));
+                Optional.of(figures().get(5)), false, "failed", 3.25,
+                Problem.of(ProblemCode.SCENARIO_WORKER_ENDED, 88, 137))));
         events.add(new LabEvent.ScenarioEnded(new ScenarioOutcome(Primitive.EVENT, Mode.THREADS, ScenarioStatus.FAILED,
-                Optional.empty(), false, "did not start", 0.01, "no room")));
+                Optional.empty(), false, "did not start", 0.01, Problem.of(ProblemCode.ERROR, "no room"))));
         return events;
     }
 

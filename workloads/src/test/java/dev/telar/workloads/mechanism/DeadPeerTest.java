@@ -8,6 +8,7 @@ import dev.telar.workloads.exchange.ExchangeLayout;
 import dev.telar.workloads.exchange.ExchangeResult;
 import dev.telar.workloads.exchange.ExchangeRun;
 import dev.telar.workloads.exchange.ExchangeSpec;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.proc.ChildLauncher;
@@ -317,7 +318,8 @@ class DeadPeerTest {
 
         assertThat(ended).as("ns from kill -9 to the end of the run").isLessThan(NOTICE_NANOS);
         assertThat(r.status()).isEqualTo(RunResult.Status.FAILED);
-        assertThat(r.message()).startsWith("process 0 (pid " + first.pid() + ") killed by SIGKILL (9)");
+        assertThat(r.problem().code()).isIn(ProblemCode.EXCHANGE_CHILD_DIED, ProblemCode.EXCHANGE_CHILD_DIED_SAYING);
+        assertThat(r.problem().args().subList(0, 3)).containsExactly("0", Long.toString(first.pid()), "137");
         assertThat(r.result()).isNaN();
         assertThat(r.children()).extracting(ChildReport::received).containsExactly(0L, 1L, 1L);
         assertThat(r.children().get(1).exit().map(ChildExit::ok)).contains(true);

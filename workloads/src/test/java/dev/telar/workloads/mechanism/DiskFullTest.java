@@ -9,6 +9,7 @@ import dev.telar.workloads.exchange.ExchangeRun;
 import dev.telar.workloads.exchange.ExchangeRunner;
 import dev.telar.workloads.exchange.ExchangeSpec;
 import dev.telar.workloads.ipc.Tmpfs;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.race.RaceResult;
 import dev.telar.workloads.run.RunResult;
 import java.nio.file.Files;
@@ -40,8 +41,10 @@ class DiskFullTest {
             ExchangeRun run = ExchangeExperiment.start(spec, tmpfs.path(), s -> { });
             ExchangeResult r = run.await(Duration.ofSeconds(60)).orElseThrow(() -> new AssertionError("run not ended"));
 
-            assertThat(r.status()).as(r.message()).isEqualTo(RunResult.Status.FAILED);
-            assertThat(r.message()).contains("disk full: ").doesNotContain("\n").doesNotContain("InternalError");
+            assertThat(r.status()).as(r.problem().toString()).isEqualTo(RunResult.Status.FAILED);
+            // A full disk, met by this JVM or by a child (then its last words); one line each argument.
+            assertThat(r.problem().diskFull()).as(r.problem().toString()).isPresent();
+            assertThat(r.problem().toLine()).doesNotContain("\n").doesNotContain("InternalError");
             assertThat(run.children()).noneMatch(c -> c.isAlive());
             try (Stream<Path> left = Files.list(tmpfs.path())) {
                 assertThat(left).as("the run directory is removed").isEmpty();
@@ -82,12 +85,12 @@ class DiskFullTest {
             }
             assertThat(runs).extracting(r -> r.spec().mechanism()).containsExactly(Mechanism.values());
             for (ExchangeResult r : runs) {
-                assertThat(r.status()).as(r.spec().mechanism() + ": " + r.message()).isEqualTo(RunResult.Status.FAILED);
-                assertThat(r.message()).as(r.spec().mechanism().name()).startsWith("disk full: ");
+                assertThat(r.status()).as(r.spec().mechanism() + ": " + r.problem()).isEqualTo(RunResult.Status.FAILED);
+                assertThat(r.problem().code().diskFull()).as(r.spec().mechanism() + ": " + r.problem()).isTrue();
             }
             assertThat(race).isNotNull();
             assertThat(race.status()).isEqualTo(RunResult.Status.FAILED);
-            assertThat(race.message()).startsWith("disk full: ");
+            assertThat(race.problem().code().diskFull()).as(race.problem().toString()).isTrue();
             assertThat(runner.busy()).isFalse();
             try (Stream<Path> left = Files.list(tmpfs.path())) {
                 assertThat(left).isEmpty();
@@ -108,7 +111,7 @@ class DiskFullTest {
             Pipe.create(dir, new ExchangeLimits(100_000_000L, ExchangeLimits.DEFAULT_DISK_CAP));
             long sent = 0;
             try (PipeEnd a = Pipe.open(dir, Pipe.Side.A)) {
-                Throwable stop = null;
+                dev.telar.workloads.ipc.DiskFullException stop = null;
                 try {
                     while (sent < 10_000_000L) {
                         a.send(sent, sent);
@@ -118,7 +121,10 @@ class DiskFullTest {
                     stop = e;
                 }
                 assertThat(stop).as("the writer stopped for a full disk after %d messages", sent).isNotNull();
-                assertThat(stop.getMessage()).startsWith("disk full: the journal of a-to-b on ").contains(" free, needs ");
+                // The journal of lane a-to-b, on the tmpfs, with what it has and what it needs.
+                assertThat(stop.problem().code()).isEqualTo(ProblemCode.DISK_FULL_JOURNAL);
+                assertThat(stop.problem().args()).hasSize(4).startsWith("a-to-b", Pipe.lane(dir, Pipe.Side.A).toString());
+                assertThat(stop.problem().args().get(3)).matches("[0-9.]+ (KiB|MiB)");
                 assertThat(sent).as("about a MiB of messages fitted").isGreaterThan(10_000);
             }
             try (Lane lane = Lane.open(Pipe.lane(dir, Pipe.Side.A), net.openhft.chronicle.core.time.SystemTimeProvider.INSTANCE)) {

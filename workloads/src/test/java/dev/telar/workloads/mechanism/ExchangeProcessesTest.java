@@ -155,7 +155,7 @@ class ExchangeProcessesTest {
         long increments = 2_000_000;
         List<RaceDemo.Sample> samples = new ArrayList<>();
         RaceResult r = RaceDemo.run(dir, 2, increments, samples::add);
-        assertThat(r.status()).as(r.message()).isEqualTo(dev.telar.workloads.run.RunResult.Status.COMPLETED);
+        assertThat(r.status()).as(r.problem().toString()).isEqualTo(dev.telar.workloads.run.RunResult.Status.COMPLETED);
         assertThat(r.expected()).isEqualTo(2 * increments);
         assertThat(r.lockedTotal()).isEqualTo(2 * increments);
         // A stale write-back can undo a whole burst of the other process, so the unlocked total may

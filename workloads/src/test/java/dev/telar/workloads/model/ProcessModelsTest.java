@@ -46,7 +46,7 @@ class ProcessModelsTest {
         control.watchChildren(announced::add);
         // Three tasks on two processes: one process runs two of them.
         RunResult r = Experiments.run(cpu(model, 2, 3, DRAWS), control);
-        assertThat(r.status()).as(r.message()).isEqualTo(RunResult.Status.COMPLETED);
+        assertThat(r.status()).as(r.problem().toString()).isEqualTo(RunResult.Status.COMPLETED);
         assertThat(r.result()).isEqualTo(sequential); // bit for bit: same seeds, same combining order
         assertThat(r.startSeconds()).as("JVM start-up, reported apart").isPositive();
         assertThat(r.wallSeconds()).isPositive();

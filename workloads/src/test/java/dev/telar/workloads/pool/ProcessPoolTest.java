@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.telar.probe.Kernel;
 import dev.telar.workloads.kernel.CpuKernel;
 import dev.telar.workloads.kernel.TaskContext;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -130,7 +132,8 @@ class ProcessPoolTest {
             ProcessHandle.of(pids.get(0)).orElseThrow().destroyForcibly();
             assertThatThrownBy(() -> endless.get(10, TimeUnit.SECONDS)).cause()
                     .isInstanceOf(WorkerDiedException.class)
-                    .hasMessage("pool worker 0 (pid " + pids.get(0) + ") died with task 0 in flight: killed by SIGKILL (9)");
+                    .extracting(e -> ((WorkerDiedException) e).problem()) // worker 0, task 0, SIGKILL; no last words
+                    .isEqualTo(Problem.of(ProblemCode.POOL_WORKER_DIED, 0, pids.get(0), 0, 137));
 
             PoolResult next = own.submit(TaskKinds.task(SMALL, 2)).get(30, TimeUnit.SECONDS);
             assertThat(next.workerPid()).isEqualTo(pids.get(1));

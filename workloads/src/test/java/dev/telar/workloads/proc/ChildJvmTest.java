@@ -3,6 +3,8 @@ package dev.telar.workloads.proc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +37,18 @@ class ChildJvmTest {
         assertThat(exit.code()).isEqualTo(1);
         assertThat(exit.describe()).isEqualTo("exit code 1");
         assertThat(child.lastError()).isEqualTo("IllegalStateException: no disk left");
+        assertThat(child.lastProblem()).contains(Problem.of(ProblemCode.ERROR, "IllegalStateException: no disk left"));
+    }
+
+    @Test
+    void aChildThatMeetsAProblemSaysItWholeForItsParentToWord() throws Exception {
+        Child child = ChildLauncher.startTarget(ChildTargets.DiskFull.class, List.of("a-to-b", "/run/x y"));
+        assertThat(child.join().code()).isEqualTo(1);
+        assertThat(child.lastError()).startsWith(Problem.LINE_PREFIX);
+        assertThat(child.lastProblem())
+                .contains(Problem.of(ProblemCode.DISK_FULL_JOURNAL, "a-to-b", "/run/x y", "0 B", "260 KiB"));
+        assertThat(child.endedAs(ProblemCode.PROCESS_ENDED, ProblemCode.PROCESS_ENDED_SAYING, 3, child.pid(), 1).cause())
+                .isEqualTo(child.lastProblem());
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.telar.workloads.proc;
 
+import dev.telar.workloads.ipc.DiskFullException;
 import dev.telar.workloads.pool.ProcessPool;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +26,15 @@ public final class ChildTargets {
         @Override
         public void run(String[] args) {
             throw new IllegalStateException(args[0]);
+        }
+    }
+
+    /** Fails for a full disk: the journal named by the first argument, on the place the second names. */
+    public static final class DiskFull implements ProcessTarget {
+        @Override
+        public void run(String[] args) {
+            throw new IllegalStateException("the journal could not go on",
+                    new DiskFullException(Problem.of(ProblemCode.DISK_FULL_JOURNAL, args[0], args[1], "0 B", "260 KiB")));
         }
     }
 

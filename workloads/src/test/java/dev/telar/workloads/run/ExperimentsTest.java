@@ -9,6 +9,8 @@ import dev.telar.workloads.kernel.KernelKind;
 import dev.telar.workloads.kernel.TaskContext;
 import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.model.RunControl;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,8 +53,8 @@ class ExperimentsTest {
             assertThat(r.status()).isEqualTo(RunResult.Status.COMPLETED);
             assertThat(r.result()).isEqualTo(expectedCpuSum(200_000));
         } else {
-            assertThat(Experiments.problem(spec)).hasValueSatisfying(
-                    m -> assertThat(m).contains("Java 21").contains(String.valueOf(Runtime.version().feature())));
+            assertThat(Experiments.problem(spec))
+                    .contains(Problem.of(ProblemCode.RUN_VIRTUAL, Runtime.version().feature()));
             assertThatThrownBy(() -> Experiments.run(spec)).isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -144,10 +146,10 @@ class ExperimentsTest {
 
     @Test
     void badSpecsAreNamedWithTheValidValues() {
-        assertThat(Experiments.problem(cpu(ModelKind.POOL_MAP, 0, 10))).hasValueSatisfying(
-                m -> assertThat(m).contains("workers must be 1..1024, got 0"));
+        assertThat(Experiments.problem(cpu(ModelKind.POOL_MAP, 0, 10))).contains(Problem.of(ProblemCode.RUN_WORKERS, 1024, 0));
         assertThat(Experiments.problem(new RunSpec(KernelKind.CPU, ModelKind.SEQUENTIAL, 1, 1, 10, 1, 1, 5,
-                new int[] {999}, 1))).hasValueSatisfying(m -> assertThat(m).contains("core 999 does not exist"));
+                new int[] {999}, 1))).contains(Problem.of(ProblemCode.RUN_CORE_MISSING, 999,
+                Runtime.getRuntime().availableProcessors() - 1));
         assertThat(ModelKind.defaultPoolSize()).isEqualTo(Math.min(32, Runtime.getRuntime().availableProcessors() + 4));
     }
 
@@ -170,7 +172,7 @@ class ExperimentsTest {
     @Test
     void aFailingTaskFailsTheRunWithItsMessage() {
         RunSpec spec = new RunSpec(KernelKind.MATMUL, ModelKind.THREAD_TARGET, 2, 2, 0, 1, 1, 5, new int[0], 1);
-        assertThat(Experiments.problem(spec)).hasValueSatisfying(m -> assertThat(m).contains("matrix size"));
+        assertThat(Experiments.problem(spec)).contains(Problem.of(ProblemCode.RUN_MATRIX, Experiments.MAX_MATRIX, 0));
     }
 
     private static boolean joined(Thread t) {

@@ -1,5 +1,8 @@
 package dev.telar.workloads.sync.scenario;
 
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.problem.ProblemException;
 import dev.telar.workloads.sync.SharedCounters;
 import dev.telar.workloads.sync.SyncCondition;
 import dev.telar.workloads.sync.SyncLock;
@@ -42,8 +45,7 @@ final class ConditionScenario implements SyncScenario {
     @Override
     public void checkWorkers(int workers) {
         if (workers < 2 || workers % 2 != 0) {
-            throw new IllegalArgumentException("the condition scenario needs an even number of workers "
-                    + "(half producers, half consumers), not " + workers);
+            throw new ProblemException(Problem.of(ProblemCode.SCENARIO_WORKERS_EVEN, workers));
         }
     }
 

@@ -2,6 +2,8 @@ package dev.telar.workloads.sync.scenario;
 
 import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.kernel.CancelledException;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.proc.ChildLauncher;
@@ -48,7 +50,8 @@ public final class RunningScenario implements AutoCloseable {
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final List<Child> children = new CopyOnWriteArrayList<>();
     private final CompletableFuture<ScenarioOutcome> outcome = new CompletableFuture<>();
-    private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+    /** Why the run failed, first come; null while nothing failed. */
+    private final AtomicReference<Problem> firstFailure = new AtomicReference<>();
     private final Object contextLock = new Object();
     private volatile ScenarioStatus status = ScenarioStatus.STARTING;
     private volatile ScenarioContext ctx;
@@ -186,7 +189,6 @@ public final class RunningScenario implements AutoCloseable {
     private void run() {
         RunDirectory dir = null;
         SyncPrimitives family = null;
-        String failure = null;
         try {
             if (spec.mode() == Mode.PROCESSES) {
                 dir = RunDirectory.create(runParent);
@@ -213,17 +215,17 @@ public final class RunningScenario implements AutoCloseable {
             } catch (CancelledException | InterruptedException stopped) {
                 // the run was cancelled
             } catch (Exception e) {
-                if (firstFailure.compareAndSet(null, e)) {
+                if (firstFailure.compareAndSet(null, Problem.of(e))) {
+                    LOG.warn("scenario {} failed in its runner", spec.primitive().label(), e);
                     cancel();
                 }
             }
             awaitWorkers(c);
         } catch (RuntimeException | InterruptedException | Error e) {
-            firstFailure.compareAndSet(null, e);
+            firstFailure.compareAndSet(null, Problem.of(e));
             LOG.warn("scenario {} failed", spec.primitive().label(), e);
         } finally {
-            failure = describe(firstFailure.get());
-            finish(family, dir, failure);
+            finish(family, dir, firstFailure.get());
         }
     }
 
@@ -237,7 +239,7 @@ public final class RunningScenario implements AutoCloseable {
                 } catch (CancelledException | InterruptedException stopped) {
                     // cancelled
                 } catch (Exception | Error e) {
-                    if (firstFailure.compareAndSet(null, e)) {
+                    if (firstFailure.compareAndSet(null, Problem.of(e))) {
                         LOG.warn("scenario worker {} failed", index, e);
                         cancel();
                     }
@@ -294,8 +296,10 @@ public final class RunningScenario implements AutoCloseable {
                 it.remove();
                 ChildExit exit = child.join();
                 if (!exit.ok() && !c.cancelled()) {
-                    String why = child.lastError().isEmpty() ? exit.describe() : child.lastError();
-                    if (firstFailure.compareAndSet(null, new IllegalStateException("worker pid " + child.pid() + ": " + why))) {
+                    Problem why = child.endedAs(ProblemCode.SCENARIO_WORKER_ENDED, ProblemCode.SCENARIO_WORKER_SAYING,
+                            child.pid(), exit.code());
+                    if (firstFailure.compareAndSet(null, why)) {
+                        LOG.warn("scenario {}: worker {}", spec.primitive().label(), why);
                         cancel();
                     }
                 }
@@ -313,14 +317,8 @@ public final class RunningScenario implements AutoCloseable {
         }
     }
 
-    private static String describe(Throwable t) {
-        if (t == null) {
-            return null;
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
-
-    private void finish(SyncPrimitives family, RunDirectory dir, String failure) {
+    /** @param failure why the run failed, or null when it did not */
+    private void finish(SyncPrimitives family, RunDirectory dir, Problem failure) {
         ScenarioOutcome result;
         synchronized (contextLock) {
             ScenarioContext c = ctx;
@@ -343,7 +341,7 @@ public final class RunningScenario implements AutoCloseable {
                 summary = "did not start";
             }
             if (end == ScenarioStatus.FAILED) {
-                summary = "failed: " + failure;
+                summary = "failed"; // why is the failure's problem, worded by the user interface
             } else if (end == ScenarioStatus.CANCELLED) {
                 summary = "cancelled; so far " + summary;
             }
@@ -353,7 +351,7 @@ public final class RunningScenario implements AutoCloseable {
             last = new ScenarioSnapshot(last.primitive(), last.mode(), end, last.state(), last.figures(),
                     last.workers(), last.recentEvents(), seconds);
             result = new ScenarioOutcome(spec.primitive(), spec.mode(), end, figures, correct, summary, seconds,
-                    end == ScenarioStatus.FAILED ? failure : "");
+                    end == ScenarioStatus.FAILED ? failure : Problem.NONE);
             for (Child child : children) {
                 child.kill(); // all have ended already unless the runner itself failed
             }

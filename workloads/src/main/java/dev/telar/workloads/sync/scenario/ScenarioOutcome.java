@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.scenario;
 
+import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.sync.Mode;
 import java.util.Optional;
 
@@ -16,20 +17,20 @@ import java.util.Optional;
  *                  off, true means the expected damage was measured, not that no update was lost
  * @param summary   one line for a person, e.g. "lock on: total 1,998,734,112 = expected"
  * @param seconds   wall time of the run
- * @param failure   why a failed run failed (e.g. a child that died), as the workloads word it; empty
- *                  for other runs
+ * @param failure   why a failed run failed (e.g. a child that died); {@link Problem#NONE} for other
+ *                  runs
  */
 public record ScenarioOutcome(Primitive primitive, Mode mode, ScenarioStatus status, Optional<PrimitiveFigures> figures,
-                              boolean correct, String summary, double seconds, String failure) {
+                              boolean correct, String summary, double seconds, Problem failure) {
     public ScenarioOutcome {
         ScenarioSnapshot.checkKind(primitive, figures);
-        failure = failure == null ? "" : failure;
+        failure = failure == null ? Problem.NONE : failure;
     }
 
     /** An outcome without a failure reason. */
     public ScenarioOutcome(Primitive primitive, Mode mode, ScenarioStatus status, Optional<PrimitiveFigures> figures,
                            boolean correct, String summary, double seconds) {
-        this(primitive, mode, status, figures, correct, summary, seconds, "");
+        this(primitive, mode, status, figures, correct, summary, seconds, Problem.NONE);
     }
 
     /** The figures as the record of {@code type}, or empty (none, or another primitive's). */

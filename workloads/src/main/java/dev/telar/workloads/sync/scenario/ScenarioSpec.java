@@ -1,5 +1,8 @@
 package dev.telar.workloads.sync.scenario;
 
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.problem.ProblemException;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.process.ProcessSync;
 import java.util.Objects;
@@ -31,13 +34,13 @@ public record ScenarioSpec(Primitive primitive, Mode mode, double slowdown, int 
         Objects.requireNonNull(primitive, "primitive");
         Objects.requireNonNull(mode, "mode");
         if (!(slowdown >= 0) || slowdown > 1000) {
-            throw new IllegalArgumentException("slowdown must be 0..1000, not " + slowdown);
+            throw new ProblemException(Problem.of(ProblemCode.SCENARIO_SLOWDOWN, slowdown));
         }
         if (workers < 0 || workers > MAX_WORKERS) {
-            throw new IllegalArgumentException("workers must be 1.." + MAX_WORKERS + " (0 for the default), not " + workers);
+            throw new ProblemException(Problem.of(ProblemCode.SCENARIO_WORKERS, MAX_WORKERS, workers));
         }
         if (size < 0) {
-            throw new IllegalArgumentException("size must not be negative: " + size);
+            throw new ProblemException(Problem.of(ProblemCode.SCENARIO_SIZE, size));
         }
     }
 

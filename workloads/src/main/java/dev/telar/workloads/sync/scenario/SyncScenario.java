@@ -1,5 +1,8 @@
 package dev.telar.workloads.sync.scenario;
 
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.problem.ProblemException;
 import dev.telar.workloads.sync.SyncPrimitive;
 
 /**
@@ -20,7 +23,7 @@ public interface SyncScenario {
     /** Checks the worker count; throws IllegalArgumentException with a clear message when unsuitable. */
     default void checkWorkers(int workers) {
         if (workers < 1) {
-            throw new IllegalArgumentException(primitive().label() + " needs at least one worker");
+            throw new ProblemException(Problem.of(ProblemCode.SCENARIO_NO_WORKER, primitive().label()));
         }
     }
 

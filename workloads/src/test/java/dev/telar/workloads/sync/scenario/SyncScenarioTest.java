@@ -3,6 +3,9 @@ package dev.telar.workloads.sync.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.problem.ProblemException;
 import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.sync.LockState;
 import dev.telar.workloads.sync.Mode;
@@ -202,14 +205,17 @@ class SyncScenarioTest {
         ScenarioOutcome o = r.await(Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError("hangs after a kill"));
         assertThat(System.nanoTime() - killed).isLessThan(3_000_000_000L);
         assertThat(o.status()).isEqualTo(ScenarioStatus.FAILED);
-        assertThat(o.summary()).contains("pid " + pid);
+        // The killed worker, or the one that found it dead at the barrier and said so.
+        assertThat(o.failure().code()).isIn(ProblemCode.SCENARIO_WORKER_ENDED, ProblemCode.SCENARIO_WORKER_SAYING);
+        assertThat(o.failure().toString()).contains(Long.toString(pid));
         assertNoRunLeft();
     }
 
     @Test
     void unsuitableWorkerCountsAreRefused() {
         assertThatThrownBy(() -> SyncScenarioRunner.start(ScenarioSpec.of(Primitive.CONDITION, Mode.THREADS).withWorkers(3), runs))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("even number of workers");
+                .isInstanceOf(ProblemException.class)
+                .extracting(e -> ((ProblemException) e).problem()).isEqualTo(Problem.of(ProblemCode.SCENARIO_WORKERS_EVEN, 3));
     }
 
     private void assertNoRunLeft() throws Exception {
