@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NativeHeap {
     /** Shortest time between two trims from {@link #trimNowAndThen()}. */
-    static final long PERIOD_NANOS = TimeUnit.SECONDS.toNanos(30);
+    static final long PERIOD_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static volatile boolean unavailable;
     private static volatile long lastTrim = System.nanoTime();
 

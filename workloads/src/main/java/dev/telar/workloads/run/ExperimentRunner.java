@@ -57,6 +57,9 @@ public final class ExperimentRunner implements AutoCloseable {
                     emit(new ExperimentEvent.Started(spec));
                     emit(new ExperimentEvent.Finished(Experiments.run(spec, control).withBaseline(base.wallSeconds())));
                 } else {
+                    // Warmed up too: a run that is its own baseline (sequential) would otherwise
+                    // time the JIT's first compilations and the heap's first page faults.
+                    Experiments.warmUp(spec, control);
                     RunResult r = Experiments.run(spec, control);
                     emit(new ExperimentEvent.Finished(spec.equals(baseSpec) ? r.withBaseline(r.wallSeconds()) : r));
                 }

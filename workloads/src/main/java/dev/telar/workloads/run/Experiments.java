@@ -171,6 +171,10 @@ public final class Experiments {
                 run(s, control);
             }
         }
+        if (spec.kernel() == KernelKind.MATMUL) {
+            // Its matrices are large: a fresh heap would fault their pages in while timed.
+            HeapPrefault.touchYoungGeneration();
+        }
     }
 
     /**
