@@ -101,10 +101,19 @@ public record Settings(long refreshMillis, Language language, Theme theme, boole
      * variables read from {@code env} (name to value, null when unset).
      */
     public static Path defaultLogFile(Function<String, String> env) {
+        return stateDirectory(env).resolve("telar.log");
+    }
+
+    /**
+     * Telar's state directory: {@code $XDG_STATE_HOME/telar} (an absolute value only, as the XDG
+     * spec says), else {@code $HOME/.local/state/telar}, with the variables read from {@code env}
+     * (name to value, null when unset). Holds the log file and the manager's key and data.
+     */
+    public static Path stateDirectory(Function<String, String> env) {
         String state = env.apply("XDG_STATE_HOME");
         Path base = state != null && !state.isBlank() && Path.of(state).isAbsolute()
                 ? Path.of(state) : home(env).resolve(".local").resolve("state");
-        return base.resolve("telar").resolve("telar.log");
+        return base.resolve("telar");
     }
 
     /** {@code $HOME}, else the JVM's {@code user.home}. */

@@ -171,7 +171,25 @@ public enum ProblemCode {
     /** A worker process ended as {@code exit} says. */
     SCENARIO_WORKER_ENDED("pid", "exit"),
     /** A worker process ended as {@code exit} says; the cause is its last error line. */
-    SCENARIO_WORKER_SAYING(true, "pid", "exit");
+    SCENARIO_WORKER_SAYING(true, "pid", "exit"),
+
+    // ---- the remote manager
+    /** The manager's key file does not exist. */
+    MANAGER_KEY_MISSING("file"),
+    /** The manager's key file can be read by its group or by others; its permissions are {@code mode} (e.g. rw-r-----). */
+    MANAGER_KEY_OPEN("file", "mode"),
+    /** The manager's key file is not a regular file. */
+    MANAGER_KEY_NOT_FILE("file"),
+    /** The manager's key file could not be read or written. */
+    MANAGER_KEY_UNREADABLE("file", "detail"),
+    /** The key from {@code source} (a file or a variable) is shorter than {@code min} characters or holds blanks. */
+    MANAGER_KEY_BAD("source", "min"),
+    /** The manager at {@code address} refused the key (SASL authentication failed). */
+    MANAGER_REFUSED("address"),
+    /** No manager answered at {@code address} within {@code seconds}. */
+    MANAGER_UNREACHABLE("address", "seconds"),
+    /** The manager could not listen at {@code address}. */
+    MANAGER_NOT_STARTED("address", "detail");
 
     /** The name of an argument that is an exit status. */
     public static final String EXIT = "exit";

@@ -1,0 +1,197 @@
+package dev.telar.workloads.remote;
+
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.problem.ProblemFailure;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import org.apache.zookeeper.server.embedded.ExitHandler;
+import org.apache.zookeeper.server.embedded.ZooKeeperServerEmbedded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lecture's Manager server: one ZooKeeper server, embedded in this JVM (ZooKeeper's embedded
+ * server API), that lets in only clients that know the key. Every session must authenticate with
+ * SASL DIGEST-MD5 as {@link ManagerKey#USER} with the key as password before its first request;
+ * a session that does not is closed by the server. Telar's nodes carry ACLs for that user only
+ * ({@link ManagerClient}).
+ *
+ * <p>The server listens on {@link #DEFAULT_PORT} of 127.0.0.1 unless told another address (port 0
+ * takes a free one: {@link #address()} tells which). Its data (snapshots and transaction log) is
+ * state, kept in {@code directory/data} across runs; {@link #close()} stops the server and leaves
+ * that directory, with no file of its own beside it (the configuration file the embedded API
+ * writes is removed as soon as it has been read).
+ *
+ * <p><b>JVM-wide effects.</b> ZooKeeper's server reads its security settings from system
+ * properties. Starting a manager sets, for the whole JVM and for good:
+ * {@code zookeeper.sessionRequireClientSASLAuth=true} (any ZooKeeper server started later in this
+ * JVM also demands SASL), {@code zookeeper.authProvider.sasl} (the SASL ACL scheme),
+ * {@code zookeeper.admin.enableServer=false} (no HTTP admin server), and
+ * {@code zookeeper.sasl.serverconfig} (the login section of the server being started; starts are
+ * serialised so each server reads its own). A failing server logs instead of calling
+ * {@code System.exit}, also JVM-wide. The key is held in memory by {@link SaslSections}, never in a
+ * file ZooKeeper reads. ZooKeeper always answers the four-letter word {@code srvr} (version,
+ * counts, mode) without authentication; no other.
+ */
+public final class ManagerServer implements AutoCloseable {
+    /** ZooKeeper's usual client port. */
+    public static final int DEFAULT_PORT = 2181;
+    /** The data directory's name in Telar's state directory. */
+    public static final String DIRECTORY_NAME = "manager";
+    /** Longest a start may take before it is given up. */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ManagerServer.class);
+    private static final String CONFIG_FILE_GLOB = "zookeeper.configuration*.properties";
+    private static final Object STARTING = new Object();
+
+    private final ZooKeeperServerEmbedded server;
+    private final InetSocketAddress address;
+    private final String section;
+
+    private ManagerServer(ZooKeeperServerEmbedded server, InetSocketAddress address, String section) {
+        this.server = server;
+        this.address = address;
+        this.section = section;
+    }
+
+    /** 127.0.0.1:{@value #DEFAULT_PORT}: reachable from this machine only. */
+    public static InetSocketAddress defaultListen() {
+        return new InetSocketAddress("127.0.0.1", DEFAULT_PORT);
+    }
+
+    /** {@code stateDirectory/manager}: where a manager keeps its data. */
+    public static Path defaultDirectory(Path stateDirectory) {
+        return stateDirectory.resolve(DIRECTORY_NAME);
+    }
+
+    /**
+     * Starts a manager listening at {@code listen}, its data under {@code directory} (created
+     * owner-only when missing), letting in the holders of {@code key}. Returns once it accepts
+     * connections.
+     *
+     * @throws ProblemFailure {@link ProblemCode#MANAGER_NOT_STARTED} when it cannot listen there
+     *                        (address in use, not this machine's) or does not start within {@link #START_TIMEOUT}
+     */
+    public static ManagerServer start(InetSocketAddress listen, Path directory, ManagerKey key) {
+        String where = hostPort(listen);
+        checkFree(listen, where);
+        String section = SaslSections.addServer(key);
+        try {
+            synchronized (STARTING) {
+                prepareJvm(section);
+                createOwnerOnly(directory);
+                Set<Path> before = configFiles(directory);
+                Properties p = new Properties();
+                p.setProperty("clientPortAddress", listen.getAddress().getHostAddress());
+                p.setProperty("clientPort", Integer.toString(listen.getPort()));
+                p.setProperty("dataDir", directory.resolve("data").toAbsolutePath().toString());
+                ZooKeeperServerEmbedded server = ZooKeeperServerEmbedded.builder()
+                        .baseDir(directory).configuration(p).exitHandler(ExitHandler.LOG_ONLY).build();
+                removeNew(directory, before); // read by build(); it would pile up, one per start
+                try {
+                    server.start(START_TIMEOUT.toMillis());
+                } catch (TimeoutException slow) {
+                    server.close();
+                    throw new ProblemFailure(Problem.of(ProblemCode.MANAGER_NOT_STARTED, where,
+                            "no start within " + START_TIMEOUT.toSeconds() + " s"));
+                }
+                InetSocketAddress bound = new InetSocketAddress(listen.getAddress(), server.getClientPort());
+                LOG.info("manager listening on {}, data in {}", hostPort(bound), directory);
+                return new ManagerServer(server, bound, section);
+            }
+        } catch (ProblemFailure e) {
+            SaslSections.remove(section);
+            throw e;
+        } catch (Exception e) {
+            SaslSections.remove(section);
+            LOG.warn("manager at {} did not start", where, e);
+            throw new ProblemFailure(Problem.of(ProblemCode.MANAGER_NOT_STARTED, where, String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** The address it listens at, with the port it really has. */
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** {@code host:port} of {@link #address()}, as clients name it. */
+    public String connectString() {
+        return hostPort(address);
+    }
+
+    /** Stops the server (its clients' sessions end with it); the data directory stays. */
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            SaslSections.remove(section);
+            LOG.info("manager on {} stopped", connectString());
+        }
+    }
+
+    /** {@code host:port} with the numeric host. */
+    static String hostPort(InetSocketAddress a) {
+        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
+    /**
+     * Binds the address for a moment: the embedded server, when it cannot bind, only logs and
+     * never says it failed, which would cost the whole start timeout to learn.
+     */
+    private static void checkFree(InetSocketAddress listen, String where) {
+        if (listen.getPort() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true); // as ZooKeeper binds: a port in TIME_WAIT is free
+            probe.bind(listen);
+        } catch (IOException e) {
+            throw new ProblemFailure(Problem.of(ProblemCode.MANAGER_NOT_STARTED, where, String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** The system properties ZooKeeper's server reads (see the class comment). */
+    private static void prepareJvm(String section) {
+        System.setProperty("zookeeper.sessionRequireClientSASLAuth", "true");
+        System.setProperty("zookeeper.authProvider.sasl", "org.apache.zookeeper.server.auth.SASLAuthenticationProvider");
+        System.setProperty("zookeeper.admin.enableServer", "false");
+        System.setProperty("zookeeper.sasl.serverconfig", section);
+    }
+
+    private static void createOwnerOnly(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+    }
+
+    private static Set<Path> configFiles(Path directory) throws IOException {
+        Set<Path> found = new HashSet<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, CONFIG_FILE_GLOB)) {
+            files.forEach(found::add);
+        }
+        return found;
+    }
+
+    /** Deletes the configuration files that appeared since {@code before}: the ones this start made. */
+    private static void removeNew(Path directory, Set<Path> before) throws IOException {
+        for (Path made : configFiles(directory)) {
+            if (!before.contains(made)) {
+                Files.deleteIfExists(made);
+            }
+        }
+    }
+}
