@@ -104,6 +104,7 @@ public final class Cli {
         cli.addSubcommand("config", new ConfigCommand());
         cli.addSubcommand("bench", new CommandLine(new BenchCommand()).addSubcommand("ipc", new BenchIpcCommand()));
         cli.addSubcommand("sync", new SyncCommand());
+        cli.addSubcommand("manager", new CommandLine(new ManagerCommand()).addSubcommand("serve", new ManagerServeCommand()));
         cli.setResourceBundle(UsageHelp.bundle(language));
         cli.setExecutionStrategy(settingsFirst(new CommandLine.RunLast()));
         Texts texts = Texts.of(language);

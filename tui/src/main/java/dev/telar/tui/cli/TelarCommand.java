@@ -117,6 +117,11 @@ public final class TelarCommand implements Callable<Integer> {
         return loader().language(overrides());
     }
 
+    /** Where Telar runs: its variables (the state directory, the manager's key variable). */
+    Environment environment() {
+        return environment;
+    }
+
     /** The loader, reading this environment. */
     SettingsLoader loader() {
         return new SettingsLoader(environment::getenv);

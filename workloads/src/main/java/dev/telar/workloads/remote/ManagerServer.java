@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.zookeeper.server.embedded.ExitHandler;
 import org.apache.zookeeper.server.embedded.ZooKeeperServerEmbedded;
@@ -50,7 +53,7 @@ public final class ManagerServer implements AutoCloseable {
     /** The data directory's name in Telar's state directory. */
     public static final String DIRECTORY_NAME = "manager";
     /** Longest a start may take before it is given up. */
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(ManagerServer.class);
     private static final String CONFIG_FILE_GLOB = "zookeeper.configuration*.properties";
@@ -100,13 +103,7 @@ public final class ManagerServer implements AutoCloseable {
                 ZooKeeperServerEmbedded server = ZooKeeperServerEmbedded.builder()
                         .baseDir(directory).configuration(p).exitHandler(ExitHandler.LOG_ONLY).build();
                 removeNew(directory, before); // read by build(); it would pile up, one per start
-                try {
-                    server.start(START_TIMEOUT.toMillis());
-                } catch (TimeoutException slow) {
-                    server.close();
-                    throw new ProblemFailure(Problem.of(ProblemCode.MANAGER_NOT_STARTED, where,
-                            "no start within " + START_TIMEOUT.toSeconds() + " s"));
-                }
+                startBounded(server, where);
                 InetSocketAddress bound = new InetSocketAddress(listen.getAddress(), server.getClientPort());
                 LOG.info("manager listening on {}, data in {}", hostPort(bound), directory);
                 return new ManagerServer(server, bound, section);
@@ -118,6 +115,33 @@ public final class ManagerServer implements AutoCloseable {
             SaslSections.remove(section);
             LOG.warn("manager at {} did not start", where, e);
             throw new ProblemFailure(Problem.of(ProblemCode.MANAGER_NOT_STARTED, where, String.valueOf(e.getMessage())));
+        }
+    }
+
+    /**
+     * Starts {@code server} on a thread of its own and waits at most {@link #START_TIMEOUT}. A
+     * server that fails while starting only logs, and the embedded API then waits out its own
+     * timeout and closes it, a close that can block for good (it waits for a thread nobody
+     * stops): so that thread is left behind rather than waited for.
+     */
+    private static void startBounded(ZooKeeperServerEmbedded server, String where) throws Exception {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                server.start(START_TIMEOUT.toMillis());
+                started.complete(null);
+            } catch (Throwable t) {
+                started.completeExceptionally(t);
+            }
+        }, "telar-manager-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            started.get(START_TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException failed) {
+            LOG.warn("manager at {} did not start (the lines above say why)", where, failed.getCause());
+            throw new ProblemFailure(Problem.of(ProblemCode.MANAGER_NOT_STARTED, where,
+                    "no start within " + START_TIMEOUT.toSeconds() + " s"));
         }
     }
 

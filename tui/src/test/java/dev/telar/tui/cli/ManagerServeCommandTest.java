@@ -1,0 +1,133 @@
+package dev.telar.tui.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.telar.config.Language;
+import dev.telar.tui.text.Problems;
+import dev.telar.tui.text.Texts;
+import dev.telar.workloads.problem.ProblemException;
+import dev.telar.workloads.proc.JvmCommand;
+import dev.telar.workloads.remote.ManagerClient;
+import dev.telar.workloads.remote.ManagerKey;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code telar manager serve}: as a real process reached by real clients, and its one-line refusals in-process. */
+class ManagerServeCommandTest {
+    private static final Pattern LISTENING = Pattern.compile("manager listening on 127\\.0\\.0\\.1:(\\d+) \\(key: (.+)\\)");
+
+    @TempDir
+    Path tmp;
+
+    private CliTest.Run serve(String... options) {
+        String[] args = Stream.concat(Stream.of("manager", "serve"), Stream.of(options)).toArray(String[]::new);
+        return CliTest.run(CliTest.env(false, Map.of("XDG_CONFIG_HOME", tmp.resolve("no-config").toString(),
+                "XDG_STATE_HOME", tmp.resolve("state").toString(), "LANG", "en_US.UTF-8")), args);
+    }
+
+    /**
+     * Started as Telar is, on a free port: one line with the address and the key it generated
+     * (owner-only, under the state directory); a client with that key writes and reads, a client
+     * with another key is refused with the one line; SIGTERM stops it with exit 0, leaving its data.
+     */
+    @Test
+    @Timeout(90)
+    void servesHoldersOfTheKeyUntilSigtermAndExitsZero() throws Exception {
+        Path state = tmp.resolve("state");
+        ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.cli.Telar",
+                List.of("manager", "serve", "--listen", "127.0.0.1:0")));
+        pb.environment().put("XDG_STATE_HOME", state.toString());
+        pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());
+        pb.environment().remove(ManagerKey.VARIABLE);
+        pb.environment().put("LANG", "en_US.UTF-8");
+        Process p = pb.start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return out.readLine();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(40, TimeUnit.SECONDS);
+            Matcher m = LISTENING.matcher(String.valueOf(line));
+            if (line == null) {
+                assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(m.matches()).as("first line: %s; exit: %s; stderr: %s", line, p.isAlive() ? "running" : p.exitValue(),
+                    p.isAlive() ? "" : new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isTrue();
+            Path keyFile = state.resolve("telar").resolve("manager.key");
+            assertThat(m.group(2)).isEqualTo(keyFile.toString());
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+            String address = "127.0.0.1:" + m.group(1);
+
+            try (ManagerClient client = ManagerClient.connect(address, ManagerKey.read(keyFile), Duration.ofSeconds(10))) {
+                client.curator().create().creatingParentsIfNeeded().forPath("/cli/probe", new byte[] {7});
+                assertThat(client.curator().getData().forPath("/cli/probe")).containsExactly(7);
+            }
+            ManagerKey wrong = ManagerKey.of("someone-elses-key-0123456789", "test");
+            assertThatThrownBy(() -> ManagerClient.connect(address, wrong, Duration.ofSeconds(5)))
+                    .isInstanceOf(ProblemException.class)
+                    .satisfies(e -> assertThat(Problems.text(((ProblemException) e).problem(), Texts.of(Language.EN)))
+                            .isEqualTo("manager at " + address + " refused the key (authentication failed)"));
+
+            CompletableFuture<String> rest = CompletableFuture.supplyAsync(() -> out.lines().collect(Collectors.joining("\n")));
+            p.toHandle().destroy(); // SIGTERM, leaving the pipes open (Process.destroy closes them)
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+            assertThat(rest.get(10, TimeUnit.SECONDS)).isEmpty(); // nothing after the one line
+            assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+            try (Stream<Path> files = Files.list(state.resolve("telar").resolve("manager"))) {
+                assertThat(files.map(f -> f.getFileName().toString()).collect(Collectors.toList())).containsExactly("data");
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aBadListenAddressIsOneLineAndExitTwo() {
+        for (String bad : List.of("2181", "127.0.0.1:99999", "127.0.0.1:port", ":2181")) {
+            CliTest.assertOneUsageLine(serve("--listen", bad), "--listen", "'" + bad + "'", "ADDR:PORT");
+        }
+        assertThat(tmp.resolve("state")).doesNotExist(); // nothing made for a refused command
+    }
+
+    @Test
+    void aKeyFileOthersCanReadIsRefusedInOneLineAndLeftAlone() throws Exception {
+        Path key = Files.writeString(tmp.resolve("shared.key"), "a-key-others-can-read-123\n");
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+        CliTest.assertOneUsageLine(serve("--listen", "127.0.0.1:0", "--key-file", key.toString()),
+                "key file " + key + " can be read by others (rw-r--r--)", "chmod 600");
+        assertThat(key).hasContent("a-key-others-can-read-123\n");
+    }
+
+    @Test
+    void aMissingKeyFileIsOneLineAndExitTwo() {
+        Path key = tmp.resolve("none.key");
+        CliTest.assertOneUsageLine(serve("--key-file", key.toString()), "key file " + key + " does not exist");
+        assertThat(key).doesNotExist();
+    }
+
+    @Test
+    void managerWithoutASubcommandNamesServe() {
+        CliTest.assertOneUsageLine(CliTest.run("manager"), "manager needs a subcommand: serve");
+    }
+}
