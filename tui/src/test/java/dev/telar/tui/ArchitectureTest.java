@@ -68,6 +68,8 @@ class ArchitectureTest {
         // OSHI is the probe's reference in native's tests only (see ProcHostFactsTest): not imported here.
         assertThat(usesPackage("dev.telar.probe", "com.sun.jna.")).isTrue();
         assertThat(usesPackage("dev.telar.workloads", "net.openhft.")).isTrue();
+        assertThat(usesPackage("dev.telar.workloads", "org.apache.zookeeper.")).isTrue();
+        assertThat(usesPackage("dev.telar.workloads", "org.apache.curator.")).isTrue();
         assertThat(usesPackage("dev.telar.tui", "com.googlecode.lanterna.")).isTrue();
         assertThat(usesPackage("dev.telar.config", "com.fasterxml.jackson.dataformat.yaml.")).isTrue();
     }
@@ -94,6 +96,12 @@ class ArchitectureTest {
     void chronicleOnlyInTheWorkloads() {
         check(noClasses().that().resideOutsideOfPackage("dev.telar.workloads..")
                 .should().dependOnClassesThat().resideInAPackage("net.openhft.."));
+    }
+
+    @Test
+    void zooKeeperAndCuratorOnlyInTheWorkloads() {
+        check(noClasses().that().resideOutsideOfPackage("dev.telar.workloads..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.zookeeper..", "org.apache.curator.."));
     }
 
     @Test
