@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.proc.ChildMain;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,28 +28,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(90)
 class RemoteObjectsTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = LoopbackManager.CONNECT;
 
     @TempDir
     static Path state;
-    private static ManagerKey key;
-    private static ManagerServer server;
+    private static LoopbackManager manager;
 
     @BeforeAll
     static void startServer() {
-        key = ManagerKey.readOrCreate(ManagerKey.defaultFile(state));
-        server = ManagerServer.start(new InetSocketAddress("127.0.0.1", 0), ManagerServer.defaultDirectory(state), key);
+        manager = LoopbackManager.start(state);
     }
 
     @AfterAll
     static void stopServer() {
-        if (server != null) {
-            server.close();
+        if (manager != null) {
+            manager.close();
         }
     }
 
     private static ManagerClient connect() throws InterruptedException {
-        return ManagerClient.connect(server.connectString(), key, WAIT);
+        return manager.connect();
     }
 
     @Test
@@ -79,7 +76,7 @@ class RemoteObjectsTest {
         try {
             for (int i = 0; i < 2; i++) {
                 children.add(ChildLauncher.start(ChildMain.KIND_TARGET, RemoteTargets.Counter.class,
-                        List.of(server.connectString(), ManagerKey.defaultFile(state).toString(), "processes", Integer.toString(each)),
+                        List.of(manager.address(), manager.keyFile().toString(), "processes", Integer.toString(each)),
                         List.of(), true));
             }
             for (Child c : children) {
@@ -192,7 +189,7 @@ class RemoteObjectsTest {
             assertThat(mine.acquire(Duration.ofMillis(200))).as("a second acquire by the holder waits, like the lecture's Lock").isFalse();
             assertThat(theirs.acquire(Duration.ofMillis(200))).isFalse();
             assertThatThrownBy(theirs::release).isInstanceOf(IllegalStateException.class)
-                    .hasMessage("lock 'door' at " + server.connectString() + " is not held here");
+                    .hasMessage("lock 'door' at " + manager.address() + " is not held here");
             Thread other = new Thread(mine::release); // held by the instance, not the thread
             other.start();
             other.join(WAIT.toMillis());
@@ -209,7 +206,7 @@ class RemoteObjectsTest {
     @Test
     void aHolderKilledWithMinus9FreesTheLockWhenItsSessionExpires() throws Exception {
         Child holder = ChildLauncher.startTarget(RemoteTargets.Holder.class,
-                List.of(server.connectString(), ManagerKey.defaultFile(state).toString(), "dock", "2000"));
+                List.of(manager.address(), manager.keyFile().toString(), "dock", "2000"));
         try (ManagerClient client = connect()) {
             String line = holder.stdout().readLine();
             assertThat(line).as("holder: %s", holder.lastError()).startsWith("locked ");
