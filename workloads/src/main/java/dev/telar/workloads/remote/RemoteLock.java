@@ -2,6 +2,9 @@ package dev.telar.workloads.remote;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.curator.framework.state.ConnectionState;
+import org.apache.curator.framework.state.ConnectionStateListener;
 import org.apache.curator.framework.recipes.locks.InterProcessSemaphoreMutex;
 
 /**
@@ -18,8 +21,12 @@ import org.apache.curator.framework.recipes.locks.InterProcessSemaphoreMutex;
  * timeout ({@link ManagerClient#sessionTimeout()}) and deletes the claim, and the next waiter gets
  * the lock. Until then the lock stays taken: the server cannot tell a dead holder from a slow one.
  *
- * <p><b>Not yet:</b> a holder whose own session expired (cut off longer than the timeout) is not
- * told; it still believes it holds the lock while another client may have it.
+ * <p><b>A holder whose session ended stops believing it holds the lock.</b> A holder cut off
+ * longer than its session timeout has lost its claim on the server (another client may hold the
+ * lock now). When Curator reports the session lost, {@link #held()} turns false, and the holder's
+ * {@link #release()} cleans up and then says the lock was lost, so the work done under it is known
+ * to be unprotected. While the connection is only suspended the lock is uncertain and
+ * {@link #held()} still answers true: it becomes false when the session is known to be gone.
  */
 public final class RemoteLock {
     /** The folder of the locks, relative to {@link ManagerClient#ROOT}. */
@@ -28,6 +35,13 @@ public final class RemoteLock {
     private final InterProcessSemaphoreMutex mutex;
     private final ManagerClient client;
     private final String name;
+    private final AtomicBoolean lost = new AtomicBoolean();
+    /** Listens only while held: locks opened and never held cost the client nothing. */
+    private final ConnectionStateListener sessionWatch = (c, state) -> {
+        if (state == ConnectionState.LOST) {
+            lost.set(true);
+        }
+    };
 
     private RemoteLock(ManagerClient client, String name, InterProcessSemaphoreMutex mutex) {
         this.client = client;
@@ -54,7 +68,12 @@ public final class RemoteLock {
      */
     public boolean acquire(Duration timeout) {
         try {
-            return mutex.acquire(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
+            boolean got = mutex.acquire(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
+            if (got) {
+                lost.set(false);
+                client.curator().getConnectionStateListenable().addListener(sessionWatch);
+            }
+            return got;
         } catch (Exception e) {
             throw failed("acquire", e);
         }
@@ -63,22 +82,31 @@ public final class RemoteLock {
     /**
      * Gives the lock up (its claim is deleted on the server, waking the next waiter).
      *
-     * @throws IllegalStateException when this instance does not hold it, or the manager cannot be reached
+     * @throws IllegalStateException when this instance does not hold it, when its session was lost
+     *                               while it held it (cleaned up all the same), or the manager cannot be reached
      */
     public void release() {
         if (!mutex.isAcquiredInThisProcess()) {
             throw new IllegalStateException("lock '" + name + "' at " + client.address() + " is not held here");
         }
+        client.curator().getConnectionStateListenable().removeListener(sessionWatch);
         try {
-            mutex.release();
+            mutex.release(); // also after a loss: the claim may outlive the session by a moment
         } catch (Exception e) {
             throw failed("release", e);
         }
+        if (lost.getAndSet(false)) {
+            throw new IllegalStateException("lock '" + name + "' at " + client.address()
+                    + " was lost while held: the session ended, another client may have held it meanwhile");
+        }
     }
 
-    /** Whether this instance believes it holds the lock (see the class comment for what it cannot know). */
+    /**
+     * Whether this instance holds the lock as far as it can know: false once its session is known
+     * lost (see the class comment).
+     */
     public boolean held() {
-        return mutex.isAcquiredInThisProcess();
+        return mutex.isAcquiredInThisProcess() && !lost.get();
     }
 
     /** The lock's name. */

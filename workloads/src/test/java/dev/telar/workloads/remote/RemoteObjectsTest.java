@@ -229,6 +229,31 @@ class RemoteObjectsTest {
         }
     }
 
+    /**
+     * The holder's client is told its session expired (as after a long cut-off): it stops
+     * believing it holds the lock, its release says so, and it may take the lock again afterwards.
+     */
+    @Test
+    void aHolderWhoseSessionExpiredStopsBelievingItHoldsTheLock() throws Exception {
+        try (ManagerClient client = connect()) {
+            RemoteLock lock = RemoteLock.open(client, "rig");
+            assertThat(lock.acquire(WAIT)).isTrue();
+            client.curator().getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (lock.held() && System.nanoTime() - deadline < 0) {
+                Thread.sleep(20);
+            }
+            assertThat(lock.held()).as("held after the session was lost").isFalse();
+            assertThatThrownBy(lock::release).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("lock 'rig' at " + manager.address()
+                            + " was lost while held: the session ended, another client may have held it meanwhile");
+            assertThat(lock.acquire(WAIT)).as("taken again on the new session").isTrue();
+            assertThat(lock.held()).isTrue();
+            lock.release();
+            assertThat(lock.held()).isFalse();
+        }
+    }
+
     /** Runs {@code n} copies of {@code task} on threads of their own; their results, in order, once all are done. */
     private static List<Long> inParallel(int n, Callable<Long> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
