@@ -221,7 +221,9 @@ class RemoteObjectsTest {
             assertThat(lock.acquire(session.plus(margin).plus(WAIT))).isTrue();
             Duration freed = Duration.ofNanos(System.nanoTime() - killed);
             System.out.println("remote lock freed " + freed.toMillis() + " ms after kill -9 (session " + session.toMillis() + " ms)");
-            assertThat(freed).as("not before the session could expire").isGreaterThanOrEqualTo(session.minusMillis(500));
+            // An idle client pings every third of its session, so its last word may be that much
+            // older than the kill: the session ends two thirds of it after the kill at the soonest.
+            assertThat(freed).as("not before the session could expire").isGreaterThanOrEqualTo(session.dividedBy(2));
             assertThat(freed).isLessThanOrEqualTo(session.plus(margin));
             lock.release();
         } finally {
