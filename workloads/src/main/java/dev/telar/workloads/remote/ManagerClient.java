@@ -51,8 +51,12 @@ public final class ManagerClient implements AutoCloseable {
     public static final List<ACL> ONLY_TELAR = Collections.singletonList(new ACL(ZooDefs.Perms.ALL, new Id("sasl", ManagerKey.USER)));
 
     private static final Logger LOG = LoggerFactory.getLogger(ManagerClient.class);
-    /** How long a session outlives its lost connection (ZooKeeper bounds it by the server's tick). */
-    private static final int SESSION_MILLIS = 10_000;
+    /**
+     * How long a session outlives its lost connection unless told otherwise: after it, the
+     * session's ephemeral nodes (held locks, leases) are gone. The server bounds what a client asks
+     * for to 2 to 20 of its ticks.
+     */
+    public static final Duration DEFAULT_SESSION = Duration.ofSeconds(10);
     private static final long POLL_MILLIS = 25;
 
     private final CuratorFramework curator;
@@ -73,6 +77,18 @@ public final class ManagerClient implements AutoCloseable {
      * @throws ProblemFailure   {@link ProblemCode#MANAGER_UNREACHABLE} when no answer came in time
      */
     public static ManagerClient connect(String address, ManagerKey key, Duration timeout) throws InterruptedException {
+        return connect(address, key, timeout, DEFAULT_SESSION);
+    }
+
+    /**
+     * As {@link #connect(String, ManagerKey, Duration)}, asking for a session of {@code session}:
+     * how long after this client vanishes (killed, cut off) the server ends its session and frees
+     * what it held. The server grants a figure between 2 and 20 of its ticks;
+     * {@link #sessionTimeout()} tells the one granted.
+     */
+    public static ManagerClient connect(String address, ManagerKey key, Duration timeout, Duration session)
+            throws InterruptedException {
+        int sessionMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, session.toMillis()));
         String section = SaslSections.addClient(key);
         ZKClientConfig config = new ZKClientConfig();
         config.setProperty(ZKClientConfig.ENABLE_CLIENT_SASL_KEY, "true");
@@ -87,7 +103,7 @@ public final class ManagerClient implements AutoCloseable {
                 .namespace(ROOT.substring(1))
                 .aclProvider(new OnlyTelar())
                 .ensembleTracker(false) // the address names the servers; reading /zookeeper/config would need rights too
-                .sessionTimeoutMs(SESSION_MILLIS)
+                .sessionTimeoutMs(sessionMillis)
                 .connectionTimeoutMs(millis)
                 .retryPolicy(new RetryNTimes(3, 200))
                 .build();
@@ -159,6 +175,15 @@ public final class ManagerClient implements AutoCloseable {
     /** The Curator client, working under {@value #ROOT}: its paths are relative to it. */
     public CuratorFramework curator() {
         return curator;
+    }
+
+    /** The session timeout the server granted, as it stands now. */
+    public Duration sessionTimeout() {
+        try {
+            return Duration.ofMillis(curator.getZookeeperClient().getZooKeeper().getSessionTimeout());
+        } catch (Exception closed) {
+            throw new IllegalStateException("the client to " + address + " is closed", closed);
+        }
     }
 
     /** The address it was given. */

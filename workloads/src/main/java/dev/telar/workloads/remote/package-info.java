@@ -2,7 +2,9 @@
  * The lecture's remote Manager on Apache ZooKeeper and Curator: the shared key
  * ({@link dev.telar.workloads.remote.ManagerKey}), the embedded server
  * ({@link dev.telar.workloads.remote.ManagerServer}) and an authenticated client
- * ({@link dev.telar.workloads.remote.ManagerClient}). ZooKeeper and Curator are used in this
+ * ({@link dev.telar.workloads.remote.ManagerClient}), and the remote objects used through it: the
+ * manager value ({@link dev.telar.workloads.remote.RemoteValue}) and the manager lock
+ * ({@link dev.telar.workloads.remote.RemoteLock}). ZooKeeper and Curator are used in this
  * package only.
  */
 package dev.telar.workloads.remote;

@@ -1,0 +1,49 @@
+package dev.telar.workloads.remote;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** A real manager for tests: a key file and data under a state directory, listening on a free loopback port. */
+final class LoopbackManager implements AutoCloseable {
+    /** How long a test client waits to connect. */
+    static final Duration CONNECT = Duration.ofSeconds(10);
+
+    private final ManagerServer server;
+    private final ManagerKey key;
+    private final Path keyFile;
+
+    private LoopbackManager(ManagerServer server, ManagerKey key, Path keyFile) {
+        this.server = server;
+        this.key = key;
+        this.keyFile = keyFile;
+    }
+
+    /** Generates the key into {@code state}'s key file and starts the server with its data there. */
+    static LoopbackManager start(Path state) {
+        Path keyFile = ManagerKey.defaultFile(state);
+        ManagerKey key = ManagerKey.readOrCreate(keyFile);
+        return new LoopbackManager(ManagerServer.start(new InetSocketAddress("127.0.0.1", 0),
+                ManagerServer.defaultDirectory(state), key), key, keyFile);
+    }
+
+    /** A new client with the key: a session of its own. */
+    ManagerClient connect() throws InterruptedException {
+        return ManagerClient.connect(address(), key, CONNECT);
+    }
+
+    /** {@code host:port}. */
+    String address() {
+        return server.connectString();
+    }
+
+    /** The owner-only key file, for child JVMs. */
+    Path keyFile() {
+        return keyFile;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
