@@ -46,8 +46,10 @@ public final class ExperimentRunner implements AutoCloseable {
             boolean withBase = baseline && !baseSpec.equals(spec);
             RunControl control = begin(withBase ? baseSpec : spec);
             try {
+                // Every run is warmed up, also one that is its own baseline (sequential): otherwise
+                // it would time the JIT's first compilations and the heap's first page faults.
+                Experiments.warmUp(spec, control);
                 if (withBase) {
-                    Experiments.warmUp(spec, control);
                     RunResult base = Experiments.run(baseSpec, control);
                     base = base.withBaseline(base.wallSeconds());
                     emit(new ExperimentEvent.Finished(base));
@@ -57,9 +59,6 @@ public final class ExperimentRunner implements AutoCloseable {
                     emit(new ExperimentEvent.Started(spec));
                     emit(new ExperimentEvent.Finished(Experiments.run(spec, control).withBaseline(base.wallSeconds())));
                 } else {
-                    // Warmed up too: a run that is its own baseline (sequential) would otherwise
-                    // time the JIT's first compilations and the heap's first page faults.
-                    Experiments.warmUp(spec, control);
                     RunResult r = Experiments.run(spec, control);
                     emit(new ExperimentEvent.Finished(spec.equals(baseSpec) ? r.withBaseline(r.wallSeconds()) : r));
                 }
