@@ -33,7 +33,10 @@ public final class DefaultsFile {
                 entry("workers", x.workers()), ExperimentDefaults.MIN_WORKERS, ExperimentDefaults.MAX_WORKERS,
                 entry("matrix", x.matrixSize()), ExperimentDefaults.MIN_MATRIX, ExperimentDefaults.MAX_MATRIX,
                 entry("dir", "auto"),
-                entry("disk-cap-mb", d.ipc().diskCapMb()), IpcSettings.MIN_DISK_CAP_MB, IpcSettings.MAX_DISK_CAP_MB);
+                entry("disk-cap-mb", d.ipc().diskCapMb()), IpcSettings.MIN_DISK_CAP_MB, IpcSettings.MAX_DISK_CAP_MB,
+                entry("address", "none"), entry("key-file", "auto"),
+                entry("session", seconds(d.manager().sessionMillis())),
+                ManagerSettings.MIN_SESSION_MS / 1000, ManagerSettings.MAX_SESSION_MS / 1000);
     }
 
     private static final String ENGLISH = """
@@ -81,6 +84,13 @@ public final class DefaultsFile {
                 # auto is $XDG_STATE_HOME/telar/telar.log, else ~/.local/state/telar/telar.log.
                 # Option: --log-file PATH.
                 log-file: auto
+
+                # The remote manager (telar manager serve, or a ZooKeeper ensemble) that telar sync --mode remote,
+                # telar run exchange --via manager-dict, telar bench remote, telar agent and telar fleet talk to.
+                manager:
+                %s# host:port, several separated by commas for an ensemble, or none; env TELAR_MANAGER, option --manager
+                %s# the key file; auto is $TELAR_MANAGER_KEY, else manager.key beside the log; option --key-file
+                %s# seconds after a client vanishes before its locks and permits are freed, %d to %d
                 """;
 
     private static final String SPANISH = """
@@ -130,6 +140,13 @@ public final class DefaultsFile {
                 # auto es $XDG_STATE_HOME/telar/telar.log, si no ~/.local/state/telar/telar.log.
                 # Opción: --log-file RUTA.
                 log-file: auto
+
+                # El gestor remoto (telar manager serve, o un conjunto de ZooKeeper) con el que hablan telar sync
+                # --mode remote, telar run exchange --via manager-dict, telar bench remote, telar agent y telar fleet.
+                manager:
+                %s# host:puerto, varios separados por comas para un conjunto, o none; entorno TELAR_MANAGER, opción --manager
+                %s# el fichero de la clave; auto es $TELAR_MANAGER_KEY, si no manager.key junto al registro; opción --key-file
+                %s# segundos tras desaparecer un cliente hasta que se liberan sus cerrojos y permisos, de %d a %d
                 """;
 
     /** An indented key and value, padded so that the comments after them line up. */

@@ -20,10 +20,13 @@ public enum SettingKey {
     MATRIX("experiments.matrix", null),
     IPC_DIR("ipc.dir", null),
     DISK_CAP("ipc.disk-cap-mb", null),
-    LOG_FILE("log-file", null);
+    LOG_FILE("log-file", null),
+    MANAGER_ADDRESS("manager.address", "TELAR_MANAGER"),
+    MANAGER_KEY_FILE("manager.key-file", null),
+    MANAGER_SESSION("manager.session", null);
 
     /** Sections of the file: keys that hold a block of keys rather than a value. */
-    static final List<String> SECTIONS = List.of("experiments", "ipc");
+    static final List<String> SECTIONS = List.of("experiments", "ipc", "manager");
 
     private final String path;
     private final String envVar;

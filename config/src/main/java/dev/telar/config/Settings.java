@@ -17,9 +17,11 @@ import java.util.function.Function;
  * @param experiments   sizes the experiment forms start with
  * @param ipc           where exchange files go and their disk cap
  * @param logFile       file that receives Telar's log; nothing is logged to the terminal
+ * @param manager       which remote manager the remote commands talk to, with which key
  */
 public record Settings(long refreshMillis, Language language, Theme theme, boolean ascii, boolean mouse,
-                       ExperimentDefaults experiments, IpcSettings ipc, Path logFile) {
+                       ExperimentDefaults experiments, IpcSettings ipc, Path logFile,
+                       ManagerSettings manager) {
     /** Shortest refresh interval accepted, milliseconds. */
     public static final long MIN_REFRESH_MS = 250;
     /** Longest refresh interval accepted, milliseconds. */
@@ -33,19 +35,19 @@ public record Settings(long refreshMillis, Language language, Theme theme, boole
         if (logFile == null) {
             throw SettingsException.of("logfile.unset");
         }
-        if (language == null || theme == null || experiments == null || ipc == null) {
+        if (language == null || theme == null || experiments == null || ipc == null || manager == null) {
             throw SettingsException.of("missing");
         }
     }
 
     /**
      * Defaults: 1 s refresh, English, dark theme, Unicode glyphs, mouse on, {@link ExperimentDefaults#DEFAULTS},
-     * {@link IpcSettings#DEFAULTS}, log under the XDG state directory. These are also what the loader
+     * {@link IpcSettings#DEFAULTS}, log under the XDG state directory, {@link ManagerSettings#DEFAULTS}. These are also what the loader
      * gives without a file on a UTF-8 English locale without {@code NO_COLOR}.
      */
     public static Settings defaults() {
         return new Settings(1000, Language.EN, Theme.DARK, false, true,
-                ExperimentDefaults.DEFAULTS, IpcSettings.DEFAULTS, defaultLogFile());
+                ExperimentDefaults.DEFAULTS, IpcSettings.DEFAULTS, defaultLogFile(), ManagerSettings.DEFAULTS);
     }
 
     /** These settings with the refresh interval given in seconds (e.g. from {@code --refresh 0.5}). */
@@ -53,42 +55,47 @@ public record Settings(long refreshMillis, Language language, Theme theme, boole
         if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
             throw SettingsException.of("refresh.nan");
         }
-        return new Settings(Math.round(seconds * 1000), language, theme, ascii, mouse, experiments, ipc, logFile);
+        return new Settings(Math.round(seconds * 1000), language, theme, ascii, mouse, experiments, ipc, logFile, manager);
     }
 
     /** These settings with another log file. */
     public Settings withLogFile(Path file) {
-        return new Settings(refreshMillis, language, theme, ascii, mouse, experiments, ipc, file);
+        return new Settings(refreshMillis, language, theme, ascii, mouse, experiments, ipc, file, manager);
     }
 
     /** These settings with another language. */
     public Settings withLanguage(Language lang) {
-        return new Settings(refreshMillis, lang, theme, ascii, mouse, experiments, ipc, logFile);
+        return new Settings(refreshMillis, lang, theme, ascii, mouse, experiments, ipc, logFile, manager);
     }
 
     /** These settings with another theme. */
     public Settings withTheme(Theme newTheme) {
-        return new Settings(refreshMillis, language, newTheme, ascii, mouse, experiments, ipc, logFile);
+        return new Settings(refreshMillis, language, newTheme, ascii, mouse, experiments, ipc, logFile, manager);
     }
 
     /** These settings with the mouse on or off. */
     public Settings withMouse(boolean on) {
-        return new Settings(refreshMillis, language, theme, ascii, on, experiments, ipc, logFile);
+        return new Settings(refreshMillis, language, theme, ascii, on, experiments, ipc, logFile, manager);
     }
 
     /** These settings with other experiment defaults. */
     public Settings withExperiments(ExperimentDefaults sizes) {
-        return new Settings(refreshMillis, language, theme, ascii, mouse, sizes, ipc, logFile);
+        return new Settings(refreshMillis, language, theme, ascii, mouse, sizes, ipc, logFile, manager);
     }
 
     /** These settings with another exchange-file place and cap. */
     public Settings withIpc(IpcSettings place) {
-        return new Settings(refreshMillis, language, theme, ascii, mouse, experiments, place, logFile);
+        return new Settings(refreshMillis, language, theme, ascii, mouse, experiments, place, logFile, manager);
+    }
+
+    /** These settings with another manager, key file or session. */
+    public Settings withManager(ManagerSettings other) {
+        return new Settings(refreshMillis, language, theme, ascii, mouse, experiments, ipc, logFile, other);
     }
 
     /** These settings with ASCII mode on or off. */
     public Settings withAscii(boolean on) {
-        return new Settings(refreshMillis, language, theme, on, mouse, experiments, ipc, logFile);
+        return new Settings(refreshMillis, language, theme, on, mouse, experiments, ipc, logFile, manager);
     }
 
     /** {@code $XDG_STATE_HOME/telar/telar.log}, else {@code ~/.local/state/telar/telar.log}. */

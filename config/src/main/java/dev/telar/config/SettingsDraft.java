@@ -35,6 +35,11 @@ final class SettingsDraft {
     private long diskCapMb = IpcSettings.DEFAULTS.diskCapMb();
     /** null: auto. */
     private Path logFile;
+    /** null: none configured. */
+    private String managerAddress;
+    /** null: auto. */
+    private Path managerKeyFile;
+    private long managerSessionMillis = ManagerSettings.DEFAULTS.sessionMillis();
 
     private final Function<String, String> env;
 
@@ -71,6 +76,9 @@ final class SettingsDraft {
             case IPC_DIR -> ipcDir = path(key, value, text);
             case DISK_CAP -> diskCapMb = whole(key, value, text, IpcSettings.MIN_DISK_CAP_MB, IpcSettings.MAX_DISK_CAP_MB);
             case LOG_FILE -> logFile = path(key, value, text);
+            case MANAGER_ADDRESS -> managerAddress = address(key, value, text);
+            case MANAGER_KEY_FILE -> managerKeyFile = path(key, value, text);
+            case MANAGER_SESSION -> managerSessionMillis = session(key, value, text);
             default -> throw new IllegalStateException("no rule for " + key);
         }
     }
@@ -85,7 +93,8 @@ final class SettingsDraft {
                 mouse,
                 new ExperimentDefaults(draws, tasks, workers, matrix),
                 new IpcSettings(ipcDir, diskCapMb * IpcSettings.MB),
-                logFile != null ? logFile : Settings.defaultLogFile(env));
+                logFile != null ? logFile : Settings.defaultLogFile(env),
+                new ManagerSettings(managerAddress, managerKeyFile, managerSessionMillis));
     }
 
     /** What a key accepts, as the end of "must be ...", in the message's language. */
@@ -101,7 +110,9 @@ final class SettingsDraft {
             case WORKERS -> new Phrase("need.workers", (long) ExperimentDefaults.MIN_WORKERS, (long) ExperimentDefaults.MAX_WORKERS);
             case MATRIX -> range(ExperimentDefaults.MIN_MATRIX, ExperimentDefaults.MAX_MATRIX);
             case DISK_CAP -> new Phrase("need.diskcap", IpcSettings.MIN_DISK_CAP_MB, IpcSettings.MAX_DISK_CAP_MB);
-            case IPC_DIR, LOG_FILE -> new Phrase("need.path");
+            case IPC_DIR, LOG_FILE, MANAGER_KEY_FILE -> new Phrase("need.path");
+            case MANAGER_ADDRESS -> new Phrase("need.address");
+            case MANAGER_SESSION -> new Phrase("need.session", ManagerSettings.MIN_SESSION_MS / 1000, ManagerSettings.MAX_SESSION_MS / 1000);
         };
     }
 
@@ -118,6 +129,30 @@ final class SettingsDraft {
             throw mustBe(key, value, requirement(key));
         }
         return millis;
+    }
+
+    /** {@code host:port[,host:port...]}, or none. */
+    private static String address(SettingKey key, RawValue value, String text) {
+        if (text.equalsIgnoreCase("none")) {
+            return null;
+        }
+        if (!ManagerSettings.isAddress(text)) {
+            throw mustBe(key, value, requirement(key));
+        }
+        return text;
+    }
+
+    /** Seconds, a decimal number in the session range, as milliseconds. */
+    private static long session(SettingKey key, RawValue value, String text) {
+        try {
+            long millis = new BigDecimal(text).movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
+            if (millis >= ManagerSettings.MIN_SESSION_MS && millis <= ManagerSettings.MAX_SESSION_MS) {
+                return millis;
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // reported below
+        }
+        throw mustBe(key, value, requirement(key));
     }
 
     /** A whole number in [min, max]; underscores between digits are allowed, as in 200_000_000. */

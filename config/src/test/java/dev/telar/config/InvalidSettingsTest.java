@@ -19,7 +19,7 @@ class InvalidSettingsTest {
                 Arguments.of("unknown-key", ":3:1: unknown key 'refersh'; did you mean 'refresh'?"),
                 Arguments.of("unknown-section-key", ":3:3: unknown key 'experiments.worker'; did you mean 'experiments.workers'?"),
                 Arguments.of("unknown-key-far-from-any", ":1:1: unknown key 'colour-scheme'; valid keys are refresh, "
-                        + "language, theme, ascii, mouse, experiments, ipc, log-file"),
+                        + "language, theme, ascii, mouse, experiments, ipc, log-file, manager"),
                 Arguments.of("wrong-type-number", ":2:10: 'refresh' must be a number of seconds between 0.25 and 10, got 'fast'"),
                 Arguments.of("wrong-type-boolean", ":1:8: 'mouse' must be true or false, got 'sometimes'"),
                 Arguments.of("wrong-type-list", ":1:8: 'theme' must be auto, dark, light or mono, got a list"),
@@ -31,6 +31,10 @@ class InvalidSettingsTest {
                         + "(0: one per core), got '100'"),
                 Arguments.of("out-of-range-disk-cap", ":2:16: 'ipc.disk-cap-mb' must be a whole number between 1 and 1048576 "
                         + "(MiB), got '0'"),
+                Arguments.of("bad-manager-address", ":2:12: 'manager.address' must be host:port, several separated by "
+                        + "commas, or none, got 'robot-1:99999'"),
+                Arguments.of("out-of-range-manager-session", ":2:12: 'manager.session' must be a number of seconds "
+                        + "between 1 and 600, got '0.2'"),
                 Arguments.of("malformed-colon", ":2:12: malformed YAML: mapping values are not allowed here; write one "
                         + "'key: value' per line, indent section keys with spaces, quote values containing ': ' or ' #'"),
                 Arguments.of("malformed-tab", ":2:1: malformed YAML: a tab in the indentation; indent with spaces"),
@@ -66,10 +70,14 @@ class InvalidSettingsTest {
         return Stream.of(
                 Arguments.of("unknown-key", ":3:1: clave desconocida 'refersh'; ¿quería decir 'refresh'?"),
                 Arguments.of("unknown-key-far-from-any", ":1:1: clave desconocida 'colour-scheme'; las claves válidas son "
-                        + "refresh, language, theme, ascii, mouse, experiments, ipc, log-file"),
+                        + "refresh, language, theme, ascii, mouse, experiments, ipc, log-file, manager"),
                 Arguments.of("out-of-range-workers", ":2:12: 'experiments.workers' debe ser un número entero entre 0 y 64 "
                         + "(0: uno por núcleo); se dio '100'"),
                 Arguments.of("wrong-type-list", ":1:8: 'theme' debe ser auto, dark, light o mono; se dio una lista"),
+                Arguments.of("bad-manager-address", ":2:12: 'manager.address' debe ser host:puerto, varios separados "
+                        + "por comas, o none; se dio 'robot-1:99999'"),
+                Arguments.of("out-of-range-manager-session", ":2:12: 'manager.session' debe ser un número de segundos "
+                        + "entre 1 y 600; se dio '0.2'"),
                 Arguments.of("malformed-colon", ":2:12: YAML mal formado: aquí no cabe otro 'clave: valor'; escriba un "
                         + "'clave: valor' por línea, sangre con espacios las claves de una sección y ponga entre comillas "
                         + "los valores que contengan ': ' o ' #'"),

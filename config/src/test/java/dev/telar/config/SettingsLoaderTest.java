@@ -26,7 +26,8 @@ class SettingsLoaderTest {
         assertThat(load("valid/everything.yaml")).isEqualTo(new Settings(500, Language.ES, Theme.LIGHT, true, false,
                 new ExperimentDefaults(50_000_000L, 8, 0, 300),
                 new IpcSettings(Path.of("/var/tmp/telar-ipc"), 64 * IpcSettings.MB),
-                Path.of("/home/ana/logs/telar.log")));
+                Path.of("/home/ana/logs/telar.log"),
+                new ManagerSettings("robot-1:2181,robot-2:2181,[fe80::1]:2182", Path.of("/etc/telar/lab.key"), 4_500)));
     }
 
     @Test

@@ -77,10 +77,9 @@ public final class VirtualScreen {
         this(columns, rows, Settings.defaults());
     }
 
-    /** {@code settings} with the mouse on or off (the config module has no such method on this branch yet). */
+    /** {@code settings} with the mouse on or off. */
     public static Settings mouse(Settings settings, boolean on) {
-        return new Settings(settings.refreshMillis(), settings.language(), settings.theme(), settings.ascii(), on,
-                settings.experiments(), settings.ipc(), settings.logFile());
+        return settings.withMouse(on);
     }
 
     /** A screen whose language, theme, ASCII mode and mouse come from {@code settings}. */

@@ -53,7 +53,7 @@ public final class ManagerServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Texts texts = CommandTexts.of(spec, null);
         InetSocketAddress address = listen == null ? ManagerServer.defaultListen() : parseListen(listen, texts);
-        Function<String, String> env = variables();
+        Function<String, String> env = ManagerOptions.variables(spec);
         Path state = Settings.stateDirectory(env);
         ManagerKey key;
         try {
@@ -92,12 +92,6 @@ public final class ManagerServeCommand implements Callable<Integer> {
         }
         LoggerFactory.getLogger(ManagerServeCommand.class).info("manager stopped by a signal");
         return 0;
-    }
-
-    /** The variables of the main command's environment; the process's own for a command run alone. */
-    private Function<String, String> variables() {
-        Object root = spec.root().userObject();
-        return root instanceof TelarCommand telar ? telar.environment()::getenv : System::getenv;
     }
 
     /**

@@ -184,6 +184,8 @@ public enum ProblemCode {
     MANAGER_KEY_UNREADABLE("file", "detail"),
     /** The key from {@code source} (a file or a variable) is shorter than {@code min} characters or holds blanks. */
     MANAGER_KEY_BAD("source", "min"),
+    /** No key file was named and the key variable is unset. */
+    MANAGER_KEY_UNSET("variable"),
     /** The manager at {@code address} refused the key (SASL authentication failed). */
     MANAGER_REFUSED("address"),
     /** No manager answered at {@code address} within {@code seconds}. */
