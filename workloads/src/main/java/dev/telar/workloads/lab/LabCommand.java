@@ -1,11 +1,13 @@
 package dev.telar.workloads.lab;
 
-import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.exchange.TotalCheck;
+import dev.telar.workloads.mechanism.Mechanism;
+import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.run.RunSpec;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a host of the lab may be asked, as plain records: they cross the process boundary field by
@@ -66,8 +68,18 @@ public sealed interface LabCommand {
         }
     }
 
-    /** Runs one sync scenario; its defaults (workers, size) are filled in by the scenario. */
-    record RunScenario(ScenarioSpec spec) implements Job {
+    /**
+     * Runs one sync scenario; its defaults (workers, size) are filled in by the scenario.
+     *
+     * @param manager the manager a remote run meets at (its address and where its key is, never
+     *                the key); empty for threads and processes
+     */
+    record RunScenario(ScenarioSpec spec, Optional<ManagerTarget> manager) implements Job {
+        /** A run of threads or processes, which needs no manager. */
+        public RunScenario(ScenarioSpec spec) {
+            this(spec, Optional.empty());
+        }
+
         @Override
         public JobKind kind() {
             return JobKind.SCENARIO;

@@ -110,7 +110,7 @@ public final class LabEngine implements Lab {
                 exchange.submitRace(r.processes(), r.increments());
                 follow(id);
             } else if (job instanceof LabCommand.RunScenario s) {
-                RunningScenario run = SyncScenarioRunner.start(s.spec(), runParent);
+                RunningScenario run = SyncScenarioRunner.start(s.spec(), runParent, s.manager());
                 scenario = run;
                 emit(new LabEvent.ScenarioStarted(run.spec()));
                 Thread t = new Thread(() -> followScenario(run), "telar-lab-scenario");

@@ -2,19 +2,21 @@ package dev.telar.workloads.lab;
 
 import dev.telar.workloads.exchange.ChildReport;
 import dev.telar.workloads.exchange.ExchangeEvent;
-import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.exchange.ExchangeProgress;
 import dev.telar.workloads.exchange.ExchangeResult;
 import dev.telar.workloads.exchange.ExchangeSpec;
 import dev.telar.workloads.exchange.ExchangeStats;
+import dev.telar.workloads.exchange.TotalCheck;
 import dev.telar.workloads.kernel.KernelKind;
+import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.model.ModelKind;
 import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.race.RaceDemo;
 import dev.telar.workloads.race.RaceResult;
-import dev.telar.workloads.proc.ChildExit;
+import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
@@ -33,12 +35,12 @@ import dev.telar.workloads.sync.scenario.LockFigures;
 import dev.telar.workloads.sync.scenario.Primitive;
 import dev.telar.workloads.sync.scenario.PrimitiveFigures;
 import dev.telar.workloads.sync.scenario.RLockFigures;
-import dev.telar.workloads.sync.scenario.SemaphoreFigures;
 import dev.telar.workloads.sync.scenario.ScenarioOutcome;
 import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
-import dev.telar.workloads.exchange.TotalCheck;
 import dev.telar.workloads.sync.scenario.ScenarioStatus;
+import dev.telar.workloads.sync.scenario.SemaphoreFigures;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +65,8 @@ final class LabSamples {
                 new LabCommand.CompareExchange(List.of(Mechanism.QUEUE), 2, 1_000, false, TotalCheck.BASELINE_FIRST),
                 new LabCommand.RunRace(2, 100_000),
                 new LabCommand.RunScenario(new ScenarioSpec(Primitive.SEMAPHORE, Mode.PROCESSES, 0.5, 3, 40, false)),
+                new LabCommand.RunScenario(ScenarioSpec.of(Primitive.LOCK, Mode.THREADS),
+                        Optional.of(new ManagerTarget("robot-1:2181,robot-2:2181", Optional.of(Path.of("/etc/telar/lab.key")), 6_000))),
                 new LabCommand.Cancel(),
                 new LabCommand.SetLock(true));
     }

@@ -7,6 +7,7 @@ import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.proc.ChildLauncher;
+import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SyncPrimitives;
 import dev.telar.workloads.sync.SyncState;
@@ -44,6 +45,8 @@ public final class RunningScenario implements AutoCloseable {
     private final int workers;
     private final long size;
     private final Path runParent;
+    /** Where a remote run's workers meet; empty for threads and processes. */
+    private final Optional<ManagerTarget> manager;
     private final long startNanos = System.nanoTime();
     private final ArrayDeque<String> events = new ArrayDeque<>();
     private final List<String> workerNames = new CopyOnWriteArrayList<>();
@@ -59,7 +62,9 @@ public final class RunningScenario implements AutoCloseable {
     private volatile boolean cancelRequested;
     private Thread runner;
 
-    RunningScenario(ScenarioSpec spec, SyncScenario scenario, int workers, long size, Path runParent) {
+    RunningScenario(ScenarioSpec spec, SyncScenario scenario, int workers, long size, Path runParent,
+                    Optional<ManagerTarget> manager) {
+        this.manager = manager;
         this.spec = spec;
         this.scenario = scenario;
         this.workers = workers;
