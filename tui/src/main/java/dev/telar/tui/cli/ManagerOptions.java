@@ -2,13 +2,12 @@ package dev.telar.tui.cli;
 
 import dev.telar.config.ManagerSettings;
 import dev.telar.config.Settings;
+import dev.telar.tui.ManagerPlace;
 import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.workloads.problem.ProblemException;
-import dev.telar.workloads.remote.ManagerKey;
 import dev.telar.workloads.remote.ManagerTarget;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +16,7 @@ import picocli.CommandLine.ParameterException;
 /**
  * The options of every command that talks to a manager: {@code --manager HOST:PORT[,...]} and
  * {@code --key-file PATH}, over the settings {@code manager.address} (or {@code TELAR_MANAGER}) and
- * {@code manager.key-file}. Without a key file the key is the variable {@value ManagerKey#VARIABLE}
+ * {@code manager.key-file}. Without a key file the key is the variable {@code TELAR_MANAGER_KEY}
  * when it is set, else the file {@code telar manager serve} keeps in the state directory, so that
  * the same user's commands on the manager's machine need no option at all.
  */
@@ -47,12 +46,7 @@ public final class ManagerOptions {
             throw new ParameterException(spec.commandLine(), texts.format("cli.manager.address.bad", chosen));
         }
         Function<String, String> env = variables(spec);
-        Optional<Path> file = Optional.ofNullable(keyFile != null ? keyFile.toAbsolutePath() : m.keyFile());
-        String variable = env.apply(ManagerKey.VARIABLE);
-        if (file.isEmpty() && (variable == null || variable.isBlank())) {
-            file = Optional.of(ManagerKey.defaultFile(Settings.stateDirectory(env)));
-        }
-        ManagerTarget target = new ManagerTarget(chosen, file, m.sessionMillis());
+        ManagerTarget target = ManagerPlace.target(chosen, keyFile, m, env);
         try {
             target.key(env);
         } catch (ProblemException e) {
