@@ -262,6 +262,19 @@ public final class ManagerServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the ZooKeeper servers started next in this JVM by other means (a test's ensemble)
+     * demand {@code key} as a manager does: the JVM-wide settings of the class comment. Returns
+     * the login section, to give to {@link SaslSections#remove} once those servers are stopped.
+     */
+    static String demandKeyJvmWide(ManagerKey key) {
+        String section = SaslSections.addServer(key);
+        synchronized (STARTING) {
+            prepareJvm(section);
+        }
+        return section;
+    }
+
     /** The system properties ZooKeeper's server reads (see the class comment). */
     private static void prepareJvm(String section) {
         System.setProperty("zookeeper.sessionRequireClientSASLAuth", "true");
