@@ -56,7 +56,8 @@ public final class ManagerClient implements AutoCloseable {
     /**
      * How long a session outlives its lost connection unless told otherwise: after it, the
      * session's ephemeral nodes (held locks, leases) are gone. The server bounds what a client asks
-     * for to 2 to 20 of its ticks.
+     * for to 2 of its ticks ({@link ManagerServer#minSession()}, 2 s with a manager's default tick)
+     * to {@link ManagerServer#MAX_SESSION}.
      */
     public static final Duration DEFAULT_SESSION = Duration.ofSeconds(10);
     private static final long POLL_MILLIS = 25;
@@ -85,7 +86,8 @@ public final class ManagerClient implements AutoCloseable {
     /**
      * As {@link #connect(String, ManagerKey, Duration)}, asking for a session of {@code session}:
      * how long after this client vanishes (killed, cut off) the server ends its session and frees
-     * what it held. The server grants a figure between 2 and 20 of its ticks;
+     * what it held. The server grants a figure between 2 of its ticks and
+     * {@link ManagerServer#MAX_SESSION};
      * {@link #sessionTimeout()} tells the one granted.
      */
     public static ManagerClient connect(String address, ManagerKey key, Duration timeout, Duration session)

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,30 +20,30 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(90)
 class LockExpiryTest {
-    @TempDir
-    static Path state;
-    private static LoopbackManager manager;
-
-    @BeforeAll
-    static void startServer() {
-        manager = LoopbackManager.start(state);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (manager != null) {
-            manager.close();
+    @Test
+    void theShortestSessionFreesTheLockAboutTwoSecondsAfterTheKill(@TempDir Path state) throws Exception {
+        try (LoopbackManager manager = LoopbackManager.start(state)) {
+            measure(manager, "short", Duration.ofSeconds(2));
         }
     }
 
     @Test
-    void theShortestSessionFreesTheLockAboutTwoSecondsAfterTheKill() throws Exception {
-        measure("short", Duration.ofSeconds(2));
+    void aSixSecondSessionFreesTheLockAboutSixSecondsAfterTheKill(@TempDir Path state) throws Exception {
+        try (LoopbackManager manager = LoopbackManager.start(state)) {
+            measure(manager, "six", Duration.ofSeconds(6));
+        }
     }
 
     @Test
-    void aSixSecondSessionFreesTheLockAboutSixSecondsAfterTheKill() throws Exception {
-        measure("six", Duration.ofSeconds(6));
+    void sessionsAreGrantedFromTwoTicksToTheMaximum(@TempDir Path state) throws Exception {
+        try (LoopbackManager manager = LoopbackManager.start(state);
+             ManagerClient tooShort = ManagerClient.connect(manager.address(), ManagerKey.read(manager.keyFile()),
+                     LoopbackManager.CONNECT, Duration.ofMillis(500));
+             ManagerClient tooLong = ManagerClient.connect(manager.address(), ManagerKey.read(manager.keyFile()),
+                     LoopbackManager.CONNECT, Duration.ofMinutes(2))) {
+            assertThat(tooShort.sessionTimeout()).isEqualTo(ManagerServer.DEFAULT_TICK.multipliedBy(2)).isEqualTo(Duration.ofSeconds(2));
+            assertThat(tooLong.sessionTimeout()).isEqualTo(ManagerServer.MAX_SESSION).isEqualTo(Duration.ofSeconds(60));
+        }
     }
 
     @Test
@@ -58,7 +56,7 @@ class LockExpiryTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static void measure(String name, Duration asked) throws Exception {
+    private static void measure(LoopbackManager manager, String name, Duration asked) throws Exception {
         Child holder = ChildLauncher.startTarget(RemoteTargets.Holder.class,
                 List.of(manager.address(), manager.keyFile().toString(), name, Long.toString(asked.toMillis())));
         try (ManagerClient client = manager.connect()) {
