@@ -47,6 +47,20 @@ class LockExpiryTest {
     }
 
     @Test
+    void aShorterTickAllowsShorterSessionsWithinItsBounds(@TempDir Path state) throws Exception {
+        ManagerKey key = ManagerKey.readOrCreate(ManagerKey.defaultFile(state));
+        ManagerServer.Options fast = ManagerServer.Options.defaults().withTick(Duration.ofMillis(500));
+        try (ManagerServer server = ManagerServer.start(new java.net.InetSocketAddress("127.0.0.1", 0),
+                ManagerServer.defaultDirectory(state), key, fast);
+             ManagerClient client = ManagerClient.connect(server.connectString(), key, LoopbackManager.CONNECT, Duration.ofMillis(100))) {
+            assertThat(server.minSession()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(client.sessionTimeout()).isEqualTo(Duration.ofSeconds(1));
+        }
+        assertThatThrownBy(() -> fast.withTick(Duration.ofMillis(5))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a manager's tick is 10 ms to 30 s: PT0.005S");
+    }
+
+    @Test
     void aFactSaysSecondsPidAndHost() {
         Instant t = Instant.parse("2026-01-01T10:00:00Z");
         LockFreed f = LockFreed.between("dock", t, t.plusMillis(1400), 4321, "lab-3");
