@@ -71,6 +71,43 @@ class ManagerLinkTest {
         }
     }
 
+    /**
+     * A manager back within the session timeout finds the session alive: the link goes from
+     * SUSPENDED straight to CONNECTED on the same session, never LOST, and what it held is held.
+     */
+    @Test
+    void aManagerBackWithinTheSessionKeepsTheSessionAndTheLock(@TempDir Path state) throws Exception {
+        ManagerKey key = ManagerKey.readOrCreate(ManagerKey.defaultFile(state));
+        Path data = ManagerServer.defaultDirectory(state);
+        ManagerServer server = ManagerServer.start(new InetSocketAddress("127.0.0.1", 0), data, key);
+        InetSocketAddress at = server.address();
+        Duration session = Duration.ofSeconds(20);
+        try (ManagerClient client = ManagerClient.connect(server.connectString(), key, LoopbackManager.CONNECT, session);
+             ManagerLink link = ManagerLink.follow(client)) {
+            RemoteLock lock = RemoteLock.open(client, "kept");
+            assertThat(lock.acquire(LoopbackManager.CONNECT)).isTrue();
+            long id = client.curator().getZookeeperClient().getZooKeeper().getSessionId();
+            BlockingQueue<View> heard = new LinkedBlockingQueue<>();
+            link.addListener(heard::add);
+
+            server.close();
+            assertThat(next(heard).state()).isEqualTo(State.SUSPENDED);
+            server = ManagerServer.start(at, data, key);
+            View back = next(heard);
+            assertThat(back.state()).isEqualTo(State.CONNECTED);
+            assertThat(back.session()).isEqualTo(session);
+            assertThat(client.curator().getZookeeperClient().getZooKeeper().getSessionId()).as("the same session").isEqualTo(id);
+            assertThat(lock.held()).isTrue();
+            try (ManagerClient other = ManagerClient.connect(server.connectString(), key, LoopbackManager.CONNECT)) {
+                assertThat(RemoteLock.open(other, "kept").acquire(Duration.ofMillis(300))).as("still taken").isFalse();
+            }
+            lock.release();
+            assertThat(heard).isEmpty();
+        } finally {
+            server.close();
+        }
+    }
+
     private static View next(BlockingQueue<View> heard) throws InterruptedException {
         View v = heard.poll(15, TimeUnit.SECONDS);
         assertThat(v).as("a change of the link within 15 s").isNotNull();
