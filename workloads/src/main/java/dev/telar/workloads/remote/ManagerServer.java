@@ -2,6 +2,7 @@ package dev.telar.workloads.remote;
 
 import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.problem.ProblemException;
 import dev.telar.workloads.problem.ProblemFailure;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import dev.telar.workloads.problem.ProblemException;
 import org.apache.zookeeper.common.ClientX509Util;
 import org.apache.zookeeper.server.embedded.ExitHandler;
 import org.apache.zookeeper.server.embedded.ZooKeeperServerEmbedded;
@@ -88,7 +88,7 @@ public final class ManagerServer implements AutoCloseable {
     /**
      * How a manager runs besides its address, data and key.
      *
-     * @param tick the server's tick (at least 10 ms): sessions last 2 ticks at the least
+     * @param tick the server's tick, 10 ms to half of {@link #MAX_SESSION}: sessions last 2 ticks at the least
      * @param tls  null: plain TCP; else the client port speaks only TLS, with the key store of these settings
      */
     public record Options(Duration tick, ManagerTls tls) {
