@@ -15,11 +15,12 @@ import java.util.regex.Pattern;
  *                      {@code TELAR_MANAGER_KEY}, else {@code manager.key} in the state directory
  * @param sessionMillis how long after a client vanishes the manager ends its session and frees its
  *                      locks and permits, milliseconds ({@value #MIN_SESSION_MS}..{@value #MAX_SESSION_MS});
- *                      the server may grant a longer one (at least two of its ticks)
+ *                      Telar's own manager grants 2 s to 60 s (two to sixty of its 1 s ticks);
+ *                      another ensemble may bound it otherwise
  */
 public record ManagerSettings(String address, Path keyFile, long sessionMillis) {
-    public static final long MIN_SESSION_MS = 1_000;
-    public static final long MAX_SESSION_MS = 600_000;
+    public static final long MIN_SESSION_MS = 2_000;
+    public static final long MAX_SESSION_MS = 60_000;
     /** No address, automatic key, 10 s sessions. */
     public static final ManagerSettings DEFAULTS = new ManagerSettings(null, null, 10_000);
 

@@ -34,7 +34,7 @@ class InvalidSettingsTest {
                 Arguments.of("bad-manager-address", ":2:12: 'manager.address' must be host:port, several separated by "
                         + "commas, or none, got 'robot-1:99999'"),
                 Arguments.of("out-of-range-manager-session", ":2:12: 'manager.session' must be a number of seconds "
-                        + "between 1 and 600, got '0.2'"),
+                        + "between 2 and 60, got '0.2'"),
                 Arguments.of("malformed-colon", ":2:12: malformed YAML: mapping values are not allowed here; write one "
                         + "'key: value' per line, indent section keys with spaces, quote values containing ': ' or ' #'"),
                 Arguments.of("malformed-tab", ":2:1: malformed YAML: a tab in the indentation; indent with spaces"),
@@ -77,7 +77,7 @@ class InvalidSettingsTest {
                 Arguments.of("bad-manager-address", ":2:12: 'manager.address' debe ser host:puerto, varios separados "
                         + "por comas, o none; se dio 'robot-1:99999'"),
                 Arguments.of("out-of-range-manager-session", ":2:12: 'manager.session' debe ser un número de segundos "
-                        + "entre 1 y 600; se dio '0.2'"),
+                        + "entre 2 y 60; se dio '0.2'"),
                 Arguments.of("malformed-colon", ":2:12: YAML mal formado: aquí no cabe otro 'clave: valor'; escriba un "
                         + "'clave: valor' por línea, sangre con espacios las claves de una sección y ponga entre comillas "
                         + "los valores que contengan ': ' o ' #'"),

@@ -7,6 +7,7 @@ import dev.telar.workloads.problem.ProblemException;
 import dev.telar.workloads.problem.ProblemFailure;
 import dev.telar.workloads.remote.ManagerKey;
 import dev.telar.workloads.remote.ManagerServer;
+import dev.telar.workloads.remote.ManagerTls;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,11 +28,12 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * {@code telar manager serve [--listen ADDR:PORT] [--key-file FILE]}: runs a manager (an embedded
+ * {@code telar manager serve [--listen ADDR:PORT] [--key-file FILE] [--tls FILE]}: runs a manager (an embedded
  * ZooKeeper server that lets in only holders of the key) until Ctrl-C, SIGTERM or SIGHUP, then
  * stops it and exits 0. Prints one line with its address and where the key is. The key: the file
  * named, else the variable {@value ManagerKey#VARIABLE}, else {@code manager.key} in the state
- * directory, generated there owner-only when missing. A bad option or key is one line and exit 2;
+ * directory, generated there owner-only when missing. With {@code --tls} the port speaks only TLS,
+ * with the key store the settings file names ({@link ManagerTls}). A bad option or key is one line and exit 2;
  * a manager that cannot start (address in use) one line and exit 1.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -49,6 +51,9 @@ public final class ManagerServeCommand implements Callable<Integer> {
     @Option(names = "--key-file", paramLabel = "${bundle:label.path:-PATH}")
     private Path keyFile;
 
+    @Option(names = "--tls", paramLabel = "${bundle:label.path:-PATH}")
+    private Path tlsFile;
+
     @Override
     public Integer call() throws InterruptedException {
         Texts texts = CommandTexts.of(spec, null);
@@ -56,7 +61,11 @@ public final class ManagerServeCommand implements Callable<Integer> {
         Function<String, String> env = ManagerOptions.variables(spec);
         Path state = Settings.stateDirectory(env);
         ManagerKey key;
+        ManagerServer.Options options = ManagerServer.Options.defaults();
         try {
+            if (tlsFile != null) {
+                options = options.withTls(ManagerTls.read(tlsFile));
+            }
             key = keyFile != null ? ManagerKey.read(keyFile)
                     : ManagerKey.fromEnvironment(env).orElseGet(() -> ManagerKey.readOrCreate(ManagerKey.defaultFile(state)));
         } catch (ProblemException e) {
@@ -68,7 +77,10 @@ public final class ManagerServeCommand implements Callable<Integer> {
         List<Runnable> restore = catchStopSignals(stop);
         ManagerServer server;
         try {
-            server = ManagerServer.start(address, ManagerServer.defaultDirectory(state), key);
+            server = ManagerServer.start(address, ManagerServer.defaultDirectory(state), key, options);
+        } catch (ProblemException e) {
+            restore.forEach(Runnable::run); // a key store the TLS settings name but that is not there
+            throw new ParameterException(spec.commandLine(), Problems.text(e.problem(), texts));
         } catch (ProblemFailure e) {
             restore.forEach(Runnable::run);
             spec.commandLine().getErr().println("telar: " + Errors.oneLine(Problems.text(e.problem(), texts)));
@@ -78,7 +90,8 @@ public final class ManagerServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(closer);
         try {
             PrintWriter out = spec.commandLine().getOut();
-            out.println(texts.format("cli.manager.listening", server.connectString(), key.source()));
+            out.println(tlsFile == null ? texts.format("cli.manager.listening", server.connectString(), key.source())
+                    : texts.format("cli.manager.listening.tls", server.connectString(), key.source(), tlsFile));
             out.flush();
             stop.await();
         } finally {

@@ -120,6 +120,19 @@ class ManagerServeCommandTest {
     }
 
     @Test
+    void tlsSettingsOthersCanReadOrWithoutAKeyStoreAreOneLineAndExitTwo() throws Exception {
+        Path open = Files.writeString(tmp.resolve("open-tls.properties"), "keyStore=manager.p12\nkeyStorePassword=pw-123456\n");
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-r--r--"));
+        CliTest.assertOneUsageLine(serve("--listen", "127.0.0.1:0", "--tls", open.toString()),
+                "TLS settings " + open + " cannot be used: others may read it (rw-r--r--); chmod 600");
+        Path clientOnly = Files.writeString(tmp.resolve("client-tls.properties"), "trustStore=trust.p12\ntrustStorePassword=pw-123456\n");
+        Files.setPosixFilePermissions(clientOnly, PosixFilePermissions.fromString("rw-------"));
+        CliTest.assertOneUsageLine(serve("--listen", "127.0.0.1:0", "--tls", clientOnly.toString()),
+                "TLS settings " + clientOnly + " cannot be used: it names no keyStore");
+        assertThat(tmp.resolve("state").resolve("telar").resolve("manager")).doesNotExist();
+    }
+
+    @Test
     void aMissingKeyFileIsOneLineAndExitTwo() {
         Path key = tmp.resolve("none.key");
         CliTest.assertOneUsageLine(serve("--key-file", key.toString()), "key file " + key + " does not exist");

@@ -191,7 +191,9 @@ public enum ProblemCode {
     /** No manager answered at {@code address} within {@code seconds}. */
     MANAGER_UNREACHABLE("address", "seconds"),
     /** The manager could not listen at {@code address}. */
-    MANAGER_NOT_STARTED("address", "detail");
+    MANAGER_NOT_STARTED("address", "detail"),
+    /** The manager's TLS settings from {@code source} cannot be used, as {@code detail} says. */
+    MANAGER_TLS_BAD("source", "detail");
 
     /** The name of an argument that is an exit status. */
     public static final String EXIT = "exit";

@@ -4,6 +4,7 @@ import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.problem.ProblemException;
 import dev.telar.workloads.problem.ProblemFailure;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.apache.zookeeper.Watcher.Event.KeeperState;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.client.ZooKeeperSaslClient;
+import org.apache.zookeeper.common.ClientX509Util;
 import org.apache.zookeeper.common.X509Util;
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.apache.zookeeper.data.ACL;
@@ -54,7 +56,8 @@ public final class ManagerClient implements AutoCloseable {
     /**
      * How long a session outlives its lost connection unless told otherwise: after it, the
      * session's ephemeral nodes (held locks, leases) are gone. The server bounds what a client asks
-     * for to 2 to 20 of its ticks.
+     * for to 2 of its ticks ({@link ManagerServer#minSession()}, 2 s with a manager's default tick)
+     * to {@link ManagerServer#MAX_SESSION}.
      */
     public static final Duration DEFAULT_SESSION = Duration.ofSeconds(10);
     private static final long POLL_MILLIS = 25;
@@ -83,14 +86,32 @@ public final class ManagerClient implements AutoCloseable {
     /**
      * As {@link #connect(String, ManagerKey, Duration)}, asking for a session of {@code session}:
      * how long after this client vanishes (killed, cut off) the server ends its session and frees
-     * what it held. The server grants a figure between 2 and 20 of its ticks;
+     * what it held. The server grants a figure between 2 of its ticks and
+     * {@link ManagerServer#MAX_SESSION};
      * {@link #sessionTimeout()} tells the one granted.
      */
     public static ManagerClient connect(String address, ManagerKey key, Duration timeout, Duration session)
             throws InterruptedException {
+        return connect(address, key, timeout, session, null);
+    }
+
+    /**
+     * As {@link #connect(String, ManagerKey, Duration, Duration)}, over TLS when {@code tls} is not
+     * null: the client trusts the certificates of its trust store and checks that the server's
+     * names the host it connects to (a name or an address of the certificate's). A manager that
+     * does not speak TLS is {@link ProblemCode#MANAGER_UNREACHABLE} to such a client, as a TLS
+     * manager is to a plain one.
+     *
+     * @throws ProblemException {@link ProblemCode#MANAGER_TLS_BAD} when the settings name no readable trust store
+     */
+    public static ManagerClient connect(String address, ManagerKey key, Duration timeout, Duration session, ManagerTls tls)
+            throws InterruptedException {
         int sessionMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, session.toMillis()));
-        String section = SaslSections.addClient(key);
         ZKClientConfig config = new ZKClientConfig();
+        if (tls != null) {
+            secure(config, tls);
+        }
+        String section = SaslSections.addClient(key);
         config.setProperty(ZKClientConfig.ENABLE_CLIENT_SASL_KEY, "true");
         config.setProperty(ZKClientConfig.LOGIN_CONTEXT_NAME_KEY, section);
         // ZooKeeper 3.9 refuses DIGEST-MD5 in its FIPS mode, on by default; this client only.
@@ -135,6 +156,17 @@ public final class ManagerClient implements AutoCloseable {
                 curator.close();
                 SaslSections.remove(section);
             }
+        }
+    }
+
+    /** ZooKeeper's client settings for TLS, on this client's own configuration only. */
+    private static void secure(ZKClientConfig config, ManagerTls tls) {
+        Path trust = tls.clientTrustStore();
+        config.setProperty(ZKClientConfig.SECURE_CLIENT, "true");
+        config.setProperty(ZKClientConfig.ZOOKEEPER_CLIENT_CNXN_SOCKET, "org.apache.zookeeper.ClientCnxnSocketNetty");
+        try (ClientX509Util names = new ClientX509Util()) {
+            config.setProperty(names.getSslTruststoreLocationProperty(), trust.toAbsolutePath().toString());
+            config.setProperty(names.getSslTruststorePasswdProperty(), tls.trustStorePassword());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.telar.workloads.remote;
 
 import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.problem.ProblemException;
 import dev.telar.workloads.problem.ProblemFailure;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.zookeeper.common.ClientX509Util;
 import org.apache.zookeeper.server.embedded.ExitHandler;
 import org.apache.zookeeper.server.embedded.ZooKeeperServerEmbedded;
 import org.slf4j.Logger;
@@ -44,7 +46,10 @@ import org.slf4j.LoggerFactory;
  * {@code zookeeper.sasl.serverconfig} (the login section of the server being started; starts are
  * serialised so each server reads its own). A failing server logs instead of calling
  * {@code System.exit}, also JVM-wide. The key is held in memory by {@link SaslSections}, never in a
- * file ZooKeeper reads. ZooKeeper always answers the four-letter word {@code srvr} (version,
+ * file ZooKeeper reads. A manager with TLS also sets {@code zookeeper.serverCnxnFactory} (Netty
+ * serves every server started later in this JVM too) and {@code zookeeper.ssl.keyStore.*} and
+ * {@code zookeeper.ssl.clientAuth}: the TLS managers of one JVM share one key store, the last
+ * one started names it. ZooKeeper always answers the four-letter word {@code srvr} (version,
  * counts, mode) without authentication; no other.
  */
 public final class ManagerServer implements AutoCloseable {
@@ -52,6 +57,15 @@ public final class ManagerServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 2181;
     /** The data directory's name in Telar's state directory. */
     public static final String DIRECTORY_NAME = "manager";
+    /**
+     * The server's tick unless told otherwise: the session timeouts it grants are 2 ticks at the
+     * least ({@link #minSession}) and {@link #MAX_SESSION} at the most, and it looks for expired
+     * sessions once a tick. A second (ZooKeeper's own default is 3 s) lets a dead holder's lock go
+     * after 2 s when its client asks for that; the cost is one expiry check a second.
+     */
+    public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
+    /** The longest session timeout the server grants, whatever the tick. */
+    public static final Duration MAX_SESSION = Duration.ofSeconds(60);
     /** Longest a start may take before it is given up. */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
@@ -62,11 +76,42 @@ public final class ManagerServer implements AutoCloseable {
     private final ZooKeeperServerEmbedded server;
     private final InetSocketAddress address;
     private final String section;
+    private final Options options;
 
-    private ManagerServer(ZooKeeperServerEmbedded server, InetSocketAddress address, String section) {
+    private ManagerServer(ZooKeeperServerEmbedded server, InetSocketAddress address, String section, Options options) {
         this.server = server;
         this.address = address;
         this.section = section;
+        this.options = options;
+    }
+
+    /**
+     * How a manager runs besides its address, data and key.
+     *
+     * @param tick the server's tick, 10 ms to half of {@link #MAX_SESSION}: sessions last 2 ticks at the least
+     * @param tls  null: plain TCP; else the client port speaks only TLS, with the key store of these settings
+     */
+    public record Options(Duration tick, ManagerTls tls) {
+        public Options {
+            if (tick.toMillis() < 10 || tick.compareTo(MAX_SESSION.dividedBy(2)) > 0) {
+                throw new IllegalArgumentException("a manager's tick is 10 ms to " + MAX_SESSION.dividedBy(2).toSeconds() + " s: " + tick);
+            }
+        }
+
+        /** A tick of {@link #DEFAULT_TICK}, no TLS. */
+        public static Options defaults() {
+            return new Options(DEFAULT_TICK, null);
+        }
+
+        /** These options serving TLS as {@code settings} say. */
+        public Options withTls(ManagerTls settings) {
+            return new Options(tick, settings);
+        }
+
+        /** These options with another tick. */
+        public Options withTick(Duration other) {
+            return new Options(other, tls);
+        }
     }
 
     /** 127.0.0.1:{@value #DEFAULT_PORT}: reachable from this machine only. */
@@ -88,7 +133,18 @@ public final class ManagerServer implements AutoCloseable {
      *                        (address in use, not this machine's) or does not start within {@link #START_TIMEOUT}
      */
     public static ManagerServer start(InetSocketAddress listen, Path directory, ManagerKey key) {
+        return start(listen, directory, key, Options.defaults());
+    }
+
+    /**
+     * As {@link #start(InetSocketAddress, Path, ManagerKey)}, with a tick and TLS as
+     * {@code options} say. With TLS the address speaks only TLS: a plain client gets no session.
+     *
+     * @throws ProblemException {@link ProblemCode#MANAGER_TLS_BAD} when the TLS settings name no readable key store
+     */
+    public static ManagerServer start(InetSocketAddress listen, Path directory, ManagerKey key, Options options) {
         String where = hostPort(listen);
+        Path keyStore = options.tls() == null ? null : options.tls().serverKeyStore();
         checkFree(listen, where);
         String section = SaslSections.addServer(key);
         try {
@@ -97,16 +153,24 @@ public final class ManagerServer implements AutoCloseable {
                 createOwnerOnly(directory);
                 Set<Path> before = configFiles(directory);
                 Properties p = new Properties();
-                p.setProperty("clientPortAddress", listen.getAddress().getHostAddress());
-                p.setProperty("clientPort", Integer.toString(listen.getPort()));
+                String port = options.tls() == null ? "clientPort" : "secureClientPort";
+                p.setProperty(port + "Address", listen.getAddress().getHostAddress());
+                p.setProperty(port, Integer.toString(listen.getPort()));
+                if (options.tls() != null) {
+                    prepareTls(keyStore, options.tls().keyStorePassword());
+                }
+                p.setProperty("tickTime", Long.toString(options.tick().toMillis()));
+                p.setProperty("maxSessionTimeout", Long.toString(MAX_SESSION.toMillis()));
                 p.setProperty("dataDir", directory.resolve("data").toAbsolutePath().toString());
                 ZooKeeperServerEmbedded server = ZooKeeperServerEmbedded.builder()
                         .baseDir(directory).configuration(p).exitHandler(ExitHandler.LOG_ONLY).build();
                 removeNew(directory, before); // read by build(); it would pile up, one per start
                 startBounded(server, where);
-                InetSocketAddress bound = new InetSocketAddress(listen.getAddress(), server.getClientPort());
-                LOG.info("manager listening on {}, data in {}", hostPort(bound), directory);
-                return new ManagerServer(server, bound, section);
+                int bound = options.tls() == null ? server.getClientPort() : server.getSecureClientPort();
+                InetSocketAddress at = new InetSocketAddress(listen.getAddress(), bound);
+                LOG.info("manager listening on {}{}, tick {} ms, data in {}", hostPort(at), options.tls() == null ? "" : " (TLS only)",
+                        options.tick().toMillis(), directory);
+                return new ManagerServer(server, at, section, options);
             }
         } catch (ProblemFailure e) {
             SaslSections.remove(section);
@@ -150,6 +214,16 @@ public final class ManagerServer implements AutoCloseable {
         return address;
     }
 
+    /** The options it runs with. */
+    public Options options() {
+        return options;
+    }
+
+    /** The shortest session timeout it grants: two ticks. */
+    public Duration minSession() {
+        return options.tick().multipliedBy(2);
+    }
+
     /** {@code host:port} of {@link #address()}, as clients name it. */
     public String connectString() {
         return hostPort(address);
@@ -188,12 +262,39 @@ public final class ManagerServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the ZooKeeper servers started next in this JVM by other means (a test's ensemble)
+     * demand {@code key} as a manager does: the JVM-wide settings of the class comment. Returns
+     * the login section, to give to {@link SaslSections#remove} once those servers are stopped.
+     */
+    static String demandKeyJvmWide(ManagerKey key) {
+        String section = SaslSections.addServer(key);
+        synchronized (STARTING) {
+            prepareJvm(section);
+        }
+        return section;
+    }
+
     /** The system properties ZooKeeper's server reads (see the class comment). */
     private static void prepareJvm(String section) {
         System.setProperty("zookeeper.sessionRequireClientSASLAuth", "true");
         System.setProperty("zookeeper.authProvider.sasl", "org.apache.zookeeper.server.auth.SASLAuthenticationProvider");
         System.setProperty("zookeeper.admin.enableServer", "false");
         System.setProperty("zookeeper.sasl.serverconfig", section);
+    }
+
+    /**
+     * ZooKeeper's server reads its TLS settings from system properties (see the class comment).
+     * Netty serves the client port: ZooKeeper's plain NIO server cannot speak TLS.
+     */
+    private static void prepareTls(Path keyStore, String password) {
+        System.setProperty("zookeeper.serverCnxnFactory", "org.apache.zookeeper.server.NettyServerCnxnFactory");
+        try (ClientX509Util names = new ClientX509Util()) {
+            System.setProperty(names.getSslKeystoreLocationProperty(), keyStore.toAbsolutePath().toString());
+            System.setProperty(names.getSslKeystorePasswdProperty(), password);
+            // Clients prove themselves with the key; a certificate of each would be a second secret to hand out.
+            System.setProperty(names.getSslClientAuthProperty(), "none");
+        }
     }
 
     private static void createOwnerOnly(Path directory) throws IOException {
