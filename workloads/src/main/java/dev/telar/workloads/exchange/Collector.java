@@ -10,11 +10,18 @@ import dev.telar.workloads.mechanism.SharedDict;
 import dev.telar.workloads.mechanism.SharedQueue;
 import dev.telar.workloads.mechanism.SharedValue;
 import dev.telar.workloads.mechanism.Stamp;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.problem.ProblemException;
+import dev.telar.workloads.remote.ManagerClient;
+import dev.telar.workloads.remote.ManagerTarget;
+import dev.telar.workloads.remote.RemoteDict;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -32,14 +39,28 @@ abstract class Collector implements AutoCloseable {
         this.dir = dir;
     }
 
-    static Collector create(ExchangeSpec spec, Path dir) {
+    /**
+     * The parent's side of {@code spec}'s mechanism, its files in {@code dir}.
+     *
+     * @param manager the manager of a mechanism that needs one
+     * @throws ProblemException {@link ProblemCode#EXCHANGE_NO_MANAGER} when it needs one and none is
+     *                          given; as {@link ManagerTarget#connect} when it cannot be reached
+     */
+    static Collector create(ExchangeSpec spec, Path dir, Optional<ManagerTarget> manager) {
         return switch (spec.mechanism()) {
             case PIPE -> new PipeCollector(spec, dir);
             case QUEUE -> new QueueCollector(spec, dir);
             case VALUE -> new ValueCollector(spec, dir);
             case ARRAY -> new ArrayCollector(spec, dir);
             case DICT -> new DictCollector(spec, dir);
+            case MANAGER_DICT -> new ManagerDictCollector(spec, dir, manager.orElseThrow(
+                    () -> new ProblemException(Problem.of(ProblemCode.EXCHANGE_NO_MANAGER, spec.mechanism().cliName()))));
         };
+    }
+
+    /** What each child is told beyond the common arguments ({@link ExchangeChild}). */
+    List<String> childArgs() {
+        return List.of();
     }
 
     /** Reads what has arrived; true when anything did. */
@@ -443,6 +464,86 @@ abstract class Collector implements AutoCloseable {
         @Override
         public void close() {
             dict.close();
+        }
+    }
+
+    /**
+     * One entry per process in a dict of a remote manager, named after the run directory so runs
+     * never share one. The parent creates the dict, each child connects with the same address and
+     * key place and writes its partial sum's exact bits, and the parent deletes the dict at the end.
+     */
+    static final class ManagerDictCollector extends ResultCollector {
+        /** Least time between two looks at the dict's size, ns: each look is a round trip to the manager. */
+        private static final long LOOK_NANOS = 20_000_000;
+
+        private final ManagerTarget target;
+        private final ManagerClient client;
+        private final RemoteDict dict;
+        private final Double[] partials;
+        private int seen;
+        private long nextLook;
+
+        ManagerDictCollector(ExchangeSpec spec, Path dir, ManagerTarget target) {
+            super(spec, dir);
+            this.target = target;
+            this.partials = new Double[spec.processes()];
+            try {
+                client = target.connect();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while connecting to the manager at " + target.address(), e);
+            }
+            try {
+                dict = RemoteDict.open(client, ExchangeLayout.remoteDict(dir));
+            } catch (RuntimeException e) {
+                client.close();
+                throw e;
+            }
+        }
+
+        @Override
+        List<String> childArgs() {
+            return List.of(target.address(), target.keyFile().map(Path::toString).orElse(""),
+                    Long.toString(target.sessionMillis()), dict.name());
+        }
+
+        @Override
+        boolean poll() {
+            long now = System.nanoTime();
+            if (now - nextLook < 0) {
+                return false;
+            }
+            nextLook = now + LOOK_NANOS;
+            int n = dict.size();
+            boolean progress = n != seen;
+            seen = n;
+            return progress;
+        }
+
+        @Override
+        boolean written(int index) {
+            if (partials[index] == null) {
+                // Read once: a child writes its entry once, and each read is a round trip.
+                dict.getDouble(ExchangeLayout.key(index)).ifPresent(v -> partials[index] = v);
+            }
+            return partials[index] != null;
+        }
+
+        @Override
+        double partial(int index) {
+            if (!written(index)) {
+                throw new IllegalStateException("process " + index + "'s partial is not in dict '" + dict.name() + "'");
+            }
+            return partials[index];
+        }
+
+        @Override
+        public void close() {
+            try {
+                dict.delete(); // the run created it: nothing of it stays on the manager
+            } finally {
+                client.close();
+            }
         }
     }
 }

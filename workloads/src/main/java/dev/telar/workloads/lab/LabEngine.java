@@ -52,8 +52,17 @@ public final class LabEngine implements Lab {
      * @param limits    back-pressure and disk cap of every exchange run
      */
     public LabEngine(Path runParent, ExchangeLimits limits) {
+        this(runParent, limits, java.util.Optional.empty());
+    }
+
+    /**
+     * @param runParent where exchange runs and process scenarios make their run directories
+     * @param limits    back-pressure and disk cap of every exchange run
+     * @param manager   the manager of exchange mechanisms that need one (empty: they are refused)
+     */
+    public LabEngine(Path runParent, ExchangeLimits limits, java.util.Optional<dev.telar.workloads.remote.ManagerTarget> manager) {
         this.runParent = runParent;
-        this.exchange = new ExchangeRunner(runParent, limits);
+        this.exchange = new ExchangeRunner(runParent, limits, manager);
         experiments.subscribe(this::onExperiment);
         exchange.subscribe(this::onExchange);
     }
