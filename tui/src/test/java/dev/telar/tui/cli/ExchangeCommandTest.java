@@ -56,7 +56,7 @@ class ExchangeCommandTest {
         "run exchange --via pipe --processes many|--processes",
         "bench ipc --messages 5|--messages must be 100..1000000000, got 5",
         "bench ipc --only pipe,smoke|--only: unknown mechanism smoke (valid: pipe, queue, value_locked_incr, array_store, manager_dict_locked_incr)",
-        "bench|bench needs a subcommand: sync, ipc",
+        "bench|bench needs a subcommand: sync, ipc, remote",
         "run|parameter 'KERNEL' is missing",
     })
     void badValuesAreOneLine(String args, String expected) {
