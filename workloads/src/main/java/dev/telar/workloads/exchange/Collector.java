@@ -177,6 +177,7 @@ abstract class Collector implements AutoCloseable {
     /** Mechanisms where each process leaves one partial sum (array, dict), counted once it ended. */
     abstract static class ResultCollector extends Collector {
         final boolean[] ended;
+        private int seen;
 
         ResultCollector(ExchangeSpec spec, Path dir) {
             super(spec, dir);
@@ -185,6 +186,13 @@ abstract class Collector implements AutoCloseable {
 
         /** Whether process {@code index}'s partial is there. */
         abstract boolean written(int index);
+
+        /** True when the number of partials written, {@code now}, differs from the one seen last. */
+        final boolean countChanged(int now) {
+            boolean progress = now != seen;
+            seen = now;
+            return progress;
+        }
 
         /** Process {@code index}'s partial. */
         abstract double partial(int index);
@@ -436,7 +444,6 @@ abstract class Collector implements AutoCloseable {
     /** One dict entry per process. */
     static final class DictCollector extends ResultCollector {
         private final SharedDict dict;
-        private int seen;
 
         DictCollector(ExchangeSpec spec, Path dir) {
             super(spec, dir);
@@ -445,10 +452,7 @@ abstract class Collector implements AutoCloseable {
 
         @Override
         boolean poll() {
-            int n = dict.size();
-            boolean progress = n != seen;
-            seen = n;
-            return progress;
+            return countChanged(dict.size());
         }
 
         @Override
@@ -480,7 +484,6 @@ abstract class Collector implements AutoCloseable {
         private final ManagerClient client;
         private final RemoteDict dict;
         private final Double[] partials;
-        private int seen;
         private long nextLook;
 
         ManagerDictCollector(ExchangeSpec spec, Path dir, ManagerTarget target) {
@@ -514,10 +517,7 @@ abstract class Collector implements AutoCloseable {
                 return false;
             }
             nextLook = now + LOOK_NANOS;
-            int n = dict.size();
-            boolean progress = n != seen;
-            seen = n;
-            return progress;
+            return countChanged(dict.size());
         }
 
         @Override
