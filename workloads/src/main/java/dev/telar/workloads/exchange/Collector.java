@@ -477,7 +477,11 @@ abstract class Collector implements AutoCloseable {
      * key place and writes its partial sum's exact bits, and the parent deletes the dict at the end.
      */
     static final class ManagerDictCollector extends ResultCollector {
-        /** Least time between two looks at the dict's size, ns: each look is a round trip to the manager. */
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ManagerDictCollector.class);
+        /**
+         * Least time between two looks at the dict's size, ns: each look is a round trip to the
+         * manager. The run's wall time is known to within this much (its end is seen at a look).
+         */
         private static final long LOOK_NANOS = 20_000_000;
 
         private final ManagerTarget target;
@@ -541,6 +545,9 @@ abstract class Collector implements AutoCloseable {
         public void close() {
             try {
                 dict.delete(); // the run created it: nothing of it stays on the manager
+            } catch (IllegalStateException e) {
+                // The run's outcome stands; what is left is said in the log, with its name.
+                LOG.warn("the run's dict '{}' could not be deleted from the manager at {}", dict.name(), target.address(), e);
             } finally {
                 client.close();
             }
