@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The parent's side of one mechanism in the exchange experiment: creates the files, gathers the
@@ -477,7 +479,7 @@ abstract class Collector implements AutoCloseable {
      * key place and writes its partial sum's exact bits, and the parent deletes the dict at the end.
      */
     static final class ManagerDictCollector extends ResultCollector {
-        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ManagerDictCollector.class);
+        private static final Logger LOG = LoggerFactory.getLogger(ManagerDictCollector.class);
         /**
          * Least time between two looks at the dict's size, ns: each look is a round trip to the
          * manager. The run's wall time is known to within this much (its end is seen at a look).

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.api.CuratorWatcher;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
@@ -76,8 +77,8 @@ final class GenerationBarrier {
         long deadline = System.nanoTime() + bound.toNanos();
         while (true) {
             CountDownLatch changed = new CountDownLatch(1);
-            if (client.curator().checkExists().usingWatcher((org.apache.curator.framework.api.CuratorWatcher) e -> changed.countDown())
-                    .forPath(released) != null) {
+            CuratorWatcher wake = e -> changed.countDown();
+            if (client.curator().checkExists().usingWatcher(wake).forPath(released) != null) {
                 return;
             }
             long left = deadline - System.nanoTime();
