@@ -102,7 +102,8 @@ public final class Cli {
         cli.addSubcommand("run", new CommandLine(new RunCommand()).addSubcommand("exchange", new ExchangeCommand()));
         cli.addSubcommand("sweep", new SweepCommand());
         cli.addSubcommand("config", new ConfigCommand());
-        cli.addSubcommand("bench", new CommandLine(new BenchCommand()).addSubcommand("ipc", new BenchIpcCommand()));
+        cli.addSubcommand("bench", new CommandLine(new BenchCommand()).addSubcommand("ipc", new BenchIpcCommand())
+                .addSubcommand("remote", new BenchRemoteCommand()));
         cli.addSubcommand("sync", new SyncCommand());
         cli.addSubcommand("manager", new CommandLine(new ManagerCommand()).addSubcommand("serve", new ManagerServeCommand()));
         cli.setResourceBundle(UsageHelp.bundle(language));

@@ -17,6 +17,7 @@ import dev.telar.workloads.exchange.TotalCheck;
 import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEvent;
 import dev.telar.workloads.proc.ChildExit;
+import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.run.RunResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -61,6 +63,10 @@ public final class ExchangeCommand implements Callable<Integer> {
     @Option(names = "--json")
     private boolean json;
 
+    /** The manager of {@code --via manager-dict}; the other mechanisms ignore it. */
+    @Mixin
+    private ManagerOptions manager = new ManagerOptions();
+
     /** The language asked for when the command was made, or null: the main command's. */
     private final Supplier<Language> language;
 
@@ -82,11 +88,13 @@ public final class ExchangeCommand implements Callable<Integer> {
         problem(processes, draws, texts).ifPresent(p -> {
             throw new ParameterException(spec.commandLine(), p);
         });
+        // Checked before anything starts: no manager named, or a key that cannot be read, is a usage error.
+        Optional<ManagerTarget> target = mechanism.needsManager() ? Optional.of(manager.target(spec, texts)) : Optional.empty();
         Path parent = IpcPlace.prepared(ipcSettings(spec), System.getenv());
         // With --baseline the lab first sums the draws in one thread of this process, timed.
         double[] sequential = {Double.NaN, Double.NaN};
         ExchangeResult[] result = new ExchangeResult[1];
-        boolean signalled = LabJob.run(spec, parent, new LabCommand.CompareExchange(List.of(mechanism), processes, draws, false,
+        boolean signalled = LabJob.run(spec, parent, target, new LabCommand.CompareExchange(List.of(mechanism), processes, draws, false,
                 baseline ? TotalCheck.BASELINE_FIRST : TotalCheck.NONE), texts, e -> {
             if (e instanceof LabEvent.Exchange x && x.event() instanceof ExchangeEvent.SequentialMeasured m) {
                 sequential[0] = m.sum();

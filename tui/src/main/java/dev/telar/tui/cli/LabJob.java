@@ -7,8 +7,10 @@ import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEngine;
 import dev.telar.workloads.lab.LabEvent;
+import dev.telar.workloads.remote.ManagerTarget;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -58,12 +60,21 @@ final class LabJob {
      */
     static boolean run(CommandSpec command, Path runParent, LabCommand.Job job, Texts texts, Consumer<LabEvent> onEvent)
             throws InterruptedException {
+        return run(command, runParent, Optional.empty(), job, texts, onEvent);
+    }
+
+    /**
+     * As {@link #run(CommandSpec, Path, LabCommand.Job, Texts, Consumer)}, with the manager that
+     * exchange mechanisms such as manager-dict run through.
+     */
+    static boolean run(CommandSpec command, Path runParent, Optional<ManagerTarget> manager, LabCommand.Job job, Texts texts,
+                       Consumer<LabEvent> onEvent) throws InterruptedException {
         ExchangeLimits limits = IpcPlace.limits(ExchangeCommand.ipcSettings(command));
         BlockingQueue<LabEvent> events = new LinkedBlockingQueue<>();
         CountDownLatch ended = new CountDownLatch(1);
         AtomicBoolean signalled = new AtomicBoolean();
         String rejected = null;
-        try (LabEngine lab = new LabEngine(runParent, limits)) {
+        try (LabEngine lab = new LabEngine(runParent, limits, manager)) {
             lab.subscribe(e -> {
                 events.add(e);
                 if (isLast(e)) {

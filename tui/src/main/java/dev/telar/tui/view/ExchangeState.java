@@ -40,8 +40,8 @@ public final class ExchangeState {
     public static final long[] INCREMENTS = {100_000L, 1_000_000L, 10_000_000L};
     /** Rate samples kept per mechanism for its sparkline (one per refresh tick). */
     public static final int HISTORY = 120;
-    /** The mechanism choices: every {@link Mechanism}, then all of them in turn. */
-    static final int ALL = Mechanism.values().length;
+    /** The mechanism choices: every local {@link Mechanism} (manager-dict needs a manager: the form leaves it out), then all of them in turn. */
+    static final int ALL = Mechanism.LOCAL.size();
 
     /**
      * One mechanism's line of the results table: the lecture's pair of runs.
@@ -232,7 +232,7 @@ public final class ExchangeState {
 
     /** The mechanisms a run of the form goes through, in order. */
     public List<Mechanism> mechanisms() {
-        return allMechanisms() ? List.of(Mechanism.values()) : List.of(Mechanism.values()[mechanism]);
+        return allMechanisms() ? Mechanism.LOCAL : List.of(Mechanism.LOCAL.get(mechanism));
     }
 
     /** Processes P. */

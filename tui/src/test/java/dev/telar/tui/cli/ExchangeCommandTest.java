@@ -48,7 +48,7 @@ class ExchangeCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "run exchange --via carrier-pigeon|unknown mechanism 'carrier-pigeon'; choose one of pipe, queue, value, array, dict",
+        "run exchange --via carrier-pigeon|unknown mechanism 'carrier-pigeon'; choose one of pipe, queue, value, array, dict, manager-dict",
         "run exchange --processes 2|--via",
         "run exchange --via pipe --processes 0|processes must be 1..64, got 0",
         "run exchange --via queue --processes 65|processes must be 1..64, got 65",
@@ -56,7 +56,7 @@ class ExchangeCommandTest {
         "run exchange --via pipe --processes many|--processes",
         "bench ipc --messages 5|--messages must be 100..1000000000, got 5",
         "bench ipc --only pipe,smoke|--only: unknown mechanism smoke (valid: pipe, queue, value_locked_incr, array_store, manager_dict_locked_incr)",
-        "bench|bench needs a subcommand: sync, ipc",
+        "bench|bench needs a subcommand: sync, ipc, remote",
         "run|parameter 'KERNEL' is missing",
     })
     void badValuesAreOneLine(String args, String expected) {

@@ -281,7 +281,7 @@ class SpanishCliTest {
         CliTest.Run bad = run(env(false), "--lang", "es", "run", "exchange", "--via", "carrier-pigeon");
         assertOneUsageLine(bad, "telar: ");
         assertThat(bad.err()).isEqualTo("telar: mecanismo desconocido 'carrier-pigeon'; elija uno de pipe, queue, "
-                + "value, array, dict (véase 'telar run exchange --help')\n");
+                + "value, array, dict, manager-dict (véase 'telar run exchange --help')\n");
         assertThat(run(env(false), "--lang", "es", "run", "exchange", "--via", "pipe", "--processes", "0").err())
                 .isEqualTo("telar: --processes debe estar entre 1 y 64; se dio 0 (véase 'telar run exchange --help')\n");
         assertThat(run(env(false), "--lang", "es", "run").err())
@@ -324,7 +324,7 @@ class SpanishCliTest {
         assertThat(run(env(false), "--lang", "es", "bench", "sync", "--help").out().replaceAll("\\s+", " "))
                 .contains("Operaciones N", "(al menos 1000; por defecto 1000000)");
         assertThat(run(env(false), "--lang", "es", "bench").err())
-                .isEqualTo("telar: bench necesita una suborden: sync, ipc (véase 'telar bench --help')\n");
+                .isEqualTo("telar: bench necesita una suborden: sync, ipc, remote (véase 'telar bench --help')\n");
         assertThat(run(env(false), "--lang", "es", "bench", "ipc", "--messages", "5").err())
                 .startsWith("telar: --messages debe estar entre 100 y 1000000000; se dio 5 (véase");
         assertThat(run(env(false), "--lang", "es", "sync", "--help").out().replaceAll("\\s+", " "))

@@ -10,12 +10,21 @@ import dev.telar.workloads.mechanism.SharedDict;
 import dev.telar.workloads.mechanism.SharedQueue;
 import dev.telar.workloads.mechanism.SharedValue;
 import dev.telar.workloads.mechanism.Stamp;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.problem.ProblemException;
+import dev.telar.workloads.remote.ManagerClient;
+import dev.telar.workloads.remote.ManagerTarget;
+import dev.telar.workloads.remote.RemoteDict;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The parent's side of one mechanism in the exchange experiment: creates the files, gathers the
@@ -32,14 +41,28 @@ abstract class Collector implements AutoCloseable {
         this.dir = dir;
     }
 
-    static Collector create(ExchangeSpec spec, Path dir) {
+    /**
+     * The parent's side of {@code spec}'s mechanism, its files in {@code dir}.
+     *
+     * @param manager the manager of a mechanism that needs one
+     * @throws ProblemException {@link ProblemCode#EXCHANGE_NO_MANAGER} when it needs one and none is
+     *                          given; as {@link ManagerTarget#connect} when it cannot be reached
+     */
+    static Collector create(ExchangeSpec spec, Path dir, Optional<ManagerTarget> manager) {
         return switch (spec.mechanism()) {
             case PIPE -> new PipeCollector(spec, dir);
             case QUEUE -> new QueueCollector(spec, dir);
             case VALUE -> new ValueCollector(spec, dir);
             case ARRAY -> new ArrayCollector(spec, dir);
             case DICT -> new DictCollector(spec, dir);
+            case MANAGER_DICT -> new ManagerDictCollector(spec, dir, manager.orElseThrow(
+                    () -> new ProblemException(Problem.of(ProblemCode.EXCHANGE_NO_MANAGER, spec.mechanism().cliName()))));
         };
+    }
+
+    /** What each child is told beyond the common arguments ({@link ExchangeChild}). */
+    List<String> childArgs() {
+        return List.of();
     }
 
     /** Reads what has arrived; true when anything did. */
@@ -156,6 +179,7 @@ abstract class Collector implements AutoCloseable {
     /** Mechanisms where each process leaves one partial sum (array, dict), counted once it ended. */
     abstract static class ResultCollector extends Collector {
         final boolean[] ended;
+        private int seen;
 
         ResultCollector(ExchangeSpec spec, Path dir) {
             super(spec, dir);
@@ -164,6 +188,13 @@ abstract class Collector implements AutoCloseable {
 
         /** Whether process {@code index}'s partial is there. */
         abstract boolean written(int index);
+
+        /** True when the number of partials written, {@code now}, differs from the one seen last. */
+        final boolean countChanged(int now) {
+            boolean progress = now != seen;
+            seen = now;
+            return progress;
+        }
 
         /** Process {@code index}'s partial. */
         abstract double partial(int index);
@@ -415,7 +446,6 @@ abstract class Collector implements AutoCloseable {
     /** One dict entry per process. */
     static final class DictCollector extends ResultCollector {
         private final SharedDict dict;
-        private int seen;
 
         DictCollector(ExchangeSpec spec, Path dir) {
             super(spec, dir);
@@ -424,10 +454,7 @@ abstract class Collector implements AutoCloseable {
 
         @Override
         boolean poll() {
-            int n = dict.size();
-            boolean progress = n != seen;
-            seen = n;
-            return progress;
+            return countChanged(dict.size());
         }
 
         @Override
@@ -443,6 +470,89 @@ abstract class Collector implements AutoCloseable {
         @Override
         public void close() {
             dict.close();
+        }
+    }
+
+    /**
+     * One entry per process in a dict of a remote manager, named after the run directory so runs
+     * never share one. The parent creates the dict, each child connects with the same address and
+     * key place and writes its partial sum's exact bits, and the parent deletes the dict at the end.
+     */
+    static final class ManagerDictCollector extends ResultCollector {
+        private static final Logger LOG = LoggerFactory.getLogger(ManagerDictCollector.class);
+        /**
+         * Least time between two looks at the dict's size, ns: each look is a round trip to the
+         * manager. The run's wall time is known to within this much (its end is seen at a look).
+         */
+        private static final long LOOK_NANOS = 20_000_000;
+
+        private final ManagerTarget target;
+        private final ManagerClient client;
+        private final RemoteDict dict;
+        private final Double[] partials;
+        private long nextLook;
+
+        ManagerDictCollector(ExchangeSpec spec, Path dir, ManagerTarget target) {
+            super(spec, dir);
+            this.target = target;
+            this.partials = new Double[spec.processes()];
+            try {
+                client = target.connect();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while connecting to the manager at " + target.address(), e);
+            }
+            try {
+                dict = RemoteDict.open(client, ExchangeLayout.remoteDict(dir));
+            } catch (RuntimeException e) {
+                client.close();
+                throw e;
+            }
+        }
+
+        @Override
+        List<String> childArgs() {
+            return List.of(target.address(), target.keyFile().map(Path::toString).orElse(""),
+                    Long.toString(target.sessionMillis()), dict.name());
+        }
+
+        @Override
+        boolean poll() {
+            long now = System.nanoTime();
+            if (now - nextLook < 0) {
+                return false;
+            }
+            nextLook = now + LOOK_NANOS;
+            return countChanged(dict.size());
+        }
+
+        @Override
+        boolean written(int index) {
+            if (partials[index] == null) {
+                // Read once: a child writes its entry once, and each read is a round trip.
+                dict.getDouble(ExchangeLayout.key(index)).ifPresent(v -> partials[index] = v);
+            }
+            return partials[index] != null;
+        }
+
+        @Override
+        double partial(int index) {
+            if (!written(index)) {
+                throw new IllegalStateException("process " + index + "'s partial is not in dict '" + dict.name() + "'");
+            }
+            return partials[index];
+        }
+
+        @Override
+        public void close() {
+            try {
+                dict.delete(); // the run created it: nothing of it stays on the manager
+            } catch (IllegalStateException e) {
+                // The run's outcome stands; what is left is said in the log, with its name.
+                LOG.warn("the run's dict '{}' could not be deleted from the manager at {}", dict.name(), target.address(), e);
+            } finally {
+                client.close();
+            }
         }
     }
 }

@@ -12,10 +12,14 @@ import dev.telar.workloads.mechanism.SharedValue;
 import dev.telar.workloads.mechanism.Stamp;
 import dev.telar.workloads.proc.ProcessTarget;
 import dev.telar.workloads.proc.StartGate;
+import dev.telar.workloads.remote.ManagerClient;
+import dev.telar.workloads.remote.ManagerTarget;
+import dev.telar.workloads.remote.RemoteDict;
 import dev.telar.workloads.shm.WakeWord;
 import dev.telar.workloads.shm.Backoff;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -24,19 +28,22 @@ import java.util.function.DoubleConsumer;
  * ready at the start gate, waits for the signal, draws its numbers and returns its partial sum
  * through the mechanism (pipe and queue: its running sum every {@link
  * ExchangeSpec#CHUNKS_PER_MESSAGE} chunks and at the end); last it prints {@code cpu <nanoseconds>} (its CPU time after the signal).
+ *
+ * <p>{@link Mechanism#MANAGER_DICT} takes four more: {@code ADDRESS KEYFILE SESSION_MS DICT}, the
+ * manager and the place of its key (empty: the key variable this process inherited), never the key.
  */
 public final class ExchangeChild implements ProcessTarget {
     @Override
     public void run(String[] args) throws Exception {
-        if (args.length != 6) {
-            throw new IllegalArgumentException("usage: MECHANISM DIR GATE INDEX DRAWS SEED");
+        Mechanism mechanism = args.length > 0 ? Mechanism.valueOf(args[0]) : null;
+        if (mechanism == null || args.length != (mechanism.needsManager() ? 10 : 6)) {
+            throw new IllegalArgumentException("usage: MECHANISM DIR GATE INDEX DRAWS SEED [ADDRESS KEYFILE SESSION_MS DICT]");
         }
-        Mechanism mechanism = Mechanism.valueOf(args[0]);
         Path dir = Path.of(args[1]);
         int index = Integer.parseInt(args[3]);
         CpuKernel kernel = new CpuKernel(Long.parseLong(args[4]), Long.parseLong(args[5]));
         warmUp();
-        if (mechanism != Mechanism.PIPE && mechanism != Mechanism.QUEUE) {
+        if (mechanism != Mechanism.PIPE && mechanism != Mechanism.QUEUE && !mechanism.needsManager()) {
             // Value, array and dict lock; binding the futex calls takes a few hundred milliseconds
             // in a fresh JVM, which belongs before the start gate, not inside the timed part.
             WakeWord.bind();
@@ -81,6 +88,16 @@ public final class ExchangeChild implements ProcessTarget {
                     try (SharedDict dict = SharedDict.open(ExchangeLayout.dict(dir))) {
                         cpuAtStart = start(gate);
                         dict.put(ExchangeLayout.key(index), kernel.runTask(index, TaskContext.FREE));
+                    }
+                }
+                case MANAGER_DICT -> {
+                    // Connected before the gate: the session's start (SASL and all) is not the exchange's cost.
+                    ManagerTarget target = new ManagerTarget(args[6],
+                            args[7].isEmpty() ? Optional.empty() : Optional.of(Path.of(args[7])), Long.parseLong(args[8]));
+                    try (ManagerClient client = target.connect()) {
+                        RemoteDict dict = RemoteDict.open(client, args[9]);
+                        cpuAtStart = start(gate);
+                        dict.putDouble(ExchangeLayout.key(index), kernel.runTask(index, TaskContext.FREE));
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown mechanism " + mechanism);

@@ -1,6 +1,8 @@
 package dev.telar.workloads.exchange;
 
+import dev.telar.workloads.remote.ManagerTarget;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -20,7 +22,17 @@ public final class ExchangeExperiment {
      * @param listener gets a snapshot every {@link #STATS_PERIOD_MS} ms, on the run's thread
      */
     public static ExchangeRun start(ExchangeSpec spec, Path parentDir, Consumer<ExchangeStats> listener) {
-        ExchangeRun run = new ExchangeRun(spec, parentDir, listener);
+        return start(spec, parentDir, Optional.empty(), listener);
+    }
+
+    /**
+     * As {@link #start(ExchangeSpec, Path, Consumer)}, with the manager a mechanism such as
+     * {@link dev.telar.workloads.mechanism.Mechanism#MANAGER_DICT} runs through (the run fails
+     * without one).
+     */
+    public static ExchangeRun start(ExchangeSpec spec, Path parentDir, Optional<ManagerTarget> manager,
+                                    Consumer<ExchangeStats> listener) {
+        ExchangeRun run = new ExchangeRun(spec, parentDir, manager, listener);
         run.start();
         return run;
     }

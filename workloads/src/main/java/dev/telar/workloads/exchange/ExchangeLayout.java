@@ -35,6 +35,11 @@ public final class ExchangeLayout {
         return dir.resolve("start.gate");
     }
 
+    /** The name of the remote dict of the run in {@code dir}: unique like the directory. */
+    static String remoteDict(Path dir) {
+        return "exchange-" + dir.getFileName();
+    }
+
     static String key(int index) {
         return "partial-" + index;
     }

@@ -7,6 +7,7 @@ import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.proc.QuietChildren;
 import dev.telar.workloads.proc.StartGate;
+import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.shm.Backoff;
 import java.io.IOException;
@@ -31,6 +32,7 @@ public final class ExchangeRun {
 
     private final ExchangeSpec spec;
     private final Path parentDir;
+    private final Optional<ManagerTarget> manager;
     private final Consumer<ExchangeStats> listener;
     private final List<Child> children = new CopyOnWriteArrayList<>();
     private final Thread thread;
@@ -39,9 +41,10 @@ public final class ExchangeRun {
     private volatile boolean cancelled;
     private volatile ExchangeResult result;
 
-    ExchangeRun(ExchangeSpec spec, Path parentDir, Consumer<ExchangeStats> listener) {
+    ExchangeRun(ExchangeSpec spec, Path parentDir, Optional<ManagerTarget> manager, Consumer<ExchangeStats> listener) {
         this.spec = spec;
         this.parentDir = parentDir;
+        this.manager = manager;
         this.listener = listener;
         this.stats = new ExchangeStats(spec.mechanism(), 0, 0, 0, Double.NaN, Double.NaN, 0, 0, 0, 0, 0);
         this.thread = new Thread(this::runSafely, "telar-exchange-" + spec.mechanism().cliName());
@@ -111,7 +114,7 @@ public final class ExchangeRun {
 
     private ExchangeResult run() throws IOException {
         try (RunDirectory runDir = RunDirectory.create(parentDir);
-             Collector collector = Collector.create(spec, runDir.path());
+             Collector collector = Collector.create(spec, runDir.path(), manager);
              StartGate gate = StartGate.open(ExchangeLayout.gate(runDir.path()))) {
             try {
                 return runIn(runDir, collector, gate);
@@ -135,9 +138,11 @@ public final class ExchangeRun {
         Path dir = runDir.path();
         long launched = System.nanoTime();
         for (int i = 0; i < p; i++) {
-            Child child = QuietChildren.start(ExchangeChild.class, List.of(spec.mechanism().name(),
+            List<String> args = new ArrayList<>(List.of(spec.mechanism().name(),
                     dir.toString(), ExchangeLayout.gate(dir).toString(), Integer.toString(i),
                     Long.toString(spec.drawsOf(i)), Long.toString(spec.seed())));
+            args.addAll(collector.childArgs());
+            Child child = QuietChildren.start(ExchangeChild.class, args);
             children.add(child);
             if (collector instanceof Collector.QueueCollector q) {
                 q.childPid(i, child.pid());

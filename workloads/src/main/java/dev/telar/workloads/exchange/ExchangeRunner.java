@@ -8,6 +8,7 @@ import dev.telar.workloads.problem.ProblemException;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.race.RaceDemo;
 import dev.telar.workloads.race.RaceResult;
+import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
 import java.nio.file.Path;
@@ -51,6 +52,7 @@ public final class ExchangeRunner implements AutoCloseable {
 
     private final Path parentDir;
     private final ExchangeLimits limits;
+    private final Optional<ManagerTarget> manager;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "telar-exchange-runner");
         t.setDaemon(true);
@@ -75,8 +77,19 @@ public final class ExchangeRunner implements AutoCloseable {
      * @param limits    back-pressure and disk cap of every run
      */
     public ExchangeRunner(Path parentDir, ExchangeLimits limits) {
+        this(parentDir, limits, Optional.empty());
+    }
+
+    /**
+     * @param parentDir where each run's directory is made (see {@link dev.telar.workloads.ipc.RunDirectory})
+     * @param limits    back-pressure and disk cap of every run
+     * @param manager   the manager of the mechanisms that need one ({@link Mechanism#needsManager()});
+     *                  empty: comparisons with such a mechanism are refused
+     */
+    public ExchangeRunner(Path parentDir, ExchangeLimits limits, Optional<ManagerTarget> manager) {
         this.parentDir = parentDir;
         this.limits = limits;
+        this.manager = manager;
     }
 
     /** Where the runs' directories go. */
@@ -109,13 +122,19 @@ public final class ExchangeRunner implements AutoCloseable {
      * Queues a comparison as {@link #submitComparison(List, int, long, boolean)} does, with the
      * totals checked as {@code check} says.
      *
-     * @throws IllegalArgumentException when the sizes are out of range ({@link ExchangeSpec#problem})
+     * @throws IllegalArgumentException when the sizes are out of range ({@link ExchangeSpec#problem}),
+     *                                  or a mechanism needs a manager and this runner has none
      */
     public void submitComparison(List<Mechanism> mechanisms, int processes, long draws, boolean withOneProcess,
                                  TotalCheck check) {
         ExchangeSpec.problem(processes, draws).ifPresent(p -> {
             throw new ProblemException(p);
         });
+        if (manager.isEmpty()) {
+            mechanisms.stream().filter(Mechanism::needsManager).findFirst().ifPresent(m -> {
+                throw new ProblemException(Problem.of(ProblemCode.EXCHANGE_NO_MANAGER, m.cliName()));
+            });
+        }
         List<Mechanism> all = List.copyOf(mechanisms);
         long id = submitted.incrementAndGet();
         pending.incrementAndGet();
@@ -264,7 +283,7 @@ public final class ExchangeRunner implements AutoCloseable {
         }
         emit(new ExchangeEvent.RunStarted(spec));
         ExchangeResult result;
-        ExchangeRun run = ExchangeExperiment.start(spec, parentDir, s -> { });
+        ExchangeRun run = ExchangeExperiment.start(spec, parentDir, manager, s -> { });
         running = new Running(spec, run);
         try {
             if (cancelled(id)) {

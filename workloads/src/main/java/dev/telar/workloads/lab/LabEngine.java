@@ -4,6 +4,7 @@ import dev.telar.workloads.exchange.ExchangeEvent;
 import dev.telar.workloads.exchange.ExchangeRunner;
 import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.ExperimentRunner;
 import dev.telar.workloads.sync.scenario.RunningScenario;
@@ -52,8 +53,17 @@ public final class LabEngine implements Lab {
      * @param limits    back-pressure and disk cap of every exchange run
      */
     public LabEngine(Path runParent, ExchangeLimits limits) {
+        this(runParent, limits, Optional.empty());
+    }
+
+    /**
+     * @param runParent where exchange runs and process scenarios make their run directories
+     * @param limits    back-pressure and disk cap of every exchange run
+     * @param manager   the manager of exchange mechanisms that need one (empty: they are refused)
+     */
+    public LabEngine(Path runParent, ExchangeLimits limits, Optional<ManagerTarget> manager) {
         this.runParent = runParent;
-        this.exchange = new ExchangeRunner(runParent, limits);
+        this.exchange = new ExchangeRunner(runParent, limits, manager);
         experiments.subscribe(this::onExperiment);
         exchange.subscribe(this::onExchange);
     }

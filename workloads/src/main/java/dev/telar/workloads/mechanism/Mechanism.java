@@ -16,14 +16,27 @@ public enum Mechanism {
     /** One {@link SharedArray} slot per process. */
     ARRAY,
     /** One {@link SharedDict} entry per process (the Manager's dict). */
-    DICT;
+    DICT,
+    /**
+     * One entry per process in a dict of a remote manager (the lecture's Manager served over the
+     * network): needs a manager to talk to.
+     */
+    MANAGER_DICT;
 
     /** Command-line names, in declaration order. */
     public static final List<String> NAMES = Arrays.stream(values()).map(Mechanism::cliName).toList();
 
-    /** The name typed on the command line, e.g. {@code pipe}. */
+    /** The mechanisms that need nothing but this machine's files, in declaration order. */
+    public static final List<Mechanism> LOCAL = Arrays.stream(values()).filter(m -> !m.needsManager()).toList();
+
+    /** The name typed on the command line, e.g. {@code pipe} or {@code manager-dict}. */
     public String cliName() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** True for the mechanisms that run through a remote manager, which the run must be given. */
+    public boolean needsManager() {
+        return this == MANAGER_DICT;
     }
 
     /** The mechanism called {@code name}, if any. */

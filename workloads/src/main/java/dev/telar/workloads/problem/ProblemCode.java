@@ -132,6 +132,8 @@ public enum ProblemCode {
     EXCHANGE_PROCESSES("max", "got"),
     /** The number of draws is out of range (at least one per process). */
     EXCHANGE_DRAWS("min", "max", "got"),
+    /** A mechanism that runs through a remote manager was asked for, and no manager was given. */
+    EXCHANGE_NO_MANAGER("mechanism"),
     /** The children did not all say they were ready in time. */
     EXCHANGE_NOT_READY("seconds"),
     /** A child ended before the start signal. */

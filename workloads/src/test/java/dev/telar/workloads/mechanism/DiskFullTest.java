@@ -67,7 +67,7 @@ class DiskFullTest {
                 ExchangeLimits.defaults())) {
             java.util.concurrent.BlockingQueue<ExchangeEvent> events = new java.util.concurrent.LinkedBlockingQueue<>();
             runner.subscribe(events::add);
-            runner.submitComparison(java.util.List.of(Mechanism.values()), 2, 20_000_000L, false);
+            runner.submitComparison(Mechanism.LOCAL, 2, 20_000_000L, false);
             runner.submitRace(2, 1000);
             java.util.List<ExchangeResult> runs = new java.util.ArrayList<>();
             RaceResult race = null;
@@ -83,7 +83,7 @@ class DiskFullTest {
                     idle++;
                 }
             }
-            assertThat(runs).extracting(r -> r.spec().mechanism()).containsExactly(Mechanism.values());
+            assertThat(runs).extracting(r -> r.spec().mechanism()).containsExactlyElementsOf(Mechanism.LOCAL);
             for (ExchangeResult r : runs) {
                 assertThat(r.status()).as(r.spec().mechanism() + ": " + r.problem()).isEqualTo(RunResult.Status.FAILED);
                 assertThat(r.problem().code().diskFull()).as(r.spec().mechanism() + ": " + r.problem()).isTrue();

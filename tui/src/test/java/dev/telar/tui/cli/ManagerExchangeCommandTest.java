@@ -1,0 +1,86 @@
+package dev.telar.tui.cli;
+
+import static dev.telar.tui.cli.CliTest.assertOneUsageLine;
+import static dev.telar.tui.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.telar.workloads.exchange.ExchangeSpec;
+import dev.telar.workloads.mechanism.ExchangeLimits;
+import dev.telar.workloads.mechanism.Mechanism;
+import dev.telar.workloads.remote.ManagerClient;
+import dev.telar.workloads.remote.ManagerKey;
+import dev.telar.workloads.remote.ManagerServer;
+import dev.telar.workloads.run.RunSpec;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code telar run exchange --via manager-dict} against a real manager on a free loopback port:
+ * child JVMs write their partial sums into a dict of the manager (given the key FILE's path) and
+ * the parent's total is the sequential sum, exactly.
+ */
+@Timeout(120)
+class ManagerExchangeCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path state;
+    private static ManagerServer server;
+    private static ManagerKey key;
+
+    @BeforeAll
+    static void startManager() {
+        key = ManagerKey.readOrCreate(ManagerKey.defaultFile(state));
+        server = ManagerServer.start(new InetSocketAddress("127.0.0.1", 0), ManagerServer.defaultDirectory(state), key);
+    }
+
+    @AfterAll
+    static void stopManager() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void theChildrenReturnTheirPartialsThroughTheManagersDictAndTheTotalIsExact() throws Exception {
+        CliTest.Run r = run("run", "exchange", "--via", "manager-dict", "--processes", "3", "--draws", "3000001",
+                "--baseline", "--json", "--manager", server.connectString(),
+                "--key-file", ManagerKey.defaultFile(state).toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode o = JSON.readTree(r.out().strip());
+        assertThat(o.get("mechanism").asText()).isEqualTo("manager-dict");
+        assertThat(o.get("status").asText()).isEqualTo("completed");
+        double expected = new ExchangeSpec(Mechanism.MANAGER_DICT, 3, 3_000_001, RunSpec.SEED, ExchangeLimits.defaults())
+                .sequentialSum();
+        assertThat(o.get("result").asDouble()).isEqualTo(expected);
+        assertThat(o.get("matches_sequential").asBoolean()).isTrue();
+        assertThat(o.get("children")).hasSize(3);
+        for (JsonNode c : o.get("children")) {
+            assertThat(c.get("exit").asText()).isEqualTo("exit code 0");
+            assertThat(c.get("received").asLong()).isEqualTo(1);
+        }
+        try (ManagerClient client = ManagerClient.connect(server.connectString(), key, Duration.ofSeconds(10))) {
+            assertThat(client.curator().getChildren().forPath("/dicts")).as("the run's dict is deleted at its end").isEmpty();
+        }
+    }
+
+    @Test
+    void withoutAManagerItIsOneLineAndExitTwo() {
+        assertOneUsageLine(run("run", "exchange", "--via", "manager-dict", "--processes", "2", "--draws", "1000"),
+                "no manager named: give --manager HOST:PORT or set manager.address");
+    }
+
+    @Test
+    void aMissingKeyFileIsOneLineAndExitTwo() {
+        assertOneUsageLine(run("run", "exchange", "--via", "manager-dict", "--manager", server.connectString(),
+                "--key-file", state.resolve("absent.key").toString()), "absent.key");
+    }
+}
