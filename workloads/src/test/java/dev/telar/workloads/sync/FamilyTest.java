@@ -23,6 +23,15 @@ public abstract class FamilyTest {
     /** The family under test, over {@code dir} when it needs files. */
     protected abstract SyncPrimitives newFamily(Path dir);
 
+    /**
+     * How many rounds a long-running case does for this family, given the count the local
+     * families do. Identity here; the remote family, where every operation is a round trip to
+     * the manager, runs fewer rounds of the same case (its exact-count assertions scale along).
+     */
+    protected int scaled(int count) {
+        return count;
+    }
+
     protected static SyncPrimitives threads() {
         return new ThreadSync();
     }

@@ -1,0 +1,228 @@
+package dev.telar.workloads.remote.sync;
+
+import dev.telar.workloads.remote.ManagerClient;
+import dev.telar.workloads.remote.RemoteNames;
+import dev.telar.workloads.sync.Participant;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.state.ConnectionState;
+import org.apache.curator.framework.state.ConnectionStateListener;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
+
+/**
+ * One remote family's place on the manager, {@code /sync/SPACE} under {@link ManagerClient#ROOT},
+ * and what its primitives share: the client, the session-loss count and the node operations with
+ * their error mapping (a manager that cannot be reached is an {@link IllegalStateException} naming
+ * the primitive; nothing is retried blindly beyond Curator's own retries of idempotent calls).
+ */
+final class Space {
+    /** The folder of all spaces, relative to {@link ManagerClient#ROOT}. */
+    static final String FOLDER = "/sync";
+
+    final ManagerClient client;
+    final CuratorFramework curator;
+    /** {@code /sync/SPACE}. */
+    final String root;
+    final String name;
+    /** +1 each time Curator reports this client's session LOST: a hold taken before is no longer sure. */
+    private final AtomicLong losses = new AtomicLong();
+    private final ConnectionStateListener lossWatch = (c, state) -> {
+        if (state == ConnectionState.LOST) {
+            losses.incrementAndGet();
+        }
+    };
+
+    Space(ManagerClient client, String name) {
+        this.client = client;
+        this.curator = client.curator();
+        this.name = name;
+        this.root = RemoteNames.path(FOLDER, name);
+        curator.getConnectionStateListenable().addListener(lossWatch);
+    }
+
+    /** Stops listening to the connection (the nodes stay). */
+    void detach() {
+        curator.getConnectionStateListenable().removeListener(lossWatch);
+    }
+
+    /** How many session losses this client has had: a hold records it, and is lost when it changed. */
+    long losses() {
+        return losses.get();
+    }
+
+    /** The node of primitive {@code name}, once the name is checked. */
+    String path(String primitive) {
+        return RemoteNames.path(root, primitive);
+    }
+
+    /** A call to the manager. */
+    @FunctionalInterface
+    interface Call<T> {
+        T call() throws Exception;
+    }
+
+    /**
+     * Runs {@code call} for a method that may not wait: an interrupt is kept for later and the
+     * call ends in {@link IllegalStateException}, as does any failure to reach the manager.
+     */
+    <T> T run(String what, Call<T> call) {
+        try {
+            return call.call();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + ": interrupted while talking to the manager at " + client.address(), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw failed(what, e);
+        }
+    }
+
+    /** As {@link #run}, for a method that may wait: an interrupt ends it in {@link InterruptedException}. */
+    <T> T blocking(String what, Call<T> call) throws InterruptedException {
+        try {
+            return call.call();
+        } catch (InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw failed(what, e);
+        }
+    }
+
+    /**
+     * Runs {@code call} with the thread's interrupt put aside and restored after, for clean-ups
+     * that must reach the manager also when their thread was interrupted (ZooKeeper's client
+     * gives up a call at once on an interrupted thread).
+     */
+    <T> T calmly(String what, Call<T> call) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (true) {
+                try {
+                    return call.call();
+                } catch (InterruptedException again) {
+                    interrupted = true; // retry: these calls are idempotent
+                }
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw failed(what, e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    IllegalStateException failed(String what, Exception e) {
+        return new IllegalStateException(what + " at " + client.address() + ": " + e.getMessage(), e);
+    }
+
+    /** Deletes {@code path} if it is there, calmly. */
+    void deleteQuietly(String path) {
+        calmly("delete " + path, () -> {
+            try {
+                curator.delete().forPath(path);
+            } catch (KeeperException.NoNodeException gone) {
+                // already gone: deleted by a signal, or with its session
+            }
+            return null;
+        });
+    }
+
+    /** Creates an ephemeral sequential node under {@code folder} carrying the calling thread's participant; its path. */
+    String enter(String folder, String prefix) throws Exception {
+        return curator.create().withMode(CreateMode.EPHEMERAL_SEQUENTIAL).forPath(folder + "/" + prefix, Participants.current());
+    }
+
+    /**
+     * The participants written in the children of {@code folder} whose names contain
+     * {@code prefix}, in the order of their sequence numbers (children deleted meanwhile are left out).
+     */
+    List<Participant> participants(String folder, String prefix) throws Exception {
+        List<String> kids = sorted(curator.getChildren().forPath(folder), prefix);
+        List<Participant> out = new ArrayList<>(kids.size());
+        for (String k : kids) {
+            try {
+                out.add(Participants.decode(curator.getData().forPath(folder + "/" + k)));
+            } catch (KeeperException.NoNodeException gone) {
+                // left between the listing and the read
+            }
+        }
+        return out;
+    }
+
+    /** Children whose names contain {@code prefix}, ordered by the sequence number ZooKeeper appended (its last 10 digits). */
+    static List<String> sorted(List<String> children, String prefix) {
+        List<String> out = new ArrayList<>();
+        for (String c : children) {
+            if (c.contains(prefix)) {
+                out.add(c);
+            }
+        }
+        out.sort(Comparator.comparing(Space::sequence));
+        return out;
+    }
+
+    private static String sequence(String child) {
+        return child.length() <= 10 ? child : child.substring(child.length() - 10);
+    }
+
+    /**
+     * Writes {@code data} to {@code path} only if its version is still {@code version}: false when
+     * another write came first. Sent once on ZooKeeper's own handle, never retried: after a
+     * dropped connection nobody knows whether it was applied, and a blind retry of a conditional
+     * write that did apply would be taken for a lost race and done twice.
+     *
+     * @throws IllegalStateException when the connection dropped during the write (outcome unknown)
+     */
+    boolean writeIf(String path, int version, byte[] data) throws Exception {
+        try {
+            curator.getZookeeperClient().getZooKeeper().setData(ManagerClient.ROOT + path, data, version);
+            return true;
+        } catch (KeeperException.BadVersionException another) {
+            return false;
+        } catch (KeeperException.ConnectionLossException unknown) {
+            throw new IllegalStateException("the connection to " + client.address() + " dropped while writing " + path
+                    + "; the server may or may not have applied it", unknown);
+        }
+    }
+
+    /** The data version of {@code path}: how many times it was written since creation. */
+    int version(String path) throws Exception {
+        Stat st = curator.checkExists().forPath(path);
+        if (st == null) {
+            throw new IllegalStateException(path + " is gone: was its space removed?");
+        }
+        return st.getVersion();
+    }
+
+    static byte[] longs(long... values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * Long.BYTES);
+        for (long v : values) {
+            b.putLong(v);
+        }
+        return b.array();
+    }
+
+    /** The {@code count} longs of a node written by {@link #longs}. */
+    static long[] longs(byte[] data, int count, String path) {
+        if (data == null || data.length != count * Long.BYTES) {
+            throw new IllegalStateException(path + " holds " + (data == null ? 0 : data.length) + " bytes, not "
+                    + count * Long.BYTES + ": not a node Telar wrote");
+        }
+        ByteBuffer b = ByteBuffer.wrap(data);
+        long[] out = new long[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = b.getLong();
+        }
+        return out;
+    }
+}
