@@ -77,6 +77,11 @@ public final class RemoteSpaces implements BeforeAllCallback, AfterAllCallback {
                 });
     }
 
+    /** The client the families of {@link #newFamily()} share. */
+    ManagerClient client() {
+        return client;
+    }
+
     /** The manager, for tests that start clients (or child JVMs) of their own. */
     LoopbackManager manager() {
         return manager;

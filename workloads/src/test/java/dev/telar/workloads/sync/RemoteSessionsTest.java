@@ -1,0 +1,158 @@
+package dev.telar.workloads.sync;
+
+import static dev.telar.workloads.sync.Workers.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.telar.workloads.proc.Child;
+import dev.telar.workloads.proc.ChildLauncher;
+import dev.telar.workloads.remote.ManagerClient;
+import dev.telar.workloads.remote.sync.RemoteSync;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The remote family between real JVMs with sessions of their own, and what ends with a session:
+ * a child's held permit or barrier wait when it is killed with -9, a holder's belief that it holds
+ * a lock when its session expires.
+ */
+@Timeout(120)
+class RemoteSessionsTest {
+    @RegisterExtension
+    static final RemoteSpaces REMOTE = new RemoteSpaces();
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** The shortest session the server grants (two of its ticks). */
+    private static final Duration SHORT_SESSION = Duration.ofSeconds(6);
+
+    private static List<String> childArgs(String space, String... more) {
+        List<String> args = new ArrayList<>(List.of(REMOTE.manager().address(), REMOTE.manager().keyFile().toString(), space,
+                Long.toString(SHORT_SESSION.toMillis())));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    @Test
+    void twoChildJvmsCountExactlyUnderTheRemoteLock() throws Exception {
+        int each = 200;
+        List<Child> children = new ArrayList<>();
+        try (RemoteSync sync = REMOTE.newFamily()) {
+            SyncLock lock = sync.lock("l");
+            SharedCounters total = sync.counters("total", 1);
+            for (int i = 0; i < 2; i++) {
+                children.add(ChildLauncher.startTarget(RemoteSyncChildren.LockCounter.class,
+                        childArgs(sync.space(), Integer.toString(each))));
+            }
+            for (Child c : children) {
+                assertThat(c.stdout().readLine()).as("child %s: %s", c.pid(), c.lastError()).isEqualTo("ready");
+            }
+            sync.event("go").set();
+            for (Child c : children) {
+                assertThat(c.stdout().readLine()).as("child %s: %s", c.pid(), c.lastError()).isEqualTo("done");
+                assertThat(c.join(WAIT).orElseThrow().code()).isZero();
+            }
+            assertThat(total.get(0)).isEqualTo(2L * each);
+            assertThat(lock.state().acquisitions()).isEqualTo(2L * each);
+            assertThat(lock.isLocked()).isFalse();
+        } finally {
+            children.forEach(Child::kill);
+        }
+    }
+
+    @Test
+    void aPermitOfAChildKilledWithMinus9ComesBackWhenItsSessionExpires() throws Exception {
+        try (RemoteSync sync = REMOTE.newFamily()) {
+            Child holder = ChildLauncher.startTarget(RemoteSyncChildren.PermitHolder.class, childArgs(sync.space()));
+            try {
+                String line = holder.stdout().readLine();
+                assertThat(line).as("holder: %s", holder.lastError()).startsWith("held ");
+                Duration session = Duration.ofMillis(Long.parseLong(line.substring(5)));
+                SyncSemaphore s = sync.semaphore("s", 1);
+                assertThat(s.tryAcquire(Duration.ofMillis(300))).as("a live holder keeps it").isFalse();
+                assertThat(s.state().holders()).extracting(Participant::pid).containsExactly(holder.pid());
+                assertThat(s.state().holders().get(0).name()).startsWith("pid " + holder.pid() + " on ");
+                long killed = System.nanoTime();
+                holder.kill();
+                assertThat(holder.join(WAIT).orElseThrow().signal()).isEqualTo(9);
+                // the server checks expiries once a tick (at most half the session)
+                Duration margin = session.dividedBy(2).plusSeconds(2);
+                assertThat(s.tryAcquire(session.plus(margin))).as("the permit came back").isTrue();
+                Duration back = Duration.ofNanos(System.nanoTime() - killed);
+                System.out.println("remote permit back " + back.toMillis() + " ms after kill -9 (session " + session.toMillis() + " ms)");
+                // an idle client's last word may be a third of its session older than the kill
+                assertThat(back).as("not before the session could expire").isGreaterThanOrEqualTo(session.dividedBy(2));
+                assertThat(s.state().holders()).hasSize(1).allMatch(p -> p.pid() == ProcessHandle.current().pid());
+                s.release();
+                assertThat(s.available()).isEqualTo(1);
+            } finally {
+                holder.kill();
+            }
+        }
+    }
+
+    @Test
+    void aBarrierPartyKilledWithMinus9BreaksTheBarrierWhenItsSessionExpires() throws Exception {
+        try (RemoteSync sync = REMOTE.newFamily()) {
+            SyncBarrier b = sync.barrier("b", 3, null, null);
+            Child party = ChildLauncher.startTarget(RemoteSyncChildren.BarrierParty.class, childArgs(sync.space(), "3"));
+            try (Workers workers = new Workers()) {
+                String line = party.stdout().readLine();
+                assertThat(line).as("party: %s", party.lastError()).startsWith("arriving ");
+                Duration session = Duration.ofMillis(Long.parseLong(line.substring(9)));
+                eventually("the child waits", () -> b.state().waiting().size() == 1);
+                assertThat(b.state().waiting().get(0).pid()).isEqualTo(party.pid());
+                var mine = workers.start("waiter", b::await);
+                eventually("two wait", () -> b.state().arrived() == 2 && b.state().waiting().size() == 2);
+                party.kill();
+                assertThat(party.join(WAIT).orElseThrow().signal()).isEqualTo(9);
+                mine.thread().join(session.multipliedBy(2).plus(WAIT).toMillis());
+                assertThat(mine.failure()).isInstanceOf(BarrierBrokenException.class).hasMessageContaining("session ended");
+                assertThat(b.isBroken()).isTrue();
+                b.reset();
+                assertThat(b.isBroken()).isFalse();
+            } finally {
+                party.kill();
+            }
+        }
+    }
+
+    /**
+     * The holder's session is expired by the server (as after a long cut-off): the holder stops
+     * believing it holds the lock, its release says it was lost, and it can take the lock again.
+     */
+    @Test
+    void aLockHolderWhoseSessionExpiredStopsBelievingItHoldsIt() throws Exception {
+        try (ManagerClient client = REMOTE.manager().connect(); RemoteSync sync = new RemoteSync(client, "expired")) {
+            SyncLock lock = sync.lock("l");
+            lock.acquire();
+            assertThat(lock.isHeldByCurrentThread()).isTrue();
+            client.curator().getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
+            eventually("the hold is known lost", () -> !lock.isHeldByCurrentThread());
+            assertThatThrownBy(lock::release).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Lock 'l' at " + REMOTE.manager().address()
+                            + " was lost while held: the session ended, another client may have held it meanwhile");
+            assertThat(lock.tryAcquire(WAIT)).as("taken again on the new session").isTrue();
+            assertThat(lock.isHeldByCurrentThread()).isTrue();
+            lock.release();
+            assertThat(lock.isLocked()).isFalse();
+        }
+    }
+
+    /** Closing a family leaves its nodes for the others; removing the space deletes them all. */
+    @Test
+    void closeLeavesTheSpaceAndRemoveSpaceDeletesIt() throws Exception {
+        RemoteSync sync = REMOTE.newFamily();
+        sync.semaphore("s", 2).acquire();
+        sync.close();
+        try (SyncPrimitives again = REMOTE.otherParticipant(sync.space())) {
+            assertThat(again.semaphore("s", 2).available()).as("the permit stays held by the first session").isEqualTo(1);
+            assertThat(again.mode()).isEqualTo(Mode.REMOTE);
+        }
+        RemoteSync creator = new RemoteSync(REMOTE.client(), sync.space());
+        creator.removeSpace();
+        assertThat(REMOTE.client().curator().checkExists().forPath("/sync/" + sync.space())).isNull();
+    }
+}
