@@ -119,6 +119,32 @@ class RemoteSessionsTest {
         }
     }
 
+    /** The party that arrives after a counted party's session ended (here the last one) finds it gone and breaks the barrier. */
+    @Test
+    void aPartyArrivingAfterAnotherDiedFindsTheBarrierBroken() throws Exception {
+        try (RemoteSync sync = REMOTE.newFamily()) {
+            SyncBarrier b = sync.barrier("b", 2, null, null);
+            Child party = ChildLauncher.startTarget(RemoteSyncChildren.BarrierParty.class, childArgs(sync.space(), "2"));
+            try {
+                assertThat(party.stdout().readLine()).as("party: %s", party.lastError()).startsWith("arriving ");
+                eventually("the child waits", () -> b.state().arrived() == 1 && b.state().waiting().size() == 1);
+                party.kill();
+                assertThat(party.join(WAIT).orElseThrow().signal()).isEqualTo(9);
+                long deadline = System.nanoTime() + SHORT_SESSION.multipliedBy(2).plus(WAIT).toNanos();
+                while (!b.state().waiting().isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(100); // its node goes when the server ends its session
+                }
+                assertThat(b.state().waiting()).as("the dead party's node is gone").isEmpty();
+                assertThat(b.state().arrived()).as("but it is still counted").isEqualTo(1);
+                assertThatThrownBy(() -> b.await(WAIT)).isInstanceOf(BarrierBrokenException.class)
+                        .hasMessageContaining("session ended");
+                assertThat(b.state().rounds()).as("never opened").isZero();
+            } finally {
+                party.kill();
+            }
+        }
+    }
+
     /**
      * The holder's session is expired by the server (as after a long cut-off): the holder stops
      * believing it holds the lock, its release says it was lost, and it can take the lock again.

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,24 +22,27 @@ import org.apache.zookeeper.data.Stat;
 
 /**
  * The remote Barrier, cyclic as Python's. Its whole state is one node, {@code NAME/state}: the
- * generation, how many arrived in it, whether it is broken and why, the rounds completed, and the
- * outcome (opened or reset) of the last 64 generations. Every change is a conditional write on that
- * node's version, so arrivals, the opening, breaking and resetting are atomic across machines.
+ * generation, the parties that arrived in it, whether it is broken and why, the rounds completed,
+ * and the outcome (opened or reset) of the last 64 generations. Every change is a conditional write
+ * on that node's version, so arrivals, the opening, breaking and resetting are atomic across
+ * machines.
  *
  * <ul>
- *   <li>An arrival adds itself to {@code arrived}; unless it is the last, it makes an ephemeral
- *       sequential node {@code NAME/parties/gG-...} carrying who it is, and watches the state and
- *       that folder.</li>
- *   <li>The last arrival first marks the generation full, runs the action (in its own JVM), then
- *       opens: generation + 1, arrived 0. A failing action breaks the barrier instead.</li>
- *   <li>A waiter that sees the generation move on reads the outcome of its own generation:
- *       opened, it goes on; reset, it gets {@link BarrierBrokenException}.</li>
+ *   <li>An arrival first makes an ephemeral sequential node {@code NAME/parties/gG-...} carrying
+ *       who it is, then adds that node's name to the state's arrivals.</li>
+ *   <li>The last arrival marks the generation full, runs the action (in its own JVM), then opens:
+ *       generation + 1, no arrival. A failing action breaks the barrier instead.</li>
+ *   <li>The others watch the state and the folder. One that sees the generation move on reads the
+ *       outcome of its own generation: opened, it goes on; reset, it gets
+ *       {@link BarrierBrokenException}.</li>
  *   <li>A timeout, an interrupt or {@link #abort()} breaks the generation (with its reason); every
  *       waiter and every later arrival gets {@link BarrierBrokenException} until {@link #reset()}.</li>
- *   <li><b>A party whose session dies breaks it.</b> A waiter's node goes with its session; a
- *       waiter that sees a node of its own generation vanish while the generation is still open
- *       (a normal leave happens only after it moved on) breaks the barrier. So a dead party is
- *       noticed its session timeout after its last word, when at least one other party waits.</li>
+ *   <li><b>A party whose session dies breaks it.</b> Its node goes with its session, while its name
+ *       stays among the arrivals. A party that finds an arrival's node missing while the generation
+ *       is still open (a party leaves normally only after it moved on) breaks the barrier: waiters
+ *       look whenever the folder changes, the last arrival looks before it opens. So a dead party
+ *       is noticed its session timeout after its last word, by any party waiting then or arriving
+ *       later.</li>
  * </ul>
  * Thread-safe.
  */
@@ -50,13 +54,22 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
     private final String state;
     private final String folder;
 
-    /** One version of the state node. */
-    private record Record(long generation, int arrived, boolean broken, String why, long rounds, long outcomes) {
+    /** One version of the state node; {@code arrived} names the arrivals' nodes. */
+    private record Record(long generation, List<String> arrived, boolean full, boolean broken, String why, long rounds,
+                          long outcomes) {
+        Record {
+            arrived = List.copyOf(arrived);
+        }
+
         byte[] encode() {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(bytes)) {
                 out.writeLong(generation);
-                out.writeInt(arrived);
+                out.writeInt(arrived.size());
+                for (String a : arrived) {
+                    out.writeUTF(a);
+                }
+                out.writeBoolean(full);
                 out.writeBoolean(broken);
                 out.writeUTF(why);
                 out.writeLong(rounds);
@@ -69,22 +82,38 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
 
         static Record decode(byte[] data, String path) {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-                return new Record(in.readLong(), in.readInt(), in.readBoolean(), in.readUTF(), in.readLong(), in.readLong());
+                long generation = in.readLong();
+                List<String> arrived = new ArrayList<>();
+                for (int n = in.readInt(); n > 0; n--) {
+                    arrived.add(in.readUTF());
+                }
+                return new Record(generation, arrived, in.readBoolean(), in.readBoolean(), in.readUTF(), in.readLong(), in.readLong());
             } catch (IOException e) {
                 throw new IllegalStateException(path + " is not a barrier state Telar wrote", e);
             }
         }
 
-        /** The next generation, after generation {@code generation} opened (true) or was reset. */
+        static Record first() {
+            return new Record(0, List.of(), false, false, "", 0, 0);
+        }
+
+        Record arrive(String node, boolean last) {
+            List<String> more = new ArrayList<>(arrived);
+            more.add(node);
+            return new Record(generation, more, last, false, "", rounds, outcomes);
+        }
+
+        /** The next generation, after this one opened (true) or was reset. */
         Record next(boolean opened) {
-            return new Record(generation + 1, 0, false, "", rounds + (opened ? 1 : 0), outcomes << 1 | (opened ? 1 : 0));
+            return new Record(generation + 1, List.of(), false, false, "", rounds + (opened ? 1 : 0),
+                    outcomes << 1 | (opened ? 1 : 0));
         }
 
         Record broken(String reason) {
-            return new Record(generation, 0, true, reason, rounds, outcomes);
+            return new Record(generation, List.of(), false, true, reason, rounds, outcomes);
         }
 
-        /** Whether generation {@code g}, which has ended, opened; one more than {@value #HISTORY} back counts as opened. */
+        /** Whether generation {@code g}, which has ended, opened; more than {@value #HISTORY} back counts as opened. */
         boolean opened(long g) {
             long back = generation - 1 - g;
             return back >= HISTORY || (outcomes >>> back & 1) == 1;
@@ -103,7 +132,7 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
     /** The nodes a new barrier starts with: generation 0, whole and empty. */
     static Map<String, byte[]> initialNodes() {
         Map<String, byte[]> nodes = new LinkedHashMap<>();
-        nodes.put("state", new Record(0, 0, false, "", 0, 0).encode());
+        nodes.put("state", Record.first().encode());
         nodes.put("parties", new byte[0]);
         return nodes;
     }
@@ -134,42 +163,79 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
         return Record.decode(data, state);
     }
 
+    private static String prefix(long generation) {
+        return "g" + generation + "-";
+    }
+
     private int awaitWithin(long nanos) throws InterruptedException {
         ensureOpen();
         long deadline = Waits.deadline(nanos);
         Wake wake = new Wake();
-        while (true) {
-            Stat st = new Stat();
-            Record r = space.blocking(what("read"), () -> read(st, wake));
-            if (r.broken()) {
-                throw broken(r.why());
-            }
-            if (r.arrived() >= parties) {
-                // the last arrival is running the action: this party belongs to the next generation
-                if (!wake.await(deadline)) {
-                    breakIt(r.generation(), "timed out");
+        String mine = null; // this party's node, made for the generation it is in
+        boolean counted = false;
+        try {
+            while (true) {
+                Stat st = new Stat();
+                Record r = space.blocking(what("read"), () -> read(st, wake));
+                if (r.broken()) {
+                    throw broken(r.why());
                 }
-                continue;
+                if (r.full()) {
+                    // the last arrival runs the action: this party belongs to the next generation
+                    if (!wake.await(deadline)) {
+                        breakIt(r.generation(), "timed out");
+                    }
+                    continue;
+                }
+                String prefix = prefix(r.generation());
+                if (mine != null && !mine.startsWith(folder + "/" + prefix)) {
+                    space.deleteQuietly(mine); // made for a generation that has ended
+                    mine = null;
+                }
+                if (mine == null) {
+                    mine = space.blocking(what("arrive"), () -> space.enter(folder, prefix));
+                    continue; // the state may have changed meanwhile: count in on a fresh read
+                }
+                int index = r.arrived().size();
+                boolean last = index == parties - 1;
+                Record in = r.arrive(mine.substring(folder.length() + 1), last);
+                if (!space.blocking(what("arrive"), () -> space.writeIf(state, st.getVersion(), in.encode()))) {
+                    continue; // another party changed the state first
+                }
+                counted = true;
+                if (last) {
+                    return open(in, index);
+                }
+                return waitOpen(in, index, deadline, wake);
             }
-            Record in = new Record(r.generation(), r.arrived() + 1, false, "", r.rounds(), r.outcomes());
-            if (!space.blocking(what("arrive"), () -> space.writeIf(state, st.getVersion(), in.encode()))) {
-                continue; // another party changed the state first
+        } catch (InterruptedException e) {
+            if (counted) {
+                throw e;
             }
-            int index = r.arrived();
-            if (index == parties - 1) {
-                return open(r.generation(), index);
+            throw new InterruptedException("interrupted while arriving at barrier " + name);
+        } finally {
+            if (mine != null) {
+                space.deleteQuietly(mine);
             }
-            return waitOpen(r.generation(), index, deadline, wake);
         }
     }
 
-    /** The last arrival: runs the action, then lets everyone go on (unless the barrier broke meanwhile). */
-    private int open(long generation, int index) {
+    /** Whether every arrival of {@code r} still has its node (a party whose session ended has none). */
+    private boolean allThere(Record r) throws Exception {
+        return new HashSet<>(space.curator.getChildren().forPath(folder)).containsAll(r.arrived());
+    }
+
+    /** The last arrival: checks the others are alive, runs the action, then lets everyone go on (unless the barrier broke meanwhile). */
+    private int open(Record full, int index) {
+        if (!space.calmly(what("open"), () -> allThere(full))) {
+            breakIt(full.generation(), "a party's session ended");
+            throw broken("a party's session ended");
+        }
         if (action != null) {
             try {
                 action.run();
             } catch (RuntimeException | Error e) {
-                breakIt(generation, "its action failed");
+                breakIt(full.generation(), "its action failed");
                 throw new BarrierBrokenException("barrier " + name + " broken: its action failed", e);
             }
         }
@@ -177,8 +243,8 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
             while (true) {
                 Stat st = new Stat();
                 Record r = read(st, null);
-                if (r.generation() != generation) {
-                    throw new BarrierBrokenException("barrier " + name + " was reset while its action ran");
+                if (r.generation() != full.generation()) {
+                    throw new BarrierBrokenException("barrier " + name + " is broken: it was reset");
                 }
                 if (r.broken()) {
                     throw broken(r.why());
@@ -190,10 +256,8 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
         });
     }
 
-    private int waitOpen(long generation, int index, long deadline, Wake wake) throws InterruptedException {
-        String prefix = "g" + generation + "-";
-        String mine = space.blocking(what("wait"), () -> space.enter(folder, prefix));
-        Set<String> seen = new HashSet<>();
+    private int waitOpen(Record arrived, int index, long deadline, Wake wake) throws InterruptedException {
+        long generation = arrived.generation();
         try {
             while (true) {
                 Stat st = new Stat();
@@ -207,13 +271,12 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
                 if (r.broken()) {
                     throw broken(r.why());
                 }
-                List<String> here = space.blocking(what("read"),
-                        () -> Space.sorted(space.curator.getChildren().usingWatcher(wake).forPath(folder), prefix));
-                if (!here.containsAll(seen)) {
+                Set<String> here = new HashSet<>(space.blocking(what("read"),
+                        () -> space.curator.getChildren().usingWatcher(wake).forPath(folder)));
+                if (!here.containsAll(r.arrived())) {
                     breakIt(generation, "a party's session ended");
                     continue;
                 }
-                seen.addAll(here);
                 if (!wake.await(deadline)) {
                     breakIt(generation, "timed out");
                 }
@@ -221,8 +284,6 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
         } catch (InterruptedException e) {
             breakIt(generation, "a party was interrupted");
             throw new InterruptedException("interrupted while waiting at barrier " + name);
-        } finally {
-            space.deleteQuietly(mine);
         }
     }
 
@@ -274,15 +335,15 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
     public int waiting() {
         ensureOpen();
         Record r = space.run(what("read"), () -> read(new Stat(), null));
-        return r.broken() ? 0 : Math.min(r.arrived(), parties - 1);
+        return r.broken() ? 0 : Math.min(r.arrived().size(), parties - 1);
     }
 
     @Override
     public BarrierState state() {
         return space.run(what("read the state"), () -> {
             Record r = read(new Stat(), null);
-            List<Participant> waiting = space.participants(folder, "g" + r.generation() + "-");
-            return new BarrierState(parties, r.arrived(), waiting, r.generation(), r.rounds(), r.broken());
+            List<Participant> waiting = space.participants(folder, prefix(r.generation()));
+            return new BarrierState(parties, r.arrived().size(), waiting, r.generation(), r.rounds(), r.broken());
         });
     }
 }
