@@ -1,6 +1,6 @@
 package dev.telar.workloads.sync;
 
-import dev.telar.workloads.remote.sync.RemoteSync;
+import dev.telar.workloads.sync.remote.RemoteSync;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.remote.ManagerClient;
-import dev.telar.workloads.remote.sync.RemoteSync;
+import dev.telar.workloads.sync.remote.RemoteSync;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

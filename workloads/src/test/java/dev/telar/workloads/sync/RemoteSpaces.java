@@ -2,7 +2,7 @@ package dev.telar.workloads.sync;
 
 import dev.telar.workloads.remote.LoopbackManager;
 import dev.telar.workloads.remote.ManagerClient;
-import dev.telar.workloads.remote.sync.RemoteSync;
+import dev.telar.workloads.sync.remote.RemoteSync;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

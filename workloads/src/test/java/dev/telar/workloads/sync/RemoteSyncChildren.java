@@ -3,7 +3,7 @@ package dev.telar.workloads.sync;
 import dev.telar.workloads.proc.ProcessTarget;
 import dev.telar.workloads.remote.ManagerClient;
 import dev.telar.workloads.remote.ManagerKey;
-import dev.telar.workloads.remote.sync.RemoteSync;
+import dev.telar.workloads.sync.remote.RemoteSync;
 import java.nio.file.Path;
 import java.time.Duration;
 

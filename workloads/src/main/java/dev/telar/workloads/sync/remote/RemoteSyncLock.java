@@ -1,4 +1,4 @@
-package dev.telar.workloads.remote.sync;
+package dev.telar.workloads.sync.remote;
 
 /**
  * The remote Lock: not reentrant, as the lecture's Lock (a holder acquiring again waits for

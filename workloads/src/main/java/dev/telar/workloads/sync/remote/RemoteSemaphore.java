@@ -1,4 +1,4 @@
-package dev.telar.workloads.remote.sync;
+package dev.telar.workloads.sync.remote;
 
 import dev.telar.workloads.sync.SemaphoreState;
 import dev.telar.workloads.sync.SyncSemaphore;
