@@ -25,11 +25,11 @@ public abstract class FamilyTest {
 
     /**
      * How many rounds a long-running case does for this family, given the count the local
-     * families do. Identity here; the remote family, where every operation is a round trip to
-     * the manager, runs fewer rounds of the same case (its exact-count assertions scale along).
+     * families do: the remote family, where every operation is a round trip to the manager, runs
+     * fewer rounds of the same case ({@link RemoteSpaces#scaled}); its exact counts scale along.
      */
     protected int scaled(int count) {
-        return count;
+        return family.mode() == Mode.REMOTE ? RemoteSpaces.scaled(count) : count;
     }
 
     protected static SyncPrimitives threads() {

@@ -11,9 +11,4 @@ class RemoteBarrierTest extends BarrierContract {
     protected SyncPrimitives newFamily(Path dir) {
         return REMOTE.newFamily();
     }
-
-    @Override
-    protected int scaled(int count) {
-        return RemoteSpaces.scaled(count);
-    }
 }

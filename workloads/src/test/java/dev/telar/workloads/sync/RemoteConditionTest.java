@@ -11,9 +11,4 @@ class RemoteConditionTest extends ConditionContract {
     protected SyncPrimitives newFamily(Path dir) {
         return REMOTE.newFamily();
     }
-
-    @Override
-    protected int scaled(int count) {
-        return RemoteSpaces.scaled(count);
-    }
 }

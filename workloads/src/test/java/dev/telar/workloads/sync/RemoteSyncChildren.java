@@ -36,14 +36,7 @@ public final class RemoteSyncChildren {
                 SyncEvent go = sync.event("go");
                 System.out.println("ready");
                 go.await();
-                for (int i = 0; i < n; i++) {
-                    lock.acquire();
-                    try {
-                        total.set(0, total.get(0) + 1);
-                    } finally {
-                        lock.release();
-                    }
-                }
+                SyncChildren.countUnderLock(lock, total, n);
                 System.out.println("done");
             }
         }

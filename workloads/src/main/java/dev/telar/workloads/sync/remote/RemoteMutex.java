@@ -4,7 +4,6 @@ import dev.telar.workloads.sync.LockState;
 import dev.telar.workloads.sync.Participant;
 import dev.telar.workloads.sync.SyncLock;
 import dev.telar.workloads.sync.Waits;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ import org.apache.curator.framework.recipes.locks.InterProcessMutex;
  * <p>{@code acquisitions} is the version of the node {@code NAME/acquired}, written once per
  * acquisition (each reentry too): 32 bits, so it wraps after 2^31 acquisitions.
  */
-abstract class RemoteMutex extends RemotePrimitive<LockState> implements SyncLock {
+abstract class RemoteMutex extends RemoteAcquirable<LockState> implements SyncLock {
     private static final String LOCK_NAME = "lock-";
     private final String queue;
     private final String acquired;
@@ -76,27 +75,7 @@ abstract class RemoteMutex extends RemotePrimitive<LockState> implements SyncLoc
     }
 
     @Override
-    public void acquire() throws InterruptedException {
-        acquireWithin(-1);
-    }
-
-    @Override
-    public boolean tryAcquire() {
-        try {
-            return acquireWithin(0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    @Override
-    public boolean tryAcquire(Duration timeout) throws InterruptedException {
-        return acquireWithin(Waits.nanos(timeout));
-    }
-
-    /** Waits at most {@code nanos} (-1: as long as it takes) for the lock; true when taken. */
-    private boolean acquireWithin(long nanos) throws InterruptedException {
+    boolean acquireWithin(long nanos) throws InterruptedException {
         ensureOpen();
         Thread me = Thread.currentThread();
         Hold h = holds.get(me);

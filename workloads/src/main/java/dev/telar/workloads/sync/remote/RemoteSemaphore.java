@@ -3,7 +3,6 @@ package dev.telar.workloads.sync.remote;
 import dev.telar.workloads.sync.SemaphoreState;
 import dev.telar.workloads.sync.SyncSemaphore;
 import dev.telar.workloads.sync.Waits;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -48,7 +47,7 @@ import org.apache.zookeeper.data.Stat;
  * holder whose lease was taken that way, while all permits are free again, is refused, as Python's
  * would be. Not fair: after a release every waiter looks again and the quickest wins. Thread-safe.
  */
-final class RemoteSemaphore extends RemotePrimitive<SemaphoreState> implements SyncSemaphore {
+final class RemoteSemaphore extends RemoteAcquirable<SemaphoreState> implements SyncSemaphore {
     private static final String LEASE = "lease-";
     private static final String WAITER = "w-";
     private final int initial;
@@ -85,26 +84,7 @@ final class RemoteSemaphore extends RemotePrimitive<SemaphoreState> implements S
     }
 
     @Override
-    public void acquire() throws InterruptedException {
-        acquireWithin(-1);
-    }
-
-    @Override
-    public boolean tryAcquire() {
-        try {
-            return acquireWithin(0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    @Override
-    public boolean tryAcquire(Duration timeout) throws InterruptedException {
-        return acquireWithin(Waits.nanos(timeout));
-    }
-
-    private boolean acquireWithin(long nanos) throws InterruptedException {
+    boolean acquireWithin(long nanos) throws InterruptedException {
         ensureOpen();
         long deadline = Waits.deadline(nanos);
         Wake wake = null;
@@ -175,6 +155,9 @@ final class RemoteSemaphore extends RemotePrimitive<SemaphoreState> implements S
         Deque<String> held = mine.get(Thread.currentThread());
         while (held != null && !held.isEmpty()) {
             String lease = held.removeLast();
+            if (held.isEmpty()) {
+                mine.remove(Thread.currentThread()); // no map entry outlives a thread's last permit
+            }
             boolean gone = space.calmly(what("release"), () -> {
                 try {
                     space.curator.delete().forPath(lease);
