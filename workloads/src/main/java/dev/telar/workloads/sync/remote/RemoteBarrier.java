@@ -28,7 +28,8 @@ import org.apache.zookeeper.data.Stat;
  * machines.
  *
  * <ul>
- *   <li>An arrival first makes an ephemeral sequential node {@code NAME/parties/gG-...} carrying
+ *   <li>An arrival first makes an ephemeral sequential node under {@code NAME/parties}, its name
+ *       holding {@code gG-} for its generation G, carrying
  *       who it is, then adds that node's name to the state's arrivals.</li>
  *   <li>The last arrival marks the generation full, runs the action (in its own JVM), then opens:
  *       generation + 1, no arrival. A failing action breaks the barrier instead.</li>
@@ -188,7 +189,7 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
                     continue;
                 }
                 String prefix = prefix(r.generation());
-                if (mine != null && !mine.startsWith(folder + "/" + prefix)) {
+                if (mine != null && !mine.substring(folder.length() + 1).contains(prefix)) {
                     space.deleteQuietly(mine); // made for a generation that has ended
                     mine = null;
                 }

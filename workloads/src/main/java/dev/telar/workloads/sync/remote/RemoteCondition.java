@@ -155,12 +155,9 @@ final class RemoteCondition extends RemotePrimitive<ConditionState> implements S
                 if (woken >= n) {
                     break;
                 }
-                try {
-                    space.curator.delete().forPath(waiters + "/" + w);
+                if (space.deleteOnce(waiters + "/" + w)) {
                     woken++;
-                } catch (KeeperException.NoNodeException gone) {
-                    // timed out or interrupted just now: not woken by this signal
-                }
+                } // else it timed out or was interrupted just now: not woken by this signal
             }
             while (true) { // under the lock: the write is contended only by a participant without it
                 Stat st = new Stat();

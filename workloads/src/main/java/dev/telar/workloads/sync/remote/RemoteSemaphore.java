@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.curator.framework.api.transaction.CuratorTransactionResult;
-import org.apache.curator.framework.api.transaction.OperationType;
+import dev.telar.workloads.remote.ManagerClient;
 import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.Op;
+import org.apache.zookeeper.OpResult;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
 
@@ -121,32 +122,50 @@ final class RemoteSemaphore extends RemoteAcquirable<SemaphoreState> implements 
         }
     }
 
-    /** One transaction: {@code value} still at {@code version} gets one more acquisition, and a lease is made. */
+    /**
+     * One transaction: {@code value} still at {@code version} gets one more acquisition, and a lease
+     * is made. Sent once on ZooKeeper's own handle: after a dropped connection (or an interrupt) the
+     * outcome is learnt from the leases, by the name only this call used.
+     *
+     * @return true when this thread got a permit, false when another participant's change came first
+     */
     private boolean take(int version, long[] v) throws InterruptedException {
         String base = prefix + numbers.incrementAndGet() + "-";
-        List<CuratorTransactionResult> done;
+        String lease;
         try {
-            done = space.blocking(what("acquire"), () -> space.curator.transaction().forOperations(
-                    space.curator.transactionOp().setData().withVersion(version).forPath(value, Space.longs(v[0], v[1] + 1)),
-                    space.curator.transactionOp().create().withMode(CreateMode.EPHEMERAL_SEQUENTIAL)
-                            .forPath(leases + "/" + base, Participants.current())));
+            List<OpResult> done = space.zk().multi(List.of(
+                    Op.setData(ManagerClient.ROOT + value, Space.longs(v[0], v[1] + 1), version),
+                    Op.create(ManagerClient.ROOT + leases + "/" + base, Participants.current(), ManagerClient.ONLY_TELAR,
+                            CreateMode.EPHEMERAL_SEQUENTIAL)));
+            lease = ((OpResult.CreateResult) done.get(1)).getPath().substring(ManagerClient.ROOT.length());
+        } catch (KeeperException.BadVersionException another) {
+            return false;
+        } catch (KeeperException.ConnectionLossException unknown) {
+            lease = space.run(what("acquire"), () -> made(base));
+            if (lease == null) {
+                return false; // not applied: look again
+            }
         } catch (InterruptedException e) {
-            // the transaction may have gone through before the interrupt: give back what it took
-            for (String made : space.calmly(what("release"), () -> space.curator.getChildren().forPath(leases))) {
-                if (made.startsWith(base)) {
-                    space.deleteQuietly(leases + "/" + made);
-                }
+            String made = space.calmly(what("release"), () -> made(base));
+            if (made != null) {
+                space.deleteQuietly(made); // it went through before the interrupt: give the permit back
             }
             throw e;
-        } catch (IllegalStateException e) {
-            if (e.getCause() instanceof KeeperException.BadVersionException) {
-                return false;
-            }
-            throw e;
+        } catch (Exception e) {
+            throw space.failed(what("acquire"), e);
         }
-        String lease = done.stream().filter(r -> r.getType() == OperationType.CREATE).findFirst().orElseThrow().getResultPath();
         mine.computeIfAbsent(Thread.currentThread(), t -> new ArrayDeque<>()).addLast(lease);
         return true;
+    }
+
+    /** The lease made under the name {@code base}, or null when there is none. */
+    private String made(String base) throws Exception {
+        for (String child : space.curator.getChildren().forPath(leases)) {
+            if (child.startsWith(base)) {
+                return leases + "/" + child;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -158,15 +177,8 @@ final class RemoteSemaphore extends RemoteAcquirable<SemaphoreState> implements 
             if (held.isEmpty()) {
                 mine.remove(Thread.currentThread()); // no map entry outlives a thread's last permit
             }
-            boolean gone = space.calmly(what("release"), () -> {
-                try {
-                    space.curator.delete().forPath(lease);
-                    return false;
-                } catch (KeeperException.NoNodeException taken) {
-                    return true; // freed by another's bounded release, or with a lost session
-                }
-            });
-            if (!gone) {
+            // a lease found gone was freed by another's bounded release, or with a lost session
+            if (space.calmly(what("release"), () -> space.deleteOnce(lease))) {
                 return;
             }
         }
@@ -194,12 +206,7 @@ final class RemoteSemaphore extends RemoteAcquirable<SemaphoreState> implements 
         if (out.isEmpty()) {
             throw new IllegalStateException("semaphore released too many times (bound " + initial + ")");
         }
-        try {
-            space.curator.delete().forPath(leases + "/" + out.get(0));
-            return true;
-        } catch (KeeperException.NoNodeException released) {
-            return false;
-        }
+        return space.deleteOnce(leases + "/" + out.get(0)); // false: its holder released it meanwhile
     }
 
     @Override

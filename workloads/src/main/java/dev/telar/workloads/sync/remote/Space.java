@@ -13,6 +13,7 @@ import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.framework.state.ConnectionStateListener;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
 
 /**
@@ -139,7 +140,9 @@ final class Space {
 
     /** Creates an ephemeral sequential node under {@code folder} carrying the calling thread's participant; its path. */
     String enter(String folder, String prefix) throws Exception {
-        return curator.create().withMode(CreateMode.EPHEMERAL_SEQUENTIAL).forPath(folder + "/" + prefix, Participants.current());
+        // protected: should the connection drop, Curator finds the node it made instead of making a second one
+        return curator.create().withProtection().withMode(CreateMode.EPHEMERAL_SEQUENTIAL)
+                .forPath(folder + "/" + prefix, Participants.current());
     }
 
     /**
@@ -185,13 +188,40 @@ final class Space {
      */
     boolean writeIf(String path, int version, byte[] data) throws Exception {
         try {
-            curator.getZookeeperClient().getZooKeeper().setData(ManagerClient.ROOT + path, data, version);
+            zk().setData(ManagerClient.ROOT + path, data, version);
             return true;
         } catch (KeeperException.BadVersionException another) {
             return false;
         } catch (KeeperException.ConnectionLossException unknown) {
             throw new IllegalStateException("the connection to " + client.address() + " dropped while writing " + path
                     + "; the server may or may not have applied it", unknown);
+        }
+    }
+
+    /** ZooKeeper's own handle, for the calls that must not be retried blindly. */
+    ZooKeeper zk() throws Exception {
+        return curator.getZookeeperClient().getZooKeeper();
+    }
+
+    /**
+     * Deletes {@code path}, sent once on ZooKeeper's own handle: true when this call deleted it,
+     * false when it was gone already. Curator's retry after a dropped connection could find the
+     * node gone because its own first try had deleted it, and take that for someone else's doing;
+     * here, after a dropped connection, a node found gone counts as deleted by this call, and one
+     * still there is deleted again.
+     */
+    boolean deleteOnce(String path) throws Exception {
+        while (true) {
+            try {
+                zk().delete(ManagerClient.ROOT + path, -1);
+                return true;
+            } catch (KeeperException.NoNodeException gone) {
+                return false;
+            } catch (KeeperException.ConnectionLossException unknown) {
+                if (curator.checkExists().forPath(path) == null) { // waits for the connection, as Curator does
+                    return true;
+                }
+            }
         }
     }
 
