@@ -5,6 +5,7 @@ import dev.telar.workloads.remote.RemoteNames;
 import dev.telar.workloads.sync.Participant;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -180,11 +181,13 @@ final class Space {
 
     /**
      * Writes {@code data} to {@code path} only if its version is still {@code version}: false when
-     * another write came first. Sent once on ZooKeeper's own handle, never retried: after a
-     * dropped connection nobody knows whether it was applied, and a blind retry of a conditional
-     * write that did apply would be taken for a lost race and done twice.
+     * another write came first. Sent once on ZooKeeper's own handle, never retried blindly: a
+     * retried conditional write that had in fact applied would fail as a lost race and be done
+     * twice. When the answer is lost (a dropped connection, an interrupt: the request may have gone
+     * out), the node is read again: still at {@code version}, it was not applied; one version on and
+     * holding {@code data}, it was; anything else cannot be told. An interrupt is kept for later.
      *
-     * @throws IllegalStateException when the connection dropped during the write (outcome unknown)
+     * @throws IllegalStateException when the outcome cannot be told
      */
     boolean writeIf(String path, int version, byte[] data) throws Exception {
         try {
@@ -192,9 +195,24 @@ final class Space {
             return true;
         } catch (KeeperException.BadVersionException another) {
             return false;
-        } catch (KeeperException.ConnectionLossException unknown) {
-            throw new IllegalStateException("the connection to " + client.address() + " dropped while writing " + path
-                    + "; the server may or may not have applied it", unknown);
+        } catch (KeeperException.ConnectionLossException | InterruptedException unknown) {
+            boolean interrupted = unknown instanceof InterruptedException;
+            try {
+                Stat st = new Stat();
+                byte[] now = calmly("read " + path, () -> curator.getData().storingStatIn(st).forPath(path));
+                if (st.getVersion() == version) {
+                    return false;
+                }
+                if (st.getVersion() == version + 1 && Arrays.equals(now, data)) {
+                    return true;
+                }
+                throw new IllegalStateException("the answer to a write of " + path + " at " + client.address()
+                        + " was lost and others wrote since: the server may or may not have applied it", unknown);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
@@ -207,20 +225,29 @@ final class Space {
      * Deletes {@code path}, sent once on ZooKeeper's own handle: true when this call deleted it,
      * false when it was gone already. Curator's retry after a dropped connection could find the
      * node gone because its own first try had deleted it, and take that for someone else's doing;
-     * here, after a dropped connection, a node found gone counts as deleted by this call, and one
-     * still there is deleted again.
+     * here, when the answer is lost (a dropped connection, an interrupt), a node found gone counts
+     * as deleted by this call, and one still there is deleted again. An interrupt is kept for later.
      */
     boolean deleteOnce(String path) throws Exception {
-        while (true) {
-            try {
-                zk().delete(ManagerClient.ROOT + path, -1);
-                return true;
-            } catch (KeeperException.NoNodeException gone) {
-                return false;
-            } catch (KeeperException.ConnectionLossException unknown) {
-                if (curator.checkExists().forPath(path) == null) { // waits for the connection, as Curator does
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    zk().delete(ManagerClient.ROOT + path, -1);
                     return true;
+                } catch (KeeperException.NoNodeException gone) {
+                    return false;
+                } catch (KeeperException.ConnectionLossException | InterruptedException unknown) {
+                    interrupted |= unknown instanceof InterruptedException;
+                    // waits for the connection, as Curator does
+                    if (calmly("read " + path, () -> curator.checkExists().forPath(path)) == null) {
+                        return true;
+                    }
                 }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
