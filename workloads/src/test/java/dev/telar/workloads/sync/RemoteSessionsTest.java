@@ -62,18 +62,28 @@ class RemoteSessionsTest {
         }
     }
 
+    /**
+     * A child holding a Lock, an RLock (twice) and a Semaphore permit is killed with -9: all three
+     * come back when its session expires, not before half of it, and until then the state names it.
+     */
     @Test
-    void aPermitOfAChildKilledWithMinus9ComesBackWhenItsSessionExpires() throws Exception {
+    void whatAChildKilledWithMinus9HeldComesBackWhenItsSessionExpires() throws Exception {
         try (RemoteSync sync = REMOTE.newFamily()) {
-            Child holder = ChildLauncher.startTarget(RemoteSyncChildren.PermitHolder.class, childArgs(sync.space()));
+            Child holder = ChildLauncher.startTarget(RemoteSyncChildren.Holder.class, childArgs(sync.space()));
             try {
                 String line = holder.stdout().readLine();
                 assertThat(line).as("holder: %s", holder.lastError()).startsWith("held ");
                 Duration session = Duration.ofMillis(Long.parseLong(line.substring(5)));
                 SyncSemaphore s = sync.semaphore("s", 1);
+                SyncLock l = sync.lock("l");
+                SyncRLock r = sync.rlock("r");
                 assertThat(s.tryAcquire(Duration.ofMillis(300))).as("a live holder keeps it").isFalse();
+                assertThat(l.tryAcquire()).isFalse();
+                assertThat(r.tryAcquire()).isFalse();
                 assertThat(s.state().holders()).extracting(Participant::pid).containsExactly(holder.pid());
                 assertThat(s.state().holders().get(0).name()).startsWith("pid " + holder.pid() + " on ");
+                assertThat(l.state().holder().orElseThrow().pid()).isEqualTo(holder.pid());
+                assertThat(r.state().holdCount()).as("another JVM's depth shows as 1").isEqualTo(1);
                 long killed = System.nanoTime();
                 holder.kill();
                 assertThat(holder.join(WAIT).orElseThrow().signal()).isEqualTo(9);
@@ -84,8 +94,13 @@ class RemoteSessionsTest {
                 System.out.println("remote permit back " + back.toMillis() + " ms after kill -9 (session " + session.toMillis() + " ms)");
                 // an idle client's last word may be a third of its session older than the kill
                 assertThat(back).as("not before the session could expire").isGreaterThanOrEqualTo(session.dividedBy(2));
+                assertThat(l.tryAcquire(WAIT)).as("the lock came back").isTrue();
+                assertThat(r.tryAcquire(WAIT)).as("the RLock came back").isTrue();
+                assertThat(l.isAbandoned()).as("remote locks are not marked abandoned").isFalse();
                 assertThat(s.state().holders()).hasSize(1).allMatch(p -> p.pid() == ProcessHandle.current().pid());
                 s.release();
+                l.release();
+                r.release();
                 assertThat(s.available()).isEqualTo(1);
             } finally {
                 holder.kill();
@@ -164,6 +179,37 @@ class RemoteSessionsTest {
             assertThat(lock.isHeldByCurrentThread()).isTrue();
             lock.release();
             assertThat(lock.isLocked()).isFalse();
+        }
+    }
+
+    /**
+     * The connection drops but the session lives (the client reconnects within it): a held lock
+     * and permit stay held, and a waiter keeps waiting and is woken by a set made through another
+     * session afterwards.
+     */
+    @Test
+    void aDroppedConnectionWithinTheSessionKeepsHoldsAndWaits() throws Exception {
+        try (ManagerClient client = REMOTE.manager().connect(); RemoteSync sync = new RemoteSync(client, "blip");
+             SyncPrimitives other = REMOTE.otherParticipant("blip"); Workers workers = new Workers()) {
+            SyncLock lock = sync.lock("l");
+            SyncSemaphore s = sync.semaphore("s", 1);
+            SyncEvent e = sync.event("e");
+            lock.acquire();
+            s.acquire();
+            var waiter = workers.start("waiter", () -> e.await(WAIT));
+            eventually("the waiter waits", () -> e.state().waiters().size() == 1);
+            long session = client.curator().getZookeeperClient().getZooKeeper().getSessionId();
+            client.curator().getZookeeperClient().getZooKeeper().getTestable().closeSocket();
+            assertThat(other.semaphore("s", 1).tryAcquire(Duration.ofMillis(300))).as("the permit stays held").isFalse();
+            assertThat(other.lock("l").tryAcquire()).as("the lock stays held").isFalse();
+            eventually("reconnected", () -> client.curator().getZookeeperClient().isConnected());
+            assertThat(client.curator().getZookeeperClient().getZooKeeper().getSessionId()).as("the same session").isEqualTo(session);
+            other.event("e").set();
+            assertThat(waiter.join()).as("woken by the set after the drop").isTrue();
+            assertThat(lock.isHeldByCurrentThread()).isTrue();
+            lock.release();
+            s.release();
+            assertThat(other.semaphore("s", 1).available()).isEqualTo(1);
         }
     }
 

@@ -42,12 +42,19 @@ public final class RemoteSyncChildren {
         }
     }
 
-    /** Takes the one permit of Semaphore "s"(1), says "held" and the session granted (ms), sleeps until killed. */
-    public static final class PermitHolder implements ProcessTarget {
+    /**
+     * Takes Lock "l", RLock "r" twice and the one permit of Semaphore "s"(1), says "held" and the
+     * session granted (ms), sleeps until killed.
+     */
+    public static final class Holder implements ProcessTarget {
         @Override
         public void run(String[] args) throws Exception {
             ManagerClient client = connect(args);
-            new RemoteSync(client, args[2]).semaphore("s", 1).acquire();
+            RemoteSync sync = new RemoteSync(client, args[2]);
+            sync.lock("l").acquire();
+            sync.rlock("r").acquire();
+            sync.rlock("r").acquire();
+            sync.semaphore("s", 1).acquire();
             System.out.println("held " + client.sessionTimeout().toMillis());
             Thread.sleep(Duration.ofMinutes(2).toMillis()); // killed long before
         }
