@@ -1,9 +1,9 @@
 package dev.telar.workloads.remote;
 
 /** The paths of the remote objects' nodes, relative to {@link ManagerClient#ROOT}. */
-final class RemoteNames {
+public final class RemoteNames {
     /** The longest name accepted, in characters: ZooKeeper keeps whole paths in memory on every server. */
-    static final int MAX_LENGTH = 200;
+    public static final int MAX_LENGTH = 200;
 
     private RemoteNames() {
     }
@@ -13,7 +13,7 @@ final class RemoteNames {
      * "..", not empty, at most {@value #MAX_LENGTH} characters, no control characters; else
      * {@link IllegalArgumentException} saying why.
      */
-    static String path(String folder, String name) {
+    public static String path(String folder, String name) {
         if (name == null || name.isEmpty() || name.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("a remote object's name has 1 to " + MAX_LENGTH + " characters: '" + name + "'");
         }

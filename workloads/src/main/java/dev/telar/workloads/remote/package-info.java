@@ -5,6 +5,6 @@
  * ({@link dev.telar.workloads.remote.ManagerClient}), and the remote objects used through it: the
  * manager value ({@link dev.telar.workloads.remote.RemoteValue}) and the manager lock
  * ({@link dev.telar.workloads.remote.RemoteLock}). ZooKeeper and Curator are used in this
- * package only.
+ * package and in {@code sync.remote}, the remote family of the sync primitives built on its client.
  */
 package dev.telar.workloads.remote;

@@ -6,7 +6,7 @@ import java.time.Duration;
  * The lecture's Barrier(parties, action, timeout): each party's {@link #await()} blocks until
  * {@code parties} have arrived; then the last to arrive runs the action and all go on, and the
  * barrier is ready for the next round. A timeout, {@link #abort()}, a failing action or (for
- * processes) a party process that died breaks the barrier: every waiter and every later arrival
+ * processes) a party process that died or (remote) a party whose session ended breaks the barrier: every waiter and every later arrival
  * gets {@link BarrierBrokenException} until {@link #reset()}. Thread-safe.
  */
 public interface SyncBarrier extends SyncPrimitive<BarrierState> {

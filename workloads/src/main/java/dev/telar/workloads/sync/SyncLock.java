@@ -9,7 +9,8 @@ import java.time.Duration;
  *
  * <p>Unlike Python's Lock, only the holder may release. Process locks are robust: when the holder
  * process dies, a waiter takes the lock over within a second and the lock is marked
- * {@linkplain #isAbandoned() abandoned}, like a robust POSIX mutex. Thread-safe.
+ * {@linkplain #isAbandoned() abandoned}, like a robust POSIX mutex. Remote locks are freed when the
+ * manager ends a dead holder's session, without being marked abandoned. Thread-safe.
  */
 public interface SyncLock extends SyncPrimitive<LockState> {
     /** Python's {@code acquire()}: waits until the lock is free, then takes it. */

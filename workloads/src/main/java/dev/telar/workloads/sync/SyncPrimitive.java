@@ -26,7 +26,7 @@ public interface SyncPrimitive<S extends SyncState> extends AutoCloseable {
     /** The name it was created with (a file name for process primitives). */
     String name();
 
-    /** Threads or processes. */
+    /** Threads, processes or remote. */
     Mode mode();
 
     /** A snapshot of its state; never blocks its users. Thread-safe. */

@@ -9,12 +9,13 @@ import java.time.Duration;
  * alike. A name stands for one primitive: asking for an existing name with another kind or
  * other parameters (a Semaphore's value or boundedness, a Barrier's parties or default timeout, a
  * Condition's lock, the size of Counters) is an {@link IllegalArgumentException} naming both, in
- * the words of {@link Descriptions}; for processes this holds between JVMs too. A Barrier's action
+ * the words of {@link Descriptions}; for processes this holds between JVMs too, for the remote
+ * family between machines. A Barrier's action
  * is not compared (each process passes its own object).
  * Closing the family closes every primitive it handed out. Thread-safe.
  */
 public interface SyncPrimitives extends AutoCloseable {
-    /** Threads or processes. */
+    /** Threads, processes or remote. */
     Mode mode();
 
     SyncLock lock(String name);

@@ -10,7 +10,8 @@ import java.time.Duration;
  * release by a participant without a permit frees a permit some other participant held.
  *
  * <p>Process semaphores are robust: a permit held by a process that died is taken over by a waiter
- * within a second and the semaphore is marked {@linkplain #isAbandoned() abandoned}. Not fair.
+ * within a second and the semaphore is marked {@linkplain #isAbandoned() abandoned}; a remote
+ * semaphore gets a dead holder's permits back when the manager ends its session, unmarked. Not fair.
  * Thread-safe.
  */
 public interface SyncSemaphore extends SyncPrimitive<SemaphoreState> {

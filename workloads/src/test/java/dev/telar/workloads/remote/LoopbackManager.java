@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** A real manager for tests: a key file and data under a state directory, listening on a free loopback port. */
-final class LoopbackManager implements AutoCloseable {
+public final class LoopbackManager implements AutoCloseable {
     /** How long a test client waits to connect. */
-    static final Duration CONNECT = Duration.ofSeconds(10);
+    public static final Duration CONNECT = Duration.ofSeconds(10);
 
     private final ManagerServer server;
     private final ManagerKey key;
@@ -20,7 +20,7 @@ final class LoopbackManager implements AutoCloseable {
     }
 
     /** Generates the key into {@code state}'s key file and starts the server with its data there. */
-    static LoopbackManager start(Path state) {
+    public static LoopbackManager start(Path state) {
         Path keyFile = ManagerKey.defaultFile(state);
         ManagerKey key = ManagerKey.readOrCreate(keyFile);
         return new LoopbackManager(ManagerServer.start(new InetSocketAddress("127.0.0.1", 0),
@@ -28,17 +28,22 @@ final class LoopbackManager implements AutoCloseable {
     }
 
     /** A new client with the key: a session of its own. */
-    ManagerClient connect() throws InterruptedException {
+    public ManagerClient connect() throws InterruptedException {
         return ManagerClient.connect(address(), key, CONNECT);
     }
 
+    /** A new client with the key whose session ends {@code session} after it vanishes. */
+    public ManagerClient connect(Duration session) throws InterruptedException {
+        return ManagerClient.connect(address(), key, CONNECT, session);
+    }
+
     /** {@code host:port}. */
-    String address() {
+    public String address() {
         return server.connectString();
     }
 
     /** The owner-only key file, for child JVMs. */
-    Path keyFile() {
+    public Path keyFile() {
         return keyFile;
     }
 

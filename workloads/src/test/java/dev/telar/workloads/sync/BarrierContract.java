@@ -155,7 +155,7 @@ public abstract class BarrierContract extends FamilyTest {
     @Test
     void phasesStayInStep() throws Exception {
         int parties = 4;
-        int rounds = 1_000;
+        int rounds = scaled(1_000);
         SyncBarrier b = family.barrier("b", parties, null, null);
         SharedCounters done = family.counters("done", 2); // 0: phase completions, 1: violations
         List<Workers.Worker<Object>> ws = new ArrayList<>();

@@ -196,7 +196,7 @@ public abstract class ConditionContract extends FamilyTest {
         plainLock();
         SharedCounters buf = family.counters("buffer", 4); // 0: items in buffer, 1: produced, 2: consumed, 3: sum
         int capacity = 2;
-        int perProducer = 3_000;
+        int perProducer = scaled(3_000);
         List<Workers.Worker<Object>> ws = new ArrayList<>();
         for (int p = 0; p < 2; p++) {
             ws.add(workers.start("producer-" + p, () -> {

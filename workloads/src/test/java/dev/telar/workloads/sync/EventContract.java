@@ -84,7 +84,7 @@ public abstract class EventContract extends FamilyTest {
     void pingPongLosesNoRoundTrip() throws Exception {
         SyncEvent ping = family.event("ping");
         SyncEvent pong = family.event("pong");
-        int rounds = 5_000;
+        int rounds = scaled(5_000);
         var partner = workers.start("pong", () -> {
             for (int i = 0; i < rounds; i++) {
                 ping.await();

@@ -23,6 +23,15 @@ public abstract class FamilyTest {
     /** The family under test, over {@code dir} when it needs files. */
     protected abstract SyncPrimitives newFamily(Path dir);
 
+    /**
+     * How many rounds a long-running case does for this family, given the count the local
+     * families do: the remote family, where every operation is a round trip to the manager, runs
+     * fewer rounds of the same case ({@link RemoteSpaces#scaled}); its exact counts scale along.
+     */
+    protected int scaled(int count) {
+        return family.mode() == Mode.REMOTE ? RemoteSpaces.scaled(count) : count;
+    }
+
     protected static SyncPrimitives threads() {
         return new ThreadSync();
     }

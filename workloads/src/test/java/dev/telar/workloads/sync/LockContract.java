@@ -153,7 +153,7 @@ public abstract class LockContract extends FamilyTest {
         SyncLock lock = newLock();
         SharedCounters shared = family.counters("total", 1);
         int threads = 4;
-        int each = 20_000;
+        int each = scaled(20_000);
         CountDownLatch go = new CountDownLatch(1);
         List<Workers.Worker<Object>> ws = new ArrayList<>();
         for (int t = 0; t < threads; t++) {

@@ -60,6 +60,7 @@ public abstract class RLockContract extends LockContract {
     void anOperationCallsTwoOthersThatTakeTheLockAgain() throws Exception {
         SyncRLock lock = newLock();
         SharedCounters c = family.counters("calls", 3);
+        int rounds = scaled(1000);
         CountDownLatch done = new CountDownLatch(2);
         Runnable nested = () -> {
             try {
@@ -76,7 +77,7 @@ public abstract class RLockContract extends LockContract {
         };
         for (int t = 0; t < 2; t++) {
             workers.start("op-" + t, () -> {
-                for (int i = 0; i < 1000; i++) {
+                for (int i = 0; i < rounds; i++) {
                     lock.acquire();
                     try {
                         c.add(0, 1);
@@ -91,11 +92,11 @@ public abstract class RLockContract extends LockContract {
             });
         }
         done.await();
-        assertThat(c.get(0)).isEqualTo(2000);
-        assertThat(c.get(1)).isEqualTo(4000);
+        assertThat(c.get(0)).isEqualTo(2L * rounds);
+        assertThat(c.get(1)).isEqualTo(4L * rounds);
         assertThat(c.get(2)).as("deepest hold count").isEqualTo(2);
         assertThat(lock.isLocked()).isFalse();
-        assertThat(lock.state().acquisitions()).isEqualTo(6000);
+        assertThat(lock.state().acquisitions()).isEqualTo(6L * rounds);
     }
 
     @Test

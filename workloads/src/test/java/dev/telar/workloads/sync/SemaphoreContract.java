@@ -122,7 +122,7 @@ public abstract class SemaphoreContract extends FamilyTest {
         SyncSemaphore s = family.boundedSemaphore("pool", 3);
         SharedCounters c = family.counters("inside", 2); // 0: inside now, 1: most inside at once
         int threads = 8;
-        int rounds = 2_000;
+        int rounds = scaled(2_000);
         CountDownLatch go = new CountDownLatch(1);
         List<Workers.Worker<Object>> ws = new ArrayList<>();
         for (int t = 0; t < threads; t++) {

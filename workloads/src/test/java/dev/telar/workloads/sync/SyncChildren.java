@@ -21,14 +21,19 @@ public final class SyncChildren {
                 SyncEvent go = sync.event("go");
                 System.out.println("ready");
                 go.await();
-                for (int i = 0; i < n; i++) {
-                    lock.acquire();
-                    try {
-                        total.set(0, total.get(0) + 1);
-                    } finally {
-                        lock.release();
-                    }
-                }
+                countUnderLock(lock, total, n);
+            }
+        }
+    }
+
+    /** Adds 1 to counter 0 of {@code total} {@code n} times under {@code lock}: a plain read, then a write. */
+    static void countUnderLock(SyncLock lock, SharedCounters total, int n) throws InterruptedException {
+        for (int i = 0; i < n; i++) {
+            lock.acquire();
+            try {
+                total.set(0, total.get(0) + 1);
+            } finally {
+                lock.release();
             }
         }
     }
