@@ -9,6 +9,7 @@ import dev.telar.tui.text.Texts;
 import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEvent;
 import dev.telar.workloads.problem.ProblemException;
+import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.scenario.LockFigures;
 import dev.telar.workloads.sync.scenario.Primitive;
@@ -24,14 +25,15 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code telar sync PRIMITIVE [--mode threads|processes] [--lock on|off] ...}: runs one lecture
+ * {@code telar sync PRIMITIVE [--mode threads|processes|remote] [--lock on|off] ...}: runs one lecture
  * scenario headless and prints its outcome (a line of text, or JSON). Exit code 0 when the run
  * completed as it should (with the lock off, lost updates are what it should show), 1 when the
  * primitive failed its job or the run failed, 130 when interrupted. The scenario is one job of a
@@ -65,6 +67,10 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = "--json")
     private boolean json;
 
+    /** The manager of {@code --mode remote}; the other modes ignore it. */
+    @Mixin
+    private ManagerOptions manager = new ManagerOptions();
+
     /** The language asked for when the command was made, or null: the main command's. */
     private final Supplier<Language> language;
 
@@ -92,10 +98,11 @@ public final class SyncCommand implements Callable<Integer> {
         }
         // A run in processes keeps its shared files where the settings' ipc.dir says. A spec the
         // scenario refuses (e.g. an odd number of workers for the Condition) is a usage error.
+        Optional<ManagerTarget> target = s.mode() == Mode.REMOTE ? Optional.of(manager.target(spec, texts)) : Optional.empty();
         ScenarioSpec[] used = new ScenarioSpec[1];
         ScenarioOutcome[] outcome = new ScenarioOutcome[1];
         boolean signalled = LabJob.run(spec, IpcPlace.prepared(ExchangeCommand.ipcSettings(spec), System.getenv()),
-                new LabCommand.RunScenario(s), texts, e -> {
+                new LabCommand.RunScenario(s, target), texts, e -> {
                     if (e instanceof LabEvent.ScenarioStarted started) {
                         used[0] = started.spec();
                     } else if (e instanceof LabEvent.ScenarioEnded ended) {

@@ -170,6 +170,8 @@ public enum ProblemCode {
     SCENARIO_NO_WORKER("primitive"),
     /** The condition scenario needs an even number of workers (half produce, half consume). */
     SCENARIO_WORKERS_EVEN("got"),
+    /** A remote run was asked for with no manager named. */
+    SCENARIO_NO_MANAGER,
     /** A worker process ended as {@code exit} says. */
     SCENARIO_WORKER_ENDED("pid", "exit"),
     /** A worker process ended as {@code exit} says; the cause is its last error line. */

@@ -4,14 +4,18 @@ import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.kernel.CancelledException;
 import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.problem.ProblemException;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.proc.ChildLauncher;
+import dev.telar.workloads.remote.ManagerClient;
+import dev.telar.workloads.remote.ManagerLink;
 import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SyncPrimitives;
 import dev.telar.workloads.sync.SyncState;
 import dev.telar.workloads.sync.process.ProcessSync;
+import dev.telar.workloads.sync.remote.RemoteSync;
 import dev.telar.workloads.sync.thread.ThreadSync;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,6 +63,11 @@ public final class RunningScenario implements AutoCloseable {
     private volatile ScenarioStatus status = ScenarioStatus.STARTING;
     private volatile ScenarioContext ctx;
     private volatile ScenarioSnapshot last;
+    /** A remote run's manager and the runner's link to it; null for threads and processes. */
+    private volatile RemoteRun remote;
+    /** A remote run's connection, its link and its space; null for threads and processes. */
+    private ManagerClient client;
+    private ManagerLink link;
     private volatile boolean cancelRequested;
     private Thread runner;
 
@@ -178,7 +187,7 @@ public final class RunningScenario implements AutoCloseable {
             recent = new ArrayList<>(events);
         }
         return new ScenarioSnapshot(spec.primitive(), spec.mode(), status, state, figures, workerNames, recent,
-                (System.nanoTime() - startNanos) / 1e9);
+                (System.nanoTime() - startNanos) / 1e9, Optional.ofNullable(remote));
     }
 
     private void event(String who, String text) {
@@ -198,6 +207,8 @@ public final class RunningScenario implements AutoCloseable {
             if (spec.mode() == Mode.PROCESSES) {
                 dir = RunDirectory.create(runParent);
                 family = new ProcessSync(dir.path());
+            } else if (spec.mode() == Mode.REMOTE) {
+                family = meetAtManager();
             } else {
                 family = new ThreadSync();
             }
@@ -211,7 +222,9 @@ public final class RunningScenario implements AutoCloseable {
             }
             status = ScenarioStatus.RUNNING;
             if (spec.mode() == Mode.PROCESSES) {
-                startChildren(c, dir.path());
+                startChildren(c, dir.path().toString());
+            } else if (spec.mode() == Mode.REMOTE) {
+                startChildren(c, remote.space());
             } else {
                 startThreads(c);
             }
@@ -257,9 +270,45 @@ public final class RunningScenario implements AutoCloseable {
         threads.forEach(Thread::start);
     }
 
-    private void startChildren(ScenarioContext c, Path dir) {
+    /**
+     * Connects to the run's manager and opens a space of the run's own there, named after this JVM
+     * and the instant, so that runs from several machines at one manager never meet by accident.
+     * The link's changes are shown as events and in the snapshot.
+     */
+    private SyncPrimitives meetAtManager() throws InterruptedException {
+        ManagerTarget target = manager.orElseThrow(() -> new ProblemException(Problem.of(ProblemCode.SCENARIO_NO_MANAGER)));
+        client = target.connect();
+        String space = "run-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.currentTimeMillis());
+        RemoteSync family;
+        try {
+            family = new RemoteSync(client, space);
+        } catch (RuntimeException e) {
+            client.close();
+            client = null;
+            throw e;
+        }
+        link = ManagerLink.follow(client);
+        ManagerLink.View first = link.now();
+        remote = new RemoteRun(target.address(), space, first.state(), first.session().toMillis());
+        link.addListener(v -> {
+            RemoteRun r = remote;
+            remote = r.with(v.state(), v.session().toMillis());
+            event("manager", switch (v.state()) {
+                case CONNECTED -> "connected again";
+                case SUSPENDED -> "connection suspended: lock uncertain";
+                case LOST -> "session lost: lock gone";
+            });
+        });
+        event("runner", "meeting at the manager " + target.address() + " in space " + space
+                + " (session " + first.session().toMillis() / 1000.0 + " s)");
+        return family;
+    }
+
+    /** @param place the run directory (processes) or the run's space on the manager (remote) */
+    private void startChildren(ScenarioContext c, String place) {
         for (int w = 0; w < workers; w++) {
-            Child child = ChildLauncher.startTarget(ScenarioChild.class, ScenarioChild.args(spec, dir, w, workers, size));
+            Child child = ChildLauncher.startTarget(ScenarioChild.class,
+                    ScenarioChild.args(spec, place, w, workers, size, manager));
             children.add(child);
             workerNames.add("pid " + child.pid());
             Thread reader = new Thread(() -> readEvents(child), "telar-scenario-out-" + child.pid());
@@ -354,13 +403,15 @@ public final class RunningScenario implements AutoCloseable {
             last = take();
             status = end;
             last = new ScenarioSnapshot(last.primitive(), last.mode(), end, last.state(), last.figures(),
-                    last.workers(), last.recentEvents(), seconds);
+                    last.workers(), last.recentEvents(), seconds, last.remote());
             result = new ScenarioOutcome(spec.primitive(), spec.mode(), end, figures, correct, summary, seconds,
                     end == ScenarioStatus.FAILED ? failure : Problem.NONE);
             for (Child child : children) {
                 child.kill(); // all have ended already unless the runner itself failed
             }
-            if (family != null) {
+            if (family instanceof RemoteSync r) {
+                closeRemote(r);
+            } else if (family != null) {
                 family.close();
             }
             if (dir != null) {
@@ -372,6 +423,20 @@ public final class RunningScenario implements AutoCloseable {
             }
         }
         outcome.complete(result);
+    }
+
+    /** Removes the run's space (the run made it; every worker has ended) and ends the session. */
+    private void closeRemote(RemoteSync family) {
+        try {
+            family.removeSpace();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot remove the space {} from the manager", family.space(), e);
+        } finally {
+            if (link != null) {
+                link.close();
+            }
+            client.close();
+        }
     }
 
     /** Cancels the run if it still runs, and waits for it to end (files removed, children gone). */

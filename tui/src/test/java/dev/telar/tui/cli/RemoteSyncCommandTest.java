@@ -1,0 +1,109 @@
+package dev.telar.tui.cli;
+
+import static dev.telar.tui.cli.CliTest.assertOneUsageLine;
+import static dev.telar.tui.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.telar.workloads.remote.ManagerClient;
+import dev.telar.workloads.remote.ManagerKey;
+import dev.telar.workloads.remote.ManagerServer;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code telar sync PRIMITIVE --mode remote} against a real manager on a free loopback port: the
+ * workers are child JVMs that meet at the manager (given the key file's path), the verdicts are the
+ * same as in the other modes, and the run's space is gone from the manager afterwards.
+ */
+@Timeout(180)
+class RemoteSyncCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path state;
+    private static ManagerServer server;
+    private static ManagerKey key;
+
+    @BeforeAll
+    static void startManager() {
+        key = ManagerKey.readOrCreate(ManagerKey.defaultFile(state));
+        server = ManagerServer.start(new InetSocketAddress("127.0.0.1", 0), ManagerServer.defaultDirectory(state), key);
+    }
+
+    @AfterAll
+    static void stopManager() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static CliTest.Run remote(String... args) {
+        String[] all = new String[args.length + 6];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(new String[]{"--mode", "remote", "--manager", server.connectString(), "--key-file",
+                ManagerKey.defaultFile(state).toString()}, 0, all, args.length, 6);
+        return run(all);
+    }
+
+    @Test
+    void twoChildJvmsCountExactlyUnderTheManagersLock() throws Exception {
+        CliTest.Run r = remote("sync", "lock", "--workers", "2", "--size", "1000", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode o = JSON.readTree(r.out());
+        assertThat(o.get("mode").asText()).isEqualTo("remote");
+        assertThat(o.get("workers").asInt()).isEqualTo(2);
+        assertThat(o.get("status").asText()).isEqualTo("completed");
+        assertThat(o.get("correct").asBoolean()).isTrue();
+        JsonNode results = o.get("results");
+        assertThat(results.get("total").asLong()).isEqualTo(results.get("expected").asLong());
+        assertThat(results.get("lost_updates").asLong()).isZero();
+        assertThat(results.get("numbers_0").asLong()).isEqualTo(1000);
+        assertThat(results.get("numbers_1").asLong()).isEqualTo(1000);
+        assertNoSpaceLeft();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rlock", "semaphore", "condition", "event", "barrier"})
+    void everyScenarioEndsCorrectInRemoteMode(String primitive) throws Exception {
+        CliTest.Run r = remote("sync", primitive, "--size", "4", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode o = JSON.readTree(r.out());
+        assertThat(o.get("mode").asText()).isEqualTo("remote");
+        assertThat(o.get("status").asText()).isEqualTo("completed");
+        assertThat(o.get("correct").asBoolean()).as(r.out()).isTrue();
+        assertNoSpaceLeft();
+    }
+
+    @Test
+    void remoteWithoutAManagerIsOneLineAndExitTwo() {
+        assertOneUsageLine(run("sync", "lock", "--mode", "remote"), "no manager named: give --manager HOST:PORT");
+    }
+
+    @Test
+    void aWrongKeyIsOneLineAndExitOne() throws Exception {
+        Path other = state.resolve("other").resolve("manager.key");
+        ManagerKey.readOrCreate(other);
+        CliTest.Run r = run("sync", "lock", "--mode", "remote", "--manager", server.connectString(),
+                "--key-file", other.toString(), "--workers", "2", "--size", "100");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("refused the key");
+    }
+
+    private static void assertNoSpaceLeft() throws Exception {
+        try (ManagerClient client = ManagerClient.connect(server.connectString(), key, Duration.ofSeconds(10))) {
+            assertThat(client.curator().checkExists().forPath("/sync") == null
+                    || client.curator().getChildren().forPath("/sync").isEmpty())
+                    .as("the run's space is removed at its end").isTrue();
+        }
+    }
+}
