@@ -5,10 +5,11 @@ import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.text.Units;
-import dev.telar.tui.view.SyncViewState;
 import dev.telar.tui.view.LaidOut;
+import dev.telar.tui.view.SyncViewState;
 import dev.telar.tui.view.Target;
 import dev.telar.tui.view.ViewState;
+import dev.telar.workloads.remote.ManagerLink;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.scenario.BarrierFigures;
 import dev.telar.workloads.sync.scenario.ConditionFigures;
@@ -17,6 +18,7 @@ import dev.telar.workloads.sync.scenario.LockFigures;
 import dev.telar.workloads.sync.scenario.Primitive;
 import dev.telar.workloads.sync.scenario.PrimitiveFigures;
 import dev.telar.workloads.sync.scenario.RLockFigures;
+import dev.telar.workloads.sync.scenario.RemoteRun;
 import dev.telar.workloads.sync.scenario.ScenarioOutcome;
 import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
@@ -90,7 +92,8 @@ public final class SyncPanel implements Panel {
     }
 
     private static void drawChoices(Canvas g, Palette p, Texts t, SyncViewState s, int width) {
-        String mode = t.get(s.mode() == Mode.THREADS ? "sync.mode.threads" : "sync.mode.processes");
+        String mode = s.mode() == Mode.REMOTE && s.manager().isPresent()
+                ? t.format("sync.mode.remote.at", s.manager().get().address()) : modeText(t, s.mode());
         String pace = t.get("sync.pace." + (int) s.slowdown());
         StringBuilder line = new StringBuilder(t.format("sync.choices", mode, pace));
         if (s.primitive() == Primitive.LOCK) {
@@ -111,7 +114,12 @@ public final class SyncPanel implements Panel {
             return t.get("sync.state.idle") + " ";
         }
         ScenarioSnapshot x = shot.get();
-        String what = x.mode() == Mode.THREADS ? t.get("sync.mode.threads") : t.get("sync.mode.processes");
+        String what = modeText(t, x.mode());
+        Optional<RemoteRun> remote = x.remote().filter(r -> r.link() != ManagerLink.State.CONNECTED);
+        if (remote.isPresent() && !x.status().ended()) {
+            // A holder's worry first: what a cut-off link means for what it holds.
+            return t.get(remote.get().link() == ManagerLink.State.SUSPENDED ? "sync.link.suspended" : "sync.link.lost") + " ";
+        }
         return switch (x.status()) {
             case STARTING -> t.format("sync.state.starting", what);
             case RUNNING -> t.format("sync.state.running", what, x.elapsedSeconds());
@@ -119,6 +127,11 @@ public final class SyncPanel implements Panel {
             case CANCELLED -> t.format("sync.state.cancelled", what);
             case FAILED -> t.format("sync.state.failed", what);
         } + " ";
+    }
+
+    /** threads, processes or remote, in the language of {@code t}. */
+    private static String modeText(Texts t, Mode mode) {
+        return t.get("sync.mode." + mode.label());
     }
 
     private static void drawBottom(Canvas g, Palette p, Texts t, SyncViewState s, Optional<ScenarioSnapshot> shot,

@@ -6,6 +6,7 @@ import dev.telar.tui.text.Message;
 import dev.telar.workloads.lab.JobKind;
 import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEvent;
+import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.scenario.Primitive;
 import java.util.Optional;
 
@@ -90,7 +91,7 @@ final class SyncController implements ViewController, JobView {
     }
 
     private Outcome start() {
-        lab.send(new LabCommand.RunScenario(s.spec()));
+        lab.send(new LabCommand.RunScenario(s.spec(), s.mode() == Mode.REMOTE ? s.manager() : Optional.empty()));
         return Outcome.REDRAW;
     }
 

@@ -1,6 +1,7 @@
 package dev.telar.tui.view;
 
 import dev.telar.tui.text.Message;
+import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.scenario.Primitive;
 import dev.telar.workloads.sync.scenario.ScenarioOutcome;
@@ -25,6 +26,8 @@ public final class SyncViewState {
 
     private Primitive primitive = Primitive.LOCK;
     private Mode mode = Mode.THREADS;
+    /** The manager remote runs meet at; empty when none is configured (the mode then skips remote). */
+    private Optional<ManagerTarget> manager = Optional.empty();
     private int pace = 1;
     private boolean lockEnabled = true;
     private boolean running;
@@ -38,7 +41,20 @@ public final class SyncViewState {
         return primitive;
     }
 
-    /** Threads or processes, for the next run. */
+    /** The manager a remote run meets at, when one is configured. */
+    public Optional<ManagerTarget> manager() {
+        return manager;
+    }
+
+    /** Offers remote runs at {@code target} (empty: none; a remote choice falls back to threads). */
+    void offerRemote(Optional<ManagerTarget> target) {
+        manager = target;
+        if (target.isEmpty() && mode == Mode.REMOTE) {
+            mode = Mode.THREADS;
+        }
+    }
+
+    /** Threads, processes or remote, for the next run. */
     public Mode mode() {
         return mode;
     }
@@ -97,7 +113,9 @@ public final class SyncViewState {
     }
 
     void toggleMode() {
-        mode = mode == Mode.THREADS ? Mode.PROCESSES : Mode.THREADS;
+        // threads, processes, then remote when a manager is configured, and round again
+        mode = mode == Mode.THREADS ? Mode.PROCESSES
+                : mode == Mode.PROCESSES && manager.isPresent() ? Mode.REMOTE : Mode.THREADS;
     }
 
     void cyclePace() {
