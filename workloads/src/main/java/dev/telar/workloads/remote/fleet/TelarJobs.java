@@ -8,14 +8,16 @@ import java.util.Set;
 
 /**
  * Finds Telar's processes among a host's processes by their command lines, nothing else: the
- * launcher runs {@code java ... -jar .../telar.jar [COMMAND ...]}, and every child JVM (the lab
- * among them) runs {@code java ... dev.telar.workloads.proc.ChildMain KIND TARGET_CLASS ...}. A
- * Telar started some other way (an IDE, a test) is not found.
+ * launcher runs {@code java ... -jar .../telar.jar [COMMAND ...]} (or, from a class path, the main
+ * class {@code dev.telar.tui.cli.Telar}), and every child JVM (the lab among them) runs
+ * {@code java ... dev.telar.workloads.proc.ChildMain KIND TARGET_CLASS ...}. A Telar started
+ * some other way (an IDE, a test's own JVM) is not found.
  */
 public final class TelarJobs {
     private static final String CHILD_MAIN = "dev.telar.workloads.proc.ChildMain";
     private static final String LAB_MAIN = "dev.telar.workloads.lab.LabMain";
     private static final String JAR = "telar.jar";
+    private static final String MAIN = "dev.telar.tui.cli.Telar";
     /** Telar's commands; any other word after the jar is an option or its value (the dashboard's). */
     private static final Set<String> COMMANDS = Set.of("run", "sweep", "sync", "bench", "snapshot", "config", "manager", "agent", "fleet");
 
@@ -41,8 +43,9 @@ public final class TelarJobs {
                 String target = words[i + 2];
                 return Optional.of(target.equals(LAB_MAIN) ? "lab" : "child:" + target.substring(target.lastIndexOf('.') + 1));
             }
-            if (words[i].equals("-jar") && i + 1 < words.length && (words[i + 1].equals(JAR) || words[i + 1].endsWith("/" + JAR))) {
-                for (int j = i + 2; j < words.length; j++) {
+            boolean jar = words[i].equals("-jar") && i + 1 < words.length && (words[i + 1].equals(JAR) || words[i + 1].endsWith("/" + JAR));
+            if (jar || words[i].equals(MAIN)) {
+                for (int j = i + (jar ? 2 : 1); j < words.length; j++) {
                     if (COMMANDS.contains(words[j])) {
                         return Optional.of(words[j]);
                     }

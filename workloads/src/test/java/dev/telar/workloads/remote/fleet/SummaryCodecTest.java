@@ -49,6 +49,7 @@ class SummaryCodecTest {
                 .contains("lab");
         assertThat(TelarJobs.kind("java -cp a.jar dev.telar.workloads.proc.ChildMain subclass dev.telar.workloads.model.ProcessWorker 3"))
                 .contains("child:ProcessWorker");
+        assertThat(TelarJobs.kind("java -cp t.jar:l.jar dev.telar.tui.cli.Telar sweep io")).contains("sweep");
         assertThat(TelarJobs.kind("java -jar other.jar run")).isEmpty();
         assertThat(TelarJobs.kind("bash")).isEmpty();
     }
