@@ -55,6 +55,6 @@ public final class DashboardStart {
         }
         LoggerFactory.getLogger(DashboardStart.class).info("starting the dashboard: TERM={}, refresh {} ms, log {}",
                 term, settings.refreshMillis(), settings.logFile());
-        return Dashboard.run(settings, Errors::restoreTerminalFirst);
+        return Dashboard.run(settings, ManagerOptions.configured(settings, environment::getenv), Errors::restoreTerminalFirst);
     }
 }

@@ -47,18 +47,32 @@ public final class ManagerOptions {
             throw new ParameterException(spec.commandLine(), texts.format("cli.manager.address.bad", chosen));
         }
         Function<String, String> env = variables(spec);
-        Optional<Path> file = Optional.ofNullable(keyFile != null ? keyFile.toAbsolutePath() : m.keyFile());
-        String variable = env.apply(ManagerKey.VARIABLE);
-        if (file.isEmpty() && (variable == null || variable.isBlank())) {
-            file = Optional.of(ManagerKey.defaultFile(Settings.stateDirectory(env)));
-        }
-        ManagerTarget target = new ManagerTarget(chosen, file, m.sessionMillis());
+        ManagerTarget target = new ManagerTarget(chosen, keyPlace(keyFile != null ? keyFile.toAbsolutePath() : m.keyFile(), env),
+                m.sessionMillis());
         try {
             target.key(env);
         } catch (ProblemException e) {
             throw new ParameterException(spec.commandLine(), Problems.text(e.problem(), texts));
         }
         return target;
+    }
+
+    /**
+     * The manager the settings name ({@code manager.address}, which {@code --manager} of the
+     * dashboard overrides), with its key's place found by the same rules; the key is not read yet.
+     */
+    static Optional<ManagerTarget> configured(Settings settings, Function<String, String> env) {
+        ManagerSettings m = settings.manager();
+        return m.configuredAddress().map(address -> new ManagerTarget(address, keyPlace(m.keyFile(), env), m.sessionMillis()));
+    }
+
+    /** The key file given, else none when the variable holds the key, else the one in the state directory. */
+    private static Optional<Path> keyPlace(Path given, Function<String, String> env) {
+        String variable = env.apply(ManagerKey.VARIABLE);
+        if (given == null && (variable == null || variable.isBlank())) {
+            return Optional.of(ManagerKey.defaultFile(Settings.stateDirectory(env)));
+        }
+        return Optional.ofNullable(given);
     }
 
     /** The variables of the main command's environment; the process's own for a command run alone. */

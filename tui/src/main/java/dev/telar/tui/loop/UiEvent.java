@@ -25,6 +25,10 @@ public sealed interface UiEvent {
     record Lab(LabEvent event) implements UiEvent {
     }
 
+    /** News of the fleet view's link to the manager. */
+    record Fleet(dev.telar.tui.view.FleetNews news) implements UiEvent {
+    }
+
     /** The terminal was resized. */
     record Resize() implements UiEvent {
     }
