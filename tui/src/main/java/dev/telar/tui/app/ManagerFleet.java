@@ -2,7 +2,9 @@ package dev.telar.tui.app;
 
 import dev.telar.tui.view.FleetLink;
 import dev.telar.tui.view.FleetNews;
+import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.problem.ProblemCarrier;
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.remote.ManagerClient;
 import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.remote.fleet.FleetSnapshot;
@@ -59,16 +61,17 @@ final class ManagerFleet implements FleetLink {
         } catch (InterruptedException e) {
             return;
         } catch (RuntimeException e) {
-            if (e instanceof ProblemCarrier carrier) {
-                LOG.warn("fleet view: {}", e.getMessage());
-                synchronized (this) {
-                    if (generation == mine) {
-                        news.accept(FleetNews.failed(carrier.problem()));
-                    }
+            // A refused key or no answer carries its problem; anything else is told by its own words,
+            // in the view, not as a failure of the dashboard.
+            LOG.warn("fleet view: cannot follow the fleet at {}", target.address(), e);
+            Problem why = e instanceof ProblemCarrier carrier ? carrier.problem()
+                    : Problem.of(ProblemCode.ERROR, String.valueOf(e.getMessage()));
+            synchronized (this) {
+                if (generation == mine) {
+                    news.accept(FleetNews.failed(why));
                 }
-                return;
             }
-            throw e;
+            return;
         }
         synchronized (this) {
             if (generation != mine || !open) {

@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.telar.workloads.proc.JvmCommand;
+import dev.telar.tui.FirstLine;
 import dev.telar.workloads.remote.ManagerKey;
 import dev.telar.workloads.remote.ManagerServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,14 +66,7 @@ class AgentCommandTest {
         pb.environment().remove(ManagerKey.VARIABLE);
         Process p = pb.start();
         started.add(p);
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).get(40, TimeUnit.SECONDS);
+        String line = FirstLine.of(p, Duration.ofSeconds(40));
         assertThat(line).as("stderr: %s", p.isAlive() ? "" : new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
                 .isEqualTo("agent publishing node-a to " + server.connectString() + " every 0.5 s");
 

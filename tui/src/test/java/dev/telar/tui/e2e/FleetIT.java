@@ -2,18 +2,15 @@ package dev.telar.tui.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.telar.tui.FirstLine;
 import dev.telar.workloads.remote.ManagerKey;
 import dev.telar.workloads.remote.ManagerServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,14 +49,7 @@ class FleetIT {
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p = pb.start();
         agents.add(p);
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).get(60, TimeUnit.SECONDS);
+        String line = FirstLine.of(p, Duration.ofSeconds(60));
         assertThat(line).isEqualTo("agent publishing " + name + " to " + server.connectString() + " every 0.5 s");
         return p;
     }
