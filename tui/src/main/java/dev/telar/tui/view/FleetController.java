@@ -52,7 +52,7 @@ final class FleetController implements ViewController {
     /** The view was left: let the manager go. */
     void hidden() {
         link.close();
-        s.back();
+        s.reset();
     }
 
     void news(FleetNews news) {

@@ -75,6 +75,14 @@ public final class FleetState {
         }
     }
 
+    /** Forgets the fleet (the view was left): the next opening starts from "connecting". */
+    void reset() {
+        status = Status.UNCONFIGURED;
+        fleet = FleetSnapshot.EMPTY;
+        problem = null;
+        openHost = null;
+    }
+
     void configured(boolean yes) {
         if (!yes) {
             status = Status.UNCONFIGURED;

@@ -86,7 +86,9 @@ class FleetRenderTest {
         assertThat(vs.view.mode()).isEqualTo(ViewState.Mode.PROCESSES);
         assertThat(vs.fleet.closes).isEqualTo(1);
         vs.press('f');
-        assertThat(vs.text()).as("the list again, not the host").doesNotContain("Host beta");
+        assertThat(vs.fleet.opens).isEqualTo(2);
+        assertThat(vs.text()).as("connecting again, not the old fleet nor the host").contains(" Connecting to the manager...")
+                .doesNotContain("Host beta").doesNotContain("alpha");
     }
 
     @Test
