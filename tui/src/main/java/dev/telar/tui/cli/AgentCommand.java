@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code telar agent [--manager ADDR] [--key-file PATH] [--name NAME] [--interval SECONDS]}:
  * publishes this host's summary (cores, load, memory, busiest processes, Telar's processes) to the
- * manager's fleet every interval until Ctrl-C, SIGTERM or SIGHUP, then deletes its node and exits 0.
- * Prints one line at the start. A bad option, manager address or key, or a manager that refuses
- * the key: one line, exit 2. No manager answering: one line, exit 1.
+ * manager's fleet every interval (by default the settings' refresh interval) until Ctrl-C,
+ * SIGTERM or SIGHUP, then deletes its node and exits 0. Prints one line at the start. A bad
+ * option, manager address or key, or a manager that refuses the key: one line, exit 2. No manager
+ * answering: one line, exit 1.
  */
 @Command(name = "agent", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true) // texts: "telar.agent.*" in the usage bundles
@@ -44,8 +45,9 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "${bundle:label.name:-NAME}")
     private String name;
 
-    @Option(names = "--interval", paramLabel = "${bundle:label.seconds:-SECONDS}", defaultValue = "1")
-    private double intervalSeconds;
+    /** Null: the settings' refresh interval (1 s unless set). */
+    @Option(names = "--interval", paramLabel = "${bundle:label.seconds:-SECONDS}")
+    private Double interval;
 
     private final Supplier<Probe> probes;
 
@@ -57,6 +59,7 @@ public final class AgentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Texts texts = CommandTexts.of(spec, null);
+        double intervalSeconds = interval != null ? interval : TelarCommand.settingsOf(spec).refreshMillis() / 1000.0;
         if (!(intervalSeconds >= MIN_INTERVAL && intervalSeconds <= MAX_INTERVAL)) {
             throw new ParameterException(spec.commandLine(), texts.format("cli.agent.interval",
                     seconds(MIN_INTERVAL), seconds(MAX_INTERVAL), seconds(intervalSeconds)));
@@ -73,8 +76,7 @@ public final class AgentCommand implements Callable<Integer> {
         try (ManagerClient client = ManagerConnection.open(target, spec, texts)) {
             int pid = (int) ProcessHandle.current().pid();
             probe.sample(p -> false); // loads are measured between two samples: the first publish has an interval behind it
-            Duration interval = Duration.ofNanos(Math.round(intervalSeconds * 1e9));
-            FleetAgent agent = FleetAgent.start(client, host, interval,
+            FleetAgent agent = FleetAgent.start(client, host, Duration.ofNanos(Math.round(intervalSeconds * 1e9)),
                     () -> SummaryMaker.of(probe.sample(p -> false), host, pid, SummaryMaker.DEFAULT_TOP));
             try {
                 PrintWriter out = spec.commandLine().getOut();

@@ -59,7 +59,8 @@ class AgentCommandTest {
     @Test
     void anAgentProcessIsListedByFleetJsonUntilSigtermThenLeavesNoHost() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.cli.Telar",
-                List.of("agent", "--manager", server.connectString(), "--key-file", keyFile.toString(), "--name", "node-a", "--interval", "0.5")));
+                // no --interval: the refresh setting is the agent's interval
+                List.of("--refresh", "0.5", "agent", "--manager", server.connectString(), "--key-file", keyFile.toString(), "--name", "node-a")));
         pb.environment().put("XDG_STATE_HOME", tmp.resolve("state").toString());
         pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());
         pb.environment().put("LANG", "en_US.UTF-8");
