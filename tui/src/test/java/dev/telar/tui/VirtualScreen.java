@@ -13,6 +13,7 @@ import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.loop.TerminalPainter;
 import dev.telar.tui.panel.Frame;
 import dev.telar.tui.view.Dispatcher;
+import dev.telar.tui.view.FleetNews;
 import dev.telar.tui.view.Outcome;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
@@ -67,6 +68,8 @@ public final class VirtualScreen {
     public final RecordingSampler sampler = new RecordingSampler();
     public final ViewState view;
     public final ScriptedLab lab = new ScriptedLab();
+    /** The fleet view's link: unconfigured unless a test configures it. */
+    public final ScriptedFleet fleet = new ScriptedFleet();
     public final Dispatcher keys;
     /** The lab's events not yet applied. */
     private final Queue<LabEvent> pending = new ArrayDeque<>();
@@ -91,7 +94,7 @@ public final class VirtualScreen {
     public VirtualScreen(int columns, int rows, Settings settings, Frame frame) {
         this.frame = frame;
         view = new ViewState(1000, settings);
-        keys = new Dispatcher(view, sampler, lab);
+        keys = new Dispatcher(view, sampler, lab, fleet);
         lab.subscribe(pending::add);
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         terminal.enterPrivateMode();
@@ -124,6 +127,12 @@ public final class VirtualScreen {
         while ((e = pending.poll()) != null) {
             keys.onLab(e);
         }
+        return draw();
+    }
+
+    /** The fleet's link brings news (connecting, the fleet, a failure); redraws. */
+    public VirtualScreen fleet(FleetNews news) {
+        keys.onFleet(news);
         return draw();
     }
 

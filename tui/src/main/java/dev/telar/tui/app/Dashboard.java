@@ -17,6 +17,8 @@ import dev.telar.tui.loop.TerminalSession;
 import dev.telar.tui.loop.UiEvent;
 import dev.telar.tui.panel.Frame;
 import dev.telar.tui.view.Dispatcher;
+import dev.telar.tui.view.FleetLink;
+import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.lab.Lab;
@@ -79,6 +81,14 @@ public final class Dashboard {
      *         this terminal cannot show the dashboard
      */
     public static int run(Settings settings, Consumer<Runnable> restoreFirst) {
+        return run(settings, Optional.empty(), restoreFirst);
+    }
+
+    /**
+     * As {@link #run(Settings, Consumer)}, with the manager whose fleet the fleet view shows (none:
+     * the view says how to configure one). Nothing connects to it until the fleet view is opened.
+     */
+    public static int run(Settings settings, Optional<ManagerTarget> manager, Consumer<Runnable> restoreFirst) {
         Texts texts = Texts.of(settings.language());
         String term = System.getenv("TERM");
         if (term == null || term.isBlank() || "dumb".equals(term)) {
@@ -96,10 +106,13 @@ public final class Dashboard {
         Lab lab = openLab(settings);
         // The lab's events reach the UI thread only through the queue, like everything else.
         lab.subscribe(event -> queue.offer(new UiEvent.Lab(event)));
+        Optional<ManagerFleet> fleet = manager.map(m -> new ManagerFleet(m, news -> queue.offer(new UiEvent.Fleet(news))));
         Teardown teardown = new Teardown(List.of(new Teardown.Step("the lab", lab::close),
+                new Teardown.Step("the fleet", () -> fleet.ifPresent(ManagerFleet::closeNow)),
                 new Teardown.Step("the sampler", sampler::close)));
         try {
-            return runOnTerminal(settings, sampler, lab, queue, teardown, restoreFirst);
+            return runOnTerminal(settings, sampler, lab, fleet.<FleetLink>map(f -> f).orElse(FleetLink.NONE), queue, teardown,
+                    restoreFirst);
         } finally {
             teardown.run();
         }
@@ -116,7 +129,7 @@ public final class Dashboard {
         return new LabClient(IpcPlace.parentDir(settings.ipc(), System.getenv()), IpcPlace.limits(settings.ipc()));
     }
 
-    private static int runOnTerminal(Settings settings, Sampler sampler, Lab lab, BlockingQueue<UiEvent> queue,
+    private static int runOnTerminal(Settings settings, Sampler sampler, Lab lab, FleetLink fleet, BlockingQueue<UiEvent> queue,
                                      Teardown teardown, Consumer<Runnable> restoreFirst) {
         Texts texts = Texts.of(settings.language());
         TelarTerminal terminal;
@@ -154,7 +167,7 @@ public final class Dashboard {
             });
             session.enterFullScreen();
             ViewState view = new ViewState(sampler.intervalMillis(), settings);
-            Dispatcher keys = new Dispatcher(view, SamplerControl.of(sampler), lab);
+            Dispatcher keys = new Dispatcher(view, SamplerControl.of(sampler), lab, fleet);
             Runnable suspend = () -> suspend(session, terminal, size);
             int code = new EventLoop(new TerminalPainter(terminal, session), size::get, keys, new Frame(), queue,
                     suspend).run();

@@ -106,6 +106,8 @@ public final class Cli {
                 .addSubcommand("remote", new BenchRemoteCommand()));
         cli.addSubcommand("sync", new SyncCommand());
         cli.addSubcommand("manager", new CommandLine(new ManagerCommand()).addSubcommand("serve", new ManagerServeCommand()));
+        cli.addSubcommand("agent", new AgentCommand(probes));
+        cli.addSubcommand("fleet", new FleetCommand());
         cli.setResourceBundle(UsageHelp.bundle(language));
         cli.setExecutionStrategy(settingsFirst(new CommandLine.RunLast()));
         Texts texts = Texts.of(language);

@@ -4,6 +4,7 @@ import dev.telar.config.Overrides;
 import dev.telar.config.Settings;
 import dev.telar.config.SettingsException;
 import dev.telar.config.SettingsLoader;
+import dev.telar.tui.ManagerPlace;
 import dev.telar.tui.app.Dashboard;
 import dev.telar.tui.text.Texts;
 import java.io.PrintWriter;
@@ -55,6 +56,6 @@ public final class DashboardStart {
         }
         LoggerFactory.getLogger(DashboardStart.class).info("starting the dashboard: TERM={}, refresh {} ms, log {}",
                 term, settings.refreshMillis(), settings.logFile());
-        return Dashboard.run(settings, Errors::restoreTerminalFirst);
+        return Dashboard.run(settings, ManagerPlace.configured(settings, environment::getenv), Errors::restoreTerminalFirst);
     }
 }

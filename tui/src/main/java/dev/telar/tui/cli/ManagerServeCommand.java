@@ -130,7 +130,7 @@ public final class ManagerServeCommand implements Callable<Integer> {
     }
 
     /** Makes Ctrl-C, SIGTERM and SIGHUP count {@code stop} down; returns how to put the previous handlers back. */
-    private static List<Runnable> catchStopSignals(CountDownLatch stop) {
+    static List<Runnable> catchStopSignals(CountDownLatch stop) {
         List<Runnable> restore = new ArrayList<>();
         for (String name : STOP_SIGNALS) {
             try {

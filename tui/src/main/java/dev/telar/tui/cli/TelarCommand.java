@@ -58,6 +58,13 @@ public final class TelarCommand implements Callable<Integer> {
     @Option(names = LogSetup.LOG_FILE_OPTION, paramLabel = "${bundle:label.path:-PATH}")
     private Path logFile;
 
+    // The fleet view's manager; descriptions shared with the remote commands' options.
+    @Option(names = "--manager", paramLabel = "${bundle:label.manager:-HOST:PORT}", descriptionKey = "option.manager")
+    private String manager;
+
+    @Option(names = "--key-file", paramLabel = "${bundle:label.path:-PATH}", descriptionKey = "option.manager.key-file")
+    private Path keyFile;
+
     @Option(names = "--cds-warmup", hidden = true,
             description = "Load the classes a normal run needs and exit (used by the launcher to build its class-data archive).")
     private boolean cdsWarmup;
@@ -135,6 +142,8 @@ public final class TelarCommand implements Callable<Integer> {
                 .with(SettingKey.THEME, "--theme", theme)
                 .with(SettingKey.ASCII, ascii != null && !ascii ? "--no-ascii" : "--ascii", ascii)
                 .with(SettingKey.MOUSE, mouse != null && !mouse ? "--no-mouse" : "--mouse", mouse)
-                .with(SettingKey.LOG_FILE, LogSetup.LOG_FILE_OPTION, logFile == null ? null : logFile.toString());
+                .with(SettingKey.LOG_FILE, LogSetup.LOG_FILE_OPTION, logFile == null ? null : logFile.toString())
+                .with(SettingKey.MANAGER_ADDRESS, "--manager", manager)
+                .with(SettingKey.MANAGER_KEY_FILE, "--key-file", keyFile == null ? null : keyFile.toAbsolutePath().toString());
     }
 }

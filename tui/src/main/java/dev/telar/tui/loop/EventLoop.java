@@ -105,6 +105,9 @@ public final class EventLoop {
         if (event instanceof UiEvent.Lab l) {
             return handler.onLab(l.event());
         }
+        if (event instanceof UiEvent.Fleet f) {
+            return handler.onFleet(f.news());
+        }
         if (event instanceof UiEvent.Failure f) {
             throw new DashboardFailure(f.cause());
         }

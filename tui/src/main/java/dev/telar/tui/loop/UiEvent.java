@@ -2,12 +2,14 @@ package dev.telar.tui.loop;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import dev.telar.probe.SystemSnapshot;
+import dev.telar.tui.view.FleetNews;
 import dev.telar.workloads.lab.LabEvent;
 
 /**
  * Something the UI thread must react to. Produced by the sampler thread (snapshots), the input
  * thread (keys, failures), the lab's thread (its events: every job's news and progress, pushed,
- * never polled) and the resize signal handler; consumed only by the {@link EventLoop}.
+ * never polled), the fleet's watch (while the fleet view is open) and the resize signal handler;
+ * consumed only by the {@link EventLoop}.
  */
 public sealed interface UiEvent {
     /** The terminal changed size; the screen must adopt the new size and redraw. */
@@ -23,6 +25,10 @@ public sealed interface UiEvent {
 
     /** An event of the lab, as it reported them, in order. */
     record Lab(LabEvent event) implements UiEvent {
+    }
+
+    /** News of the fleet view's link to the manager. */
+    record Fleet(FleetNews news) implements UiEvent {
     }
 
     /** The terminal was resized. */

@@ -42,6 +42,8 @@ public final class Frame {
     private final Panel race;
     private final Panel exchangeResults;
     private final Panel sync;
+    private final Panel fleet;
+    private final Panel fleetHost;
     private final Panel footer;
     private final Panel help;
     private final Panel tooSmall;
@@ -72,6 +74,8 @@ public final class Frame {
         race = panels.apply(new RaceDemoPanel());
         exchangeResults = panels.apply(new ExchangeResultsPanel());
         sync = panels.apply(new SyncPanel());
+        fleet = panels.apply(new FleetPanel());
+        fleetHost = panels.apply(new FleetHostPanel());
         footer = panels.apply(new FooterPanel());
         help = panels.apply(new HelpOverlay());
         tooSmall = panels.apply(new TooSmallPanel());
@@ -162,6 +166,8 @@ public final class Frame {
             laid = laid.then(render(exchangeForm, g, x.form(), snap, view))
                     .then(render(view.exchange().showRace() ? race : exchange, g, x.side(), snap, view))
                     .then(render(exchangeResults, g, x.results(), snap, view));
+        } else if (view.mode() == ViewState.Mode.FLEET) {
+            laid = laid.then(render(view.fleet().hostOpen() ? fleetHost : fleet, g, layout.processes(), snap, view));
         } else if (view.mode() == ViewState.Mode.SYNC) {
             laid = laid.then(render(sync, g, layout.processes(), snap, view));
         } else {

@@ -30,6 +30,7 @@ public final class Dispatcher {
     private final Sampling sampling;
     private final LabLink lab;
     private final GlobalKeys global;
+    private final FleetController fleet;
     private final Map<ViewState.Mode, ViewController> controllers = new EnumMap<>(ViewState.Mode.class);
 
     /**
@@ -38,6 +39,15 @@ public final class Dispatcher {
      * @param lab     where the job views send their jobs; its events come back through {@link #onLab}
      */
     public Dispatcher(ViewState view, SamplerControl sampler, Lab lab) {
+        this(view, sampler, lab, FleetLink.NONE);
+    }
+
+    /**
+     * As above, with the fleet view's way to the manager.
+     *
+     * @param fleet opened while the fleet view is shown, closed when it is left
+     */
+    public Dispatcher(ViewState view, SamplerControl sampler, Lab lab, FleetLink fleet) {
         this.view = view;
         this.sampling = new Sampling(sampler, view);
         this.lab = new LabLink(view, lab);
@@ -50,6 +60,8 @@ public final class Dispatcher {
         controllers.put(ViewState.Mode.EXPERIMENTS, experiments);
         controllers.put(ViewState.Mode.EXCHANGE, exchange);
         controllers.put(ViewState.Mode.SYNC, sync);
+        this.fleet = new FleetController(view.fleet(), fleet);
+        controllers.put(ViewState.Mode.FLEET, this.fleet);
         Map<ViewState.Mode, KeyTable> tables = new EnumMap<>(ViewState.Mode.class);
         controllers.forEach((mode, c) -> tables.put(mode, KeyTable.join(global.head(), c.keys(), global.tail(mode))));
         view.setKeyTables(tables);
@@ -63,6 +75,18 @@ public final class Dispatcher {
     /** Takes a new snapshot; always worth a redraw. */
     public Outcome onSnapshot(SystemSnapshot snapshot) {
         view.setSnapshot(snapshot);
+        if (view.mode() == ViewState.Mode.FLEET) {
+            fleet.tick();
+        }
+        return Outcome.REDRAW;
+    }
+
+    /** Takes the fleet link's news. */
+    public Outcome onFleet(FleetNews news) {
+        if (view.mode() != ViewState.Mode.FLEET) {
+            return Outcome.IGNORED; // late news of a link just closed
+        }
+        fleet.news(news);
         return Outcome.REDRAW;
     }
 
@@ -88,6 +112,19 @@ public final class Dispatcher {
      * with help open only the keys that work over it do.
      */
     public Outcome onKey(KeyStroke key) {
+        ViewState.Mode before = view.mode();
+        Outcome outcome = applyKey(key);
+        if (view.mode() != before) {
+            if (before == ViewState.Mode.FLEET) {
+                fleet.hidden();
+            } else if (view.mode() == ViewState.Mode.FLEET) {
+                fleet.shown();
+            }
+        }
+        return outcome;
+    }
+
+    private Outcome applyKey(KeyStroke key) {
         if (key.getKeyType() == KeyType.EOF) {
             // The terminal is gone (e.g. the SSH connection dropped); nothing more can be read.
             return Outcome.QUIT;
@@ -143,7 +180,7 @@ public final class Dispatcher {
             return Outcome.IGNORED;
         }
         Target target = hit.get();
-        return target.action() == Target.Action.KEY ? onKey(target.key()) : shown().click(target.action(), target.argument());
+        return target.action() == Target.Action.KEY ? applyKey(target.key()) : shown().click(target.action(), target.argument());
     }
 
     private ViewController shown() {

@@ -33,7 +33,9 @@ public final class ViewState {
         /** The exchange form, a panel per mechanism, the 1-vs-P results and the race demo. */
         EXCHANGE,
         /** The synchronization primitives: one scenario run and its primitive's live state. */
-        SYNC
+        SYNC,
+        /** The fleet: a row per host publishing to the manager, or one host's own view. */
+        FLEET
     }
 
     private SystemSnapshot snapshot;
@@ -41,6 +43,7 @@ public final class ViewState {
     private final ExperimentState experiments;
     private final ExchangeState exchange;
     private final SyncViewState sync = new SyncViewState();
+    private final FleetState fleet = new FleetState();
     private SortKey sort = SortKey.CPU;
     private String filter = "";
     private boolean editingFilter;
@@ -243,6 +246,11 @@ public final class ViewState {
     }
 
     /** The body shown: processes, experiments, exchange or sync primitives. */
+    /** The fleet view's state. */
+    public FleetState fleet() {
+        return fleet;
+    }
+
     public Mode mode() {
         return mode;
     }

@@ -154,6 +154,15 @@ final class EveryPanel {
             return vs;
         });
         steps.putAll(SyncScreens.all());
+        steps.put("fleet without a manager", shown('f'));
+        steps.put("fleet list", vs -> fleet(vs, false));
+        steps.put("fleet host", vs -> fleet(vs, true));
+        steps.put("fleet refused", vs -> {
+            show(vs);
+            vs.fleet.configured = true;
+            vs.press('f');
+            return vs.fleet(dev.telar.tui.view.FleetNews.failed(Problem.of(ProblemCode.MANAGER_REFUSED, "10.0.0.5:2181")));
+        });
         steps.put("too small", vs -> {
             vs.terminal.setTerminalSize(new com.googlecode.lanterna.TerminalSize(50, 12));
             return show(vs);
@@ -223,6 +232,18 @@ final class EveryPanel {
             }
             return vs;
         };
+    }
+
+    /** The fleet view with two hosts, one gone; {@code host}: the first host's own view. */
+    private static VirtualScreen fleet(VirtualScreen vs, boolean host) {
+        show(vs);
+        vs.fleet.configured = true;
+        vs.press('f');
+        vs.fleet(dev.telar.tui.view.FleetNews.watching(FleetRenderTest.twoHosts()));
+        if (host) {
+            vs.press(KeyType.Enter);
+        }
+        return vs.draw();
     }
 
     private static VirtualScreen show(VirtualScreen vs) {

@@ -1,0 +1,102 @@
+package dev.telar.tui.cli;
+
+import dev.telar.probe.Probe;
+import dev.telar.tui.text.Texts;
+import dev.telar.workloads.remote.ManagerClient;
+import dev.telar.workloads.remote.ManagerTarget;
+import dev.telar.workloads.remote.fleet.FleetAgent;
+import dev.telar.workloads.remote.fleet.HostSummary;
+import dev.telar.workloads.remote.fleet.SummaryMaker;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code telar agent [--manager ADDR] [--key-file PATH] [--name NAME] [--interval SECONDS]}:
+ * publishes this host's summary (cores, load, memory, busiest processes, Telar's processes) to the
+ * manager's fleet every interval (by default the settings' refresh interval) until Ctrl-C,
+ * SIGTERM or SIGHUP, then deletes its node and exits 0. Prints one line at the start. A bad
+ * option, manager address or key, or a manager that refuses the key: one line, exit 2. No manager
+ * answering: one line, exit 1.
+ */
+@Command(name = "agent", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true) // texts: "telar.agent.*" in the usage bundles
+public final class AgentCommand implements Callable<Integer> {
+    static final double MIN_INTERVAL = 0.25;
+    static final double MAX_INTERVAL = 60;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ManagerOptions manager;
+
+    @Option(names = "--name", paramLabel = "${bundle:label.name:-NAME}")
+    private String name;
+
+    /** Null: the settings' refresh interval (1 s unless set). */
+    @Option(names = "--interval", paramLabel = "${bundle:label.seconds:-SECONDS}")
+    private Double interval;
+
+    private final Supplier<Probe> probes;
+
+    /** An agent that reads this machine with {@code probes}. */
+    public AgentCommand(Supplier<Probe> probes) {
+        this.probes = probes;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Texts texts = CommandTexts.of(spec, null);
+        double intervalSeconds = interval != null ? interval : TelarCommand.settingsOf(spec).refreshMillis() / 1000.0;
+        if (!(intervalSeconds >= MIN_INTERVAL && intervalSeconds <= MAX_INTERVAL)) {
+            throw new ParameterException(spec.commandLine(), texts.format("cli.agent.interval",
+                    seconds(MIN_INTERVAL), seconds(MAX_INTERVAL), seconds(intervalSeconds)));
+        }
+        Probe probe = probes.get();
+        String host = name != null ? name : probe.host().hostName();
+        if (!HostSummary.isName(host)) {
+            throw new ParameterException(spec.commandLine(), texts.format("cli.agent.name", host, HostSummary.MAX_NAME));
+        }
+        ManagerTarget target = manager.target(spec, texts);
+        CountDownLatch stop = new CountDownLatch(1);
+        // As for the manager: a signal ends the wait below, so the node is deleted and the exit is 0.
+        List<Runnable> restore = ManagerServeCommand.catchStopSignals(stop);
+        try (ManagerClient client = ManagerConnection.open(target, spec, texts)) {
+            int pid = (int) ProcessHandle.current().pid();
+            probe.sample(p -> false); // loads are measured between two samples: the first publish has an interval behind it
+            FleetAgent agent = FleetAgent.start(client, host, Duration.ofNanos(Math.round(intervalSeconds * 1e9)),
+                    () -> SummaryMaker.of(probe.sample(p -> false), host, pid, SummaryMaker.DEFAULT_TOP));
+            try {
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(texts.format("cli.agent.publishing", host, target.address(), seconds(intervalSeconds)));
+                out.flush();
+                stop.await();
+            } finally {
+                agent.close();
+            }
+            LoggerFactory.getLogger(AgentCommand.class).info("agent stopped by a signal after {} summaries", agent.published());
+            return 0;
+        } catch (ManagerConnection.Failed told) {
+            return told.exit();
+        } finally {
+            restore.forEach(Runnable::run);
+        }
+    }
+
+    /** Seconds as a person writes them: "1", "0.5". */
+    static String seconds(double s) {
+        return s == Math.rint(s) ? Long.toString((long) s) : String.format(Locale.ROOT, "%s", s);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.telar.tui.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.telar.tui.view.FleetNews;
+import dev.telar.tui.view.FleetState;
+import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.remote.ManagerClient;
+import dev.telar.workloads.remote.ManagerKey;
+import dev.telar.workloads.remote.ManagerServer;
+import dev.telar.workloads.remote.ManagerTarget;
+import dev.telar.workloads.remote.fleet.FleetAgent;
+import dev.telar.workloads.remote.fleet.HostSummary;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dashboard's link to the fleet against a real manager: nothing before it opens, news while open, quiet once closed. */
+@Timeout(60)
+class ManagerFleetTest {
+    @TempDir
+    Path tmp;
+    private ManagerServer server;
+    private Path keyFile;
+    private final LinkedBlockingQueue<FleetNews> news = new LinkedBlockingQueue<>();
+
+    @BeforeEach
+    void start() {
+        keyFile = ManagerKey.defaultFile(tmp);
+        server = ManagerServer.start(new InetSocketAddress("127.0.0.1", 0), ManagerServer.defaultDirectory(tmp), ManagerKey.readOrCreate(keyFile));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private FleetNews next() throws InterruptedException {
+        FleetNews n = news.poll(15, TimeUnit.SECONDS);
+        assertThat(n).as("news within 15 s").isNotNull();
+        return n;
+    }
+
+    @Test
+    void itFollowsTheFleetOnlyWhileOpen() throws Exception {
+        ManagerFleet fleet = new ManagerFleet(new ManagerTarget(server.connectString(), Optional.of(keyFile), 10_000), news::add);
+        try (ManagerClient publisher = ManagerClient.connect(server.connectString(), ManagerKey.read(keyFile), Duration.ofSeconds(10));
+             FleetAgent agent = FleetAgent.start(publisher, "h1", Duration.ofMillis(300), () -> new HostSummary("h1", 7,
+                     System.currentTimeMillis(), new double[] {0.5}, new double[] {0, 0, 0}, 1, 2, List.of(), List.of()))) {
+            Thread.sleep(300);
+            assertThat(news).as("nothing before the view opens").isEmpty();
+            assertThat(fleet.latest().rows()).isEmpty();
+            fleet.open();
+            fleet.open(); // a second open while open does nothing
+            assertThat(next().status()).isEqualTo(FleetState.Status.CONNECTING);
+            FleetNews watching = next();
+            while (watching.fleet().rows().isEmpty()) {
+                watching = next();
+            }
+            assertThat(watching.status()).isEqualTo(FleetState.Status.WATCHING);
+            assertThat(watching.fleet().row("h1").orElseThrow().latest().agentPid()).isEqualTo(7);
+            assertThat(fleet.latest().row("h1")).isPresent();
+            fleet.close();
+            assertThat(fleet.latest().rows()).as("nothing watched once closed").isEmpty();
+            news.clear();
+            Thread.sleep(1000); // three more summaries published
+            assertThat(news).as("no news once closed").isEmpty();
+        } finally {
+            fleet.closeNow();
+        }
+    }
+
+    @Test
+    void aRefusedKeyIsNewsNotAFailureOfTheDashboard() throws Exception {
+        Path other = Files.writeString(tmp.resolve("other.key"), "someone-elses-key-0123456789\n");
+        Files.setPosixFilePermissions(other, PosixFilePermissions.fromString("rw-------"));
+        ManagerFleet fleet = new ManagerFleet(new ManagerTarget(server.connectString(), Optional.of(other), 10_000), news::add);
+        try {
+            fleet.open();
+            assertThat(next().status()).isEqualTo(FleetState.Status.CONNECTING);
+            FleetNews failed = next();
+            assertThat(failed.status()).isEqualTo(FleetState.Status.FAILED);
+            assertThat(failed.problem().code()).isEqualTo(ProblemCode.MANAGER_REFUSED);
+        } finally {
+            fleet.closeNow();
+        }
+    }
+}

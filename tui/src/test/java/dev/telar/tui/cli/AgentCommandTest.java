@@ -1,0 +1,133 @@
+package dev.telar.tui.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.telar.workloads.proc.JvmCommand;
+import dev.telar.tui.FirstLine;
+import dev.telar.workloads.remote.ManagerKey;
+import dev.telar.workloads.remote.ManagerServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code telar agent} as a real process publishing to a real manager, read back by {@code telar fleet --json}; their one-line refusals. */
+@Timeout(90)
+class AgentCommandTest {
+    @TempDir
+    Path tmp;
+    private ManagerServer server;
+    private Path keyFile;
+    private final List<Process> started = new ArrayList<>();
+
+    @BeforeEach
+    void startManager() {
+        keyFile = ManagerKey.defaultFile(tmp.resolve("state"));
+        server = ManagerServer.start(new InetSocketAddress("127.0.0.1", 0), ManagerServer.defaultDirectory(tmp.resolve("state")),
+                ManagerKey.readOrCreate(keyFile));
+    }
+
+    @AfterEach
+    void stopAll() {
+        started.forEach(Process::destroyForcibly);
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private CliTest.Run cli(String... args) {
+        return CliTest.run(CliTest.env(false, Map.of("XDG_CONFIG_HOME", tmp.resolve("no-config").toString(),
+                "XDG_STATE_HOME", tmp.resolve("state").toString(), "LANG", "en_US.UTF-8")), args);
+    }
+
+    private CliTest.Run fleet() {
+        return cli("fleet", "--json", "--manager", server.connectString(), "--key-file", keyFile.toString());
+    }
+
+    @Test
+    void anAgentProcessIsListedByFleetJsonUntilSigtermThenLeavesNoHost() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.cli.Telar",
+                // no --interval: the refresh setting is the agent's interval
+                List.of("--refresh", "0.5", "agent", "--manager", server.connectString(), "--key-file", keyFile.toString(), "--name", "node-a")));
+        pb.environment().put("XDG_STATE_HOME", tmp.resolve("state").toString());
+        pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());
+        pb.environment().put("LANG", "en_US.UTF-8");
+        pb.environment().remove(ManagerKey.VARIABLE);
+        Process p = pb.start();
+        started.add(p);
+        String line = FirstLine.of(p, Duration.ofSeconds(40));
+        assertThat(line).as("stderr: %s", p.isAlive() ? "" : new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("agent publishing node-a to " + server.connectString() + " every 0.5 s");
+
+        CliTest.Run listed = fleet();
+        assertThat(listed.code()).as(listed.err()).isZero();
+        assertThat(listed.err()).isEmpty();
+        JsonNode doc = new ObjectMapper().readTree(listed.out());
+        assertThat(doc.get("hosts")).hasSize(1);
+        JsonNode host = doc.get("hosts").get(0);
+        assertThat(host.get("name").asText()).isEqualTo("node-a");
+        assertThat(host.get("state").asText()).isEqualTo("live");
+        assertThat(host.get("gone_at_ms").isNull()).isTrue();
+        assertThat(host.get("agent_pid").asLong()).isEqualTo(p.pid());
+        assertThat(host.get("cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(host.get("core_loads")).hasSize(Runtime.getRuntime().availableProcessors());
+        assertThat(host.get("memory").get("total_bytes").asLong()).isPositive();
+        assertThat(host.get("top")).hasSize(5);
+        List<String> jobs = new ArrayList<>();
+        host.get("telar_jobs").forEach(j -> jobs.add(j.get("pid").asLong() + " " + j.get("kind").asText()));
+        assertThat(jobs).contains(p.pid() + " agent");
+
+        p.toHandle().destroy(); // SIGTERM
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+        // the agent deleted its node: a fresh read lists no host
+        CliTest.Run after = fleet();
+        assertThat(after.code()).isZero();
+        assertThat(new ObjectMapper().readTree(after.out()).get("hosts")).isEmpty();
+    }
+
+    @Test
+    void aWrongKeyIsOneLineAndExitTwo() throws Exception {
+        Path other = Files.writeString(tmp.resolve("other.key"), "someone-elses-key-0123456789\n");
+        Files.setPosixFilePermissions(other, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        CliTest.assertOneUsageLine(cli("agent", "--manager", server.connectString(), "--key-file", other.toString()),
+                "manager at " + server.connectString() + " refused the key");
+        CliTest.assertOneUsageLine(cli("fleet", "--json", "--manager", server.connectString(), "--key-file", other.toString()),
+                "refused the key");
+    }
+
+    @Test
+    void badOptionsAreOneLineAndExitTwo() {
+        CliTest.assertOneUsageLine(cli("agent", "--manager", "nohost"), "--manager: 'nohost' is not HOST:PORT");
+        CliTest.assertOneUsageLine(cli("agent", "--manager", server.connectString(), "--name", "a/b"),
+                "--name: 'a/b' is not a fleet host name");
+        CliTest.assertOneUsageLine(cli("agent", "--manager", server.connectString(), "--interval", "0.1"),
+                "--interval must be between 0.25 and 60 seconds; got 0.1");
+        CliTest.assertOneUsageLine(cli("agent"), "no manager named");
+        CliTest.assertOneUsageLine(cli("fleet", "--manager", server.connectString()), "fleet needs --json");
+    }
+
+    @Test
+    void noManagerAnsweringIsOneLineAndExitOne() {
+        int port = server.connectString().isEmpty() ? 0 : Integer.parseInt(server.connectString().replaceAll(".*:", ""));
+        server.close();
+        server = null;
+        CliTest.Run r = cli("agent", "--manager", "127.0.0.1:" + port, "--key-file", keyFile.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("telar: no manager answered at 127.0.0.1:" + port + " within 10 s\n");
+        assertThat(r.out()).isEmpty();
+    }
+}

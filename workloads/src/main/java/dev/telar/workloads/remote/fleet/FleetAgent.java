@@ -1,0 +1,163 @@
+package dev.telar.workloads.remote.fleet;
+
+import dev.telar.workloads.remote.ManagerClient;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes a host's summary into the ephemeral node {@value #HOSTS}{@code /<host>} (under the
+ * client's namespace) every interval, on a thread of its own, until closed.
+ *
+ * <p>The node is created once per session and then only written ({@code setData}); after a
+ * session loss (the server dropped it, the node went with it) the next write finds no node and
+ * creates it again in the new session. A node of that name held by another live session (another
+ * agent with the same name, or this host's previous agent whose session has not yet ended) is
+ * left alone: the agent tries again at each interval and takes the name once that session ends.
+ * A failed write (connection lost) is logged and tried again at the next interval: the agent
+ * never waits without end. Closing deletes the node, so watchers see the host gone at once.
+ */
+public final class FleetAgent implements AutoCloseable {
+    /** The folder of the hosts' nodes, relative to {@link ManagerClient#ROOT}. */
+    public static final String HOSTS = "/fleet/hosts";
+    private static final Logger LOG = LoggerFactory.getLogger(FleetAgent.class);
+
+    private final CuratorFramework curator;
+    private final String path;
+    private final long intervalNanos;
+    private final Supplier<HostSummary> summaries;
+    private final Thread thread;
+    private final AtomicLong published = new AtomicLong();
+    private volatile boolean closed;
+    private volatile int lastSize;
+    /** The session in which this agent created its node; 0: none yet. Only the agent's thread writes it. */
+    private long ownSession;
+    private boolean warnedTaken;
+
+    private FleetAgent(ManagerClient client, String host, Duration interval, Supplier<HostSummary> summaries) {
+        this.curator = client.curator();
+        this.path = HOSTS + "/" + host;
+        this.intervalNanos = interval.toNanos();
+        this.summaries = summaries;
+        this.thread = new Thread(this::loop, "telar-fleet-agent");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Starts publishing: the first summary at once, then one every {@code interval}.
+     *
+     * @param host      the host's name in the fleet ({@link HostSummary#isName}); the summaries must carry it
+     * @param summaries makes a fresh summary each time it is asked, on the agent's thread
+     */
+    public static FleetAgent start(ManagerClient client, String host, Duration interval, Supplier<HostSummary> summaries) {
+        if (!HostSummary.isName(host)) {
+            throw new IllegalArgumentException("a fleet host name is 1 to " + HostSummary.MAX_NAME + " letters, digits, '.', '_' or '-': '" + host + "'");
+        }
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("an interval is positive, not " + interval);
+        }
+        FleetAgent agent = new FleetAgent(client, host, interval, Objects.requireNonNull(summaries, "summaries"));
+        agent.thread.start();
+        return agent;
+    }
+
+    /** How many summaries have been written so far. */
+    public long published() {
+        return published.get();
+    }
+
+    /** The size of the last summary written, bytes (0 before the first). */
+    public int lastSize() {
+        return lastSize;
+    }
+
+    private void loop() {
+        long next = System.nanoTime();
+        while (!closed) {
+            try {
+                publish();
+            } catch (InterruptedException stop) {
+                return;
+            } catch (Exception e) {
+                LOG.warn("fleet agent could not publish {}: {}", path, e.toString());
+            }
+            next += intervalNanos;
+            long wait = next - System.nanoTime();
+            if (wait < 0) {
+                next = System.nanoTime(); // fell behind (a slow write): start counting again from now
+                continue;
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException stop) {
+                return;
+            }
+        }
+    }
+
+    private void publish() throws Exception {
+        HostSummary summary = summaries.get();
+        byte[] data = SummaryCodec.encode(summary);
+        long session = curator.getZookeeperClient().getZooKeeper().getSessionId();
+        if (session == ownSession) {
+            try {
+                curator.setData().forPath(path, data);
+                written(data);
+                return;
+            } catch (KeeperException.NoNodeException gone) {
+                LOG.info("fleet node {} vanished; creating it again", path);
+            }
+        }
+        try {
+            curator.create().creatingParentContainersIfNeeded().withMode(CreateMode.EPHEMERAL).forPath(path, data);
+            ownSession = session;
+            warnedTaken = false;
+            written(data);
+            LOG.info("fleet agent created {} in session 0x{}", path, Long.toHexString(session));
+        } catch (KeeperException.NodeExistsException taken) {
+            Stat stat = curator.checkExists().forPath(path);
+            if (stat != null && stat.getEphemeralOwner() == session) {
+                ownSession = session; // created by a write whose answer was lost
+                curator.setData().forPath(path, data);
+                written(data);
+            } else if (!warnedTaken) {
+                warnedTaken = true;
+                LOG.warn("fleet node {} is held by another session; waiting for it to end", path);
+            }
+        }
+    }
+
+    private void written(byte[] data) {
+        lastSize = data.length;
+        published.incrementAndGet();
+    }
+
+    /** Stops publishing and deletes the node (when this session still holds it). */
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            long session = curator.getZookeeperClient().getZooKeeper().getSessionId();
+            Stat stat = curator.checkExists().forPath(path);
+            if (stat != null && stat.getEphemeralOwner() == session) {
+                curator.delete().forPath(path);
+            }
+        } catch (Exception e) {
+            LOG.info("fleet node {} not deleted ({}); it goes when the session ends", path, e.toString());
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.telar.workloads.remote.fleet;
+
+import dev.telar.workloads.remote.ManagerClient;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.apache.curator.framework.recipes.cache.ChildData;
+import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the hosts' nodes under {@value FleetAgent#HOSTS} with Curator's {@link CuratorCache}
+ * (ZooKeeper watches: nothing is polled) and hands out {@link FleetSnapshot}s. A host whose node
+ * vanished stays listed as gone for {@code keepGone}, with when it went, then is dropped; a host
+ * that comes back is live again. A node whose data is not a summary is logged and skipped.
+ *
+ * <p>The listener is called on Curator's event thread after every change, with a new snapshot;
+ * it must not block.
+ */
+public final class FleetWatch implements AutoCloseable {
+    /** How long a gone host stays listed unless told otherwise. */
+    public static final Duration KEEP_GONE = Duration.ofSeconds(60);
+    private static final Logger LOG = LoggerFactory.getLogger(FleetWatch.class);
+
+    private final CuratorCache cache;
+    private final long keepGoneMillis;
+    private final LongSupplier clock;
+    private final Consumer<FleetSnapshot> listener;
+    private final CountDownLatch initialized = new CountDownLatch(1);
+    /** By host; guarded by {@code this}. */
+    private final Map<String, FleetRow> rows = new HashMap<>();
+
+    private FleetWatch(ManagerClient client, Duration keepGone, LongSupplier clock, Consumer<FleetSnapshot> listener) {
+        this.cache = CuratorCache.build(client.curator(), FleetAgent.HOSTS);
+        this.keepGoneMillis = keepGone.toMillis();
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /**
+     * Starts watching; {@code listener} hears every change (and the end of the first read).
+     *
+     * @param keepGone how long a vanished host stays listed as gone
+     */
+    public static FleetWatch start(ManagerClient client, Duration keepGone, Consumer<FleetSnapshot> listener) {
+        FleetWatch watch = new FleetWatch(client, keepGone, System::currentTimeMillis, Objects.requireNonNull(listener, "listener"));
+        watch.cache.listenable().addListener(CuratorCacheListener.builder()
+                .forCreatesAndChanges((before, after) -> watch.read(after))
+                .forDeletes(watch::vanished)
+                .forInitialized(watch::initialized)
+                .build());
+        watch.cache.start();
+        return watch;
+    }
+
+    /**
+     * Waits until the hosts there at the start have been read, at most {@code timeout}.
+     *
+     * @return false when that did not happen in time (the connection is lost, say)
+     */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        return initialized.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The fleet now: gone hosts older than the keeping time are dropped first. */
+    public synchronized FleetSnapshot snapshot() {
+        long now = clock.getAsLong();
+        rows.values().removeIf(r -> !r.live() && now - r.goneAtMillis() > keepGoneMillis);
+        return new FleetSnapshot(now, rows.values().stream().sorted(Comparator.comparing(FleetRow::host)).toList(),
+                initialized.getCount() == 0);
+    }
+
+    private static String host(ChildData node) {
+        String path = node.getPath();
+        String prefix = FleetAgent.HOSTS + "/";
+        if (!path.startsWith(prefix) || path.indexOf('/', prefix.length()) >= 0) {
+            return null; // the folder itself, or something deeper that is not a host
+        }
+        return path.substring(prefix.length());
+    }
+
+    private void read(ChildData node) {
+        String host = host(node);
+        if (host == null || node.getData() == null) {
+            return;
+        }
+        HostSummary summary;
+        try {
+            summary = SummaryCodec.decode(node.getData());
+        } catch (IllegalArgumentException bad) {
+            LOG.warn("fleet node {} skipped: {}", node.getPath(), bad.getMessage());
+            return;
+        }
+        if (!summary.host().equals(host)) {
+            LOG.warn("fleet node {} skipped: it holds the summary of '{}'", node.getPath(), summary.host());
+            return;
+        }
+        synchronized (this) {
+            FleetRow before = rows.get(host);
+            long updates = before == null ? 1 : before.updates() + 1;
+            rows.put(host, new FleetRow(summary, clock.getAsLong(), FleetRow.LIVE, updates));
+        }
+        changed();
+    }
+
+    private void vanished(ChildData node) {
+        String host = host(node);
+        if (host == null) {
+            return;
+        }
+        synchronized (this) {
+            FleetRow before = rows.get(host);
+            if (before == null || !before.live()) {
+                return;
+            }
+            rows.put(host, new FleetRow(before.latest(), before.heardAtMillis(), clock.getAsLong(), before.updates()));
+        }
+        LOG.info("fleet host {} gone", host);
+        changed();
+    }
+
+    private void initialized() {
+        initialized.countDown();
+        changed();
+    }
+
+    private void changed() {
+        try {
+            listener.accept(snapshot());
+        } catch (RuntimeException e) {
+            LOG.warn("fleet listener failed", e);
+        }
+    }
+
+    /** Stops watching; the client stays open. */
+    @Override
+    public void close() {
+        cache.close();
+    }
+}
