@@ -111,8 +111,8 @@ public final class Dashboard {
                 new Teardown.Step("the fleet", () -> fleet.ifPresent(ManagerFleet::closeNow)),
                 new Teardown.Step("the sampler", sampler::close)));
         try {
-            return runOnTerminal(settings, sampler, lab, fleet.<FleetLink>map(f -> f).orElse(FleetLink.NONE), queue, teardown,
-                    restoreFirst);
+            return runOnTerminal(settings, manager, sampler, lab, fleet.<FleetLink>map(f -> f).orElse(FleetLink.NONE), queue,
+                    teardown, restoreFirst);
         } finally {
             teardown.run();
         }
@@ -129,8 +129,9 @@ public final class Dashboard {
         return new LabClient(IpcPlace.parentDir(settings.ipc(), System.getenv()), IpcPlace.limits(settings.ipc()));
     }
 
-    private static int runOnTerminal(Settings settings, Sampler sampler, Lab lab, FleetLink fleet, BlockingQueue<UiEvent> queue,
-                                     Teardown teardown, Consumer<Runnable> restoreFirst) {
+    private static int runOnTerminal(Settings settings, Optional<ManagerTarget> manager, Sampler sampler, Lab lab,
+                                     FleetLink fleet, BlockingQueue<UiEvent> queue, Teardown teardown,
+                                     Consumer<Runnable> restoreFirst) {
         Texts texts = Texts.of(settings.language());
         TelarTerminal terminal;
         try {
@@ -167,6 +168,7 @@ public final class Dashboard {
             });
             session.enterFullScreen();
             ViewState view = new ViewState(sampler.intervalMillis(), settings);
+            view.sync().offerRemote(manager); // the sync view's m offers remote runs only with a manager
             Dispatcher keys = new Dispatcher(view, SamplerControl.of(sampler), lab, fleet);
             Runnable suspend = () -> suspend(session, terminal, size);
             int code = new EventLoop(new TerminalPainter(terminal, session), size::get, keys, new Frame(), queue,

@@ -101,11 +101,32 @@ public final class LogSetup {
         }, "telar-log-init");
         init.setDaemon(true);
         init.start();
+        aside = init;
         if (!LogProvider.class.getName().equals(System.getProperty("slf4j.provider"))) {
             return;
         }
         try {
             LogProvider.awaitBegun(BEGIN_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The side thread setting SLF4J up; null before {@link #initialiseAside}. */
+    private static volatile Thread aside;
+
+    /**
+     * Waits at most {@code millis} for the side thread to finish setting SLF4J up, so that lines
+     * logged meanwhile (kept by stand-ins until then) reach the file before the JVM exits: a short
+     * command such as {@code --version} can end before a loaded machine has finished the set-up.
+     */
+    public static void finishAside(long millis) {
+        Thread init = aside;
+        if (init == null) {
+            return;
+        }
+        try {
+            init.join(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

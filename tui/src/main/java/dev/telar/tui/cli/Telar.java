@@ -51,6 +51,7 @@ public final class Telar {
             System.err.println(Errors.report(Thread.currentThread(), t, logFile, Errors.texts(language)));
             code = Cli.FAILURE;
         }
+        LogSetup.finishAside(LogSetup.BEGIN_WAIT_MS);
         System.exit(code);
     }
 }

@@ -47,7 +47,7 @@ public final class SyncViewState {
     }
 
     /** Offers remote runs at {@code target} (empty: none; a remote choice falls back to threads). */
-    void offerRemote(Optional<ManagerTarget> target) {
+    public void offerRemote(Optional<ManagerTarget> target) {
         manager = target;
         if (target.isEmpty() && mode == Mode.REMOTE) {
             mode = Mode.THREADS;

@@ -6,7 +6,6 @@ import dev.telar.config.Settings;
 import dev.telar.config.Theme;
 import dev.telar.probe.ProcessInfo;
 import dev.telar.probe.SystemSnapshot;
-import dev.telar.tui.ManagerPlace;
 import dev.telar.workloads.lab.JobKind;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +95,6 @@ public final class ViewState {
         this.theme = settings.theme();
         this.ascii = settings.ascii();
         this.mouse = settings.mouse();
-        sync.offerRemote(ManagerPlace.configured(settings, System::getenv));
     }
 
     /** The language every text is drawn in. */
