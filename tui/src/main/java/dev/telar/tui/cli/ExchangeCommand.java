@@ -63,7 +63,7 @@ public final class ExchangeCommand implements Callable<Integer> {
     @Option(names = "--json")
     private boolean json;
 
-    /** The manager of {@code --via manager-dict}; the other mechanisms ignore it. */
+    /** The manager of {@code --via manager-dict} and {@code manager-value}; the other mechanisms ignore it. */
     @Mixin
     private ManagerOptions manager = new ManagerOptions();
 

@@ -48,7 +48,7 @@ class ExchangeCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "run exchange --via carrier-pigeon|unknown mechanism 'carrier-pigeon'; choose one of pipe, queue, value, array, dict, manager-dict",
+        "run exchange --via carrier-pigeon|unknown mechanism 'carrier-pigeon'; choose one of pipe, queue, value, array, dict, manager-dict, manager-value",
         "run exchange --processes 2|--via",
         "run exchange --via pipe --processes 0|processes must be 1..64, got 0",
         "run exchange --via queue --processes 65|processes must be 1..64, got 65",

@@ -78,6 +78,27 @@ class ManagerExchangeCommandTest {
                 "no manager named: give --manager HOST:PORT or set manager.address");
     }
 
+    /** The lecture's "manager value + manager lock": each child adds under the manager's lock, in turn, so the total is exact. */
+    @Test
+    void theChildrenAddToTheManagersValueUnderItsLockAndTheTotalIsExact() throws Exception {
+        CliTest.Run r = run("run", "exchange", "--via", "manager-value", "--processes", "3", "--draws", "3000001",
+                "--baseline", "--json", "--manager", server.connectString(),
+                "--key-file", ManagerKey.defaultFile(state).toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode o = JSON.readTree(r.out().strip());
+        assertThat(o.get("mechanism").asText()).isEqualTo("manager-value");
+        assertThat(o.get("status").asText()).isEqualTo("completed");
+        double expected = new ExchangeSpec(Mechanism.MANAGER_VALUE, 3, 3_000_001, RunSpec.SEED, ExchangeLimits.defaults())
+                .sequentialSum();
+        assertThat(o.get("result").asDouble()).isEqualTo(expected);
+        assertThat(o.get("matches_sequential").asBoolean()).isTrue();
+        try (ManagerClient client = ManagerClient.connect(server.connectString(), key, Duration.ofSeconds(10))) {
+            assertThat(client.curator().getChildren().forPath("/dicts")).as("the run's value is deleted at its end").isEmpty();
+            assertThat(client.curator().checkExists().forPath("/locks") == null
+                    || client.curator().getChildren().forPath("/locks").isEmpty()).as("and its lock").isTrue();
+        }
+    }
+
     @Test
     void aMissingKeyFileIsOneLineAndExitTwo() {
         assertOneUsageLine(run("run", "exchange", "--via", "manager-dict", "--manager", server.connectString(),

@@ -281,7 +281,7 @@ class SpanishCliTest {
         CliTest.Run bad = run(env(false), "--lang", "es", "run", "exchange", "--via", "carrier-pigeon");
         assertOneUsageLine(bad, "telar: ");
         assertThat(bad.err()).isEqualTo("telar: mecanismo desconocido 'carrier-pigeon'; elija uno de pipe, queue, "
-                + "value, array, dict, manager-dict (véase 'telar run exchange --help')\n");
+                + "value, array, dict, manager-dict, manager-value (véase 'telar run exchange --help')\n");
         assertThat(run(env(false), "--lang", "es", "run", "exchange", "--via", "pipe", "--processes", "0").err())
                 .isEqualTo("telar: --processes debe estar entre 1 y 64; se dio 0 (véase 'telar run exchange --help')\n");
         assertThat(run(env(false), "--lang", "es", "run").err())

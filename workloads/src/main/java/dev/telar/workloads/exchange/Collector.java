@@ -16,6 +16,7 @@ import dev.telar.workloads.problem.ProblemException;
 import dev.telar.workloads.remote.ManagerClient;
 import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.remote.RemoteDict;
+import dev.telar.workloads.remote.RemoteLock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,9 +56,14 @@ abstract class Collector implements AutoCloseable {
             case VALUE -> new ValueCollector(spec, dir);
             case ARRAY -> new ArrayCollector(spec, dir);
             case DICT -> new DictCollector(spec, dir);
-            case MANAGER_DICT -> new ManagerDictCollector(spec, dir, manager.orElseThrow(
-                    () -> new ProblemException(Problem.of(ProblemCode.EXCHANGE_NO_MANAGER, spec.mechanism().cliName()))));
+            case MANAGER_DICT -> new ManagerDictCollector(spec, dir, needed(spec, manager));
+            case MANAGER_VALUE -> new ManagerValueCollector(spec, dir, needed(spec, manager));
         };
+    }
+
+    private static ManagerTarget needed(ExchangeSpec spec, Optional<ManagerTarget> manager) {
+        return manager.orElseThrow(
+                () -> new ProblemException(Problem.of(ProblemCode.EXCHANGE_NO_MANAGER, spec.mechanism().cliName())));
     }
 
     /** What each child is told beyond the common arguments ({@link ExchangeChild}). */
@@ -474,28 +480,19 @@ abstract class Collector implements AutoCloseable {
     }
 
     /**
-     * One entry per process in a dict of a remote manager, named after the run directory so runs
-     * never share one. The parent creates the dict, each child connects with the same address and
-     * key place and writes its partial sum's exact bits, and the parent deletes the dict at the end.
+     * A run's place on a remote manager: the connection and a dict named after the run directory, so
+     * runs never share one. Each child is told the same address and key place (never the key); at
+     * the end the run deletes what it made there: the dict, and the lock of the same name.
      */
-    static final class ManagerDictCollector extends ResultCollector {
-        private static final Logger LOG = LoggerFactory.getLogger(ManagerDictCollector.class);
-        /**
-         * Least time between two looks at the dict's size, ns: each look is a round trip to the
-         * manager. The run's wall time is known to within this much (its end is seen at a look).
-         */
-        private static final long LOOK_NANOS = 20_000_000;
+    static final class RunOnManager implements AutoCloseable {
+        private static final Logger LOG = LoggerFactory.getLogger(RunOnManager.class);
 
         private final ManagerTarget target;
         private final ManagerClient client;
         private final RemoteDict dict;
-        private final Double[] partials;
-        private long nextLook;
 
-        ManagerDictCollector(ExchangeSpec spec, Path dir, ManagerTarget target) {
-            super(spec, dir);
+        RunOnManager(Path dir, ManagerTarget target) {
             this.target = target;
-            this.partials = new Double[spec.processes()];
             try {
                 client = target.connect();
             } catch (InterruptedException e) {
@@ -510,10 +507,53 @@ abstract class Collector implements AutoCloseable {
             }
         }
 
-        @Override
+        RemoteDict dict() {
+            return dict;
+        }
+
+        /** The four arguments a child needs to reach the same dict: address, key file (or empty), session, dict. */
         List<String> childArgs() {
             return List.of(target.address(), target.keyFile().map(Path::toString).orElse(""),
                     Long.toString(target.sessionMillis()), dict.name());
+        }
+
+        @Override
+        public void close() {
+            try {
+                dict.delete(); // the run created it: nothing of it stays on the manager
+                client.curator().delete().quietly().deletingChildrenIfNeeded()
+                        .forPath(RemoteLock.FOLDER + "/" + dict.name());
+            } catch (Exception e) {
+                // The run's outcome stands; what is left is said in the log, with its name.
+                LOG.warn("the run's dict or lock '{}' could not be deleted from the manager at {}", dict.name(),
+                        target.address(), e);
+            } finally {
+                client.close();
+            }
+        }
+    }
+
+    /** One entry per process in the run's dict on a remote manager. */
+    static final class ManagerDictCollector extends ResultCollector {
+        /**
+         * Least time between two looks at the dict's size, ns: each look is a round trip to the
+         * manager. The run's wall time is known to within this much (its end is seen at a look).
+         */
+        private static final long LOOK_NANOS = 20_000_000;
+
+        private final RunOnManager run;
+        private final Double[] partials;
+        private long nextLook;
+
+        ManagerDictCollector(ExchangeSpec spec, Path dir, ManagerTarget target) {
+            super(spec, dir);
+            this.partials = new Double[spec.processes()];
+            this.run = new RunOnManager(dir, target);
+        }
+
+        @Override
+        List<String> childArgs() {
+            return run.childArgs();
         }
 
         @Override
@@ -523,14 +563,14 @@ abstract class Collector implements AutoCloseable {
                 return false;
             }
             nextLook = now + LOOK_NANOS;
-            return countChanged(dict.size());
+            return countChanged(run.dict().size());
         }
 
         @Override
         boolean written(int index) {
             if (partials[index] == null) {
                 // Read once: a child writes its entry once, and each read is a round trip.
-                dict.getDouble(ExchangeLayout.key(index)).ifPresent(v -> partials[index] = v);
+                run.dict().getDouble(ExchangeLayout.key(index)).ifPresent(v -> partials[index] = v);
             }
             return partials[index] != null;
         }
@@ -538,21 +578,85 @@ abstract class Collector implements AutoCloseable {
         @Override
         double partial(int index) {
             if (!written(index)) {
-                throw new IllegalStateException("process " + index + "'s partial is not in dict '" + dict.name() + "'");
+                throw new IllegalStateException("process " + index + "'s partial is not in dict '" + run.dict().name() + "'");
             }
             return partials[index];
         }
 
         @Override
         public void close() {
-            try {
-                dict.delete(); // the run created it: nothing of it stays on the manager
-            } catch (IllegalStateException e) {
-                // The run's outcome stands; what is left is said in the log, with its name.
-                LOG.warn("the run's dict '{}' could not be deleted from the manager at {}", dict.name(), target.address(), e);
-            } finally {
-                client.close();
+            run.close();
+        }
+    }
+
+    /**
+     * The lecture's "manager value + manager lock": one total in the run's dict on a remote
+     * manager, each process adding its partial under the manager's lock, in process order (a
+     * turn entry) so that the rounding is the sequential sum's. A process that died has its turn
+     * passed on, as with the local value.
+     */
+    static final class ManagerValueCollector extends Collector {
+        /** Least time between two looks at the turn, ns: each look is a round trip to the manager. */
+        private static final long LOOK_NANOS = 20_000_000;
+
+        private final RunOnManager run;
+        private final boolean[] skipped;
+        private long turnSeen;
+        private long nextLook;
+
+        ManagerValueCollector(ExchangeSpec spec, Path dir, ManagerTarget target) {
+            super(spec, dir);
+            this.skipped = new boolean[spec.processes()];
+            this.run = new RunOnManager(dir, target);
+        }
+
+        @Override
+        List<String> childArgs() {
+            return run.childArgs();
+        }
+
+        @Override
+        boolean poll() {
+            long now = System.nanoTime();
+            if (now - nextLook < 0) {
+                return false;
             }
+            nextLook = now + LOOK_NANOS;
+            long t = run.dict().get(ExchangeLayout.TURN).orElse(0);
+            if (t < skipped.length && skipped[(int) t]) {
+                // A dead process never takes its turn: pass it on so the others can still add theirs.
+                run.dict().put(ExchangeLayout.TURN, t + 1);
+            }
+            boolean progress = t != turnSeen;
+            turnSeen = t;
+            return progress;
+        }
+
+        @Override
+        void childEnded(int index, boolean ok) {
+            if (!ok) {
+                skipped[index] = true;
+            }
+        }
+
+        @Override
+        boolean delivered(int index) {
+            return turnSeen > index && !skipped[index];
+        }
+
+        @Override
+        double total() {
+            return run.dict().getDouble(ExchangeLayout.TOTAL).orElse(0);
+        }
+
+        @Override
+        long ops() {
+            return turnSeen;
+        }
+
+        @Override
+        public void close() {
+            run.close();
         }
     }
 }

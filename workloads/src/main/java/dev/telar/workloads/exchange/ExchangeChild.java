@@ -15,10 +15,12 @@ import dev.telar.workloads.proc.StartGate;
 import dev.telar.workloads.remote.ManagerClient;
 import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.remote.RemoteDict;
-import dev.telar.workloads.shm.WakeWord;
+import dev.telar.workloads.remote.RemoteLock;
 import dev.telar.workloads.shm.Backoff;
+import dev.telar.workloads.shm.WakeWord;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
 
@@ -29,8 +31,9 @@ import java.util.function.DoubleConsumer;
  * through the mechanism (pipe and queue: its running sum every {@link
  * ExchangeSpec#CHUNKS_PER_MESSAGE} chunks and at the end); last it prints {@code cpu <nanoseconds>} (its CPU time after the signal).
  *
- * <p>{@link Mechanism#MANAGER_DICT} takes four more: {@code ADDRESS KEYFILE SESSION_MS DICT}, the
- * manager and the place of its key (empty: the key variable this process inherited), never the key.
+ * <p>{@link Mechanism#MANAGER_DICT} and {@link Mechanism#MANAGER_VALUE} take four more:
+ * {@code ADDRESS KEYFILE SESSION_MS DICT}, the manager and the place of its key (empty: the key
+ * variable this process inherited), never the key, and the run's dict on the manager.
  */
 public final class ExchangeChild implements ProcessTarget {
     @Override
@@ -92,12 +95,19 @@ public final class ExchangeChild implements ProcessTarget {
                 }
                 case MANAGER_DICT -> {
                     // Connected before the gate: the session's start (SASL and all) is not the exchange's cost.
-                    ManagerTarget target = new ManagerTarget(args[6],
-                            args[7].isEmpty() ? Optional.empty() : Optional.of(Path.of(args[7])), Long.parseLong(args[8]));
-                    try (ManagerClient client = target.connect()) {
+                    try (ManagerClient client = managerOf(args).connect()) {
                         RemoteDict dict = RemoteDict.open(client, args[9]);
                         cpuAtStart = start(gate);
                         dict.putDouble(ExchangeLayout.key(index), kernel.runTask(index, TaskContext.FREE));
+                    }
+                }
+                case MANAGER_VALUE -> {
+                    try (ManagerClient client = managerOf(args).connect()) {
+                        RemoteDict value = RemoteDict.open(client, args[9]);
+                        RemoteLock lock = RemoteLock.open(client, args[9]);
+                        cpuAtStart = start(gate);
+                        double partial = kernel.runTask(index, TaskContext.FREE);
+                        addInTurn(value, lock, index, partial);
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown mechanism " + mechanism);
@@ -106,6 +116,38 @@ public final class ExchangeChild implements ProcessTarget {
         System.out.println("cpu " + (processCpuNanos() - cpuAtStart));
         System.out.flush();
     }
+
+    /** The manager of a remote mechanism, from its four extra arguments. */
+    private static ManagerTarget managerOf(String[] args) {
+        return new ManagerTarget(args[6], args[7].isEmpty() ? Optional.empty() : Optional.of(Path.of(args[7])),
+                Long.parseLong(args[8]));
+    }
+
+    /**
+     * The lecture's "manager value + manager lock": adds {@code partial} to the manager's total
+     * under the manager's lock. In process order, like the local value, so the rounding is that of
+     * the sequential sum; the parent passes the turn of a process that died.
+     */
+    private static void addInTurn(RemoteDict value, RemoteLock lock, int index, double partial) throws InterruptedException {
+        while (value.get(ExchangeLayout.TURN).orElse(0) < index) {
+            Thread.sleep(TURN_LOOK_MS); // each look is a round trip to the manager
+        }
+        if (!lock.acquire(LOCK_WAIT)) {
+            throw new IllegalStateException("the manager's lock '" + lock.name() + "' was not free within "
+                    + LOCK_WAIT.toSeconds() + " s");
+        }
+        try {
+            value.putDouble(ExchangeLayout.TOTAL, value.getDouble(ExchangeLayout.TOTAL).orElse(0) + partial);
+            value.put(ExchangeLayout.TURN, index + 1);
+        } finally {
+            lock.release();
+        }
+    }
+
+    /** Between two looks at whose turn it is, ms. */
+    private static final long TURN_LOOK_MS = 2;
+    /** Longest wait for the manager's lock: a holder that died frees it within its session. */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(60);
 
     /** Adds chunk sums in the kernel's order and hands on the running sum every few chunks and after the last. */
     private static final class RunningSums implements DoubleConsumer {

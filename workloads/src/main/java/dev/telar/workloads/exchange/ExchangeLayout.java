@@ -40,6 +40,10 @@ public final class ExchangeLayout {
         return "exchange-" + dir.getFileName();
     }
 
+    /** The manager value's entries: the running total, and whose turn it is to add. */
+    static final String TOTAL = "total";
+    static final String TURN = "turn";
+
     static String key(int index) {
         return "partial-" + index;
     }

@@ -21,7 +21,12 @@ public enum Mechanism {
      * One entry per process in a dict of a remote manager (the lecture's Manager served over the
      * network): needs a manager to talk to.
      */
-    MANAGER_DICT;
+    MANAGER_DICT,
+    /**
+     * One total in a remote manager, each process adding its partial sum under the manager's lock
+     * (the lecture's "manager value + manager lock"): needs a manager to talk to.
+     */
+    MANAGER_VALUE;
 
     /** Command-line names, in declaration order. */
     public static final List<String> NAMES = Arrays.stream(values()).map(Mechanism::cliName).toList();
@@ -36,7 +41,7 @@ public enum Mechanism {
 
     /** True for the mechanisms that run through a remote manager, which the run must be given. */
     public boolean needsManager() {
-        return this == MANAGER_DICT;
+        return this == MANAGER_DICT || this == MANAGER_VALUE;
     }
 
     /** The mechanism called {@code name}, if any. */
