@@ -1,5 +1,6 @@
 package dev.telar.workloads.sync.scenario;
 
+import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.SharedCounters;
 import dev.telar.workloads.sync.SyncLock;
 import dev.telar.workloads.sync.SyncPrimitive;
@@ -57,8 +58,10 @@ final class LockScenario implements SyncScenario {
         SharedCounters c = counters(ctx);
         SplittableRandom random = new SplittableRandom(SEED + worker);
         long numbers = ctx.size();
-        // At lecture pace fewer, larger chunks, so that each update can be followed on the panel.
-        long chunk = Math.max(1, ctx.pace().fullSpeed() ? numbers / 1000 : numbers / 50);
+        // At lecture pace fewer, larger chunks, so that each update can be followed on the panel;
+        // remotely too, as each update is a dozen round trips to the manager.
+        boolean fewUpdates = !ctx.pace().fullSpeed() || ctx.spec().mode() == Mode.REMOTE;
+        long chunk = Math.max(1, fewUpdates ? numbers / 50 : numbers / 1000);
         long partial = 0;
         for (long done = 0; done < numbers; ) {
             long n = Math.min(chunk, numbers - done);
