@@ -30,7 +30,7 @@ public final class AgentCrowd implements ProcessTarget {
     public static final String STOP = "stop";
     /** How many sessions are opened at once: each costs a SASL exchange with the server. */
     private static final int CONNECTING = 4;
-    private static final Duration CONNECT = Duration.ofSeconds(30);
+    private static final Duration CONNECT = Duration.ofSeconds(10); // not above the session: Curator warns of that
 
     @Override
     public void run(String[] args) throws Exception {

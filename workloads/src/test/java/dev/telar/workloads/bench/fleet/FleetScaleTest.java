@@ -66,7 +66,7 @@ class FleetScaleTest {
         assertThat(new SimulatedHost("sim", 0).get().cores()).isEqualTo(8);
         assertThat(second.agentPid()).isEqualTo(first.agentPid());
         assertThat(second.coreLoads()).isNotEqualTo(first.coreLoads());
-        assertThat(second.coreLoads()).allMatch(l -> l >= 0 && l <= 1);
+        assertThat(java.util.Arrays.stream(second.coreLoads()).allMatch(l -> l >= 0 && l <= 1)).isTrue();
         assertThat(first.top()).hasSize(5);
         assertThat(SummaryCodec.decode(SummaryCodec.encode(second)).host()).isEqualTo("sim-006");
     }
