@@ -41,6 +41,8 @@ public final class FleetScale {
     /** Longest wait for every host to show in the watch, or to go after the stop. */
     static final Duration SETTLE = Duration.ofSeconds(30);
     private static final Duration STOP = Duration.ofSeconds(30);
+    /** Looks at the whole fleet per second in the window. */
+    private static final int GLANCES = 4;
 
     private FleetScale() {
     }
@@ -116,10 +118,12 @@ public final class FleetScale {
             long windowStart = System.nanoTime();
             observer.startWindow();
             progress.accept("measuring " + s.seconds() + " s");
-            for (int i = 1; i <= s.seconds(); i++) {
-                long wait = windowStart + TimeUnit.SECONDS.toNanos(i) - System.nanoTime();
+            // Four glances a second: the agents' phases may bunch (they start together), and glances
+            // at one fixed phase would see ages of one part of the interval only.
+            for (int i = 1; i <= s.seconds() * GLANCES; i++) {
+                long wait = windowStart + TimeUnit.SECONDS.toNanos(i) / GLANCES - System.nanoTime();
                 TimeUnit.NANOSECONDS.sleep(Math.max(0, wait));
-                observer.glance(watch.snapshot(), System.currentTimeMillis());
+                observer.glance(watch.snapshot(), System.currentTimeMillis(), i % GLANCES == 0);
             }
             observer.endWindow();
             double window = (System.nanoTime() - windowStart) / 1e9;

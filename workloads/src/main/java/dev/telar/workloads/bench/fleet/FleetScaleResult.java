@@ -10,7 +10,7 @@ import java.util.Set;
  * @param agents            simulated hosts (agents, each with its own session)
  * @param jvms              child JVMs they ran in
  * @param seconds           length of the measured window
- * @param minLive           fewest live hosts at any glance of the window (once a second)
+ * @param minLive           fewest live hosts at any glance of the window (four a second)
  * @param maxLive           most live hosts at any glance of the window
  * @param goneWhileRunning  hosts the watch saw gone before the agents were stopped (should be none)
  * @param goneAfterStop     hosts the watch saw gone within the wait after the agents were stopped

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  *
  * <p>Inside the measured window it records, for every summary the watch reads, its delivery
  * delay: when the watch read it minus when its host sampled it (both clocks are this machine's in
- * the bench); at every glance, the age of each live row (now minus its sample time: what a reader
+ * the bench); at every glance (a few a second), the age of each live row (now minus its sample time: what a reader
  * of the view sees, a whole interval at worst plus the delay), the number of live hosts and the
  * node sizes. From the start to {@link #stopping()} it notes every host seen gone. Thread-safe.
  */
@@ -69,8 +69,11 @@ final class ScaleObserver implements Consumer<FleetSnapshot> {
         stopping = true;
     }
 
-    /** Looks at every row of {@code snapshot}, taken at {@code nowMillis}; counts only inside the window. */
-    synchronized void glance(FleetSnapshot snapshot, long nowMillis) {
+    /**
+     * Looks at every row of {@code snapshot}, taken at {@code nowMillis}, weighing the nodes too when
+     * {@code sizes}; counts only inside the window.
+     */
+    synchronized void glance(FleetSnapshot snapshot, long nowMillis, boolean sizes) {
         if (!measuring) {
             return;
         }
@@ -79,6 +82,9 @@ final class ScaleObserver implements Consumer<FleetSnapshot> {
             if (row.live()) {
                 live++;
                 ages.add(nowMillis - row.latest().sampledAtMillis());
+                if (!sizes) {
+                    continue;
+                }
                 int size = SummaryCodec.encode(row.latest()).length;
                 nodeBytesSum += size;
                 nodeCount++;
