@@ -52,6 +52,13 @@ public final class ManagerServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 2181;
     /** The data directory's name in Telar's state directory. */
     public static final String DIRECTORY_NAME = "manager";
+    /**
+     * Sessions one client address may hold at once. ZooKeeper's own default, 60, refuses the 61st
+     * connection from an address: a fleet's hosts behind one NAT gateway share an address, and so do
+     * the simulated agents of the scale bench (dev.telar.workloads.bench.fleet). Every session still
+     * needs the key.
+     */
+    public static final int MAX_SESSIONS_PER_ADDRESS = 5_000;
     /** Longest a start may take before it is given up. */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
@@ -99,6 +106,7 @@ public final class ManagerServer implements AutoCloseable {
                 Properties p = new Properties();
                 p.setProperty("clientPortAddress", listen.getAddress().getHostAddress());
                 p.setProperty("clientPort", Integer.toString(listen.getPort()));
+                p.setProperty("maxClientCnxns", Integer.toString(MAX_SESSIONS_PER_ADDRESS));
                 p.setProperty("dataDir", directory.resolve("data").toAbsolutePath().toString());
                 ZooKeeperServerEmbedded server = ZooKeeperServerEmbedded.builder()
                         .baseDir(directory).configuration(p).exitHandler(ExitHandler.LOG_ONLY).build();
