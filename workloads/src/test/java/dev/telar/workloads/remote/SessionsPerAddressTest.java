@@ -27,25 +27,32 @@ class SessionsPerAddressTest {
     @Test
     @Timeout(120)
     void sixtyFourSessionsFromLoopbackAreAllLetIn() throws Exception {
-        List<ManagerClient> clients = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try (LoopbackManager manager = LoopbackManager.start(state)) {
-            List<Future<ManagerClient>> pending = new ArrayList<>();
-            for (int i = 0; i < SESSIONS; i++) {
-                pending.add(pool.submit(manager::connect));
+            List<ManagerClient> clients = new ArrayList<>();
+            try {
+                connectAndCheck(manager, pool, clients);
+            } finally {
+                clients.forEach(ManagerClient::close); // before the server goes: a client closing later waits for it
             }
-            for (Future<ManagerClient> f : pending) {
-                clients.add(f.get());
-            }
-            Set<Long> sessions = new HashSet<>();
-            for (ManagerClient c : clients) {
-                c.curator().checkExists().forPath("/");
-                sessions.add(c.curator().getZookeeperClient().getZooKeeper().getSessionId());
-            }
-            assertThat(sessions).hasSize(SESSIONS);
         } finally {
             pool.shutdownNow();
-            clients.forEach(ManagerClient::close);
         }
+    }
+
+    private static void connectAndCheck(LoopbackManager manager, ExecutorService pool, List<ManagerClient> clients) throws Exception {
+        List<Future<ManagerClient>> pending = new ArrayList<>();
+        for (int i = 0; i < SESSIONS; i++) {
+            pending.add(pool.submit(manager::connect));
+        }
+        for (Future<ManagerClient> f : pending) {
+            clients.add(f.get());
+        }
+        Set<Long> sessions = new HashSet<>();
+        for (ManagerClient c : clients) {
+            c.curator().checkExists().forPath("/");
+            sessions.add(c.curator().getZookeeperClient().getZooKeeper().getSessionId());
+        }
+        assertThat(sessions).hasSize(SESSIONS);
     }
 }
