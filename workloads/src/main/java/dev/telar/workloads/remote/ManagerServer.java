@@ -66,6 +66,13 @@ public final class ManagerServer implements AutoCloseable {
     public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
     /** The longest session timeout the server grants, whatever the tick. */
     public static final Duration MAX_SESSION = Duration.ofSeconds(60);
+    /**
+     * Sessions one client address may hold at once. ZooKeeper's own default, 60, refuses the 61st
+     * connection from an address: a fleet's hosts behind one NAT gateway share an address, and so do
+     * the simulated agents of the scale bench (dev.telar.workloads.bench.fleet). Every session still
+     * needs the key.
+     */
+    public static final int MAX_SESSIONS_PER_ADDRESS = 5_000;
     /** Longest a start may take before it is given up. */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
@@ -161,6 +168,11 @@ public final class ManagerServer implements AutoCloseable {
                 }
                 p.setProperty("tickTime", Long.toString(options.tick().toMillis()));
                 p.setProperty("maxSessionTimeout", Long.toString(MAX_SESSION.toMillis()));
+                p.setProperty("maxClientCnxns", Integer.toString(MAX_SESSIONS_PER_ADDRESS));
+                // Old snapshots and logs go every hour, keeping three: a fleet at 1 Hz writes
+                // hundreds of MB an hour that nothing reads again (docs/FLEET.md).
+                p.setProperty("autopurge.purgeInterval", "1");
+                p.setProperty("autopurge.snapRetainCount", "3");
                 p.setProperty("dataDir", directory.resolve("data").toAbsolutePath().toString());
                 ZooKeeperServerEmbedded server = ZooKeeperServerEmbedded.builder()
                         .baseDir(directory).configuration(p).exitHandler(ExitHandler.LOG_ONLY).build();
