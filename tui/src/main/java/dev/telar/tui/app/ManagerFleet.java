@@ -9,6 +9,10 @@ import dev.telar.workloads.remote.ManagerClient;
 import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.remote.fleet.FleetSnapshot;
 import dev.telar.workloads.remote.fleet.FleetWatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +34,16 @@ final class ManagerFleet implements FleetLink {
     private boolean open;
     private ManagerClient client;
     private FleetWatch watch;
+    /** True while a post of the fleet is scheduled. */
+    private final AtomicBoolean pending = new AtomicBoolean();
+    /** Least time between two posts of the fleet to the view, milliseconds. */
+    static final long GAP_MS = 500;
+    /** One daemon thread for every fleet link's delayed posts (the dashboard has one link). */
+    private static final ScheduledExecutorService POSTER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "telar-fleet-post");
+        t.setDaemon(true);
+        return t;
+    });
 
     ManagerFleet(ManagerTarget target, Consumer<FleetNews> news) {
         this.target = target;
@@ -79,13 +93,25 @@ final class ManagerFleet implements FleetLink {
                 return;
             }
             client = c;
-            watch = FleetWatch.start(c, FleetWatch.KEEP_GONE, s -> {
+            watch = FleetWatch.start(c, FleetWatch.KEEP_GONE, s -> soon(mine));
+        }
+    }
+
+    /**
+     * Passes the fleet on at most once per {@link #GAP_MS}: with hundreds of hosts at 1 Hz a frame
+     * per change would be hundreds of frames a second. The first change after a quiet spell
+     * schedules one post of the latest snapshot; the changes until then ride along with it.
+     */
+    private void soon(long mine) {
+        if (pending.compareAndSet(false, true)) {
+            POSTER.schedule(() -> {
+                pending.set(false);
                 synchronized (this) {
-                    if (generation == mine) {
-                        news.accept(FleetNews.watching(s));
+                    if (generation == mine && watch != null) {
+                        news.accept(FleetNews.watching(watch.snapshot()));
                     }
                 }
-            });
+            }, GAP_MS, TimeUnit.MILLISECONDS);
         }
     }
 

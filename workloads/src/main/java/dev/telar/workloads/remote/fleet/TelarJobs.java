@@ -21,13 +21,18 @@ public final class TelarJobs {
     /** Telar's commands; any other word after the jar is an option or its value (the dashboard's). */
     private static final Set<String> COMMANDS = Set.of("run", "sweep", "sync", "bench", "snapshot", "config", "manager", "agent", "fleet");
 
+    /** Most Telar processes a summary lists: the busiest ones. */
+    public static final int MAX_JOBS = 12;
+
     private TelarJobs() {
     }
 
-    /** The Telar processes among {@code processes}, by pid. */
+    /** The Telar processes among {@code processes}, the {@value #MAX_JOBS} busiest at most, by pid. */
     public static List<TelarJob> among(List<ProcessInfo> processes) {
         return processes.stream()
                 .flatMap(p -> kind(p.command()).map(k -> new TelarJob(p.pid(), k, p.cpuPct(), p.rssBytes(), p.threadCount())).stream())
+                .sorted(Comparator.comparingDouble(TelarJob::cpuPct).reversed())
+                .limit(MAX_JOBS) // a summary stays small however many child JVMs a run has
                 .sorted(Comparator.comparingInt(TelarJob::pid))
                 .toList();
     }
