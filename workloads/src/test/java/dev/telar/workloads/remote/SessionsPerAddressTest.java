@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,7 +44,7 @@ class SessionsPerAddressTest {
     private static void connectAndCheck(LoopbackManager manager, ExecutorService pool, List<ManagerClient> clients) throws Exception {
         List<Future<ManagerClient>> pending = new ArrayList<>();
         for (int i = 0; i < SESSIONS; i++) {
-            pending.add(pool.submit(manager::connect));
+            pending.add(pool.submit((Callable<ManagerClient>) manager::connect));
         }
         for (Future<ManagerClient> f : pending) {
             clients.add(f.get());
