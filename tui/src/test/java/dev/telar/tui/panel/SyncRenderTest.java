@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telar.config.Language;
 import dev.telar.config.Settings;
+import dev.telar.tui.Snapshots;
 import dev.telar.tui.VirtualScreen;
+import dev.telar.workloads.remote.ManagerLink;
+import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.scenario.Primitive;
+import dev.telar.workloads.sync.scenario.RemoteRun;
+import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
 import dev.telar.workloads.sync.scenario.ScenarioStatus;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,6 +44,46 @@ class SyncRenderTest {
                 .contains("hilos: en marcha 3.3 s").contains(" Dueño        worker-2")
                 .contains(" En espera    3: worker-0 worker-1 worker-3").contains(" Adquirido    2,345 veces")
                 .contains(" Abandonado   no (0 tomas forzosas)").contains(" Esperado     1,000,123,456 = total");
+    }
+
+    /**
+     * With a manager configured, m goes threads, processes, remote and round again; a remote run's
+     * panel says where it meets, and a suspended or lost link is what the status says first.
+     */
+    @Test
+    void remoteModeSaysWhereItMeetsAndALinkInTroubleComesFirst() {
+        VirtualScreen vs = new VirtualScreen(120, 40);
+        ManagerTarget manager = new ManagerTarget("robot-1:2181", Optional.of(Path.of("/tmp/k")), 6_000);
+        vs.view.sync().offerRemote(Optional.of(manager));
+        vs.show(Snapshots.lab().build());
+        vs.press('y');
+        vs.press('m');
+        vs.press('m');
+        assertThat(vs.text()).contains("m remote at robot-1:2181   s lecture pace  l lock on");
+        vs.press('m');
+        assertThat(vs.text()).as("round again").contains("m threads   s lecture pace");
+        vs.press('m');
+        vs.press('m');
+        vs.press(' ');
+        Primitive p = Primitive.LOCK;
+        for (ManagerLink.State link : ManagerLink.State.values()) {
+            vs.scenario(new ScenarioSnapshot(p, Mode.REMOTE, ScenarioStatus.RUNNING, Optional.of(SyncScreens.state(p)),
+                    Optional.of(SyncScreens.figures(p)), List.of("pid 4321", "pid 4322", "pid 4323", "pid 4324"),
+                    List.of(), 3.25, Optional.of(new RemoteRun("robot-1:2181", "run-1", link, 6_000))));
+            String text = vs.text();
+            switch (link) {
+                case CONNECTED -> assertThat(text).contains("remote: running 3.3 s");
+                case SUSPENDED -> assertThat(text).contains("remote: manager unreachable, lock uncertain");
+                case LOST -> assertThat(text).contains("remote: session lost, lock gone");
+                default -> throw new AssertionError(link);
+            }
+        }
+        VirtualScreen none = new VirtualScreen(120, 40);
+        none.show(Snapshots.lab().build());
+        none.press('y');
+        none.press('m');
+        none.press('m');
+        assertThat(none.text()).as("no manager: no remote choice").contains("m threads   s lecture pace");
     }
 
     @Test
