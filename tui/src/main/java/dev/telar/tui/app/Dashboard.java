@@ -1,41 +1,41 @@
 package dev.telar.tui.app;
 
 import com.googlecode.lanterna.TerminalSize;
-import dev.telar.tui.IpcPlace;
-import dev.telar.tui.loop.TerminalPainter;
-import dev.telar.tui.text.Problems;
-import dev.telar.tui.text.Texts;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import dev.telar.config.Settings;
 import dev.telar.probe.Kernel;
+import dev.telar.probe.NativeHeap;
 import dev.telar.probe.Sampler;
+import dev.telar.tui.IpcPlace;
 import dev.telar.tui.loop.EventLoop;
 import dev.telar.tui.loop.InputReader;
 import dev.telar.tui.loop.TelarTerminal;
+import dev.telar.tui.loop.TerminalPainter;
 import dev.telar.tui.loop.TerminalSession;
 import dev.telar.tui.loop.UiEvent;
 import dev.telar.tui.panel.Frame;
+import dev.telar.tui.text.Problems;
+import dev.telar.tui.text.Texts;
 import dev.telar.tui.view.Dispatcher;
 import dev.telar.tui.view.FleetLink;
-import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.lab.Lab;
 import dev.telar.workloads.lab.LabClient;
-import dev.telar.probe.NativeHeap;
+import dev.telar.workloads.remote.ManagerTarget;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,7 +168,9 @@ public final class Dashboard {
             });
             session.enterFullScreen();
             ViewState view = new ViewState(sampler.intervalMillis(), settings);
-            view.sync().offerRemote(manager); // the sync view's m offers remote runs only with a manager
+            // The sync view's m and the exchange form offer remote runs only with a manager.
+            view.sync().offerRemote(manager);
+            view.exchange().offerRemote(manager);
             Dispatcher keys = new Dispatcher(view, SamplerControl.of(sampler), lab, fleet);
             Runnable suspend = () -> suspend(session, terminal, size);
             int code = new EventLoop(new TerminalPainter(terminal, session), size::get, keys, new Frame(), queue,

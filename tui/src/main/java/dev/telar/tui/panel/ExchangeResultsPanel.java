@@ -9,6 +9,7 @@ import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.exchange.ExchangeEvent.RunFinished;
 import dev.telar.workloads.exchange.ExchangeResult;
+import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.run.RunResult;
 import java.util.List;
 import java.util.Locale;
@@ -113,8 +114,13 @@ public final class ExchangeResultsPanel implements Panel {
                 : "";
         long disk = Math.max(r.one() == null ? -1 : r.one().result().bytesOnDisk(),
                 r.many() == null ? -1 : r.many().result().bytesOnDisk());
-        return String.format(Locale.ROOT, "%-9s %3d %9s %9s %8s %6s  %s", r.mechanism().cliName(), r.processes(), one,
+        return String.format(Locale.ROOT, "%-9s %3d %9s %9s %8s %6s  %s", column(r.mechanism()), r.processes(), one,
                 many, speedup, disk < 0 ? "" : Units.bytes(disk), status(r, x, w, texts, reason));
+    }
+
+    /** The mechanism as its column shows it: the manager's ones shortened to fit (mgr-dict, mgr-value). */
+    private static String column(Mechanism m) {
+        return m.cliName().replace("manager-", "mgr-");
     }
 
     private static String seconds(RunFinished f) {

@@ -2,9 +2,11 @@ package dev.telar.tui.view;
 
 import dev.telar.tui.text.Message;
 import dev.telar.workloads.exchange.ExchangeEvent;
+import dev.telar.workloads.exchange.TotalCheck;
 import dev.telar.workloads.lab.JobKind;
 import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEvent;
+import dev.telar.workloads.mechanism.Mechanism;
 import java.util.Optional;
 
 /**
@@ -36,7 +38,9 @@ final class ExchangeController extends FormController {
 
     @Override
     Outcome run() {
-        lab().send(new LabCommand.CompareExchange(e.mechanisms(), e.processes(), e.draws(), e.compare()));
+        boolean remote = e.mechanisms().stream().anyMatch(Mechanism::needsManager);
+        lab().send(new LabCommand.CompareExchange(e.mechanisms(), e.processes(), e.draws(), e.compare(),
+                TotalCheck.AFTER_RUN, remote ? e.manager() : Optional.empty()));
         return Outcome.REDRAW;
     }
 

@@ -11,11 +11,13 @@ import dev.telar.workloads.exchange.ExchangeStats;
 import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.race.RaceDemo;
 import dev.telar.workloads.race.RaceResult;
+import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.run.RunResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The exchange view's state: the form (mechanism, processes, draws, 1-vs-P comparison, race
@@ -40,8 +42,6 @@ public final class ExchangeState {
     public static final long[] INCREMENTS = {100_000L, 1_000_000L, 10_000_000L};
     /** Rate samples kept per mechanism for its sparkline (one per refresh tick). */
     public static final int HISTORY = 120;
-    /** The mechanism choices: every local {@link Mechanism} (manager-dict needs a manager: the form leaves it out), then all of them in turn. */
-    static final int ALL = Mechanism.LOCAL.size();
 
     /**
      * One mechanism's line of the results table: the lecture's pair of runs.
@@ -144,7 +144,11 @@ public final class ExchangeState {
     }
 
     private Field field = Field.MECHANISM;
-    private int mechanism = ALL;
+    /** True when the form runs every mechanism on offer in turn; else the one at {@link #single}. */
+    private boolean all = true;
+    private int single;
+    /** The manager the remote mechanisms run through; empty when none is configured (the form leaves them out). */
+    private Optional<ManagerTarget> manager = Optional.empty();
     private int processes;
     private int drawsIndex = 2;
     private boolean compare = true;
@@ -194,7 +198,13 @@ public final class ExchangeState {
     /** Changes the selected field by one step (Left: -1, Right: +1); false if nothing changed. */
     boolean change(int delta) {
         switch (field) {
-            case MECHANISM -> mechanism = Math.floorMod(mechanism + delta, ALL + 1);
+            case MECHANISM -> {
+                // The choices, then "all" as one more stop, round and round.
+                int n = choices().size();
+                int at = Math.floorMod((all ? n : single) + delta, n + 1);
+                all = at == n;
+                single = all ? single : at;
+            }
             case PROCESSES -> {
                 int before = processes;
                 processes = clamp(processes + delta, 1, ExchangeSpec.MAX_PROCESSES);
@@ -227,12 +237,34 @@ public final class ExchangeState {
 
     /** True when every mechanism runs in turn. */
     public boolean allMechanisms() {
-        return mechanism == ALL;
+        return all;
     }
 
     /** The mechanisms a run of the form goes through, in order. */
     public List<Mechanism> mechanisms() {
-        return allMechanisms() ? Mechanism.LOCAL : List.of(Mechanism.LOCAL.get(mechanism));
+        List<Mechanism> choices = choices();
+        return all ? choices : List.of(choices.get(Math.min(single, choices.size() - 1)));
+    }
+
+    /**
+     * The mechanisms on offer: the local ones, and with a manager configured the lecture's Manager
+     * ones too (manager-dict, manager-value).
+     */
+    private List<Mechanism> choices() {
+        return manager.isPresent() ? List.of(Mechanism.values()) : Mechanism.LOCAL;
+    }
+
+    /** The manager the remote mechanisms run through, when one is configured. */
+    public Optional<ManagerTarget> manager() {
+        return manager;
+    }
+
+    /** Offers the remote mechanisms through {@code target} (empty: none, and a remote choice falls back to all). */
+    public void offerRemote(Optional<ManagerTarget> target) {
+        manager = target;
+        if (!all && single >= choices().size()) {
+            all = true;
+        }
     }
 
     /** Processes P. */

@@ -3,6 +3,7 @@ package dev.telar.tui.panel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.input.KeyType;
 import dev.telar.config.Language;
 import dev.telar.config.Settings;
 import dev.telar.tui.ExchangeFixtures;
@@ -11,7 +12,10 @@ import dev.telar.tui.VirtualScreen;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.exchange.ExchangeEvent;
+import dev.telar.workloads.mechanism.Mechanism;
+import dev.telar.workloads.remote.ManagerTarget;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -133,6 +137,28 @@ class ExchangeRenderTest {
                 assertThat(vs.text()).as("%s help, mouse %s", language, mouse).contains(line[0]).contains(line[1]);
             }
         }
+    }
+
+    /** With a manager configured the form offers the lecture's Manager mechanisms, after the local ones and before "all". */
+    @Test
+    void withAManagerTheFormOffersTheManagersMechanisms() {
+        VirtualScreen vs = new VirtualScreen(120, 40);
+        vs.view.exchange().offerRemote(Optional.of(new ManagerTarget("robot-1:2181", Optional.empty(), 6_000)));
+        vs.show(Snapshots.lab().build());
+        vs.press('X');
+        vs.press(KeyType.ArrowLeft);
+        assertThat(vs.view.exchange().mechanisms()).containsExactly(Mechanism.MANAGER_VALUE);
+        assertThat(vs.text()).contains("manager-value");
+        vs.press(KeyType.ArrowLeft);
+        assertThat(vs.view.exchange().mechanisms()).containsExactly(Mechanism.MANAGER_DICT);
+        vs.press(KeyType.ArrowRight);
+        vs.press(KeyType.ArrowRight);
+        assertThat(vs.view.exchange().mechanisms()).as("all, the manager's included").hasSize(Mechanism.values().length);
+        VirtualScreen none = new VirtualScreen(120, 40);
+        none.show(Snapshots.lab().build());
+        none.press('X');
+        none.press(KeyType.ArrowLeft);
+        assertThat(none.view.exchange().mechanisms()).as("no manager: the last local one").containsExactly(Mechanism.DICT);
     }
 
     @Test

@@ -127,9 +127,20 @@ public final class ExchangeRunner implements AutoCloseable {
      */
     public void submitComparison(List<Mechanism> mechanisms, int processes, long draws, boolean withOneProcess,
                                  TotalCheck check) {
+        submitComparison(mechanisms, processes, draws, withOneProcess, check, Optional.empty());
+    }
+
+    /**
+     * As {@link #submitComparison(List, int, long, boolean, TotalCheck)}, with the manager that this
+     * comparison's remote mechanisms run through (the dashboard names it per job); empty: this
+     * runner's own.
+     */
+    public void submitComparison(List<Mechanism> mechanisms, int processes, long draws, boolean withOneProcess,
+                                 TotalCheck check, Optional<ManagerTarget> jobManager) {
         ExchangeSpec.problem(processes, draws).ifPresent(p -> {
             throw new ProblemException(p);
         });
+        Optional<ManagerTarget> manager = jobManager.isPresent() ? jobManager : this.manager;
         if (manager.isEmpty()) {
             mechanisms.stream().filter(Mechanism::needsManager).findFirst().ifPresent(m -> {
                 throw new ProblemException(Problem.of(ProblemCode.EXCHANGE_NO_MANAGER, m.cliName()));
@@ -148,10 +159,10 @@ public final class ExchangeRunner implements AutoCloseable {
                 }
                 for (Mechanism m : all) {
                     if (withOneProcess && processes > 1
-                            && !step(id, new ExchangeSpec(m, 1, draws, RunSpec.SEED, limits), check)) {
+                            && !step(id, new ExchangeSpec(m, 1, draws, RunSpec.SEED, limits), check, manager)) {
                         return;
                     }
-                    if (!step(id, new ExchangeSpec(m, processes, draws, RunSpec.SEED, limits), check)) {
+                    if (!step(id, new ExchangeSpec(m, processes, draws, RunSpec.SEED, limits), check, manager)) {
                         return;
                     }
                 }
@@ -277,7 +288,7 @@ public final class ExchangeRunner implements AutoCloseable {
     }
 
     /** Runs one spec; false when the job must stop (cancelled). */
-    private boolean step(long id, ExchangeSpec spec, TotalCheck check) {
+    private boolean step(long id, ExchangeSpec spec, TotalCheck check, Optional<ManagerTarget> manager) {
         if (cancelled(id)) {
             return false;
         }

@@ -42,11 +42,17 @@ public sealed interface LabCommand {
      * {@code withOne} and {@code processes > 1}), then by {@code processes} processes; the totals
      * are checked against the sequential sum as {@code check} says.
      */
-    record CompareExchange(List<Mechanism> mechanisms, int processes, long draws, boolean withOne, TotalCheck check)
-            implements Job {
+    record CompareExchange(List<Mechanism> mechanisms, int processes, long draws, boolean withOne, TotalCheck check,
+                           Optional<ManagerTarget> manager) implements Job {
         public CompareExchange {
             mechanisms = List.copyOf(mechanisms);
             Objects.requireNonNull(check, "check");
+            Objects.requireNonNull(manager, "manager");
+        }
+
+        /** A comparison of mechanisms that need no manager, or that use the lab's own. */
+        public CompareExchange(List<Mechanism> mechanisms, int processes, long draws, boolean withOne, TotalCheck check) {
+            this(mechanisms, processes, draws, withOne, check, Optional.empty());
         }
 
         /** The dashboard's comparison: each completed run's total checked after it. */

@@ -114,7 +114,7 @@ public final class LabEngine implements Lab {
             } else if (job instanceof LabCommand.RunSweep s) {
                 experiments.submitSweep(s.spec());
             } else if (job instanceof LabCommand.CompareExchange c) {
-                exchange.submitComparison(c.mechanisms(), c.processes(), c.draws(), c.withOne(), c.check());
+                exchange.submitComparison(c.mechanisms(), c.processes(), c.draws(), c.withOne(), c.check(), c.manager());
                 follow(id);
             } else if (job instanceof LabCommand.RunRace r) {
                 exchange.submitRace(r.processes(), r.increments());

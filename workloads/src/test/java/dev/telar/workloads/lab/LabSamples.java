@@ -63,6 +63,8 @@ final class LabSamples {
                 new LabCommand.RunSweep(SPEC.with(ModelKind.THREAD_TARGET, 2)),
                 new LabCommand.CompareExchange(List.of(Mechanism.PIPE, Mechanism.DICT), 4, 1_000_000, true),
                 new LabCommand.CompareExchange(List.of(Mechanism.QUEUE), 2, 1_000, false, TotalCheck.BASELINE_FIRST),
+                new LabCommand.CompareExchange(List.of(Mechanism.MANAGER_VALUE), 4, 1_000, true, TotalCheck.AFTER_RUN,
+                        Optional.of(new ManagerTarget("robot-1:2181", Optional.empty(), 10_000))),
                 new LabCommand.RunRace(2, 100_000),
                 new LabCommand.RunScenario(new ScenarioSpec(Primitive.SEMAPHORE, Mode.PROCESSES, 0.5, 3, 40, false)),
                 new LabCommand.RunScenario(ScenarioSpec.of(Primitive.LOCK, Mode.THREADS),
