@@ -21,7 +21,7 @@ import picocli.CommandLine.ParameterException;
  * the same user's commands on the manager's machine need no option at all.
  */
 public final class ManagerOptions {
-    @Option(names = "--manager", paramLabel = "${bundle:label.manager:-HOST:PORT}", descriptionKey = "option.manager")
+    @Option(names = {"--manager", "--connect"}, paramLabel = "${bundle:label.manager:-HOST:PORT}", descriptionKey = "option.manager")
     private String address;
 
     @Option(names = "--key-file", paramLabel = "${bundle:label.path:-PATH}", descriptionKey = "option.manager.key-file")

@@ -59,7 +59,7 @@ public final class TelarCommand implements Callable<Integer> {
     private Path logFile;
 
     // The fleet view's manager; descriptions shared with the remote commands' options.
-    @Option(names = "--manager", paramLabel = "${bundle:label.manager:-HOST:PORT}", descriptionKey = "option.manager")
+    @Option(names = {"--manager", "--connect"}, paramLabel = "${bundle:label.manager:-HOST:PORT}", descriptionKey = "option.manager")
     private String manager;
 
     @Option(names = "--key-file", paramLabel = "${bundle:label.path:-PATH}", descriptionKey = "option.manager.key-file")

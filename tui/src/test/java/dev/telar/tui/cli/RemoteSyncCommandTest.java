@@ -93,7 +93,8 @@ class RemoteSyncCommandTest {
     void aWrongKeyIsOneLineAndExitOne() throws Exception {
         Path other = state.resolve("other").resolve("manager.key");
         ManagerKey.readOrCreate(other);
-        CliTest.Run r = run("sync", "lock", "--mode", "remote", "--manager", server.connectString(),
+        // --connect is --manager by another name (the word for an existing ensemble)
+        CliTest.Run r = run("sync", "lock", "--mode", "remote", "--connect", server.connectString(),
                 "--key-file", other.toString(), "--workers", "2", "--size", "100");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).doesNotContain("\n").contains("refused the key");
