@@ -348,32 +348,34 @@ abstract class Collector implements AutoCloseable {
         }
     }
 
-    /** One shared total; processes add under its lock, in process order (a turn counter). */
-    static final class ValueCollector extends Collector {
-        private final SharedValue total;
-        private final SharedValue turn;
+    /**
+     * A total that the processes add to one at a time, in process order (a turn counter), so the
+     * rounding is that of the sequential sum. A process that died never takes its turn: the
+     * parent passes it on so the others can still add theirs.
+     */
+    abstract static class TurnCollector extends Collector {
         private final boolean[] skipped;
+        private long turnSeen;
 
-        ValueCollector(ExchangeSpec spec, Path dir) {
+        TurnCollector(ExchangeSpec spec, Path dir) {
             super(spec, dir);
-            total = SharedValue.create(ExchangeLayout.total(dir), NumberType.DOUBLE, 0);
-            try {
-                turn = SharedValue.create(ExchangeLayout.turn(dir), NumberType.LONG, 0);
-            } catch (RuntimeException e) {
-                total.close(); // e.g. a full disk
-                throw e;
-            }
             skipped = new boolean[spec.processes()];
         }
 
-        private long turnSeen;
+        /** Whose turn it is: how many processes have added (or been passed over); -1 when not looked now. */
+        abstract long readTurn();
+
+        /** Makes it {@code next}'s turn. */
+        abstract void passTurn(long next);
 
         @Override
         boolean poll() {
-            // A dead process never takes its turn: pass it on so the others can still add theirs.
-            long t = turn.getLong();
+            long t = readTurn();
+            if (t < 0) {
+                return false;
+            }
             if (t < skipped.length && skipped[(int) t]) {
-                turn.set(t + 1);
+                passTurn(t + 1);
             }
             boolean progress = t != turnSeen;
             turnSeen = t;
@@ -389,17 +391,44 @@ abstract class Collector implements AutoCloseable {
 
         @Override
         boolean delivered(int index) {
-            return turn.getLong() > index && !skipped[index];
+            return turnSeen > index && !skipped[index];
+        }
+
+        @Override
+        long ops() {
+            return turnSeen;
+        }
+    }
+
+    /** One shared total (the lecture's Value), each process adding under its lock, in turn. */
+    static final class ValueCollector extends TurnCollector {
+        private final SharedValue total;
+        private final SharedValue turn;
+
+        ValueCollector(ExchangeSpec spec, Path dir) {
+            super(spec, dir);
+            total = SharedValue.create(ExchangeLayout.total(dir), NumberType.DOUBLE, 0);
+            try {
+                turn = SharedValue.create(ExchangeLayout.turn(dir), NumberType.LONG, 0);
+            } catch (RuntimeException e) {
+                total.close(); // e.g. a full disk
+                throw e;
+            }
+        }
+
+        @Override
+        long readTurn() {
+            return turn.getLong();
+        }
+
+        @Override
+        void passTurn(long next) {
+            turn.set(next);
         }
 
         @Override
         double total() {
             return total.get();
-        }
-
-        @Override
-        long ops() {
-            return turn.getLong();
         }
 
         @Override
@@ -487,9 +516,16 @@ abstract class Collector implements AutoCloseable {
     static final class RunOnManager implements AutoCloseable {
         private static final Logger LOG = LoggerFactory.getLogger(RunOnManager.class);
 
+        /**
+         * Least time between two looks at the run's dict, ns: each look is a round trip to the
+         * manager. The run's wall time is known to within this much (its end is seen at a look).
+         */
+        private static final long LOOK_NANOS = 20_000_000;
+
         private final ManagerTarget target;
         private final ManagerClient client;
         private final RemoteDict dict;
+        private long nextLook;
 
         RunOnManager(Path dir, ManagerTarget target) {
             this.target = target;
@@ -509,6 +545,16 @@ abstract class Collector implements AutoCloseable {
 
         RemoteDict dict() {
             return dict;
+        }
+
+        /** True at most once per {@link #LOOK_NANOS}: whether a poll may look at the manager now. */
+        boolean timeToLook() {
+            long now = System.nanoTime();
+            if (now - nextLook < 0) {
+                return false;
+            }
+            nextLook = now + LOOK_NANOS;
+            return true;
         }
 
         /** The four arguments a child needs to reach the same dict: address, key file (or empty), session, dict. */
@@ -535,15 +581,8 @@ abstract class Collector implements AutoCloseable {
 
     /** One entry per process in the run's dict on a remote manager. */
     static final class ManagerDictCollector extends ResultCollector {
-        /**
-         * Least time between two looks at the dict's size, ns: each look is a round trip to the
-         * manager. The run's wall time is known to within this much (its end is seen at a look).
-         */
-        private static final long LOOK_NANOS = 20_000_000;
-
         private final RunOnManager run;
         private final Double[] partials;
-        private long nextLook;
 
         ManagerDictCollector(ExchangeSpec spec, Path dir, ManagerTarget target) {
             super(spec, dir);
@@ -558,12 +597,7 @@ abstract class Collector implements AutoCloseable {
 
         @Override
         boolean poll() {
-            long now = System.nanoTime();
-            if (now - nextLook < 0) {
-                return false;
-            }
-            nextLook = now + LOOK_NANOS;
-            return countChanged(run.dict().size());
+            return run.timeToLook() && countChanged(run.dict().size());
         }
 
         @Override
@@ -595,18 +629,11 @@ abstract class Collector implements AutoCloseable {
      * turn entry) so that the rounding is the sequential sum's. A process that died has its turn
      * passed on, as with the local value.
      */
-    static final class ManagerValueCollector extends Collector {
-        /** Least time between two looks at the turn, ns: each look is a round trip to the manager. */
-        private static final long LOOK_NANOS = 20_000_000;
-
+    static final class ManagerValueCollector extends TurnCollector {
         private final RunOnManager run;
-        private final boolean[] skipped;
-        private long turnSeen;
-        private long nextLook;
 
         ManagerValueCollector(ExchangeSpec spec, Path dir, ManagerTarget target) {
             super(spec, dir);
-            this.skipped = new boolean[spec.processes()];
             this.run = new RunOnManager(dir, target);
         }
 
@@ -616,42 +643,18 @@ abstract class Collector implements AutoCloseable {
         }
 
         @Override
-        boolean poll() {
-            long now = System.nanoTime();
-            if (now - nextLook < 0) {
-                return false;
-            }
-            nextLook = now + LOOK_NANOS;
-            long t = run.dict().get(ExchangeLayout.TURN).orElse(0);
-            if (t < skipped.length && skipped[(int) t]) {
-                // A dead process never takes its turn: pass it on so the others can still add theirs.
-                run.dict().put(ExchangeLayout.TURN, t + 1);
-            }
-            boolean progress = t != turnSeen;
-            turnSeen = t;
-            return progress;
+        long readTurn() {
+            return run.timeToLook() ? run.dict().get(ExchangeLayout.TURN).orElse(0) : -1;
         }
 
         @Override
-        void childEnded(int index, boolean ok) {
-            if (!ok) {
-                skipped[index] = true;
-            }
-        }
-
-        @Override
-        boolean delivered(int index) {
-            return turnSeen > index && !skipped[index];
+        void passTurn(long next) {
+            run.dict().put(ExchangeLayout.TURN, next);
         }
 
         @Override
         double total() {
             return run.dict().getDouble(ExchangeLayout.TOTAL).orElse(0);
-        }
-
-        @Override
-        long ops() {
-            return turnSeen;
         }
 
         @Override

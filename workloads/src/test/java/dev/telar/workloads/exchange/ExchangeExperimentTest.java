@@ -32,8 +32,9 @@ class ExchangeExperimentTest {
         ChildLauncher.killAll();
     }
 
+    /** The manager's mechanisms have their own tests, against a real manager (ManagerDictExchangeTest, ManagerExchangeCommandTest). */
     @ParameterizedTest
-    @EnumSource(Mechanism.class)
+    @EnumSource(value = Mechanism.class, mode = EnumSource.Mode.EXCLUDE, names = {"MANAGER_DICT", "MANAGER_VALUE"})
     void theTotalIsExactlyTheSequentialSum(Mechanism mechanism) throws Exception {
         int processes = mechanism == Mechanism.VALUE ? 3 : 2; // three make the order of additions matter
         // 2 messages per process through a pipe or queue: a full one of 40 chunks, then a partial one
