@@ -64,7 +64,7 @@ public final class RemoteBench {
         DICT_CAS_DISTINCT("remote_dict_cas_incr_own_key"),
         /** The lecture's way, the peer's figure: read, add one and write back under the remote lock. */
         DICT_LOCKED("remote_dict_locked_incr"),
-        /** RemoteLock (Curator's InterProcessSemaphoreMutex) acquired and released: the peer's figure. */
+        /** RemoteLock (one ephemeral holder node: one create, one delete) acquired and released: the peer's figure. */
         LOCK("remote_lock_acq_rel"),
         /** Curator's InterProcessMutex (the reentrant one) acquired and released, for comparison. */
         MUTEX("remote_mutex_acq_rel"),
