@@ -37,7 +37,8 @@ class BenchRemoteCommandTest {
             assertThat(f.get("count").asLong()).isEqualTo(f.get("name").asText().equals("remote_barrier_rounds") ? 20 : 40);
         }
         assertThat(names).containsExactly("remote_dict_cas_incr", "remote_dict_cas_incr_own_key", "remote_dict_locked_incr",
-                "remote_lock_acq_rel", "remote_mutex_acq_rel", "remote_barrier_rounds");
+                "remote_lock_acq_rel", "remote_mutex_acq_rel", "remote_sync_lock_acq_rel", "remote_barrier_rounds",
+                "remote_dict_get");
         assertThat(benchDirs()).as("the embedded manager's directory is removed").isEqualTo(before);
     }
 

@@ -3,11 +3,14 @@ package dev.telar.workloads.remote;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Op;
+import org.apache.zookeeper.OpResult;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
 
@@ -19,9 +22,10 @@ import org.apache.zookeeper.data.Stat;
  * <p><b>Guarantees.</b> Each call is one or a few requests to the manager, and the manager applies
  * them in one order seen by every client. {@link #put} and {@link #remove} are single writes: the
  * last one to reach the manager wins. {@link #increment} is atomic across threads, processes and
- * machines without a lock: it reads the entry with its version and writes the sum only if the
- * version is still the one read, retrying after another client's write; every acknowledged
- * increment counts exactly once. As with {@link RemoteValue}, a connection lost while that write is
+ * machines without a lock: it writes the sum only if the entry is still at the version it last
+ * saw, reading it again and retrying after another client's write; every acknowledged increment
+ * counts exactly once. Each instance remembers the version it last saw of each key, so an
+ * uncontended increment is one conditional write (one round trip); a lost one costs a read more. As with {@link RemoteValue}, a connection lost while that write is
  * on its way ends in {@link IllegalStateException} saying the outcome is unknown, never in a blind
  * second attempt. {@link #keys()} and {@link #size()} are snapshots: another client may change the
  * dict at once.
@@ -37,6 +41,15 @@ public final class RemoteDict {
     private final String path;
     private final String name;
     private final AtomicLong retries = new AtomicLong();
+    /** Each key's entry as this instance last read or wrote it: an uncontended increment is then one write. */
+    private final Map<String, Seen> lastSeen = new ConcurrentHashMap<>();
+
+    /** The dict node's data version, read before any entry read that is paired with it. */
+    private volatile int folderVersion;
+
+    /** An entry's number at its version, with the dict node's version from before it was read. */
+    private record Seen(int folderVersion, int version, long value) {
+    }
 
     private RemoteDict(ManagerClient client, String path, String name) {
         this.client = client;
@@ -54,7 +67,9 @@ public final class RemoteDict {
     public static RemoteDict open(ManagerClient client, String name) {
         String path = RemoteNames.path(FOLDER, name);
         RemoteNodes.ensure(client, path, "dict '" + name + "'");
-        return new RemoteDict(client, path, name);
+        RemoteDict dict = new RemoteDict(client, path, name);
+        dict.refreshFolderVersion();
+        return dict;
     }
 
     /** The number under {@code key}, or empty when the dict has no such entry. */
@@ -98,41 +113,93 @@ public final class RemoteDict {
      *                               during the write (outcome unknown)
      */
     public long increment(String key, long delta) {
-        CuratorFramework curator = client.curator();
         String entry = entry(key);
+        Seen seen = lastSeen.get(key);
         while (true) {
-            Stat stat = new Stat();
-            long now;
-            ZooKeeper zk;
-            try {
-                now = RemoteValue.decode(curator.getData().storingStatIn(stat).forPath(entry));
-                zk = curator.getZookeeperClient().getZooKeeper();
-            } catch (KeeperException.NoNodeException absent) {
-                if (createWith(entry, key, delta)) {
-                    return delta;
+            if (seen == null) {
+                int folder = folderVersion; // taken before the entry is read: a later removal shows as a newer folder
+                seen = read(entry, key, folder);
+                if (seen == null) {
+                    if (createWith(entry, key, delta)) {
+                        lastSeen.put(key, new Seen(folder, 0, delta));
+                        return delta;
+                    }
+                    retries.incrementAndGet(); // another client created it first: add to theirs
+                    continue;
                 }
-                retries.incrementAndGet(); // another client created it first: add to theirs
-                continue;
-            } catch (Exception e) {
-                throw failed("read '" + key + "'", e);
             }
-            long next = now + delta;
-            try {
-                zk.setData(ManagerClient.ROOT + entry, RemoteValue.encode(next), stat.getVersion());
+            long next = seen.value() + delta;
+            Stat written = writeIf(entry, key, seen, next, delta);
+            if (written != null) {
+                lastSeen.put(key, new Seen(seen.folderVersion(), written.getVersion(), next));
                 return next;
-            } catch (KeeperException.BadVersionException lost) {
-                retries.incrementAndGet(); // another client's write came first: read its number
-            } catch (KeeperException.NoNodeException removed) {
-                retries.incrementAndGet(); // removed meanwhile: start again from an absent entry
-            } catch (KeeperException.ConnectionLossException unknown) {
-                throw new IllegalStateException("dict '" + name + "' at " + client.address() + ": the connection dropped while adding "
-                        + delta + " to '" + key + "'; the server may or may not have applied it", unknown);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while adding to dict '" + name + "'", e);
-            } catch (KeeperException e) {
-                throw failed("write '" + key + "'", e);
             }
+            retries.incrementAndGet(); // another client's write (or a removal) came first: read again
+            seen = null;
+        }
+    }
+
+    /** The entry at its version, paired with the dict node's version {@code folder}; null when absent. */
+    private Seen read(String entry, String key, int folder) {
+        try {
+            Stat stat = new Stat();
+            long now = RemoteValue.decode(client.curator().getData().storingStatIn(stat).forPath(entry));
+            return new Seen(folder, stat.getVersion(), now);
+        } catch (KeeperException.NoNodeException absent) {
+            return null;
+        } catch (Exception e) {
+            throw failed("read '" + key + "'", e);
+        }
+    }
+
+    /** Reads the dict node's data version again ({@link #remove} raises it). */
+    private void refreshFolderVersion() {
+        try {
+            Stat stat = client.curator().checkExists().forPath(path);
+            if (stat == null) {
+                throw new IllegalStateException("dict '" + name + "' at " + client.address() + " was deleted");
+            }
+            folderVersion = stat.getVersion();
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw failed("read the dict", e);
+        }
+    }
+
+    /**
+     * One conditional write of {@code next}: applied only when the entry is still at the version
+     * {@code seen} and no entry of the dict was removed since (the folder's version), so a key removed
+     * and made again, whose versions start over, is never mistaken for the one seen. Sent once on
+     * ZooKeeper's handle: a blind retry could add twice. Null when it lost.
+     */
+    private Stat writeIf(String entry, String key, Seen seen, long next, long delta) {
+        ZooKeeper zk;
+        try {
+            zk = client.curator().getZookeeperClient().getZooKeeper();
+        } catch (Exception e) {
+            throw failed("write '" + key + "'", e);
+        }
+        try {
+            List<OpResult> done = zk.multi(List.of(
+                    Op.check(ManagerClient.ROOT + path, seen.folderVersion()),
+                    Op.setData(ManagerClient.ROOT + entry, RemoteValue.encode(next), seen.version())));
+            return ((OpResult.SetDataResult) done.get(1)).getStat();
+        } catch (KeeperException.BadVersionException | KeeperException.NoNodeException lost) {
+            List<OpResult> results = lost.getResults();
+            if (results != null && !results.isEmpty() && results.get(0) instanceof OpResult.ErrorResult first
+                    && first.getErr() != KeeperException.Code.OK.intValue()) {
+                refreshFolderVersion(); // an entry was removed since: what was seen may be another incarnation
+            }
+            return null;
+        } catch (KeeperException.ConnectionLossException unknown) {
+            throw new IllegalStateException("dict '" + name + "' at " + client.address() + ": the connection dropped while adding "
+                    + delta + " to '" + key + "'; the server may or may not have applied it", unknown);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while adding to dict '" + name + "'", e);
+        } catch (KeeperException e) {
+            throw failed("write '" + key + "'", e);
         }
     }
 
@@ -148,11 +215,17 @@ public final class RemoteDict {
         }
     }
 
-    /** Removes {@code key}'s entry; false when there was none. */
+    /**
+     * Removes {@code key}'s entry; false when there was none. The same transaction raises the dict
+     * node's version, which every remembered entry of every client carries (see {@link #increment}).
+     */
     public boolean remove(String key) {
         String entry = entry(key);
+        lastSeen.remove(key);
         try {
-            client.curator().delete().forPath(entry);
+            client.curator().transaction().forOperations(
+                    client.curator().transactionOp().delete().forPath(entry),
+                    client.curator().transactionOp().setData().forPath(path, new byte[0]));
             return true;
         } catch (KeeperException.NoNodeException absent) {
             return false;

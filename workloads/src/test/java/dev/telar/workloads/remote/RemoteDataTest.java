@@ -77,6 +77,26 @@ class RemoteDataTest {
     }
 
     @Test
+    void anIncrementOnARememberedVersionNeverCountsOnAnEntryRemovedAndMadeAgain() throws Exception {
+        try (ManagerClient a = manager.connect(); ManagerClient b = manager.connect()) {
+            RemoteDict mine = RemoteDict.open(a, "remade");
+            RemoteDict other = RemoteDict.open(b, "remade");
+            assertThat(mine.increment("k", 1)).isEqualTo(1);
+            assertThat(mine.increment("k", 1)).as("uncontended: one write on the version it remembers").isEqualTo(2);
+            assertThat(mine.retries()).isZero();
+            // the other client removes the entry and brings a new one to the very version 'mine' remembers
+            assertThat(other.remove("k")).isTrue();
+            assertThat(other.increment("k", 100)).isEqualTo(100);
+            assertThat(other.increment("k", 100)).isEqualTo(200);
+            assertThat(mine.increment("k", 1)).as("counted on the new entry, not on the remembered 2").isEqualTo(201);
+            assertThat(mine.retries()).isEqualTo(1);
+            assertThat(other.increment("k", 1)).as("the other's remembered version is stale now").isEqualTo(202);
+            assertThat(mine.get("k")).hasValue(202);
+            mine.delete();
+        }
+    }
+
+    @Test
     void twoChildJvmsIncrementOneDictEntryExactly() throws Exception {
         int each = 300;
         List<String> lines = runChildren(List.of(

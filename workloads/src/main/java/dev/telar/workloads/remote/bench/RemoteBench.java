@@ -9,6 +9,8 @@ import dev.telar.workloads.remote.ManagerServer;
 import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.remote.RemoteDict;
 import dev.telar.workloads.remote.RemoteLock;
+import dev.telar.workloads.sync.SyncBarrier;
+import dev.telar.workloads.sync.remote.RemoteSync;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -27,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code telar bench remote}: the remote manager's dict, lock and barrier timed from {@code clients}
+ * {@code telar bench remote}: the remote manager's dict, locks and barrier timed from {@code clients}
  * real child JVMs, each a client with its own session, as {@code bench/peers/py_remote_manager_peer.py}
  * times Python's remote Manager. Each figure is one timed pass of {@code ops} operations per client
  * after an untimed warm-up pass, from a common start (a barrier round) to the end of the slowest
@@ -35,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Every count is checked.</b> After each pass the parent reads the counters back (the
  * shared entry equals clients × ops, each client's own entry equals ops, the barrier completed ops
- * rounds, each client did ops acquisitions); a wrong count ends the bench with
+ * rounds, each client did ops acquisitions, the entry read still holds its number); a wrong count ends the bench with
  * {@link IllegalStateException} saying which, never with a figure.
  *
  * <p>Everything the bench creates on the manager lives under names of its own (a fresh prefix per
@@ -48,6 +50,9 @@ public final class RemoteBench {
     public static final int MAX_CLIENTS = 32;
     /** Operations of each client's warm-up pass, at most (fewer when the timed pass has fewer). */
     static final int WARM_OPS = 50;
+    /** The entry every client reads in the read figure, and the number it holds. */
+    static final String READ_KEY = "read";
+    static final long READ_VALUE = 42;
     /** Children log warnings and errors only: their error stream is their report. */
     private static final List<String> QUIET = List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
 
@@ -59,12 +64,16 @@ public final class RemoteBench {
         DICT_CAS_DISTINCT("remote_dict_cas_incr_own_key"),
         /** The lecture's way, the peer's figure: read, add one and write back under the remote lock. */
         DICT_LOCKED("remote_dict_locked_incr"),
-        /** RemoteLock (Curator's InterProcessSemaphoreMutex) acquired and released: the peer's figure. */
+        /** RemoteLock (one ephemeral holder node: one create, one delete) acquired and released: the peer's figure. */
         LOCK("remote_lock_acq_rel"),
         /** Curator's InterProcessMutex (the reentrant one) acquired and released, for comparison. */
         MUTEX("remote_mutex_acq_rel"),
-        /** Rounds of a barrier of all clients ({@link GenerationBarrier}): the peer's figure. */
-        BARRIER("remote_barrier_rounds");
+        /** The remote sync family's Lock ({@code RemoteSync.lock}, what {@code telar sync --mode remote} uses) acquired and released. */
+        SYNC_LOCK("remote_sync_lock_acq_rel"),
+        /** Rounds of the remote sync family's Barrier of all clients ({@code RemoteSync.barrier}): the peer's figure. */
+        BARRIER("remote_barrier_rounds"),
+        /** One shared dict entry read: served by the server the client is connected to, no write. */
+        DICT_GET("remote_dict_get");
 
         private final String figure;
 
@@ -97,6 +106,7 @@ public final class RemoteBench {
         List<Child> children = new ArrayList<>();
         try (ManagerClient client = target.connect()) {
             RemoteDict dict = RemoteDict.open(client, prefix);
+            RemoteSync sync = new RemoteSync(client, prefix);
             try {
                 for (int i = 0; i < clients; i++) {
                     children.add(ChildLauncher.start(ChildMain.KIND_TARGET, RemoteBenchChild.class,
@@ -111,9 +121,10 @@ public final class RemoteBench {
                     }
                 }
                 List<RemoteFigure> figures = new ArrayList<>();
+                dict.put(READ_KEY, READ_VALUE);
                 for (Kind kind : Kind.values()) {
-                    pass(client, dict, children, kind, "warm-" + kind.ordinal(), Math.min(ops, WARM_OPS));
-                    RemoteFigure f = pass(client, dict, children, kind, "timed-" + kind.ordinal(), ops);
+                    pass(sync, dict, children, kind, "warm-" + kind.ordinal(), Math.min(ops, WARM_OPS));
+                    RemoteFigure f = pass(sync, dict, children, kind, "timed-" + kind.ordinal(), ops);
                     figures.add(f);
                     each.accept(f);
                 }
@@ -124,7 +135,7 @@ public final class RemoteBench {
                 return figures;
             } finally {
                 children.forEach(Child::kill);
-                removeWhatItMade(client, dict, prefix);
+                removeWhatItMade(client, dict, sync, prefix);
             }
         }
     }
@@ -155,7 +166,7 @@ public final class RemoteBench {
     }
 
     /** One pass of {@code ops} operations per client, its counts checked. */
-    private static RemoteFigure pass(ManagerClient client, RemoteDict dict, List<Child> children, Kind kind, String round,
+    private static RemoteFigure pass(RemoteSync sync, RemoteDict dict, List<Child> children, Kind kind, String round,
                                      int ops) throws InterruptedException {
         int clients = children.size();
         children.forEach(c -> c.sendLine(kind.name() + " " + round + " " + ops));
@@ -180,7 +191,8 @@ public final class RemoteBench {
                 }
             }
             case DICT_LOCKED -> check(kind, "the entry incremented under the lock", dict.get(lockedKey(round)).orElse(0), total);
-            case BARRIER -> check(kind, "rounds completed", generation(client, barrierPath(dict.name(), round), clients), ops);
+            case BARRIER -> check(kind, "rounds completed", rounds(sync, round, clients), ops);
+            case DICT_GET -> check(kind, "the entry read", dict.get(READ_KEY).orElse(0), READ_VALUE);
             default -> {
                 // lock and mutex: each client's count of acquisitions, checked above
             }
@@ -190,12 +202,14 @@ public final class RemoteBench {
         return new RemoteFigure(kind.figure(), clients, operations, seconds, operations / seconds, retries);
     }
 
-    private static long generation(ManagerClient client, String path, int clients) {
-        try {
-            return new GenerationBarrier(client, path, clients, RemoteBenchChild.BOUND).generation();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read barrier " + path + ": " + e.getMessage(), e);
-        }
+    /** Rounds the barrier of {@code round} completed (the parent opens it too, to read it, never to wait). */
+    private static long rounds(RemoteSync sync, String round, int clients) {
+        return barrier(sync, round, clients).state().rounds();
+    }
+
+    /** The barrier of {@code name} of all {@code clients}, every wait bounded by {@link RemoteBenchChild#BOUND}. */
+    static SyncBarrier barrier(RemoteSync sync, String name, int clients) {
+        return sync.barrier("barrier-" + name, clients, null, RemoteBenchChild.BOUND);
     }
 
     private static void check(Kind kind, String what, long got, long expected) {
@@ -224,10 +238,11 @@ public final class RemoteBench {
                 + (why == null || why.isBlank() ? (line == null ? " (it ended)" : ": " + line) : ": " + why));
     }
 
-    /** Deletes the dict, the lock's node and the bench's own folder: the names this run made. */
-    private static void removeWhatItMade(ManagerClient client, RemoteDict dict, String prefix) {
+    /** Deletes the dict, the lock's node, the sync space and the bench's own folder: the names this run made. */
+    private static void removeWhatItMade(ManagerClient client, RemoteDict dict, RemoteSync sync, String prefix) {
         try {
             dict.delete();
+            sync.removeSpace();
             for (String path : List.of(RemoteLock.FOLDER + "/" + prefix, benchFolder(prefix))) {
                 if (client.curator().checkExists().forPath(path) != null) {
                     client.curator().delete().deletingChildrenIfNeeded().forPath(path);
@@ -256,9 +271,6 @@ public final class RemoteBench {
         return benchFolder(prefix) + "/mutex";
     }
 
-    static String barrierPath(String prefix, String name) {
-        return benchFolder(prefix) + "/barrier-" + name;
-    }
 
     static String sharedKey(String round) {
         return round + "-shared";

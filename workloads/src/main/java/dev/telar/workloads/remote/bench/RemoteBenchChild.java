@@ -5,6 +5,9 @@ import dev.telar.workloads.remote.ManagerClient;
 import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.remote.RemoteDict;
 import dev.telar.workloads.remote.RemoteLock;
+import dev.telar.workloads.sync.SyncBarrier;
+import dev.telar.workloads.sync.SyncLock;
+import dev.telar.workloads.sync.remote.RemoteSync;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +43,9 @@ public final class RemoteBenchChild implements ProcessTarget {
             RemoteDict dict = RemoteDict.open(client, prefix);
             RemoteLock lock = RemoteLock.open(client, prefix);
             InterProcessMutex mutex = new InterProcessMutex(client.curator(), RemoteBench.mutexPath(prefix));
-            GenerationBarrier start = new GenerationBarrier(client, RemoteBench.barrierPath(prefix, "start"), clients, BOUND);
+            RemoteSync sync = new RemoteSync(client, prefix);
+            SyncLock syncLock = sync.lock("lock");
+            SyncBarrier start = RemoteBench.barrier(sync, "start", clients);
             System.out.println("ready");
             System.out.flush();
             for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
@@ -48,8 +53,7 @@ public final class RemoteBenchChild implements ProcessTarget {
                 RemoteBench.Kind kind = RemoteBench.Kind.valueOf(w[0]);
                 String round = w[1];
                 int ops = Integer.parseInt(w[2]);
-                GenerationBarrier rounds = kind == RemoteBench.Kind.BARRIER
-                        ? new GenerationBarrier(client, RemoteBench.barrierPath(prefix, round), clients, BOUND) : null;
+                SyncBarrier rounds = kind == RemoteBench.Kind.BARRIER ? RemoteBench.barrier(sync, round, clients) : null;
                 long retriesBefore = dict.retries();
                 start.await();
                 long t0 = System.nanoTime();
@@ -69,7 +73,14 @@ public final class RemoteBenchChild implements ProcessTarget {
                             }
                             mutex.release();
                         }
+                        case SYNC_LOCK -> {
+                            if (!syncLock.tryAcquire(BOUND)) {
+                                throw new IllegalStateException("sync lock not acquired within " + BOUND.toSeconds() + " s");
+                            }
+                            syncLock.release();
+                        }
                         case BARRIER -> rounds.await();
+                        case DICT_GET -> read(dict);
                         default -> throw new IllegalArgumentException("unknown figure " + kind);
                     }
                     count++;
@@ -92,6 +103,12 @@ public final class RemoteBenchChild implements ProcessTarget {
             dict.put(key, now.orElse(0) + 1);
         } finally {
             lock.release();
+        }
+    }
+
+    private static void read(RemoteDict dict) {
+        if (dict.get(RemoteBench.READ_KEY).orElse(0) != RemoteBench.READ_VALUE) {
+            throw new IllegalStateException("entry '" + RemoteBench.READ_KEY + "' does not hold " + RemoteBench.READ_VALUE);
         }
     }
 

@@ -190,12 +190,12 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
                 }
                 String prefix = prefix(r.generation());
                 if (mine != null && !mine.substring(folder.length() + 1).contains(prefix)) {
-                    space.deleteQuietly(mine); // made for a generation that has ended
+                    leave(mine); // made for a generation that has ended
                     mine = null;
                 }
                 if (mine == null) {
+                    // no fresh read after it: should the state have changed meanwhile, the conditional write below fails and the loop reads again
                     mine = space.blocking(what("arrive"), () -> space.enter(folder, prefix));
-                    continue; // the state may have changed meanwhile: count in on a fresh read
                 }
                 int index = r.arrived().size();
                 boolean last = index == parties - 1;
@@ -205,7 +205,7 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
                 }
                 counted = true;
                 if (last) {
-                    return open(in, index);
+                    return open(in, st.getVersion() + 1, index);
                 }
                 return waitOpen(in, index, deadline, wake);
             }
@@ -216,8 +216,22 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
             throw new InterruptedException("interrupted while arriving at barrier " + name);
         } finally {
             if (mine != null) {
-                space.deleteQuietly(mine);
+                leave(mine);
             }
+        }
+    }
+
+    /**
+     * Deletes this party's node without waiting for the answer: the manager handles one session's
+     * requests in the order sent, so this client's next arrival or read comes after the deletion,
+     * while the round trip is saved. A deletion that fails leaves a node of an ended generation,
+     * which nothing counts, until the session ends.
+     */
+    private void leave(String node) {
+        try {
+            space.curator.delete().quietly().inBackground().forPath(node);
+        } catch (Exception e) {
+            space.deleteQuietly(node);
         }
     }
 
@@ -227,7 +241,7 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
     }
 
     /** The last arrival: checks the others are alive, runs the action, then lets everyone go on (unless the barrier broke meanwhile). */
-    private int open(Record full, int index) {
+    private int open(Record full, int version, int index) {
         if (!space.calmly(what("open"), () -> allThere(full))) {
             breakIt(full.generation(), "a party's session ended");
             throw broken("a party's session ended");
@@ -241,6 +255,10 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
             }
         }
         return space.calmly(what("open"), () -> {
+            // first on the state this party wrote (no read): a break or reset meanwhile fails the write, then the loop reads
+            if (space.writeIf(state, version, full.next(true).encode())) {
+                return index;
+            }
             while (true) {
                 Stat st = new Stat();
                 Record r = read(st, null);

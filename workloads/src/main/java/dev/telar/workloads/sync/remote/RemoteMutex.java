@@ -125,8 +125,13 @@ abstract class RemoteMutex extends RemoteAcquirable<LockState> implements SyncLo
         }
     }
 
+    /**
+     * Counts an acquisition without waiting for the answer: the manager handles one session's
+     * requests in the order sent, so the count is written before this holder's release is, and so
+     * before anyone else can take the lock; the holder saves a round trip on every acquire.
+     */
     private void counted() {
-        space.run(what("count an acquisition"), () -> space.curator.setData().forPath(acquired, new byte[0]));
+        space.run(what("count an acquisition"), () -> space.curator.setData().inBackground().forPath(acquired, new byte[0]));
     }
 
     @Override
