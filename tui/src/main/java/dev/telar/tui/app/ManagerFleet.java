@@ -93,7 +93,7 @@ final class ManagerFleet implements FleetLink {
                 return;
             }
             client = c;
-            watch = FleetWatch.start(c, FleetWatch.KEEP_GONE, s -> soon(mine));
+            watch = FleetWatch.follow(c, FleetWatch.KEEP_GONE, () -> soon(mine));
         }
     }
 

@@ -33,12 +33,13 @@ public final class FleetWatch implements AutoCloseable {
     private final CuratorCache cache;
     private final long keepGoneMillis;
     private final LongSupplier clock;
-    private final Consumer<FleetSnapshot> listener;
+    /** Told of each change; builds its own snapshot only when it wants one. */
+    private final Runnable listener;
     private final CountDownLatch initialized = new CountDownLatch(1);
     /** By host; guarded by {@code this}. */
     private final Map<String, FleetRow> rows = new HashMap<>();
 
-    private FleetWatch(ManagerClient client, Duration keepGone, LongSupplier clock, Consumer<FleetSnapshot> listener) {
+    private FleetWatch(ManagerClient client, Duration keepGone, LongSupplier clock, Runnable listener) {
         this.cache = CuratorCache.build(client.curator(), FleetAgent.HOSTS);
         this.keepGoneMillis = keepGone.toMillis();
         this.clock = clock;
@@ -51,7 +52,19 @@ public final class FleetWatch implements AutoCloseable {
      * @param keepGone how long a vanished host stays listed as gone
      */
     public static FleetWatch start(ManagerClient client, Duration keepGone, Consumer<FleetSnapshot> listener) {
-        FleetWatch watch = new FleetWatch(client, keepGone, System::currentTimeMillis, Objects.requireNonNull(listener, "listener"));
+        Objects.requireNonNull(listener, "listener");
+        FleetWatch[] self = new FleetWatch[1];
+        self[0] = follow(client, keepGone, () -> listener.accept(self[0].snapshot()));
+        return self[0];
+    }
+
+    /**
+     * Starts watching; {@code changed} is told of every change (and the end of the first read)
+     * without a snapshot being made for it: a view that draws a few times a second takes
+     * {@link #snapshot()} when it draws, not hundreds of times a second.
+     */
+    public static FleetWatch follow(ManagerClient client, Duration keepGone, Runnable changed) {
+        FleetWatch watch = new FleetWatch(client, keepGone, System::currentTimeMillis, Objects.requireNonNull(changed, "changed"));
         watch.cache.listenable().addListener(CuratorCacheListener.builder()
                 .forCreatesAndChanges((before, after) -> watch.read(after))
                 .forDeletes(watch::vanished)
@@ -134,7 +147,7 @@ public final class FleetWatch implements AutoCloseable {
 
     private void changed() {
         try {
-            listener.accept(snapshot());
+            listener.run();
         } catch (RuntimeException e) {
             LOG.warn("fleet listener failed", e);
         }
