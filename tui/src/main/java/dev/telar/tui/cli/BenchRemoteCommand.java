@@ -13,6 +13,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -77,6 +79,10 @@ public final class BenchRemoteCommand implements Callable<Integer> {
         }
         // Checked before any child starts: no manager named, or an unreadable key, is a usage error.
         ManagerTarget target = embedded ? null : manager.target(spec, texts);
+        OptionalInt refused = ManagerConnection.failure(Optional.ofNullable(target), spec, texts);
+        if (refused.isPresent()) {
+            return refused.getAsInt();
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (!json) {
             out.println(String.format(Locale.ROOT, "%-30s %8s %12s %11s %9s %9s", texts.get("cli.bench.col.figure"),

@@ -4,18 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telar.config.IpcSettings;
-import dev.telar.tui.IpcPlace;
 import dev.telar.config.Language;
+import dev.telar.tui.IpcPlace;
 import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.workloads.exchange.ChildReport;
-import dev.telar.workloads.exchange.ExchangeResult;
 import dev.telar.workloads.exchange.ExchangeEvent;
+import dev.telar.workloads.exchange.ExchangeResult;
 import dev.telar.workloads.exchange.ExchangeSpec;
-import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.exchange.TotalCheck;
 import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEvent;
+import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.run.RunResult;
@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -90,6 +91,10 @@ public final class ExchangeCommand implements Callable<Integer> {
         });
         // Checked before anything starts: no manager named, or a key that cannot be read, is a usage error.
         Optional<ManagerTarget> target = mechanism.needsManager() ? Optional.of(manager.target(spec, texts)) : Optional.empty();
+        OptionalInt refused = ManagerConnection.failure(target, spec, texts); // a wrong key: one line now, not a failed run
+        if (refused.isPresent()) {
+            return refused.getAsInt();
+        }
         Path parent = IpcPlace.prepared(ipcSettings(spec), System.getenv());
         // With --baseline the lab first sums the draws in one thread of this process, timed.
         double[] sequential = {Double.NaN, Double.NaN};

@@ -7,6 +7,8 @@ import dev.telar.workloads.problem.ProblemException;
 import dev.telar.workloads.problem.ProblemFailure;
 import dev.telar.workloads.remote.ManagerClient;
 import dev.telar.workloads.remote.ManagerTarget;
+import java.util.Optional;
+import java.util.OptionalInt;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Connecting a remote command to its manager, with the one-line answers when that fails. */
@@ -41,6 +43,26 @@ final class ManagerConnection {
             throw told(refused, Cli.USAGE, spec, texts);
         } catch (ProblemFailure unreachable) {
             throw told(unreachable, Cli.FAILURE, spec, texts);
+        }
+    }
+
+    /**
+     * Connects once and lets go, before a command starts anything that needs the manager (child
+     * JVMs, a lab run): a refused key or a manager that does not answer is told now, in one line,
+     * rather than as a failed run.
+     *
+     * @return the exit code once the failure was told (as {@link #open}); empty when the manager
+     *         accepted the key, or when there is no manager to check
+     */
+    static OptionalInt failure(Optional<ManagerTarget> target, CommandSpec spec, Texts texts) throws InterruptedException {
+        if (target.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            open(target.get(), spec, texts).close();
+            return OptionalInt.empty();
+        } catch (Failed told) {
+            return OptionalInt.of(told.exit());
         }
     }
 

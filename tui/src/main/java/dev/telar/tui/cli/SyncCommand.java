@@ -22,6 +22,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -99,6 +100,10 @@ public final class SyncCommand implements Callable<Integer> {
         // A run in processes keeps its shared files where the settings' ipc.dir says. A spec the
         // scenario refuses (e.g. an odd number of workers for the Condition) is a usage error.
         Optional<ManagerTarget> target = s.mode() == Mode.REMOTE ? Optional.of(manager.target(spec, texts)) : Optional.empty();
+        OptionalInt refused = ManagerConnection.failure(target, spec, texts); // a wrong key: one line now, not a failed run
+        if (refused.isPresent()) {
+            return refused.getAsInt();
+        }
         ScenarioSpec[] used = new ScenarioSpec[1];
         ScenarioOutcome[] outcome = new ScenarioOutcome[1];
         boolean signalled = LabJob.run(spec, IpcPlace.prepared(ExchangeCommand.ipcSettings(spec), System.getenv()),

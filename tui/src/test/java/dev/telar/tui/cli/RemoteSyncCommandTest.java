@@ -90,14 +90,15 @@ class RemoteSyncCommandTest {
     }
 
     @Test
-    void aWrongKeyIsOneLineAndExitOne() throws Exception {
+    void aWrongKeyIsOneLineAndExitTwoBeforeAnyWorkerStarts() throws Exception {
         Path other = state.resolve("other").resolve("manager.key");
         ManagerKey.readOrCreate(other);
         // --connect is --manager by another name (the word for an existing ensemble)
         CliTest.Run r = run("sync", "lock", "--mode", "remote", "--connect", server.connectString(),
                 "--key-file", other.toString(), "--workers", "2", "--size", "100");
-        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).doesNotContain("\n").contains("refused the key");
+        assertThat(r.out()).as("no run, no outcome").isEmpty();
     }
 
     private static void assertNoSpaceLeft() throws Exception {
