@@ -11,7 +11,9 @@ import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.remote.ManagerClient;
 import dev.telar.workloads.remote.ManagerLink;
 import dev.telar.workloads.remote.ManagerTarget;
+import dev.telar.workloads.sync.LockState;
 import dev.telar.workloads.sync.Mode;
+import dev.telar.workloads.sync.Participant;
 import dev.telar.workloads.sync.SyncPrimitives;
 import dev.telar.workloads.sync.SyncState;
 import dev.telar.workloads.sync.process.ProcessSync;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -352,12 +355,23 @@ public final class RunningScenario implements AutoCloseable {
                 if (!exit.ok() && !c.cancelled()) {
                     Problem why = child.endedAs(ProblemCode.SCENARIO_WORKER_ENDED, ProblemCode.SCENARIO_WORKER_SAYING,
                             child.pid(), exit.code());
+                    Optional<Participant> holder = spec.mode() == Mode.REMOTE ? holder(c).filter(h -> h.pid() == child.pid())
+                            : Optional.empty();
+                    if (holder.isPresent()) {
+                        // A holder that vanished: the run goes on, to show the manager freeing its lock
+                        // when its session expires; it still ends as failed, for the worker's sake.
+                        vanished.add(new Vanished(holder.get(), System.nanoTime()));
+                        event("runner", holder.get().name() + " vanished while holding the lock");
+                        firstFailure.compareAndSet(null, why);
+                        continue;
+                    }
                     if (firstFailure.compareAndSet(null, why)) {
                         LOG.warn("scenario {}: worker {}", spec.primitive().label(), why);
                         cancel();
                     }
                 }
             }
+            tellFreed(c);
             if (c.cancelled()) {
                 if (cancelSeen == 0) {
                     cancelSeen = System.nanoTime();
@@ -367,6 +381,39 @@ public final class RunningScenario implements AutoCloseable {
             }
             if (!running.isEmpty()) {
                 running.get(0).join(Duration.ofMillis(50));
+            }
+        }
+    }
+
+    /** A remote lock holder that vanished, and when ({@link System#nanoTime}). */
+    private record Vanished(Participant holder, long atNanos) {
+    }
+
+    /** Remote runs: holders that vanished and whose lock is not free yet; the runner's thread only. */
+    private final List<Vanished> vanished = new ArrayList<>();
+
+    /** Who holds the run's lock now, if its primitive is a lock. */
+    private Optional<Participant> holder(ScenarioContext c) {
+        try {
+            SyncState state = scenario.primitive(c).state();
+            return state instanceof LockState lock ? lock.holder() : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Tells, once, when the lock of a holder that vanished is held by it no more (the manager freed it). */
+    private void tellFreed(ScenarioContext c) {
+        if (vanished.isEmpty()) {
+            return;
+        }
+        Optional<Participant> now = holder(c);
+        for (java.util.Iterator<Vanished> it = vanished.iterator(); it.hasNext(); ) {
+            Vanished v = it.next();
+            if (now.isEmpty() || now.get().pid() != v.holder().pid()) {
+                it.remove();
+                double seconds = (System.nanoTime() - v.atNanos()) / 1e9;
+                event("manager", String.format(Locale.ROOT, "lock freed %.1f s after %s vanished", seconds, v.holder().name()));
             }
         }
     }
