@@ -4,4 +4,4 @@
  * Manager. In the remote package's tree because it uses Curator directly (its InterProcessMutex,
  * for comparison, and a barrier of its own).
  */
-package dev.telar.workloads.remote.bench;
+package dev.telar.workloads.bench.remote;

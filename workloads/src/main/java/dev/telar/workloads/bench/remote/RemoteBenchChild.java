@@ -1,4 +1,4 @@
-package dev.telar.workloads.remote.bench;
+package dev.telar.workloads.bench.remote;
 
 import dev.telar.workloads.proc.ProcessTarget;
 import dev.telar.workloads.remote.ManagerClient;

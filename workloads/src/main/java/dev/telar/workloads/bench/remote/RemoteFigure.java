@@ -1,4 +1,4 @@
-package dev.telar.workloads.remote.bench;
+package dev.telar.workloads.bench.remote;
 
 /**
  * One figure of {@link RemoteBench}.
