@@ -75,7 +75,8 @@ class RemoteSyncCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"rlock", "semaphore", "condition", "event", "barrier"})
     void everyScenarioEndsCorrectInRemoteMode(String primitive) throws Exception {
-        CliTest.Run r = remote("sync", primitive, "--size", "4", "--json");
+        // Two workers each: every child is a JVM of its own, and the point here is the mode, not the crowd.
+        CliTest.Run r = remote("sync", primitive, "--workers", "2", "--size", "4", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode o = JSON.readTree(r.out());
         assertThat(o.get("mode").asText()).isEqualTo("remote");
