@@ -10,17 +10,10 @@ import dev.telar.workloads.exchange.ExchangeSpec;
 import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.remote.ManagerClient;
-import dev.telar.workloads.remote.ManagerKey;
-import dev.telar.workloads.remote.ManagerServer;
 import dev.telar.workloads.run.RunSpec;
-import java.net.InetSocketAddress;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code telar run exchange --via manager-dict} against a real manager on a free loopback port:
@@ -31,29 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ManagerExchangeCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path state;
-    private static ManagerServer server;
-    private static ManagerKey key;
-
-    @BeforeAll
-    static void startManager() {
-        key = ManagerKey.readOrCreate(ManagerKey.defaultFile(state));
-        server = ManagerServer.start(new InetSocketAddress("127.0.0.1", 0), ManagerServer.defaultDirectory(state), key);
-    }
-
-    @AfterAll
-    static void stopManager() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final CliManager MANAGER = new CliManager();
 
     @Test
     void theChildrenReturnTheirPartialsThroughTheManagersDictAndTheTotalIsExact() throws Exception {
         CliTest.Run r = run("run", "exchange", "--via", "manager-dict", "--processes", "3", "--draws", "3000001",
-                "--baseline", "--json", "--manager", server.connectString(),
-                "--key-file", ManagerKey.defaultFile(state).toString());
+                "--baseline", "--json", "--manager", MANAGER.address(),
+                "--key-file", MANAGER.keyFile().toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode o = JSON.readTree(r.out().strip());
         assertThat(o.get("mechanism").asText()).isEqualTo("manager-dict");
@@ -67,7 +45,7 @@ class ManagerExchangeCommandTest {
             assertThat(c.get("exit").asText()).isEqualTo("exit code 0");
             assertThat(c.get("received").asLong()).isEqualTo(1);
         }
-        try (ManagerClient client = ManagerClient.connect(server.connectString(), key, Duration.ofSeconds(10))) {
+        try (ManagerClient client = MANAGER.connect()) {
             assertThat(client.curator().getChildren().forPath("/dicts")).as("the run's dict is deleted at its end").isEmpty();
         }
     }
@@ -82,8 +60,8 @@ class ManagerExchangeCommandTest {
     @Test
     void theChildrenAddToTheManagersValueUnderItsLockAndTheTotalIsExact() throws Exception {
         CliTest.Run r = run("run", "exchange", "--via", "manager-value", "--processes", "3", "--draws", "3000001",
-                "--baseline", "--json", "--manager", server.connectString(),
-                "--key-file", ManagerKey.defaultFile(state).toString());
+                "--baseline", "--json", "--manager", MANAGER.address(),
+                "--key-file", MANAGER.keyFile().toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode o = JSON.readTree(r.out().strip());
         assertThat(o.get("mechanism").asText()).isEqualTo("manager-value");
@@ -92,7 +70,7 @@ class ManagerExchangeCommandTest {
                 .sequentialSum();
         assertThat(o.get("result").asDouble()).isEqualTo(expected);
         assertThat(o.get("matches_sequential").asBoolean()).isTrue();
-        try (ManagerClient client = ManagerClient.connect(server.connectString(), key, Duration.ofSeconds(10))) {
+        try (ManagerClient client = MANAGER.connect()) {
             assertThat(client.curator().getChildren().forPath("/dicts")).as("the run's value is deleted at its end").isEmpty();
             assertThat(client.curator().checkExists().forPath("/locks") == null
                     || client.curator().getChildren().forPath("/locks").isEmpty()).as("and its lock").isTrue();
@@ -101,7 +79,7 @@ class ManagerExchangeCommandTest {
 
     @Test
     void aMissingKeyFileIsOneLineAndExitTwo() {
-        assertOneUsageLine(run("run", "exchange", "--via", "manager-dict", "--manager", server.connectString(),
-                "--key-file", state.resolve("absent.key").toString()), "absent.key");
+        assertOneUsageLine(run("run", "exchange", "--via", "manager-dict", "--manager", MANAGER.address(),
+                "--key-file", MANAGER.state().resolve("absent.key").toString()), "absent.key");
     }
 }

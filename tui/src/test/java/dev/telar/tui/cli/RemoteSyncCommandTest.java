@@ -8,15 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.telar.workloads.remote.ManagerClient;
 import dev.telar.workloads.remote.ManagerKey;
-import dev.telar.workloads.remote.ManagerServer;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,29 +24,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RemoteSyncCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path state;
-    private static ManagerServer server;
-    private static ManagerKey key;
-
-    @BeforeAll
-    static void startManager() {
-        key = ManagerKey.readOrCreate(ManagerKey.defaultFile(state));
-        server = ManagerServer.start(new InetSocketAddress("127.0.0.1", 0), ManagerServer.defaultDirectory(state), key);
-    }
-
-    @AfterAll
-    static void stopManager() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final CliManager MANAGER = new CliManager();
 
     private static CliTest.Run remote(String... args) {
         String[] all = new String[args.length + 6];
         System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(new String[]{"--mode", "remote", "--manager", server.connectString(), "--key-file",
-                ManagerKey.defaultFile(state).toString()}, 0, all, args.length, 6);
+        System.arraycopy(new String[]{"--mode", "remote", "--manager", MANAGER.address(), "--key-file",
+                MANAGER.keyFile().toString()}, 0, all, args.length, 6);
         return run(all);
     }
 
@@ -92,10 +72,10 @@ class RemoteSyncCommandTest {
 
     @Test
     void aWrongKeyIsOneLineAndExitTwoBeforeAnyWorkerStarts() throws Exception {
-        Path other = state.resolve("other").resolve("manager.key");
+        Path other = MANAGER.state().resolve("other").resolve("manager.key");
         ManagerKey.readOrCreate(other);
         // --connect is --manager by another name (the word for an existing ensemble)
-        CliTest.Run r = run("sync", "lock", "--mode", "remote", "--connect", server.connectString(),
+        CliTest.Run r = run("sync", "lock", "--mode", "remote", "--connect", MANAGER.address(),
                 "--key-file", other.toString(), "--workers", "2", "--size", "100");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).doesNotContain("\n").contains("refused the key");
@@ -103,7 +83,7 @@ class RemoteSyncCommandTest {
     }
 
     private static void assertNoSpaceLeft() throws Exception {
-        try (ManagerClient client = ManagerClient.connect(server.connectString(), key, Duration.ofSeconds(10))) {
+        try (ManagerClient client = MANAGER.connect()) {
             assertThat(client.curator().checkExists().forPath("/sync") == null
                     || client.curator().getChildren().forPath("/sync").isEmpty())
                     .as("the run's space is removed at its end").isTrue();

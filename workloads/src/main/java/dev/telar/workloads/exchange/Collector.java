@@ -559,8 +559,9 @@ abstract class Collector implements AutoCloseable {
 
         /** The four arguments a child needs to reach the same dict: address, key file (or empty), session, dict. */
         List<String> childArgs() {
-            return List.of(target.address(), target.keyFile().map(Path::toString).orElse(""),
-                    Long.toString(target.sessionMillis()), dict.name());
+            List<String> args = new ArrayList<>(target.childArgs());
+            args.add(dict.name());
+            return args;
         }
 
         @Override

@@ -21,7 +21,6 @@ import dev.telar.workloads.shm.WakeWord;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -95,14 +94,14 @@ public final class ExchangeChild implements ProcessTarget {
                 }
                 case MANAGER_DICT -> {
                     // Connected before the gate: the session's start (SASL and all) is not the exchange's cost.
-                    try (ManagerClient client = managerOf(args).connect()) {
+                    try (ManagerClient client = ManagerTarget.fromChildArgs(args, 6).connect()) {
                         RemoteDict dict = RemoteDict.open(client, args[9]);
                         cpuAtStart = start(gate);
                         dict.putDouble(ExchangeLayout.key(index), kernel.runTask(index, TaskContext.FREE));
                     }
                 }
                 case MANAGER_VALUE -> {
-                    try (ManagerClient client = managerOf(args).connect()) {
+                    try (ManagerClient client = ManagerTarget.fromChildArgs(args, 6).connect()) {
                         RemoteDict value = RemoteDict.open(client, args[9]);
                         RemoteLock lock = RemoteLock.open(client, args[9]);
                         cpuAtStart = start(gate);
@@ -115,12 +114,6 @@ public final class ExchangeChild implements ProcessTarget {
         }
         System.out.println("cpu " + (processCpuNanos() - cpuAtStart));
         System.out.flush();
-    }
-
-    /** The manager of a remote mechanism, from its four extra arguments. */
-    private static ManagerTarget managerOf(String[] args) {
-        return new ManagerTarget(args[6], args[7].isEmpty() ? Optional.empty() : Optional.of(Path.of(args[7])),
-                Long.parseLong(args[8]));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.problem.ProblemException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -48,6 +49,20 @@ public record ManagerTarget(String address, Optional<Path> keyFile, long session
         }
         return ManagerKey.fromEnvironment(env).orElseThrow(
                 () -> new ProblemException(Problem.of(ProblemCode.MANAGER_KEY_UNSET, ManagerKey.VARIABLE)));
+    }
+
+    /**
+     * The three arguments that hand this target to a child JVM: the address, the key file (empty:
+     * the child inherits the key variable) and the session in milliseconds. Never the key.
+     */
+    public List<String> childArgs() {
+        return List.of(address, keyFile.map(Path::toString).orElse(""), Long.toString(sessionMillis));
+    }
+
+    /** The target {@link #childArgs} gave, read from {@code args} at {@code from}. */
+    public static ManagerTarget fromChildArgs(String[] args, int from) {
+        return new ManagerTarget(args[from], args[from + 1].isEmpty() ? Optional.empty() : Optional.of(Path.of(args[from + 1])),
+                Long.parseLong(args[from + 2]));
     }
 
     /** The session asked for. */

@@ -8,49 +8,30 @@ import dev.telar.workloads.mechanism.Mechanism;
 import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.problem.ProblemException;
 import dev.telar.workloads.proc.ChildLauncher;
+import dev.telar.workloads.remote.LoopbackManager;
 import dev.telar.workloads.remote.ManagerClient;
-import dev.telar.workloads.remote.ManagerKey;
-import dev.telar.workloads.remote.ManagerServer;
 import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The exchange through a dict of a real manager on loopback, with real child JVMs. */
 @Timeout(120)
 class ManagerDictExchangeTest {
     @TempDir
-    static Path state;
-    @TempDir
     Path parent;
-    private static ManagerServer server;
-    private static ManagerKey key;
-
-    @BeforeAll
-    static void startManager() {
-        key = ManagerKey.readOrCreate(ManagerKey.defaultFile(state));
-        server = ManagerServer.start(new InetSocketAddress("127.0.0.1", 0), ManagerServer.defaultDirectory(state), key);
-    }
-
-    @AfterAll
-    static void stopManager() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LoopbackManager.PerClass MANAGER = new LoopbackManager.PerClass();
 
     @AfterEach
     void noChildLeft() {
@@ -58,17 +39,17 @@ class ManagerDictExchangeTest {
     }
 
     private static ManagerTarget target(String address) {
-        return new ManagerTarget(address, Optional.of(ManagerKey.defaultFile(state)), 10_000);
+        return new ManagerTarget(address, Optional.of(MANAGER.get().keyFile()), 10_000);
     }
 
     @Test
     void fourChildrenGiveExactlyTheSequentialSumAndTheDictIsGoneAfter() throws Exception {
         ExchangeSpec spec = new ExchangeSpec(Mechanism.MANAGER_DICT, 4, 4_000_003, RunSpec.SEED, ExchangeLimits.defaults());
-        ExchangeResult r = ExchangeExperiment.start(spec, parent, Optional.of(target(server.connectString())), s -> { }).await();
+        ExchangeResult r = ExchangeExperiment.start(spec, parent, Optional.of(target(MANAGER.get().address())), s -> { }).await();
         assertThat(r.status()).as("%s", r.problem()).isEqualTo(RunResult.Status.COMPLETED);
         assertThat(r.result()).isEqualTo(spec.sequentialSum());
         assertThat(r.children()).hasSize(4).allMatch(c -> c.received() == 1);
-        try (ManagerClient client = ManagerClient.connect(server.connectString(), key, Duration.ofSeconds(10))) {
+        try (ManagerClient client = MANAGER.get().connect()) {
             assertThat(client.curator().getChildren().forPath("/dicts")).isEmpty();
         }
         try (Stream<Path> left = Files.list(parent)) {

@@ -20,11 +20,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The fleet's agent and watch on a real manager on loopback, with agents in this JVM and in child JVMs. */
 @Timeout(90)
@@ -32,21 +30,8 @@ class FleetTest {
     private static final Duration INTERVAL = Duration.ofMillis(500);
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    @TempDir
-    static Path state;
-    private static LoopbackManager manager;
-
-    @BeforeAll
-    static void startServer() {
-        manager = LoopbackManager.start(state);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (manager != null) {
-            manager.close();
-        }
-    }
+    @RegisterExtension
+    static final LoopbackManager.PerClass MANAGER = new LoopbackManager.PerClass();
 
     /** A fixed summary whose figures the line format keeps exactly. */
     static HostSummary summary(String host, int pid, long at) {
@@ -59,7 +44,7 @@ class FleetTest {
     @Test
     void anAgentShowsInTheWatchWithinTwoIntervalsWithItsExactSummary() throws Exception {
         AtomicReference<HostSummary> last = new AtomicReference<>();
-        try (ManagerClient watcher = manager.connect(); ManagerClient publisher = manager.connect();
+        try (ManagerClient watcher = MANAGER.get().connect(); ManagerClient publisher = MANAGER.get().connect();
              FleetWatch watch = FleetWatch.start(watcher, FleetWatch.KEEP_GONE, s -> { })) {
             assertThat(watch.awaitReady(WAIT)).isTrue();
             assertThat(watch.snapshot().row("alpha")).isEmpty();
@@ -102,7 +87,7 @@ class FleetTest {
 
     @Test
     void aGoneHostIsDroppedAfterTheKeepingTimeAndIsLiveAgainWhenItReturns() throws Exception {
-        try (ManagerClient watcher = manager.connect(); ManagerClient publisher = manager.connect();
+        try (ManagerClient watcher = MANAGER.get().connect(); ManagerClient publisher = MANAGER.get().connect();
              FleetWatch watch = FleetWatch.start(watcher, Duration.ofMillis(800), s -> { })) {
             try (FleetAgent agent = FleetAgent.start(publisher, "beta", INTERVAL, () -> summary("beta", 1, System.currentTimeMillis()))) {
                 until(watch, s -> s.row("beta").map(FleetRow::live).orElse(false), WAIT);
@@ -124,8 +109,8 @@ class FleetTest {
     @Test
     void anAgentWhoseSessionExpiredPublishesAgain() throws Exception {
         // a short session, so that the old session's node goes soon after the loss
-        try (ManagerClient watcher = manager.connect();
-             ManagerClient publisher = ManagerClient.connect(manager.address(), ManagerKey.read(manager.keyFile()), WAIT, Duration.ofSeconds(2));
+        try (ManagerClient watcher = MANAGER.get().connect();
+             ManagerClient publisher = ManagerClient.connect(MANAGER.get().address(), ManagerKey.read(MANAGER.get().keyFile()), WAIT, Duration.ofSeconds(2));
              FleetWatch watch = FleetWatch.start(watcher, FleetWatch.KEEP_GONE, s -> { });
              FleetAgent agent = FleetAgent.start(publisher, "gamma", INTERVAL, () -> summary("gamma", 3, System.currentTimeMillis()))) {
             until(watch, s -> s.row("gamma").map(FleetRow::live).orElse(false), WAIT);
@@ -145,9 +130,9 @@ class FleetTest {
      */
     @Test
     void anAgentKilledWithMinus9IsGoneAfterItsSessionExpires() throws Exception {
-        try (ManagerClient watcher = manager.connect(); FleetWatch watch = FleetWatch.start(watcher, FleetWatch.KEEP_GONE, s -> { })) {
+        try (ManagerClient watcher = MANAGER.get().connect(); FleetWatch watch = FleetWatch.start(watcher, FleetWatch.KEEP_GONE, s -> { })) {
             Child child = ChildLauncher.startTarget(FleetTargets.Agent.class,
-                    List.of(manager.address(), manager.keyFile().toString(), "delta", "2000", Long.toString(INTERVAL.toMillis())));
+                    List.of(MANAGER.get().address(), MANAGER.get().keyFile().toString(), "delta", "2000", Long.toString(INTERVAL.toMillis())));
             try {
                 String line = child.stdout().readLine();
                 assertThat(line).as("agent: %s", child.lastError()).startsWith("publishing ");

@@ -21,11 +21,9 @@ import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.apache.zookeeper.data.Stat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The manager dict, list and queue on a real ZooKeeper server on loopback, used by this JVM and by
@@ -35,25 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
 class RemoteDataTest {
     private static final Duration WAIT = LoopbackManager.CONNECT;
 
-    @TempDir
-    static Path state;
-    private static LoopbackManager manager;
-
-    @BeforeAll
-    static void startServer() {
-        manager = LoopbackManager.start(state);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (manager != null) {
-            manager.close();
-        }
-    }
+    @RegisterExtension
+    static final LoopbackManager.PerClass MANAGER = new LoopbackManager.PerClass();
 
     @Test
     void theDictPutsGetsRemovesAndListsItsKeys() throws Exception {
-        try (ManagerClient client = manager.connect()) {
+        try (ManagerClient client = MANAGER.get().connect()) {
             RemoteDict d = RemoteDict.open(client, "basics");
             assertThat(d.get("a")).isEmpty();
             d.put("a", 5);
@@ -78,7 +63,7 @@ class RemoteDataTest {
 
     @Test
     void anIncrementOnARememberedVersionNeverCountsOnAnEntryRemovedAndMadeAgain() throws Exception {
-        try (ManagerClient a = manager.connect(); ManagerClient b = manager.connect()) {
+        try (ManagerClient a = MANAGER.get().connect(); ManagerClient b = MANAGER.get().connect()) {
             RemoteDict mine = RemoteDict.open(a, "remade");
             RemoteDict other = RemoteDict.open(b, "remade");
             assertThat(mine.increment("k", 1)).isEqualTo(1);
@@ -103,7 +88,7 @@ class RemoteDataTest {
                 child(RemoteDataTargets.DictCounter.class, "counts", "hits", Integer.toString(each)),
                 child(RemoteDataTargets.DictCounter.class, "counts", "hits", Integer.toString(each))));
         assertThat(lines).hasSize(2).allMatch(l -> l.startsWith("done "));
-        try (ManagerClient client = manager.connect()) {
+        try (ManagerClient client = MANAGER.get().connect()) {
             assertThat(RemoteDict.open(client, "counts").get("hits")).hasValue(2L * each);
         }
         System.out.println("remote dict, 2 child JVMs x " + each + " increments: retries " + lines);
@@ -111,7 +96,7 @@ class RemoteDataTest {
 
     @Test
     void theListKeepsTheOrderOfAppends() throws Exception {
-        try (ManagerClient a = manager.connect(); ManagerClient b = manager.connect()) {
+        try (ManagerClient a = MANAGER.get().connect(); ManagerClient b = MANAGER.get().connect()) {
             RemoteList mine = RemoteList.open(a, "log");
             RemoteList theirs = RemoteList.open(b, "log");
             for (int i = 0; i < 20; i++) {
@@ -132,7 +117,7 @@ class RemoteDataTest {
 
     @Test
     void theQueueIsFifoAndItsTakeWaitsNoLongerThanAsked() throws Exception {
-        try (ManagerClient client = manager.connect(); ManagerClient other = manager.connect()) {
+        try (ManagerClient client = MANAGER.get().connect(); ManagerClient other = MANAGER.get().connect()) {
             RemoteQueue q = RemoteQueue.open(client, "fifo");
             assertThat(q.poll()).isEmpty();
             long t0 = System.nanoTime();
@@ -187,7 +172,7 @@ class RemoteDataTest {
             for (Child p : producers) {
                 assertThat(p.stdout().readLine()).as("producer %s: %s", p.pid(), p.lastError()).isEqualTo("done");
             }
-            try (ManagerClient client = manager.connect()) {
+            try (ManagerClient client = MANAGER.get().connect()) {
                 RemoteQueue q = RemoteQueue.open(client, "jobs");
                 q.put(RemoteDataTargets.STOP); // after every item: the queue is FIFO
                 q.put(RemoteDataTargets.STOP);
@@ -212,7 +197,7 @@ class RemoteDataTest {
             }
             assertThat(taken).as("each item once").hasSize(2 * each).doesNotHaveDuplicates();
             assertThat(new HashSet<>(taken)).isEqualTo(expected);
-            try (ManagerClient client = manager.connect()) {
+            try (ManagerClient client = MANAGER.get().connect()) {
                 assertThat(RemoteQueue.open(client, "jobs").size()).isZero();
             }
             System.out.println("remote queue, 2 producers x " + each + ", taken per consumer " + perConsumer);
@@ -224,13 +209,13 @@ class RemoteDataTest {
 
     @Test
     void aClientWithoutTheKeyReadsNothingOfADict() throws Exception {
-        try (ManagerClient client = manager.connect()) {
+        try (ManagerClient client = MANAGER.get().connect()) {
             RemoteDict.open(client, "private").put("secret", 42);
         }
         ZKClientConfig noSasl = new ZKClientConfig();
         noSasl.setProperty(ZKClientConfig.ENABLE_CLIENT_SASL_KEY, "false");
         CountDownLatch connected = new CountDownLatch(1);
-        ZooKeeper plain = new ZooKeeper(manager.address(), 10_000, e -> {
+        ZooKeeper plain = new ZooKeeper(MANAGER.get().address(), 10_000, e -> {
             if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
                 connected.countDown();
             }
@@ -248,7 +233,7 @@ class RemoteDataTest {
     }
 
     private static Spec child(Class<? extends ProcessTarget> type, String... rest) {
-        List<String> args = new ArrayList<>(List.of(manager.address(), manager.keyFile().toString()));
+        List<String> args = new ArrayList<>(List.of(MANAGER.get().address(), MANAGER.get().keyFile().toString()));
         args.addAll(List.of(rest));
         return new Spec(type, args);
     }

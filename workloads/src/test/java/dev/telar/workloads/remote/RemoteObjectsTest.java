@@ -16,11 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.curator.framework.CuratorFramework;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The manager value and the manager lock on a real ZooKeeper server on loopback, used by clients
@@ -30,24 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 class RemoteObjectsTest {
     private static final Duration WAIT = LoopbackManager.CONNECT;
 
-    @TempDir
-    static Path state;
-    private static LoopbackManager manager;
-
-    @BeforeAll
-    static void startServer() {
-        manager = LoopbackManager.start(state);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (manager != null) {
-            manager.close();
-        }
-    }
+    @RegisterExtension
+    static final LoopbackManager.PerClass MANAGER = new LoopbackManager.PerClass();
 
     private static ManagerClient connect() throws InterruptedException {
-        return manager.connect();
+        return MANAGER.get().connect();
     }
 
     @Test
@@ -76,7 +61,7 @@ class RemoteObjectsTest {
         try {
             for (int i = 0; i < 2; i++) {
                 children.add(ChildLauncher.start(ChildMain.KIND_TARGET, RemoteTargets.Counter.class,
-                        List.of(manager.address(), manager.keyFile().toString(), "processes", Integer.toString(each)),
+                        List.of(MANAGER.get().address(), MANAGER.get().keyFile().toString(), "processes", Integer.toString(each)),
                         List.of(), true));
             }
             for (Child c : children) {
@@ -189,7 +174,7 @@ class RemoteObjectsTest {
             assertThat(mine.acquire(Duration.ofMillis(200))).as("a second acquire by the holder waits, like the lecture's Lock").isFalse();
             assertThat(theirs.acquire(Duration.ofMillis(200))).isFalse();
             assertThatThrownBy(theirs::release).isInstanceOf(IllegalStateException.class)
-                    .hasMessage("lock 'door' at " + manager.address() + " is not held here");
+                    .hasMessage("lock 'door' at " + MANAGER.get().address() + " is not held here");
             Thread other = new Thread(mine::release); // held by the instance, not the thread
             other.start();
             other.join(WAIT.toMillis());
@@ -206,7 +191,7 @@ class RemoteObjectsTest {
     @Test
     void aHolderKilledWithMinus9FreesTheLockWhenItsSessionExpires() throws Exception {
         Child holder = ChildLauncher.startTarget(RemoteTargets.Holder.class,
-                List.of(manager.address(), manager.keyFile().toString(), "dock", "2000"));
+                List.of(MANAGER.get().address(), MANAGER.get().keyFile().toString(), "dock", "2000"));
         try (ManagerClient client = connect()) {
             String line = holder.stdout().readLine();
             assertThat(line).as("holder: %s", holder.lastError()).startsWith("locked ");
@@ -247,7 +232,7 @@ class RemoteObjectsTest {
             }
             assertThat(lock.held()).as("held after the session was lost").isFalse();
             assertThatThrownBy(lock::release).isInstanceOf(IllegalStateException.class)
-                    .hasMessage("lock 'rig' at " + manager.address()
+                    .hasMessage("lock 'rig' at " + MANAGER.get().address()
                             + " was lost while held: the session ended, another client may have held it meanwhile");
             assertThat(lock.acquire(WAIT)).as("taken again on the new session").isTrue();
             assertThat(lock.held()).isTrue();

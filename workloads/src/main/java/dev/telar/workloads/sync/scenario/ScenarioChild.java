@@ -32,10 +32,7 @@ public final class ScenarioChild implements ProcessTarget {
         List<String> args = new ArrayList<>(List.of(spec.primitive().label(), place, Integer.toString(worker),
                 Integer.toString(workers), Long.toString(size), Double.toString(spec.slowdown())));
         if (spec.mode() == Mode.REMOTE) {
-            ManagerTarget m = manager.orElseThrow();
-            args.add(m.address());
-            args.add(m.keyFile().map(Path::toString).orElse(""));
-            args.add(Long.toString(m.sessionMillis()));
+            args.addAll(manager.orElseThrow().childArgs());
         }
         return args;
     }
@@ -56,9 +53,7 @@ public final class ScenarioChild implements ProcessTarget {
             }
             return;
         }
-        ManagerTarget target = new ManagerTarget(args[6],
-                args[7].isEmpty() ? Optional.empty() : Optional.of(Path.of(args[7])), Long.parseLong(args[8]));
-        try (ManagerClient client = target.connect(); RemoteSync family = new RemoteSync(client, place)) {
+        try (ManagerClient client = ManagerTarget.fromChildArgs(args, 6).connect(); RemoteSync family = new RemoteSync(client, place)) {
             work(family, spec, worker);
         }
     }
