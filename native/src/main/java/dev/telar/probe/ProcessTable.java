@@ -13,7 +13,8 @@ import java.util.function.IntPredicate;
  *
  * <p>Cheap by design: each tick reads only {@code /proc/<pid>/stat} per process (state, ppid, CPU
  * ticks, threads, RSS); the command line and owner are read once per new process and cached,
- * keyed by pid and start time so a reused pid is noticed. Threads are read only for processes the
+ * keyed by pid, start time and executable name: a reused pid is noticed, and so is an
+ * {@code exec} (which keeps pid and start time, as a launcher script that execs java does). Threads are read only for processes the
  * caller asks for. Not thread-safe.
  */
 final class ProcessTable {
@@ -25,7 +26,7 @@ final class ProcessTable {
     private Map<Integer, Long> threadTicks = new HashMap<>();
 
     /** What is remembered of a process between ticks. */
-    private record Known(long startTicks, String user, String command, long cpuTicks) {
+    private record Known(long startTicks, String name, String user, String command, long cpuTicks) {
     }
 
     ProcessTable(Path procRoot, Path passwd, long ticksPerSecond, long pageSize) {
@@ -59,15 +60,17 @@ final class ProcessTable {
                 continue;
             }
             Known before = known.get(pid);
-            if (before == null || before.startTicks() != stat.startTicks()) {
-                before = null;
+            if (before == null || before.startTicks() != stat.startTicks() || !before.name().equals(stat.name())) {
+                before = null; // another process, or this one exec'd another program: read its command again
             }
             String user = before != null ? before.user() : users.name(
                     ProcParsers.parseStatusUid(files.text(entry + "/status")));
             String command = before != null ? before.command() : commandOf(entry, stat.name());
-            double cpu = before == null ? 0 : LoadMath.taskPercent(stat.cpuTicks() - before.cpuTicks(),
+            Known same = known.get(pid);
+            boolean sameProcess = same != null && same.startTicks() == stat.startTicks();
+            double cpu = !sameProcess ? 0 : LoadMath.taskPercent(stat.cpuTicks() - same.cpuTicks(),
                     ticksPerSecond, intervalNanos);
-            nextKnown.put(pid, new Known(stat.startTicks(), user, command, stat.cpuTicks()));
+            nextKnown.put(pid, new Known(stat.startTicks(), stat.name(), user, command, stat.cpuTicks()));
             List<ThreadInfo> threads = withThreads.test(pid)
                     ? readThreads(entry, intervalNanos, nextThreadTicks) : List.of();
             out.add(new ProcessInfo(pid, stat.ppid(), user, stat.state(), cpu, stat.rssPages() * pageSize,

@@ -74,13 +74,15 @@ class FleetIT {
                 .containsPattern("it-alpha +live \\d+s").containsPattern("it-beta +live \\d+s");
 
         pane.key("Enter");
-        String host = pane.waitFor(s -> s.contains("Host it-alpha"), "the first host's own view");
+        // The dashboard appears in a summary the agent published after it started: wait for it, not for the first frame.
+        Pattern dashboard = Pattern.compile(" \\d+ +[0-9.]+ +[0-9.]+[BKMG] +\\d+  dashboard");
+        String host = pane.waitFor(s -> s.contains("Host it-alpha") && dashboard.matcher(s).find(),
+                "the first host's own view, listing the dashboard", Duration.ofSeconds(20));
         assertThat(host).contains("BUSIEST PROCESSES").contains("TELAR PROCESSES").containsPattern("agent pid \\d+, \\d+ cores");
         Matcher pid = Pattern.compile("agent pid (\\d+)").matcher(host);
         assertThat(pid.find()).isTrue();
         assertThat(host).as("the agent finds itself among Telar's processes")
-                .containsPattern(" " + pid.group(1) + " +[0-9.]+ +[0-9.]+[BKMG] +\\d+  agent")
-                .containsPattern(" \\d+ +[0-9.]+ +[0-9.]+[BKMG] +\\d+  dashboard");
+                .containsPattern(" " + pid.group(1) + " +[0-9.]+ +[0-9.]+[BKMG] +\\d+  agent");
         pane.key("Escape");
         pane.waitFor(s -> s.contains("HOST") && s.contains("it-beta"), "the list again");
 
