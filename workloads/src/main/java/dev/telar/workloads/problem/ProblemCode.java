@@ -64,6 +64,10 @@ public enum ProblemCode {
     LAB_NOT_STARTED(true),
     /** The lab JVM was closed while a job of it still ran. */
     LAB_CLOSED("pid"),
+    /** The lesson's step could not start: another job ({@code running}, a job kind) holds the lab. */
+    LAB_BUSY("running"),
+    /** The lesson's step took longer than {@code seconds} and was cancelled. */
+    LESSON_STEP_TIMEOUT("seconds"),
     /** A job command could not be written for the lab (it holds what cannot be carried). */
     LAB_UNSENDABLE(true),
 

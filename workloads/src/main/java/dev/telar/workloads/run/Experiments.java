@@ -26,7 +26,7 @@ public final class Experiments {
     /** Draws a task computes between the waits of the io kernel: a small compute share. */
     static final long IO_DRAWS_PER_ROUND = 20_000;
     /** Waits per io task. */
-    static final int IO_ROUNDS = 10;
+    public static final int IO_ROUNDS = 10;
 
     private Experiments() {
     }
