@@ -36,7 +36,10 @@ class LessonRunnerTest {
             LessonSizes sizes = calibrated.sizes().get();
             assertThat(sizes.cpuDraws()).isPositive();
             for (LessonStep step : LessonStep.values()) {
+                long t0 = System.nanoTime();
                 all.put(step, runner.run(step, sizes, Duration.ofSeconds(60)));
+                System.out.printf("lesson step %s: %d ms, key %s, takeaway %s%n", step.id(),
+                        (System.nanoTime() - t0) / 1_000_000, all.get(step).key(), all.get(step).takeaway().code());
             }
         }
         for (StepFigures f : all.values()) {
