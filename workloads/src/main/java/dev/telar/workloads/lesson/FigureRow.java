@@ -24,6 +24,11 @@ public record FigureRow(Label label, int count, String name, Figure here, Figure
         PROCESSES,
         /** A pool of {@code count} processes. */
         POOL_PROCESSES,
+        /**
+         * The emulated lock's proof: the most workers ever computing at once (1 when the lock held),
+         * for a run of {@code count} workers.
+         */
+        MOST_COMPUTING,
         /** The time to start {@code count} child JVMs, not part of the compute time. */
         START_UP,
         /** CPU time over wall time of the run with {@code count} threads. */

@@ -102,6 +102,10 @@ final class StepReadings {
         rows.add(FigureRow.of(processes ? label : Label.THREADS, 1, Figure.seconds(base.wallSeconds()),
                 Figure.seconds(lectureOne)));
         rows.add(FigureRow.of(label, workers, Figure.seconds(run.wallSeconds()), Figure.seconds(lectureMany)));
+        if (run.maxConcurrent() > 0) {
+            rows.add(FigureRow.of(Label.MOST_COMPUTING, workers, Figure.count(run.maxConcurrent()),
+                    Figure.count(1))); // CPython's lock lets one thread run bytecode at a time
+        }
         if (processes && !Double.isNaN(run.startSeconds())) {
             rows.add(FigureRow.of(Label.START_UP, workers, Figure.seconds(run.startSeconds()),
                     Figure.none(Figure.Unit.SECONDS)));
