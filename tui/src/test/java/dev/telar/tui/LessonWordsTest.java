@@ -59,7 +59,7 @@ class LessonWordsTest {
                     assertThat(p).as(at + " paragraph unwrapped").doesNotContain("\n").doesNotContain("  ");
                     lines += Units.wrap(p, 76, 100).size();
                 }
-                assertThat(lines).as(at + " explanation lines at 76 columns").isBetween(3, 6);
+                assertThat(lines).as(at + " explanation lines at 76 columns").isBetween(3, 5);
                 // A source exactly where the lecture has a figure for the step, and never a blank one.
                 String source = w.lectureSource(step);
                 if (step.lectureKey().present()) {
