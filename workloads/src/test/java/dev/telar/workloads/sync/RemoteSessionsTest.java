@@ -25,12 +25,17 @@ class RemoteSessionsTest {
     @RegisterExtension
     static final RemoteSpaces REMOTE = new RemoteSpaces();
     private static final Duration WAIT = Duration.ofSeconds(10);
-    /** The shortest session the server grants (two of its ticks). */
-    private static final Duration SHORT_SESSION = Duration.ofSeconds(6);
+    /**
+     * The shortest session the server grants (two of its 1 s ticks): the tests that wait for a
+     * killed child's session to end wait about this long.
+     */
+    private static final Duration SHORT_SESSION = Duration.ofSeconds(2);
+    /** For children that work rather than die: a pause of a loaded machine must not end their session. */
+    private static final Duration WORK_SESSION = Duration.ofSeconds(6);
 
-    private static List<String> childArgs(String space, String... more) {
+    private static List<String> childArgs(String space, Duration session, String... more) {
         List<String> args = new ArrayList<>(List.of(REMOTE.manager().address(), REMOTE.manager().keyFile().toString(), space,
-                Long.toString(SHORT_SESSION.toMillis())));
+                Long.toString(session.toMillis())));
         args.addAll(List.of(more));
         return args;
     }
@@ -44,7 +49,7 @@ class RemoteSessionsTest {
             SharedCounters total = sync.counters("total", 1);
             for (int i = 0; i < 2; i++) {
                 children.add(ChildLauncher.startTarget(RemoteSyncChildren.LockCounter.class,
-                        childArgs(sync.space(), Integer.toString(each))));
+                        childArgs(sync.space(), WORK_SESSION, Integer.toString(each))));
             }
             for (Child c : children) {
                 assertThat(c.stdout().readLine()).as("child %s: %s", c.pid(), c.lastError()).isEqualTo("ready");
@@ -69,7 +74,7 @@ class RemoteSessionsTest {
     @Test
     void whatAChildKilledWithMinus9HeldComesBackWhenItsSessionExpires() throws Exception {
         try (RemoteSync sync = REMOTE.newFamily()) {
-            Child holder = ChildLauncher.startTarget(RemoteSyncChildren.Holder.class, childArgs(sync.space()));
+            Child holder = ChildLauncher.startTarget(RemoteSyncChildren.Holder.class, childArgs(sync.space(), SHORT_SESSION));
             try {
                 String line = holder.stdout().readLine();
                 assertThat(line).as("holder: %s", holder.lastError()).startsWith("held ");
@@ -112,7 +117,7 @@ class RemoteSessionsTest {
     void aBarrierPartyKilledWithMinus9BreaksTheBarrierWhenItsSessionExpires() throws Exception {
         try (RemoteSync sync = REMOTE.newFamily()) {
             SyncBarrier b = sync.barrier("b", 3, null, null);
-            Child party = ChildLauncher.startTarget(RemoteSyncChildren.BarrierParty.class, childArgs(sync.space(), "3"));
+            Child party = ChildLauncher.startTarget(RemoteSyncChildren.BarrierParty.class, childArgs(sync.space(), SHORT_SESSION, "3"));
             try (Workers workers = new Workers()) {
                 String line = party.stdout().readLine();
                 assertThat(line).as("party: %s", party.lastError()).startsWith("arriving ");
@@ -139,7 +144,7 @@ class RemoteSessionsTest {
     void aPartyArrivingAfterAnotherDiedFindsTheBarrierBroken() throws Exception {
         try (RemoteSync sync = REMOTE.newFamily()) {
             SyncBarrier b = sync.barrier("b", 2, null, null);
-            Child party = ChildLauncher.startTarget(RemoteSyncChildren.BarrierParty.class, childArgs(sync.space(), "2"));
+            Child party = ChildLauncher.startTarget(RemoteSyncChildren.BarrierParty.class, childArgs(sync.space(), SHORT_SESSION, "2"));
             try {
                 assertThat(party.stdout().readLine()).as("party: %s", party.lastError()).startsWith("arriving ");
                 eventually("the child waits", () -> b.state().arrived() == 1 && b.state().waiting().size() == 1);
