@@ -10,6 +10,7 @@ import dev.telar.tui.text.Texts;
 import dev.telar.tui.view.LessonOptions;
 import dev.telar.workloads.lesson.LessonPart;
 import dev.telar.workloads.lesson.LessonSizes;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
  * at a time, each step's experiment run live in the lab with sizes measured on this machine. The
  * look options may follow the subcommand ({@code telar lesson --lang es}); the lesson is drawn in
  * the light theme unless a theme was chosen (option, variable or settings file), since it is made
- * for projectors.
+ * for projectors. With {@code --handout DIR} nothing is drawn: the steps run headless and the
+ * handout is written there.
  */
 @Command(name = "lesson", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true)
@@ -47,6 +49,10 @@ public final class LessonCommand implements Callable<Integer> {
     @Option(names = "--part", paramLabel = "N")
     private Integer part;
 
+    /** Headless instead: run every step and write the handout there ({@link LessonHandout}). */
+    @Option(names = "--handout", paramLabel = "${bundle:label.dir:-DIR}")
+    private Path handout;
+
     // The main command's look options, also accepted after the subcommand; these win.
     @Option(names = TelarCommand.LANG_OPTION, paramLabel = "${bundle:label.lang:-LANG}", descriptionKey = "telar.lang")
     private String language;
@@ -60,6 +66,13 @@ public final class LessonCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LessonOptions options = options();
+        if (handout != null) {
+            if (autoplaySeconds != null || readonly || part != null) {
+                throw new ParameterException(spec.commandLine(), Texts.of(messageLanguage()).get("cli.handout.alone"));
+            }
+            return LessonHandout.run(spec, handout, options.budgetSeconds(), messageLanguage(),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         Settings settings = settings();
         return DashboardStart.run(parent.environment(), settings, spec.commandLine().getErr(), options);
     }
