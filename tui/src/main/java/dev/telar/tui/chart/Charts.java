@@ -3,12 +3,19 @@ package dev.telar.tui.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.ui.TextAnchor;
 
 /**
  * What every chart shares: the pixel size, headless AWT, and one plain look (white, grey grid,
@@ -72,6 +79,19 @@ public final class Charts {
             }
         }
         return chart;
+    }
+
+    /** Writes each bar's value above it, in {@code pattern} ({@link DecimalFormat}'s, decimal point). */
+    static void valuesOnBars(JFreeChart chart, String pattern) {
+        BarRenderer bars = (BarRenderer) chart.getCategoryPlot().getRenderer();
+        bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
+                new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        bars.setDefaultItemLabelsVisible(true);
+        bars.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12,
+                TextAnchor.BOTTOM_CENTER));
+        // Room above the tallest bar for its label.
+        chart.getCategoryPlot().getRangeAxis().setUpperMargin(0.12);
     }
 
     /** A dashed line for ideals and references. */

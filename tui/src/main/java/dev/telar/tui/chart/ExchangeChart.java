@@ -2,6 +2,7 @@ package dev.telar.tui.chart;
 
 import dev.telar.tui.text.Texts;
 import dev.telar.workloads.lesson.FigureRow;
+import java.awt.Color;
 import java.awt.Font;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -52,8 +55,14 @@ public final class ExchangeChart {
         ValueMarker none = new ValueMarker(1.0, Charts.REFERENCE, Charts.dashed());
         none.setLabel(texts.get("chart.exchange.nogain"));
         none.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        // Inside the plot's right edge, above the line: at the left edge the axis would cut it.
+        none.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        none.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        none.setLabelBackgroundColor(Color.WHITE);
         chart.getCategoryPlot().addRangeMarker(none);
-        return Charts.styled(chart);
+        Charts.styled(chart);
+        Charts.valuesOnBars(chart, "×0.00");
+        return chart;
     }
 
     private static Double ratio(double[] pair) {

@@ -34,6 +34,8 @@ public final class RaceChart {
         BarRenderer bars = (BarRenderer) chart.getCategoryPlot().getRenderer();
         bars.setMaximumBarWidth(0.25);
         bars.setSeriesPaint(0, Charts.COLOURS[1]);
+        // The value on each bar: with the lock the bar is usually 0, which no bar height shows.
+        Charts.valuesOnBars(chart, "#,##0");
         return chart;
     }
 }

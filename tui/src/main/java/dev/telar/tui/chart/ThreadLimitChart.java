@@ -44,7 +44,9 @@ public final class ThreadLimitChart {
         }
         JFreeChart chart = ChartFactory.createBarChart(texts.get("chart.limit.title"), texts.get("chart.limit.x"),
                 texts.get("chart.limit.y"), data, PlotOrientation.VERTICAL, true, false, false);
-        return Charts.styled(chart);
+        Charts.styled(chart);
+        Charts.valuesOnBars(chart, "×0.00");
+        return chart;
     }
 
     /** One-thread seconds over the limit's seconds, or null (no bar) when either is missing. */

@@ -1,5 +1,6 @@
 package dev.telar.tui.cli;
 
+import dev.telar.config.IpcSettings;
 import dev.telar.config.Language;
 import dev.telar.probe.Probe;
 import dev.telar.tui.IpcPlace;
@@ -13,6 +14,7 @@ import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEngine;
+import dev.telar.workloads.mechanism.ExchangeLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,12 +50,27 @@ final class LessonHandout {
      */
     static int run(CommandSpec command, Path dir, double budgetSeconds, Language language, PrintWriter out,
                    PrintWriter err) {
+        IpcSettings ipc = ExchangeCommand.ipcSettings(command);
+        return run(IpcPlace.parentDir(ipc, System.getenv()), IpcPlace.limits(ipc), dir, budgetSeconds, List.of(language),
+                out, err, figures -> { });
+    }
+
+    /**
+     * Runs the handout once and writes it in each of {@code languages} from the same figures.
+     *
+     * @param runParent where the lab's exchange runs and process scenarios make their run directories
+     * @param limits    back-pressure and disk cap of the exchange runs
+     * @param languages the handout's languages; the first is that of the progress and error lines
+     * @param measured  told the figures once measured, before anything is written (the tests compare)
+     */
+    static int run(Path runParent, ExchangeLimits limits, Path dir, double budgetSeconds, List<Language> languages,
+                   PrintWriter out, PrintWriter err, Consumer<HandoutFigures> measured) {
         // Before any class of AWT loads: the charts are drawn without a display.
         Charts.headless();
-        Texts texts = Texts.of(language);
+        Texts texts = Texts.of(languages.get(0));
         HandoutDir target;
         try {
-            target = HandoutDir.open(dir, HandoutWriter.names(List.of(language)));
+            target = HandoutDir.open(dir, HandoutWriter.names(languages));
         } catch (HandoutDir.Refused refused) {
             err.println(texts.format(refused.key(), refused.path()));
             return Cli.USAGE;
@@ -60,8 +78,7 @@ final class LessonHandout {
         AtomicBoolean signalled = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         Thread worker = Thread.currentThread();
-        try (LabEngine lab = new LabEngine(IpcPlace.parentDir(ExchangeCommand.ipcSettings(command), System.getenv()),
-                IpcPlace.limits(ExchangeCommand.ipcSettings(command)), Optional.empty())) {
+        try (LabEngine lab = new LabEngine(runParent, limits, Optional.empty())) {
             Thread stopper = new Thread(() -> {
                 StopOnExit.cancelAndWait(() -> {
                     signalled.set(true);
@@ -77,7 +94,8 @@ final class LessonHandout {
                     err.println(line);
                     err.flush();
                 }).run(budgetSeconds, host, Clock.systemUTC());
-                List<Path> written = HandoutWriter.write(figures, List.of(language), TelarVersion.version(), target);
+                measured.accept(figures);
+                List<Path> written = HandoutWriter.write(figures, languages, TelarVersion.version(), target);
                 target.commit();
                 written.forEach(out::println);
                 return 0;

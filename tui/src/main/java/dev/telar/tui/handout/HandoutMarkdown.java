@@ -10,7 +10,7 @@ import dev.telar.workloads.lesson.StepFigures;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The handout's text in one language: title, this machine, then every part and step with its
@@ -34,9 +34,10 @@ public final class HandoutMarkdown {
      *
      * @param figures what was measured
      * @param version Telar's version, for the introduction
-     * @param charts  the charts drawn for this language (a chart not in it is said to be missing)
+     * @param charts  the charts drawn for this language, each with its title (the image's text); a
+     *                chart not in it is said to be missing
      */
-    public String write(HandoutFigures figures, String version, Set<HandoutCharts> charts) {
+    public String write(HandoutFigures figures, String version, Map<HandoutCharts, String> charts) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(texts.get("handout.title")).append("\n\n");
         md.append(texts.format("handout.intro", version, WHEN.format(figures.takenAt()), figures.sizes().budgetSeconds()))
@@ -48,7 +49,7 @@ public final class HandoutMarkdown {
                 figures.of(step).ifPresent(f -> step(md, f));
                 for (HandoutCharts chart : HandoutCharts.values()) {
                     if (chart.after() == step) {
-                        chart(md, chart, figures, charts.contains(chart));
+                        chart(md, chart, figures, charts.get(chart));
                     }
                 }
             }
@@ -102,10 +103,12 @@ public final class HandoutMarkdown {
         md.append("> ").append(texts.format("handout.takeaway", words.takeaway(f))).append("\n\n");
     }
 
-    private void chart(StringBuilder md, HandoutCharts chart, HandoutFigures figures, boolean drawn) {
+    /** The chart's image and caption, or why it is missing ({@code title} null). */
+    private void chart(StringBuilder md, HandoutCharts chart, HandoutFigures figures, String title) {
         String caption = texts.get(chart.captionKey());
-        if (drawn) {
-            md.append("![").append(caption).append("](").append(chart.fileName(texts.language().code())).append(")\n\n");
+        if (title != null) {
+            md.append("![").append(inline(title)).append("](").append(chart.fileName(texts.language().code()))
+                    .append(")\n\n*").append(caption).append("*\n\n");
             return;
         }
         String why = chart == HandoutCharts.SPEEDUP

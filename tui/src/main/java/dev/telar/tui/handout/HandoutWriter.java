@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -53,12 +53,12 @@ public final class HandoutWriter {
         List<Path> written = new ArrayList<>();
         for (Language language : languages) {
             Texts texts = Texts.of(language);
-            Set<HandoutCharts> drawn = EnumSet.noneOf(HandoutCharts.class);
+            Map<HandoutCharts, String> drawn = new EnumMap<>(HandoutCharts.class);
             for (HandoutCharts chart : HandoutCharts.values()) {
                 Optional<JFreeChart> drawing = chart.draw(figures, texts);
                 if (drawing.isPresent()) {
                     PngWriter.write(drawing.get(), dir.staging().resolve(chart.fileName(language.code())));
-                    drawn.add(chart);
+                    drawn.put(chart, drawing.get().getTitle().getText());
                 }
             }
             String markdown = new HandoutMarkdown(texts).write(figures, version, drawn);
