@@ -71,12 +71,6 @@ class HandoutTest {
         figures = measured.get();
         out = o.toString();
         err = e.toString();
-        if (System.getProperty("handout.debug") != null) {
-            for (Path p : Files.list(dir).toList()) {
-                Files.copy(p, Path.of(System.getProperty("handout.debug")).resolve(p.getFileName()),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
     }
 
     @Test
