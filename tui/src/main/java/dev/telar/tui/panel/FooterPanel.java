@@ -1,5 +1,6 @@
 package dev.telar.tui.panel;
 
+import com.googlecode.lanterna.SGR;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.text.Units;
@@ -43,6 +44,13 @@ public final class FooterPanel implements Panel {
         p.plain(g);
         if (view.editingFilter()) {
             drawFilterInput(g, p, area.width(), view, w);
+            return LaidOut.NOTHING;
+        }
+        if (view.mode() == ViewState.Mode.LESSON && !view.lesson().notice().isEmpty()) {
+            // A refused key or a quit waiting for y/n: the one line the user must read now.
+            p.warning(g);
+            g.enableModifiers(SGR.BOLD);
+            g.putString(0, 0, Units.fit(view.lesson().notice().in(texts), area.width()));
             return LaidOut.NOTHING;
         }
         String status = (view.mode() != ViewState.Mode.PROCESSES ? "" : w.sort() + " " + view.sort().label() + "  ")
