@@ -50,8 +50,25 @@ public final class FooterPanel implements Panel {
             // A refused key or a quit waiting for y/n: the one line the user must read now.
             p.warning(g);
             g.enableModifiers(SGR.BOLD);
-            g.putString(0, 0, Units.fit(view.lesson().notice().in(texts), area.width()));
-            return LaidOut.NOTHING;
+            String notice = view.lesson().notice().in(texts);
+            g.putString(0, 0, Units.fit(notice, area.width()));
+            // Quitting stays in sight (and clickable) beside a refusal; not beside the quit question itself.
+            List<Hint> hints = view.keys().hints();
+            Hint quit = hints.isEmpty() ? null : hints.get(hints.size() - 1);
+            if (quit == null || view.lesson().quitAsked()) {
+                return LaidOut.NOTHING;
+            }
+            String label = texts.get(quit.label());
+            int col = area.width() - quit.key().length() - label.length() - 1;
+            if (col <= notice.length()) {
+                return LaidOut.NOTHING;
+            }
+            p.bar(g);
+            g.putString(col, 0, quit.key());
+            p.plain(g);
+            g.putString(col + quit.key().length(), 0, " " + label);
+            return LaidOut.of(List.of(Target.key(g.top(), g.left() + col, g.left() + area.width() - 1,
+                    quit.press().stroke())));
         }
         String status = (view.mode() != ViewState.Mode.PROCESSES ? "" : w.sort() + " " + view.sort().label() + "  ")
                 + w.every() + " " + Units.seconds(view.intervalMillis());

@@ -36,6 +36,7 @@ class LessonRenderTest {
     private static LessonRecording recording;
 
     @BeforeAll
+    @Timeout(400)
     static void record() throws Exception {
         recording = LessonRecording.get();
     }

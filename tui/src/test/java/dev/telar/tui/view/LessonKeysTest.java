@@ -62,7 +62,7 @@ class LessonKeysTest {
             Seen before = Seen.of(vs);
             assertThat(vs.press(key)).as("%s", key).isEqualTo(Outcome.REDRAW);
             assertThat(Seen.of(vs)).as("%s changes nothing", key).isEqualTo(before);
-            assertThat(vs.rows().get(23)).as("%s is refused in the footer", key).startsWith(refusal.substring(0, 40));
+            assertThat(vs.rows().get(23)).as("%s is refused in the footer", key).startsWith(refusal);
         }
         // The step keys work: next, previous, pause, a part, replay.
         vs.press('n');
