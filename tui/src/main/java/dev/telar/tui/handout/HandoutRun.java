@@ -114,13 +114,17 @@ public final class HandoutRun {
         return new RunSpec(KernelKind.CPU, model, tasks, 1, draws, 1, 1, 5, new int[0], RunSpec.SEED);
     }
 
-    /** Longest a step may take: its few runs of about the budget each, start-up, and room for a slow machine. */
+    /**
+     * Longest a step may take: its few runs of about the budget each, and room for the child JVMs'
+     * start-ups on a busy machine (the exchange step starts 20; on 2 cores under a load of 30 it
+     * took over a minute). Only a hung step should reach it.
+     */
     static Duration stepDeadline(double budgetSeconds) {
-        return Duration.ofSeconds(Math.max(60, (long) Math.ceil(budgetSeconds * 30)));
+        return Duration.ofSeconds(Math.max(240, (long) Math.ceil(budgetSeconds * 40)));
     }
 
     /** Longest a sweep may take: a baseline and a handful of counts, child JVMs included. */
     static Duration sweepDeadline(double budgetSeconds) {
-        return Duration.ofSeconds(Math.max(120, (long) Math.ceil(budgetSeconds * 60)));
+        return Duration.ofSeconds(Math.max(240, (long) Math.ceil(budgetSeconds * 60)));
     }
 }
