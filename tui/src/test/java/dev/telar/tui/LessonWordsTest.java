@@ -163,6 +163,7 @@ class LessonWordsTest {
                         assertClean(sentence, at);
                         assertThat(contradictions(w, f, sentence)).as(at).isEmpty();
                         assertThat(ONE_PLURAL.matcher(sentence).find()).as("plural after 1: " + at).isFalse();
+                        assertThat(Units.wrap(sentence, 76, 10)).as("two lines at 76 columns: " + at).hasSizeLessThanOrEqualTo(2);
                         checked++;
                     }
                 }
