@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 public final class LessonRecording {
     /** The budget recorded: the smallest the lesson accepts. */
     public static final double BUDGET = LessonSizes.MIN_BUDGET;
+    /** Longest one step may take here: a step runs 20 child JVMs, slow on a machine shared by many builds. */
+    public static final Duration STEP_DEADLINE = Duration.ofSeconds(120);
 
     private static LessonRecording made;
 
@@ -62,7 +64,7 @@ public final class LessonRecording {
                     Duration.ofSeconds(60));
             sizes = calibrated.sizes().orElseThrow(() -> new IllegalStateException("calibration: " + calibrated.problem()));
             for (LessonStep step : LessonStep.values()) {
-                figures.put(step, runner.run(step, sizes, Duration.ofSeconds(60)));
+                figures.put(step, runner.run(step, sizes, STEP_DEADLINE));
             }
         } finally {
             try (Stream<Path> left = Files.walk(parent)) {

@@ -1,12 +1,9 @@
 package dev.telar.tui.panel;
 
-import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.LessonWords;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.text.Units;
-import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.LessonState;
-import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.lesson.Figure;
 import dev.telar.workloads.lesson.LessonStep;
 import dev.telar.workloads.lesson.StepFigures;
@@ -19,24 +16,22 @@ import java.util.Optional;
  * comes from, or why nothing was measured. "—" until the step's run is in. Draws from the
  * {@link LessonState} only.
  */
-public final class LessonFigurePanel implements Panel {
+public final class LessonFigurePanel extends LessonPanel {
     /** Rows the panel needs for its big figures: caption, their labels, the digits, one note line. */
     public static final int HEIGHT = 3 + BigDigits.HEIGHT;
     /** Cells kept between the two figures. */
     private static final int GAP = 4;
 
-    private final PerLanguage<LessonWords> words = new PerLanguage<>(LessonWords::new);
-
     @Override
-    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
-        Canvas g = screen.clip(area);
-        Palette p = Palette.of(view.theme());
-        Texts t = Texts.of(view.language());
-        LessonWords w = words.get(t);
-        LessonState s = view.lesson();
+    void draw(Pen pen) {
+        Canvas g = pen.g();
+        Palette p = pen.p();
+        Texts t = pen.texts();
+        LessonWords w = pen.words();
+        LessonState s = pen.lesson();
         LessonStep step = s.step();
         Optional<StepFigures> seen = s.figures(step);
-        int width = area.width();
+        int width = pen.width();
         p.label(g);
         g.putString(1, 0, Units.fit(w.keyCaption(step), width - 1));
         Figure none = Figure.none(step.keyUnit());
@@ -57,17 +52,16 @@ public final class LessonFigurePanel implements Panel {
         int note = 2 + BigDigits.HEIGHT;
         if (seen.isPresent() && !seen.get().measured()) {
             p.warning(g);
-            for (String line : Units.wrap(w.outcome(seen.get()), width - 1, area.height() - note)) {
+            for (String line : Units.wrap(w.outcome(seen.get()), width - 1, pen.height() - note)) {
                 g.putString(1, note++, line);
             }
         } else {
             String source = step.lectureKey().present() ? w.lectureSource(step) : t.get("lesson.view.nolecture");
             p.plain(g);
-            for (String line : Units.wrap(source, width - 1, area.height() - note)) {
+            for (String line : Units.wrap(source, width - 1, pen.height() - note)) {
                 g.putString(1, note++, line);
             }
         }
-        return LaidOut.NOTHING;
     }
 
     /** Cells the figure takes drawn big, with its unit after it. */

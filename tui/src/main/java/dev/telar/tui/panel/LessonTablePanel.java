@@ -1,12 +1,9 @@
 package dev.telar.tui.panel;
 
-import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.LessonWords;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.text.Units;
-import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.LessonState;
-import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.lesson.FigureRow;
 import dev.telar.workloads.lesson.StepFigures;
 import java.util.List;
@@ -17,21 +14,19 @@ import java.util.Optional;
  * as many lines as fit. Until the step has run, one line says it runs (or has not run). Draws
  * from the {@link LessonState} only.
  */
-public final class LessonTablePanel implements Panel {
+public final class LessonTablePanel extends LessonPanel {
     /** Cells of each figure column. */
     static final int COLUMN = 11;
 
-    private final PerLanguage<LessonWords> words = new PerLanguage<>(LessonWords::new);
-
     @Override
-    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
-        Canvas g = screen.clip(area);
-        Palette p = Palette.of(view.theme());
-        Texts t = Texts.of(view.language());
-        LessonWords w = words.get(t);
-        LessonState s = view.lesson();
+    void draw(Pen pen) {
+        Canvas g = pen.g();
+        Palette p = pen.p();
+        Texts t = pen.texts();
+        LessonWords w = pen.words();
+        LessonState s = pen.lesson();
         Optional<StepFigures> seen = s.figures(s.step());
-        int width = area.width();
+        int width = pen.width();
         int label = Math.max(4, width - 2 * (COLUMN + 1) - 1);
         p.bar(g);
         g.putString(0, 0, Units.fit(" " + Units.fit(t.get("lesson.view.run"), label) + right(t.get("lesson.view.here"))
@@ -42,9 +37,9 @@ public final class LessonTablePanel implements Panel {
             String none = seen.isPresent() ? w.outcome(seen.get()) : t.get(s.phase() == LessonState.Phase.RUNNING
                     ? "lesson.view.running" : "lesson.view.notyet");
             g.putString(1, 1, Units.fit(none, width - 1));
-            return LaidOut.NOTHING;
+            return;
         }
-        for (int i = 0; i < rows.size() && 1 + i < area.height(); i++) {
+        for (int i = 0; i < rows.size() && 1 + i < pen.height(); i++) {
             FigureRow r = rows.get(i);
             p.plain(g);
             g.putString(1, 1 + i, Units.fit(w.rowLabel(r), label));
@@ -53,7 +48,6 @@ public final class LessonTablePanel implements Panel {
             p.plain(g);
             g.putString(1 + label + COLUMN + 1, 1 + i, right(w.figure(r.lecture())));
         }
-        return LaidOut.NOTHING;
     }
 
     /** {@code text} right-aligned in a figure column, after one space. */

@@ -1,14 +1,11 @@
 package dev.telar.tui.panel;
 
 import com.googlecode.lanterna.SGR;
-import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.LessonWords;
 import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.text.Units;
-import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.LessonState;
-import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.lesson.StepFigures;
 import java.util.List;
 import java.util.Optional;
@@ -18,16 +15,14 @@ import java.util.Optional;
  * an arrow; and, when measuring this machine failed, a line saying the steps run with default
  * sizes. Draws from the {@link LessonState} only.
  */
-public final class LessonTakeawayPanel implements Panel {
-    private final PerLanguage<LessonWords> words = new PerLanguage<>(LessonWords::new);
-
+public final class LessonTakeawayPanel extends LessonPanel {
     @Override
-    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
-        Canvas g = screen.clip(area);
-        Palette p = Palette.of(view.theme());
-        Texts t = Texts.of(view.language());
-        LessonWords w = words.get(t);
-        LessonState s = view.lesson();
+    void draw(Pen pen) {
+        Canvas g = pen.g();
+        Palette p = pen.p();
+        Texts t = pen.texts();
+        LessonWords w = pen.words();
+        LessonState s = pen.lesson();
         Optional<StepFigures> seen = s.figures(s.step());
         int row = 0;
         if (seen.isPresent()) {
@@ -37,16 +32,15 @@ public final class LessonTakeawayPanel implements Panel {
                 p.warning(g);
                 g.enableModifiers(SGR.BOLD);
             }
-            List<String> lines = Units.wrap(w.takeaway(seen.get()), area.width() - 3, area.height());
+            List<String> lines = Units.wrap(w.takeaway(seen.get()), pen.width() - 3, pen.height());
             for (int i = 0; i < lines.size(); i++) {
                 g.putString(1, row++, (i == 0 ? "▶ " : "  ") + lines.get(i));
             }
         }
-        if (!s.calibrationProblem().isNone() && row < area.height()) {
+        if (!s.calibrationProblem().isNone() && row < pen.height()) {
             p.warning(g);
             String why = t.format("lesson.view.fallback", Units.printable(Problems.text(s.calibrationProblem(), t)));
-            g.putString(1, row, Units.fit(why, area.width() - 1));
+            g.putString(1, row, Units.fit(why, pen.width() - 1));
         }
-        return LaidOut.NOTHING;
     }
 }

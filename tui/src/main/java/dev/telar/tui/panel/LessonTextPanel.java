@@ -1,12 +1,9 @@
 package dev.telar.tui.panel;
 
-import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.LessonWords;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.text.Units;
-import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.LessonState;
-import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.lesson.LessonStep;
 import java.util.List;
 
@@ -16,29 +13,26 @@ import java.util.List;
  * on), then the step's explanation wrapped to the panel, paragraph after paragraph while they fit.
  * Draws from the {@link LessonState} only.
  */
-public final class LessonTextPanel implements Panel {
-    private final PerLanguage<LessonWords> words = new PerLanguage<>(LessonWords::new);
-
+public final class LessonTextPanel extends LessonPanel {
     @Override
-    public LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
-        Canvas g = screen.clip(area);
-        Palette p = Palette.of(view.theme());
-        Texts t = Texts.of(view.language());
-        LessonWords w = words.get(t);
-        LessonState s = view.lesson();
+    void draw(Pen pen) {
+        Canvas g = pen.g();
+        Palette p = pen.p();
+        Texts t = pen.texts();
+        LessonWords w = pen.words();
+        LessonState s = pen.lesson();
         LessonStep step = s.step();
         String title = " " + t.format("lesson.view.step", w.partTitle(step.part()), s.index() + 1,
                 LessonStep.values().length, w.stepTitle(step));
-        TitleRow.draw(g, p, 0, area.width(), title, state(t, s), 1, true);
+        TitleRow.draw(g, p, 0, pen.width(), title, state(t, s), 1, true);
         p.plain(g);
         int row = 1;
         for (String paragraph : w.explanation(step)) {
-            List<String> lines = Units.wrap(paragraph, area.width() - 1, area.height() - row);
+            List<String> lines = Units.wrap(paragraph, pen.width() - 1, pen.height() - row);
             for (String line : lines) {
                 g.putString(1, row++, line);
             }
         }
-        return LaidOut.NOTHING;
     }
 
     /** Where the lesson is, in a few words for the title bar's right end. */

@@ -46,8 +46,15 @@ public final class LessonWatchPanel implements Panel {
         if (area.height() < 2) {
             return LaidOut.NOTHING;
         }
+        Panel live = live(step);
+        if (live == workers && !view.experiments().busy()) {
+            // The workers panel's own idle line speaks of the experiments form's keys: not the lesson's.
+            p.plain(g);
+            g.putString(1, 1, Units.fit(t.get("lesson.view.watch.idle"), area.width() - 1));
+            return LaidOut.NOTHING;
+        }
         Area body = new Area(area.column(), area.row() + 1, area.width(), area.height() - 1);
-        return live(step).render(screen, body, snap, view);
+        return live.render(screen, body, snap, view);
     }
 
     /** The live panel that shows the step's run. */

@@ -23,14 +23,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (inside the test's directory, so it can be looked at), and the terminal is the shell's again.
  */
 class LessonIT {
-    /** Longest one step may take to show its figures and move on, at the smallest budget. */
-    private static final Duration STEP = Duration.ofSeconds(30);
+    /** Longest one step may take to show its figures and move on, at the smallest budget (on a busy machine). */
+    private static final Duration STEP = Duration.ofSeconds(60);
 
     @RegisterExtension
     final TmuxPane pane = TmuxPane.perTest();
 
     @Test
-    @Timeout(110)
+    @Timeout(240)
     void autoplayPlaysEveryStepLoopsAndQuitsCleanAfterAConfirmation() throws Exception {
         pane.resize(80, 24);
         String marker = "before-telar-" + Long.toHexString(System.nanoTime());

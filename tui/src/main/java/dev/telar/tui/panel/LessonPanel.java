@@ -1,0 +1,32 @@
+package dev.telar.tui.panel;
+
+import dev.telar.probe.SystemSnapshot;
+import dev.telar.tui.LessonWords;
+import dev.telar.tui.text.Texts;
+import dev.telar.tui.view.LaidOut;
+import dev.telar.tui.view.LessonState;
+import dev.telar.tui.view.ViewState;
+
+/**
+ * What the lesson's own panels share: the lesson's words in the view's language (made again only
+ * when it changes), the theme's pens, and the {@link LessonState} they draw from. Each panel
+ * draws one part of a step, clipped to its area, and lays out nothing a click acts on.
+ */
+abstract class LessonPanel implements Panel {
+    private final PerLanguage<LessonWords> words = new PerLanguage<>(LessonWords::new);
+
+    /** What one frame of a lesson panel draws with. */
+    record Pen(Canvas g, Palette p, Texts texts, LessonWords words, LessonState lesson, int width, int height) {
+    }
+
+    @Override
+    public final LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
+        Texts texts = Texts.of(view.language());
+        draw(new Pen(screen.clip(area), Palette.of(view.theme()), texts, words.get(texts), view.lesson(), area.width(),
+                area.height()));
+        return LaidOut.NOTHING;
+    }
+
+    /** Draws the panel with {@code pen}'s canvas (its area only). */
+    abstract void draw(Pen pen);
+}
