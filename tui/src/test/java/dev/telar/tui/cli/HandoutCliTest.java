@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * write), and SIGTERM in the middle of the run leaves nothing behind: no handout directory, no run
  * directory, no child process.
  */
-@Timeout(120)
+@Timeout(30)
 class HandoutCliTest {
     @TempDir
     Path tmp;
@@ -88,6 +88,7 @@ class HandoutCliTest {
 
     /** Stopped while a step's child processes run: the directory it made and its run directories are gone, and so are its children. */
     @Test
+    @Timeout(240)
     void sigtermInTheMiddleLeavesNothingBehind() throws Exception {
         Path out = tmp.resolve("out");
         Path ipc = tmp.resolve("ipc");
@@ -112,7 +113,7 @@ class HandoutCliTest {
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            }).get(90, TimeUnit.SECONDS);
+            }).get(150, TimeUnit.SECONDS);
             assertThat(seventh).as("progress: %s", lines).isNotNull();
             assertThat(out.resolve(HandoutDir.MANIFEST)).doesNotExist();
             List<ProcessHandle> children = List.of();
