@@ -10,9 +10,9 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 
 /**
- * Puts a chart in a PNG file: drawn into a temporary file beside the target, then moved onto it in
- * one step, so that a failure (disk full, Ctrl-C) leaves either no file or the whole one, never
- * half a picture.
+ * Puts a chart in a PNG file: drawn into a hidden temporary file beside the target, then moved onto
+ * it in one step, so that the target's name never holds half a picture: a failure (disk full, no
+ * fonts) removes the temporary file; only a JVM killed outright can leave it.
  */
 public final class PngWriter {
     private PngWriter() {

@@ -19,7 +19,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Speed-up against workers: one line per execution model, each point a sweep's run against its
- * sequential baseline, beside the ideal min(workers, cores) (dashed) that no model beats for long.
+ * sequential baseline, beside the ideal min(workers, cores) (dashed): what workers sharing this
+ * machine's cores can give at most, compute-bound.
  */
 public final class SpeedupChart {
     /**
