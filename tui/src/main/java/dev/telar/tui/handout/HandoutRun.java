@@ -81,7 +81,8 @@ public final class HandoutRun {
         for (int i = 0; i < steps.length; i++) {
             StepFigures f = runner.run(steps[i], sizes, stepDeadline(budgetSeconds));
             figures.add(f);
-            String result = f.measured() && f.key().present() ? words.keyCaption(steps[i]) + " " + words.figure(f.key())
+            String result = f.measured() && f.key().present()
+                    ? texts.format("cli.handout.measured", words.keyCaption(steps[i]), words.figure(f.key()))
                     : words.outcome(f);
             progress.accept(texts.format("cli.handout.step", i + 1, total, words.stepTitle(steps[i]), result));
         }
