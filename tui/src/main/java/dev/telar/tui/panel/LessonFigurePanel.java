@@ -23,15 +23,9 @@ public final class LessonFigurePanel extends LessonPanel {
     private static final int GAP = 4;
 
     @Override
-    void draw(Pen pen) {
-        Canvas g = pen.g();
-        Palette p = pen.p();
-        Texts t = pen.texts();
-        LessonWords w = pen.words();
-        LessonState s = pen.lesson();
+    void draw(Canvas g, Palette p, Texts t, LessonWords w, LessonState s, int width, int height) {
         LessonStep step = s.step();
         Optional<StepFigures> seen = s.figures(step);
-        int width = pen.width();
         p.label(g);
         g.putString(1, 0, Units.fit(w.keyCaption(step), width - 1));
         Figure none = Figure.none(step.keyUnit());
@@ -52,13 +46,13 @@ public final class LessonFigurePanel extends LessonPanel {
         int note = 2 + BigDigits.HEIGHT;
         if (seen.isPresent() && !seen.get().measured()) {
             p.warning(g);
-            for (String line : Units.wrap(w.outcome(seen.get()), width - 1, pen.height() - note)) {
+            for (String line : Units.wrap(w.outcome(seen.get()), width - 1, height - note)) {
                 g.putString(1, note++, line);
             }
         } else {
             String source = step.lectureKey().present() ? w.lectureSource(step) : t.get("lesson.view.nolecture");
             p.plain(g);
-            for (String line : Units.wrap(source, width - 1, pen.height() - note)) {
+            for (String line : Units.wrap(source, width - 1, height - note)) {
                 g.putString(1, note++, line);
             }
         }

@@ -15,18 +15,17 @@ import dev.telar.tui.view.ViewState;
 abstract class LessonPanel implements Panel {
     private final PerLanguage<LessonWords> words = new PerLanguage<>(LessonWords::new);
 
-    /** What one frame of a lesson panel draws with. */
-    record Pen(Canvas g, Palette p, Texts texts, LessonWords words, LessonState lesson, int width, int height) {
-    }
-
     @Override
     public final LaidOut render(Canvas screen, Area area, SystemSnapshot snap, ViewState view) {
         Texts texts = Texts.of(view.language());
-        draw(new Pen(screen.clip(area), Palette.of(view.theme()), texts, words.get(texts), view.lesson(), area.width(),
-                area.height()));
+        draw(screen.clip(area), Palette.of(view.theme()), texts, words.get(texts), view.lesson(), area.width(),
+                area.height());
         return LaidOut.NOTHING;
     }
 
-    /** Draws the panel with {@code pen}'s canvas (its area only). */
-    abstract void draw(Pen pen);
+    /**
+     * Draws the panel on {@code g}, its area only ({@code width}×{@code height} cells), with the
+     * theme's pens {@code p}, the texts and lesson words of the view's language, from {@code lesson}.
+     */
+    abstract void draw(Canvas g, Palette p, Texts t, LessonWords w, LessonState lesson, int width, int height);
 }

@@ -19,14 +19,8 @@ public final class LessonTablePanel extends LessonPanel {
     static final int COLUMN = 11;
 
     @Override
-    void draw(Pen pen) {
-        Canvas g = pen.g();
-        Palette p = pen.p();
-        Texts t = pen.texts();
-        LessonWords w = pen.words();
-        LessonState s = pen.lesson();
+    void draw(Canvas g, Palette p, Texts t, LessonWords w, LessonState s, int width, int height) {
         Optional<StepFigures> seen = s.figures(s.step());
-        int width = pen.width();
         int label = Math.max(4, width - 2 * (COLUMN + 1) - 1);
         p.bar(g);
         g.putString(0, 0, Units.fit(" " + Units.fit(t.get("lesson.view.run"), label) + right(t.get("lesson.view.here"))
@@ -39,7 +33,7 @@ public final class LessonTablePanel extends LessonPanel {
             g.putString(1, 1, Units.fit(none, width - 1));
             return;
         }
-        for (int i = 0; i < rows.size() && 1 + i < pen.height(); i++) {
+        for (int i = 0; i < rows.size() && 1 + i < height; i++) {
             FigureRow r = rows.get(i);
             p.plain(g);
             g.putString(1, 1 + i, Units.fit(w.rowLabel(r), label));

@@ -17,12 +17,7 @@ import java.util.Optional;
  */
 public final class LessonTakeawayPanel extends LessonPanel {
     @Override
-    void draw(Pen pen) {
-        Canvas g = pen.g();
-        Palette p = pen.p();
-        Texts t = pen.texts();
-        LessonWords w = pen.words();
-        LessonState s = pen.lesson();
+    void draw(Canvas g, Palette p, Texts t, LessonWords w, LessonState s, int width, int height) {
         Optional<StepFigures> seen = s.figures(s.step());
         int row = 0;
         if (seen.isPresent()) {
@@ -32,15 +27,15 @@ public final class LessonTakeawayPanel extends LessonPanel {
                 p.warning(g);
                 g.enableModifiers(SGR.BOLD);
             }
-            List<String> lines = Units.wrap(w.takeaway(seen.get()), pen.width() - 3, pen.height());
+            List<String> lines = Units.wrap(w.takeaway(seen.get()), width - 3, height);
             for (int i = 0; i < lines.size(); i++) {
                 g.putString(1, row++, (i == 0 ? "▶ " : "  ") + lines.get(i));
             }
         }
-        if (!s.calibrationProblem().isNone() && row < pen.height()) {
+        if (!s.calibrationProblem().isNone() && row < height) {
             p.warning(g);
             String why = t.format("lesson.view.fallback", Units.printable(Problems.text(s.calibrationProblem(), t)));
-            g.putString(1, row, Units.fit(why, pen.width() - 1));
+            g.putString(1, row, Units.fit(why, width - 1));
         }
     }
 }

@@ -15,20 +15,15 @@ import java.util.List;
  */
 public final class LessonTextPanel extends LessonPanel {
     @Override
-    void draw(Pen pen) {
-        Canvas g = pen.g();
-        Palette p = pen.p();
-        Texts t = pen.texts();
-        LessonWords w = pen.words();
-        LessonState s = pen.lesson();
+    void draw(Canvas g, Palette p, Texts t, LessonWords w, LessonState s, int width, int height) {
         LessonStep step = s.step();
         String title = " " + t.format("lesson.view.step", w.partTitle(step.part()), s.index() + 1,
                 LessonStep.values().length, w.stepTitle(step));
-        TitleRow.draw(g, p, 0, pen.width(), title, state(t, s), 1, true);
+        TitleRow.draw(g, p, 0, width, title, state(t, s), 1, true);
         p.plain(g);
         int row = 1;
         for (String paragraph : w.explanation(step)) {
-            List<String> lines = Units.wrap(paragraph, pen.width() - 1, pen.height() - row);
+            List<String> lines = Units.wrap(paragraph, width - 1, height - row);
             for (String line : lines) {
                 g.putString(1, row++, line);
             }

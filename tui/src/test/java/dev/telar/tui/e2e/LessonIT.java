@@ -23,14 +23,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (inside the test's directory, so it can be looked at), and the terminal is the shell's again.
  */
 class LessonIT {
-    /** Longest one step may take to show its figures and move on, at the smallest budget (on a busy machine). */
-    private static final Duration STEP = Duration.ofSeconds(60);
+    /** Longest one step may take to show its figures and move on, at the smallest budget, on a machine shared with builds (the exchange step alone starts 20 JVMs). */
+    private static final Duration STEP = Duration.ofSeconds(120);
 
     @RegisterExtension
     final TmuxPane pane = TmuxPane.perTest();
 
     @Test
-    @Timeout(240)
+    @Timeout(480)
     void autoplayPlaysEveryStepLoopsAndQuitsCleanAfterAConfirmation() throws Exception {
         pane.resize(80, 24);
         String marker = "before-telar-" + Long.toHexString(System.nanoTime());
