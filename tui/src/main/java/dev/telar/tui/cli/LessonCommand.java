@@ -70,6 +70,10 @@ public final class LessonCommand implements Callable<Integer> {
             if (autoplaySeconds != null || readonly || part != null) {
                 throw new ParameterException(spec.commandLine(), Texts.of(messageLanguage()).get("cli.handout.alone"));
             }
+            if (handout.toString().isBlank()) {
+                // An empty path would name the current directory without anyone choosing it.
+                throw new ParameterException(spec.commandLine(), Texts.of(messageLanguage()).get("cli.handout.blank"));
+            }
             return LessonHandout.run(spec, handout, options.budgetSeconds(), messageLanguage(),
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }

@@ -83,6 +83,7 @@ class HandoutCliTest {
         assertThat(tmp.resolve("out")).doesNotExist();
         CliTest.assertOneUsageLine(lesson("lesson", "--handout", tmp.resolve("out").toString(), "--budget", "0.01"),
                 "--budget");
+        CliTest.assertOneUsageLine(lesson("lesson", "--handout", ""), "--handout needs a directory");
         assertThat(tmp.resolve("out")).doesNotExist();
     }
 
