@@ -19,7 +19,10 @@ public final class LessonTextPanel extends LessonPanel {
         LessonStep step = s.step();
         String title = " " + t.format("lesson.view.step", w.partTitle(step.part()), s.index() + 1,
                 LessonStep.values().length, w.stepTitle(step));
-        TitleRow.draw(g, p, 0, width, title, state(t, s), 1, true);
+        String state = state(t, s);
+        // Where the step is (measuring, running, the countdown) matters more than the end of a long title.
+        int room = Math.max(width / 2, width - state.length() - 2);
+        TitleRow.draw(g, p, 0, width, title.length() > room ? title.substring(0, room) : title, state, 1, true);
         p.plain(g);
         int row = 1;
         for (String paragraph : w.explanation(step)) {

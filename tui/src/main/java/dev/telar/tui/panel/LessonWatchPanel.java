@@ -47,14 +47,20 @@ public final class LessonWatchPanel implements Panel {
             return LaidOut.NOTHING;
         }
         Panel live = live(step);
-        if (live == workers && !view.experiments().busy()) {
-            // The workers panel's own idle line speaks of the experiments form's keys: not the lesson's.
+        if (idle(live, view)) {
+            // The live panels' own idle lines speak of their forms' keys (Enter): not the lesson's.
             p.plain(g);
             g.putString(1, 1, Units.fit(t.get("lesson.view.watch.idle"), area.width() - 1));
             return LaidOut.NOTHING;
         }
         Area body = new Area(area.column(), area.row() + 1, area.width(), area.height() - 1);
         return live.render(screen, body, snap, view);
+    }
+
+    /** True when {@code live} has nothing of a run to show yet (the sync panels draw their empty state). */
+    private boolean idle(Panel live, ViewState view) {
+        return live == workers && !view.experiments().busy() || live == exchange && view.exchange().lives().isEmpty()
+                || live == race && view.exchange().race() == null;
     }
 
     /** The live panel that shows the step's run. */
