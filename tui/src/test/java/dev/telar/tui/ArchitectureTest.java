@@ -36,12 +36,16 @@ import org.junit.jupiter.api.Test;
  * loop   the event loop and the terminal                       may use panel, view, text
  * panel  drawing: pure functions of the view state            may use view, shared, text
  * view   view state, key tables and the views' controllers    may use text
+ * handout the lesson's handout: figures, Markdown, directory   may use chart, shared, text
+ * chart  JFreeChart charts drawn headless (AWT)              may use text
  * shared dev.telar.tui itself: what cli and panels share      may use text
- *        (Verdict, IpcPlace)
+ *        (Verdict, IpcPlace, LessonWords)
  * text   words, units and ASCII folding                        uses no other tui package
  * </pre>
  *
- * Panels never use a controller (they only read the state the controllers keep).
+ * Panels never use a controller (they only read the state the controllers keep). JFreeChart and
+ * AWT stay in the chart and handout packages, which only the command line reaches: the dashboard
+ * never loads AWT.
  */
 class ArchitectureTest {
     private static JavaClasses classes;
@@ -71,6 +75,7 @@ class ArchitectureTest {
         assertThat(usesPackage("dev.telar.workloads", "org.apache.zookeeper.")).isTrue();
         assertThat(usesPackage("dev.telar.workloads", "org.apache.curator.")).isTrue();
         assertThat(usesPackage("dev.telar.tui", "com.googlecode.lanterna.")).isTrue();
+        assertThat(usesPackage("dev.telar.tui.chart", "org.jfree.")).isTrue();
         assertThat(usesPackage("dev.telar.config", "com.fasterxml.jackson.dataformat.yaml.")).isTrue();
     }
 
@@ -84,6 +89,19 @@ class ArchitectureTest {
     void lanternaOnlyInTheTui() {
         check(noClasses().that().resideOutsideOfPackage("dev.telar.tui..")
                 .should().dependOnClassesThat().resideInAPackage("com.googlecode.lanterna.."));
+    }
+
+    @Test
+    void jfreeChartOnlyInTheChartsAndTheHandout() {
+        check(noClasses().that().resideOutsideOfPackages("dev.telar.tui.chart..", "dev.telar.tui.handout..")
+                .should().dependOnClassesThat().resideInAPackage("org.jfree.."));
+    }
+
+    /** AWT (which a chart loads) never in the dashboard's packages: only the command line's charts draw. */
+    @Test
+    void awtOnlyInTheCharts() {
+        check(noClasses().that().resideOutsideOfPackages("dev.telar.tui.chart..", "dev.telar.tui.handout..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.imageio.."));
     }
 
     @Test
@@ -171,14 +189,19 @@ class ArchitectureTest {
                 .layer("panel").definedBy("dev.telar.tui.panel..")
                 .layer("loop").definedBy("dev.telar.tui.loop..")
                 .layer("app").definedBy("dev.telar.tui.app..")
+                .layer("chart").definedBy("dev.telar.tui.chart..")
+                .layer("handout").definedBy("dev.telar.tui.handout..")
                 .layer("cli").definedBy("dev.telar.tui.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("handout").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("chart").mayOnlyBeAccessedByLayers("handout", "cli")
                 .whereLayer("app").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("loop").mayOnlyBeAccessedByLayers("app", "cli")
                 .whereLayer("panel").mayOnlyBeAccessedByLayers("loop", "app", "cli")
                 .whereLayer("view").mayOnlyBeAccessedByLayers("panel", "loop", "app", "cli")
-                .whereLayer("shared").mayOnlyBeAccessedByLayers("panel", "app", "cli")
-                .whereLayer("text").mayOnlyBeAccessedByLayers("shared", "view", "panel", "loop", "app", "cli");
+                .whereLayer("shared").mayOnlyBeAccessedByLayers("panel", "app", "handout", "cli")
+                .whereLayer("text").mayOnlyBeAccessedByLayers("shared", "view", "panel", "loop", "app", "chart", "handout",
+                        "cli");
     }
 
     @Test

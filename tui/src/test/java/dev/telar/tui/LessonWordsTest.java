@@ -273,7 +273,7 @@ class LessonWordsTest {
             } else if ((m = part.matcher(key)).matches()) {
                 assertThat(key.equals("lesson.part.title") || parts.contains(m.group(1))).as(key).isTrue();
             } else {
-                assertThat(key).matches("lesson\\.(machine|figure|outcome)\\..+");
+                assertThat(key).matches("lesson\\.(machine|figure|outcome|view)\\..+");
             }
         }
     }

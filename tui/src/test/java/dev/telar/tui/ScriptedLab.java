@@ -12,7 +12,9 @@ import dev.telar.workloads.lab.LabEvent;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.sync.scenario.ScenarioOutcome;
 import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -32,6 +34,23 @@ public final class ScriptedLab implements Lab {
     /** The job commands that started, in order. */
     public final List<LabCommand.Job> started = new ArrayList<>();
     private long pid = -1;
+    /** Recorded jobs to play back, oldest first: each job sent takes the next one's events. */
+    private final Deque<List<LabEvent>> playback = new ArrayDeque<>();
+
+    /**
+     * Plays back jobs a real engine ran ({@link LessonRecording}): from now on each job sent is
+     * answered with the next recorded job's events, its {@code JobStarted} to its {@code JobEnded},
+     * at once; a job of another kind than the one recorded next is a test mistake. Once they are
+     * used up, jobs are answered as before.
+     */
+    public void playBack(List<List<LabEvent>> jobs) {
+        playback.addAll(jobs);
+    }
+
+    /** Recorded jobs not yet played back. */
+    public int toPlayBack() {
+        return playback.size();
+    }
 
     /** Tells every listener (and, on subscribing, each later one) that {@code labPid} computes. */
     public void ready(long labPid) {
@@ -55,6 +74,17 @@ public final class ScriptedLab implements Lab {
     @Override
     public void send(LabCommand command) {
         sent.add(command);
+        if (command instanceof LabCommand.Job job && !playback.isEmpty()) {
+            List<LabEvent> script = playback.poll();
+            LabEvent first = script.get(0);
+            JobKind recorded = first instanceof LabEvent.JobStarted s ? s.kind() : ((LabEvent.Refused) first).asked();
+            if (recorded != job.kind()) {
+                throw new IllegalStateException("played back a " + recorded + " job for a " + job.kind() + " job");
+            }
+            started.add(job);
+            script.forEach(this::emit);
+            return;
+        }
         if (command instanceof LabCommand.Job job) {
             Optional<JobKind> busy = slot.take(job.kind());
             if (busy.isPresent()) {

@@ -14,6 +14,7 @@ import dev.telar.tui.loop.TerminalPainter;
 import dev.telar.tui.panel.Frame;
 import dev.telar.tui.view.Dispatcher;
 import dev.telar.tui.view.FleetNews;
+import dev.telar.tui.view.LessonOptions;
 import dev.telar.tui.view.Outcome;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
@@ -30,6 +31,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 
@@ -92,10 +94,25 @@ public final class VirtualScreen {
 
     /** A screen drawn by {@code frame} (e.g. one with a failing panel). */
     public VirtualScreen(int columns, int rows, Settings settings, Frame frame) {
+        this(columns, rows, settings, frame, Optional.empty(), List.of());
+    }
+
+    /**
+     * A screen opened on the lesson view with {@code lesson} (as {@code telar lesson}), whose lab plays
+     * back {@code recorded} jobs ({@link ScriptedLab#playBack}) before it answers as usual.
+     */
+    public VirtualScreen(int columns, int rows, Settings settings, LessonOptions lesson, List<List<LabEvent>> recorded) {
+        this(columns, rows, settings, new Frame(), Optional.of(lesson), recorded);
+    }
+
+    private VirtualScreen(int columns, int rows, Settings settings, Frame frame, Optional<LessonOptions> lesson,
+                          List<List<LabEvent>> recorded) {
         this.frame = frame;
         view = new ViewState(1000, settings);
-        keys = new Dispatcher(view, sampler, lab, fleet);
+        lab.playBack(recorded);
+        // Before the dispatcher, as the dashboard does: the lesson sends its first job as it opens.
         lab.subscribe(pending::add);
+        keys = new Dispatcher(view, sampler, lab, fleet, lesson);
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         terminal.enterPrivateMode();
         terminal.setCursorVisible(false);

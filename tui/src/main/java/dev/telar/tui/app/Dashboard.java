@@ -17,6 +17,7 @@ import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.view.Dispatcher;
 import dev.telar.tui.view.FleetLink;
+import dev.telar.tui.view.LessonOptions;
 import dev.telar.tui.view.SamplerControl;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.lab.Lab;
@@ -89,6 +90,15 @@ public final class Dashboard {
      * the view says how to configure one). Nothing connects to it until the fleet view is opened.
      */
     public static int run(Settings settings, Optional<ManagerTarget> manager, Consumer<Runnable> restoreFirst) {
+        return run(settings, manager, Optional.empty(), restoreFirst);
+    }
+
+    /**
+     * As above, opened on the lesson view with {@code lesson}'s options when given ({@code telar
+     * lesson}); the lesson's jobs go to the same lab as every view's.
+     */
+    public static int run(Settings settings, Optional<ManagerTarget> manager, Optional<LessonOptions> lesson,
+                          Consumer<Runnable> restoreFirst) {
         Texts texts = Texts.of(settings.language());
         String term = System.getenv("TERM");
         if (term == null || term.isBlank() || "dumb".equals(term)) {
@@ -111,7 +121,7 @@ public final class Dashboard {
                 new Teardown.Step("the fleet", () -> fleet.ifPresent(ManagerFleet::closeNow)),
                 new Teardown.Step("the sampler", sampler::close)));
         try {
-            return runOnTerminal(settings, manager, sampler, lab, fleet.<FleetLink>map(f -> f).orElse(FleetLink.NONE), queue,
+            return runOnTerminal(settings, manager, lesson, sampler, lab, fleet.<FleetLink>map(f -> f).orElse(FleetLink.NONE), queue,
                     teardown, restoreFirst);
         } finally {
             teardown.run();
@@ -129,7 +139,8 @@ public final class Dashboard {
         return new LabClient(IpcPlace.parentDir(settings.ipc(), System.getenv()), IpcPlace.limits(settings.ipc()));
     }
 
-    private static int runOnTerminal(Settings settings, Optional<ManagerTarget> manager, Sampler sampler, Lab lab,
+    private static int runOnTerminal(Settings settings, Optional<ManagerTarget> manager, Optional<LessonOptions> lesson,
+                                     Sampler sampler, Lab lab,
                                      FleetLink fleet, BlockingQueue<UiEvent> queue, Teardown teardown,
                                      Consumer<Runnable> restoreFirst) {
         Texts texts = Texts.of(settings.language());
@@ -171,7 +182,7 @@ public final class Dashboard {
             // The sync view's m and the exchange form offer remote runs only with a manager.
             view.sync().offerRemote(manager);
             view.exchange().offerRemote(manager);
-            Dispatcher keys = new Dispatcher(view, SamplerControl.of(sampler), lab, fleet);
+            Dispatcher keys = new Dispatcher(view, SamplerControl.of(sampler), lab, fleet, lesson);
             Runnable suspend = () -> suspend(session, terminal, size);
             int code = new EventLoop(new TerminalPainter(terminal, session), size::get, keys, new Frame(), queue,
                     suspend).run();

@@ -108,6 +108,7 @@ public final class Cli {
         cli.addSubcommand("manager", new CommandLine(new ManagerCommand()).addSubcommand("serve", new ManagerServeCommand()));
         cli.addSubcommand("agent", new AgentCommand(probes));
         cli.addSubcommand("fleet", new FleetCommand());
+        cli.addSubcommand("lesson", new LessonCommand());
         cli.setResourceBundle(UsageHelp.bundle(language));
         cli.setExecutionStrategy(settingsFirst(new CommandLine.RunLast()));
         Texts texts = Texts.of(language);

@@ -7,8 +7,10 @@ import dev.telar.config.SettingsLoader;
 import dev.telar.tui.ManagerPlace;
 import dev.telar.tui.app.Dashboard;
 import dev.telar.tui.text.Texts;
+import dev.telar.tui.view.LessonOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -45,6 +47,18 @@ public final class DashboardStart {
      * @return the exit code: the dashboard's, or 2 when there is no usable terminal
      */
     public static int run(Environment environment, Settings settings, PrintWriter err) {
+        return run(environment, settings, err, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(Environment, Settings, PrintWriter)}, opened on the lesson view when
+     * {@code lesson} is given ({@code telar lesson}).
+     */
+    public static int run(Environment environment, Settings settings, PrintWriter err, LessonOptions lesson) {
+        return run(environment, settings, err, Optional.of(lesson));
+    }
+
+    private static int run(Environment environment, Settings settings, PrintWriter err, Optional<LessonOptions> lesson) {
         if (!environment.stdoutIsTerminal()) {
             err.println(Texts.of(settings.language()).get("cli.notterminal"));
             return 2;
@@ -56,6 +70,7 @@ public final class DashboardStart {
         }
         LoggerFactory.getLogger(DashboardStart.class).info("starting the dashboard: TERM={}, refresh {} ms, log {}",
                 term, settings.refreshMillis(), settings.logFile());
-        return Dashboard.run(settings, ManagerPlace.configured(settings, environment::getenv), Errors::restoreTerminalFirst);
+        return Dashboard.run(settings, ManagerPlace.configured(settings, environment::getenv), lesson,
+                Errors::restoreTerminalFirst);
     }
 }

@@ -111,6 +111,17 @@ public final class TelarCommand implements Callable<Integer> {
         return settings;
     }
 
+    /**
+     * The settings with more options than this command's (a subcommand's own {@code --lang} or
+     * {@code --theme}, which then win over the main command's), read afresh.
+     *
+     * @throws SettingsException as {@link #settings}
+     */
+    Settings settingsWith(java.util.function.UnaryOperator<Overrides> more) {
+        Settings loaded = loader().load(more.apply(overrides()));
+        return activeLogFile != null ? loaded.withLogFile(activeLogFile) : loaded;
+    }
+
     /** The settings of {@code spec}'s main command; the defaults for a command run without it (tests). */
     static Settings settingsOf(CommandSpec spec) {
         return spec != null && spec.root().userObject() instanceof TelarCommand root ? root.settings() : Settings.defaults();

@@ -1,5 +1,6 @@
 package dev.telar.tui.panel;
 
+import com.googlecode.lanterna.SGR;
 import dev.telar.probe.SystemSnapshot;
 import dev.telar.tui.text.Texts;
 import dev.telar.tui.text.Units;
@@ -44,6 +45,30 @@ public final class FooterPanel implements Panel {
         if (view.editingFilter()) {
             drawFilterInput(g, p, area.width(), view, w);
             return LaidOut.NOTHING;
+        }
+        if (view.mode() == ViewState.Mode.LESSON && !view.lesson().notice().isEmpty()) {
+            // A refused key or a quit waiting for y/n: the one line the user must read now.
+            p.warning(g);
+            g.enableModifiers(SGR.BOLD);
+            String notice = view.lesson().notice().in(texts);
+            g.putString(0, 0, Units.fit(notice, area.width()));
+            // Quitting stays in sight (and clickable) beside a refusal; not beside the quit question itself.
+            List<Hint> hints = view.keys().hints();
+            Hint quit = hints.isEmpty() ? null : hints.get(hints.size() - 1);
+            if (quit == null || view.lesson().quitAsked()) {
+                return LaidOut.NOTHING;
+            }
+            String label = texts.get(quit.label());
+            int col = area.width() - quit.key().length() - label.length() - 1;
+            if (col <= notice.length()) {
+                return LaidOut.NOTHING;
+            }
+            p.bar(g);
+            g.putString(col, 0, quit.key());
+            p.plain(g);
+            g.putString(col + quit.key().length(), 0, " " + label);
+            return LaidOut.of(List.of(Target.key(g.top(), g.left() + col, g.left() + area.width() - 1,
+                    quit.press().stroke())));
         }
         String status = (view.mode() != ViewState.Mode.PROCESSES ? "" : w.sort() + " " + view.sort().label() + "  ")
                 + w.every() + " " + Units.seconds(view.intervalMillis());

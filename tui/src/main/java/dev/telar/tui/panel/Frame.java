@@ -44,6 +44,11 @@ public final class Frame {
     private final Panel sync;
     private final Panel fleet;
     private final Panel fleetHost;
+    private final Panel lessonText;
+    private final Panel lessonFigure;
+    private final Panel lessonTable;
+    private final Panel lessonTakeaway;
+    private final Panel lessonWatch;
     private final Panel footer;
     private final Panel help;
     private final Panel tooSmall;
@@ -76,6 +81,11 @@ public final class Frame {
         sync = panels.apply(new SyncPanel());
         fleet = panels.apply(new FleetPanel());
         fleetHost = panels.apply(new FleetHostPanel());
+        lessonText = panels.apply(new LessonTextPanel());
+        lessonFigure = panels.apply(new LessonFigurePanel());
+        lessonTable = panels.apply(new LessonTablePanel());
+        lessonTakeaway = panels.apply(new LessonTakeawayPanel());
+        lessonWatch = panels.apply(new LessonWatchPanel());
         footer = panels.apply(new FooterPanel());
         help = panels.apply(new HelpOverlay());
         tooSmall = panels.apply(new TooSmallPanel());
@@ -96,6 +106,53 @@ public final class Frame {
 
     /** Where the experiments view's panels go inside the body. */
     public record ExperimentsLayout(Area form, Area side, Area results) {
+    }
+
+    /** Where the lesson view's panels go inside the body; the watch area may be empty. */
+    public record LessonLayout(Area text, Area figure, Area table, Area takeaway, Area watch) {
+    }
+
+    /** Body rows the lesson view keeps under the cores, when the terminal has them. */
+    static final int LESSON_MIN_BODY = 17;
+    /** From this width the lesson's live panel goes to the right of its words, cells. */
+    static final int LESSON_WIDE = 120;
+    /** Widest the key figure's area gets beside the table, cells. */
+    static final int LESSON_FIGURE_WIDTH = 44;
+    /** Rows of the takeaway. */
+    static final int LESSON_TAKEAWAY = 2;
+    /** Rows the table may take beyond the figure's, on wide terminals. */
+    static final int LESSON_TABLE_MORE = 6;
+    /** Most rows the step's words take (title and explanation). */
+    static final int LESSON_TEXT_MAX = 12;
+
+    /**
+     * Splits the body for the lesson: the step's words on top, its big figure with the table beside
+     * it, the takeaway, and the live panel below (on wide terminals, on the right, full height).
+     * The figure and takeaway keep their rows; the words give up lines first, then the live panel.
+     */
+    public static LessonLayout lessonLayout(Area body) {
+        boolean wide = body.width() >= LESSON_WIDE;
+        int leftWidth = wide ? body.width() * 3 / 5 : body.width();
+        int takeaway = LESSON_TAKEAWAY + (wide ? 1 : 0);
+        int watchMin = wide ? 0 : 4;
+        int text = Math.max(2, Math.min(LESSON_TEXT_MAX, body.height() - LessonFigurePanel.HEIGHT - takeaway - watchMin));
+        // Wide, the table takes the rows the live panel (on the right) leaves under the figure.
+        int band = wide ? Math.max(LessonFigurePanel.HEIGHT, Math.min(LessonFigurePanel.HEIGHT + LESSON_TABLE_MORE,
+                body.height() - text - takeaway)) : LessonFigurePanel.HEIGHT;
+        int figureWidth = Math.min(LESSON_FIGURE_WIDTH, leftWidth / 2);
+        int row = body.row();
+        Area textArea = new Area(body.column(), row, leftWidth, text);
+        row += text;
+        int bandHeight = Math.max(0, Math.min(band, body.row() + body.height() - row));
+        Area figure = new Area(body.column(), row, figureWidth, bandHeight);
+        Area table = new Area(body.column() + figureWidth + 1, row, leftWidth - figureWidth - 1, bandHeight);
+        row += bandHeight;
+        int takeawayHeight = Math.max(0, Math.min(takeaway, body.row() + body.height() - row));
+        Area takeawayArea = new Area(body.column(), row, leftWidth, takeawayHeight);
+        row += takeawayHeight;
+        Area watch = wide ? new Area(body.column() + leftWidth + 1, body.row(), body.width() - leftWidth - 1, body.height())
+                : new Area(body.column(), row, body.width(), Math.max(0, body.row() + body.height() - row));
+        return new LessonLayout(textArea, figure, table, takeawayArea, watch);
     }
 
     /** Widest the experiments form gets, cells. */
@@ -120,11 +177,16 @@ public final class Frame {
      * first sample). Assumes the size is at least the minimum.
      */
     public static Layout layout(TerminalSize size, int coreCount) {
+        return layout(size, coreCount, 1 + MIN_PROCESS_ROWS);
+    }
+
+    /** As {@link #layout(TerminalSize, int)}, keeping {@code minBody} rows under the cores. */
+    static Layout layout(TerminalSize size, int coreCount, int minBody) {
         int width = size.getColumns();
         int height = size.getRows();
         int body = height - HeaderPanel.HEIGHT - 1;
-        // Rows left for cores once the process header, MIN_PROCESS_ROWS and the total line are kept.
-        int maxCoreRows = body - 1 - MIN_PROCESS_ROWS - 1;
+        // Rows left for cores once the body's rows and the total line are kept.
+        int maxCoreRows = body - minBody - 1;
         int coresHeight = CoresPanel.height(CoresPanel.grid(coreCount, width, maxCoreRows));
         Area headerArea = new Area(0, 0, width, HeaderPanel.HEIGHT);
         Area coresArea = new Area(0, HeaderPanel.HEIGHT, width, coresHeight);
@@ -151,7 +213,9 @@ public final class Frame {
             return new Drawn(cells, render(tooSmall, g, all, view.snapshot(), view));
         }
         SystemSnapshot snap = view.snapshot();
-        Layout layout = layout(size, snap == null ? 0 : snap.cores().size());
+        int coreCount = snap == null ? 0 : snap.cores().size();
+        Layout layout = view.mode() == ViewState.Mode.LESSON ? layout(size, coreCount, LESSON_MIN_BODY)
+                : layout(size, coreCount);
         LaidOut laid = render(header, g, layout.header(), snap, view).then(render(cores, g, layout.cores(), snap, view));
         if (view.mode() == ViewState.Mode.EXPERIMENTS) {
             ExperimentsLayout x = experimentsLayout(layout.processes());
@@ -168,6 +232,15 @@ public final class Frame {
                     .then(render(exchangeResults, g, x.results(), snap, view));
         } else if (view.mode() == ViewState.Mode.FLEET) {
             laid = laid.then(render(view.fleet().hostOpen() ? fleetHost : fleet, g, layout.processes(), snap, view));
+        } else if (view.mode() == ViewState.Mode.LESSON) {
+            LessonLayout l = lessonLayout(layout.processes());
+            laid = laid.then(render(lessonText, g, l.text(), snap, view))
+                    .then(render(lessonFigure, g, l.figure(), snap, view))
+                    .then(render(lessonTable, g, l.table(), snap, view))
+                    .then(render(lessonTakeaway, g, l.takeaway(), snap, view));
+            if (l.watch().height() >= 2) {
+                laid = laid.then(render(lessonWatch, g, l.watch(), snap, view));
+            }
         } else if (view.mode() == ViewState.Mode.SYNC) {
             laid = laid.then(render(sync, g, layout.processes(), snap, view));
         } else {

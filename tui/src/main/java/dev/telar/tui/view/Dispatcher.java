@@ -31,6 +31,7 @@ public final class Dispatcher {
     private final LabLink lab;
     private final GlobalKeys global;
     private final FleetController fleet;
+    private final LessonController lesson;
     private final Map<ViewState.Mode, ViewController> controllers = new EnumMap<>(ViewState.Mode.class);
 
     /**
@@ -48,6 +49,14 @@ public final class Dispatcher {
      * @param fleet opened while the fleet view is shown, closed when it is left
      */
     public Dispatcher(ViewState view, SamplerControl sampler, Lab lab, FleetLink fleet) {
+        this(view, sampler, lab, fleet, Optional.empty());
+    }
+
+    /**
+     * As above, opened on the lesson view with {@code lesson}'s options when given ({@code telar
+     * lesson}): its first job (measuring this machine) is sent at once.
+     */
+    public Dispatcher(ViewState view, SamplerControl sampler, Lab lab, FleetLink fleet, Optional<LessonOptions> lesson) {
         this.view = view;
         this.sampling = new Sampling(sampler, view);
         this.lab = new LabLink(view, lab);
@@ -62,9 +71,17 @@ public final class Dispatcher {
         controllers.put(ViewState.Mode.SYNC, sync);
         this.fleet = new FleetController(view.fleet(), fleet);
         controllers.put(ViewState.Mode.FLEET, this.fleet);
+        this.lesson = new LessonController(view.lesson(), view, this.lab);
+        controllers.put(ViewState.Mode.LESSON, this.lesson);
         Map<ViewState.Mode, KeyTable> tables = new EnumMap<>(ViewState.Mode.class);
         controllers.forEach((mode, c) -> tables.put(mode, KeyTable.join(global.head(), c.keys(), global.tail(mode))));
+        // Read-only, the lesson's footer and help tell only what works: the step keys and a quit that asks.
+        lesson.filter(LessonOptions::readonly).ifPresent(o -> tables.put(ViewState.Mode.LESSON, this.lesson.readonlyKeys()));
         view.setKeyTables(tables);
+        lesson.ifPresent(o -> {
+            this.lab.warmUp();
+            this.lesson.open(o);
+        });
     }
 
     /** The state the controllers change. */
@@ -78,6 +95,8 @@ public final class Dispatcher {
         if (view.mode() == ViewState.Mode.FLEET) {
             fleet.tick();
         }
+        // The sampler's snapshots are the lesson's clock (the loop has no timer).
+        lesson.tick(System.nanoTime());
         return Outcome.REDRAW;
     }
 
@@ -101,6 +120,8 @@ public final class Dispatcher {
     /** Takes an event of the lab, delivered in the lab's order through the event loop's queue. */
     public Outcome onLab(LabEvent event) {
         lab.onLab(event);
+        // After the views that own the job kinds: their panels show the lesson's runs live.
+        lesson.onLab(event);
         // A run's children, or the lab's own process, may have changed what the screen lists threads of.
         sampling.follow(false);
         return Outcome.REDRAW;
@@ -120,6 +141,11 @@ public final class Dispatcher {
             } else if (view.mode() == ViewState.Mode.FLEET) {
                 fleet.shown();
             }
+            if (before == ViewState.Mode.LESSON) {
+                lesson.hidden();
+            } else if (view.mode() == ViewState.Mode.LESSON) {
+                lesson.shown();
+            }
         }
         return outcome;
     }
@@ -128,6 +154,11 @@ public final class Dispatcher {
         if (key.getKeyType() == KeyType.EOF) {
             // The terminal is gone (e.g. the SSH connection dropped); nothing more can be read.
             return Outcome.QUIT;
+        }
+        // A read-only lesson, or one asking whether to quit, takes every key first (Ctrl-C too).
+        Outcome lessonFirst = lesson.intercept(key);
+        if (lessonFirst != null) {
+            return lessonFirst;
         }
         if (key.isCtrlDown() && global.quit().matches(key)) {
             return global.quit().run(key);

@@ -53,16 +53,18 @@ final class GlobalKeys {
                         ? RefreshSteps.faster(view.intervalMillis()) : RefreshSteps.slower(view.intervalMillis())),
                 Key.of('+'), Key.of('-'));
         Binding views = Binding.of("views", this::switchView, Key.of('x'), Key.of(KeyType.F2), Key.of('X'), Key.of('y'),
-                Key.of('f'));
+                Key.of('f'), Key.of('g'));
         switch (shown) {
             case PROCESSES -> {
                 rate = rate.hint("+/-", "+/-", "footer.rate", "footer.rate.short", 2);
                 views = views.hint(viewHint('x', "footer.experiments", 8)).hint(viewHint('X', "footer.exchange", 5))
-                        .hint(viewHint('y', "footer.sync", 2)).hint(viewHint('f', "footer.fleet", 1));
+                        .hint(viewHint('y', "footer.sync", 2)).hint(viewHint('f', "footer.fleet", 1))
+                        .hint(viewHint('g', "footer.lesson", 1));
             }
             case EXPERIMENTS -> views = views.hint(backHint('x')).hint(viewHint('X', "footer.exchange", 2));
             case EXCHANGE -> views = views.hint(backHint('X')).hint(viewHint('x', "footer.experiments", 1));
             case FLEET -> views = views.hint(backHint('f'));
+            case LESSON -> views = views.hint(backHint('g'));
             default -> views = views.hint(backHint('y'));
         }
         return KeyTable.of(rate, views, look, quit);
@@ -94,11 +96,12 @@ final class GlobalKeys {
         return Outcome.REDRAW;
     }
 
-    /** x or F2, X, y, f: that view, or back to the process list from it. */
+    /** x or F2, X, y, f, g: that view, or back to the process list from it. */
     private Outcome switchView(KeyStroke key) {
         ViewState.Mode target = key.getKeyType() == KeyType.F2 || key.getCharacter() == 'x' ? ViewState.Mode.EXPERIMENTS
                 : key.getCharacter() == 'X' ? ViewState.Mode.EXCHANGE
-                : key.getCharacter() == 'f' ? ViewState.Mode.FLEET : ViewState.Mode.SYNC;
+                : key.getCharacter() == 'f' ? ViewState.Mode.FLEET
+                : key.getCharacter() == 'g' ? ViewState.Mode.LESSON : ViewState.Mode.SYNC;
         view.setMode(view.mode() == target ? ViewState.Mode.PROCESSES : target);
         // The fleet runs no job: the lab need not start for it.
         if (view.mode() != ViewState.Mode.PROCESSES && view.mode() != ViewState.Mode.FLEET) {

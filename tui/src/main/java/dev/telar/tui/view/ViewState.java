@@ -34,7 +34,9 @@ public final class ViewState {
         /** The synchronization primitives: one scenario run and its primitive's live state. */
         SYNC,
         /** The fleet: a row per host publishing to the manager, or one host's own view. */
-        FLEET
+        FLEET,
+        /** The lesson: the lecture one step at a time, each step's experiment run live beside the lecture's figure. */
+        LESSON
     }
 
     private SystemSnapshot snapshot;
@@ -43,6 +45,7 @@ public final class ViewState {
     private final ExchangeState exchange;
     private final SyncViewState sync = new SyncViewState();
     private final FleetState fleet = new FleetState();
+    private final LessonState lesson = new LessonState(Runtime.getRuntime().availableProcessors());
     private SortKey sort = SortKey.CPU;
     private String filter = "";
     private boolean editingFilter;
@@ -265,6 +268,11 @@ public final class ViewState {
     /** The exchange view's form, runs, results and race demo. */
     public ExchangeState exchange() {
         return exchange;
+    }
+
+    /** The lesson view's step, run, figures and keyboard state. */
+    public LessonState lesson() {
+        return lesson;
     }
 
     /** The sync view's choices, run and polled state. */

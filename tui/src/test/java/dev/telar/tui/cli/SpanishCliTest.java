@@ -156,7 +156,7 @@ class SpanishCliTest {
         assertThat(run(env(false), "--lang", "es", "run").err())
                 .isEqualTo("telar: falta el parámetro 'CARGA' (véase 'telar run --help')\n");
         assertThat(run(env(false), "--lang", "es", "frobnicate").err()).isEqualTo("telar: orden desconocida "
-                + "'frobnicate'; las órdenes son snapshot, run, sweep, config, bench, sync, manager, agent, fleet (véase 'telar --help')\n");
+                + "'frobnicate'; las órdenes son snapshot, run, sweep, config, bench, sync, manager, agent, fleet, lesson (véase 'telar --help')\n");
         assertThat(run(env(false), "--lang", "es", "config").err()).isEqualTo("telar: indique una de estas opciones: "
                 + "--print-defaults, --path, --check (véase 'telar config --help')\n");
         assertThat(run(env(false), "--lang", "es", "run", "gpu").err())

@@ -58,6 +58,27 @@ class JvmFlagsLauncherIT {
         assertThat(command.subList(command.size() - 4, command.size())).containsExactly("run", "cpu", "--workers", "2");
     }
 
+    /** A handout runs every experiment of the lesson: fast, wherever the look options are; the lesson on screen stays lean. */
+    @Test
+    void aHandoutGetsTheFastSetAndTheInteractiveLessonTheLeanOne() throws Exception {
+        for (List<String> args : List.of(List.of("lesson", "--handout", "out"), List.of("--lang", "es", "lesson", "--handout=out"))) {
+            List<String> command = dryRun(args.toArray(String[]::new));
+            Map<String, List<String>> sets = JvmFlags.forJava(javaFeature(command.get(0)));
+            List<String> expected = new ArrayList<>(sets.get("chronicle"));
+            expected.addAll(sets.get("fast"));
+            assertThat(command.subList(1, 1 + expected.size())).as("%s", args).isEqualTo(expected);
+            assertThat(command).as("%s", args).doesNotContain("-Xmx64m", "-XX:TieredStopAtLevel=1");
+            assertThat(command.subList(command.size() - args.size(), command.size())).isEqualTo(args);
+        }
+        List<String> lesson = dryRun("lesson", "--autoplay", "20");
+        Map<String, List<String>> sets = JvmFlags.forJava(javaFeature(lesson.get(0)));
+        List<String> expected = new ArrayList<>(sets.get("chronicle"));
+        expected.addAll(sets.get("lean"));
+        assertThat(lesson.subList(1, 1 + expected.size())).isEqualTo(expected);
+        // "--handout" before the subcommand is no handout (the main command has no such option): lean too.
+        assertThat(dryRun("--handout", "lesson")).contains("-Xmx64m");
+    }
+
     /** The build read the same file: failsafe started this JVM with the chronicle set, in order. */
     @Test
     void theBuildGaveThisJvmTheChronicleSet() {

@@ -118,7 +118,7 @@ class ShutdownIT {
     }
 
     /** Pids of live processes whose command line mentions {@code path} (a child is given its run directory). */
-    private static List<Long> processesNaming(Path path) throws IOException {
+    static List<Long> processesNaming(Path path) throws IOException {
         String wanted = path.toString();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))

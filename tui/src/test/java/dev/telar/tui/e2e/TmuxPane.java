@@ -118,6 +118,11 @@ final class TmuxPane implements AutoCloseable, BeforeEachCallback, AfterEachCall
         }
     }
 
+    /** Resizes the pane's window to {@code columns}×{@code rows} cells (a program in it gets SIGWINCH). */
+    void resize(int columns, int rows) {
+        run("resize-window", "-t", TARGET, "-x", Integer.toString(columns), "-y", Integer.toString(rows));
+    }
+
     /** The temporary directory, {@code $T} in the shell. */
     Path dir() {
         return dir;

@@ -154,6 +154,7 @@ final class EveryPanel {
             return vs;
         });
         steps.putAll(SyncScreens.all());
+        steps.putAll(LessonScreens.all());
         steps.put("fleet without a manager", shown('f'));
         steps.put("fleet list", vs -> fleet(vs, false));
         steps.put("fleet host", vs -> fleet(vs, true));

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class KeyTablesTest {
     /** The key that opens each view from the process list. */
     private static final Map<ViewState.Mode, Character> OPEN = Map.of(ViewState.Mode.EXPERIMENTS, 'x',
-            ViewState.Mode.EXCHANGE, 'X', ViewState.Mode.SYNC, 'y', ViewState.Mode.FLEET, 'f');
+            ViewState.Mode.EXCHANGE, 'X', ViewState.Mode.SYNC, 'y', ViewState.Mode.FLEET, 'f',
+            ViewState.Mode.LESSON, 'g');
 
     private static VirtualScreen shown(ViewState.Mode mode, Language language) {
         VirtualScreen vs = new VirtualScreen(200, 60, Settings.defaults().withLanguage(language))

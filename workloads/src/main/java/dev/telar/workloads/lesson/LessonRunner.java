@@ -5,7 +5,13 @@ import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEvent;
 import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.run.ExperimentEvent;
+import dev.telar.workloads.run.RunResult;
+import dev.telar.workloads.run.RunSpec;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -14,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the lesson headless on a {@link Lab}: the calibration, then any step, one at a time, each
  * with a deadline (a step that overruns it is cancelled and reported as failed). Used by the
- * handout and the tests; the dashboard drives {@link StepRun} from its own event loop instead.
+ * handout (with the sweeps its charts need) and the tests; the dashboard drives {@link StepRun} from its own event loop instead.
  * One caller at a time.
  */
 public final class LessonRunner {
@@ -64,6 +70,59 @@ public final class LessonRunner {
             run.accept(e).ifPresent(lab::send);
         }
         return run.figures();
+    }
+
+    /**
+     * Runs one sweep of {@code spec} (the experiments view's sweep job: a sequential baseline, then
+     * the counts {@link dev.telar.workloads.run.Sweep} picks) to its end or its deadline. The
+     * handout's speed-up charts are drawn from it.
+     */
+    public Swept sweep(RunSpec spec, Duration deadline) throws InterruptedException {
+        events.clear();
+        lab.send(new LabCommand.RunSweep(spec));
+        List<RunResult> results = new ArrayList<>();
+        Problem problem = Problem.NONE;
+        long end = System.nanoTime() + deadline.toNanos();
+        while (true) {
+            LabEvent e = events.poll(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (e == null) {
+                cancelAndDrain();
+                return new Swept(results, Problem.of(ProblemCode.LESSON_STEP_TIMEOUT, deadline.toSeconds()));
+            }
+            if (e instanceof LabEvent.Experiment x && x.event() instanceof ExperimentEvent.Finished f) {
+                results.add(f.result());
+                if (f.result().status() != RunResult.Status.COMPLETED && problem.equals(Problem.NONE)) {
+                    problem = f.result().problem() == null ? Problem.of(ProblemCode.ERROR, "run "
+                            + f.result().status().name().toLowerCase(Locale.ROOT)) : f.result().problem();
+                }
+            } else if (e instanceof LabEvent.Rejected r) {
+                problem = r.reason();
+            } else if (e instanceof LabEvent.Refused r) {
+                return new Swept(results, Problem.of(ProblemCode.LAB_BUSY, r.running().name().toLowerCase(Locale.ROOT)));
+            } else if (e instanceof LabEvent.LabLost l) {
+                return new Swept(results, l.reason());
+            } else if (e instanceof LabEvent.JobEnded) {
+                return new Swept(results, problem);
+            }
+        }
+    }
+
+    /**
+     * A sweep's runs, as they came: its baseline first, then one per count, each carrying its
+     * speed-up over the baseline; shorter when it stopped early.
+     *
+     * @param results the runs
+     * @param problem why it stopped early or a run failed ({@link Problem#NONE} when every run completed)
+     */
+    public record Swept(List<RunResult> results, Problem problem) {
+        public Swept {
+            results = List.copyOf(results);
+        }
+
+        /** True when every run completed. */
+        public boolean complete() {
+            return problem.equals(Problem.NONE) && !results.isEmpty();
+        }
     }
 
     /** Cancels the lab's job and waits (bounded) for it to end, so the next step finds the slot free. */
