@@ -21,7 +21,7 @@ public final class LessonTextPanel extends LessonPanel {
                 LessonStep.values().length, w.stepTitle(step));
         String state = state(t, s);
         // Where the step is (measuring, running, the countdown) matters more than the end of a long title.
-        int room = Math.max(width / 2, width - state.length() - 2);
+        int room = state.isEmpty() ? width : Math.max(width / 2, width - state.length() - 2);
         TitleRow.draw(g, p, 0, width, title.length() > room ? title.substring(0, room) : title, state, 1, true);
         p.plain(g);
         int row = 1;
