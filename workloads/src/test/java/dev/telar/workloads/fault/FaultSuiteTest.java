@@ -63,7 +63,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class FaultSuiteTest {
     static final long DEFAULT_SEED = 20_261_204L;
     static final long SEED = Long.getLong("telar.fault.seed", DEFAULT_SEED);
-    static final int RUNS = Integer.getInteger("telar.fault.runs", 12);
+    static final int RUNS = Integer.getInteger("telar.fault.runs", 8);
     /** A run must end within this after the kill. */
     static final Duration END_LIMIT = Duration.ofSeconds(5);
     /** Longest wait for a victim to reach its kill point (its JVM may still be starting). */
