@@ -25,7 +25,10 @@ final class ProcessTable {
     private Map<Integer, Known> known = new HashMap<>();
     private Map<Integer, Long> threadTicks = new HashMap<>();
 
-    /** What is remembered of a process between ticks. */
+    /** The kernel's thread starter: its children are kernel threads, whose command line is empty for good. */
+    private static final int KTHREADD = 2;
+
+    /** What is remembered of a process between ticks; {@code command} null when it must be read again. */
     private record Known(long startTicks, String name, String user, String command, long cpuTicks) {
     }
 
@@ -60,17 +63,23 @@ final class ProcessTable {
                 continue;
             }
             Known before = known.get(pid);
-            if (before == null || before.startTicks() != stat.startTicks() || !before.name().equals(stat.name())) {
+            if (before == null || before.startTicks() != stat.startTicks() || !before.name().equals(stat.name())
+                    || before.command() == null) {
                 before = null; // another process, or this one exec'd another program: read its command again
             }
             String user = before != null ? before.user() : users.name(
                     ProcParsers.parseStatusUid(files.text(entry + "/status")));
-            String command = before != null ? before.command() : commandOf(entry, stat.name());
+            String read = before != null ? before.command() : commandOf(entry);
+            String command = read != null ? read : "[" + stat.name() + "]";
             Known same = known.get(pid);
             boolean sameProcess = same != null && same.startTicks() == stat.startTicks();
             double cpu = !sameProcess ? 0 : LoadMath.taskPercent(stat.cpuTicks() - same.cpuTicks(),
                     ticksPerSecond, intervalNanos);
-            nextKnown.put(pid, new Known(stat.startTicks(), stat.name(), user, command, stat.cpuTicks()));
+            // An empty command line is final for a kernel thread (kthreadd's children), but only a
+            // moment for a process in the middle of an exec: that one is read again next tick.
+            boolean kernelThread = stat.ppid() == KTHREADD || pid == KTHREADD;
+            nextKnown.put(pid, new Known(stat.startTicks(), stat.name(), user, read != null || kernelThread ? command : null,
+                    stat.cpuTicks()));
             List<ThreadInfo> threads = withThreads.test(pid)
                     ? readThreads(entry, intervalNanos, nextThreadTicks) : List.of();
             out.add(new ProcessInfo(pid, stat.ppid(), user, stat.state(), cpu, stat.rssPages() * pageSize,
@@ -107,14 +116,15 @@ final class ProcessTable {
         return threads;
     }
 
-    private String commandOf(String pidDir, String name) {
+    /** The command line, or null when it is empty (a kernel thread, a zombie, a process mid-exec). */
+    private String commandOf(String pidDir) {
         if (files.read(pidDir + "/cmdline") && files.length() > 0) {
             String cmd = ProcParsers.parseCmdline(files.buffer(), files.length());
             if (!cmd.isBlank()) {
                 return cmd;
             }
         }
-        return "[" + name + "]";
+        return null;
     }
 
     private static int pidOf(String name) {
