@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -36,16 +38,8 @@ public final class LessonRunner {
     /** Measures this machine; empty with the problem when the probes failed. */
     public Calibrated calibrate(double budgetSeconds, int cores, Duration deadline) throws InterruptedException {
         Calibration c = new Calibration(budgetSeconds, cores);
-        events.clear();
-        lab.send(c.start());
-        long end = System.nanoTime() + deadline.toNanos();
-        while (!c.done()) {
-            LabEvent e = events.poll(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (e == null) {
-                cancelAndDrain();
-                return new Calibrated(Optional.empty(), Problem.of(ProblemCode.LESSON_STEP_TIMEOUT, deadline.toSeconds()));
-            }
-            c.accept(e).ifPresent(lab::send);
+        if (!drive(c.start(), c::accept, c::done, deadline)) {
+            return new Calibrated(Optional.empty(), timeout(deadline));
         }
         return new Calibrated(c.sizes(), c.problem());
     }
@@ -57,17 +51,8 @@ public final class LessonRunner {
     /** Runs one step to its end (or its deadline) and reads its figures. */
     public StepFigures run(LessonStep step, LessonSizes sizes, Duration deadline) throws InterruptedException {
         StepRun run = new StepRun(step, sizes);
-        events.clear();
-        lab.send(run.start());
-        long end = System.nanoTime() + deadline.toNanos();
-        while (!run.done()) {
-            LabEvent e = events.poll(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (e == null) {
-                run.abandon(StepFigures.Outcome.FAILED, Problem.of(ProblemCode.LESSON_STEP_TIMEOUT, deadline.toSeconds()));
-                cancelAndDrain();
-                break;
-            }
-            run.accept(e).ifPresent(lab::send);
+        if (!drive(run.start(), run::accept, run::done, deadline)) {
+            run.abandon(StepFigures.Outcome.FAILED, timeout(deadline));
         }
         return run.figures();
     }
@@ -78,17 +63,20 @@ public final class LessonRunner {
      * handout's speed-up charts are drawn from it.
      */
     public Swept sweep(RunSpec spec, Duration deadline) throws InterruptedException {
-        events.clear();
-        lab.send(new LabCommand.RunSweep(spec));
-        List<RunResult> results = new ArrayList<>();
+        SweepRun sweep = new SweepRun();
+        if (!drive(new LabCommand.RunSweep(spec), sweep::accept, () -> sweep.ended, deadline)) {
+            return new Swept(sweep.results, timeout(deadline));
+        }
+        return new Swept(sweep.results, sweep.problem);
+    }
+
+    /** What a sweep job reported, gathered event by event. */
+    private static final class SweepRun {
+        final List<RunResult> results = new ArrayList<>();
         Problem problem = Problem.NONE;
-        long end = System.nanoTime() + deadline.toNanos();
-        while (true) {
-            LabEvent e = events.poll(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (e == null) {
-                cancelAndDrain();
-                return new Swept(results, Problem.of(ProblemCode.LESSON_STEP_TIMEOUT, deadline.toSeconds()));
-            }
+        boolean ended;
+
+        Optional<LabCommand.Job> accept(LabEvent e) {
             if (e instanceof LabEvent.Experiment x && x.event() instanceof ExperimentEvent.Finished f) {
                 results.add(f.result());
                 if (f.result().status() != RunResult.Status.COMPLETED && problem.equals(Problem.NONE)) {
@@ -98,13 +86,42 @@ public final class LessonRunner {
             } else if (e instanceof LabEvent.Rejected r) {
                 problem = r.reason();
             } else if (e instanceof LabEvent.Refused r) {
-                return new Swept(results, Problem.of(ProblemCode.LAB_BUSY, r.running().name().toLowerCase(Locale.ROOT)));
+                problem = Problem.of(ProblemCode.LAB_BUSY, r.running().name().toLowerCase(Locale.ROOT));
+                ended = true;
             } else if (e instanceof LabEvent.LabLost l) {
-                return new Swept(results, l.reason());
+                problem = l.reason();
+                ended = true;
             } else if (e instanceof LabEvent.JobEnded) {
-                return new Swept(results, problem);
+                ended = true;
             }
+            return Optional.empty();
         }
+    }
+
+    /**
+     * Sends {@code first}, then hands every lab event to {@code accept} and sends the job it
+     * returns, until {@code done}.
+     *
+     * @return false when the deadline came first: the lab's job was then cancelled and has ended
+     */
+    private boolean drive(LabCommand.Job first, Function<LabEvent, Optional<LabCommand.Job>> accept, BooleanSupplier done,
+                          Duration deadline) throws InterruptedException {
+        events.clear();
+        lab.send(first);
+        long end = System.nanoTime() + deadline.toNanos();
+        while (!done.getAsBoolean()) {
+            LabEvent e = events.poll(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (e == null) {
+                cancelAndDrain();
+                return false;
+            }
+            accept.apply(e).ifPresent(lab::send);
+        }
+        return true;
+    }
+
+    private static Problem timeout(Duration deadline) {
+        return Problem.of(ProblemCode.LESSON_STEP_TIMEOUT, deadline.toSeconds());
     }
 
     /**
