@@ -150,6 +150,11 @@ class LessonKeysTest {
         StepFigures failed = s.figures(LessonStep.BARRIER).orElseThrow();
         assertThat(failed.outcome()).isEqualTo(StepFigures.Outcome.FAILED);
         assertThat(vs.text()).contains("no room");
+        // Autoplay's 1 ms must have passed since the step was shown: the clock is System.nanoTime.
+        long shown = System.nanoTime();
+        while (System.nanoTime() - shown < 5_000_000L) {
+            Thread.onSpinWait();
+        }
         vs.show(Snapshots.lab().build()); // a tick of the sampler's clock
         assertThat(s.step()).as("after the last step, the first").isEqualTo(LessonStep.THREADS_IN_A_PROCESS);
         assertThat(s.rounds()).isEqualTo(1);
