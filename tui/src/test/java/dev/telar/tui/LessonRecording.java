@@ -1,35 +1,30 @@
 package dev.telar.tui;
 
-import dev.telar.workloads.lab.LabEngine;
+import dev.telar.tui.cli.HandoutRecording;
+import dev.telar.workloads.lab.JobKind;
 import dev.telar.workloads.lab.LabEvent;
-import dev.telar.workloads.lesson.LessonRunner;
 import dev.telar.workloads.lesson.LessonSizes;
 import dev.telar.workloads.lesson.LessonStep;
 import dev.telar.workloads.lesson.StepFigures;
-import dev.telar.workloads.mechanism.ExchangeLimits;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The whole lesson run once on the real engine in this JVM (child JVMs, Chronicle files, sync
  * scenarios) at the smallest budget, its lab events recorded job by job: the measurement's two
  * probes, then every step's jobs in order. Render tests play them back through a
  * {@link ScriptedLab}, so the lesson view is driven by what a real run reports, and compare the
- * screen with the figures the headless runner read from the same events. Made once per test JVM.
+ * screen with the figures the headless runner read from the same events. The run is the handout's
+ * ({@link HandoutRecording}, made once per test JVM), whose two sweeps after the steps are left out.
  */
 public final class LessonRecording {
     /** The budget recorded: the smallest the lesson accepts. */
     public static final double BUDGET = LessonSizes.MIN_BUDGET;
-    /** Longest one step may take here: a step runs 20 child JVMs, slow on a machine shared by many builds. */
-    public static final Duration STEP_DEADLINE = Duration.ofSeconds(120);
+    /** The handout's jobs after the lesson's steps: a thread sweep and a process sweep. */
+    private static final int SWEEPS = 2;
 
     private static LessonRecording made;
 
@@ -43,35 +38,29 @@ public final class LessonRecording {
         this.figures = figures;
     }
 
-    /** The recording, made on first use (about a minute), in a temporary run parent removed afterwards. */
-    public static synchronized LessonRecording get() throws IOException, InterruptedException {
+    /** The recording, made on first use (the handout's run), in a temporary run parent removed at exit. */
+    public static synchronized LessonRecording get() throws IOException {
         if (made == null) {
             made = record();
         }
         return made;
     }
 
-    private static LessonRecording record() throws IOException, InterruptedException {
-        Path parent = Files.createTempDirectory("telar-lesson-recording");
-        List<LabEvent> events = Collections.synchronizedList(new ArrayList<>());
-        Map<LessonStep, StepFigures> figures = new EnumMap<>(LessonStep.class);
-        LessonSizes sizes;
-        try (LabEngine lab = new LabEngine(parent, ExchangeLimits.defaults())) {
-            // Subscribed before the runner: every event is recorded before the runner sees it.
-            lab.subscribe(events::add);
-            LessonRunner runner = new LessonRunner(lab);
-            LessonRunner.Calibrated calibrated = runner.calibrate(BUDGET, Runtime.getRuntime().availableProcessors(),
-                    Duration.ofSeconds(60));
-            sizes = calibrated.sizes().orElseThrow(() -> new IllegalStateException("calibration: " + calibrated.problem()));
-            for (LessonStep step : LessonStep.values()) {
-                figures.put(step, runner.run(step, sizes, STEP_DEADLINE));
-            }
-        } finally {
-            try (Stream<Path> left = Files.walk(parent)) {
-                left.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    private static LessonRecording record() throws IOException {
+        HandoutRecording run = HandoutRecording.get();
+        if (run.code != 0 || run.figures == null) {
+            throw new IllegalStateException("the handout's run failed (" + run.code + "): " + run.err);
+        }
+        List<List<LabEvent>> all = split(run.events);
+        List<List<LabEvent>> sweeps = all.subList(all.size() - SWEEPS, all.size());
+        for (List<LabEvent> sweep : sweeps) {
+            if (!sweep.get(0).equals(new LabEvent.JobStarted(JobKind.SWEEP))) {
+                throw new IllegalStateException("the handout's last jobs are not its two sweeps: " + sweep.get(0));
             }
         }
-        return new LessonRecording(split(List.copyOf(events)), sizes, figures);
+        Map<LessonStep, StepFigures> figures = new EnumMap<>(LessonStep.class);
+        run.figures.steps().forEach(f -> figures.put(f.step(), f));
+        return new LessonRecording(List.copyOf(all.subList(0, all.size() - SWEEPS)), run.figures.sizes(), figures);
     }
 
     /** The events cut into jobs: from a {@code JobStarted} to its {@code JobEnded}, a refusal on its own. */

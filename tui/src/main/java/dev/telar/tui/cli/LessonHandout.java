@@ -14,6 +14,7 @@ import dev.telar.tui.text.Problems;
 import dev.telar.tui.text.Texts;
 import dev.telar.workloads.lab.LabCommand;
 import dev.telar.workloads.lab.LabEngine;
+import dev.telar.workloads.lab.LabEvent;
 import dev.telar.workloads.mechanism.ExchangeLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,7 +53,7 @@ final class LessonHandout {
                    PrintWriter err) {
         IpcSettings ipc = ExchangeCommand.ipcSettings(command);
         return run(IpcPlace.parentDir(ipc, System.getenv()), IpcPlace.limits(ipc), dir, budgetSeconds, List.of(language),
-                out, err, figures -> { });
+                out, err, figures -> { }, event -> { });
     }
 
     /**
@@ -62,9 +63,11 @@ final class LessonHandout {
      * @param limits    back-pressure and disk cap of the exchange runs
      * @param languages the handout's languages; the first is that of the progress and error lines
      * @param measured  told the figures once measured, before anything is written (the tests compare)
+     * @param witness   told every lab event of the run, in order, before the handout reads it (the
+     *                  tests play a real run's events back through the lesson view)
      */
     static int run(Path runParent, ExchangeLimits limits, Path dir, double budgetSeconds, List<Language> languages,
-                   PrintWriter out, PrintWriter err, Consumer<HandoutFigures> measured) {
+                   PrintWriter out, PrintWriter err, Consumer<HandoutFigures> measured, Consumer<LabEvent> witness) {
         // Before any class of AWT loads: the charts are drawn without a display.
         Charts.headless();
         Texts texts = Texts.of(languages.get(0));
@@ -79,6 +82,8 @@ final class LessonHandout {
         CountDownLatch finished = new CountDownLatch(1);
         Thread worker = Thread.currentThread();
         try (LabEngine lab = new LabEngine(runParent, limits, Optional.empty())) {
+            // Before the first job: a witness sees every event the figures are read from.
+            lab.subscribe(witness::accept);
             Thread stopper = new Thread(() -> {
                 StopOnExit.cancelAndWait(() -> {
                     signalled.set(true);

@@ -14,25 +14,19 @@ import dev.telar.workloads.lesson.FigureRow;
 import dev.telar.workloads.lesson.LessonPart;
 import dev.telar.workloads.lesson.LessonStep;
 import dev.telar.workloads.lesson.StepFigures;
-import dev.telar.workloads.mechanism.ExchangeLimits;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code telar lesson --handout}: the lesson run once, headless, on the real engine (child JVMs,
@@ -47,9 +41,6 @@ class HandoutTest {
     private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]+)]\\(([^)]+)\\)");
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    @TempDir
-    static Path tmp;
-
     private static Path dir;
     private static Path runParent;
     private static int code;
@@ -58,24 +49,20 @@ class HandoutTest {
     private static HandoutFigures figures;
 
     /**
-     * The one run: 17 steps and two sweeps on the real engine, 75-110 s on a 2-core machine shared
-     * with other builds, 235 s under a load of 30.
+     * The one run (shared with the lesson's render tests, see {@link HandoutRecording}): 17 steps and
+     * two sweeps on the real engine, 75-110 s on a 2-core machine shared with other builds, 235 s
+     * under a load of 30.
      */
     @BeforeAll
     @Timeout(600)
     static void runTheHandoutOnce() throws IOException {
-        dir = tmp.resolve("handout");
-        // The lab's run directories go in a private place, as Telar's own (IpcPlace) is.
-        runParent = Files.createDirectory(tmp.resolve("runs"),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        AtomicReference<HandoutFigures> measured = new AtomicReference<>();
-        code = LessonHandout.run(runParent, ExchangeLimits.defaults(), dir, 0.05, List.of(Language.ES, Language.EN),
-                new PrintWriter(o, true), new PrintWriter(e, true), measured::set);
-        figures = measured.get();
-        out = o.toString();
-        err = e.toString();
+        HandoutRecording run = HandoutRecording.get();
+        dir = run.dir;
+        runParent = run.runParent;
+        code = run.code;
+        out = run.out;
+        err = run.err;
+        figures = run.figures;
     }
 
     @Test
