@@ -33,7 +33,7 @@ class LessonIT {
 
     @Test
     @Timeout(480)
-    void autoplayPlaysEveryStepLoopsAndQuitsCleanAfterAConfirmation() throws Exception {
+    void autoplayPlaysFromPartFiveLoopsToStepOneAndQuitsCleanAfterAConfirmation() throws Exception {
         pane.resize(80, 24);
         String marker = "before-telar-" + Long.toHexString(System.nanoTime());
         pane.type("echo " + marker);
