@@ -1,5 +1,6 @@
 package dev.telar.workloads.mechanism;
 
+import dev.telar.workloads.LincheckJar;
 import dev.telar.workloads.words.HeapWords;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
@@ -18,6 +19,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 @Param(name = "thread", gen = ThreadIdGen.class)
 public class ClaimsLincheckTest {
+    static {
+        // The model checker's bootstrap jar is removed when this JVM exits (see LincheckJar).
+        LincheckJar.removeAtExit();
+    }
+
     private static final long TAKEN = 0;
     private static final long STAGE = 64;
     private static final long SLOTS = 128;

@@ -1,5 +1,6 @@
 package dev.telar.workloads.mechanism;
 
+import dev.telar.workloads.LincheckJar;
 import dev.telar.workloads.words.HeapWords;
 import dev.telar.workloads.words.ReorderingWords;
 import java.util.List;
@@ -19,6 +20,11 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 public class RollTableLincheckTest {
+    static {
+        // The model checker's bootstrap jar is removed when this JVM exits (see LincheckJar).
+        LincheckJar.removeAtExit();
+    }
+
     private static final int SLOTS = 2;
 
     private final HeapWords shared = new HeapWords(128);

@@ -1,5 +1,6 @@
 package dev.telar.workloads.words;
 
+import dev.telar.workloads.LincheckJar;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
@@ -18,6 +19,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 @Param(name = "thread", gen = ThreadIdGen.class)
 public class OwnerWordLincheckTest {
+    static {
+        // The model checker's bootstrap jar is removed when this JVM exits (see LincheckJar).
+        LincheckJar.removeAtExit();
+    }
+
     private static final long FIRST_DEAD = 100;
 
     private final HeapWords words = new HeapWords(64);
