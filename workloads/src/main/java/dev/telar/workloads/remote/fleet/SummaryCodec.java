@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * A {@link HostSummary} as node data: a few UTF-8 lines of words separated by single spaces,
  * written here by hand (no library), about 600 bytes for a 2-core host with 5 processes, and
- * about 100 more per running job (at most about 450: a 60-character label, 8 long figures).
+ * 100 to 150 more per running job (at most about 450: a 60-character label, 8 long figures).
  *
  * <pre>
  * telar-fleet 1
