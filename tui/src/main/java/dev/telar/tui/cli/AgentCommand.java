@@ -6,8 +6,10 @@ import dev.telar.workloads.remote.ManagerClient;
 import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.remote.fleet.FleetAgent;
 import dev.telar.workloads.remote.fleet.HostSummary;
+import dev.telar.workloads.remote.fleet.JobStatusFile;
 import dev.telar.workloads.remote.fleet.SummaryMaker;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -76,8 +78,10 @@ public final class AgentCommand implements Callable<Integer> {
         try (ManagerClient client = ManagerConnection.open(target, spec, texts)) {
             int pid = (int) ProcessHandle.current().pid();
             probe.sample(p -> false); // loads are measured between two samples: the first publish has an interval behind it
+            // The jobs this user's lab engines run, from their status files in Telar's own place.
+            Path jobs = JobStatusFile.defaultDirectory(System.getenv());
             FleetAgent agent = FleetAgent.start(client, host, Duration.ofNanos(Math.round(intervalSeconds * 1e9)),
-                    () -> SummaryMaker.of(probe.sample(p -> false), host, pid, SummaryMaker.DEFAULT_TOP));
+                    () -> SummaryMaker.of(probe.sample(p -> false), host, pid, SummaryMaker.DEFAULT_TOP, JobStatusFile.readLive(jobs)));
             try {
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(texts.format("cli.agent.publishing", host, target.address(), seconds(intervalSeconds)));

@@ -9,6 +9,7 @@ import dev.telar.workloads.remote.fleet.FleetSnapshot;
 import dev.telar.workloads.remote.fleet.HostSummary;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON shape of {@code telar fleet --json}: plain records mapped by hand from the fleet's
@@ -44,7 +45,9 @@ public final class FleetJson {
                 s.agentPid(), s.sampledAtMillis(), s.cores(), s.coreLoads(), new LoadAverage(avg[0], avg[1], avg[2]),
                 new Memory(s.memoryUsedBytes(), s.memoryTotalBytes()),
                 s.top().stream().map(p -> new Process(p.pid(), p.name(), p.cpuPct(), p.rssBytes())).toList(),
-                s.jobs().stream().map(j -> new Job(j.pid(), j.kind(), j.cpuPct(), j.rssBytes(), j.threads())).toList());
+                s.jobs().stream().map(j -> new Job(j.pid(), j.kind(), j.cpuPct(), j.rssBytes(), j.threads())).toList(),
+                s.running().stream().map(j -> new Running(j.pid(), j.kind(), j.label(), j.startedAtMillis(),
+                        j.elapsedMillis(s.sampledAtMillis()), j.figures())).toList());
     }
 
     /** The document. */
@@ -53,7 +56,8 @@ public final class FleetJson {
 
     /** One host: {@code state} is "live" or "gone" ({@code gone_at_ms} then set). */
     public record Host(String name, String state, Long goneAtMs, long ageMs, int agentPid, long sampledAtMs, int cores,
-                       double[] coreLoads, LoadAverage loadAverage, Memory memory, List<Process> top, List<Job> telarJobs) {
+                       double[] coreLoads, LoadAverage loadAverage, Memory memory, List<Process> top, List<Job> telarJobs,
+                       List<Running> runningJobs) {
     }
 
     /** 1-, 5- and 15-minute load averages. */
@@ -66,6 +70,13 @@ public final class FleetJson {
 
     /** One of the busiest processes; CPU in percent of one core. */
     public record Process(int pid, String name, double cpuPct, long rssBytes) {
+    }
+
+    /**
+     * A job a lab engine on the host runs: its kind, label, start (host's clock) and time running
+     * at the sample, milliseconds; its figures as {@code RunningJob} names them (units there).
+     */
+    public record Running(long pid, String kind, String label, long startedAtMs, long elapsedMs, Map<String, Double> figures) {
     }
 
     /** A Telar process on the host. */

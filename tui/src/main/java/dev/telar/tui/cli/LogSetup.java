@@ -5,6 +5,7 @@ import dev.telar.config.Settings;
 import dev.telar.config.SettingsException;
 import dev.telar.config.SettingsLoader;
 import dev.telar.tui.text.Problems;
+import dev.telar.workloads.ipc.OwnFile;
 import dev.telar.workloads.ipc.RunDirectory;
 import dev.telar.workloads.ipc.UnsafePlaceException;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -251,25 +251,7 @@ public final class LogSetup {
      * file with a single link. Looked at without following links.
      */
     static String problem(Path file) throws IOException {
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return null;
-        }
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (a.isSymbolicLink()) {
-            return "it is a symlink";
-        }
-        if (!a.isRegularFile()) {
-            return "it is not a regular file";
-        }
-        int owner = (Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-        int me = RunDirectory.effectiveUid();
-        if (owner != me) {
-            return "it belongs to uid " + owner + ", not to this user (uid " + me + ")";
-        }
-        if ((Integer) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS) > 1) {
-            return "it has other hard links";
-        }
-        return null;
+        return OwnFile.problem(file);
     }
 
     /**

@@ -8,14 +8,15 @@ import dev.telar.tui.view.LaidOut;
 import dev.telar.tui.view.ViewState;
 import dev.telar.workloads.remote.fleet.FleetRow;
 import dev.telar.workloads.remote.fleet.HostSummary;
+import dev.telar.workloads.remote.fleet.RunningJob;
 import dev.telar.workloads.remote.fleet.TelarJob;
 import dev.telar.workloads.remote.fleet.TopProcess;
 import java.util.Locale;
 
 /**
  * One host of the fleet, read-only, from its latest summary: its state and facts (agent, cores,
- * load average, memory), a bar per core, its busiest processes and the Telar processes found on
- * it. Esc goes back to the list. Draws from the {@link FleetState} only.
+ * load average, memory), a bar per core, the jobs its labs run with their latest figures (when
+ * any), its busiest processes and the Telar processes found on it. Esc goes back to the list. Draws from the {@link FleetState} only.
  */
 public final class FleetHostPanel implements Panel {
     /** Width of one core's cell: "cpu12 [||||  42%]" and a space. */
@@ -58,6 +59,7 @@ public final class FleetHostPanel implements Panel {
             drawCore(g, p, 1 + c % perRow * CORE_CELL, row + c / perRow, c, loads[c]);
         }
         row += coreRows;
+        row = drawRunning(g, p, t, h, row, width, area.height());
         p.bar(g);
         g.putString(0, row++, Units.fit(t.get("fleet.host.top"), width));
         p.plain(g);
@@ -81,6 +83,48 @@ public final class FleetHostPanel implements Panel {
                     Units.bytes(j.rssBytes()), j.threads(), j.kind()), width - FIGURES_COLUMN));
         }
         return LaidOut.NOTHING;
+    }
+
+    /**
+     * The jobs the host's labs run, when any: per job a line saying what runs and for how long (by
+     * the host's clock, at its sample), then its figures. Leaves room for the sections below.
+     *
+     * @return the next free row
+     */
+    private static int drawRunning(Canvas g, Palette p, Texts t, HostSummary h, int row, int width, int height) {
+        if (h.running().isEmpty() || row + 2 + 4 > height) {
+            return row;
+        }
+        p.bar(g);
+        g.putString(0, row++, Units.fit(t.get("fleet.host.running"), width));
+        p.plain(g);
+        for (RunningJob j : h.running()) {
+            if (row + 2 + 4 > height) {
+                break;
+            }
+            g.putString(1, row++, Units.fit(t.format("fleet.host.job", j.pid(), j.kind(), Units.printable(j.label()),
+                    FleetPanel.age(j.elapsedMillis(h.sampledAtMillis()))), width - 1));
+            g.putString(FIGURES_COLUMN, row++, Units.fit(figures(j, t), width - FIGURES_COLUMN));
+        }
+        return row;
+    }
+
+    /** "runs 2  wall s 0.42  speed-up 1.87": each figure under its screen name, or its own name when it has none. */
+    static String figures(RunningJob j, Texts t) {
+        StringBuilder b = new StringBuilder();
+        j.figures().forEach((name, value) -> {
+            String key = "fleet.figure." + name;
+            b.append(b.length() == 0 ? "" : "  ").append(t.has(key) ? t.get(key) : name).append(' ').append(figure(value));
+        });
+        return b.toString();
+    }
+
+    /** A whole figure as a whole number; a fraction with two decimals, or none from 100 up. */
+    static String figure(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : "%.2f", v);
     }
 
     /** "cpu3 [|||    42%]": the fill proportional to the load, coloured by its level. */

@@ -18,8 +18,8 @@ import java.util.Locale;
 /**
  * The fleet view's list: a title with how many hosts are live and gone, then one row per host:
  * name, live (and how long since its last summary) or gone (and since when), 1-minute load,
- * memory used of total, a mini bar per core (one glyph each, its height the core's load) and the
- * busiest process. Without a manager, connecting, or refused: one line saying so. Draws from the
+ * memory used of total, a mini bar per core (one glyph each, its height the core's load), the
+ * busiest process and, when it fits, the kind of job the host's lab runs. Without a manager, connecting, or refused: one line saying so. Draws from the
  * {@link FleetState} only; times are by this machine's clock, against the newest sample's time.
  */
 public final class FleetPanel implements Panel {
@@ -120,7 +120,10 @@ public final class FleetPanel implements Panel {
         }
         if (!h.top().isEmpty() && x + 2 < width) {
             TopProcess top = h.top().get(0);
-            g.putString(x + 1, row, Units.fit(Units.printable(top.name()) + " " + Math.round(top.cpuPct()) + "%", width - x - 1));
+            String busiest = Units.printable(top.name()) + " " + Math.round(top.cpuPct()) + "%";
+            // The running job's kind, only when it fits whole after the busiest process.
+            String job = h.running().isEmpty() ? "" : "  [" + h.running().get(0).kind() + "]";
+            g.putString(x + 1, row, Units.fit(busiest.length() + job.length() <= width - x - 1 ? busiest + job : busiest, width - x - 1));
         }
     }
 

@@ -8,12 +8,16 @@ import dev.telar.workloads.proc.JvmCommand;
 import dev.telar.tui.FirstLine;
 import dev.telar.workloads.remote.ManagerKey;
 import dev.telar.workloads.remote.ManagerServer;
+import dev.telar.workloads.remote.fleet.JobStatusFile;
+import dev.telar.workloads.remote.fleet.RunningJob;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +69,16 @@ class AgentCommandTest {
         pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());
         pb.environment().put("LANG", "en_US.UTF-8");
         pb.environment().remove(ManagerKey.VARIABLE);
+        // The agent's own runtime directory: its jobs/ holds the status file of a "lab" (this JVM) written below.
+        Path runtime = Files.createDirectory(tmp.resolve("runtime"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        pb.environment().put("XDG_RUNTIME_DIR", runtime.toString());
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("updates", 812.0);
+        figures.put("lost_updates", 0.0);
+        RunningJob running = new RunningJob(ProcessHandle.current().pid(), "scenario", "sync lock, processes, 4 workers",
+                System.currentTimeMillis() - 3000, figures);
+        JobStatusFile status = JobStatusFile.open(JobStatusFile.defaultDirectory(Map.of("XDG_RUNTIME_DIR", runtime.toString())));
+        status.write(running);
         Process p = pb.start();
         started.add(p);
         String line = FirstLine.of(p, Duration.ofSeconds(40));
@@ -88,6 +102,15 @@ class AgentCommandTest {
         List<String> jobs = new ArrayList<>();
         host.get("telar_jobs").forEach(j -> jobs.add(j.get("pid").asLong() + " " + j.get("kind").asText()));
         assertThat(jobs).contains(p.pid() + " agent");
+        assertThat(host.get("running_jobs")).as("the lab's status file, read by the agent").hasSize(1);
+        JsonNode job = host.get("running_jobs").get(0);
+        assertThat(job.get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(job.get("kind").asText()).isEqualTo("scenario");
+        assertThat(job.get("label").asText()).isEqualTo("sync lock, processes, 4 workers");
+        assertThat(job.get("started_at_ms").asLong()).isEqualTo(running.startedAtMillis());
+        assertThat(job.get("elapsed_ms").asLong()).isBetween(3000L, 60_000L);
+        assertThat(job.get("figures").toString()).isEqualTo("{\"updates\":812.0,\"lost_updates\":0.0}");
+        status.close();
 
         p.toHandle().destroy(); // SIGTERM
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();

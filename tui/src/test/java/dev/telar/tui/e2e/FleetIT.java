@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.telar.tui.FirstLine;
 import dev.telar.workloads.remote.ManagerKey;
 import dev.telar.workloads.remote.ManagerServer;
+import dev.telar.workloads.remote.fleet.JobStatusFile;
+import dev.telar.workloads.remote.fleet.RunningJob;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The fleet in a real terminal: a real manager (in this JVM, on a free loopback port), two
  * {@code telar agent} processes started through the launcher with 2 s sessions, the dashboard
- * opened with {@code --manager}; its fleet view shows both hosts, Enter opens one, and after one
+ * opened with {@code --manager}; its fleet view shows both hosts, Enter opens one (with the job
+ * a lab's status file in the agents' place says is running), and after one
  * agent is killed with -9 the view shows it gone once its session expired.
  */
 @Timeout(180)
@@ -45,6 +51,7 @@ class FleetIT {
                 "--name", name, "--interval", "0.5").redirectErrorStream(true);
         pb.environment().put("XDG_STATE_HOME", pane.dir().resolve("state").toString());
         pb.environment().put("XDG_CONFIG_HOME", config.toString());
+        pb.environment().put("XDG_RUNTIME_DIR", runtime().toString()); // where the agent looks for labs' status files
         pb.environment().remove(ManagerKey.VARIABLE);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p = pb.start();
@@ -52,6 +59,15 @@ class FleetIT {
         String line = FirstLine.of(p, Duration.ofSeconds(60));
         assertThat(line).isEqualTo("agent publishing " + name + " to " + server.connectString() + " every 0.5 s");
         return p;
+    }
+
+    /** The agents' runtime directory (owner-only, as a real one is). */
+    private Path runtime() throws java.io.IOException {
+        Path dir = pane.dir().resolve("runtime");
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        return dir;
     }
 
     @Test
@@ -62,6 +78,13 @@ class FleetIT {
         Path config = pane.dir().resolve("config");
         Files.createDirectories(config.resolve("telar"));
         Files.writeString(config.resolve("telar").resolve("config.yaml"), "manager:\n  session: 2\n");
+        // A lab's status file (this JVM is its writer, alive) in the agents' place: the host view shows the job.
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("updates", 812.0);
+        figures.put("lost_updates", 3.0);
+        JobStatusFile status = JobStatusFile.open(JobStatusFile.defaultDirectory(Map.of("XDG_RUNTIME_DIR", runtime().toString())));
+        status.write(new RunningJob(ProcessHandle.current().pid(), "scenario", "sync lock, processes, 4 workers",
+                System.currentTimeMillis(), figures));
         agent("it-alpha", config);
         Process beta = agent("it-beta", config);
 
@@ -78,7 +101,10 @@ class FleetIT {
         Pattern dashboard = Pattern.compile(" \\d+ +[0-9.]+ +[0-9.]+[BKMG] +\\d+  dashboard");
         String host = pane.waitFor(s -> s.contains("Host it-alpha") && dashboard.matcher(s).find(),
                 "the first host's own view, listing the dashboard", Duration.ofSeconds(20));
-        assertThat(host).contains("BUSIEST PROCESSES").contains("TELAR PROCESSES").containsPattern("agent pid \\d+, \\d+ cores");
+        assertThat(host).contains("BUSIEST PROCESSES").contains("TELAR PROCESSES").containsPattern("agent pid \\d+, \\d+ cores")
+                .contains("RUNNING JOBS").containsPattern(" " + ProcessHandle.current().pid() + "  scenario  sync lock, processes, 4 workers, running \\d+s")
+                .contains("updates 812  lost_updates 3");
+        status.close();
         Matcher pid = Pattern.compile("agent pid (\\d+)").matcher(host);
         assertThat(pid.find()).isTrue();
         assertThat(host).as("the agent finds itself among Telar's processes")

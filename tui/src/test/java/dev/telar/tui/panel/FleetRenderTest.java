@@ -14,9 +14,12 @@ import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.remote.fleet.FleetRow;
 import dev.telar.workloads.remote.fleet.FleetSnapshot;
 import dev.telar.workloads.remote.fleet.HostSummary;
+import dev.telar.workloads.remote.fleet.RunningJob;
 import dev.telar.workloads.remote.fleet.TelarJob;
 import dev.telar.workloads.remote.fleet.TopProcess;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The fleet view drawn on a virtual terminal from fixed fleet snapshots: the list, a host's view, and its one-line states. */
@@ -28,11 +31,21 @@ class FleetRenderTest {
         HostSummary alpha = new HostSummary("alpha", 4100, NOW - 1500, new double[] {0, 0.5, 1, 0.25}, new double[] {1.25, 0.5, 0.25},
                 3L << 30, 8L << 30,
                 List.of(new TopProcess(777, "java", 187.5, 512L << 20), new TopProcess(12, "sshd", 0.5, 8L << 20)),
-                List.of(new TelarJob(777, "lab", 187.5, 512L << 20, 31), new TelarJob(4100, "agent", 0.7, 90L << 20, 19)));
+                List.of(new TelarJob(777, "lab", 187.5, 512L << 20, 31), new TelarJob(4100, "agent", 0.7, 90L << 20, 19)),
+                List.of(new RunningJob(777, "experiment", "cpu thread-target, 2 workers", NOW - 1500 - 12_000, figures())));
         HostSummary beta = new HostSummary("beta", 52, NOW - 20_000, new double[] {0.125, 0.125}, new double[] {0.1, 0.2, 0.3},
                 1L << 30, 2L << 30, List.of(new TopProcess(1, "systemd", 0, 10L << 20)), List.of());
         return new FleetSnapshot(NOW, List.of(new FleetRow(alpha, NOW - 1000, FleetRow.LIVE, 7),
                 new FleetRow(beta, NOW - 20_000, NOW - 12_000, 3)), true);
+    }
+
+    /** An experiment's figures after its second run, in the lab's order. */
+    private static Map<String, Double> figures() {
+        Map<String, Double> f = new LinkedHashMap<>();
+        f.put("runs", 2.0);
+        f.put("wall_s", 0.4213);
+        f.put("speedup", 1.87);
+        return f;
     }
 
     private static VirtualScreen fleetShown(Language language) {
@@ -53,7 +66,7 @@ class FleetRenderTest {
         int title = vs.rowOf(" Fleet");
         assertThat(rows.get(title)).isEqualTo(" Fleet" + " ".repeat(59) + "1 live, 1 gone ");
         assertThat(rows.get(title + 1).stripTrailing()).isEqualTo("HOST            STATE         LOAD  MEMORY       CORES / BUSIEST");
-        assertThat(rows.get(title + 2).stripTrailing()).isEqualTo("alpha           live 1s        1.25 3.0G/8.0G    ▁▅█▃ java 188%");
+        assertThat(rows.get(title + 2).stripTrailing()).isEqualTo("alpha           live 1s        1.25 3.0G/8.0G    ▁▅█▃ java 188%  [experiment]");
         assertThat(rows.get(title + 3).stripTrailing()).isEqualTo("beta            gone 12s ago   0.10 1.0G/2.0G    ▂▂ systemd 0%");
         assertThat(vs.rows().get(23)).startsWith("h Help Up/Dn Host Enter Open Esc Back f Procs L Español T Theme q Quit");
     }
@@ -69,18 +82,22 @@ class FleetRenderTest {
         assertThat(rows.get(title + 1).strip()).isEqualTo("agent pid 4100, 4 cores, load 1.25 0.50 0.25, memory 3.0G of 8.0G");
         assertThat(rows.get(title + 2).strip()).isEqualTo("cpu0  [         0%] cpu1  [||||    50%] cpu2  [|||||||100%]");
         assertThat(rows.get(title + 3).strip()).isEqualTo("cpu3  [||      25%]");
-        assertThat(rows.get(title + 4).strip()).isEqualTo("BUSIEST PROCESSES      PID    CPU    RSS  NAME");
-        assertThat(rows.get(title + 5).strip()).isEqualTo("777 187.5   512M  java");
-        assertThat(rows.get(title + 6).strip()).isEqualTo("12   0.5   8.0M  sshd");
-        assertThat(rows.get(title + 7).strip()).isEqualTo("TELAR PROCESSES        PID    CPU    RSS  THR  KIND");
-        assertThat(rows.get(title + 8).strip()).isEqualTo("777 187.5   512M   31  lab");
-        assertThat(rows.get(title + 9).strip()).isEqualTo("4100   0.7  90.0M   19  agent");
+        assertThat(rows.get(title + 4).strip()).isEqualTo("RUNNING JOBS (from the labs' status files)");
+        assertThat(rows.get(title + 5).stripTrailing()).isEqualTo(" 777  experiment  cpu thread-target, 2 workers, running 12s");
+        assertThat(rows.get(title + 6).stripTrailing()).isEqualTo(" ".repeat(20) + "runs 2  wall s 0.42  speed-up 1.87");
+        assertThat(rows.get(title + 7).strip()).isEqualTo("BUSIEST PROCESSES      PID    CPU    RSS  NAME");
+        assertThat(rows.get(title + 8).strip()).isEqualTo("777 187.5   512M  java");
+        assertThat(rows.get(title + 9).strip()).isEqualTo("12   0.5   8.0M  sshd");
+        assertThat(rows.get(title + 10).strip()).isEqualTo("TELAR PROCESSES        PID    CPU    RSS  THR  KIND");
+        assertThat(rows.get(title + 11).strip()).isEqualTo("777 187.5   512M   31  lab");
+        assertThat(rows.get(title + 12).strip()).isEqualTo("4100   0.7  90.0M   19  agent");
         vs.press(KeyType.Escape);
         assertThat(vs.text()).contains("alpha           live 1s").doesNotContain("Host alpha");
         // the second host, gone: its own view says so
         vs.press(KeyType.ArrowDown);
         vs.press(KeyType.Enter);
-        assertThat(vs.text()).contains(" Host beta").contains("gone 12s ago").contains("no Telar process found (told by command line)");
+        assertThat(vs.text()).contains(" Host beta").contains("gone 12s ago").contains("no Telar process found (told by command line)")
+                .as("no job runs there: no such section").doesNotContain("RUNNING JOBS");
         // leaving the view lets the manager go
         vs.press('f');
         assertThat(vs.view.mode()).isEqualTo(ViewState.Mode.PROCESSES);
@@ -113,7 +130,11 @@ class FleetRenderTest {
         vs.fleet(FleetNews.watching(twoHosts()));
         assertThat(vs.text()).contains(" Flota").contains("1 activas, 1 idas")
                 .contains("MÁQUINA         ESTADO        CARGA MEMORIA      NÚCLEOS / MÁS OCUPADO")
-                .contains("alpha           activa 1s      1.25 3.0G/8.0G    ▁▅█▃ java 188%")
+                .contains("alpha           activa 1s      1.25 3.0G/8.0G    ▁▅█▃ java 188%  [experiment]")
                 .contains("beta            ida hace 12s   0.10 1.0G/2.0G    ▂▂ systemd 0%");
+        vs.press(KeyType.Enter);
+        assertThat(vs.text()).contains("TRABAJOS EN MARCHA (de los ficheros de estado de los labs)")
+                .contains(" 777  experiment  cpu thread-target, 2 workers, en marcha hace 12s")
+                .contains("ejecuciones 2  s reloj 0.42  aceleración 1.87");
     }
 }

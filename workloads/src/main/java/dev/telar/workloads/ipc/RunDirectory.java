@@ -212,25 +212,18 @@ public final class RunDirectory implements AutoCloseable {
 
     /** The marker of {@code dir}, read without following links; empty when there is no valid one. */
     static Optional<Marker> readMarker(Path dir) {
-        Path file = dir.resolve(MARKER);
+        Optional<String> text = OwnFile.readSmall(dir.resolve(MARKER), MARKER_MAX_BYTES);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] lines = text.get().split("\n");
+        Optional<ProcessIdentity> owner = ProcessIdentity.parse(lines[0]);
+        if (owner.isEmpty() || lines.length < 2 || !lines[1].startsWith("pidns ")) {
+            return Optional.empty();
+        }
         try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!a.isRegularFile() || a.size() > MARKER_MAX_BYTES) {
-                return Optional.empty();
-            }
-            ByteBuffer buf = ByteBuffer.allocate(MARKER_MAX_BYTES);
-            try (SeekableByteChannel in = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-                while (buf.hasRemaining() && in.read(buf) > 0) {
-                    // read it all (a marker is tiny)
-                }
-            }
-            String[] lines = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).split("\n");
-            Optional<ProcessIdentity> owner = ProcessIdentity.parse(lines[0]);
-            if (owner.isEmpty() || lines.length < 2 || !lines[1].startsWith("pidns ")) {
-                return Optional.empty();
-            }
             return Optional.of(new Marker(owner.get(), Long.parseLong(lines[1].substring(6).strip())));
-        } catch (IOException | NumberFormatException e) {
+        } catch (NumberFormatException e) {
             return Optional.empty();
         }
     }

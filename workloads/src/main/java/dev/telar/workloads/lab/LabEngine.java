@@ -5,6 +5,7 @@ import dev.telar.workloads.exchange.ExchangeRunner;
 import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.remote.ManagerTarget;
+import dev.telar.workloads.remote.fleet.JobStatusFile;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.ExperimentRunner;
 import dev.telar.workloads.sync.scenario.RunningScenario;
@@ -25,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * job that pushes its progress every {@link #TICK} and sleeps when no such job runs; nothing
  * wakes while the engine is idle. Events go to the listeners one at a time, in order
  * ({@code emit} is serialized).
+ *
+ * <p>The job that runs is also published in a status file of this process ({@link JobStatusBoard},
+ * {@link JobStatusFile}), for a {@code telar agent} on the host; it is removed when the job ends and
+ * when the engine closes.
  */
 public final class LabEngine implements Lab {
     /** How often a running exchange, race or scenario reports its progress. */
@@ -39,6 +44,7 @@ public final class LabEngine implements Lab {
     private final Subscribers subscribers = new Subscribers(new LabEvent.Ready(ProcessHandle.current().pid()));
     private final ExperimentRunner experiments = new ExperimentRunner();
     private final ExchangeRunner exchange;
+    private final JobStatusBoard status;
     private volatile RunningScenario scenario;
     /** Orders a job's start, progress and end against each other (taken before the subscribers' lock). */
     private final Object emitLock = new Object();
@@ -62,7 +68,19 @@ public final class LabEngine implements Lab {
      * @param manager   the manager of exchange mechanisms that need one (empty: they are refused)
      */
     public LabEngine(Path runParent, ExchangeLimits limits, Optional<ManagerTarget> manager) {
+        this(runParent, limits, manager, Optional.of(JobStatusFile.defaultDirectory(System.getenv())));
+    }
+
+    /**
+     * @param runParent where exchange runs and process scenarios make their run directories
+     * @param limits    back-pressure and disk cap of every exchange run
+     * @param manager   the manager of exchange mechanisms that need one (empty: they are refused)
+     * @param statusDir where the running job's status file goes (empty: none is written)
+     */
+    public LabEngine(Path runParent, ExchangeLimits limits, Optional<ManagerTarget> manager, Optional<Path> statusDir) {
         this.runParent = runParent;
+        this.status = JobStatusBoard.open(statusDir);
+        subscribers.add(status);
         this.exchange = new ExchangeRunner(runParent, limits, manager);
         experiments.subscribe(this::onExperiment);
         exchange.subscribe(this::onExchange);
@@ -72,6 +90,11 @@ public final class LabEngine implements Lab {
     @Override
     public void subscribe(Consumer<LabEvent> listener) {
         subscribers.add(listener);
+    }
+
+    /** This engine's job status file, when it has one (written while a job runs). */
+    public Optional<Path> statusFile() {
+        return status.path();
     }
 
     /** The kind of job that runs now, if any. */
@@ -234,5 +257,6 @@ public final class LabEngine implements Lab {
                 Thread.currentThread().interrupt();
             }
         }
+        status.close();
     }
 }

@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param memoryTotalBytes physical memory, bytes
  * @param top             the busiest processes by CPU, busiest first
  * @param jobs            the Telar processes found on the host, by pid
+ * @param running         the jobs the host's lab engines run, from their status files, by pid (at
+ *                        most {@link RunningJob#MAX_PER_HOST}; empty when none runs)
  */
 public record HostSummary(String host, int agentPid, long sampledAtMillis, double[] coreLoads, double[] loadAverage,
-                          long memoryUsedBytes, long memoryTotalBytes, List<TopProcess> top, List<TelarJob> jobs) {
+                          long memoryUsedBytes, long memoryTotalBytes, List<TopProcess> top, List<TelarJob> jobs,
+                          List<RunningJob> running) {
     /** The longest host name, characters. */
     public static final int MAX_NAME = 64;
 
@@ -38,6 +41,16 @@ public record HostSummary(String host, int agentPid, long sampledAtMillis, doubl
         loadAverage = loadAverage.clone();
         top = List.copyOf(Objects.requireNonNull(top, "top"));
         jobs = List.copyOf(Objects.requireNonNull(jobs, "jobs"));
+        running = List.copyOf(Objects.requireNonNull(running, "running"));
+        if (running.size() > RunningJob.MAX_PER_HOST) {
+            throw new IllegalArgumentException("at most " + RunningJob.MAX_PER_HOST + " running jobs, not " + running.size());
+        }
+    }
+
+    /** A summary of a host where no lab engine runs a job. */
+    public HostSummary(String host, int agentPid, long sampledAtMillis, double[] coreLoads, double[] loadAverage,
+                       long memoryUsedBytes, long memoryTotalBytes, List<TopProcess> top, List<TelarJob> jobs) {
+        this(host, agentPid, sampledAtMillis, coreLoads, loadAverage, memoryUsedBytes, memoryTotalBytes, top, jobs, List.of());
     }
 
     /** True for a usable host name: 1 to {@value #MAX_NAME} of ASCII letters, digits, '.', '_', '-', not "." or "..". */
@@ -67,12 +80,12 @@ public record HostSummary(String host, int agentPid, long sampledAtMillis, doubl
         return o instanceof HostSummary s && host.equals(s.host) && agentPid == s.agentPid && sampledAtMillis == s.sampledAtMillis
                 && java.util.Arrays.equals(coreLoads, s.coreLoads) && java.util.Arrays.equals(loadAverage, s.loadAverage)
                 && memoryUsedBytes == s.memoryUsedBytes && memoryTotalBytes == s.memoryTotalBytes
-                && top.equals(s.top) && jobs.equals(s.jobs);
+                && top.equals(s.top) && jobs.equals(s.jobs) && running.equals(s.running);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(host, agentPid, sampledAtMillis, java.util.Arrays.hashCode(coreLoads), top, jobs);
+        return Objects.hash(host, agentPid, sampledAtMillis, java.util.Arrays.hashCode(coreLoads), top, jobs, running);
     }
 
     @Override

@@ -2,12 +2,15 @@ package dev.telar.workloads.remote.fleet;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A {@link HostSummary} as node data: a few UTF-8 lines of words separated by single spaces,
- * written here by hand (no library), about 600 bytes for a 2-core host with 5 processes.
+ * written here by hand (no library), about 600 bytes for a 2-core host with 5 processes, and
+ * 100 to 150 more per running job (at most about 450: a 60-character label, 8 long figures).
  *
  * <pre>
  * telar-fleet 1
@@ -17,10 +20,15 @@ import java.util.Locale;
  * memory USED_BYTES TOTAL_BYTES
  * top PID CPU_PCT RSS_BYTES NAME   (one line per process; CPU one decimal; the name is the rest of the line)
  * job PID CPU_PCT RSS_BYTES THREADS KIND
+ * running PID STARTED_AT_MS KIND FIGURES LABEL
+ *                                  (one line per running job; FIGURES is NAME=VALUE,NAME=VALUE...
+ *                                  with values to three decimals, or '-' for none; the label is the rest)
  * </pre>
  *
  * Figures are rounded as shown, so a decoded summary equals the original when its figures already
- * had those decimals. Names never hold a line break ({@link #clean}).
+ * had those decimals. Names never hold a line break ({@link #clean}). A reader skips lines of a
+ * kind it does not know, so a later agent may add kinds of line without cutting older watchers off
+ * (a watcher older than the {@code running} line refuses summaries that have one).
  */
 public final class SummaryCodec {
     /** The first line: the format and its version. */
@@ -50,7 +58,38 @@ public final class SummaryCodec {
             b.append("job ").append(j.pid()).append(' ').append(fixed(j.cpuPct(), 1)).append(' ').append(j.rssBytes())
                     .append(' ').append(j.threads()).append(' ').append(j.kind()).append('\n');
         }
+        for (RunningJob r : s.running()) {
+            b.append("running ").append(r.pid()).append(' ').append(r.startedAtMillis()).append(' ').append(r.kind()).append(' ');
+            if (r.figures().isEmpty()) {
+                b.append('-');
+            }
+            String comma = "";
+            for (Map.Entry<String, Double> f : r.figures().entrySet()) {
+                b.append(comma).append(f.getKey()).append('=').append(fixed(f.getValue(), 3));
+                comma = ",";
+            }
+            b.append(' ').append(r.label()).append('\n');
+        }
         return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A {@code running} line's job. */
+    private static RunningJob running(String line) {
+        String[] w = line.split(" ", 6);
+        if (w.length != 6) {
+            throw new IllegalArgumentException("not a fleet summary: expected 'running' and 5 words in '" + line + "'");
+        }
+        Map<String, Double> figures = new LinkedHashMap<>();
+        if (!w[4].equals("-")) {
+            for (String f : w[4].split(",")) {
+                int eq = f.indexOf('=');
+                if (eq < 0) {
+                    throw new IllegalArgumentException("not a fleet summary: a figure without '=' in '" + line + "'");
+                }
+                figures.put(f.substring(0, eq), Double.parseDouble(f.substring(eq + 1)));
+            }
+        }
+        return new RunningJob(Long.parseLong(w[1]), w[3], w[5], Long.parseLong(w[2]), figures);
     }
 
     /**
@@ -77,6 +116,7 @@ public final class SummaryCodec {
             String[] memory = words(lines[4], "memory", 3);
             List<TopProcess> top = new ArrayList<>();
             List<TelarJob> jobs = new ArrayList<>();
+            List<RunningJob> running = new ArrayList<>();
             for (int i = 5; i < lines.length; i++) {
                 if (lines[i].startsWith("top ")) {
                     String[] w = lines[i].split(" ", 5);
@@ -84,13 +124,15 @@ public final class SummaryCodec {
                 } else if (lines[i].startsWith("job ")) {
                     String[] w = words(lines[i], "job", 6);
                     jobs.add(new TelarJob(Integer.parseInt(w[1]), w[5], Double.parseDouble(w[2]), Long.parseLong(w[3]), Integer.parseInt(w[4])));
-                } else {
-                    throw new IllegalArgumentException("line " + (i + 1) + " is neither 'top' nor 'job'");
+                } else if (lines[i].startsWith("running ")) {
+                    running.add(running(lines[i]));
                 }
+                // any other line: a kind added by a later agent, skipped
             }
             return new HostSummary(host[1], Integer.parseInt(host[2]), Long.parseLong(host[3]), loads,
                     new double[] {Double.parseDouble(load[1]), Double.parseDouble(load[2]), Double.parseDouble(load[3])},
-                    Long.parseLong(memory[1]), Long.parseLong(memory[2]), top, jobs);
+                    Long.parseLong(memory[1]), Long.parseLong(memory[2]), top, jobs,
+                    running.size() > RunningJob.MAX_PER_HOST ? running.subList(0, RunningJob.MAX_PER_HOST) : running);
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException bad) {
             throw new IllegalArgumentException("not a fleet summary: " + bad.getMessage(), bad);
         }
@@ -104,7 +146,8 @@ public final class SummaryCodec {
         return w;
     }
 
-    private static String fixed(double value, int decimals) {
+    /** {@code value} with {@code decimals} decimals, trailing zeros dropped. */
+    static String fixed(double value, int decimals) {
         String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
         // "0.500" → "0.5", "1.000" → "1": a 32-core host's cores line stays short
         if (text.indexOf('.') >= 0) {

@@ -19,6 +19,14 @@ public final class SummaryMaker {
      * with the {@code top} busiest processes (by CPU, then resident memory).
      */
     public static HostSummary of(SystemSnapshot s, String host, int agentPid, int top) {
+        return of(s, host, agentPid, top, List.of());
+    }
+
+    /**
+     * As {@link #of(SystemSnapshot, String, int, int)}, with the jobs the host's lab engines run
+     * (e.g. {@link JobStatusFile#readLive}).
+     */
+    public static HostSummary of(SystemSnapshot s, String host, int agentPid, int top, List<RunningJob> running) {
         double[] loads = s.cores().stream().mapToDouble(SummaryMaker::share).toArray();
         List<TopProcess> busiest = s.processes().stream()
                 .sorted(Comparator.comparingDouble(ProcessInfo::cpuPct).reversed()
@@ -27,7 +35,7 @@ public final class SummaryMaker {
                 .map(p -> new TopProcess(p.pid(), p.name(), p.cpuPct(), p.rssBytes()))
                 .toList();
         return new HostSummary(host, agentPid, s.takenAtMillis(), loads, s.loadAverage(), s.memory().usedBytes(),
-                s.memory().totalBytes(), busiest, TelarJobs.among(s.processes()));
+                s.memory().totalBytes(), busiest, TelarJobs.among(s.processes()), running);
     }
 
     private static double share(CoreLoad core) {

@@ -28,6 +28,43 @@ class SummaryCodecTest {
     }
 
     @Test
+    void runningJobsTravelAsOneLineEachAndLinesOfUnknownKindsAreSkipped() {
+        HostSummary busy = new HostSummary("web-1", 321, 1_700_000_000_123L, new double[] {0.5}, new double[] {0.52, 0.4, 0.3}, 1024, 4096,
+                List.of(), List.of(), List.of(
+                        new RunningJob(11, "experiment", "cpu thread-target, 4 workers", 1_700_000_000_000L,
+                                new java.util.LinkedHashMap<>(java.util.Map.of("runs", 1.0))),
+                        new RunningJob(12, "scenario", "sync lock,\tthreads", 1_699_999_999_000L, java.util.Map.of())));
+        String text = new String(SummaryCodec.encode(busy), StandardCharsets.UTF_8);
+        assertThat(text).endsWith("""
+                memory 1024 4096
+                running 11 1700000000000 experiment runs=1 cpu thread-target, 4 workers
+                running 12 1699999999000 scenario - sync lock,?threads
+                """);
+        assertThat(SummaryCodec.decode(SummaryCodec.encode(busy))).isEqualTo(busy);
+        // several figures keep their order
+        java.util.Map<String, Double> three = new java.util.LinkedHashMap<>();
+        three.put("messages", 1234.0);
+        three.put("rate", 617.125);
+        three.put("alive", 4.0);
+        HostSummary exchange = new HostSummary("b", 1, 2, new double[0], new double[3], 0, 0, List.of(), List.of(),
+                List.of(new RunningJob(13, "exchange", "exchange pipe, 4 processes", 5, three)));
+        assertThat(new String(SummaryCodec.encode(exchange), StandardCharsets.UTF_8))
+                .contains("\nrunning 13 5 exchange messages=1234,rate=617.125,alive=4 exchange pipe, 4 processes\n");
+        assertThat(SummaryCodec.decode(SummaryCodec.encode(exchange))).isEqualTo(exchange);
+        // a summary of an older agent (no running line) and one of a later agent (a new kind of line)
+        assertThat(SummaryCodec.decode(SummaryCodec.encode(SUMMARY)).running()).isEmpty();
+        byte[] later = (new String(SummaryCodec.encode(SUMMARY), StandardCharsets.UTF_8) + "gpu 0 0.5\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(SummaryCodec.decode(later)).isEqualTo(SUMMARY);
+        // bounds: a long label is cut, bad names and too many jobs refused
+        assertThat(new RunningJob(1, "race", "x".repeat(100), 0, java.util.Map.of()).label()).hasSize(RunningJob.MAX_LABEL);
+        assertThatThrownBy(() -> new RunningJob(1, "race", "", 0, java.util.Map.of("Bad name", 1.0)))
+                .hasMessage("a figure's name is 1 to 24 of a-z, 0-9, '_', not 'Bad name'");
+        RunningJob one = new RunningJob(1, "race", "", 0, java.util.Map.of());
+        assertThatThrownBy(() -> new HostSummary("a", 1, 1, new double[0], new double[3], 0, 0, List.of(), List.of(),
+                List.of(one, one, one, one, one))).hasMessage("at most 4 running jobs, not 5");
+    }
+
+    @Test
     void namesLoseTheirControlCharactersAndBadDataIsRefused() {
         assertThat(new TopProcess(1, "a\nb", 0, 0).name()).isEqualTo("a?b");
         assertThatThrownBy(() -> SummaryCodec.decode("hello".getBytes(StandardCharsets.UTF_8)))
