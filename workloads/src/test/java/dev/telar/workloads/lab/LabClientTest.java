@@ -12,6 +12,7 @@ import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.proc.Child;
 import dev.telar.workloads.proc.ChildLauncher;
+import dev.telar.workloads.remote.fleet.JobStatusFile;
 import dev.telar.workloads.run.ExperimentEvent;
 import dev.telar.workloads.run.RunResult;
 import dev.telar.workloads.run.RunSpec;
@@ -19,6 +20,7 @@ import dev.telar.workloads.sync.Mode;
 import dev.telar.workloads.sync.scenario.Primitive;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
 import dev.telar.workloads.sync.scenario.ScenarioStatus;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,11 +48,16 @@ class LabClientTest {
     private LabClient client;
 
     @AfterEach
-    void closeAndKill() {
+    void closeAndKill() throws IOException {
         if (client != null) {
             client.close();
         }
         ChildLauncher.killAll();
+        // A lab killed with -9 leaves its job status file; the next engine would remove it, the test does now.
+        Path jobs = JobStatusFile.defaultDirectory(System.getenv());
+        if (Files.isDirectory(jobs)) {
+            JobStatusFile.removeStale(jobs);
+        }
     }
 
     /** An experiment of 10 waits of {@code waitMillis} on one thread: light on the cores, long as wanted. */

@@ -214,7 +214,7 @@ public final class JobStatusFile implements AutoCloseable {
      *
      * @return the files removed
      */
-    static List<Path> removeStale(Path dir) throws IOException {
+    public static List<Path> removeStale(Path dir) throws IOException {
         List<Path> removed = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
