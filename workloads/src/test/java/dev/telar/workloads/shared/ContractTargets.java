@@ -32,75 +32,54 @@ public final class ContractTargets {
     }
 
     /**
-     * Args: name, count, child index, family. Adds 1 to the value NAME and to the key "hits" of the
-     * dict NAME, and appends index * BASE + i to the list NAME, count times each.
+     * Args: name, count, child index, workers, family. Each worker, count times: adds 1 to the
+     * value NAME and to the key "hits" of the dict NAME, appends index * BASE + i to the list NAME,
+     * puts index * BASE + i into the queue NAME and takes an item from it if one is there. Then it
+     * takes on until a take finds nothing and the items taken by all workers (counted in the value
+     * NAME-taken) reach workers x count, or 60 s passed (then it fails). Prints "took N" per item
+     * taken, then "done".
      */
-    public static final class Adder implements ProcessTarget {
+    public static final class Worker implements ProcessTarget {
         @Override
         public void run(String[] args) throws Exception {
+            String name = args[0];
             int count = Integer.parseInt(args[1]);
             long base = Long.parseLong(args[2]) * BASE;
-            try (Family f = family(args, 3)) {
-                NumberValue value = f.value(args[0]);
-                NumberDict dict = f.dict(args[0]);
-                ItemList list = f.list(args[0]);
+            long total = (long) Integer.parseInt(args[3]) * count;
+            StringBuilder out = new StringBuilder();
+            try (Family f = family(args, 4)) {
+                NumberValue value = f.value(name);
+                NumberDict dict = f.dict(name);
+                ItemList list = f.list(name);
+                ItemQueue queue = f.queue(name);
+                NumberValue taken = f.value(name + "-taken");
                 readyThenWait();
                 for (int i = 0; i < count; i++) {
                     value.addDouble(1);
                     dict.addDouble("hits", 1);
                     list.append(base + i);
-                }
-            }
-            System.out.println("done");
-        }
-    }
-
-    /** Args: name, count, child index, family. Puts index * BASE + i into the queue NAME for i below count. */
-    public static final class Producer implements ProcessTarget {
-        @Override
-        public void run(String[] args) throws Exception {
-            int count = Integer.parseInt(args[1]);
-            long base = Long.parseLong(args[2]) * BASE;
-            try (Family f = family(args, 3)) {
-                ItemQueue queue = f.queue(args[0]);
-                readyThenWait();
-                for (int i = 0; i < count; i++) {
                     queue.put(base + i);
+                    took(queue.take(Duration.ZERO), taken, out);
                 }
-            }
-            System.out.println("done");
-        }
-    }
-
-    /**
-     * Args: name, total, family. Takes from the queue NAME, counting each item in the value
-     * NAME-taken, until a take finds nothing and that count has reached total (or 60 s passed:
-     * then it fails). Prints "took N" per item, then "done".
-     */
-    public static final class Consumer implements ProcessTarget {
-        @Override
-        public void run(String[] args) throws Exception {
-            long total = Long.parseLong(args[1]);
-            StringBuilder out = new StringBuilder();
-            try (Family f = family(args, 2)) {
-                ItemQueue queue = f.queue(args[0]);
-                NumberValue taken = f.value(args[0] + "-taken");
-                readyThenWait();
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (true) {
-                    OptionalLong item = queue.take(Duration.ofMillis(200));
-                    if (item.isPresent()) {
-                        out.append("took ").append(item.getAsLong()).append('\n');
-                        taken.addDouble(1);
-                    } else if (taken.getDouble() >= total) {
-                        break;
-                    } else if (System.nanoTime() > deadline) {
+                while (took(queue.take(Duration.ofMillis(200)), taken, out) || taken.getDouble() < total) {
+                    if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("60 s and only " + taken.getDouble() + " of " + total + " items taken");
                     }
                 }
             }
             System.out.print(out);
             System.out.println("done");
+        }
+
+        /** Notes an item taken; false when there was none. */
+        private static boolean took(OptionalLong item, NumberValue taken, StringBuilder out) {
+            if (item.isEmpty()) {
+                return false;
+            }
+            out.append("took ").append(item.getAsLong()).append('\n');
+            taken.addDouble(1);
+            return true;
         }
     }
 }

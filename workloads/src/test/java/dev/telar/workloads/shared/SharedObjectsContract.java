@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(90)
 abstract class SharedObjectsContract {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final int PROCESSES = 3;
 
     private final List<Child> children = new ArrayList<>();
 
@@ -39,28 +38,48 @@ abstract class SharedObjectsContract {
     }
 
     /**
-     * Three processes each add 1 to one value and to one dict key, and append to one list, {@link
-     * #perProcess()} times: the value and the key end at exactly 3 x that, and the list holds
-     * every item once, each child's in the order it appended them.
+     * Three processes each add 1 to one value and to one dict key, append to one list, and put an
+     * item into one queue, {@link #perProcess()} times, taking items from the queue as they go
+     * and after: the value and the key end at exactly 3 x that; the list holds every item once,
+     * each process's in the order it appended them; every queue item is taken exactly once by one
+     * of the three, none is left. (One set of processes for all four objects: a child JVM costs
+     * seconds to start on a busy machine.)
      */
     @Test
-    void addsAndAppendsFromThreeProcessesAreExact() throws Exception {
+    void threeProcessesAddAppendPutAndTakeExactly() throws Exception {
         int each = perProcess();
+        int processes = 3;
         try (Family f = Family.open(where())) {
-            NumberValue value = f.value("adds");
-            NumberDict dict = f.dict("adds");
-            ItemList list = f.list("adds");
-            List<List<String>> specs = new ArrayList<>();
-            for (int i = 0; i < PROCESSES; i++) {
-                specs.add(List.of("adds", Integer.toString(each), Integer.toString(i)));
+            NumberValue value = f.value("work");
+            NumberDict dict = f.dict("work");
+            ItemList list = f.list("work");
+            ItemQueue queue = f.queue("work");
+            f.value("work-taken");
+            List<Child> workers = new ArrayList<>();
+            for (int i = 0; i < processes; i++) {
+                workers.add(start(ContractTargets.Worker.class,
+                        List.of("work", Integer.toString(each), Integer.toString(i), Integer.toString(processes))));
             }
-            for (Child c : startTogether(ContractTargets.Adder.class, specs)) {
-                assertDone(c);
+            for (Child c : workers) {
+                assertThat(c.stdout().readLine()).as("child %s: %s", c.pid(), c.lastError()).isEqualTo("ready");
             }
-            assertThat(value.getDouble()).as("the value").isEqualTo(PROCESSES * each);
-            assertThat(dict.getDouble("hits")).as("the dict's key").hasValue(PROCESSES * each);
-            assertThat(list.size()).isEqualTo(PROCESSES * each);
-            long[] next = new long[PROCESSES];
+            workers.forEach(c -> c.sendLine("go"));
+            List<Long> taken = new ArrayList<>();
+            List<Integer> takenBy = new ArrayList<>();
+            for (Child c : workers) {
+                int before = taken.size();
+                for (String line = c.stdout().readLine(); !"done".equals(line); line = c.stdout().readLine()) {
+                    assertThat(line).as("child %s: %s", c.pid(), c.lastError()).startsWith("took ");
+                    taken.add(Long.parseLong(line.substring(5)));
+                }
+                assertThat(c.join(WAIT).orElseThrow().code()).as("child %s: %s", c.pid(), c.lastError()).isZero();
+                takenBy.add(taken.size() - before);
+            }
+            System.out.println(getClass().getSimpleName() + ": queue items taken per process " + takenBy);
+            assertThat(value.getDouble()).as("the value").isEqualTo(processes * each);
+            assertThat(dict.getDouble("hits")).as("the dict's key").hasValue(processes * each);
+            assertThat(list.size()).as("the list's size").isEqualTo(processes * each);
+            long[] next = new long[processes];
             for (int at = 0; at < list.size(); at++) {
                 long item = list.get(at);
                 int child = (int) (item / ContractTargets.BASE);
@@ -68,40 +87,14 @@ abstract class SharedObjectsContract {
                 next[child]++;
             }
             assertThat(next).as("every child's appends, each once").containsOnly(each);
-        }
-    }
-
-    /**
-     * Two producer processes put {@link #perProcess()} items each while two consumer processes
-     * take: every item is taken exactly once, and none is left.
-     */
-    @Test
-    void eachQueueItemIsTakenExactlyOnce() throws Exception {
-        int each = perProcess();
-        int total = 2 * each;
-        try (Family f = Family.open(where())) {
-            ItemQueue queue = f.queue("jobs");
-            f.value("jobs-taken");
-            List<Child> consumers = startTogether(ContractTargets.Consumer.class,
-                    List.of(List.of("jobs", Integer.toString(total)), List.of("jobs", Integer.toString(total))),
-                    ContractTargets.Producer.class,
-                    List.of(List.of("jobs", Integer.toString(each), "0"), List.of("jobs", Integer.toString(each), "1")));
-            List<Long> taken = new ArrayList<>();
-            for (Child c : consumers) {
-                for (String line = c.stdout().readLine(); !"done".equals(line); line = c.stdout().readLine()) {
-                    assertThat(line).as("consumer %s: %s", c.pid(), c.lastError()).startsWith("took ");
-                    taken.add(Long.parseLong(line.substring(5)));
-                }
-                assertThat(c.join(WAIT).orElseThrow().code()).as("consumer %s: %s", c.pid(), c.lastError()).isZero();
-            }
-            List<Long> expected = new ArrayList<>();
-            for (int p = 0; p < 2; p++) {
+            List<Long> put = new ArrayList<>();
+            for (int p = 0; p < processes; p++) {
                 for (int i = 0; i < each; i++) {
-                    expected.add(p * ContractTargets.BASE + i);
+                    put.add(p * ContractTargets.BASE + i);
                 }
             }
-            assertThat(taken).as("every item exactly once").containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(queue.take(Duration.ofMillis(50))).as("nothing left over").isEmpty();
+            assertThat(taken).as("every queue item taken exactly once").containsExactlyInAnyOrderElementsOf(put);
+            assertThat(queue.take(Duration.ofMillis(50))).as("nothing left in the queue").isEmpty();
         }
     }
 
@@ -151,45 +144,11 @@ abstract class SharedObjectsContract {
         }
     }
 
-    private List<Child> startTogether(Class<? extends ProcessTarget> type, List<List<String>> specs) throws Exception {
-        return startTogether(type, specs, null, List.of());
-    }
-
-    /**
-     * Starts a child of {@code first} per spec (and of {@code second}), each with the family's words
-     * after its own; once all are ready, lets them go at once. Returns the children of {@code first}.
-     */
-    private List<Child> startTogether(Class<? extends ProcessTarget> first, List<List<String>> firstSpecs,
-                                      Class<? extends ProcessTarget> second, List<List<String>> secondSpecs) throws Exception {
-        List<Child> mine = new ArrayList<>();
-        List<Child> all = new ArrayList<>();
-        for (List<String> spec : firstSpecs) {
-            mine.add(start(first, spec));
-        }
-        all.addAll(mine);
-        for (List<String> spec : secondSpecs) {
-            all.add(start(second, spec));
-        }
-        for (Child c : all) {
-            assertThat(c.stdout().readLine()).as("child %s: %s", c.pid(), c.lastError()).isEqualTo("ready");
-        }
-        all.forEach(c -> c.sendLine("go"));
-        for (Child c : all.subList(mine.size(), all.size())) {
-            assertDone(c);
-        }
-        return mine;
-    }
-
     private Child start(Class<? extends ProcessTarget> type, List<String> spec) {
         List<String> args = new ArrayList<>(spec);
         args.addAll(where());
         Child c = ChildLauncher.start(ChildMain.KIND_TARGET, type, args, List.of(), true);
         children.add(c);
         return c;
-    }
-
-    private static void assertDone(Child c) throws InterruptedException, java.io.IOException {
-        assertThat(c.stdout().readLine()).as("child %s: %s", c.pid(), c.lastError()).isEqualTo("done");
-        assertThat(c.join(WAIT).orElseThrow().code()).as("child %s: %s", c.pid(), c.lastError()).isZero();
     }
 }
