@@ -14,7 +14,8 @@ import java.util.OptionalLong;
  *
  * <p>Guarantees: those of {@link SharedQueue}. Every item put is taken exactly once among the
  * consumers that live; the items of one adapter come out in the order it put them, with no order
- * across adapters. {@link #put} waits while consumers lag by the queue's capacity. {@link #take}
+ * across adapters. {@link #put} waits while consumers lag by the queue's capacity (and throws an
+ * {@link IllegalStateException} once every consumer that joined has closed or died). {@link #take}
  * waits at most its timeout; when the queue was made for a number of producers and all of them
  * have ended with every item taken, it throws an {@link IllegalStateException} saying so (the
  * queue's {@link ExchangeClosedException} as its cause). Each adapter counts as one producer and
@@ -44,7 +45,11 @@ public final class SharedItemQueue implements ItemQueue, AutoCloseable {
             if (producer == null) {
                 producer = queue.producer();
             }
-            producer.put(item, 0);
+            try {
+                producer.put(item, 0);
+            } catch (ExchangeClosedException gone) {
+                throw new IllegalStateException(gone.getMessage(), gone); // every consumer closed or died while it waited
+            }
         }
     }
 

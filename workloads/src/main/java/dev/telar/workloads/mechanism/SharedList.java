@@ -125,6 +125,11 @@ public final class SharedList implements ItemList, AutoCloseable {
         return (int) region.getVolatile(COUNT);
     }
 
+    /** The lock appends take (for its statistics: holder, acquisitions, recoveries). */
+    public ProcessMutex lock() {
+        return lock;
+    }
+
     @Override
     public void close() {
         region.close();

@@ -7,8 +7,9 @@ import java.util.OptionalDouble;
  * String keys to numbers, shared by many processes: the Manager's dict.
  *
  * <p><b>Units.</b> Entries are {@code double}s, with the exactness of {@link NumberValue}. Keys
- * of 1 to 64 characters without '/' or control characters are accepted by every implementation;
- * a key an implementation refuses is an {@link IllegalArgumentException} naming it.
+ * of 1 to 64 characters without '/' or control characters, other than "." and "..", are
+ * accepted by every implementation; a key an implementation refuses is an {@link
+ * IllegalArgumentException} naming it.
  *
  * <p><b>Guarantees.</b> Each call on one key is atomic across threads and processes.
  * {@link #getDouble(String)} tells an absent key as empty (never as 0). {@link
