@@ -4,8 +4,6 @@ import dev.telar.workloads.shared.ItemList;
 import dev.telar.workloads.shm.MappedFile;
 import dev.telar.workloads.shm.PidNamespaceStamp;
 import dev.telar.workloads.shm.ProcessMutex;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -69,24 +67,11 @@ public final class SharedList implements ItemList, AutoCloseable {
 
     /** Opens the list in {@code file} (made by {@link #create}). */
     public static SharedList open(Path file) {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("no shared list at " + file + ": " + e.getMessage(), e);
-        }
-        MappedFile r = MappedFile.map(file, size);
-        long capacity = r.getVolatile(MAGIC) == MAGIC_VALUE ? r.get(CAPACITY) : 0;
-        if (capacity < 1 || capacity > MAX_CAPACITY || sizeFor((int) capacity) != size) {
-            r.close();
-            throw new IllegalArgumentException("not a shared list: " + file);
-        }
-        try {
-            PidNamespaceStamp.check(r, PID_NAMESPACE, file);
-        } catch (IllegalStateException e) {
-            r.close();
-            throw e;
-        }
+        MappedFile m = FileHeader.mapWhole(file, "shared list");
+        MappedFile r = FileHeader.accept(m, file, "shared list", MAGIC_VALUE, () -> {
+            long capacity = m.get(CAPACITY);
+            return capacity >= 1 && capacity <= MAX_CAPACITY && sizeFor((int) capacity) == m.size();
+        }, PID_NAMESPACE);
         return new SharedList(r);
     }
 

@@ -54,17 +54,7 @@ public final class SharedValue implements NumberValue, AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no shared value at " + file);
         }
-        MappedFile r = MappedFile.map(file, SIZE);
-        if (r.getVolatile(MAGIC) != MAGIC_VALUE) {
-            r.close();
-            throw new IllegalArgumentException("not a shared value: " + file);
-        }
-        try {
-            PidNamespaceStamp.check(r, PID_NAMESPACE, file);
-        } catch (IllegalStateException e) {
-            r.close();
-            throw e;
-        }
+        MappedFile r = FileHeader.accept(MappedFile.map(file, SIZE), file, "shared value", MAGIC_VALUE, () -> true, PID_NAMESPACE);
         return new SharedValue(r);
     }
 
