@@ -16,7 +16,8 @@ import java.util.OptionalDouble;
  * #addDouble(String, double)} loses no addition and applies none twice, however many processes
  * add to one key at once. {@link #putDouble} and {@link #remove}: the last one wins. {@link
  * #size()} and {@link #keys()} are snapshots that another process may change at once.
- * Implementations are thread-safe; a failure is an {@link IllegalStateException}, never a guess.
+ * Implementations are thread-safe; a failure is an unchecked exception saying what happened (as
+ * for {@link NumberValue}), never a guess.
  */
 public interface NumberDict {
     /** The number under {@code key}, or empty when there is no such entry. */

@@ -12,9 +12,11 @@ package dev.telar.workloads.shared;
  * writes: another process may change the number right after. {@link #addDouble(double)} is atomic
  * across every thread and process using the value (the lecture's
  * {@code with v.get_lock(): v.value += x}): no addition is lost or applied twice, and each caller
- * gets the sum its own addition produced. Implementations are thread-safe. A failure (a manager
- * out of reach, a dropped connection whose outcome is unknown) is an {@link IllegalStateException}
- * saying so, never a guessed result.
+ * gets the sum its own addition produced. Implementations are thread-safe. A failure is an
+ * unchecked exception saying what happened, never a guessed result: a manager out of reach, or a
+ * dropped connection that leaves an addition's outcome unknown, is an {@link
+ * IllegalStateException}; an interrupted wait for the local lock, the shared memory layer's
+ * {@code WaitInterruptedException}.
  */
 public interface NumberValue {
     /** The number now. */
