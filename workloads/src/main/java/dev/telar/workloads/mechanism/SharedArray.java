@@ -3,9 +3,6 @@ package dev.telar.workloads.mechanism;
 import dev.telar.workloads.shm.MappedFile;
 import dev.telar.workloads.shm.PidNamespaceStamp;
 import dev.telar.workloads.shm.ProcessMutex;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -60,23 +57,9 @@ public final class SharedArray implements AutoCloseable {
 
     /** Opens the array in {@code file} (made by {@link #create}). */
     public static SharedArray open(Path file) {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("no shared array at " + file + ": " + e.getMessage(), e);
-        }
-        MappedFile r = MappedFile.map(file, size);
-        if (r.getVolatile(MAGIC) != MAGIC_VALUE || sizeFor((int) r.get(LENGTH)) != size) {
-            r.close();
-            throw new IllegalArgumentException("not a shared array: " + file);
-        }
-        try {
-            PidNamespaceStamp.check(r, PID_NAMESPACE, file);
-        } catch (IllegalStateException e) {
-            r.close();
-            throw e;
-        }
+        MappedFile m = FileHeader.mapWhole(file, "shared array");
+        MappedFile r = FileHeader.accept(m, file, "shared array", MAGIC_VALUE,
+                () -> sizeFor((int) m.get(LENGTH)) == m.size(), PID_NAMESPACE);
         return new SharedArray(r);
     }
 

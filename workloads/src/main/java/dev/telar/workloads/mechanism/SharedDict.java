@@ -4,6 +4,7 @@ import dev.telar.workloads.ipc.DiskFullException;
 import dev.telar.workloads.ipc.DiskSpace;
 import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.shared.NumberDict;
 import dev.telar.workloads.shm.MappedFile;
 import dev.telar.workloads.shm.PidNamespaceStamp;
 import dev.telar.workloads.shm.ProcessMutex;
@@ -11,7 +12,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Supplier;
@@ -27,7 +31,8 @@ import net.openhft.chronicle.map.ChronicleMap;
  * {@link #add} run under the Chronicle Map segment's update lock ({@code compute}/{@code merge}),
  * so concurrent increments of one entry lose nothing. Keys are at most {@link #MAX_KEY_CHARS}
  * characters; the map holds the number of entries given at creation. Beside the map file lies a
- * small lock file for {@link #lock()}. Thread-safe.
+ * small lock file for {@link #lock()}. Thread-safe. It is the local {@link NumberDict}, the
+ * interface the remote dict shares: {@link #getDouble}, {@link #putDouble}, {@link #addDouble}.
  *
  * <p>A dead process never blocks the others: Chronicle's segment locks do not know their holder,
  * so a process killed inside a map operation would leave a segment locked and every other process
@@ -40,7 +45,7 @@ import net.openhft.chronicle.map.ChronicleMap;
  * the entry the dead process was writing may be half-written: progress is restored, not
  * consistency. Chronicle's own lock for adding tiers (a map grown past its size) is not covered.
  */
-public final class SharedDict implements AutoCloseable {
+public final class SharedDict implements NumberDict, AutoCloseable {
     /** Longest key accepted. */
     public static final int MAX_KEY_CHARS = 64;
     /** Entries a dict holds when not told otherwise. */
@@ -167,10 +172,30 @@ public final class SharedDict implements AutoCloseable {
         guarded(() -> map.put(k, value));
     }
 
-    /** Removes {@code key}. */
-    public void remove(String key) {
+    /** Removes {@code key}; false when it was absent. */
+    @Override
+    public boolean remove(String key) {
         String k = checked(key);
-        guarded(() -> map.remove(k));
+        return guarded(() -> map.remove(k)) != null;
+    }
+
+    /** The value of {@code key}, or empty when absent. */
+    @Override
+    public OptionalDouble getDouble(String key) {
+        Double v = get(key);
+        return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
+    /** {@link #put}. */
+    @Override
+    public void putDouble(String key, double value) {
+        put(key, value);
+    }
+
+    /** {@link #add}: atomic across processes. */
+    @Override
+    public double addDouble(String key, double delta) {
+        return add(key, delta);
     }
 
     /** Atomically adds {@code delta} to {@code key} (absent counts as 0); returns the new value. */
@@ -205,6 +230,7 @@ public final class SharedDict implements AutoCloseable {
     }
 
     /** Number of keys. */
+    @Override
     public int size() {
         return guarded(map::size);
     }
@@ -216,6 +242,12 @@ public final class SharedDict implements AutoCloseable {
             map.forEach((k, v) -> out.put(k.toString(), v));
             return out;
         });
+    }
+
+    /** The keys now, sorted. */
+    @Override
+    public List<String> keys() {
+        return new ArrayList<>(snapshot().keySet());
     }
 
     /** The file behind the dict. */

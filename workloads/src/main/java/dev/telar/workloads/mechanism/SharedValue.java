@@ -1,5 +1,6 @@
 package dev.telar.workloads.mechanism;
 
+import dev.telar.workloads.shared.NumberValue;
 import dev.telar.workloads.shm.MappedFile;
 import dev.telar.workloads.shm.PidNamespaceStamp;
 import dev.telar.workloads.shm.ProcessMutex;
@@ -15,9 +16,11 @@ import java.nio.file.Path;
  * {@link #addUnlocked(double)} does it without the lock and loses updates when processes race
  * (the race demo shows it); {@link #addLocked(double)} holds the lock around it and loses none.
  * The lock and the number share one cache line, so taking the lock brings the number along.
- * Thread-safe.
+ * Thread-safe. As a {@link NumberValue} (the interface the remote value shares), its atomic
+ * addition is {@link #addLocked}; a value of type {@link NumberType#LONG} truncates each result
+ * toward zero.
  */
-public final class SharedValue implements AutoCloseable {
+public final class SharedValue implements NumberValue, AutoCloseable {
     private static final long SIZE = 4096;
     private static final long MAGIC = 0;
     private static final long TYPE = 8;
@@ -51,17 +54,7 @@ public final class SharedValue implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no shared value at " + file);
         }
-        MappedFile r = MappedFile.map(file, SIZE);
-        if (r.getVolatile(MAGIC) != MAGIC_VALUE) {
-            r.close();
-            throw new IllegalArgumentException("not a shared value: " + file);
-        }
-        try {
-            PidNamespaceStamp.check(r, PID_NAMESPACE, file);
-        } catch (IllegalStateException e) {
-            r.close();
-            throw e;
-        }
+        MappedFile r = FileHeader.accept(MappedFile.map(file, SIZE), file, "shared value", MAGIC_VALUE, () -> true, PID_NAMESPACE);
         return new SharedValue(r);
     }
 
@@ -107,6 +100,22 @@ public final class SharedValue implements AutoCloseable {
      */
     public void addUnlocked(double delta) {
         set(get() + delta);
+    }
+
+    @Override
+    public double getDouble() {
+        return get();
+    }
+
+    @Override
+    public void setDouble(double value) {
+        set(value);
+    }
+
+    /** {@link #addLocked}: the interface's atomic addition. */
+    @Override
+    public double addDouble(double delta) {
+        return addLocked(delta);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.telar.workloads.remote;
 
+import dev.telar.workloads.shared.NumberDict;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongUnaryOperator;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Op;
 import org.apache.zookeeper.OpResult;
@@ -30,10 +32,15 @@ import org.apache.zookeeper.data.Stat;
  * second attempt. {@link #keys()} and {@link #size()} are snapshots: another client may change the
  * dict at once.
  *
+ * <p><b>Long or double.</b> The node does not say which of the two its 8 bytes are: the callers of
+ * one key agree on it, the long calls ({@link #get}, {@link #put}, {@link #increment}) or the
+ * double ones ({@link #getDouble}, {@link #putDouble}, {@link #addDouble}: the {@link NumberDict}
+ * the local {@code SharedDict} shares). {@link #addDouble} is atomic as {@link #increment} is.
+ *
  * <p>Keys are one plain word each (no '/', at most 200 characters). One instance may be used by
  * many threads.
  */
-public final class RemoteDict {
+public final class RemoteDict implements NumberDict {
     /** The folder of the dicts, relative to {@link ManagerClient#ROOT}. */
     public static final String FOLDER = "/dicts";
 
@@ -85,6 +92,7 @@ public final class RemoteDict {
     }
 
     /** The {@code double} stored under {@code key} by {@link #putDouble}, or empty. */
+    @Override
     public OptionalDouble getDouble(String key) {
         OptionalLong bits = get(key);
         return bits.isPresent() ? OptionalDouble.of(Double.longBitsToDouble(bits.getAsLong())) : OptionalDouble.empty();
@@ -101,6 +109,7 @@ public final class RemoteDict {
     }
 
     /** Stores {@code value}'s exact bits under {@code key} (see {@link #getDouble}). */
+    @Override
     public void putDouble(String key, double value) {
         put(key, Double.doubleToRawLongBits(value));
     }
@@ -113,6 +122,29 @@ public final class RemoteDict {
      *                               during the write (outcome unknown)
      */
     public long increment(String key, long delta) {
+        return update(key, now -> now + delta, Long.toString(delta));
+    }
+
+    /**
+     * Adds {@code delta} to the {@code double} stored under {@code key} by {@link #putDouble} (an
+     * absent entry counts as 0 and is created) and returns the sum this call produced, atomically
+     * as {@link #increment} does. Whole numbers are exact up to 2<sup>53</sup> in magnitude.
+     *
+     * @throws IllegalStateException when the manager cannot be reached, or the connection dropped
+     *                               during the write (outcome unknown)
+     */
+    @Override
+    public double addDouble(String key, double delta) {
+        long bits = update(key, now -> Double.doubleToRawLongBits(Double.longBitsToDouble(now) + delta), Double.toString(delta));
+        return Double.longBitsToDouble(bits);
+    }
+
+    /**
+     * Replaces the 8 bytes under {@code key} by {@code next(old)} with one conditional write, read
+     * again and retried after another client's write; an absent entry is created with {@code
+     * next(0)} (the bits of both {@code 0L} and {@code 0.0}). Returns the bits written.
+     */
+    private long update(String key, LongUnaryOperator next, String delta) {
         String entry = entry(key);
         Seen seen = lastSeen.get(key);
         while (true) {
@@ -120,19 +152,20 @@ public final class RemoteDict {
                 int folder = folderVersion; // taken before the entry is read: a later removal shows as a newer folder
                 seen = read(entry, key, folder);
                 if (seen == null) {
-                    if (createWith(entry, key, delta)) {
-                        lastSeen.put(key, new Seen(folder, 0, delta));
-                        return delta;
+                    long first = next.applyAsLong(0L);
+                    if (createWith(entry, key, first)) {
+                        lastSeen.put(key, new Seen(folder, 0, first));
+                        return first;
                     }
                     retries.incrementAndGet(); // another client created it first: add to theirs
                     continue;
                 }
             }
-            long next = seen.value() + delta;
-            Stat written = writeIf(entry, key, seen, next, delta);
+            long sum = next.applyAsLong(seen.value());
+            Stat written = writeIf(entry, key, seen, sum, delta);
             if (written != null) {
-                lastSeen.put(key, new Seen(seen.folderVersion(), written.getVersion(), next));
-                return next;
+                lastSeen.put(key, new Seen(seen.folderVersion(), written.getVersion(), sum));
+                return sum;
             }
             retries.incrementAndGet(); // another client's write (or a removal) came first: read again
             seen = null;
@@ -173,7 +206,7 @@ public final class RemoteDict {
      * and made again, whose versions start over, is never mistaken for the one seen. Sent once on
      * ZooKeeper's handle: a blind retry could add twice. Null when it lost.
      */
-    private Stat writeIf(String entry, String key, Seen seen, long next, long delta) {
+    private Stat writeIf(String entry, String key, Seen seen, long next, String delta) {
         ZooKeeper zk;
         try {
             zk = client.curator().getZookeeperClient().getZooKeeper();
@@ -219,6 +252,7 @@ public final class RemoteDict {
      * Removes {@code key}'s entry; false when there was none. The same transaction raises the dict
      * node's version, which every remembered entry of every client carries (see {@link #increment}).
      */
+    @Override
     public boolean remove(String key) {
         String entry = entry(key);
         lastSeen.remove(key);
@@ -235,6 +269,7 @@ public final class RemoteDict {
     }
 
     /** The keys now, sorted. */
+    @Override
     public List<String> keys() {
         try {
             List<String> keys = new ArrayList<>(client.curator().getChildren().forPath(path));
@@ -246,6 +281,7 @@ public final class RemoteDict {
     }
 
     /** How many entries the dict has now. */
+    @Override
     public int size() {
         return RemoteNodes.children(client, path, "dict '" + name + "'");
     }

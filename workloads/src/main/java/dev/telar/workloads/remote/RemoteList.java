@@ -1,5 +1,6 @@
 package dev.telar.workloads.remote;
 
+import dev.telar.workloads.shared.ItemList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,9 +18,10 @@ import org.apache.zookeeper.KeeperException;
  * the appends acknowledged before they were asked, possibly more. {@link #get} lists the items to
  * find the i-th: it costs one round trip and memory in proportion to the list's length.
  *
- * <p>One instance may be used by many threads.
+ * <p>It is the remote {@link ItemList}, the interface the local {@code mechanism.SharedList}
+ * shares. One instance may be used by many threads.
  */
-public final class RemoteList {
+public final class RemoteList implements ItemList {
     /** The folder of the lists, relative to {@link ManagerClient#ROOT}. */
     public static final String FOLDER = "/lists";
     private static final String ITEM = "item-";
@@ -51,6 +53,7 @@ public final class RemoteList {
      * Appends {@code value} at the end. Sent once, without Curator's retry: a lost connection ends
      * in {@link IllegalStateException} (the item may or may not be there), never in a second copy.
      */
+    @Override
     public void append(long value) {
         try {
             client.curator().getZookeeperClient().getZooKeeper().create(ManagerClient.ROOT + path + "/" + ITEM,
@@ -68,6 +71,7 @@ public final class RemoteList {
      *
      * @throws IndexOutOfBoundsException when the list has no more than {@code index} items
      */
+    @Override
     public long get(int index) {
         List<String> items = items();
         if (index < 0 || index >= items.size()) {
@@ -77,6 +81,7 @@ public final class RemoteList {
     }
 
     /** How many items the list has now. */
+    @Override
     public int size() {
         return RemoteNodes.children(client, path, what(name));
     }

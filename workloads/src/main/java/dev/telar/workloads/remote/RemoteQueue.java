@@ -1,5 +1,6 @@
 package dev.telar.workloads.remote;
 
+import dev.telar.workloads.shared.ItemQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,9 +30,10 @@ import org.apache.zookeeper.ZooKeeper;
  * time given; it never waits longer. Curator's own DistributedQueue was not used: its consumer takes
  * items in the background into a callback, which does not give the lecture's {@code get(timeout)}.
  *
- * <p>One instance may be used by many threads.
+ * <p>It is the remote {@link ItemQueue}, the interface the local queue shares through {@code
+ * mechanism.SharedItemQueue}. One instance may be used by many threads.
  */
-public final class RemoteQueue {
+public final class RemoteQueue implements ItemQueue {
     /** The folder of the queues, relative to {@link ManagerClient#ROOT}. */
     public static final String FOLDER = "/queues";
     private static final String ITEM = "item-";
@@ -69,6 +71,7 @@ public final class RemoteQueue {
     }
 
     /** Puts {@code value} at the tail (one request; see the class comment on a lost connection). */
+    @Override
     public void put(long value) {
         try {
             zk().create(ManagerClient.ROOT + path + "/" + ITEM, RemoteValue.encode(value), ManagerClient.ONLY_TELAR,
@@ -98,6 +101,7 @@ public final class RemoteQueue {
      * @throws IllegalStateException when the manager cannot be reached, the take's outcome is
      *                               unknown, or the wait was interrupted (the interrupt is kept)
      */
+    @Override
     public OptionalLong take(Duration timeout) {
         long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
         while (true) {

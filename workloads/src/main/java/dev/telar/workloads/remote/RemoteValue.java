@@ -1,7 +1,9 @@
 package dev.telar.workloads.remote;
 
+import dev.telar.workloads.shared.NumberValue;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongUnaryOperator;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooKeeper;
@@ -24,9 +26,15 @@ import org.apache.zookeeper.data.Stat;
  * on ZooKeeper's own handle, without Curator's retry, and a lost connection there ends in
  * {@link IllegalStateException} saying the outcome is unknown. Reads are retried as usual.
  *
+ * <p><b>Long or double.</b> The node's 8 bytes do not say which they are: every client of one value
+ * agrees on it. {@link #open} with the long calls ({@link #get}, {@link #addAndGet}) keeps a
+ * counter; {@link #openDouble} with the double calls ({@link #getDouble}, {@link #setDouble},
+ * {@link #addDouble}: the {@link NumberValue} the local {@code SharedValue} shares) keeps the
+ * {@code double}'s exact bits, added to as atomically.
+ *
  * <p>One instance may be used by many threads.
  */
-public final class RemoteValue {
+public final class RemoteValue implements NumberValue {
     /** The folder of the values, relative to {@link ManagerClient#ROOT}. */
     public static final String FOLDER = "/values";
     /** The size of the node's data, in bytes. */
@@ -79,6 +87,56 @@ public final class RemoteValue {
      *                               the connection dropped during the write (outcome unknown)
      */
     public long addAndGet(long delta) {
+        return update(now -> now + delta, Long.toString(delta));
+    }
+
+    /**
+     * The value {@code name} holding a {@code double} (its exact bits in the node's 8 bytes),
+     * created with {@code initial} when no client has created it yet. Every client of one value
+     * opens it the same way (see the class comment).
+     */
+    public static RemoteValue openDouble(ManagerClient client, String name, double initial) {
+        return open(client, name, Double.doubleToRawLongBits(initial));
+    }
+
+    /** The {@code double} now, of a value opened by {@link #openDouble}. */
+    @Override
+    public double getDouble() {
+        return Double.longBitsToDouble(get());
+    }
+
+    /**
+     * Stores {@code value}'s exact bits (the last write wins). A plain write: sent again after a
+     * dropped connection, it still leaves the one number written.
+     */
+    @Override
+    public void setDouble(double value) {
+        try {
+            client.curator().setData().forPath(path, encode(Double.doubleToRawLongBits(value)));
+        } catch (Exception e) {
+            throw failed(client, name, "write", e);
+        }
+    }
+
+    /**
+     * Adds {@code delta} to the {@code double} of a value opened by {@link #openDouble}, atomically
+     * as {@link #addAndGet} does, and returns the sum this addition produced. Whole numbers are
+     * exact up to 2<sup>53</sup> in magnitude.
+     *
+     * @throws IllegalStateException as {@link #addAndGet} does
+     */
+    @Override
+    public double addDouble(double delta) {
+        long bits = update(now -> Double.doubleToRawLongBits(Double.longBitsToDouble(now) + delta), Double.toString(delta));
+        return Double.longBitsToDouble(bits);
+    }
+
+    /**
+     * Replaces the 8 bytes by {@code next(old)} with a conditional write, read again and retried
+     * after another client's write; the write is sent once (see the class comment). Returns the
+     * bits written.
+     */
+    private long update(LongUnaryOperator next, String delta) {
         CuratorFramework curator = client.curator();
         String full = ManagerClient.ROOT + path;
         while (true) {
@@ -91,10 +149,10 @@ public final class RemoteValue {
             } catch (Exception e) {
                 throw failed(client, name, "read", e);
             }
-            long next = now + delta;
+            long sum = next.applyAsLong(now);
             try {
-                zk.setData(full, encode(next), stat.getVersion());
-                return next;
+                zk.setData(full, encode(sum), stat.getVersion());
+                return sum;
             } catch (KeeperException.BadVersionException lost) {
                 retries.incrementAndGet(); // another client's addition came first: read its sum
             } catch (KeeperException.ConnectionLossException unknown) {
