@@ -163,4 +163,29 @@ class LogSetupTest {
         assertThat(lines.get(0)).contains(" INFO dev.telar.tui.cli.Telar - telar " + TelarVersion.version() + " on Java ")
                 .endsWith("arguments [--log-file, " + log + ", --version]");
     }
+
+    /**
+     * Telar's processes share one log file (the manager, agents, the dashboard and its lab): a
+     * second Telar appends to it, it never empties it.
+     */
+    @Test
+    @Timeout(90)
+    void aSecondTelarAppendsToTheLogInsteadOfEmptyingIt() throws Exception {
+        Path log = tmp.resolve("shared.log");
+        for (int run = 0; run < 2; run++) {
+            ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.cli.Telar",
+                    List.of("--log-file", log.toString(), "--version")));
+            pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());
+            Process p = pb.start();
+            p.getInputStream().readAllBytes();
+            String err = new String(p.getErrorStream().readAllBytes());
+            assertThat(p.waitFor(50, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(err).isZero();
+            assertThat(err).isEmpty();
+        }
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines.stream().filter(l -> l.contains(" INFO dev.telar.tui.cli.Telar - telar " + TelarVersion.version() + " on Java ")))
+                .as("start lines in%n%s", String.join("\n", lines)).hasSize(2);
+        assertThat(Files.readString(log)).doesNotContain("\0");
+    }
 }
