@@ -147,7 +147,11 @@ public final class SyncPanel implements Panel {
             warn = !o.correct();
             p.strong(g);
         } else if (s.running()) {
-            text = t.get("sync.hint.running");
+            // The run's latest event (a holder that vanished, a lock the manager freed, the lock
+            // switched) is the news; the keys are then given in short.
+            Optional<String> latest = shot.map(ScenarioSnapshot::recentEvents).filter(e -> !e.isEmpty())
+                    .map(e -> e.get(e.size() - 1));
+            text = latest.isPresent() ? t.format("sync.hint.running.event", latest.get()) : t.get("sync.hint.running");
         } else {
             text = t.format("sync.hint.idle", t.get("sync.tab." + s.primitive().label()));
         }

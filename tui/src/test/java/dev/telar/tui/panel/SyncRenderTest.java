@@ -78,6 +78,13 @@ class SyncRenderTest {
                 default -> throw new AssertionError(link);
             }
         }
+        // A holder that vanished and the lock the manager freed are the news of the bottom line.
+        vs.scenario(new ScenarioSnapshot(p, Mode.REMOTE, ScenarioStatus.RUNNING, Optional.of(SyncScreens.state(p)),
+                Optional.of(SyncScreens.figures(p)), List.of("pid 4322", "pid 4323", "pid 4324"),
+                List.of("runner: pid 4321 on robot-2 vanished while holding the lock",
+                        "manager: lock freed 2.3 s after pid 4321 on robot-2 vanished"), 9.5,
+                Optional.of(new RemoteRun("robot-1:2181", "run-1", ManagerLink.State.CONNECTED, 6_000))));
+        assertThat(vs.text()).contains(" manager: lock freed 2.3 s after pid 4321 on robot-2 vanished · c or Esc cancels");
         VirtualScreen none = new VirtualScreen(120, 40);
         none.show(Snapshots.lab().build());
         none.press('y');
