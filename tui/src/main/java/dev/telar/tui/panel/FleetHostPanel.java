@@ -119,12 +119,12 @@ public final class FleetHostPanel implements Panel {
         return b.toString();
     }
 
-    /** A whole figure as a whole number; a fraction with two decimals, or none from 100 up. */
+    /** A whole figure as a whole number in groups of three ("88,706,608,518"); a fraction with two decimals, or none from 100 up. */
     static String figure(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
+            return String.format(Locale.ROOT, "%,d", (long) v);
         }
-        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : "%.2f", v);
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%,.0f" : "%.2f", v);
     }
 
     /** "cpu3 [|||    42%]": the fill proportional to the load, coloured by its level. */

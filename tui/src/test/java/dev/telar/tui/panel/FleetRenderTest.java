@@ -137,4 +137,13 @@ class FleetRenderTest {
                 .contains(" 777  experiment  cpu thread-target, 2 workers, en marcha hace 12s")
                 .contains("ejecuciones 2  s reloj 0.42  aceleración 1.87");
     }
+
+    /** A running job's figures read as the sync panel's do: whole numbers grouped by three, fractions with two decimals. */
+    @Test
+    void aJobsFiguresAreGroupedByThree() {
+        assertThat(FleetHostPanel.figure(88_706_608_518.0)).isEqualTo("88,706,608,518");
+        assertThat(FleetHostPanel.figure(1)).isEqualTo("1");
+        assertThat(FleetHostPanel.figure(1.875)).isEqualTo("1.88");
+        assertThat(FleetHostPanel.figure(123_456.7)).isEqualTo("123,457");
+    }
 }
