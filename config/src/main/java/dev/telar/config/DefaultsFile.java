@@ -89,7 +89,7 @@ public final class DefaultsFile {
                 # telar run exchange --via manager-dict, telar bench remote, telar agent and telar fleet talk to.
                 manager:
                 %s# host:port, several separated by commas for an ensemble, or none; env TELAR_MANAGER, option --manager
-                %s# the key file; auto is $TELAR_MANAGER_KEY, else manager.key beside the log; option --key-file
+                %s# the key file; auto is $TELAR_MANAGER_KEY, else manager.key in the state directory ($XDG_STATE_HOME/telar); option --key-file
                 %s# seconds after a client vanishes before its locks and permits are freed, %d to %d
                 """;
 
@@ -145,7 +145,7 @@ public final class DefaultsFile {
                 # --mode remote, telar run exchange --via manager-dict, telar bench remote, telar agent y telar fleet.
                 manager:
                 %s# host:puerto, varios separados por comas para un conjunto, o none; entorno TELAR_MANAGER, opción --manager
-                %s# el fichero de la clave; auto es $TELAR_MANAGER_KEY, si no manager.key junto al registro; opción --key-file
+                %s# el fichero de la clave; auto es $TELAR_MANAGER_KEY, si no manager.key en el directorio de estado ($XDG_STATE_HOME/telar); opción --key-file
                 %s# segundos tras desaparecer un cliente hasta que se liberan sus cerrojos y permisos, de %d a %d
                 """;
 
