@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
@@ -75,6 +76,12 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
     private final long defaultTimeout;
     private final String state;
     private final String folder;
+    /** The state as a party of this JVM last saw it at a generation's end: the next arrival checks it in its transaction rather than reading first. */
+    private volatile Known known;
+
+    /** A state at its version. */
+    private record Known(Record record, int version) {
+    }
 
     /**
      * One version of the state node. {@code arrived} and {@code full} are kept in the encoding for
@@ -234,18 +241,34 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
         Watch watch = new Watch();
         String mine = null; // this party's node, made in the folder of the generation it is in
         boolean counted = false;
+        Known guess = known;
         try {
             while (true) {
                 Stat st = new Stat();
-                Record r = space.blocking(what("read"), () -> read(st, watch.onState));
-                if (r.broken()) {
-                    throw broken(r.why());
+                Record r;
+                String made;
+                boolean watched = true; // the watch on the state was set at the version arrived on
+                if (guess != null) {
+                    // the read goes out just before the arrival checked on the state last seen: one round trip for both
+                    Known k = guess;
+                    guess = null;
+                    r = k.record();
+                    st.setVersion(k.version());
+                    CompletableFuture<Integer> reading = space.blocking(what("read"), () -> readAhead(watch.onState));
+                    made = space.blocking(what("arrive"), () -> arrive(k.record(), k.version()));
+                    watched = space.blocking(what("read"), reading::get) == k.version();
+                } else {
+                    r = space.blocking(what("read"), () -> read(st, watch.onState));
+                    if (r.broken()) {
+                        throw broken(r.why());
+                    }
+                    if (mine != null) {
+                        leave(mine); // came after the last arrival of a generation that has ended
+                        mine = null;
+                    }
+                    Record now = r;
+                    made = space.blocking(what("arrive"), () -> arrive(now, st.getVersion()));
                 }
-                if (mine != null) {
-                    leave(mine); // came after the last arrival of a generation that has ended
-                    mine = null;
-                }
-                String made = space.blocking(what("arrive"), () -> arrive(r, st.getVersion()));
                 if (made == null) {
                     continue; // the state changed first
                 }
@@ -254,10 +277,10 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
                 if (index < parties) {
                     counted = true;
                     return index == parties - 1 ? open(r, st.getVersion(), index)
-                            : waitOpen(r.generation(), index, deadline, watch);
+                            : waitOpen(r.generation(), index, !watched, deadline, watch);
                 }
                 // came after the last arrival: waits for the generation to end, then arrives in the next
-                watchUntilEnd(r.generation(), false, deadline, watch);
+                watchUntilEnd(r.generation(), !watched, deadline, watch);
             }
         } catch (InterruptedException e) {
             if (counted) {
@@ -300,6 +323,14 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
                 }
             }
         }
+    }
+
+    /** Sends a read of the state setting {@code watch}, without waiting: the version it saw, -1 when it failed. */
+    private CompletableFuture<Integer> readAhead(Watcher watch) throws Exception {
+        CompletableFuture<Integer> seen = new CompletableFuture<>();
+        space.zk().getData(ManagerClient.ROOT + state, watch,
+                (rc, at, context, data, stat) -> seen.complete(rc == KeeperException.Code.OK.intValue() ? stat.getVersion() : -1), null);
+        return seen;
     }
 
     /** This session's node carrying {@code me} in {@code into}, or null. */
@@ -397,6 +428,7 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
             throw e;
         }
         if (opened) {
+            known = new Known(r.next(true), version + 1);
             return index;
         }
         // the state changed: only a break or a reset can have changed it since this party arrived
@@ -423,9 +455,9 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
     }
 
     /** A party that is not the last: waits for its generation to end (its watch on the state was set as it arrived). */
-    private int waitOpen(long generation, int index, long deadline, Watch watch) throws InterruptedException {
+    private int waitOpen(long generation, int index, boolean readFirst, long deadline, Watch watch) throws InterruptedException {
         try {
-            Record r = watchUntilEnd(generation, false, deadline, watch);
+            Record r = watchUntilEnd(generation, readFirst, deadline, watch);
             if (r.opened(generation)) {
                 return index;
             }
@@ -449,8 +481,10 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
         boolean lookAtFolder = true;
         while (true) {
             if (readState) {
-                Record r = space.blocking(what("read"), () -> read(new Stat(), watch.onState));
+                Stat st = new Stat();
+                Record r = space.blocking(what("read"), () -> read(st, watch.onState));
                 if (r.generation() != generation) {
+                    known = new Known(r, st.getVersion());
                     return r;
                 }
                 if (r.broken()) {
