@@ -40,7 +40,10 @@ import org.apache.zookeeper.data.Stat;
  *       is still the version it read, makes an ephemeral sequential node {@code p<index>} in the
  *       generation's folder carrying who it is. The sequence number ZooKeeper gives is the number
  *       of nodes made (and deleted) in that folder before: while no party died, the arrival index,
- *       told by the same round trip, so arrivals never contend for the state.</li>
+ *       told by the same round trip, so arrivals never contend for the state. An arrival in a JVM
+ *       that saw the last generation end checks the state it saw then, and sends its read (with
+ *       the watch) just before the transaction rather than waiting for it: one round trip for
+ *       both; a state changed since fails the transaction, and the arrival reads and tries again.</li>
  *   <li>The arrival of index parties - 1 is the last. It runs the action (in its own JVM; after
  *       checking the others are alive), then opens in one transaction: the state to generation + 1,
  *       conditional on the version it read (a break or reset meanwhile fails it), with a check that
@@ -63,8 +66,10 @@ import org.apache.zookeeper.data.Stat;
  *       party in it died) breaks it too. So a dead party is noticed its session timeout after its
  *       last word, by any party waiting then or arriving later.</li>
  * </ul>
- * An uncontended round costs each party two round trips to arrive (a read, a transaction) and one
- * to look at the folder; the last arrival's opening is one more, and one write for the state.
+ * A round without an action costs each arrival one round trip (two after a generation its JVM did
+ * not see end) and one write; a waiter then reads the folder (again at each later arrival and
+ * death) and the state once when it moves; the last arrival opens in one more round trip, one
+ * write. Parties never retry for another's arrival, and each deletes its node without waiting.
  * Thread-safe.
  */
 final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncBarrier {
@@ -256,7 +261,8 @@ final class RemoteBarrier extends RemotePrimitive<BarrierState> implements SyncB
                     st.setVersion(k.version());
                     CompletableFuture<Integer> reading = space.blocking(what("read"), () -> readAhead(watch.onState));
                     made = space.blocking(what("arrive"), () -> arrive(k.record(), k.version()));
-                    watched = space.blocking(what("read"), reading::get) == k.version();
+                    // its answer came before the arrival's (one session's answers come in order); join, not get: an interrupt here would lose track of the node made
+                    watched = reading.join() == k.version();
                 } else {
                     r = space.blocking(what("read"), () -> read(st, watch.onState));
                     if (r.broken()) {
