@@ -14,6 +14,8 @@ import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.framework.state.ConnectionStateListener;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Op;
+import org.apache.zookeeper.OpResult;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
 
@@ -196,22 +198,65 @@ final class Space {
         } catch (KeeperException.BadVersionException another) {
             return false;
         } catch (KeeperException.ConnectionLossException | InterruptedException unknown) {
-            boolean interrupted = unknown instanceof InterruptedException;
-            try {
-                Stat st = new Stat();
-                byte[] now = calmly("read " + path, () -> curator.getData().storingStatIn(st).forPath(path));
-                if (st.getVersion() == version) {
-                    return false;
-                }
-                if (st.getVersion() == version + 1 && Arrays.equals(now, data)) {
-                    return true;
-                }
-                throw new IllegalStateException("the answer to a write of " + path + " at " + client.address()
-                        + " was lost and others wrote since: the server may or may not have applied it", unknown);
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+            return applied(path, version, data, unknown);
+        }
+    }
+
+    /**
+     * As {@link #writeIf}, with {@code more} operations in the same transaction: all apply or none.
+     * False when {@code path} was no longer at {@code version}; a failure of one of {@code more} is
+     * thrown as ZooKeeper's {@link KeeperException}, whose {@link #failedOp} names the operation.
+     * The outcome of a lost answer is told as {@link #writeIf} tells it, by the write to {@code path}.
+     */
+    boolean commitIf(String path, int version, byte[] data, List<Op> more) throws Exception {
+        List<Op> ops = new ArrayList<>(more.size() + 1);
+        ops.add(Op.setData(ManagerClient.ROOT + path, data, version));
+        ops.addAll(more);
+        try {
+            zk().multi(ops);
+            return true;
+        } catch (KeeperException.BadVersionException another) {
+            if (failedOp(another) == 0) {
+                return false;
+            }
+            throw another;
+        } catch (KeeperException.ConnectionLossException | InterruptedException unknown) {
+            return applied(path, version, data, unknown);
+        }
+    }
+
+    /** The index of the operation that failed a transaction, -1 when the answer does not say. */
+    static int failedOp(KeeperException e) {
+        List<OpResult> results = e.getResults();
+        for (int i = 0; results != null && i < results.size(); i++) {
+            if (results.get(i) instanceof OpResult.ErrorResult err && err.getErr() != KeeperException.Code.OK.intValue()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether a write of {@code data} to {@code path} at {@code version}, whose answer was lost
+     * ({@code unknown}), was applied: the node still at {@code version}, it was not; one version on
+     * and holding {@code data}, it was; anything else cannot be told. An interrupt is kept for later.
+     */
+    private boolean applied(String path, int version, byte[] data, Exception unknown) {
+        boolean interrupted = unknown instanceof InterruptedException;
+        try {
+            Stat st = new Stat();
+            byte[] now = calmly("read " + path, () -> curator.getData().storingStatIn(st).forPath(path));
+            if (st.getVersion() == version) {
+                return false;
+            }
+            if (st.getVersion() == version + 1 && Arrays.equals(now, data)) {
+                return true;
+            }
+            throw new IllegalStateException("the answer to a write of " + path + " at " + client.address()
+                    + " was lost and others wrote since: the server may or may not have applied it", unknown);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
