@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * takes a free one: {@link #address()} tells which). Its data (snapshots and transaction log) is
  * state, kept in {@code directory/data} across runs; {@link #close()} stops the server and leaves
  * that directory, with no file of its own beside it (the configuration file the embedded API
- * writes is removed as soon as it has been read).
+ * writes is removed as soon as it has been read). One manager at a time runs on a data directory:
+ * it holds {@link DataDirectoryLock} there while it runs, and a second start on it is refused
+ * before anything there is read or changed.
  *
  * <p><b>JVM-wide effects.</b> ZooKeeper's server reads its security settings from system
  * properties. Starting a manager sets, for the whole JVM and for good:
@@ -84,12 +86,15 @@ public final class ManagerServer implements AutoCloseable {
     private final InetSocketAddress address;
     private final String section;
     private final Options options;
+    private final DataDirectoryLock lock;
 
-    private ManagerServer(ZooKeeperServerEmbedded server, InetSocketAddress address, String section, Options options) {
+    private ManagerServer(ZooKeeperServerEmbedded server, InetSocketAddress address, String section, Options options,
+                          DataDirectoryLock lock) {
         this.server = server;
         this.address = address;
         this.section = section;
         this.options = options;
+        this.lock = lock;
     }
 
     /**
@@ -147,17 +152,23 @@ public final class ManagerServer implements AutoCloseable {
      * As {@link #start(InetSocketAddress, Path, ManagerKey)}, with a tick and TLS as
      * {@code options} say. With TLS the address speaks only TLS: a plain client gets no session.
      *
-     * @throws ProblemException {@link ProblemCode#MANAGER_TLS_BAD} when the TLS settings name no readable key store
+     * @throws ProblemException {@link ProblemCode#MANAGER_TLS_BAD} when the TLS settings name no readable key store;
+     *                          {@link ProblemCode#MANAGER_DATA_IN_USE} when another manager runs on {@code directory}
+     *                          (nothing there is touched)
      */
     public static ManagerServer start(InetSocketAddress listen, Path directory, ManagerKey key, Options options) {
         String where = hostPort(listen);
         Path keyStore = options.tls() == null ? null : options.tls().serverKeyStore();
         checkFree(listen, where);
         String section = SaslSections.addServer(key);
+        DataDirectoryLock lock = null;
         try {
             synchronized (STARTING) {
                 prepareJvm(section);
                 createOwnerOnly(directory);
+                Path data = directory.resolve("data");
+                createOwnerOnly(data);
+                lock = DataDirectoryLock.take(data); // before ZooKeeper reads, writes or purges a file there
                 Set<Path> before = configFiles(directory);
                 Properties p = new Properties();
                 String port = options.tls() == null ? "clientPort" : "secureClientPort";
@@ -173,7 +184,7 @@ public final class ManagerServer implements AutoCloseable {
                 // hundreds of MB an hour that nothing reads again (docs/FLEET.md).
                 p.setProperty("autopurge.purgeInterval", "1");
                 p.setProperty("autopurge.snapRetainCount", "3");
-                p.setProperty("dataDir", directory.resolve("data").toAbsolutePath().toString());
+                p.setProperty("dataDir", data.toAbsolutePath().toString());
                 ZooKeeperServerEmbedded server = ZooKeeperServerEmbedded.builder()
                         .baseDir(directory).configuration(p).exitHandler(ExitHandler.LOG_ONLY).build();
                 removeNew(directory, before); // read by build(); it would pile up, one per start
@@ -182,12 +193,14 @@ public final class ManagerServer implements AutoCloseable {
                 InetSocketAddress at = new InetSocketAddress(listen.getAddress(), bound);
                 LOG.info("manager listening on {}{}, tick {} ms, data in {}", hostPort(at), options.tls() == null ? "" : " (TLS only)",
                         options.tick().toMillis(), directory);
-                return new ManagerServer(server, at, section, options);
+                return new ManagerServer(server, at, section, options, lock);
             }
-        } catch (ProblemFailure e) {
+        } catch (ProblemFailure | ProblemException e) {
+            release(lock);
             SaslSections.remove(section);
             throw e;
         } catch (Exception e) {
+            release(lock);
             SaslSections.remove(section);
             LOG.warn("manager at {} did not start", where, e);
             throw new ProblemFailure(Problem.of(ProblemCode.MANAGER_NOT_STARTED, where, String.valueOf(e.getMessage())));
@@ -241,14 +254,26 @@ public final class ManagerServer implements AutoCloseable {
         return hostPort(address);
     }
 
-    /** Stops the server (its clients' sessions end with it); the data directory stays. */
+    /** Stops the server (its clients' sessions end with it); the data directory stays, free for the next manager. */
     @Override
     public void close() {
         try {
             server.close();
         } finally {
+            release(lock);
             SaslSections.remove(section);
             LOG.info("manager on {} stopped", connectString());
+        }
+    }
+
+    private static void release(DataDirectoryLock lock) {
+        if (lock == null) {
+            return;
+        }
+        try {
+            lock.close();
+        } catch (IOException e) {
+            LOG.warn("could not release the manager's data directory lock", e);
         }
     }
 
