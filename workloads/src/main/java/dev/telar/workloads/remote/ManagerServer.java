@@ -17,6 +17,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.zookeeper.common.ClientX509Util;
@@ -38,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * that directory, with no file of its own beside it (the configuration file the embedded API
  * writes is removed as soon as it has been read). One manager at a time runs on a data directory:
  * it holds {@link DataDirectoryLock} there while it runs, and a second start on it is refused
- * before anything there is read or changed.
+ * before anything there is read or changed. Old snapshots and logs are purged at start and hourly
+ * ({@link DataPurge}), logged, never printed.
  *
  * <p><b>JVM-wide effects.</b> ZooKeeper's server reads its security settings from system
  * properties. Starting a manager sets, for the whole JVM and for good:
@@ -82,19 +85,26 @@ public final class ManagerServer implements AutoCloseable {
     private static final String CONFIG_FILE_GLOB = "zookeeper.configuration*.properties";
     private static final Object STARTING = new Object();
 
+    /** How often old snapshots and logs go: a fleet at 1 Hz writes hundreds of MB an hour that nothing reads again (docs/FLEET.md). */
+    static final Duration PURGE_EVERY = Duration.ofHours(1);
+    /** Snapshots each purge keeps. */
+    static final int SNAPSHOTS_KEPT = 3;
+
     private final ZooKeeperServerEmbedded server;
     private final InetSocketAddress address;
     private final String section;
     private final Options options;
     private final DataDirectoryLock lock;
+    private final ScheduledExecutorService purger;
 
     private ManagerServer(ZooKeeperServerEmbedded server, InetSocketAddress address, String section, Options options,
-                          DataDirectoryLock lock) {
+                          DataDirectoryLock lock, ScheduledExecutorService purger) {
         this.server = server;
         this.address = address;
         this.section = section;
         this.options = options;
         this.lock = lock;
+        this.purger = purger;
     }
 
     /**
@@ -180,10 +190,8 @@ public final class ManagerServer implements AutoCloseable {
                 p.setProperty("tickTime", Long.toString(options.tick().toMillis()));
                 p.setProperty("maxSessionTimeout", Long.toString(MAX_SESSION.toMillis()));
                 p.setProperty("maxClientCnxns", Integer.toString(MAX_SESSIONS_PER_ADDRESS));
-                // Old snapshots and logs go every hour, keeping three: a fleet at 1 Hz writes
-                // hundreds of MB an hour that nothing reads again (docs/FLEET.md).
-                p.setProperty("autopurge.purgeInterval", "1");
-                p.setProperty("autopurge.snapRetainCount", "3");
+                // ZooKeeper's own purge (autopurge.*) stays off: it prints every file it removes
+                // to System.out, the user's terminal. DataPurge does the same quietly.
                 p.setProperty("dataDir", data.toAbsolutePath().toString());
                 ZooKeeperServerEmbedded server = ZooKeeperServerEmbedded.builder()
                         .baseDir(directory).configuration(p).exitHandler(ExitHandler.LOG_ONLY).build();
@@ -193,7 +201,7 @@ public final class ManagerServer implements AutoCloseable {
                 InetSocketAddress at = new InetSocketAddress(listen.getAddress(), bound);
                 LOG.info("manager listening on {}{}, tick {} ms, data in {}", hostPort(at), options.tls() == null ? "" : " (TLS only)",
                         options.tick().toMillis(), directory);
-                return new ManagerServer(server, at, section, options, lock);
+                return new ManagerServer(server, at, section, options, lock, startPurger(data));
             }
         } catch (ProblemFailure | ProblemException e) {
             release(lock);
@@ -257,6 +265,7 @@ public final class ManagerServer implements AutoCloseable {
     /** Stops the server (its clients' sessions end with it); the data directory stays, free for the next manager. */
     @Override
     public void close() {
+        purger.shutdownNow();
         try {
             server.close();
         } finally {
@@ -264,6 +273,23 @@ public final class ManagerServer implements AutoCloseable {
             SaslSections.remove(section);
             LOG.info("manager on {} stopped", connectString());
         }
+    }
+
+    /** Purges {@code data} now (as ZooKeeper's autopurge did at each start) and every {@link #PURGE_EVERY}, on a daemon thread. */
+    private static ScheduledExecutorService startPurger(Path data) {
+        ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "telar-manager-purge");
+            t.setDaemon(true);
+            return t;
+        });
+        purger.scheduleAtFixedRate(() -> {
+            try {
+                DataPurge.purge(data, SNAPSHOTS_KEPT);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("manager purge of {} failed; the next one tries again", data, e);
+            }
+        }, 0, PURGE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        return purger;
     }
 
     private static void release(DataDirectoryLock lock) {
