@@ -63,19 +63,26 @@ class AgentCommandTest {
                 "XDG_STATE_HOME", tmp.resolve("state").toString(), "LANG", "en_US.UTF-8")), args);
     }
 
+    /** Telar with {@code args} then this test's manager and key file, in a JVM of its own, in this test's directories. */
+    private ProcessBuilder agentProcess(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--manager", server.connectString(), "--key-file", keyFile.toString()));
+        ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.cli.Telar", all));
+        pb.environment().put("XDG_STATE_HOME", tmp.resolve("state").toString());
+        pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());
+        pb.environment().put("LANG", "en_US.UTF-8");
+        pb.environment().remove(ManagerKey.VARIABLE);
+        return pb;
+    }
+
     private CliTest.Run fleet() {
         return cli("fleet", "--json", "--manager", server.connectString(), "--key-file", keyFile.toString());
     }
 
     @Test
     void anAgentProcessIsListedByFleetJsonUntilSigtermThenLeavesNoHost() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.cli.Telar",
-                // no --interval: the refresh setting is the agent's interval
-                List.of("--refresh", "0.5", "agent", "--manager", server.connectString(), "--key-file", keyFile.toString(), "--name", "node-a")));
-        pb.environment().put("XDG_STATE_HOME", tmp.resolve("state").toString());
-        pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());
-        pb.environment().put("LANG", "en_US.UTF-8");
-        pb.environment().remove(ManagerKey.VARIABLE);
+        // no --interval: the refresh setting is the agent's interval
+        ProcessBuilder pb = agentProcess("--refresh", "0.5", "agent", "--name", "node-a");
         // The agent's own runtime directory: its jobs/ holds the status file of a "lab" (this JVM) written below.
         Path runtime = Files.createDirectory(tmp.resolve("runtime"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         pb.environment().put("XDG_RUNTIME_DIR", runtime.toString());
@@ -138,12 +145,7 @@ class AgentCommandTest {
     void anAgentSaysItWaitsForATakenNameThenTellsALostAndRegainedManager() throws Exception {
         InetSocketAddress at = server.address();
         ManagerKey key = ManagerKey.read(keyFile);
-        ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.cli.Telar",
-                List.of("agent", "--interval", "0.5", "--manager", server.connectString(), "--key-file", keyFile.toString(), "--name", "twin")));
-        pb.environment().put("XDG_STATE_HOME", tmp.resolve("state").toString());
-        pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());
-        pb.environment().put("LANG", "en_US.UTF-8");
-        pb.environment().remove(ManagerKey.VARIABLE);
+        ProcessBuilder pb = agentProcess("agent", "--interval", "0.5", "--name", "twin");
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         try (ManagerClient holder = ManagerClient.connect(server.connectString(), key, Duration.ofSeconds(10))) {
             FleetAgent first = FleetAgent.start(holder, "twin", Duration.ofMillis(500), () -> new HostSummary("twin", 4321,

@@ -54,22 +54,10 @@ class ManagerServeCommandTest {
     @Timeout(90)
     void servesHoldersOfTheKeyUntilSigtermAndExitsZero() throws Exception {
         Path state = tmp.resolve("state");
-        ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.cli.Telar",
-                List.of("manager", "serve", "--listen", "127.0.0.1:0")));
-        pb.environment().put("XDG_STATE_HOME", state.toString());
-        pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());
-        pb.environment().remove(ManagerKey.VARIABLE);
-        pb.environment().put("LANG", "en_US.UTF-8");
-        Process p = pb.start();
+        Process p = serveProcess(state);
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            String line = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).get(40, TimeUnit.SECONDS);
+            String line = firstLine(out);
             Matcher m = LISTENING.matcher(String.valueOf(line));
             if (line == null) {
                 assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -129,22 +117,10 @@ class ManagerServeCommandTest {
             }
         }
         assertThat(snapshots(logs)).hasSizeGreaterThanOrEqualTo(3);
-        ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.cli.Telar",
-                List.of("manager", "serve", "--listen", "127.0.0.1:0")));
-        pb.environment().put("XDG_STATE_HOME", state.toString());
-        pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());
-        pb.environment().remove(ManagerKey.VARIABLE);
-        pb.environment().put("LANG", "en_US.UTF-8");
-        Process p = pb.start();
+        Process p = serveProcess(state);
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            String first = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).get(40, TimeUnit.SECONDS);
+            String first = firstLine(out);
             assertThat(LISTENING.matcher(String.valueOf(first)).matches()).as(first).isTrue();
             CompletableFuture<List<String>> rest = CompletableFuture.supplyAsync(() -> out.lines().collect(Collectors.toList()));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -171,6 +147,28 @@ class ManagerServeCommandTest {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    /** {@code telar manager serve --listen 127.0.0.1:0} as a real process with {@code state} as its XDG_STATE_HOME. */
+    private Process serveProcess(Path state) throws java.io.IOException {
+        ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.cli.Telar",
+                List.of("manager", "serve", "--listen", "127.0.0.1:0")));
+        pb.environment().put("XDG_STATE_HOME", state.toString());
+        pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());
+        pb.environment().remove(ManagerKey.VARIABLE);
+        pb.environment().put("LANG", "en_US.UTF-8");
+        return pb.start();
+    }
+
+    /** The first line, waiting at most 40 s; null at the end of the output. */
+    private static String firstLine(BufferedReader out) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(40, TimeUnit.SECONDS);
     }
 
     private static List<String> snapshots(Path logs) throws java.io.IOException {
