@@ -28,7 +28,10 @@ import picocli.CommandLine.Spec;
  * {@code telar agent [--manager ADDR] [--key-file PATH] [--name NAME] [--interval SECONDS]}:
  * publishes this host's summary (cores, load, memory, busiest processes, Telar's processes) to the
  * manager's fleet every interval (by default the settings' refresh interval) until Ctrl-C,
- * SIGTERM or SIGHUP, then deletes its node and exits 0. Prints one line at the start. A bad
+ * SIGTERM or SIGHUP, then deletes its node and exits 0. Prints one line when it first publishes;
+ * when the name is held by another live agent, one line saying it waits (with that agent's pid)
+ * and the publishing line once it takes the name; one line when the manager stops answering and
+ * one when it answers again, nothing else. A bad
  * option, manager address or key, or a manager that refuses the key: one line, exit 2. No manager
  * answering: one line, exit 1.
  */
@@ -80,12 +83,34 @@ public final class AgentCommand implements Callable<Integer> {
             probe.sample(p -> false); // loads are measured between two samples: the first publish has an interval behind it
             // The jobs this user's lab engines run, from their status files in Telar's own place.
             Path jobs = JobStatusFile.defaultDirectory(System.getenv());
+            PrintWriter out = spec.commandLine().getOut();
+            String address = target.address();
+            String every = seconds(intervalSeconds);
+            // One line per change a person should know of; the log has the details.
+            FleetAgent.Events told = new FleetAgent.Events() {
+                @Override
+                public void publishing() {
+                    say(out, texts.format("cli.agent.publishing", host, address, every));
+                }
+
+                @Override
+                public void nameTaken(int holderPid) {
+                    say(out, texts.format("cli.agent.waiting", host, holderPid < 0 ? "?" : Integer.toString(holderPid), address));
+                }
+
+                @Override
+                public void linkLost() {
+                    say(out, texts.format("cli.agent.lost", address, every));
+                }
+
+                @Override
+                public void linkBack() {
+                    say(out, texts.format("cli.agent.back", address));
+                }
+            };
             FleetAgent agent = FleetAgent.start(client, host, Duration.ofNanos(Math.round(intervalSeconds * 1e9)),
-                    () -> SummaryMaker.of(probe.sample(p -> false), host, pid, SummaryMaker.DEFAULT_TOP, JobStatusFile.readLive(jobs)));
+                    () -> SummaryMaker.of(probe.sample(p -> false), host, pid, SummaryMaker.DEFAULT_TOP, JobStatusFile.readLive(jobs)), told);
             try {
-                PrintWriter out = spec.commandLine().getOut();
-                out.println(texts.format("cli.agent.publishing", host, target.address(), seconds(intervalSeconds)));
-                out.flush();
                 stop.await();
             } finally {
                 agent.close();
@@ -96,6 +121,13 @@ public final class AgentCommand implements Callable<Integer> {
             return told.exit();
         } finally {
             restore.forEach(Runnable::run);
+        }
+    }
+
+    private static void say(PrintWriter out, String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
         }
     }
 

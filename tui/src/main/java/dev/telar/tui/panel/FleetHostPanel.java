@@ -44,8 +44,9 @@ public final class FleetHostPanel implements Panel {
         FleetRow r = s.openRow().get();
         HostSummary h = r.latest();
         long now = FleetPanel.now(s.fleet(), snap);
-        String state = r.live() ? t.format("fleet.host.live", FleetPanel.age(r.ageMillis(now)))
-                : t.format("fleet.host.gone", FleetPanel.age(now - r.goneAtMillis()));
+        String state = !r.live() ? t.format("fleet.host.gone", FleetPanel.age(now - r.goneAtMillis()))
+                : s.fleet().reachable() ? t.format("fleet.host.live", FleetPanel.age(r.ageMillis(now)))
+                : t.format("fleet.host.unknown", FleetPanel.age(now - s.fleet().lostAtMillis()), FleetPanel.age(r.ageMillis(now)));
         TitleRow.draw(g, p, 0, width, " " + t.format("fleet.host.title", name), state, 1, false);
         double[] avg = h.loadAverage();
         p.plain(g);

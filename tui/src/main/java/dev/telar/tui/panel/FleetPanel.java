@@ -19,7 +19,9 @@ import java.util.Locale;
  * The fleet view's list: a title with how many hosts are live and gone, then one row per host:
  * name, live (and how long since its last summary) or gone (and since when), 1-minute load,
  * memory used of total, a mini bar per core (one glyph each, its height the core's load), the
- * busiest process and, when it fits, the kind of job the host's lab runs. Without a manager, connecting, or refused: one line saying so. Draws from the
+ * busiest process and, when it fits, the kind of job the host's lab runs. Without a manager, connecting, or refused: one line saying so.
+ * With the link to the manager lost, the title says for how long and no host is called live: each
+ * shows when it was last heard. Draws from the
  * {@link FleetState} only; times are by this machine's clock, against the newest sample's time.
  */
 public final class FleetPanel implements Panel {
@@ -42,7 +44,11 @@ public final class FleetPanel implements Panel {
             return LaidOut.NOTHING;
         }
         long live = fleet.liveCount();
-        TitleRow.draw(g, p, 0, width, " " + t.get("fleet.title"), t.format("fleet.count", live, fleet.rows().size() - live), 1, false);
+        long now = now(fleet, snap);
+        // With the manager lost nothing new is heard: no host can be called live, and the title says since when.
+        String count = fleet.reachable() ? t.format("fleet.count", live, fleet.rows().size() - live)
+                : t.format("fleet.lost", age(now - fleet.lostAtMillis()), live);
+        TitleRow.draw(g, p, 0, width, " " + t.get("fleet.title"), count, 1, false);
         String message = message(s, t);
         if (message != null) {
             p.plain(g);
@@ -54,13 +60,12 @@ public final class FleetPanel implements Panel {
         }
         p.bar(g);
         g.putString(0, 1, Units.fit(t.get("fleet.head"), width));
-        long now = now(fleet, snap);
         int rows = Math.min(fleet.rows().size(), area.height() - 2);
         // Keep the selected row in sight: the list scrolls by whole pages.
         int first = rows <= 0 ? 0 : s.selected() / rows * rows;
         for (int i = 0; i < rows && first + i < fleet.rows().size(); i++) {
             int index = first + i;
-            drawRow(g, p, t, 2 + i, width, fleet.rows().get(index), now, index == s.selected());
+            drawRow(g, p, t, 2 + i, width, fleet.rows().get(index), now, fleet.reachable(), index == s.selected());
         }
         return LaidOut.NOTHING;
     }
@@ -79,7 +84,8 @@ public final class FleetPanel implements Panel {
         }
     }
 
-    private static void drawRow(Canvas g, Palette p, Texts t, int row, int width, FleetRow r, long now, boolean selected) {
+    private static void drawRow(Canvas g, Palette p, Texts t, int row, int width, FleetRow r, long now, boolean reachable,
+                                boolean selected) {
         HostSummary h = r.latest();
         if (selected) {
             p.selected(g);
@@ -89,13 +95,13 @@ public final class FleetPanel implements Panel {
         }
         g.putString(0, row, Units.fit(h.host(), STATE_COLUMN - 1));
         if (!selected) {
-            if (r.live()) {
+            if (r.live() && reachable) {
                 p.plain(g);
             } else {
                 p.warning(g);
             }
         }
-        g.putString(STATE_COLUMN, row, Units.fit(state(r, now, t), LOAD_COLUMN - STATE_COLUMN - 1));
+        g.putString(STATE_COLUMN, row, Units.fit(state(r, now, reachable, t), LOAD_COLUMN - STATE_COLUMN - 1));
         if (!selected) {
             p.plain(g);
         }
@@ -127,9 +133,12 @@ public final class FleetPanel implements Panel {
         }
     }
 
-    /** "live 1s" or "gone 12s ago", by the watcher's clock. */
-    static String state(FleetRow r, long now, Texts t) {
-        return r.live() ? t.format("fleet.live", age(r.ageMillis(now))) : t.format("fleet.gone", age(now - r.goneAtMillis()));
+    /** "live 1s", "gone 12s ago", or "heard 65s ago" for a host live when the manager was lost; by the watcher's clock. */
+    static String state(FleetRow r, long now, boolean reachable, Texts t) {
+        if (!r.live()) {
+            return t.format("fleet.gone", age(now - r.goneAtMillis()));
+        }
+        return t.format(reachable ? "fleet.live" : "fleet.unknown", age(r.ageMillis(now)));
     }
 
     /** The time shown as "now": the newest of the fleet's and the sample's, so ages move on with every sample. */

@@ -14,6 +14,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.telar.workloads.remote.fleet.HostSummary;
+import dev.telar.workloads.remote.fleet.FleetAgent;
+import dev.telar.workloads.remote.ManagerClient;
+import java.io.InputStreamReader;
+import java.io.BufferedReader;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,19 +63,26 @@ class AgentCommandTest {
                 "XDG_STATE_HOME", tmp.resolve("state").toString(), "LANG", "en_US.UTF-8")), args);
     }
 
+    /** Telar with {@code args} then this test's manager and key file, in a JVM of its own, in this test's directories. */
+    private ProcessBuilder agentProcess(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--manager", server.connectString(), "--key-file", keyFile.toString()));
+        ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.cli.Telar", all));
+        pb.environment().put("XDG_STATE_HOME", tmp.resolve("state").toString());
+        pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());
+        pb.environment().put("LANG", "en_US.UTF-8");
+        pb.environment().remove(ManagerKey.VARIABLE);
+        return pb;
+    }
+
     private CliTest.Run fleet() {
         return cli("fleet", "--json", "--manager", server.connectString(), "--key-file", keyFile.toString());
     }
 
     @Test
     void anAgentProcessIsListedByFleetJsonUntilSigtermThenLeavesNoHost() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.cli.Telar",
-                // no --interval: the refresh setting is the agent's interval
-                List.of("--refresh", "0.5", "agent", "--manager", server.connectString(), "--key-file", keyFile.toString(), "--name", "node-a")));
-        pb.environment().put("XDG_STATE_HOME", tmp.resolve("state").toString());
-        pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());
-        pb.environment().put("LANG", "en_US.UTF-8");
-        pb.environment().remove(ManagerKey.VARIABLE);
+        // no --interval: the refresh setting is the agent's interval
+        ProcessBuilder pb = agentProcess("--refresh", "0.5", "agent", "--name", "node-a");
         // The agent's own runtime directory: its jobs/ holds the status file of a "lab" (this JVM) written below.
         Path runtime = Files.createDirectory(tmp.resolve("runtime"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         pb.environment().put("XDG_RUNTIME_DIR", runtime.toString());
@@ -120,6 +134,46 @@ class AgentCommandTest {
         CliTest.Run after = fleet();
         assertThat(after.code()).isZero();
         assertThat(new ObjectMapper().readTree(after.out()).get("hosts")).isEmpty();
+    }
+
+    /**
+     * A real agent process started with a name another agent (in this JVM) publishes: it says it
+     * waits, naming that agent's pid, and says it publishes once the name is free. The manager
+     * then stops and starts again on the same port: one line for each, and nothing else.
+     */
+    @Test
+    void anAgentSaysItWaitsForATakenNameThenTellsALostAndRegainedManager() throws Exception {
+        InetSocketAddress at = server.address();
+        ManagerKey key = ManagerKey.read(keyFile);
+        ProcessBuilder pb = agentProcess("agent", "--interval", "0.5", "--name", "twin");
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        try (ManagerClient holder = ManagerClient.connect(server.connectString(), key, Duration.ofSeconds(10))) {
+            FleetAgent first = FleetAgent.start(holder, "twin", Duration.ofMillis(500), () -> new HostSummary("twin", 4321,
+                    System.currentTimeMillis(), new double[] {0.5}, new double[] {0.1, 0.1, 0.1}, 1L << 30, 2L << 30, List.of(), List.of()));
+            Process p = pb.start();
+            started.add(p);
+            Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
+                    .lines().forEach(lines::add));
+            reader.setDaemon(true);
+            reader.start();
+            String address = server.connectString();
+            assertThat(lines.poll(40, TimeUnit.SECONDS)).isEqualTo("agent waiting: the name twin is taken by another agent (pid 4321) at "
+                    + address + "; it publishes once that one ends");
+            first.close();
+            assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo("agent publishing twin to " + address + " every 0.5 s");
+
+            server.close();
+            server = null;
+            assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo("agent lost the manager at " + address + "; trying again every 0.5 s");
+            server = ManagerServer.start(at, ManagerServer.defaultDirectory(tmp.resolve("state")), key);
+            assertThat(lines.poll(20, TimeUnit.SECONDS)).isEqualTo("agent reaches the manager at " + address + " again");
+            p.toHandle().destroy();
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+            reader.join(5_000);
+            assertThat(lines).isEmpty();
+            assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+        }
     }
 
     @Test

@@ -10,6 +10,9 @@ import dev.telar.workloads.problem.ProblemException;
 import dev.telar.workloads.proc.JvmCommand;
 import dev.telar.workloads.remote.ManagerClient;
 import dev.telar.workloads.remote.ManagerKey;
+import dev.telar.workloads.remote.ManagerServer;
+import dev.telar.tui.cli.CliTest.Run;
+import java.net.InetSocketAddress;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -51,22 +54,10 @@ class ManagerServeCommandTest {
     @Timeout(90)
     void servesHoldersOfTheKeyUntilSigtermAndExitsZero() throws Exception {
         Path state = tmp.resolve("state");
-        ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.cli.Telar",
-                List.of("manager", "serve", "--listen", "127.0.0.1:0")));
-        pb.environment().put("XDG_STATE_HOME", state.toString());
-        pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());
-        pb.environment().remove(ManagerKey.VARIABLE);
-        pb.environment().put("LANG", "en_US.UTF-8");
-        Process p = pb.start();
+        Process p = serveProcess(state);
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            String line = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).get(40, TimeUnit.SECONDS);
+            String line = firstLine(out);
             Matcher m = LISTENING.matcher(String.valueOf(line));
             if (line == null) {
                 assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -97,8 +88,107 @@ class ManagerServeCommandTest {
             try (Stream<Path> files = Files.list(state.resolve("telar").resolve("manager"))) {
                 assertThat(files.map(f -> f.getFileName().toString()).collect(Collectors.toList())).containsExactly("data");
             }
+            try (Stream<Path> files = Files.list(state.resolve("telar").resolve("manager").resolve("data"))) {
+                assertThat(files.map(f -> f.getFileName().toString()).sorted().collect(Collectors.toList()))
+                        .containsExactly("telar-manager.lock", "version-2");
+            }
         } finally {
             p.destroyForcibly();
+        }
+    }
+
+    /**
+     * A data directory with old snapshots (four earlier managers' starts): the real process prints
+     * its one line and nothing of ZooKeeper's purge, which still leaves three snapshots. A second
+     * manager on the same state directory, on another port, is refused in one line naming the
+     * first one's pid, exit 2, and every file of the first is still there, unchanged.
+     */
+    @Test
+    @Timeout(90)
+    void purgesQuietlyAndASecondManagerOnItsDataIsRefusedTouchingNothing() throws Exception {
+        Path state = tmp.resolve("state");
+        Path directory = ManagerServer.defaultDirectory(state.resolve("telar"));
+        Path logs = directory.resolve("data").resolve("version-2");
+        ManagerKey key = ManagerKey.readOrCreate(ManagerKey.defaultFile(state.resolve("telar")));
+        for (int i = 0; i < 4; i++) { // every start writes a snapshot
+            try (ManagerServer earlier = ManagerServer.start(new InetSocketAddress("127.0.0.1", 0), directory, key);
+                 ManagerClient client = ManagerClient.connect(earlier.connectString(), key, Duration.ofSeconds(10))) {
+                client.curator().create().creatingParentsIfNeeded().forPath("/cli/old-" + i, new byte[] {1});
+            }
+        }
+        assertThat(snapshots(logs)).hasSizeGreaterThanOrEqualTo(3);
+        Process p = serveProcess(state);
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String first = firstLine(out);
+            assertThat(LISTENING.matcher(String.valueOf(first)).matches()).as(first).isTrue();
+            CompletableFuture<List<String>> rest = CompletableFuture.supplyAsync(() -> out.lines().collect(Collectors.toList()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (snapshots(logs).size() != 3) { // the purge at start runs beside the server
+                assertThat(System.nanoTime()).as("purged to three snapshots: %s", snapshots(logs)).isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            Map<String, Long> before = sizes(logs);
+
+            Run second = CompletableFuture.supplyAsync(() -> serve("--listen", "127.0.0.1:0")).get(20, TimeUnit.SECONDS);
+            CliTest.assertOneUsageLine(second, "the manager data directory " + directory.resolve("data"),
+                    "is in use by another manager (pid " + p.pid() + ")");
+            assertThat(sizes(logs)).isEqualTo(before);
+
+            p.toHandle().destroy();
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+            assertThat(rest.get(10, TimeUnit.SECONDS)).isEmpty(); // nothing after the one line
+            assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+            // the directory is free again once the first one is gone
+            try (ManagerServer next = ManagerServer.start(new InetSocketAddress("127.0.0.1", 0), directory, key)) {
+                assertThat(next.address().getPort()).isPositive();
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** {@code telar manager serve --listen 127.0.0.1:0} as a real process with {@code state} as its XDG_STATE_HOME. */
+    private Process serveProcess(Path state) throws java.io.IOException {
+        ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of(), "dev.telar.tui.cli.Telar",
+                List.of("manager", "serve", "--listen", "127.0.0.1:0")));
+        pb.environment().put("XDG_STATE_HOME", state.toString());
+        pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());
+        pb.environment().remove(ManagerKey.VARIABLE);
+        pb.environment().put("LANG", "en_US.UTF-8");
+        return pb.start();
+    }
+
+    /** The first line, waiting at most 40 s; null at the end of the output. */
+    private static String firstLine(BufferedReader out) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(40, TimeUnit.SECONDS);
+    }
+
+    private static List<String> snapshots(Path logs) throws java.io.IOException {
+        if (!Files.isDirectory(logs)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(logs)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("snapshot.")).collect(Collectors.toList());
+        }
+    }
+
+    private static Map<String, Long> sizes(Path logs) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(logs)) {
+            return files.collect(Collectors.toMap(f -> f.getFileName().toString(), f -> {
+                try {
+                    return Files.size(f);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
         }
     }
 

@@ -124,6 +124,44 @@ class FleetRenderTest {
         assertThat(vs.text()).contains(" Cannot follow the fleet: manager at 10.0.0.5:2181 refused the key ").contains(" (authentication failed)");
     }
 
+    /** The same two hosts, the manager lost 63 s ago, alpha last heard 65 s ago. */
+    static FleetSnapshot managerLost() {
+        FleetSnapshot known = twoHosts();
+        FleetRow alpha = known.rows().get(0);
+        return new FleetSnapshot(NOW, List.of(new FleetRow(alpha.latest(), NOW - 65_000, FleetRow.LIVE, alpha.updates()),
+                known.rows().get(1)), true, NOW - 63_000);
+    }
+
+    @Test
+    void aLostManagerIsSaidWithSinceWhenAndNoHostIsCalledLiveUntilItIsBack() {
+        VirtualScreen vs = fleetShown(Language.EN);
+        vs.fleet(FleetNews.watching(managerLost()));
+        List<String> rows = vs.rows();
+        int title = vs.rowOf(" Fleet");
+        assertThat(rows.get(title)).isEqualTo(" Fleet" + " ".repeat(35) + "manager unreachable for 63s: 1 unknown ");
+        assertThat(rows.get(title + 2).stripTrailing()).isEqualTo("alpha           heard 65s ago  1.25 3.0G/8.0G    ▁▅█▃ java 188%  [experiment]");
+        assertThat(rows.get(title + 3).stripTrailing()).isEqualTo("beta            gone 12s ago   0.10 1.0G/2.0G    ▂▂ systemd 0%");
+        assertThat(vs.text()).doesNotContain("live");
+        vs.press(KeyType.Enter);
+        assertThat(vs.rows().get(vs.rowOf(" Host alpha")).strip())
+                .isEqualTo("Host alpha" + " ".repeat(17) + "unknown: manager unreachable for 63s, heard 65s ago");
+        vs.press(KeyType.Escape);
+        // back: the same rows read again, live
+        vs.fleet(FleetNews.watching(twoHosts()));
+        assertThat(vs.rows().get(title)).isEqualTo(" Fleet" + " ".repeat(59) + "1 live, 1 gone ");
+        assertThat(vs.text()).contains("alpha           live 1s").doesNotContain("unreachable");
+    }
+
+    @Test
+    void aLostManagerInSpanish() {
+        VirtualScreen vs = fleetShown(Language.ES);
+        vs.fleet(FleetNews.watching(managerLost()));
+        assertThat(vs.text()).contains("manager inalcanzable desde hace 63s: 1 sin estado ")
+                .contains("alpha           oída hace 65s  1.25").doesNotContain("activa");
+        vs.press(KeyType.Enter);
+        assertThat(vs.text()).contains("desconocida: manager inalcanzable desde hace 63s, oída hace 65s");
+    }
+
     @Test
     void theListInSpanish() {
         VirtualScreen vs = fleetShown(Language.ES);

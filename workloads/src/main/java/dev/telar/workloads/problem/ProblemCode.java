@@ -201,7 +201,9 @@ public enum ProblemCode {
     /** The manager could not listen at {@code address}. */
     MANAGER_NOT_STARTED("address", "detail"),
     /** The manager's TLS settings from {@code source} cannot be used, as {@code detail} says. */
-    MANAGER_TLS_BAD("source", "detail");
+    MANAGER_TLS_BAD("source", "detail"),
+    /** The manager's data directory {@code directory} is held by another running manager, process {@code pid} ("?" when unknown). */
+    MANAGER_DATA_IN_USE("directory", "pid");
 
     /** The name of an argument that is an exit status. */
     public static final String EXIT = "exit";

@@ -17,6 +17,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.zookeeper.common.ClientX509Util;
@@ -36,7 +38,10 @@ import org.slf4j.LoggerFactory;
  * takes a free one: {@link #address()} tells which). Its data (snapshots and transaction log) is
  * state, kept in {@code directory/data} across runs; {@link #close()} stops the server and leaves
  * that directory, with no file of its own beside it (the configuration file the embedded API
- * writes is removed as soon as it has been read).
+ * writes is removed as soon as it has been read). One manager at a time runs on a data directory:
+ * it holds {@link DataDirectoryLock} there while it runs, and a second start on it is refused
+ * before anything there is read or changed. Old snapshots and logs are purged at start and hourly
+ * ({@link DataPurge}), logged, never printed.
  *
  * <p><b>JVM-wide effects.</b> ZooKeeper's server reads its security settings from system
  * properties. Starting a manager sets, for the whole JVM and for good:
@@ -80,16 +85,26 @@ public final class ManagerServer implements AutoCloseable {
     private static final String CONFIG_FILE_GLOB = "zookeeper.configuration*.properties";
     private static final Object STARTING = new Object();
 
+    /** How often old snapshots and logs go: a fleet at 1 Hz writes hundreds of MB an hour that nothing reads again (docs/FLEET.md). */
+    static final Duration PURGE_EVERY = Duration.ofHours(1);
+    /** Snapshots each purge keeps. */
+    static final int SNAPSHOTS_KEPT = 3;
+
     private final ZooKeeperServerEmbedded server;
     private final InetSocketAddress address;
     private final String section;
     private final Options options;
+    private final DataDirectoryLock lock;
+    private final ScheduledExecutorService purger;
 
-    private ManagerServer(ZooKeeperServerEmbedded server, InetSocketAddress address, String section, Options options) {
+    private ManagerServer(ZooKeeperServerEmbedded server, InetSocketAddress address, String section, Options options,
+                          DataDirectoryLock lock, ScheduledExecutorService purger) {
         this.server = server;
         this.address = address;
         this.section = section;
         this.options = options;
+        this.lock = lock;
+        this.purger = purger;
     }
 
     /**
@@ -147,17 +162,23 @@ public final class ManagerServer implements AutoCloseable {
      * As {@link #start(InetSocketAddress, Path, ManagerKey)}, with a tick and TLS as
      * {@code options} say. With TLS the address speaks only TLS: a plain client gets no session.
      *
-     * @throws ProblemException {@link ProblemCode#MANAGER_TLS_BAD} when the TLS settings name no readable key store
+     * @throws ProblemException {@link ProblemCode#MANAGER_TLS_BAD} when the TLS settings name no readable key store;
+     *                          {@link ProblemCode#MANAGER_DATA_IN_USE} when another manager runs on {@code directory}
+     *                          (nothing there is touched)
      */
     public static ManagerServer start(InetSocketAddress listen, Path directory, ManagerKey key, Options options) {
         String where = hostPort(listen);
         Path keyStore = options.tls() == null ? null : options.tls().serverKeyStore();
         checkFree(listen, where);
         String section = SaslSections.addServer(key);
+        DataDirectoryLock lock = null;
         try {
             synchronized (STARTING) {
                 prepareJvm(section);
                 createOwnerOnly(directory);
+                Path data = directory.resolve("data");
+                createOwnerOnly(data);
+                lock = DataDirectoryLock.take(data); // before ZooKeeper reads, writes or purges a file there
                 Set<Path> before = configFiles(directory);
                 Properties p = new Properties();
                 String port = options.tls() == null ? "clientPort" : "secureClientPort";
@@ -169,11 +190,9 @@ public final class ManagerServer implements AutoCloseable {
                 p.setProperty("tickTime", Long.toString(options.tick().toMillis()));
                 p.setProperty("maxSessionTimeout", Long.toString(MAX_SESSION.toMillis()));
                 p.setProperty("maxClientCnxns", Integer.toString(MAX_SESSIONS_PER_ADDRESS));
-                // Old snapshots and logs go every hour, keeping three: a fleet at 1 Hz writes
-                // hundreds of MB an hour that nothing reads again (docs/FLEET.md).
-                p.setProperty("autopurge.purgeInterval", "1");
-                p.setProperty("autopurge.snapRetainCount", "3");
-                p.setProperty("dataDir", directory.resolve("data").toAbsolutePath().toString());
+                // ZooKeeper's own purge (autopurge.*) stays off: it prints every file it removes
+                // to System.out, the user's terminal. DataPurge does the same quietly.
+                p.setProperty("dataDir", data.toAbsolutePath().toString());
                 ZooKeeperServerEmbedded server = ZooKeeperServerEmbedded.builder()
                         .baseDir(directory).configuration(p).exitHandler(ExitHandler.LOG_ONLY).build();
                 removeNew(directory, before); // read by build(); it would pile up, one per start
@@ -182,12 +201,14 @@ public final class ManagerServer implements AutoCloseable {
                 InetSocketAddress at = new InetSocketAddress(listen.getAddress(), bound);
                 LOG.info("manager listening on {}{}, tick {} ms, data in {}", hostPort(at), options.tls() == null ? "" : " (TLS only)",
                         options.tick().toMillis(), directory);
-                return new ManagerServer(server, at, section, options);
+                return new ManagerServer(server, at, section, options, lock, startPurger(data));
             }
-        } catch (ProblemFailure e) {
+        } catch (ProblemFailure | ProblemException e) {
+            release(lock);
             SaslSections.remove(section);
             throw e;
         } catch (Exception e) {
+            release(lock);
             SaslSections.remove(section);
             LOG.warn("manager at {} did not start", where, e);
             throw new ProblemFailure(Problem.of(ProblemCode.MANAGER_NOT_STARTED, where, String.valueOf(e.getMessage())));
@@ -241,14 +262,44 @@ public final class ManagerServer implements AutoCloseable {
         return hostPort(address);
     }
 
-    /** Stops the server (its clients' sessions end with it); the data directory stays. */
+    /** Stops the server (its clients' sessions end with it); the data directory stays, free for the next manager. */
     @Override
     public void close() {
+        purger.shutdownNow();
         try {
             server.close();
         } finally {
+            release(lock);
             SaslSections.remove(section);
             LOG.info("manager on {} stopped", connectString());
+        }
+    }
+
+    /** Purges {@code data} now (as ZooKeeper's autopurge did at each start) and every {@link #PURGE_EVERY}, on a daemon thread. */
+    private static ScheduledExecutorService startPurger(Path data) {
+        ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "telar-manager-purge");
+            t.setDaemon(true);
+            return t;
+        });
+        purger.scheduleAtFixedRate(() -> {
+            try {
+                DataPurge.purge(data, SNAPSHOTS_KEPT);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("manager purge of {} failed; the next one tries again", data, e);
+            }
+        }, 0, PURGE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        return purger;
+    }
+
+    private static void release(DataDirectoryLock lock) {
+        if (lock == null) {
+            return;
+        }
+        try {
+            lock.close();
+        } catch (IOException e) {
+            LOG.warn("could not release the manager's data directory lock", e);
         }
     }
 

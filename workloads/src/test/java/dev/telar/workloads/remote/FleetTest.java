@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The fleet's agent and watch on a real manager on loopback, with agents in this JVM and in child JVMs. */
 @Timeout(90)
@@ -173,6 +174,96 @@ class FleetTest {
     }
 
     /** Waits until the watch's snapshot passes {@code test}, at most {@code within}; fails with the last snapshot. */
+    /** Records what an agent tells, in order. */
+    static final class Told implements FleetAgent.Events {
+        final List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void publishing() {
+            said.add("publishing");
+        }
+
+        @Override
+        public void nameTaken(int holderPid) {
+            said.add("taken by " + holderPid);
+        }
+
+        @Override
+        public void linkLost() {
+            said.add("lost");
+        }
+
+        @Override
+        public void linkBack() {
+            said.add("back");
+        }
+    }
+
+    /**
+     * The manager's process stops (its server closed): within seconds the watch says since when
+     * it is lost, the host keeps its last-heard time, and the agent tells the loss once; a manager
+     * started again on the same port and data brings both back by themselves.
+     */
+    @Test
+    void aLostManagerIsToldByTheWatchAndTheAgentAndBothRecoverWhenItIsBack(@TempDir Path state) throws Exception {
+        ManagerKey key = ManagerKey.readOrCreate(ManagerKey.defaultFile(state));
+        ManagerServer server = ManagerServer.start(new java.net.InetSocketAddress("127.0.0.1", 0), ManagerServer.defaultDirectory(state), key);
+        java.net.InetSocketAddress at = server.address();
+        Told told = new Told();
+        try (ManagerClient watcher = ManagerClient.connect(server.connectString(), key, WAIT);
+             ManagerClient publisher = ManagerClient.connect(server.connectString(), key, WAIT);
+             FleetWatch watch = FleetWatch.start(watcher, FleetWatch.KEEP_GONE, s -> { });
+             FleetAgent agent = FleetAgent.start(publisher, "lost", INTERVAL, () -> summary("lost", 5, System.currentTimeMillis()), told)) {
+            FleetSnapshot before = until(watch, s -> s.row("lost").map(FleetRow::live).orElse(false), WAIT);
+            assertThat(before.reachable()).isTrue();
+            long stopped = System.currentTimeMillis();
+            server.close();
+            FleetSnapshot lost = until(watch, s -> !s.reachable(), Duration.ofSeconds(5));
+            assertThat(lost.lostAtMillis()).isBetween(stopped, System.currentTimeMillis());
+            assertThat(lost.row("lost").orElseThrow().heardAtMillis()).isLessThanOrEqualTo(lost.lostAtMillis());
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!told.said.contains("lost") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(told.said).containsExactly("publishing", "lost");
+
+            server = ManagerServer.start(at, ManagerServer.defaultDirectory(state), key);
+            long updates = lost.row("lost").orElseThrow().updates();
+            FleetSnapshot back = until(watch, s -> s.reachable() && s.row("lost").map(r -> r.live() && r.updates() > updates).orElse(false),
+                    Duration.ofSeconds(20));
+            assertThat(back.lostAtMillis()).isEqualTo(FleetSnapshot.REACHABLE);
+            assertThat(told.said).containsExactly("publishing", "lost", "back");
+        } finally {
+            server.close();
+        }
+    }
+
+    /**
+     * A second agent with a name already published waits, saying so with the holder's pid, and
+     * publishes (saying so) once the first one ends.
+     */
+    @Test
+    void aSecondAgentWithTheSameNameSaysItWaitsThenPublishesWhenTheNameIsFree() throws Exception {
+        Told second = new Told();
+        try (ManagerClient one = MANAGER.get().connect(); ManagerClient two = MANAGER.get().connect();
+             FleetWatch watch = FleetWatch.start(one, FleetWatch.KEEP_GONE, s -> { })) {
+            FleetAgent first = FleetAgent.start(one, "twin", INTERVAL, () -> summary("twin", 111, System.currentTimeMillis()));
+            until(watch, s -> s.row("twin").map(FleetRow::live).orElse(false), WAIT);
+            try (FleetAgent agent = FleetAgent.start(two, "twin", INTERVAL, () -> summary("twin", 222, System.currentTimeMillis()), second)) {
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (second.said.isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                Thread.sleep(INTERVAL.toMillis() * 2); // two more tries: still told once
+                assertThat(second.said).containsExactly("taken by 111");
+                assertThat(agent.published()).isZero();
+                first.close();
+                until(watch, s -> s.row("twin").map(r -> r.live() && r.latest().agentPid() == 222).orElse(false), WAIT);
+                assertThat(second.said).containsExactly("taken by 111", "publishing");
+            }
+        }
+    }
+
     private static FleetSnapshot until(FleetWatch watch, Predicate<FleetSnapshot> test, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         FleetSnapshot s = watch.snapshot();

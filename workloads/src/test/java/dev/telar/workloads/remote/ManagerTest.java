@@ -122,6 +122,19 @@ class ManagerTest {
     }
 
     @Test
+    void aSecondServerOnTheSameDataDirectoryIsRefusedNamingTheHolder() throws Exception {
+        Path data = ManagerServer.defaultDirectory(state).resolve("data");
+        assertThatThrownBy(() -> ManagerServer.start(new InetSocketAddress("127.0.0.1", 0), ManagerServer.defaultDirectory(state), key))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).problem()).isEqualTo(Problem.of(ProblemCode.MANAGER_DATA_IN_USE,
+                        data.toString(), Long.toString(ProcessHandle.current().pid()))));
+        // the first one still serves
+        try (ManagerClient client = ManagerClient.connect(server.connectString(), key, WAIT)) {
+            assertThat(client.curator().checkExists().forPath("/")).isNotNull();
+        }
+    }
+
+    @Test
     void nothingAnsweringIsReportedAsUnreachableWithinTheTime() throws Exception {
         int port;
         try (var s = new java.net.ServerSocket(0)) {

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.state.ConnectionState;
+import org.apache.curator.framework.state.ConnectionStateListener;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
@@ -24,13 +26,45 @@ import org.slf4j.LoggerFactory;
  * left alone: the agent tries again at each interval and takes the name once that session ends.
  * A failed write (connection lost) is logged and tried again at the next interval: the agent
  * never waits without end. Closing deletes the node, so watchers see the host gone at once.
+ *
+ * <p>What a person running the agent should know is told to its {@link Events}, once per change:
+ * that it publishes, that the name is taken and it waits, that the link to the manager is lost
+ * or back. They are called on the agent's thread or Curator's event thread and must not block.
  */
 public final class FleetAgent implements AutoCloseable {
     /** The folder of the hosts' nodes, relative to {@link ManagerClient#ROOT}. */
     public static final String HOSTS = "/fleet/hosts";
     private static final Logger LOG = LoggerFactory.getLogger(FleetAgent.class);
 
+    /** What the agent tells as it goes; every method does nothing unless overridden. */
+    public interface Events {
+        /** Nothing told. */
+        Events NONE = new Events() { };
+
+        /** The first summary was written, at the start or after waiting for the name. */
+        default void publishing() {
+        }
+
+        /** The name is held by another live session; {@code holderPid} is that agent's pid (-1 when unknown). The agent waits. */
+        default void nameTaken(int holderPid) {
+        }
+
+        /** The manager stopped answering; the agent keeps trying. */
+        default void linkLost() {
+        }
+
+        /** The manager answers again. */
+        default void linkBack() {
+        }
+    }
+
     private final CuratorFramework curator;
+    private final Events events;
+    private final ConnectionStateListener link = (c, state) -> linkChanged(state);
+    /** Whether the link was last seen lost; guarded by {@code link}. */
+    private boolean lost;
+    /** Whether {@link Events#publishing} has been told since the start or the last wait for the name. Agent's thread only. */
+    private boolean toldPublishing;
     private final String path;
     private final long intervalNanos;
     private final Supplier<HostSummary> summaries;
@@ -42,8 +76,9 @@ public final class FleetAgent implements AutoCloseable {
     private long ownSession;
     private boolean warnedTaken;
 
-    private FleetAgent(ManagerClient client, String host, Duration interval, Supplier<HostSummary> summaries) {
+    private FleetAgent(ManagerClient client, String host, Duration interval, Supplier<HostSummary> summaries, Events events) {
         this.curator = client.curator();
+        this.events = events;
         this.path = HOSTS + "/" + host;
         this.intervalNanos = interval.toNanos();
         this.summaries = summaries;
@@ -58,13 +93,20 @@ public final class FleetAgent implements AutoCloseable {
      * @param summaries makes a fresh summary each time it is asked, on the agent's thread
      */
     public static FleetAgent start(ManagerClient client, String host, Duration interval, Supplier<HostSummary> summaries) {
+        return start(client, host, interval, summaries, Events.NONE);
+    }
+
+    /** As {@link #start(ManagerClient, String, Duration, Supplier)}, telling {@code events} what a person should know. */
+    public static FleetAgent start(ManagerClient client, String host, Duration interval, Supplier<HostSummary> summaries, Events events) {
         if (!HostSummary.isName(host)) {
             throw new IllegalArgumentException("a fleet host name is 1 to " + HostSummary.MAX_NAME + " letters, digits, '.', '_' or '-': '" + host + "'");
         }
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("an interval is positive, not " + interval);
         }
-        FleetAgent agent = new FleetAgent(client, host, interval, Objects.requireNonNull(summaries, "summaries"));
+        FleetAgent agent = new FleetAgent(client, host, interval, Objects.requireNonNull(summaries, "summaries"),
+                Objects.requireNonNull(events, "events"));
+        agent.curator.getConnectionStateListenable().addListener(agent.link);
         agent.thread.start();
         return agent;
     }
@@ -130,20 +172,55 @@ public final class FleetAgent implements AutoCloseable {
                 written(data);
             } else if (!warnedTaken) {
                 warnedTaken = true;
-                LOG.warn("fleet node {} is held by another session; waiting for it to end", path);
+                toldPublishing = false;
+                int holder = holderPid();
+                LOG.warn("fleet node {} is held by another session (agent pid {}); waiting for it to end", path, holder);
+                events.nameTaken(holder);
             }
+        }
+    }
+
+    /** The pid in the summary the node holds now, -1 when it cannot be read. */
+    private int holderPid() {
+        try {
+            return SummaryCodec.decode(curator.getData().forPath(path)).agentPid();
+        } catch (Exception unreadable) {
+            return -1; // gone meanwhile, or not a summary
         }
     }
 
     private void written(byte[] data) {
         lastSize = data.length;
         published.incrementAndGet();
+        if (!toldPublishing) {
+            toldPublishing = true;
+            events.publishing();
+        }
+    }
+
+    /** Tells a lost or regained link once per change; the loop itself just keeps trying. */
+    private void linkChanged(ConnectionState state) {
+        boolean up = state.isConnected();
+        synchronized (link) {
+            if (up != lost) {
+                return;
+            }
+            lost = !up;
+        }
+        if (up) {
+            LOG.info("fleet agent: the manager answers again ({})", state);
+            events.linkBack();
+        } else {
+            LOG.warn("fleet agent: lost the manager ({}); trying again every interval", state);
+            events.linkLost();
+        }
     }
 
     /** Stops publishing and deletes the node (when this session still holds it). */
     @Override
     public void close() {
         closed = true;
+        curator.getConnectionStateListenable().removeListener(link);
         thread.interrupt();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(5));

@@ -13,6 +13,8 @@ import java.util.function.LongSupplier;
 import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
+import org.apache.curator.framework.state.ConnectionState;
+import org.apache.curator.framework.state.ConnectionStateListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * that comes back is live again. A node whose data is not a summary is logged and skipped.
  *
  * <p>The listener is called on Curator's event thread after every change, with a new snapshot;
- * it must not block.
+ * it must not block. Losing the link to the manager (its process died, the network) is a change
+ * too: the snapshots then say since when it is lost ({@link FleetSnapshot#lostAtMillis()}), and
+ * the rows are what was last heard; the client keeps trying, and when the link is back the
+ * snapshots say so and the rows are read again.
  */
 public final class FleetWatch implements AutoCloseable {
     /** How long a gone host stays listed unless told otherwise. */
@@ -38,8 +43,13 @@ public final class FleetWatch implements AutoCloseable {
     private final CountDownLatch initialized = new CountDownLatch(1);
     /** By host; guarded by {@code this}. */
     private final Map<String, FleetRow> rows = new HashMap<>();
+    /** When the link was lost, {@link FleetSnapshot#REACHABLE} while it holds; guarded by {@code this}. */
+    private long lostAtMillis = FleetSnapshot.REACHABLE;
+    private final ManagerClient client;
+    private final ConnectionStateListener link = (c, state) -> linkChanged(state);
 
     private FleetWatch(ManagerClient client, Duration keepGone, LongSupplier clock, Runnable listener) {
+        this.client = client;
         this.cache = CuratorCache.build(client.curator(), FleetAgent.HOSTS);
         this.keepGoneMillis = keepGone.toMillis();
         this.clock = clock;
@@ -70,6 +80,7 @@ public final class FleetWatch implements AutoCloseable {
                 .forDeletes(watch::vanished)
                 .forInitialized(watch::initialized)
                 .build());
+        client.curator().getConnectionStateListenable().addListener(watch.link);
         watch.cache.start();
         return watch;
     }
@@ -88,7 +99,25 @@ public final class FleetWatch implements AutoCloseable {
         long now = clock.getAsLong();
         rows.values().removeIf(r -> !r.live() && now - r.goneAtMillis() > keepGoneMillis);
         return new FleetSnapshot(now, rows.values().stream().sorted(Comparator.comparing(FleetRow::host)).toList(),
-                initialized.getCount() == 0);
+                initialized.getCount() == 0, lostAtMillis);
+    }
+
+    /** Notes the link lost (suspended: the server is not answering; lost: the session is over) or back. */
+    private void linkChanged(ConnectionState state) {
+        boolean up = state.isConnected();
+        synchronized (this) {
+            boolean wasUp = lostAtMillis == FleetSnapshot.REACHABLE;
+            if (up == wasUp) {
+                return;
+            }
+            lostAtMillis = up ? FleetSnapshot.REACHABLE : clock.getAsLong();
+        }
+        if (up) {
+            LOG.info("fleet watch: the manager is reachable again ({})", state);
+        } else {
+            LOG.warn("fleet watch: lost the manager ({}); the hosts' state is unknown until it is back", state);
+        }
+        changed();
     }
 
     private static String host(ChildData node) {
@@ -156,6 +185,7 @@ public final class FleetWatch implements AutoCloseable {
     /** Stops watching; the client stays open. */
     @Override
     public void close() {
+        client.curator().getConnectionStateListenable().removeListener(link);
         cache.close();
     }
 }
