@@ -1,0 +1,81 @@
+package dev.telar.tui.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.telar.workloads.remote.ManagerKey;
+import dev.telar.workloads.remote.ManagerServer;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code telar sync lock --mode remote} whose manager stops in the middle of the run (the test's
+ * stand-in for a {@code kill -9}: its clients lose the connection and hear nothing more): the run
+ * ends as failed within about a session, in one line that names the manager, with exit code 1 and
+ * no worker JVM left.
+ */
+class RemoteManagerLossTest {
+    /** The shortest session a manager grants: the run must notice the silence after about this long. */
+    private static final long SESSION_SECONDS = 2;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    @Timeout(60)
+    void aManagerThatStopsEndsTheRunAsFailedInOneLineWithinAboutASession() throws Exception {
+        ManagerKey key = ManagerKey.readOrCreate(ManagerKey.defaultFile(tmp));
+        ManagerServer server = ManagerServer.start(new InetSocketAddress("127.0.0.1", 0), ManagerServer.defaultDirectory(tmp), key);
+        String address = server.connectString();
+        Path config = tmp.resolve("xdg/telar/config.yaml");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "manager:\n  session: " + SESSION_SECONDS + "\n");
+        Environment env = CliTest.env(false, Map.of("TERM", "xterm", "XDG_CONFIG_HOME", tmp.resolve("xdg").toString()));
+        CompletableFuture<CliTest.Run> run = CompletableFuture.supplyAsync(() -> CliTest.run(env, "sync", "lock",
+                "--mode", "remote", "--manager", address, "--key-file", ManagerKey.defaultFile(tmp).toString(),
+                "--workers", "2", "--size", "100000000"));
+        long stopped;
+        try {
+            awaitWorkers(2, run);
+            Thread.sleep(1500); // the workers are at work on the manager's lock
+        } finally {
+            server.close();
+            stopped = System.nanoTime();
+        }
+        CliTest.Run r = run.get(45, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - stopped) / 1e9;
+
+        assertThat(r.code()).as("exit code; stderr: %s", r.err()).isEqualTo(1);
+        assertThat(r.errLines()).as("stderr").containsExactly("telar: the scenario failed: the manager at " + address
+                + " stopped answering: no answer for a whole session (" + SESSION_SECONDS + " s), the run is lost");
+        assertThat(r.out() + r.err()).doesNotContain("unexpected").doesNotContain("Exception");
+        // a session, the client's notice of it, and room for a loaded machine; it took a minute before
+        assertThat(seconds).as("seconds from the manager's stop to the command's end").isLessThan(SESSION_SECONDS + 8);
+        assertThat(workers()).as("worker JVMs left").isEmpty();
+    }
+
+    /** Waits until {@code count} worker JVMs of this JVM run. */
+    private static void awaitWorkers(int count, CompletableFuture<CliTest.Run> run) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (workers().size() < count) {
+            assertThat(run).as("the run ended before its workers started: %s", run.getNow(null)).isNotDone();
+            assertThat(System.nanoTime() - deadline).as("workers started within 30 s").isNegative();
+            Thread.sleep(50);
+        }
+    }
+
+    /** This JVM's scenario worker JVMs still alive. */
+    private static List<ProcessHandle> workers() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains("ScenarioChild")).collect(Collectors.toList());
+    }
+}
