@@ -10,6 +10,7 @@ import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.remote.ManagerClient;
 import dev.telar.workloads.remote.ManagerLink;
+import dev.telar.workloads.remote.ManagerServer;
 import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.sync.LockState;
 import dev.telar.workloads.sync.Mode;
@@ -46,6 +47,8 @@ public final class RunningScenario implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunningScenario.class);
     /** After a cancel, how long child JVMs get to notice before they are killed. */
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(1);
+    /** How the names of remote runs' spaces begin: {@code run-PID-MILLIS}. */
+    static final String RUN_SPACE_PREFIX = "run-";
     /**
      * Remote runs: longest {@link #close()} waits for the runner after a cancel before it gives the
      * run up (children killed, the manager left as it is), should the runner be held in a call to a
@@ -434,15 +437,18 @@ public final class RunningScenario implements AutoCloseable {
     private SyncPrimitives meetAtManager() throws InterruptedException {
         ManagerTarget target = manager.orElseThrow(() -> new ProblemException(Problem.of(ProblemCode.SCENARIO_NO_MANAGER)));
         client = target.connect();
-        String space = "run-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.currentTimeMillis());
+        String space = RUN_SPACE_PREFIX + ProcessHandle.current().pid() + "-" + Long.toHexString(System.currentTimeMillis());
         RemoteSync family;
+        long serverNow;
         try {
             family = new RemoteSync(client, space);
+            serverNow = family.claim();
         } catch (RuntimeException e) {
             client.close();
             client = null;
             throw e;
         }
+        removeAbandonedSpaces(serverNow);
         link = ManagerLink.follow(client);
         ManagerLink.View first = link.now();
         remote = new RemoteRun(target.address(), space, first.state(), first.session().toMillis());
@@ -466,6 +472,23 @@ public final class RunningScenario implements AutoCloseable {
         event("runner", "meeting at the manager " + target.address() + " in space " + space
                 + " (session " + first.session().toMillis() / 1000.0 + " s)");
         return family;
+    }
+
+    /**
+     * Removes the spaces that runs killed before their end left on the manager (none of them can
+     * be in use: their runners' owner nodes are gone, and they are older than the longest session).
+     * A failure here is logged, not the run's: the run does not need those spaces gone.
+     */
+    private void removeAbandonedSpaces(long serverNow) {
+        try {
+            List<String> removed = RemoteSync.removeAbandoned(client, RUN_SPACE_PREFIX, ManagerServer.MAX_SESSION, serverNow);
+            if (!removed.isEmpty()) {
+                LOG.info("removed the spaces of runs that are gone: {}", removed);
+                event("runner", "removed " + removed.size() + " space(s) left by runs that are gone");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot remove the spaces of runs that are gone", e);
+        }
     }
 
     /** @param place the run directory (processes) or the run's space on the manager (remote) */
