@@ -298,6 +298,11 @@ public final class RunningScenario implements AutoCloseable {
      */
     public void setLockEnabled(boolean on) {
         ScenarioContext c = ctx;
+        if (linkDown()) {
+            // the workers cannot be told, and the caller must not wait for a manager that may be gone
+            event("runner", "lock switch not sent: the manager does not answer");
+            return;
+        }
         if (c != null && !status.ended()) {
             synchronized (contextLock) {
                 if (!status.ended()) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ends as failed within about a session, in one line that names the manager, with exit code 1 and
  * no worker JVM left.
  */
-class RemoteManagerLossTest {
+class RemoteSyncManagerStopsTest {
     /** The shortest session a manager grants: the run must notice the silence after about this long. */
     private static final long SESSION_SECONDS = 2;
 
@@ -57,6 +57,8 @@ class RemoteManagerLossTest {
         assertThat(r.code()).as("exit code; stderr: %s", r.err()).isEqualTo(1);
         assertThat(r.errLines()).as("stderr").containsExactly("telar: the scenario failed: the manager at " + address
                 + " stopped answering: no answer for a whole session (" + SESSION_SECONDS + " s), the run is lost");
+        // stdout: the run's result line, as for every failed run, with the same reason
+        assertThat(r.out().strip()).doesNotContain("\n").contains("remote").contains("failed: the manager at " + address + " stopped answering");
         assertThat(r.out() + r.err()).doesNotContain("unexpected").doesNotContain("Exception");
         // a session, the client's notice of it, and room for a loaded machine; it took a minute before
         assertThat(seconds).as("seconds from the manager's stop to the command's end").isLessThan(SESSION_SECONDS + 8);
