@@ -62,6 +62,10 @@ class RemoteSyncManagerStopsTest {
         assertThat(r.out() + r.err()).doesNotContain("unexpected").doesNotContain("Exception");
         // a session, the client's notice of it, and room for a loaded machine; it took a minute before
         assertThat(seconds).as("seconds from the manager's stop to the command's end").isLessThan(SESSION_SECONDS + 8);
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!workers().isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(20); // killed ones are reaped in a moment
+        }
         assertThat(workers()).as("worker JVMs left").isEmpty();
     }
 
