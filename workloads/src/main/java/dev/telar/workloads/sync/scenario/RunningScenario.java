@@ -91,7 +91,7 @@ public final class RunningScenario implements AutoCloseable {
     /** Guards {@link #abandoned} against {@link #finishing}: one of the two ends the run. */
     private final Object endLock = new Object();
     /** A remote run given up without its runner: the manager stopped answering, or could not be told of a cancel. */
-    private boolean abandoned;
+    private volatile boolean abandoned;
     /** The runner's own end has begun; a give-up comes too late then. */
     private boolean finishing;
     private final java.util.concurrent.atomic.AtomicBoolean clientClosed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -148,12 +148,24 @@ public final class RunningScenario implements AutoCloseable {
     /** Asks the run to stop: workers see it at their next step or wait slice; child JVMs are killed after a grace period. */
     public void cancel() {
         cancelRequested = true;
+        stop(true);
+    }
+
+    /**
+     * Stops the run after one of its parts failed: as a cancel, but a remote run whose link is down
+     * is not given up at once: its end waits to learn whether the manager comes back (see {@link #finish}).
+     */
+    private void stopAfterFailure() {
+        stop(false);
+    }
+
+    private void stop(boolean asked) {
         ScenarioContext c = ctx;
         if (isDone()) {
             return;
         }
         if (spec.mode() == Mode.REMOTE) {
-            cancelRemote(c);
+            cancelRemote(c, asked);
         } else if (c != null && !status.ended()) {
             synchronized (contextLock) {
                 if (!status.ended()) {
@@ -174,12 +186,14 @@ public final class RunningScenario implements AutoCloseable {
      * workers are told by a thread of its own; with the link down they cannot be told at all, and
      * the run is given up now (children killed) rather than after the manager's silence.
      */
-    private void cancelRemote(ScenarioContext c) {
+    private void cancelRemote(ScenarioContext c, boolean asked) {
         if (c != null) {
             c.cancelHere();
         }
         if (linkDown()) {
-            abandon();
+            if (asked) {
+                abandon();
+            }
             return;
         }
         if (c == null) {
@@ -399,7 +413,7 @@ public final class RunningScenario implements AutoCloseable {
             } catch (Exception e) {
                 if (firstFailure.compareAndSet(null, failureOf(e))) {
                     LOG.warn("scenario {} failed in its runner", spec.primitive().label(), e);
-                    cancel();
+                    stopAfterFailure();
                 }
             }
             awaitWorkers(c);
@@ -423,7 +437,7 @@ public final class RunningScenario implements AutoCloseable {
                 } catch (Exception | Error e) {
                     if (firstFailure.compareAndSet(null, Problem.of(e))) {
                         LOG.warn("scenario worker {} failed", index, e);
-                        cancel();
+                        stopAfterFailure();
                     }
                 }
             }, "worker-" + w);
@@ -557,7 +571,7 @@ public final class RunningScenario implements AutoCloseable {
                     }
                     if (firstFailure.compareAndSet(null, why)) {
                         LOG.warn("scenario {}: worker {}", spec.primitive().label(), why);
-                        cancel();
+                        stopAfterFailure();
                     }
                 }
             }
@@ -610,6 +624,14 @@ public final class RunningScenario implements AutoCloseable {
 
     /** @param failure why the run failed, or null when it did not */
     private void finish(SyncPrimitives family, RunDirectory dir, Problem failure) {
+        if (spec.mode() == Mode.REMOTE && linkDown()) {
+            // No call to a manager that may be gone: wait to learn whether it comes back (then end
+            // as usual) or its session is lost (then the run is given up, by the link's listener).
+            awaitLinkSettled();
+            if (linkDown()) {
+                abandon();
+            }
+        }
         synchronized (endLock) {
             if (abandoned) {
                 // the outcome is out already; the manager did not answer, so its space stays
@@ -622,7 +644,7 @@ public final class RunningScenario implements AutoCloseable {
         ScenarioOutcome result;
         synchronized (contextLock) {
             ScenarioContext c = ctx;
-            boolean cancelled = c != null && c.cancelled() || cancelRequested;
+            boolean cancelled = cancelRequested || c != null && cancelledSafely(c);
             ScenarioStatus end = failure != null ? ScenarioStatus.FAILED
                     : cancelled ? ScenarioStatus.CANCELLED : ScenarioStatus.COMPLETED;
             Optional<PrimitiveFigures> figures = Optional.empty();
@@ -686,6 +708,33 @@ public final class RunningScenario implements AutoCloseable {
             LOG.warn("cannot remove the space {} from the manager", family.space(), e);
         } finally {
             closeClient();
+        }
+    }
+
+    /**
+     * Waits while the link is suspended, at most a session and 2 s more: until it is connected
+     * again, or lost, or the run is given up (which interrupts the runner).
+     */
+    private void awaitLinkSettled() {
+        RemoteRun r = remote;
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(r.sessionMillis() + 2_000);
+        while (remote.link() == ManagerLink.State.SUSPENDED && !abandoned && System.nanoTime() - end < 0) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Whether the run was cancelled, a failed read of the control row counting as not: the end must come anyway. */
+    private static boolean cancelledSafely(ScenarioContext c) {
+        try {
+            return c.cancelled();
+        } catch (RuntimeException e) {
+            LOG.debug("cannot read the cancel flag", e);
+            return false;
         }
     }
 
