@@ -180,6 +180,8 @@ public enum ProblemCode {
     SCENARIO_WORKER_ENDED("pid", "exit"),
     /** A worker process ended as {@code exit} says; the cause is its last error line. */
     SCENARIO_WORKER_SAYING(true, "pid", "exit"),
+    /** A remote run's manager stopped answering for a whole session: the run's locks and counters are out of reach. */
+    SCENARIO_MANAGER_LOST("address", "seconds"),
 
     // ---- the remote manager
     /** The manager's key file does not exist. */

@@ -20,7 +20,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.curator.framework.api.transaction.CuratorOp;
+import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
 
 /**
  * The remote family: the lecture's primitives shared by every client of a manager, on any machine.
@@ -200,6 +202,81 @@ public final class RemoteSync implements SyncPrimitives {
             }
         }
         space.detach();
+    }
+
+    /**
+     * The node that says a space's runner lives: ephemeral, of the runner's session, so the manager
+     * removes it when the runner dies or is cut off for a session. Not a name any scenario uses.
+     */
+    static final String OWNER = "~runner";
+
+    /**
+     * Marks this space as the calling runner's, with an {@link #OWNER} node of this client's
+     * session, by which {@link #removeAbandoned} tells a live run's space from a dead one's.
+     *
+     * @return the manager's clock when the mark was made, milliseconds since the epoch: the "now"
+     *         to measure the age of other spaces with, whatever this machine's clock says
+     * @throws IllegalStateException when the manager cannot be reached
+     */
+    public long claim() {
+        String owner = space.path(OWNER);
+        return space.run("claim space '" + space.name + "'", () -> {
+            try {
+                space.curator.create().withMode(CreateMode.EPHEMERAL).forPath(owner, new byte[0]);
+            } catch (KeeperException.NodeExistsException mine) {
+                // claimed already by this session
+            }
+            Stat st = space.curator.checkExists().forPath(owner);
+            if (st == null) {
+                throw new IllegalStateException(owner + " vanished as it was made: the session ended");
+            }
+            return st.getCtime();
+        });
+    }
+
+    /**
+     * Removes the spaces of runs whose runner is gone: spaces named {@code prefix...} without an
+     * {@link #OWNER} node, made more than {@code olderThan} before {@code serverNow} (the manager's
+     * clock, see {@link #claim}). A live run's space always holds its owner node, but for the moment
+     * between its creation and its claim, which the age covers; so does a run of a Telar without
+     * owner nodes, if it lasts no longer than a session. Spaces that vanish meanwhile are skipped.
+     *
+     * @return the names of the spaces removed
+     * @throws IllegalStateException when the manager cannot be reached
+     */
+    public static List<String> removeAbandoned(ManagerClient client, String prefix, Duration olderThan, long serverNow) {
+        Space folder = new Space(client, "~sweep");
+        try {
+            return folder.run("remove the spaces of runs that are gone", () -> {
+                List<String> removed = new ArrayList<>();
+                List<String> names;
+                try {
+                    names = client.curator().getChildren().forPath(Space.FOLDER);
+                } catch (KeeperException.NoNodeException none) {
+                    return removed;
+                }
+                for (String name : names) {
+                    if (!name.startsWith(prefix)) {
+                        continue;
+                    }
+                    String root = Space.FOLDER + "/" + name;
+                    Stat st = client.curator().checkExists().forPath(root);
+                    if (st == null || serverNow - st.getCtime() <= olderThan.toMillis()
+                            || client.curator().checkExists().forPath(root + "/" + OWNER) != null) {
+                        continue;
+                    }
+                    try {
+                        client.curator().delete().deletingChildrenIfNeeded().forPath(root);
+                        removed.add(name);
+                    } catch (KeeperException.NoNodeException gone) {
+                        // removed meanwhile
+                    }
+                }
+                return removed;
+            });
+        } finally {
+            folder.detach();
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.telar.workloads.proc.ChildExit;
 import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.remote.ManagerClient;
 import dev.telar.workloads.remote.ManagerLink;
+import dev.telar.workloads.remote.ManagerServer;
 import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.sync.LockState;
 import dev.telar.workloads.sync.Mode;
@@ -46,6 +47,14 @@ public final class RunningScenario implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunningScenario.class);
     /** After a cancel, how long child JVMs get to notice before they are killed. */
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(1);
+    /** How the names of remote runs' spaces begin: {@code run-PID-MILLIS}. */
+    static final String RUN_SPACE_PREFIX = "run-";
+    /**
+     * Remote runs: longest {@link #close()} waits for the runner after a cancel before it gives the
+     * run up (children killed, the manager left as it is), should the runner be held in a call to a
+     * manager that stopped answering.
+     */
+    private static final Duration REMOTE_CLOSE_WAIT = CANCEL_GRACE.plusSeconds(1);
 
     private final ScenarioSpec spec;
     private final SyncScenario scenario;
@@ -69,10 +78,23 @@ public final class RunningScenario implements AutoCloseable {
     /** A remote run's manager and the runner's link to it; null for threads and processes. */
     private volatile RemoteRun remote;
     /** A remote run's connection, its link and its space; null for threads and processes. */
-    private ManagerClient client;
-    private ManagerLink link;
+    private volatile ManagerClient client;
+    private volatile ManagerLink link;
     private volatile boolean cancelRequested;
     private Thread runner;
+    /**
+     * Remote runs: the last snapshot whose figures could be read from the manager, kept by a
+     * sampler thread, so that a panel never waits on the manager and keeps the last figures when
+     * it stops answering.
+     */
+    private volatile ScenarioSnapshot lastSeen;
+    /** Guards {@link #abandoned} against {@link #finishing}: one of the two ends the run. */
+    private final Object endLock = new Object();
+    /** A remote run given up without its runner: the manager stopped answering, or could not be told of a cancel. */
+    private volatile boolean abandoned;
+    /** The runner's own end has begun; a give-up comes too late then. */
+    private boolean finishing;
+    private final java.util.concurrent.atomic.AtomicBoolean clientClosed = new java.util.concurrent.atomic.AtomicBoolean();
 
     RunningScenario(ScenarioSpec spec, SyncScenario scenario, int workers, long size, Path runParent,
                     Optional<ManagerTarget> manager) {
@@ -126,8 +148,25 @@ public final class RunningScenario implements AutoCloseable {
     /** Asks the run to stop: workers see it at their next step or wait slice; child JVMs are killed after a grace period. */
     public void cancel() {
         cancelRequested = true;
+        stop(true);
+    }
+
+    /**
+     * Stops the run after one of its parts failed: as a cancel, but a remote run whose link is down
+     * is not given up at once: its end waits to learn whether the manager comes back (see {@link #finish}).
+     */
+    private void stopAfterFailure() {
+        stop(false);
+    }
+
+    private void stop(boolean asked) {
         ScenarioContext c = ctx;
-        if (c != null && !status.ended()) {
+        if (isDone()) {
+            return;
+        }
+        if (spec.mode() == Mode.REMOTE) {
+            cancelRemote(c, asked);
+        } else if (c != null && !status.ended()) {
             synchronized (contextLock) {
                 if (!status.ended()) {
                     c.cancel();
@@ -143,11 +182,141 @@ public final class RunningScenario implements AutoCloseable {
     }
 
     /**
+     * A remote run's cancel, which never waits on the manager: this JVM knows of it at once, the
+     * workers are told by a thread of its own; with the link down they cannot be told at all, and
+     * the run is given up now (children killed) rather than after the manager's silence.
+     */
+    private void cancelRemote(ScenarioContext c, boolean asked) {
+        if (c != null) {
+            c.cancelHere();
+        }
+        if (linkDown()) {
+            if (asked) {
+                abandon();
+            }
+            return;
+        }
+        if (c == null) {
+            return; // the runner cancels again once the context is there
+        }
+        Thread teller = new Thread(() -> {
+            synchronized (contextLock) {
+                if (!status.ended()) {
+                    try {
+                        c.cancel();
+                        scenario.onCancel(c);
+                    } catch (RuntimeException e) {
+                        LOG.debug("cannot tell the remote workers of the cancel", e);
+                    }
+                }
+            }
+        }, "telar-scenario-cancel");
+        teller.setDaemon(true);
+        teller.start();
+    }
+
+    /** A remote run whose link to the manager is not (or no longer) connected. */
+    private boolean linkDown() {
+        RemoteRun r = remote;
+        return r != null && r.link() != ManagerLink.State.CONNECTED;
+    }
+
+    /** Why a remote run fails when its manager stopped answering. */
+    private Problem managerLost() {
+        RemoteRun r = remote;
+        long ms = r == null ? 0 : r.sessionMillis();
+        String seconds = ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(Locale.ROOT, "%.1f", ms / 1000.0);
+        return Problem.of(ProblemCode.SCENARIO_MANAGER_LOST, r == null ? "?" : r.address(), seconds);
+    }
+
+    /** A failure in the run's own words: with the link down, the manager's silence is the reason, whatever call noticed it. */
+    private Problem failureOf(Throwable e) {
+        return linkDown() ? managerLost() : Problem.of(e);
+    }
+
+    /**
+     * Gives a remote run up without waiting for its runner, which may be held in a call to a manager
+     * that no longer answers: the children are killed, the outcome is the first failure (else a
+     * cancel), with the last figures read; the run's space stays on the manager, which cannot be
+     * reached (a later run removes it). Does nothing once the run ends by itself.
+     */
+    private void abandon() {
+        synchronized (endLock) {
+            if (abandoned || finishing) {
+                return;
+            }
+            abandoned = true;
+        }
+        ScenarioContext c = ctx;
+        if (c != null) {
+            c.cancelHere();
+        }
+        children.forEach(Child::kill);
+        threads.forEach(Thread::interrupt);
+        if (runner != null) {
+            runner.interrupt();
+        }
+        Problem failure = firstFailure.get();
+        ScenarioStatus end = failure != null ? ScenarioStatus.FAILED : ScenarioStatus.CANCELLED;
+        ScenarioSnapshot seen = sampled(end);
+        last = seen;
+        status = end;
+        LOG.warn("scenario {} given up ({}) while its manager did not answer", spec.primitive().label(), end);
+        outcome.complete(new ScenarioOutcome(spec.primitive(), spec.mode(), end, seen.figures(), false,
+                end == ScenarioStatus.FAILED ? "failed" : "cancelled; the manager could not be told",
+                seen.elapsedSeconds(), end == ScenarioStatus.FAILED ? failure : Problem.NONE));
+        Thread closer = new Thread(this::closeClient, "telar-scenario-close");
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    /** Remote runs: the last figures read, with the status, events, time and link as they are now. */
+    private ScenarioSnapshot sampled(ScenarioStatus now) {
+        ScenarioSnapshot seen = lastSeen;
+        List<String> recent;
+        synchronized (events) {
+            recent = new ArrayList<>(events);
+        }
+        return new ScenarioSnapshot(spec.primitive(), spec.mode(), now, seen == null ? Optional.empty() : seen.state(),
+                seen == null ? Optional.empty() : seen.figures(), workerNames, recent,
+                (System.nanoTime() - startNanos) / 1e9, Optional.ofNullable(remote));
+    }
+
+    /**
+     * Remote runs: reads the primitive's state and figures every {@link ScenarioContext#SLICE}
+     * while the link is up and the run goes on; a reading that fails keeps the one before.
+     */
+    private void sample() {
+        try {
+            while (!status.ended() && !isDone()) {
+                if (!linkDown()) {
+                    synchronized (contextLock) {
+                        if (!status.ended()) {
+                            ScenarioSnapshot t = take();
+                            if (t.figures().isPresent() || lastSeen == null) {
+                                lastSeen = t;
+                            }
+                        }
+                    }
+                }
+                Thread.sleep(ScenarioContext.SLICE.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
      * The Lock scenario's switch: workers take the lock around their updates or not, from their next
      * update on.
      */
     public void setLockEnabled(boolean on) {
         ScenarioContext c = ctx;
+        if (linkDown()) {
+            // the workers cannot be told, and the caller must not wait for a manager that may be gone
+            event("runner", "lock switch not sent: the manager does not answer");
+            return;
+        }
         if (c != null && !status.ended()) {
             synchronized (contextLock) {
                 if (!status.ended()) {
@@ -163,6 +332,9 @@ public final class RunningScenario implements AutoCloseable {
         ScenarioSnapshot s = last;
         if (s != null && status.ended()) {
             return s;
+        }
+        if (spec.mode() == Mode.REMOTE) {
+            return sampled(status); // never a call to the manager on the panel's thread
         }
         synchronized (contextLock) {
             if (status.ended() && last != null) {
@@ -227,6 +399,9 @@ public final class RunningScenario implements AutoCloseable {
             if (spec.mode() == Mode.PROCESSES) {
                 startChildren(c, dir.path().toString());
             } else if (spec.mode() == Mode.REMOTE) {
+                Thread sampler = new Thread(this::sample, "telar-scenario-sample");
+                sampler.setDaemon(true);
+                sampler.start();
                 startChildren(c, remote.space());
             } else {
                 startThreads(c);
@@ -236,14 +411,14 @@ public final class RunningScenario implements AutoCloseable {
             } catch (CancelledException | InterruptedException stopped) {
                 // the run was cancelled
             } catch (Exception e) {
-                if (firstFailure.compareAndSet(null, Problem.of(e))) {
+                if (firstFailure.compareAndSet(null, failureOf(e))) {
                     LOG.warn("scenario {} failed in its runner", spec.primitive().label(), e);
-                    cancel();
+                    stopAfterFailure();
                 }
             }
             awaitWorkers(c);
         } catch (RuntimeException | InterruptedException | Error e) {
-            firstFailure.compareAndSet(null, Problem.of(e));
+            firstFailure.compareAndSet(null, failureOf(e));
             LOG.warn("scenario {} failed", spec.primitive().label(), e);
         } finally {
             finish(family, dir, firstFailure.get());
@@ -262,7 +437,7 @@ public final class RunningScenario implements AutoCloseable {
                 } catch (Exception | Error e) {
                     if (firstFailure.compareAndSet(null, Problem.of(e))) {
                         LOG.warn("scenario worker {} failed", index, e);
-                        cancel();
+                        stopAfterFailure();
                     }
                 }
             }, "worker-" + w);
@@ -281,15 +456,18 @@ public final class RunningScenario implements AutoCloseable {
     private SyncPrimitives meetAtManager() throws InterruptedException {
         ManagerTarget target = manager.orElseThrow(() -> new ProblemException(Problem.of(ProblemCode.SCENARIO_NO_MANAGER)));
         client = target.connect();
-        String space = "run-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.currentTimeMillis());
+        String space = RUN_SPACE_PREFIX + ProcessHandle.current().pid() + "-" + Long.toHexString(System.currentTimeMillis());
         RemoteSync family;
+        long serverNow;
         try {
             family = new RemoteSync(client, space);
+            serverNow = family.claim();
         } catch (RuntimeException e) {
             client.close();
             client = null;
             throw e;
         }
+        removeAbandonedSpaces(serverNow);
         link = ManagerLink.follow(client);
         ManagerLink.View first = link.now();
         remote = new RemoteRun(target.address(), space, first.state(), first.session().toMillis());
@@ -301,10 +479,35 @@ public final class RunningScenario implements AutoCloseable {
                 case SUSPENDED -> "connection suspended: lock uncertain";
                 case LOST -> "session lost: lock gone";
             });
+            if (v.state() == ManagerLink.State.LOST) {
+                // A whole session without an answer: the run's locks and counters are out of reach.
+                // Given up on a thread of its own, as a listener must return quickly.
+                firstFailure.set(managerLost());
+                Thread giveUp = new Thread(this::abandon, "telar-scenario-lost");
+                giveUp.setDaemon(true);
+                giveUp.start();
+            }
         });
         event("runner", "meeting at the manager " + target.address() + " in space " + space
                 + " (session " + first.session().toMillis() / 1000.0 + " s)");
         return family;
+    }
+
+    /**
+     * Removes the spaces that runs killed before their end left on the manager (none of them can
+     * be in use: their runners' owner nodes are gone, and they are older than the longest session).
+     * A failure here is logged, not the run's: the run does not need those spaces gone.
+     */
+    private void removeAbandonedSpaces(long serverNow) {
+        try {
+            List<String> removed = RemoteSync.removeAbandoned(client, RUN_SPACE_PREFIX, ManagerServer.MAX_SESSION, serverNow);
+            if (!removed.isEmpty()) {
+                LOG.info("removed the spaces of runs that are gone: {}", removed);
+                event("runner", "removed " + removed.size() + " space(s) left by runs that are gone");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot remove the spaces of runs that are gone", e);
+        }
     }
 
     /** @param place the run directory (processes) or the run's space on the manager (remote) */
@@ -353,7 +556,8 @@ public final class RunningScenario implements AutoCloseable {
                 it.remove();
                 ChildExit exit = child.join();
                 if (!exit.ok() && !c.cancelled()) {
-                    Problem why = child.endedAs(ProblemCode.SCENARIO_WORKER_ENDED, ProblemCode.SCENARIO_WORKER_SAYING,
+                    Problem why = linkDown() ? managerLost()
+                            : child.endedAs(ProblemCode.SCENARIO_WORKER_ENDED, ProblemCode.SCENARIO_WORKER_SAYING,
                             child.pid(), exit.code());
                     Optional<Participant> holder = spec.mode() == Mode.REMOTE ? holder(c).filter(h -> h.pid() == child.pid())
                             : Optional.empty();
@@ -367,7 +571,7 @@ public final class RunningScenario implements AutoCloseable {
                     }
                     if (firstFailure.compareAndSet(null, why)) {
                         LOG.warn("scenario {}: worker {}", spec.primitive().label(), why);
-                        cancel();
+                        stopAfterFailure();
                     }
                 }
             }
@@ -420,10 +624,27 @@ public final class RunningScenario implements AutoCloseable {
 
     /** @param failure why the run failed, or null when it did not */
     private void finish(SyncPrimitives family, RunDirectory dir, Problem failure) {
+        if (spec.mode() == Mode.REMOTE && linkDown()) {
+            // No call to a manager that may be gone: wait to learn whether it comes back (then end
+            // as usual) or its session is lost (then the run is given up, by the link's listener).
+            awaitLinkSettled();
+            if (linkDown()) {
+                abandon();
+            }
+        }
+        synchronized (endLock) {
+            if (abandoned) {
+                // the outcome is out already; the manager did not answer, so its space stays
+                children.forEach(Child::kill);
+                closeClient();
+                return;
+            }
+            finishing = true;
+        }
         ScenarioOutcome result;
         synchronized (contextLock) {
             ScenarioContext c = ctx;
-            boolean cancelled = c != null && c.cancelled() || cancelRequested;
+            boolean cancelled = cancelRequested || c != null && cancelledSafely(c);
             ScenarioStatus end = failure != null ? ScenarioStatus.FAILED
                     : cancelled ? ScenarioStatus.CANCELLED : ScenarioStatus.COMPLETED;
             Optional<PrimitiveFigures> figures = Optional.empty();
@@ -448,6 +669,13 @@ public final class RunningScenario implements AutoCloseable {
             }
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             last = take();
+            ScenarioSnapshot seen = lastSeen;
+            if (last.figures().isEmpty() && seen != null) {
+                last = seen; // the manager did not answer at the end: the last figures read
+            }
+            if (figures.isEmpty() && seen != null) {
+                figures = seen.figures();
+            }
             status = end;
             last = new ScenarioSnapshot(last.primitive(), last.mode(), end, last.state(), last.figures(),
                     last.workers(), last.recentEvents(), seconds, last.remote());
@@ -479,11 +707,46 @@ public final class RunningScenario implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("cannot remove the space {} from the manager", family.space(), e);
         } finally {
-            if (link != null) {
-                link.close();
-            }
-            client.close();
+            closeClient();
         }
+    }
+
+    /**
+     * Waits while the link is suspended, at most a session and 2 s more: until it is connected
+     * again, or lost, or the run is given up (which interrupts the runner).
+     */
+    private void awaitLinkSettled() {
+        RemoteRun r = remote;
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(r.sessionMillis() + 2_000);
+        while (remote.link() == ManagerLink.State.SUSPENDED && !abandoned && System.nanoTime() - end < 0) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Whether the run was cancelled, a failed read of the control row counting as not: the end must come anyway. */
+    private static boolean cancelledSafely(ScenarioContext c) {
+        try {
+            return c.cancelled();
+        } catch (RuntimeException e) {
+            LOG.debug("cannot read the cancel flag", e);
+            return false;
+        }
+    }
+
+    /** Stops following the link and ends the session, once. */
+    private void closeClient() {
+        if (client == null || !clientClosed.compareAndSet(false, true)) {
+            return;
+        }
+        if (link != null) {
+            link.close();
+        }
+        client.close();
     }
 
     /** Cancels the run if it still runs, and waits for it to end (files removed, children gone). */
@@ -491,6 +754,9 @@ public final class RunningScenario implements AutoCloseable {
     public void close() throws InterruptedException {
         if (!isDone()) {
             cancel();
+        }
+        if (spec.mode() == Mode.REMOTE && await(REMOTE_CLOSE_WAIT).isEmpty()) {
+            abandon(); // the runner is held by a manager that does not answer
         }
         await();
     }

@@ -36,6 +36,11 @@ public final class ScenarioContext {
     private final Pace pace;
     private final SharedCounters control;
     private final Consumer<String> log;
+    /**
+     * Set by {@link #cancelHere()} in the runner's JVM: the runner then knows of its own cancel
+     * without asking the control row, which for a remote run lives on a manager that may no longer answer.
+     */
+    private volatile boolean cancelledHere;
 
     ScenarioContext(SyncPrimitives family, ScenarioSpec spec, int workers, long size, Consumer<String> log) {
         this.family = family;
@@ -81,7 +86,7 @@ public final class ScenarioContext {
     }
 
     public boolean cancelled() {
-        return control.get(CANCEL) != 0;
+        return cancelledHere || control.get(CANCEL) != 0;
     }
 
     /** @throws CancelledException once the run is cancelled */
@@ -101,7 +106,13 @@ public final class ScenarioContext {
     }
 
     void cancel() {
+        cancelHere();
         control.set(CANCEL, 1);
+    }
+
+    /** Marks the run cancelled in this JVM only, with no call to the control row. */
+    void cancelHere() {
+        cancelledHere = true;
     }
 
     SharedCounters control() {
