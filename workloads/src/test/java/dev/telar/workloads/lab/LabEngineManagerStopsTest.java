@@ -2,6 +2,7 @@ package dev.telar.workloads.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.telar.workloads.problem.ProblemCode;
 import dev.telar.workloads.mechanism.ExchangeLimits;
 import dev.telar.workloads.proc.ChildLauncher;
 import dev.telar.workloads.remote.LoopbackManager;
@@ -66,7 +67,12 @@ class LabEngineManagerStopsTest {
             lab.send(new LabCommand.Cancel());
             ScenarioOutcome o = ended(events);
             assertThat((System.nanoTime() - asked) / 1e9).as("seconds from the cancel to the run's end").isLessThan(1.5);
-            assertThat(o.status()).isEqualTo(ScenarioStatus.CANCELLED);
+            // A worker whose own calls found the manager silent may end the run a moment before the
+            // cancel is heard (seen on a loaded machine): then it failed, for the manager's sake.
+            assertThat(o.status()).isIn(ScenarioStatus.CANCELLED, ScenarioStatus.FAILED);
+            if (o.status() == ScenarioStatus.FAILED) {
+                assertThat(o.failure().code()).as("%s", o.failure()).isEqualTo(ProblemCode.SCENARIO_MANAGER_LOST);
+            }
             assertThat(o.figures(LockFigures.class).orElseThrow().total()).isGreaterThanOrEqualTo(before);
             long closing = System.nanoTime();
             lab.close();
