@@ -1,5 +1,6 @@
 package dev.telar.tui.cli;
 
+import dev.telar.workloads.ipc.ChronicleTarget;
 import dev.telar.config.Overrides;
 import dev.telar.config.Settings;
 import dev.telar.config.SettingsException;
@@ -84,6 +85,7 @@ public final class LogSetup {
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "true");
         System.setProperty("chronicle.analytics.disable", "true");
+        ChronicleTarget.keepOutOfTmp();
         return used;
     }
 

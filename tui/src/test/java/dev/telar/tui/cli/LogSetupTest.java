@@ -188,4 +188,28 @@ class LogSetupTest {
                 .as("start lines in%n%s", String.join("\n", lines)).hasSize(2);
         assertThat(Files.readString(log)).doesNotContain("\0");
     }
+
+    /**
+     * Chronicle, when it loads, makes {@code <java.io.tmpdir>/target} unless told otherwise: a
+     * directory Telar would leave in the shared {@code /tmp}. A headless exchange (Chronicle in the
+     * command's JVM and in its child) run from a directory without {@code target} leaves none there.
+     */
+    @Test
+    @Timeout(90)
+    void chronicleMakesNoTargetDirectoryInTheTemporaryDirectory() throws Exception {
+        Path temporary = Files.createDirectory(tmp.resolve("shared-tmp"));
+        Path workDir = Files.createDirectory(tmp.resolve("work"));
+        ProcessBuilder pb = new ProcessBuilder(JvmCommand.of(List.of("-Djava.io.tmpdir=" + temporary), "dev.telar.tui.cli.Telar",
+                List.of("--log-file", tmp.resolve("chronicle.log").toString(), "run", "exchange", "--via", "pipe",
+                        "--processes", "1", "--draws", "1000"))).directory(workDir.toFile());
+        pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("no-config").toString());
+        pb.environment().remove("XDG_RUNTIME_DIR");
+        Process p = pb.start();
+        p.getInputStream().readAllBytes();
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertThat(p.waitFor(80, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(err).isZero();
+        assertThat(temporary.resolve("target")).doesNotExist();
+        assertThat(workDir.resolve("target")).doesNotExist();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.telar.workloads.proc;
 
+import dev.telar.workloads.ipc.ChronicleTarget;
 import dev.telar.probe.Kernel;
 import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.problem.ProblemCode;
@@ -76,6 +77,7 @@ public final class ChildMain {
         setIfAbsent("chronicle.announcer.disable", "true");
         setIfAbsent("chronicle.disk.monitor.disable", "true");
         setIfAbsent("chronicle.analytics.disable", "true");
+        ChronicleTarget.keepOutOfTmp();
     }
 
     private static void setIfAbsent(String key, String value) {
