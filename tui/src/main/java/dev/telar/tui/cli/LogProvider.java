@@ -51,7 +51,8 @@ public final class LogProvider extends SimpleServiceProvider {
         }
     }
 
-    private static final String LOG_FILE = "org.slf4j.simpleLogger.logFile";
+    /** slf4j-simple's property naming the log file; {@link LogSetup} sets it. */
+    static final String LOG_FILE = "org.slf4j.simpleLogger.logFile";
     private static final String CACHE_OUTPUT = "org.slf4j.simpleLogger.cacheOutputStream";
 
     /** The log file opened for appending, never through a symbolic link; null when it cannot be. */

@@ -74,7 +74,7 @@ public final class LogSetup {
     public static Path configure(String[] args, Environment environment) {
         Path wanted = requestedLogFile(args).orElseGet(() -> settingsLogFile(args, environment));
         Path used = firstWritable(wanted, fallbackFile(environment));
-        System.setProperty("org.slf4j.simpleLogger.logFile", used.toString());
+        System.setProperty(LogProvider.LOG_FILE, used.toString());
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
         // SLF4J's own notices (e.g. that calls made while it started were replayed) go to stderr,
         // which is the user's terminal: keep only its errors.
