@@ -29,7 +29,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code telar agent} processes started through the launcher with 2 s sessions, the dashboard
  * opened with {@code --manager}; its fleet view shows both hosts, Enter opens one (with the job
  * a lab's status file in the agents' place says is running), and after one
- * agent is killed with -9 the view shows it gone once its session expired.
+ * agent is killed with -9 the view shows it gone once its session expired. Then the manager
+ * stops: the view says it is unreachable and calls no host live, and it recovers by itself when the
+ * manager is back.
  */
 @Timeout(180)
 class FleetIT {
@@ -118,6 +120,20 @@ class FleetIT {
         String gone = pane.waitFor(s -> s.matches("(?s).*it-beta +gone \\d+s ago.*"), "it-beta gone", Duration.ofSeconds(30));
         System.out.println("fleet e2e: killed agent shown gone " + Duration.ofNanos(System.nanoTime() - killed).toMillis() + " ms after kill -9");
         assertThat(gone).contains("1 live, 1 gone").containsPattern("it-alpha +live \\d+s");
+
+        // The manager stops: the view says so and calls no host live; the same manager started again
+        // (same port, same data) is found again without a key pressed.
+        InetSocketAddress address = server.address();
+        server.close();
+        server = null;
+        String lost = pane.waitFor(s -> s.matches("(?s).*manager unreachable for \\d+s: \\d+ unknown.*"),
+                "the manager unreachable", Duration.ofSeconds(30));
+        assertThat(lost).doesNotContainPattern("it-alpha +live").containsPattern("it-alpha +heard \\d+s ago");
+        server = ManagerServer.start(address, ManagerServer.defaultDirectory(state),
+                ManagerKey.readOrCreate(ManagerKey.defaultFile(state)));
+        String back = pane.waitFor(s -> s.matches("(?s).*it-alpha +live \\d+s.*") && !s.contains("unreachable"),
+                "the fleet again once the manager is back", Duration.ofSeconds(45));
+        assertThat(back).containsPattern("1 live, \\d+ gone");
 
         pane.key("f");
         pane.waitFor(s -> s.contains("PID") && !s.contains("it-alpha"), "back to the process list");
