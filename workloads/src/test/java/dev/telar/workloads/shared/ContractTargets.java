@@ -34,18 +34,22 @@ public final class ContractTargets {
     /**
      * Args: name, count, child index, workers, family. Each worker, count times: adds 1 to the
      * value NAME and to the key "hits" of the dict NAME, appends index * BASE + i to the list NAME,
-     * puts index * BASE + i into the queue NAME and takes an item from it if one is there. Then it
-     * takes on until a take finds nothing and the items taken by all workers (counted in the value
-     * NAME-taken) reach workers x count, or 60 s passed (then it fails). Prints "took N" per item
-     * taken, then "done".
+     * and uses the queue NAME by its role: child 0 only takes (a consumer that never puts), child 1
+     * only puts index * BASE + i (a producer that never takes), every other child puts and then
+     * takes an item if one is there. A child that takes goes on taking until a take finds nothing
+     * and the items taken by all (counted in the value NAME-taken) reach (workers - 1) x count,
+     * every item put, or 60 s passed (then it fails). Prints "took N" per item taken, then "done".
      */
     public static final class Worker implements ProcessTarget {
         @Override
         public void run(String[] args) throws Exception {
             String name = args[0];
             int count = Integer.parseInt(args[1]);
-            long base = Long.parseLong(args[2]) * BASE;
-            long total = (long) Integer.parseInt(args[3]) * count;
+            int index = Integer.parseInt(args[2]);
+            long base = index * BASE;
+            boolean puts = index != 0;
+            boolean takes = index != 1;
+            long total = (long) (Integer.parseInt(args[3]) - 1) * count; // every child but 0 puts
             StringBuilder out = new StringBuilder();
             try (Family f = family(args, 4)) {
                 NumberValue value = f.value(name);
@@ -58,11 +62,15 @@ public final class ContractTargets {
                     value.addDouble(1);
                     dict.addDouble("hits", 1);
                     list.append(base + i);
-                    queue.put(base + i);
-                    took(queue.take(Duration.ZERO), taken, out);
+                    if (puts) {
+                        queue.put(base + i);
+                    }
+                    if (takes) {
+                        took(queue.take(Duration.ZERO), taken, out);
+                    }
                 }
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (took(queue.take(Duration.ofMillis(200)), taken, out) || taken.getDouble() < total) {
+                while (takes && (took(queue.take(Duration.ofMillis(200)), taken, out) || taken.getDouble() < total)) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("60 s and only " + taken.getDouble() + " of " + total + " items taken");
                     }
