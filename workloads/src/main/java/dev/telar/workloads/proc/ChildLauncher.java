@@ -58,15 +58,11 @@ public final class ChildLauncher {
     }
 
     /**
-     * Starts a child JVM running {@link ChildMain} for {@code type}, optionally keeping a pipe to
-     * its standard input (see {@link Child#sendLine}); without one the child reads end-of-file at once.
-     *
-     * @param kind     {@link ChildMain#KIND_TARGET} or {@link ChildMain#KIND_SUBCLASS}
-     * @param jvmFlags flags for this child after {@link #CHILD_FLAGS} (e.g. a heap size)
-     * @param input    true to keep the child's standard input open for {@link Child#sendLine}
-     * @throws UncheckedIOException when the JVM cannot be started
+     * The command line {@link #start} runs: java, flags, {@link ChildMain}, then this JVM's pid,
+     * {@code kind}, the class and {@code args}. Public so that whoever tells Telar's processes
+     * apart by their command lines (the fleet's summaries) reads the real one.
      */
-    public static Child start(String kind, Class<?> type, List<String> args, List<String> jvmFlags, boolean input) {
+    public static List<String> command(String kind, Class<?> type, List<String> args, List<String> jvmFlags) {
         List<String> mainArgs = new ArrayList<>();
         mainArgs.add(Long.toString(ProcessHandle.current().pid()));
         mainArgs.add(kind);
@@ -77,6 +73,20 @@ public final class ChildLauncher {
         List<String> command = new ArrayList<>(JvmCommand.of(flags, ChildMain.class.getName(), mainArgs));
         // First on the command line, so a process list (Telar's, ps, htop) tells what the child is.
         command.add(1, "-D" + NAME_PROPERTY + "=" + type.getSimpleName());
+        return command;
+    }
+
+    /**
+     * Starts a child JVM running {@link ChildMain} for {@code type}, optionally keeping a pipe to
+     * its standard input (see {@link Child#sendLine}); without one the child reads end-of-file at once.
+     *
+     * @param kind     {@link ChildMain#KIND_TARGET} or {@link ChildMain#KIND_SUBCLASS}
+     * @param jvmFlags flags for this child after {@link #CHILD_FLAGS} (e.g. a heap size)
+     * @param input    true to keep the child's standard input open for {@link Child#sendLine}
+     * @throws UncheckedIOException when the JVM cannot be started
+     */
+    public static Child start(String kind, Class<?> type, List<String> args, List<String> jvmFlags, boolean input) {
+        List<String> command = command(kind, type, args, jvmFlags);
         Future<Child> started = STARTER.submit(() -> {
             Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
             if (!input) {

@@ -44,8 +44,9 @@ public final class TelarJobs {
     static Optional<String> kind(String command) {
         String[] words = command.split(" ");
         for (int i = 0; i < words.length; i++) {
-            if (words[i].equals(CHILD_MAIN) && i + 2 < words.length) {
-                String target = words[i + 2];
+            // ChildMain <parent pid> <kind> <class> ... (ChildLauncher#command)
+            if (words[i].equals(CHILD_MAIN) && i + 3 < words.length) {
+                String target = words[i + 3];
                 return Optional.of(target.equals(LAB_MAIN) ? "lab" : "child:" + target.substring(target.lastIndexOf('.') + 1));
             }
             boolean jar = words[i].equals("-jar") && i + 1 < words.length && (words[i + 1].equals(JAR) || words[i + 1].endsWith("/" + JAR));

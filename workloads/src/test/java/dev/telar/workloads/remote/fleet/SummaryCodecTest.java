@@ -3,6 +3,10 @@ package dev.telar.workloads.remote.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.telar.workloads.lab.LabMain;
+import dev.telar.workloads.model.ShareProcess;
+import dev.telar.workloads.proc.ChildLauncher;
+import dev.telar.workloads.proc.ChildMain;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,10 +86,11 @@ class SummaryCodecTest {
         assertThat(TelarJobs.kind("/usr/bin/java -Xmx64m -jar /home/u/telar/tui/target/telar.jar")).contains("dashboard");
         assertThat(TelarJobs.kind("java -XX:TieredStopAtLevel=1 -jar telar.jar run --model threads")).contains("run");
         assertThat(TelarJobs.kind("java -jar /x/telar.jar --lang es agent --name a")).contains("agent");
-        assertThat(TelarJobs.kind("java -cp a.jar dev.telar.workloads.proc.ChildMain target dev.telar.workloads.lab.LabMain /run"))
+        // The command lines ChildLauncher really starts (the lab JVM, a process worker).
+        assertThat(TelarJobs.kind(String.join(" ", ChildLauncher.command(ChildMain.KIND_TARGET, LabMain.class, List.of("/run"), List.of()))))
                 .contains("lab");
-        assertThat(TelarJobs.kind("java -cp a.jar dev.telar.workloads.proc.ChildMain subclass dev.telar.workloads.model.ProcessWorker 3"))
-                .contains("child:ProcessWorker");
+        assertThat(TelarJobs.kind(String.join(" ", ChildLauncher.command(ChildMain.KIND_SUBCLASS, ShareProcess.class, List.of("3"), List.of()))))
+                .contains("child:ShareProcess");
         assertThat(TelarJobs.kind("java -cp t.jar:l.jar dev.telar.tui.cli.Telar sweep io")).contains("sweep");
         assertThat(TelarJobs.kind("java -jar other.jar run")).isEmpty();
         assertThat(TelarJobs.kind("bash")).isEmpty();
