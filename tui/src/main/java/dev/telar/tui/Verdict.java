@@ -46,6 +46,8 @@ public final class Verdict {
         }
         int parallel = r.spec().kernel() == KernelKind.MATMUL ? r.spec().kernelThreads() : r.spec().workers();
         int usable = Math.min(parallel, cores);
+        // Process models say "processes" where thread models say "threads".
+        String of = r.spec().model().startsProcesses() ? ".process" : "";
         String why;
         if (r.spec().model() == ModelKind.GIL) {
             why = t.get(r.spec().kernel() == KernelKind.CPU ? "verdict.why.gil.cpu" : "verdict.why.gil.wait");
@@ -54,9 +56,9 @@ public final class Verdict {
         } else if (r.spec().kernel() == KernelKind.IO && parallel > 1) {
             why = t.format("verdict.why.io", parallel);
         } else if (s < 0.9 && parallel > 1) {
-            why = t.get("verdict.why.slower");
+            why = t.get("verdict.why.slower" + of);
         } else if (parallel > cores && s <= cores * 1.1) {
-            why = t.count("verdict.why.capped", cores);
+            why = t.count("verdict.why.capped" + of, cores);
         } else if (s >= 0.8 * usable && parallel > 1) {
             why = t.count("verdict.why.parallel", usable);
         } else if (parallel > 1) {

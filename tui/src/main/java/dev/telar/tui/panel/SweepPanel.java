@@ -129,12 +129,14 @@ public final class SweepPanel implements Panel {
             return "";
         }
         String more = texts.count("sweep.beyond", cores) + ": ";
+        // A sweep of a process model says "processes" where one of threads says "threads".
+        String of = all.get(all.size() - 1).spec().model().startsProcesses() ? ".process" : "";
         if (beyondBest < within * 0.95) {
-            return more + texts.format("sweep.beyond.faster", 100 * (within / beyondBest - 1), withinCount);
+            return more + texts.format("sweep.beyond.faster" + of, 100 * (within / beyondBest - 1), withinCount);
         }
         if (beyondWorst > within * 1.05) {
-            return more + texts.format("sweep.beyond.slower", 100 * (beyondWorst / within - 1), withinCount);
+            return more + texts.format("sweep.beyond.slower" + of, 100 * (beyondWorst / within - 1), withinCount);
         }
-        return more + texts.format("sweep.beyond.same", withinCount);
+        return more + texts.format("sweep.beyond.same" + of, withinCount);
     }
 }

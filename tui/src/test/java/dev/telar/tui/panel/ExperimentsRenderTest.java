@@ -123,6 +123,9 @@ class ExperimentsRenderTest {
         assertThat(vs.rows().get(header + 4).stripTrailing()).endsWith("×1.00   25%  0");
         assertThat(vs.text()).contains("▶ 4 threads: ×1.00 — capped by the 1 core: extra threads only take turns (pinned");
         assertThat(dev.telar.tui.Verdict.of(done(pinned, 10.2, 10.1, 10.24), 4)).endsWith("(pinned to core 0)");
+        // A process model's verdict speaks of processes, not threads.
+        assertThat(dev.telar.tui.Verdict.of(done(CPU4.with(ModelKind.PROCESS_POOL_MAP, 4), 10.2, 10.1, 10.24), 1))
+                .contains("capped by the 1 core: extra processes only take turns");
     }
 
     @Test
