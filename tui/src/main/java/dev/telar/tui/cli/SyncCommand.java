@@ -164,7 +164,10 @@ public final class SyncCommand implements Callable<Integer> {
     /** The checks of {@link ScenarioSpec}, told in the language of {@code t} before it states them in English. */
     private void checkNumbers(Texts t) {
         if (!(slowdown >= 0) || slowdown > 1000) {
-            throw new IllegalArgumentException(t.format("cli.sync.slowdown", slowdown));
+            // as typed: -1, not -1.0
+            String typed = Double.isFinite(slowdown) ? java.math.BigDecimal.valueOf(slowdown).stripTrailingZeros().toPlainString()
+                    : Double.toString(slowdown);
+            throw new IllegalArgumentException(t.format("cli.sync.slowdown", typed));
         }
         if (workers < 0 || workers > ScenarioSpec.MAX_WORKERS) {
             throw new IllegalArgumentException(t.format("cli.sync.workers", ScenarioSpec.MAX_WORKERS, workers));

@@ -104,6 +104,13 @@ class SyncCommandsTest {
     }
 
     @Test
+    void aBadSlowdownIsEchoedAsTyped() {
+        CliTest.Run r = run("sync", "lock", "--slowdown", "-1");
+        assertOneUsageLine(r, "--slowdown must be 0..1000, got -1");
+        assertThat(r.err()).doesNotContain("-1.0");
+    }
+
+    @Test
     void anOddWorkerCountForTheConditionIsAUsageError() {
         assertOneUsageLine(run("sync", "condition", "--workers", "3"), "even number of workers");
     }
