@@ -85,7 +85,9 @@ final class RunOptions {
             case MATMUL -> defaults.matrixSize();
             case CPU -> defaults.draws();
         };
-        int w = workers != null ? workers : defaults.workersFor(Runtime.getRuntime().availableProcessors());
+        int cpus = Runtime.getRuntime().availableProcessors();
+        // 0 means one per core, as in the settings' experiments.workers
+        int w = workers == null ? defaults.workersFor(cpus) : workers == 0 ? Math.max(1, cpus) : workers;
         boolean matmul = k == KernelKind.MATMUL;
         RunSpec spec = new RunSpec(k, matmul && m == ModelKind.THREAD_TARGET ? ModelKind.SEQUENTIAL : m,
                 tasks != null ? tasks : matmul ? DEFAULT_MATMUL_TASKS : defaults.tasks(), matmul ? 1 : w, s,
@@ -125,7 +127,7 @@ final class RunOptions {
         }
         int workers = matmul ? spec.kernelThreads() : spec.workers();
         if (workers < 1 || workers > Experiments.MAX_WORKERS) {
-            return Optional.of(t.format("cli.run.range", "--workers", 1, Experiments.MAX_WORKERS, workers));
+            return Optional.of(t.format("cli.run.range", "--workers", 0, Experiments.MAX_WORKERS, workers)); // 0 = one per core
         }
         if (spec.interpreters() < 1 || spec.interpreters() > Experiments.MAX_WORKERS) {
             return Optional.of(t.format("cli.run.range", "--interpreters", 1, Experiments.MAX_WORKERS,

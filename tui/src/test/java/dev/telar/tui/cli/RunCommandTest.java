@@ -88,6 +88,14 @@ class RunCommandTest {
         assertThat(one.get("result").asDouble()).isEqualTo(sequential.get("result").asDouble());
     }
 
+    /** As in the settings' experiments.workers, 0 workers means one per core. */
+    @Test
+    void zeroWorkersMeansOnePerCore() throws Exception {
+        CliTest.Run r = run("run", "cpu", "--workers", "0", "--size", "100000", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(lines(r.out()).get(0).get("workers").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
     @Test
     void gilRunReportsTheLockInvariantAndPinnedCores() throws Exception {
         CliTest.Run r = run("run", "cpu", "--model", "gil", "--workers", "3", "--size", "500000", "--cores", "0",
@@ -119,7 +127,7 @@ class RunCommandTest {
     @CsvSource(delimiter = '|', value = {
         "run|gpu|unknown kernel 'gpu'; choose one of cpu, io, matmul",
         "run|cpu --model warp|unknown model 'warp'; choose one of sequential, thread-target",
-        "run|cpu --workers 0|--workers must be 1..1024, got 0",
+        "run|cpu --workers -1|--workers must be 0..1024, got -1",
         "run|cpu --workers many|--workers",
         "run|cpu --cores 99|core 99 does not exist",
         "run|matmul --size 0|--size must be 1..8192, got 0",
