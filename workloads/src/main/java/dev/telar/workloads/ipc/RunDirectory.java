@@ -1,6 +1,7 @@
 package dev.telar.workloads.ipc;
 
 import dev.telar.probe.ProcessIdentity;
+import dev.telar.workloads.problem.IoWords;
 import dev.telar.workloads.problem.ProblemCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -150,6 +151,10 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     private static String oneLine(IOException e) {
+        Optional<String> io = IoWords.of(e);
+        if (io.isPresent()) {
+            return io.get();
+        }
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.strip().replaceAll("\\s+", " "));
     }

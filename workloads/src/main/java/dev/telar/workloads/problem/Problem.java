@@ -86,6 +86,10 @@ public record Problem(ProblemCode code, List<String> args, Optional<Problem> cau
 
     /** The detail of an error: its class's simple name, and its message's first line when it has one. */
     public static String detail(Throwable failure) {
+        Optional<String> io = IoWords.of(failure);
+        if (io.isPresent()) {
+            return io.get();
+        }
         String m = failure.getMessage();
         return failure.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
     }
@@ -188,6 +192,10 @@ public record Problem(ProblemCode code, List<String> args, Optional<Problem> cau
     }
 
     private static String firstLine(Throwable failure) {
+        Optional<String> io = IoWords.of(failure);
+        if (io.isPresent()) {
+            return io.get();
+        }
         String m = failure.getMessage();
         return m == null || m.isBlank() ? failure.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }

@@ -1,0 +1,59 @@
+package dev.telar.workloads.problem;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.NotLinkException;
+import java.util.Optional;
+
+/**
+ * A file-system error in the words a user of {@code ls} or {@code mkdir} reads ({@code /x: no such
+ * file or directory}), instead of a Java class name ({@code NoSuchFileException: /x}), which
+ * error lines would otherwise show. The system's own reason is kept when Java has one.
+ */
+public final class IoWords {
+    private IoWords() {
+    }
+
+    /** {@code file: reason} (or {@code file -> other: reason}) for a file-system error; empty for any other error. */
+    public static Optional<String> of(Throwable failure) {
+        if (!(failure instanceof FileSystemException f)) {
+            return Optional.empty();
+        }
+        String why = f.getReason() != null && !f.getReason().isBlank() ? f.getReason().strip() : reason(f);
+        if (f.getFile() == null) {
+            return Optional.of(why);
+        }
+        String what = f.getOtherFile() == null ? f.getFile() : f.getFile() + " -> " + f.getOtherFile();
+        return Optional.of(what + ": " + why);
+    }
+
+    private static String reason(FileSystemException f) {
+        if (f instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (f instanceof FileAlreadyExistsException) {
+            return "exists already";
+        }
+        if (f instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (f instanceof NotDirectoryException) {
+            return "not a directory";
+        }
+        if (f instanceof DirectoryNotEmptyException) {
+            return "directory not empty";
+        }
+        if (f instanceof NotLinkException) {
+            return "not a symbolic link";
+        }
+        if (f instanceof FileSystemLoopException) {
+            return "too many levels of symbolic links";
+        }
+        return "file system error";
+    }
+}
