@@ -192,6 +192,9 @@ public final class SyncCommand implements Callable<Integer> {
         if (o.status() == ScenarioStatus.FAILED) {
             return t.format("cli.sync.summary.failed", Problems.message(o.failure()));
         }
+        if (o.status() == ScenarioStatus.CANCELLED && o.figures().isEmpty()) {
+            return t.get("cli.sync.summary.cancelled.early");
+        }
         if (o.status() == ScenarioStatus.CANCELLED) {
             return t.format("cli.sync.summary.cancelled", dev.telar.tui.panel.SyncPanel.figures(t, o));
         }

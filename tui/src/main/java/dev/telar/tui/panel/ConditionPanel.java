@@ -41,8 +41,7 @@ public final class ConditionPanel extends PrimitivePanel {
         long capacity = f.capacity();
         long filled = f.inBuffer();
         rows.bar("buffer", filled, capacity, rows.format("sync.v.buffer", filled, capacity, f.fullest()), false);
-        rows.line("lock", c.lock().holder().map(h -> h.name()).orElse(rows.texts().get("sync.v.free")),
-                c.lock().locked(), false);
+        rows.holder("lock", c.lock().holder(), c.lock().locked());
         rows.people("waiters", c.waiters());
         rows.line("notify", rows.format("sync.v.notify", c.signalCalls(), c.woken()));
         rows.abandoned(c.lock().abandoned(), c.lock().takeovers());

@@ -12,6 +12,7 @@ import dev.telar.workloads.sync.scenario.Primitive;
 import dev.telar.workloads.sync.scenario.PrimitiveFigures;
 import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
+import dev.telar.workloads.sync.scenario.ScenarioStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -75,7 +76,7 @@ abstract class PrimitivePanel implements Panel {
         Optional<ScenarioSnapshot> shot = s.snapshot().filter(x -> x.primitive() == primitive());
         SyncState state = shot.flatMap(ScenarioSnapshot::state).orElseGet(() -> empty(spec));
         PrimitiveFigures figures = shot.flatMap(ScenarioSnapshot::figures).orElseGet(() -> none(spec));
-        draw(new Rows(g, p, l, area.width(), area.height()), state, figures, spec);
+        draw(new Rows(g, p, l, area.width(), area.height(), shot.map(ScenarioSnapshot::status)), state, figures, spec);
         return LaidOut.NOTHING;
     }
 
@@ -90,9 +91,11 @@ abstract class PrimitivePanel implements Panel {
         private final Labels labels;
         private final int width;
         private final int height;
+        private final Optional<ScenarioStatus> status;
         private int row;
 
-        Rows(Canvas g, Palette p, Labels labels, int width, int height) {
+        Rows(Canvas g, Palette p, Labels labels, int width, int height, Optional<ScenarioStatus> status) {
+            this.status = status;
             this.g = g;
             this.p = p;
             this.labels = labels;
@@ -102,6 +105,28 @@ abstract class PrimitivePanel implements Panel {
 
         Texts texts() {
             return labels.texts();
+        }
+
+        /**
+         * True once the shown run has ended: its primitives are gone, so the last state polled
+         * names holders and waiters that hold and wait no longer.
+         */
+        boolean ended() {
+            return status.map(ScenarioStatus::ended).orElse(false);
+        }
+
+        /**
+         * True while a run goes on or when it stopped before its end (cancelled, failed): its
+         * figures are a count so far, not a result to hold against the expected one.
+         */
+        boolean partial() {
+            return status.map(x -> x != ScenarioStatus.COMPLETED).orElse(false);
+        }
+
+        /** The holder line of a lock: its holder, or free (also once the run has ended). */
+        void holder(String label, Optional<Participant> holder, boolean locked) {
+            Optional<Participant> now = ended() ? Optional.empty() : holder;
+            line(label, now.map(Participant::name).orElse(texts().get("sync.v.free")), locked && !ended(), false);
         }
 
         /** {@code key} formatted in this language. */
@@ -164,7 +189,8 @@ abstract class PrimitivePanel implements Panel {
 
         /** A count and the names of {@code who}, as many as fit, e.g. {@code 3: worker-0 worker-1 …}. */
         void people(String label, List<Participant> who) {
-            line(label, names(texts(), who, valueWidth()), !who.isEmpty(), false);
+            List<Participant> now = ended() ? List.of() : who;
+            line(label, names(texts(), now, valueWidth()), !now.isEmpty(), false);
         }
 
         /** The abandoned line: prominent when a dead holder's lock or permit was taken over. */

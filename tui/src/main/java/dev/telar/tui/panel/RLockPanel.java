@@ -28,7 +28,7 @@ public final class RLockPanel extends PrimitivePanel {
     void draw(Rows rows, SyncState state, PrimitiveFigures figures, ScenarioSpec spec) {
         LockState lock = (LockState) state;
         RLockFigures f = (RLockFigures) figures;
-        rows.line("holder", lock.holder().map(h -> h.name()).orElse(rows.texts().get("sync.v.free")), lock.locked(), false);
+        rows.holder("holder", lock.holder(), lock.locked());
         rows.bar("holdcount", lock.holdCount(), 2,
                 rows.format("sync.v.holdcount", lock.holdCount(), f.deepestHoldCount()), false);
         rows.people("waiters", lock.waiters());

@@ -31,7 +31,7 @@ public final class SemaphorePanel extends PrimitivePanel {
     void draw(Rows rows, SyncState state, PrimitiveFigures figures, ScenarioSpec spec) {
         SemaphoreState s = (SemaphoreState) state;
         SemaphoreFigures f = (SemaphoreFigures) figures;
-        int used = s.initial() - s.available();
+        int used = rows.ended() ? 0 : s.initial() - s.available(); // an ended run's permits are gone
         rows.bar("permits", used, s.initial(), rows.format("sync.v.permits", used, s.initial()), false);
         rows.people("holders", s.holders());
         rows.people("waiters", s.waiters());

@@ -22,6 +22,7 @@ import dev.telar.workloads.sync.scenario.RemoteRun;
 import dev.telar.workloads.sync.scenario.ScenarioOutcome;
 import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
 import dev.telar.workloads.sync.scenario.ScenarioSpec;
+import dev.telar.workloads.sync.scenario.ScenarioStatus;
 import dev.telar.workloads.sync.scenario.SemaphoreFigures;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class SyncPanel implements Panel {
             p.plain(g);
             g.putString(label.length(), area.height() - 2, Units.fit(names.isEmpty() ? "-" : names, width - label.length()));
         }
-        drawBottom(g, p, t, s, shot, width, area.height() - 1);
+        drawBottom(g, p, t, s, shot, width, area.height() - 1, workersRow == 1);
         return LaidOut.of(tabs).then(primitive);
     }
 
@@ -135,9 +136,10 @@ public final class SyncPanel implements Panel {
     }
 
     private static void drawBottom(Canvas g, Palette p, Texts t, SyncViewState s, Optional<ScenarioSnapshot> shot,
-                                   int width, int row) {
+                                   int width, int row, boolean workersAbove) {
         String text;
         boolean warn = false;
+        boolean verdict = false;
         if (!s.message().isEmpty()) {
             text = s.message().in(t);
             warn = true;
@@ -145,6 +147,7 @@ public final class SyncPanel implements Panel {
             ScenarioOutcome o = s.outcome().get();
             text = verdict(t, o, s.shownSpec().orElse(null));
             warn = !o.correct();
+            verdict = true;
             p.strong(g);
         } else if (s.running()) {
             // The run's latest event (a holder that vanished, a lock the manager freed, the lock
@@ -161,12 +164,21 @@ public final class SyncPanel implements Panel {
         } else if (s.outcome().isEmpty() || !s.message().isEmpty()) {
             p.plain(g);
         }
-        g.putString(1, row, Units.fit(text, width - 1));
+        int room = width - 1;
+        if (text.length() > room && verdict && workersAbove) {
+            // A long verdict (a failure's reason and the figures) wraps onto the workers' line
+            // above, which matters less once the run has ended.
+            int cut = text.lastIndexOf(' ', room);
+            cut = cut <= 0 ? room : cut;
+            g.putString(0, row - 1, Units.fit("", width));
+            g.putString(1, row - 1, text.substring(0, cut));
+            text = text.substring(cut).strip();
+        }
+        g.putString(1, row, Units.fit(text, room));
     }
 
     /** The outcome in one line, in the chosen language: correct or not, the scenario's figures, the time. */
     static String verdict(Texts t, ScenarioOutcome o, ScenarioSpec spec) {
-        String figures = figures(t, o);
         String mark = switch (o.status()) {
             // With the lock off, lost updates are the lesson, not a fault of the primitive.
             case COMPLETED -> o.figures(LockFigures.class).map(f -> !f.lockOn()).orElse(false)
@@ -176,18 +188,28 @@ public final class SyncPanel implements Panel {
             case FAILED -> t.format("sync.verdict.failed", Problems.message(o.failure()));
             default -> "";
         };
-        return t.format("sync.verdict", mark, figures, o.seconds());
+        if (o.figures().isEmpty() && o.status() != ScenarioStatus.COMPLETED) {
+            // It stopped before its primitives existed: nothing was counted, so no count is claimed.
+            return t.format("sync.verdict.bare", mark, o.seconds());
+        }
+        return t.format("sync.verdict", mark, figures(t, o), o.seconds());
     }
 
     /**
      * The scenario's own figures in the language of {@code t} (e.g. the lock's total against the
      * expected one, the semaphore's most holders at once): the verdict line's middle, also printed
-     * by {@code telar sync}.
+     * by {@code telar sync}. A Lock run that did not complete gives its total so far and no
+     * comparison: no updates are claimed lost for work that was never done.
      */
     public static String figures(Texts t, ScenarioOutcome o) {
         PrimitiveFigures f = o.figures().orElseGet(() -> PrimitiveFigures.zero(o.primitive()));
         if (f instanceof LockFigures l) {
             String lock = t.get(l.lockOn() ? "sync.on" : "sync.off");
+            if (o.status() != ScenarioStatus.COMPLETED) {
+                // Stopped early (a worker killed, a cancel): what was counted, held against nothing,
+                // as the workers stopped at different points of their work.
+                return t.format("sync.verdict.lock.stopped", lock, l.total(), l.updates());
+            }
             return l.total() == l.expected() ? t.format("sync.verdict.lock.equal", lock, l.total())
                     : t.format("sync.verdict.lock.lost", lock, l.total(), l.expected(), l.lostUpdates());
         }

@@ -133,5 +133,20 @@ class SyncCommandsTest {
         assertThat(SyncCommand.summary(cancelled, es)).startsWith("cancelado; hasta ahora ")
                 .isEqualTo("cancelado; hasta ahora " + dev.telar.tui.panel.SyncPanel.figures(es, cancelled));
         assertThat(SyncCommand.summary(cancelled, en)).startsWith("cancelled; so far ");
+        // A Lock run stopped early gives what it counted, not a shortfall against the full total.
+        dev.telar.workloads.sync.scenario.ScenarioOutcome lock = new dev.telar.workloads.sync.scenario.ScenarioOutcome(
+                dev.telar.workloads.sync.scenario.Primitive.LOCK, dev.telar.workloads.sync.Mode.PROCESSES,
+                dev.telar.workloads.sync.scenario.ScenarioStatus.CANCELLED, java.util.Optional.of(
+                new dev.telar.workloads.sync.scenario.LockFigures(true, 619_609_965L, 639_647_858L, 1_234, 0,
+                        java.util.List.of(1L))), false, "cancelled", 2.5);
+        assertThat(SyncCommand.summary(lock, en))
+                .isEqualTo("cancelled; so far lock on, total 619,609,965 from 1,234 updates made before it stopped");
+        assertThat(SyncCommand.summary(lock, es))
+                .isEqualTo("cancelado; hasta ahora cerrojo sí, total 619,609,965 de 1,234 sumas hechas antes de parar");
+        dev.telar.workloads.sync.scenario.ScenarioOutcome early = new dev.telar.workloads.sync.scenario.ScenarioOutcome(
+                dev.telar.workloads.sync.scenario.Primitive.LOCK, dev.telar.workloads.sync.Mode.REMOTE,
+                dev.telar.workloads.sync.scenario.ScenarioStatus.CANCELLED, java.util.Optional.empty(), false, "cancelled", 0.1);
+        assertThat(SyncCommand.summary(early, en)).isEqualTo("cancelled before it started");
+        assertThat(SyncCommand.summary(early, es)).isEqualTo("cancelado antes de empezar");
     }
 }

@@ -9,8 +9,12 @@ import dev.telar.tui.VirtualScreen;
 import dev.telar.workloads.remote.ManagerLink;
 import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.sync.Mode;
+import dev.telar.workloads.problem.Problem;
+import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.sync.scenario.LockFigures;
 import dev.telar.workloads.sync.scenario.Primitive;
 import dev.telar.workloads.sync.scenario.RemoteRun;
+import dev.telar.workloads.sync.scenario.ScenarioOutcome;
 import dev.telar.workloads.sync.scenario.ScenarioSnapshot;
 import dev.telar.workloads.sync.scenario.ScenarioStatus;
 import java.nio.file.Path;
@@ -36,14 +40,16 @@ class SyncRenderTest {
                 .contains(" Holder     worker-2").contains(" Waiters    3: worker-0 worker-1 worker-3")
                 .contains(" Acquired   2,345 times").contains(" Abandoned  no (0 takeovers)")
                 .contains(" Lock       on: every update inside the lock").contains(" Total      1,000,123,456")
-                .contains(" Expected   1,000,123,456 = total, no update lost")
+                .contains(" Expected   1,000,123,456 so far, from 2,345 updates made")
+                .doesNotContain("short by").doesNotContain("updates lost")
                 .contains("] 2,000,000 of 4,000,000").contains("Workers worker-0 worker-1 worker-2 worker-3")
                 .contains("running; c or Esc cancels");
         String es = running(Language.ES, columns, rows, Primitive.LOCK, Mode.THREADS).text();
         assertThat(es).contains(" 3 Semáforo ").contains("m hilos   s ritmo de clase  l cerrojo sí")
                 .contains("hilos: en marcha 3.3 s").contains(" Dueño        worker-2")
                 .contains(" En espera    3: worker-0 worker-1 worker-3").contains(" Adquirido    2,345 veces")
-                .contains(" Abandonado   no (0 tomas forzosas)").contains(" Esperado     1,000,123,456 = total");
+                .contains(" Abandonado   no (0 tomas forzosas)")
+                .contains(" Esperado     1,000,123,456 hasta ahora, de 2,345 sumas hechas");
     }
 
     /**
@@ -99,7 +105,8 @@ class SyncRenderTest {
                 SyncScreens.LOCK_ABANDONED, SyncScreens.LOCK_OFF_FIGURES, ScenarioStatus.COMPLETED, false);
         String text = vs.text();
         assertThat(text).contains("m processes   s lecture pace  l lock off").contains("processes: done in 4.50 s")
-                .contains(" Holder     pid 4321").contains(" Waiters    2: pid 4322 pid 4323")
+                .as("the run has ended: no one holds or waits any more")
+                .contains(" Holder     free").contains(" Waiters    none")
                 .contains(" Abandoned  ABANDONED: taken over from a dead holder (1 takeovers)")
                 .contains(" Lock       OFF: read, add, write back unprotected")
                 .contains(" Expected   1,998,000,000: total short by 8,000,000, 17 updates lost")
@@ -113,6 +120,50 @@ class SyncRenderTest {
                 ScenarioStatus.COMPLETED, false).text();
         assertThat(es).contains("ABANDONADO: tomado de un dueño muerto (1 tomas forzosas)")
                 .contains("sin cerrojo: cerrojo no, total 1,990,000,000 pero se esperaba 1,998,000,000: 17 sumas perdidas");
+    }
+
+    /**
+     * A Lock run whose worker was killed: the verdict says it failed and what was counted, with no
+     * expected total and no loss claimed; the holder it had is gone; at 120 columns the long line
+     * wraps onto the workers' line instead of being cut.
+     */
+    @Test
+    void aLockRunWhoseWorkerWasKilledSaysWhatWasCountedAndClaimsNoLoss() {
+        LockFigures stopped = new LockFigures(true, 619_609_965L, 639_647_858L, 1_234, 0,
+                List.of(300_000L, 310_000L, 290_000L, 305_000L));
+        VirtualScreen vs = SyncScreens.ended(new VirtualScreen(120, 40), Primitive.LOCK, Mode.PROCESSES,
+                SyncScreens.LOCK_ABANDONED, stopped, ScenarioStatus.FAILED, false);
+        String text = vs.text();
+        String verdict = "failed (worker pid 102: killed by SIGKILL (9)): lock on, total 619,609,965 from 1,234 updates"
+                + " made before it stopped (4.50 s)";
+        assertThat(verdict.length()).as("longer than the row: it must wrap").isGreaterThan(119);
+        int first = vs.rowOf("failed (worker");
+        assertThat(String.join(" ", vs.rows().get(first).strip(), vs.rows().get(first + 1).strip())).isEqualTo(verdict);
+        assertThat(text).contains(" Holder     free").contains(" Waiters    none")
+                .contains(" Expected   639,647,858 so far, from 1,234 updates made")
+                .doesNotContain("short by").doesNotContain("lost").doesNotContain("but expected");
+        String es = SyncScreens.ended(new VirtualScreen(120, 40, Settings.defaults().withLanguage(Language.ES)),
+                Primitive.LOCK, Mode.PROCESSES, SyncScreens.LOCK_ABANDONED, stopped, ScenarioStatus.FAILED, false).text();
+        assertThat(es.replaceAll(" *\n ", " ")).contains("cerrojo sí, total 619,609,965 de 1,234 sumas hechas antes de parar (4.50 s)")
+                .doesNotContain("perdidas");
+    }
+
+    /** A remote run that never started (no manager, a refused key) says it failed and why, and claims no count. */
+    @Test
+    void aRunThatNeverStartedSaysOnlyWhyItFailed() {
+        VirtualScreen vs = new VirtualScreen(120, 40);
+        vs.show(Snapshots.lab().build());
+        vs.press('y');
+        vs.press(' ');
+        for (Problem why : List.of(Problem.of(ProblemCode.MANAGER_UNREACHABLE, "robot-1:2181", 10),
+                Problem.of(ProblemCode.MANAGER_REFUSED, "robot-1:2181"))) {
+            vs.scenario(new ScenarioOutcome(Primitive.LOCK, Mode.REMOTE, ScenarioStatus.FAILED, Optional.empty(), false,
+                    "failed", 10.02, why));
+            String bottom = vs.rows().get(vs.rowOf("failed (")).strip();
+            assertThat(bottom).startsWith("failed (").endsWith(") (10.02 s)").doesNotContain("total")
+                    .doesNotContain("expected").doesNotContain("lost");
+        }
+        assertThat(vs.rows().get(vs.rowOf("failed (")).strip()).isEqualTo("failed (manager at robot-1:2181 refused the key (authentication failed)) (10.02 s)");
     }
 
     @ParameterizedTest

@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param lockOn      whether the workers take the lock around their updates (the switch)
  * @param total       the shared total as the workers wrote it back, a sum of numbers 0..999
- * @param expected    the sum of every chunk the workers added: what the total is without lost updates
+ * @param expected    the sum of the chunks of every update made (written back): what the total is
+ *                    without lost updates; a chunk waiting for the lock is not in it yet
  * @param updates     read-then-write updates of the total made so far (one per chunk)
  * @param lostUpdates updates overwritten by another worker's write between its read and its write
  * @param numbers     per worker (index = worker), how many numbers it has summed so far

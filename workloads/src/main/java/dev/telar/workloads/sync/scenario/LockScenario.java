@@ -71,7 +71,6 @@ final class LockScenario implements SyncScenario {
             }
             done += n;
             partial += sum;
-            c.add(EXPECTED, sum);
             boolean locked = ctx.lockEnabled();
             if (locked) {
                 ctx.acquire(lock);
@@ -87,6 +86,10 @@ final class LockScenario implements SyncScenario {
                     lock.release();
                 }
             }
+            // Counted once the update is made, not while the worker waits for the lock: the
+            // expected total is then that of the updates made, and short of it only by lost ones
+            // (not by chunks still waiting, nor by the chunk of a worker killed before writing).
+            c.add(EXPECTED, sum);
             c.add(UPDATES, 1);
             c.set(FIRST_WORKER + worker, done);
             ctx.checkCancelled();
