@@ -79,7 +79,13 @@ public final class Cli {
                             bad.getMessage(), bad);
                 }
             }
-            return then.execute(parseResult);
+            try {
+                return then.execute(parseResult);
+            } catch (WatchedOutput.OutputLost lost) {
+                // Help and version text are printed outside the commands, where picocli would
+                // print this with its stack trace: the handler below makes it one line.
+                throw new CommandLine.ExecutionException(last(parseResult).commandSpec().commandLine(), lost.getMessage(), lost);
+            }
         };
     }
 
