@@ -206,6 +206,22 @@ class AgentCommandTest {
         assertThat(during.lines().count()).as(during).isLessThanOrEqualTo(3);
     }
 
+    /** An agent whose reader left ends at its next line (here: the manager lost) with one line on stderr and exit 1. */
+    @Test
+    void anAgentWhoseReaderLeftEndsAtItsNextLine() throws Exception {
+        Process p = agentProcess("agent", "--interval", "0.5").start();
+        started.add(p);
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).startsWith("agent publishing ");
+        }
+        server.close();
+        server = null;
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the agent ended").isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("telar: cannot write the output: Broken pipe" + System.lineSeparator());
+    }
+
     @Test
     void aWrongKeyIsOneLineAndExitTwo() throws Exception {
         Path other = Files.writeString(tmp.resolve("other.key"), "someone-elses-key-0123456789\n");
