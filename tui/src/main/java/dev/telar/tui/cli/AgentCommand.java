@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -86,26 +88,30 @@ public final class AgentCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             String address = target.address();
             String every = seconds(intervalSeconds);
+            // A line that cannot be written ends the agent, as any repeating command: on the fleet
+            // agent's thread, which says these, the exception would end only that thread.
+            AtomicReference<WatchedOutput.OutputLost> lost = new AtomicReference<>();
+            Consumer<String> say = line -> say(out, line, lost, stop);
             // One line per change a person should know of; the log has the details.
             FleetAgent.Events told = new FleetAgent.Events() {
                 @Override
                 public void publishing() {
-                    say(out, texts.format("cli.agent.publishing", host, address, every));
+                    say.accept(texts.format("cli.agent.publishing", host, address, every));
                 }
 
                 @Override
                 public void nameTaken(int holderPid) {
-                    say(out, texts.format("cli.agent.waiting", host, holderPid < 0 ? "?" : Integer.toString(holderPid), address));
+                    say.accept(texts.format("cli.agent.waiting", host, holderPid < 0 ? "?" : Integer.toString(holderPid), address));
                 }
 
                 @Override
                 public void linkLost() {
-                    say(out, texts.format("cli.agent.lost", address, every));
+                    say.accept(texts.format("cli.agent.lost", address, every));
                 }
 
                 @Override
                 public void linkBack() {
-                    say(out, texts.format("cli.agent.back", address));
+                    say.accept(texts.format("cli.agent.back", address));
                 }
             };
             FleetAgent agent = FleetAgent.start(client, host, Duration.ofNanos(Math.round(intervalSeconds * 1e9)),
@@ -114,6 +120,11 @@ public final class AgentCommand implements Callable<Integer> {
                 stop.await();
             } finally {
                 agent.close();
+            }
+            if (lost.get() != null) {
+                LoggerFactory.getLogger(AgentCommand.class).info("agent stopped: its output cannot be written ({})", lost.get().getMessage());
+                spec.commandLine().getErr().println(Cli.outputLost(lost.get(), texts));
+                return Cli.FAILURE;
             }
             LoggerFactory.getLogger(AgentCommand.class).info("agent stopped by a signal after {} summaries", agent.published());
             return 0;
@@ -124,10 +135,16 @@ public final class AgentCommand implements Callable<Integer> {
         }
     }
 
-    private static void say(PrintWriter out, String line) {
+    /** Prints {@code line}; when it cannot be written, keeps the reason in {@code lost} and ends the wait on {@code stop}. */
+    private static void say(PrintWriter out, String line, AtomicReference<WatchedOutput.OutputLost> lost, CountDownLatch stop) {
         synchronized (out) {
-            out.println(line);
-            out.flush();
+            try {
+                out.println(line);
+                out.flush();
+            } catch (WatchedOutput.OutputLost e) {
+                lost.compareAndSet(null, e);
+                stop.countDown();
+            }
         }
     }
 

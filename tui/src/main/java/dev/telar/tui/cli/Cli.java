@@ -13,7 +13,8 @@ import picocli.CommandLine;
 
 /**
  * Builds Telar's command line and runs it. Usage errors and bad settings print one line and give
- * exit code 2; failures print one line (the stack trace goes to the log) and give exit code 1.
+ * exit code 2; failures print one line (the stack trace goes to the log) and give exit code 1, as
+ * does standard output that cannot be written ({@link WatchedOutput}).
  * Help and those lines are in the language {@link CliLanguage} finds before parsing.
  */
 public final class Cli {
@@ -36,12 +37,25 @@ public final class Cli {
         CommandLine cli = create(environment, activeLogFile, probes, CliLanguage.of(args, environment));
         cli.setOut(out);
         cli.setErr(err);
+        int code;
         try {
-            return cli.execute(args);
+            code = cli.execute(args);
         } finally {
-            out.flush();
             err.flush();
         }
+        try {
+            out.flush(); // what the command printed last may fail only now
+        } catch (WatchedOutput.OutputLost lost) {
+            err.println(outputLost(lost, Texts.of(CliLanguage.of(args, environment))));
+            err.flush();
+            code = FAILURE;
+        }
+        return code;
+    }
+
+    /** The line for standard output that could not be written (disk full, reader gone). */
+    static String outputLost(WatchedOutput.OutputLost lost, Texts texts) {
+        return texts.format("cli.output.lost", Errors.oneLine(lost.getMessage()));
     }
 
     /**
@@ -65,7 +79,13 @@ public final class Cli {
                             bad.getMessage(), bad);
                 }
             }
-            return then.execute(parseResult);
+            try {
+                return then.execute(parseResult);
+            } catch (WatchedOutput.OutputLost lost) {
+                // Help and version text are printed outside the commands, where picocli would
+                // print this with its stack trace: the handler below makes it one line.
+                throw new CommandLine.ExecutionException(last(parseResult).commandSpec().commandLine(), lost.getMessage(), lost);
+            }
         };
     }
 
@@ -121,6 +141,10 @@ public final class Cli {
             if (ex instanceof SettingsException bad) {
                 failed.getErr().println(settingsError(bad));
                 return USAGE;
+            }
+            if (ex instanceof WatchedOutput.OutputLost lost) {
+                failed.getErr().println(outputLost(lost, texts));
+                return FAILURE;
             }
             if (ex instanceof UnsafePlaceException unsafe) {
                 // an unusable environment, not a bug: the line names the directory and the fix

@@ -44,7 +44,7 @@ public final class DashboardStart {
     /**
      * Checks that this is a terminal the dashboard can draw on, then runs it.
      *
-     * @return the exit code: the dashboard's, or 2 when there is no usable terminal
+     * @return the exit code: the dashboard's, or 2 when there is no usable terminal (on standard output or input)
      */
     public static int run(Environment environment, Settings settings, PrintWriter err) {
         return run(environment, settings, err, Optional.empty());
@@ -61,6 +61,10 @@ public final class DashboardStart {
     private static int run(Environment environment, Settings settings, PrintWriter err, Optional<LessonOptions> lesson) {
         if (!environment.stdoutIsTerminal()) {
             err.println(Texts.of(settings.language()).get("cli.notterminal"));
+            return 2;
+        }
+        if (!environment.stdinIsTerminal()) {
+            err.println(Texts.of(settings.language()).get("cli.notterminal.stdin"));
             return 2;
         }
         String term = environment.getenv("TERM");

@@ -7,6 +7,12 @@ public interface Environment {
     /** True when standard output is a terminal. */
     boolean stdoutIsTerminal();
 
+    /**
+     * True when standard input is a terminal: the dashboard reads its keys there, and on a file
+     * or {@code /dev/null} it would read end-of-input at once and quit without a word.
+     */
+    boolean stdinIsTerminal();
+
     /** An environment variable, or null when unset. */
     String getenv(String name);
 
@@ -19,6 +25,12 @@ public interface Environment {
                 // isatty would add a fifth of a second to the first frame.
                 String told = System.getProperty("telar.stdout.tty");
                 return told != null ? Boolean.parseBoolean(told) : Kernel.isTerminal(1);
+            }
+
+            @Override
+            public boolean stdinIsTerminal() {
+                String told = System.getProperty("telar.stdin.tty");
+                return told != null ? Boolean.parseBoolean(told) : Kernel.isTerminal(0);
             }
 
             @Override

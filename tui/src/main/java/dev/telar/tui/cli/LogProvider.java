@@ -1,13 +1,9 @@
 package dev.telar.tui.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.simple.AppendingOutput;
@@ -22,7 +18,8 @@ import org.slf4j.simple.SimpleServiceProvider;
  * the other Telar processes (manager, agents, dashboard, lab) wrote there and leaving holes of
  * zeros where they go on writing. The file is opened here for appending (no link followed) and
  * slf4j-simple, set up on a cached standard error meanwhile, is pointed at it before its first
- * line ({@link AppendingOutput}). When the file cannot be opened, slf4j-simple opens it itself.
+ * line ({@link AppendingOutput}). When the file cannot be opened, slf4j-simple opens it itself
+ * (and it is then moved aside only at the next start).
  */
 public final class LogProvider extends SimpleServiceProvider {
     private static final CountDownLatch BEGUN = new CountDownLatch(1);
@@ -55,12 +52,14 @@ public final class LogProvider extends SimpleServiceProvider {
     static final String LOG_FILE = "org.slf4j.simpleLogger.logFile";
     private static final String CACHE_OUTPUT = "org.slf4j.simpleLogger.cacheOutputStream";
 
-    /** The log file opened for appending, never through a symbolic link; null when it cannot be. */
+    /**
+     * The log file opened for appending, never through a symbolic link, and moved aside to
+     * {@code .1} whenever it reaches {@link LogSetup#ROLL_BYTES} ({@link RollingLogOutput}); null
+     * when it cannot be opened so.
+     */
     private static PrintStream openAppending(Path file) {
         try {
-            OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-            return new PrintStream(out, false, StandardCharsets.UTF_8);
+            return new PrintStream(RollingLogOutput.open(file, LogSetup.ROLL_BYTES), false, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             return null;
         }

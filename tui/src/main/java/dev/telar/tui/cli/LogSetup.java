@@ -49,8 +49,9 @@ public final class LogSetup {
     /** Option that names the log file, also declared on {@link TelarCommand}. */
     public static final String LOG_FILE_OPTION = "--log-file";
     /**
-     * Size past which a log is moved aside to {@code <name>.1} (replacing an older one) when Telar
-     * starts, so that the log of a machine that runs Telar for years takes at most about twice this.
+     * Size, in bytes, from which a log is moved aside to {@code <name>.1} (replacing an older one),
+     * when Telar starts and while it runs ({@link RollingLogOutput}), so that the log of a machine
+     * that runs Telar for years takes at most about twice this.
      */
     static final long ROLL_BYTES = 1L << 20;
     /** Why log paths were passed over, for the log itself: logging cannot say it yet when they are checked. */
@@ -84,6 +85,13 @@ public final class LogSetup {
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "true");
+        // While a manager is down, ZooKeeper's client logs each reconnect attempt (once a second, a
+        // stack trace each: about 90 MB a day) and Curator each failed call: only errors from them
+        // (and warnings from the client's login, which says its mechanism at every reconnect).
+        // Telar's link to the manager logs one line when the link is lost and one when it is back.
+        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.zookeeper.ClientCnxn", "error");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.zookeeper.client.ZooKeeperSaslClient", "warn"); // a line a reconnect
+        setIfAbsent("curator-dont-log-connection-problems", "true");
         System.setProperty("chronicle.analytics.disable", "true");
         ChronicleTarget.keepOutOfTmp();
         return used;
@@ -233,7 +241,7 @@ public final class LogSetup {
             }
             String problem = problem(abs);
             if (problem == null) {
-                rollIfLarge(abs);
+                rollIfLarge(abs, ROLL_BYTES);
                 try (FileChannel out = FileChannel.open(abs, Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), OWNER_ONLY)) {
                     problem = problem(abs); // what was opened, maybe just created
@@ -257,12 +265,13 @@ public final class LogSetup {
     }
 
     /**
-     * Moves a log of {@link #ROLL_BYTES} or more to {@code <name>.1}: a regular file only, and only
-     * over a {@code .1} that is absent or this user's regular file (a rename: no link is followed).
+     * Moves a log of {@code rollBytes} or more ({@link #ROLL_BYTES} but in tests) to
+     * {@code <name>.1}: a regular file only, and only over a {@code .1} that is absent or this
+     * user's regular file (a rename: no link is followed). At start and while running ({@link RollingLogOutput}).
      */
-    static void rollIfLarge(Path file) throws IOException {
+    static void rollIfLarge(Path file, long rollBytes) throws IOException {
         Path older = file.resolveSibling(file.getFileName() + ".1");
-        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) >= ROLL_BYTES
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) >= rollBytes
                 && problem(older) == null) {
             Files.move(file, older, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
         }

@@ -84,10 +84,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
             SystemSnapshot snapshot = probe.sample(pid -> true);
             out.println(SnapshotJson.toLine(snapshot));
-            out.flush();
-            if (out.checkError()) {
-                return 0; // the reader went away (e.g. "| head -1"): nothing left to do
-            }
+            out.flush(); // a write that fails (reader gone, disk full) ends the loop: see WatchedOutput
         }
         return 0;
     }

@@ -40,7 +40,7 @@ public final class Telar {
                 LoggerFactory.getLogger(Telar.class).warn("{}", refusal);
             }
             Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
-            PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
+            PrintWriter out = new PrintWriter(new OutputStreamWriter(WatchedOutput.standardOutput(), charset), true);
             PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
             // Plain "telar", the usual start, needs no option parsing: building the command line
             // (reflection over every subcommand) would delay the first frame by a fifth of a second.

@@ -176,6 +176,52 @@ class AgentCommandTest {
         }
     }
 
+    /**
+     * A manager that stays down costs a real agent's log a few lines, not ZooKeeper's reconnect
+     * warning with its stack trace every second: six seconds of it are measured.
+     */
+    @Test
+    void aManagerThatStaysDownCostsTheLogAFewLines() throws Exception {
+        ProcessBuilder pb = agentProcess("agent", "--interval", "0.5");
+        Path log = tmp.resolve("state/telar/telar.log");
+        Process p = pb.start();
+        started.add(p);
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(out.readLine()).startsWith("agent publishing ");
+        server.close();
+        server = null;
+        assertThat(out.readLine()).startsWith("agent lost the manager at ");
+        long before = Files.size(log);
+        Thread.sleep(6_000);
+        String during;
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            byte[] bytes = new byte[(int) (file.length() - before)];
+            file.seek(before);
+            file.readFully(bytes);
+            during = new String(bytes, StandardCharsets.UTF_8);
+        }
+        // Before: "Opening socket connection", the SASL mechanism and the reconnect warning with
+        // its stack trace, every second. Left: the agent's own line when a publish fails.
+        assertThat(during).doesNotContain("\tat ").doesNotContain("ConnectException").doesNotContain("org.apache.zookeeper.");
+        assertThat(during.lines().count()).as(during).isLessThanOrEqualTo(3);
+    }
+
+    /** An agent whose reader left ends at its next line (here: the manager lost) with one line on stderr and exit 1. */
+    @Test
+    void anAgentWhoseReaderLeftEndsAtItsNextLine() throws Exception {
+        Process p = agentProcess("agent", "--interval", "0.5").start();
+        started.add(p);
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).startsWith("agent publishing ");
+        }
+        server.close();
+        server = null;
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the agent ended").isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("telar: cannot write the output: Broken pipe" + System.lineSeparator());
+    }
+
     @Test
     void aWrongKeyIsOneLineAndExitTwo() throws Exception {
         Path other = Files.writeString(tmp.resolve("other.key"), "someone-elses-key-0123456789\n");

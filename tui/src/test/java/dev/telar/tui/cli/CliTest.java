@@ -39,6 +39,11 @@ class CliTest {
             }
 
             @Override
+            public boolean stdinIsTerminal() {
+                return terminal;
+            }
+
+            @Override
             public String getenv(String name) {
                 return vars.get(name);
             }

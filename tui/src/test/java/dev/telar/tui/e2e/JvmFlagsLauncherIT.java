@@ -43,7 +43,7 @@ class JvmFlagsLauncherIT {
         if (aot) {
             rest.add("-Xlog:aot=off");
         }
-        rest.addAll(List.of("-Dtelar.stdout.tty=false", "-jar", target.resolve("telar.jar").toString()));
+        rest.addAll(List.of("-Dtelar.stdout.tty=false", "-Dtelar.stdin.tty=false", "-jar", target.resolve("telar.jar").toString()));
         assertThat(command.subList(1 + expected.size(), command.size())).isEqualTo(rest);
     }
 

@@ -167,6 +167,29 @@ class TerminalFitnessTest {
         assertThat(vs.text()).doesNotContain("Enlarge").contains("python3");
     }
 
+    /** Below the width of the one-line request, it wraps at spaces and both sizes stay whole. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "EN|40|10|4|Enlarge the terminal to at least 60×15;(now 40×10)",
+            "EN|20|5|1|Enlarge the terminal;to at least 60×15;(now 20×5)",
+            "ES|20|5|1|Agrande el terminal;al menos a 60×15;(ahora 20×5)",
+            "ES|30|2|0|Agrande el terminal al menos a;60×15 (ahora 30×2)",
+            // Too few rows for the request wrapped: the short form, with both sizes.
+            "EN|10|3|0|need;60×15, now;10×3",
+            "ES|30|1|0|mínimo 60×15, ahora 30×1"})
+    void theTooSmallMessageWrapsAndKeepsBothSizes(Language language, int columns, int rows, int top, String shown) {
+        VirtualScreen vs = new VirtualScreen(columns, rows, Settings.defaults().withLanguage(language))
+                .show(Snapshots.lab().build());
+        String[] lines = shown.split(";");
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        for (int row = 0; row < rows; row++) {
+            String line = row >= top && row < top + lines.length ? lines[row - top] : "";
+            int left = (columns - line.length()) / 2;
+            expected.add((" ".repeat(left) + line + " ".repeat(columns)).substring(0, columns));
+        }
+        assertThat(vs.rows()).as("%s at %dx%d", language, columns, rows).isEqualTo(expected);
+    }
+
     private interface CellCheck {
         void check(int column, int row, TextCharacter cell);
     }
