@@ -75,6 +75,15 @@ class AgentCommandTest {
         return pb;
     }
 
+    /** Starts a daemon thread that adds each line {@code p} prints to {@code lines}; it ends with the process. */
+    private static Thread readLines(Process p, BlockingQueue<String> lines) {
+        Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
+                .lines().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        return reader;
+    }
+
     private CliTest.Run fleet() {
         return cli("fleet", "--json", "--manager", server.connectString(), "--key-file", keyFile.toString());
     }
@@ -152,10 +161,7 @@ class AgentCommandTest {
                     System.currentTimeMillis(), new double[] {0.5}, new double[] {0.1, 0.1, 0.1}, 1L << 30, 2L << 30, List.of(), List.of()));
             Process p = pb.start();
             started.add(p);
-            Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
-                    .lines().forEach(lines::add));
-            reader.setDaemon(true);
-            reader.start();
+            Thread reader = readLines(p, lines);
             String address = server.connectString();
             assertThat(lines.poll(40, TimeUnit.SECONDS)).isEqualTo("agent waiting: the name twin is taken by another agent (pid 4321) at "
                     + address + "; it publishes once that one ends");
@@ -197,10 +203,7 @@ class AgentCommandTest {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Process p = pb.start();
         started.add(p);
-        Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
-                .lines().forEach(lines::add));
-        reader.setDaemon(true);
-        reader.start();
+        Thread reader = readLines(p, lines);
         String address = server.connectString();
         assertThat(lines.poll(40, TimeUnit.SECONDS)).isEqualTo("agent publishing alone to " + address + " every 0.5 s");
         server.close();
@@ -231,14 +234,17 @@ class AgentCommandTest {
             acceptor.setDaemon(true);
             acceptor.start();
         }
-        Thread.sleep(1500); // a few publishes fail meanwhile: the agent's thread is inside a retry when the signal comes
-        long signalled = System.nanoTime();
-        p.toHandle().destroy(); // SIGTERM
-        assertThat(p.waitFor(5, TimeUnit.SECONDS)).as("ended within 5 s of SIGTERM").isTrue();
-        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
-        System.out.println("agent: ended " + took + " ms after SIGTERM with the manager " + (frozen ? "frozen" : "stopped"));
-        if (mute != null) {
-            mute.close();
+        try {
+            Thread.sleep(1500); // a few publishes fail meanwhile: the agent's thread is inside a retry when the signal comes
+            long signalled = System.nanoTime();
+            p.toHandle().destroy(); // SIGTERM
+            assertThat(p.waitFor(5, TimeUnit.SECONDS)).as("ended within 5 s of SIGTERM").isTrue();
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
+            System.out.println("agent: ended " + took + " ms after SIGTERM with the manager " + (frozen ? "frozen" : "stopped"));
+        } finally {
+            if (mute != null) {
+                mute.close();
+            }
         }
         assertThat(p.exitValue()).isZero();
         reader.join(5_000);
