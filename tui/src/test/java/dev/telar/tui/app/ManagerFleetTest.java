@@ -131,6 +131,31 @@ class ManagerFleetTest {
         }
     }
 
+    /** Leaving the view while it retries ends its connecting thread at once, and no news comes after. */
+    @Test
+    void leavingTheViewWhileItRetriesEndsTheTries() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        ManagerFleet fleet = new ManagerFleet(new ManagerTarget("127.0.0.1:" + port, Optional.of(keyFile), 10_000), news::add, 500);
+        try {
+            fleet.open();
+            assertThat(next().status()).isEqualTo(FleetState.Status.CONNECTING);
+            assertThat(next().status()).isEqualTo(FleetState.Status.RETRYING);
+            Thread.sleep(1000); // inside the next attempt now
+            fleet.close();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (connectingThreads() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(connectingThreads()).as("the connecting thread ended within 2 s").isZero();
+            assertThat(news.poll(1, TimeUnit.SECONDS)).as("no news once left").isNull();
+        } finally {
+            fleet.closeNow();
+        }
+    }
+
     /** The live threads that connect a fleet view to its manager. */
     private static long connectingThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().equals("telar-fleet-connect")).count();
