@@ -189,7 +189,7 @@ public final class FleetAgent implements AutoCloseable {
                     written(data);
                     return;
                 }
-                if (mySessions.contains(owner)) {
+                if (owner != 0 && mySessions.contains(owner)) { // 0: a persistent node, never an agent's
                     takeBack(stat);
                     continue;
                 }
@@ -205,9 +205,12 @@ public final class FleetAgent implements AutoCloseable {
         }
     }
 
-    /** Remembers that this agent may have created its node in {@code session}; the oldest are forgotten past {@value #KEPT_SESSIONS}. */
+    /**
+     * Remembers that this agent may have created its node in {@code session} (0: none yet, not
+     * remembered); the oldest are forgotten past {@value #KEPT_SESSIONS}.
+     */
     private void triedIn(long session) {
-        if (mySessions.add(session) && mySessions.size() > KEPT_SESSIONS) {
+        if (session != 0 && mySessions.add(session) && mySessions.size() > KEPT_SESSIONS) {
             mySessions.remove(mySessions.iterator().next());
         }
     }
