@@ -5,6 +5,7 @@ import dev.telar.tui.view.FleetNews;
 import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.problem.ProblemCarrier;
 import dev.telar.workloads.problem.ProblemCode;
+import dev.telar.workloads.problem.ProblemFailure;
 import dev.telar.workloads.remote.ManagerClient;
 import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.remote.fleet.FleetSnapshot;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The dashboard's link to the fleet on a configured manager. Nothing is connected until the fleet
  * view opens; then a thread of its own connects (the UI thread never waits on the network) and
- * starts a {@link FleetWatch}, whose snapshots go to {@code news} (the event loop's queue). Leaving
+ * starts a {@link FleetWatch}, whose snapshots go to {@code news} (the event loop's queue). While
+ * no manager answers (not started yet, restarting) that thread says so and keeps trying, one
+ * attempt at a time, until one answers or the view is left. Leaving
  * the view closes the watch and the client. A connect that ends after the view was left is closed
  * at once: each opening has its own generation.
  */
@@ -34,6 +37,11 @@ final class ManagerFleet implements FleetLink {
     private boolean open;
     private ManagerClient client;
     private FleetWatch watch;
+    /** The thread connecting for the current opening; it ends once connected, refused or left. */
+    private Thread connecting;
+    /** Pause between an attempt no manager answered (each waits {@link ManagerTarget#CONNECT_TIMEOUT}) and the next, ms. */
+    static final long RETRY_MS = 2000;
+    private final long retryMillis;
     /** True while a post of the fleet is scheduled. */
     private final AtomicBoolean pending = new AtomicBoolean();
     /** Least time between two posts of the fleet to the view, milliseconds. */
@@ -46,8 +54,14 @@ final class ManagerFleet implements FleetLink {
     });
 
     ManagerFleet(ManagerTarget target, Consumer<FleetNews> news) {
+        this(target, news, RETRY_MS);
+    }
+
+    /** As above, pausing {@code retryMillis} between a manager that did not answer and the next attempt. */
+    ManagerFleet(ManagerTarget target, Consumer<FleetNews> news, long retryMillis) {
         this.target = target;
         this.news = news;
+        this.retryMillis = retryMillis;
     }
 
     @Override
@@ -63,38 +77,73 @@ final class ManagerFleet implements FleetLink {
         open = true;
         long mine = ++generation;
         news.accept(FleetNews.connecting());
-        Thread connect = new Thread(() -> connect(mine), "telar-fleet-connect");
-        connect.setDaemon(true);
-        connect.start();
+        connecting = new Thread(() -> connect(mine), "telar-fleet-connect");
+        connecting.setDaemon(true);
+        connecting.start();
     }
 
+    /**
+     * Connects for the opening {@code mine}, trying again while no manager answers (it may not be
+     * started yet, or be restarting): one attempt at a time on this one thread, each attempt's
+     * client closed before the next, until one is accepted or the view is left. A refused key or
+     * any other problem is told and ends the tries: trying again would not change the answer.
+     */
     private void connect(long mine) {
-        ManagerClient c;
-        try {
-            c = target.connect();
-        } catch (InterruptedException e) {
-            return;
-        } catch (RuntimeException e) {
-            // A refused key or no answer carries its problem; anything else is told by its own words,
-            // in the view, not as a failure of the dashboard.
-            LOG.warn("fleet view: cannot follow the fleet at {}", target.address(), e);
-            Problem why = e instanceof ProblemCarrier carrier ? carrier.problem()
-                    : Problem.of(ProblemCode.ERROR, String.valueOf(e.getMessage()));
-            synchronized (this) {
-                if (generation == mine) {
-                    news.accept(FleetNews.failed(why));
+        while (true) {
+            ManagerClient c;
+            try {
+                c = target.connect();
+            } catch (InterruptedException left) {
+                return;
+            } catch (ProblemFailure e) {
+                if (e.problem().code() != ProblemCode.MANAGER_UNREACHABLE) {
+                    failed(mine, e);
+                    return;
                 }
-            }
-            return;
-        }
-        synchronized (this) {
-            if (generation != mine || !open) {
-                c.close(); // the view was left while connecting
+                LOG.info("fleet view: no manager answers at {} yet; trying again in {} ms", target.address(), retryMillis);
+                if (!tell(mine, FleetNews.retrying(e.problem()))) {
+                    return;
+                }
+                try {
+                    Thread.sleep(retryMillis);
+                } catch (InterruptedException left) {
+                    return;
+                }
+                continue;
+            } catch (RuntimeException e) {
+                failed(mine, e);
                 return;
             }
-            client = c;
-            watch = FleetWatch.follow(c, FleetWatch.KEEP_GONE, () -> soon(mine));
+            synchronized (this) {
+                if (generation != mine || !open) {
+                    c.close(); // the view was left while connecting
+                    return;
+                }
+                client = c;
+                watch = FleetWatch.follow(c, FleetWatch.KEEP_GONE, () -> soon(mine));
+                return;
+            }
         }
+    }
+
+    /**
+     * Tells why the fleet cannot be followed: a refused key carries its problem; anything else is
+     * told by its own words, in the view, not as a failure of the dashboard.
+     */
+    private void failed(long mine, RuntimeException e) {
+        LOG.warn("fleet view: cannot follow the fleet at {}", target.address(), e);
+        Problem why = e instanceof ProblemCarrier carrier ? carrier.problem()
+                : Problem.of(ProblemCode.ERROR, String.valueOf(e.getMessage()));
+        tell(mine, FleetNews.failed(why));
+    }
+
+    /** Passes {@code n} on while the opening {@code mine} is the current one; false once the view was left. */
+    private synchronized boolean tell(long mine, FleetNews n) {
+        if (generation != mine) {
+            return false;
+        }
+        news.accept(n);
+        return true;
     }
 
     /**
@@ -132,6 +181,10 @@ final class ManagerFleet implements FleetLink {
     private synchronized Runnable detach() {
         open = false;
         generation++;
+        if (connecting != null) {
+            connecting.interrupt(); // an attempt under way, or the pause before the next, ends now
+            connecting = null;
+        }
         FleetWatch w = watch;
         ManagerClient c = client;
         watch = null;

@@ -19,7 +19,7 @@ import java.util.Locale;
  * The fleet view's list: a title with how many hosts are live and gone, then one row per host:
  * name, live (and how long since its last summary) or gone (and since when), 1-minute load,
  * memory used of total, a mini bar per core (one glyph each, its height the core's load), the
- * busiest process and, when it fits, the kind of job the host's lab runs. Without a manager, connecting, or refused: one line saying so.
+ * busiest process and, when it fits, the kind of job the host's lab runs. Without a manager, connecting, retrying, or refused: one line saying so.
  * With the link to the manager lost, the title says for how long and no host is called live: each
  * shows when it was last heard. Draws from the
  * {@link FleetState} only; times are by this machine's clock, against the newest sample's time.
@@ -77,6 +77,8 @@ public final class FleetPanel implements Panel {
                 return t.get("fleet.unconfigured");
             case CONNECTING:
                 return t.get("fleet.connecting");
+            case RETRYING:
+                return t.format("fleet.retrying", s.problem().map(x -> Problems.text(x, t)).orElse(""));
             case FAILED:
                 return t.format("fleet.failed", s.problem().map(x -> Problems.text(x, t)).orElse(""));
             default:

@@ -6,11 +6,13 @@ import java.util.Objects;
 
 /**
  * What the fleet's link tells the fleet view, through the event loop's queue: it is connecting,
- * the fleet as the watch now sees it, or why it could not connect.
+ * the fleet as the watch now sees it, that no manager answered yet and it keeps trying, or why it
+ * could not connect.
  *
- * @param status  {@link FleetState.Status#CONNECTING}, {@link FleetState.Status#WATCHING} or {@link FleetState.Status#FAILED}
+ * @param status  {@link FleetState.Status#CONNECTING}, {@link FleetState.Status#WATCHING},
+ *                {@link FleetState.Status#RETRYING} or {@link FleetState.Status#FAILED}
  * @param fleet   the fleet (empty unless watching)
- * @param problem why it failed; null otherwise
+ * @param problem why it failed or retries; null otherwise
  */
 public record FleetNews(FleetState.Status status, FleetSnapshot fleet, Problem problem) {
     public FleetNews {
@@ -28,7 +30,12 @@ public record FleetNews(FleetState.Status status, FleetSnapshot fleet, Problem p
         return new FleetNews(FleetState.Status.WATCHING, fleet, null);
     }
 
-    /** The manager could not be reached or refused the key. */
+    /** No manager answered ({@code problem}); the link keeps trying by itself. */
+    public static FleetNews retrying(Problem problem) {
+        return new FleetNews(FleetState.Status.RETRYING, FleetSnapshot.EMPTY, Objects.requireNonNull(problem, "problem"));
+    }
+
+    /** The manager refused the key, or something else ended the tries. */
     public static FleetNews failed(Problem problem) {
         return new FleetNews(FleetState.Status.FAILED, FleetSnapshot.EMPTY, Objects.requireNonNull(problem, "problem"));
     }

@@ -19,7 +19,9 @@ public final class FleetState {
         CONNECTING,
         /** Following the fleet. */
         WATCHING,
-        /** The manager did not answer or refused the key ({@link #problem}). */
+        /** No manager answered ({@link #problem}); the link keeps trying by itself. */
+        RETRYING,
+        /** The manager refused the key, or something else ended the tries ({@link #problem}). */
         FAILED
     }
 
@@ -38,7 +40,7 @@ public final class FleetState {
         return fleet;
     }
 
-    /** Why the manager could not be used, when {@link Status#FAILED}. */
+    /** Why the manager could not be used, when {@link Status#RETRYING} or {@link Status#FAILED}. */
     public Optional<Problem> problem() {
         return Optional.ofNullable(problem);
     }

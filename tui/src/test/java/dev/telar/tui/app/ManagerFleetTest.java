@@ -81,6 +81,86 @@ class ManagerFleetTest {
         }
     }
 
+    /**
+     * The view opened while no manager runs: it says so and keeps trying, one thread at a time,
+     * and follows the fleet by itself once a manager starts on that address.
+     */
+    @Test
+    @Timeout(90)
+    void itKeepsTryingWhileNoManagerAnswersAndFollowsTheFleetOnceOneDoes() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        String address = "127.0.0.1:" + port;
+        ManagerFleet fleet = new ManagerFleet(new ManagerTarget(address, Optional.of(keyFile), 10_000), news::add, 500);
+        ManagerServer later = null;
+        try {
+            fleet.open();
+            assertThat(next().status()).isEqualTo(FleetState.Status.CONNECTING);
+            for (int attempt = 1; attempt <= 2; attempt++) { // each attempt waits the connect timeout, 10 s
+                FleetNews retrying = next();
+                assertThat(retrying.status()).as("attempt %d", attempt).isEqualTo(FleetState.Status.RETRYING);
+                assertThat(retrying.problem().code()).isEqualTo(ProblemCode.MANAGER_UNREACHABLE);
+                assertThat(retrying.problem().args()).containsExactly(address, "10");
+                assertThat(connectingThreads()).as("one attempt at a time").isEqualTo(1);
+            }
+            later = ManagerServer.start(new InetSocketAddress("127.0.0.1", port), ManagerServer.defaultDirectory(tmp.resolve("later")),
+                    ManagerKey.read(keyFile));
+            long started = System.nanoTime();
+            try (ManagerClient publisher = ManagerClient.connect(later.connectString(), ManagerKey.read(keyFile), Duration.ofSeconds(10));
+                 FleetAgent agent = FleetAgent.start(publisher, "late", Duration.ofMillis(300), () -> new HostSummary("late", 8,
+                         System.currentTimeMillis(), new double[] {0.5}, new double[] {0, 0, 0}, 1, 2, List.of(), List.of()))) {
+                FleetNews n = next();
+                while (n.status() != FleetState.Status.WATCHING || n.fleet().row("late").isEmpty()) {
+                    assertThat(n.status()).isIn(FleetState.Status.RETRYING, FleetState.Status.WATCHING);
+                    n = next();
+                }
+                System.out.println("fleet view: following the fleet " + Duration.ofNanos(System.nanoTime() - started).toMillis()
+                        + " ms after the manager started");
+                assertThat(n.fleet().row("late").orElseThrow().latest().agentPid()).isEqualTo(8);
+                assertThat(fleet.latest().row("late")).isPresent();
+            }
+            fleet.closeNow();
+            assertThat(connectingThreads()).as("no thread left trying").isZero();
+        } finally {
+            fleet.closeNow();
+            if (later != null) {
+                later.close();
+            }
+        }
+    }
+
+    /** Leaving the view while it retries ends its connecting thread at once, and no news comes after. */
+    @Test
+    void leavingTheViewWhileItRetriesEndsTheTries() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        ManagerFleet fleet = new ManagerFleet(new ManagerTarget("127.0.0.1:" + port, Optional.of(keyFile), 10_000), news::add, 500);
+        try {
+            fleet.open();
+            assertThat(next().status()).isEqualTo(FleetState.Status.CONNECTING);
+            assertThat(next().status()).isEqualTo(FleetState.Status.RETRYING);
+            Thread.sleep(1000); // inside the next attempt now
+            fleet.close();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (connectingThreads() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(connectingThreads()).as("the connecting thread ended within 2 s").isZero();
+            assertThat(news.poll(1, TimeUnit.SECONDS)).as("no news once left").isNull();
+        } finally {
+            fleet.closeNow();
+        }
+    }
+
+    /** The live threads that connect a fleet view to its manager. */
+    private static long connectingThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().equals("telar-fleet-connect")).count();
+    }
+
     @Test
     void aRefusedKeyIsNewsNotAFailureOfTheDashboard() throws Exception {
         Path other = Files.writeString(tmp.resolve("other.key"), "someone-elses-key-0123456789\n");

@@ -75,6 +75,15 @@ class AgentCommandTest {
         return pb;
     }
 
+    /** Starts a daemon thread that adds each line {@code p} prints to {@code lines}; it ends with the process. */
+    private static Thread readLines(Process p, BlockingQueue<String> lines) {
+        Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
+                .lines().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        return reader;
+    }
+
     private CliTest.Run fleet() {
         return cli("fleet", "--json", "--manager", server.connectString(), "--key-file", keyFile.toString());
     }
@@ -152,10 +161,7 @@ class AgentCommandTest {
                     System.currentTimeMillis(), new double[] {0.5}, new double[] {0.1, 0.1, 0.1}, 1L << 30, 2L << 30, List.of(), List.of()));
             Process p = pb.start();
             started.add(p);
-            Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
-                    .lines().forEach(lines::add));
-            reader.setDaemon(true);
-            reader.start();
+            Thread reader = readLines(p, lines);
             String address = server.connectString();
             assertThat(lines.poll(40, TimeUnit.SECONDS)).isEqualTo("agent waiting: the name twin is taken by another agent (pid 4321) at "
                     + address + "; it publishes once that one ends");
@@ -220,6 +226,76 @@ class AgentCommandTest {
         assertThat(p.exitValue()).isEqualTo(1);
         assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
                 .isEqualTo("telar: cannot write the output: Broken pipe" + System.lineSeparator());
+    }
+
+    /**
+     * A real agent process whose manager has stopped: SIGTERM ends it within seconds (it does not
+     * wait out connection timeouts to delete a node the lost session takes along anyway), exit 0,
+     * nothing printed after the line saying the manager was lost, nothing on stderr.
+     */
+    @Test
+    void anAgentWhoseManagerStoppedEndsWithinSecondsOnSigterm() throws Exception {
+        stopsWithinSecondsWithoutItsManager(false);
+    }
+
+    /** As above with the manager's port taken by a process that accepts connections and never answers (a frozen manager). */
+    @Test
+    void anAgentWhoseManagerIsFrozenEndsWithinSecondsOnSigterm() throws Exception {
+        stopsWithinSecondsWithoutItsManager(true);
+    }
+
+    private void stopsWithinSecondsWithoutItsManager(boolean frozen) throws Exception {
+        ProcessBuilder pb = agentProcess("agent", "--interval", "0.5", "--name", "alone");
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Process p = pb.start();
+        started.add(p);
+        Thread reader = readLines(p, lines);
+        String address = server.connectString();
+        assertThat(lines.poll(40, TimeUnit.SECONDS)).isEqualTo("agent publishing alone to " + address + " every 0.5 s");
+        server.close();
+        server = null;
+        assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo("agent lost the manager at " + address + "; trying again every 0.5 s");
+        java.net.ServerSocket mute = null;
+        if (frozen) { // listens on the manager's port, accepts, reads nothing, answers nothing
+            mute = new java.net.ServerSocket();
+            mute.setReuseAddress(true);
+            mute.bind(new InetSocketAddress("127.0.0.1", Integer.parseInt(address.replaceAll(".*:", ""))));
+            java.net.ServerSocket listening = mute;
+            Thread acceptor = new Thread(() -> {
+                List<java.net.Socket> held = new ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(listening.accept());
+                    }
+                } catch (java.io.IOException closed) {
+                    held.forEach(c -> {
+                        try {
+                            c.close();
+                        } catch (java.io.IOException ignored) {
+                            // closing anyway
+                        }
+                    });
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+        try {
+            Thread.sleep(1500); // a few publishes fail meanwhile: the agent's thread is inside a retry when the signal comes
+            long signalled = System.nanoTime();
+            p.toHandle().destroy(); // SIGTERM
+            assertThat(p.waitFor(5, TimeUnit.SECONDS)).as("ended within 5 s of SIGTERM").isTrue();
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
+            System.out.println("agent: ended " + took + " ms after SIGTERM with the manager " + (frozen ? "frozen" : "stopped"));
+        } finally {
+            if (mute != null) {
+                mute.close();
+            }
+        }
+        assertThat(p.exitValue()).isZero();
+        reader.join(5_000);
+        assertThat(lines).isEmpty();
+        assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

@@ -164,6 +164,12 @@ final class EveryPanel {
             vs.press('f');
             return vs.fleet(dev.telar.tui.view.FleetNews.failed(Problem.of(ProblemCode.MANAGER_REFUSED, "10.0.0.5:2181")));
         });
+        steps.put("fleet retrying", vs -> {
+            show(vs);
+            vs.fleet.configured = true;
+            vs.press('f');
+            return vs.fleet(dev.telar.tui.view.FleetNews.retrying(Problem.of(ProblemCode.MANAGER_UNREACHABLE, "10.0.0.5:2181", "10")));
+        });
         steps.put("too small", vs -> {
             vs.terminal.setTerminalSize(new com.googlecode.lanterna.TerminalSize(50, 12));
             return show(vs);

@@ -124,6 +124,20 @@ class FleetRenderTest {
         assertThat(vs.text()).contains(" Cannot follow the fleet: manager at 10.0.0.5:2181 refused the key ").contains(" (authentication failed)");
     }
 
+    @Test
+    void aManagerThatDoesNotAnswerYetIsSaidWithTheRetryInBothLanguages() {
+        VirtualScreen vs = fleetShown(Language.EN);
+        vs.fleet(FleetNews.retrying(Problem.of(ProblemCode.MANAGER_UNREACHABLE, "10.0.0.5:2181", "10")));
+        int said = vs.rowOf(" Cannot follow the fleet yet");
+        assertThat(vs.rows().get(said).strip()).isEqualTo("Cannot follow the fleet yet: no manager answered at 10.0.0.5:2181 within 10 s.");
+        assertThat(vs.rows().get(said + 1).strip()).isEqualTo("Trying again until the manager answers...");
+        VirtualScreen es = fleetShown(Language.ES);
+        es.fleet(FleetNews.retrying(Problem.of(ProblemCode.MANAGER_UNREACHABLE, "10.0.0.5:2181", "10")));
+        said = es.rowOf(" Aún no se puede seguir la flota");
+        assertThat(es.rows().get(said).strip()).isEqualTo("Aún no se puede seguir la flota: ningún manager respondió en 10.0.0.5:2181 en");
+        assertThat(es.rows().get(said + 1).strip()).isEqualTo("10 s. Se reintenta hasta que el manager responda...");
+    }
+
     /** The same two hosts, the manager lost 63 s ago, alpha last heard 65 s ago. */
     static FleetSnapshot managerLost() {
         FleetSnapshot known = twoHosts();

@@ -104,8 +104,9 @@ class FleetTest {
     }
 
     /**
-     * The agent's session is lost (as after a long cut-off): once the server has ended the old
-     * session (and its node), the agent creates its node again in the new session.
+     * The agent's session is lost (as after a long cut-off): the agent creates its node again in
+     * the new session, taking back the node its old session left without waiting for the server
+     * to end that session.
      */
     @Test
     void anAgentWhoseSessionExpiredPublishesAgain() throws Exception {
@@ -117,10 +118,13 @@ class FleetTest {
             until(watch, s -> s.row("gamma").map(FleetRow::live).orElse(false), WAIT);
             long before = publisher.curator().getZookeeperClient().getZooKeeper().getSessionId();
             publisher.curator().getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
-            until(watch, s -> s.row("gamma").map(r -> !r.live()).orElse(false), WAIT);
+            // The node of the old session is the agent's own: it need not wait for the server to end that session.
+            until(() -> {
+                long now = publisher.curator().getZookeeperClient().getZooKeeper().getSessionId();
+                org.apache.zookeeper.data.Stat stat = publisher.curator().checkExists().forPath(FleetAgent.HOSTS + "/gamma");
+                return now != before && stat != null && stat.getEphemeralOwner() == now;
+            }, WAIT);
             FleetSnapshot again = until(watch, s -> s.row("gamma").map(FleetRow::live).orElse(false), WAIT);
-            long after = publisher.curator().checkExists().forPath(FleetAgent.HOSTS + "/gamma").getEphemeralOwner();
-            assertThat(after).isNotEqualTo(before).isEqualTo(publisher.curator().getZookeeperClient().getZooKeeper().getSessionId());
             assertThat(again.row("gamma").orElseThrow().latest().agentPid()).isEqualTo(3);
         }
     }
@@ -235,6 +239,64 @@ class FleetTest {
             assertThat(told.said).containsExactly("publishing", "lost", "back");
         } finally {
             server.close();
+        }
+    }
+
+    /**
+     * The manager is killed and comes back after the agent's client has given its session up: the
+     * restarted manager restores that session, and with it the agent's node, for a whole session
+     * timeout (20 s here). The agent knows the node for its own and publishes again within seconds
+     * of the restart, in its new session, without saying the name is taken.
+     */
+    @Test
+    @Timeout(120)
+    void anAgentTakesBackItsOwnNodeOfAnEarlierSessionAtOnceWhenTheManagerReturns(@TempDir Path state) throws Exception {
+        ManagerKey key = ManagerKey.readOrCreate(ManagerKey.defaultFile(state));
+        ManagerServer server = ManagerServer.start(new java.net.InetSocketAddress("127.0.0.1", 0), ManagerServer.defaultDirectory(state), key);
+        java.net.InetSocketAddress at = server.address();
+        Duration session = Duration.ofSeconds(20);
+        Told told = new Told();
+        java.util.concurrent.CountDownLatch sessionLost = new java.util.concurrent.CountDownLatch(1);
+        String node = FleetAgent.HOSTS + "/again";
+        try (ManagerClient publisher = ManagerClient.connect(server.connectString(), key, WAIT, session);
+             FleetAgent agent = FleetAgent.start(publisher, "again", INTERVAL, () -> summary("again", 6, System.currentTimeMillis()), told)) {
+            assertThat(publisher.sessionTimeout()).isEqualTo(session);
+            long first = publisher.curator().getZookeeperClient().getZooKeeper().getSessionId();
+            until(() -> agent.published() > 0, WAIT);
+            assertThat(publisher.curator().checkExists().forPath(node).getEphemeralOwner()).isEqualTo(first);
+            publisher.curator().getConnectionStateListenable().addListener((c, st) -> {
+                if (st == org.apache.curator.framework.state.ConnectionState.LOST) {
+                    sessionLost.countDown();
+                }
+            });
+            server.close();
+            // The client gives the session up once the link has been down for a whole session.
+            assertThat(sessionLost.await(session.plusSeconds(15).toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            server = ManagerServer.start(at, ManagerServer.defaultDirectory(state), key);
+            long restarted = System.nanoTime();
+            until(() -> {
+                long now = publisher.curator().getZookeeperClient().getZooKeeper().getSessionId();
+                org.apache.zookeeper.data.Stat stat = publisher.curator().checkExists().forPath(node);
+                return now != first && stat != null && stat.getEphemeralOwner() == now;
+            }, Duration.ofSeconds(8)); // the old session, restored at the restart, would hold the node for 20 s
+            long took = Duration.ofNanos(System.nanoTime() - restarted).toMillis();
+            System.out.println("fleet: agent published in its new session " + took + " ms after the manager restarted");
+            long published = agent.published();
+            until(() -> agent.published() > published, WAIT);
+            assertThat(told.said).containsExactly("publishing", "lost", "back");
+        } finally {
+            server.close();
+        }
+    }
+
+    /** Waits until {@code test} holds, at most {@code within}. */
+    private static void until(java.util.concurrent.Callable<Boolean> test, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!test.call()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("not within " + within.toMillis() + " ms");
+            }
+            Thread.sleep(10);
         }
     }
 

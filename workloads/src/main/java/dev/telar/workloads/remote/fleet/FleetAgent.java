@@ -2,7 +2,9 @@ package dev.telar.workloads.remote.fleet;
 
 import dev.telar.workloads.remote.ManagerClient;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -21,9 +23,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The node is created once per session and then only written ({@code setData}); after a
  * session loss (the server dropped it, the node went with it) the next write finds no node and
- * creates it again in the new session. A node of that name held by another live session (another
- * agent with the same name, or this host's previous agent whose session has not yet ended) is
- * left alone: the agent tries again at each interval and takes the name once that session ends.
+ * creates it again in the new session. A node left by one of this agent's own earlier sessions
+ * (the manager restarted and restored that session, which lives on until its timeout) is this
+ * agent's: it is deleted and created again at once. A node of that name held by any other session
+ * (another agent with the same name, or this host's previous agent whose session has not yet
+ * ended) is left alone: the agent tries again at each interval and takes the name once that
+ * session ends.
  * A failed write (connection lost) is logged and tried again at the next interval: the agent
  * never waits without end. Closing deletes the node, so watchers see the host gone at once.
  *
@@ -75,6 +80,10 @@ public final class FleetAgent implements AutoCloseable {
     /** The session in which this agent created its node; 0: none yet. Only the agent's thread writes it. */
     private long ownSession;
     private boolean warnedTaken;
+    /** How many of its latest sessions an agent remembers; nodes of older ones have long expired. */
+    private static final int KEPT_SESSIONS = 8;
+    /** The sessions in which this agent tried to create its node, oldest first. Agent's thread only. */
+    private final Set<Long> mySessions = new LinkedHashSet<>();
 
     private FleetAgent(ManagerClient client, String host, Duration interval, Supplier<HostSummary> summaries, Events events) {
         this.curator = client.curator();
@@ -158,25 +167,68 @@ public final class FleetAgent implements AutoCloseable {
                 LOG.info("fleet node {} vanished; creating it again", path);
             }
         }
-        try {
-            curator.create().creatingParentContainersIfNeeded().withMode(CreateMode.EPHEMERAL).forPath(path, data);
-            ownSession = session;
-            warnedTaken = false;
-            written(data);
-            LOG.info("fleet agent created {} in session 0x{}", path, Long.toHexString(session));
-        } catch (KeeperException.NodeExistsException taken) {
-            Stat stat = curator.checkExists().forPath(path);
-            if (stat != null && stat.getEphemeralOwner() == session) {
-                ownSession = session; // created by a write whose answer was lost
-                curator.setData().forPath(path, data);
+        // At most twice: a second time only after deleting this agent's own node of an earlier session.
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                triedIn(session);
+                curator.create().creatingParentContainersIfNeeded().withMode(CreateMode.EPHEMERAL).forPath(path, data);
+                ownSession = session;
+                warnedTaken = false;
                 written(data);
-            } else if (!warnedTaken) {
-                warnedTaken = true;
-                toldPublishing = false;
-                int holder = holderPid();
-                LOG.warn("fleet node {} is held by another session (agent pid {}); waiting for it to end", path, holder);
-                events.nameTaken(holder);
+                LOG.info("fleet agent created {} in session 0x{}", path, Long.toHexString(session));
+                return;
+            } catch (KeeperException.NodeExistsException taken) {
+                Stat stat = curator.checkExists().forPath(path);
+                if (stat == null) {
+                    continue; // its holder ended meanwhile
+                }
+                long owner = stat.getEphemeralOwner();
+                if (owner == session) {
+                    ownSession = session; // created by a write whose answer was lost
+                    curator.setData().forPath(path, data);
+                    written(data);
+                    return;
+                }
+                if (owner != 0 && mySessions.contains(owner)) { // 0: a persistent node, never an agent's
+                    takeBack(stat);
+                    continue;
+                }
+                if (!warnedTaken) {
+                    warnedTaken = true;
+                    toldPublishing = false;
+                    int holder = holderPid();
+                    LOG.warn("fleet node {} is held by another session (agent pid {}); waiting for it to end", path, holder);
+                    events.nameTaken(holder);
+                }
+                return;
             }
+        }
+    }
+
+    /**
+     * Remembers that this agent may have created its node in {@code session} (0: none yet, not
+     * remembered); the oldest are forgotten past {@value #KEPT_SESSIONS}.
+     */
+    private void triedIn(long session) {
+        if (session != 0 && mySessions.add(session) && mySessions.size() > KEPT_SESSIONS) {
+            mySessions.remove(mySessions.iterator().next());
+        }
+    }
+
+    /**
+     * Deletes this agent's own node left by one of its earlier sessions. That session is lost to
+     * this client for good (it has a new one), but the server keeps it, and the node, until its
+     * timeout: after a manager restart that is a whole session from the restart. No other agent can
+     * hold that session, so the node is this agent's; the version makes sure the node deleted is
+     * the one looked at.
+     */
+    private void takeBack(Stat stale) throws Exception {
+        LOG.info("fleet node {} was created by this agent in its earlier session 0x{}; taking it back", path,
+                Long.toHexString(stale.getEphemeralOwner()));
+        try {
+            curator.delete().withVersion(stale.getVersion()).forPath(path);
+        } catch (KeeperException.NoNodeException | KeeperException.BadVersionException changed) {
+            // gone or written meanwhile: the next create tells who holds it now
         }
     }
 
@@ -216,16 +268,24 @@ public final class FleetAgent implements AutoCloseable {
         }
     }
 
-    /** Stops publishing and deletes the node (when this session still holds it). */
+    /**
+     * Stops publishing and deletes the node when this session still holds it. Without a link to
+     * the manager it deletes nothing and returns at once: the node is ephemeral and goes with the
+     * session, while asking would wait out the connection timeout and its retries (15 s and more).
+     */
     @Override
     public void close() {
         closed = true;
         curator.getConnectionStateListenable().removeListener(link);
         thread.interrupt();
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(5));
+            thread.join(TimeUnit.SECONDS.toMillis(1)); // interrupted, it ends at once; a write stuck past that is let be
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (!curator.getZookeeperClient().isConnected()) {
+            LOG.info("fleet node {} not deleted: no link to the manager; it goes when the session ends", path);
+            return;
         }
         try {
             long session = curator.getZookeeperClient().getZooKeeper().getSessionId();
