@@ -10,6 +10,7 @@ import dev.telar.workloads.remote.ManagerClient;
 import dev.telar.workloads.remote.ManagerTarget;
 import dev.telar.workloads.remote.fleet.FleetSnapshot;
 import dev.telar.workloads.remote.fleet.FleetWatch;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,8 @@ final class ManagerFleet implements FleetLink {
     /** Pause between an attempt no manager answered (each waits {@link ManagerTarget#CONNECT_TIMEOUT}) and the next, ms. */
     static final long RETRY_MS = 2000;
     private final long retryMillis;
+    /** How long one attempt waits for the manager's answer. */
+    private final Duration connectTimeout;
     /** True while a post of the fleet is scheduled. */
     private final AtomicBoolean pending = new AtomicBoolean();
     /** Least time between two posts of the fleet to the view, milliseconds. */
@@ -54,14 +57,18 @@ final class ManagerFleet implements FleetLink {
     });
 
     ManagerFleet(ManagerTarget target, Consumer<FleetNews> news) {
-        this(target, news, RETRY_MS);
+        this(target, news, RETRY_MS, ManagerTarget.CONNECT_TIMEOUT);
     }
 
-    /** As above, pausing {@code retryMillis} between a manager that did not answer and the next attempt. */
-    ManagerFleet(ManagerTarget target, Consumer<FleetNews> news, long retryMillis) {
+    /**
+     * As above, each attempt waiting at most {@code connectTimeout} for the manager, and pausing
+     * {@code retryMillis} between a manager that did not answer and the next attempt.
+     */
+    ManagerFleet(ManagerTarget target, Consumer<FleetNews> news, long retryMillis, Duration connectTimeout) {
         this.target = target;
         this.news = news;
         this.retryMillis = retryMillis;
+        this.connectTimeout = connectTimeout;
     }
 
     @Override
@@ -92,7 +99,7 @@ final class ManagerFleet implements FleetLink {
         while (true) {
             ManagerClient c;
             try {
-                c = target.connect();
+                c = target.connect(connectTimeout);
             } catch (InterruptedException left) {
                 return;
             } catch (ProblemFailure e) {

@@ -93,16 +93,16 @@ class ManagerFleetTest {
             port = free.getLocalPort();
         }
         String address = "127.0.0.1:" + port;
-        ManagerFleet fleet = new ManagerFleet(new ManagerTarget(address, Optional.of(keyFile), 10_000), news::add, 500);
+        ManagerFleet fleet = new ManagerFleet(new ManagerTarget(address, Optional.of(keyFile), 10_000), news::add, 500, Duration.ofSeconds(2)); // short attempts: the tries, not the timeout, are under test
         ManagerServer later = null;
         try {
             fleet.open();
             assertThat(next().status()).isEqualTo(FleetState.Status.CONNECTING);
-            for (int attempt = 1; attempt <= 2; attempt++) { // each attempt waits the connect timeout, 10 s
+            for (int attempt = 1; attempt <= 2; attempt++) { // each attempt waits the connect timeout given above
                 FleetNews retrying = next();
                 assertThat(retrying.status()).as("attempt %d", attempt).isEqualTo(FleetState.Status.RETRYING);
                 assertThat(retrying.problem().code()).isEqualTo(ProblemCode.MANAGER_UNREACHABLE);
-                assertThat(retrying.problem().args()).containsExactly(address, "10");
+                assertThat(retrying.problem().args()).containsExactly(address, "2"); // the attempt's own timeout, seconds
                 assertThat(connectingThreads()).as("one attempt at a time").isEqualTo(1);
             }
             later = ManagerServer.start(new InetSocketAddress("127.0.0.1", port), ManagerServer.defaultDirectory(tmp.resolve("later")),
@@ -138,7 +138,7 @@ class ManagerFleetTest {
         try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             port = free.getLocalPort();
         }
-        ManagerFleet fleet = new ManagerFleet(new ManagerTarget("127.0.0.1:" + port, Optional.of(keyFile), 10_000), news::add, 500);
+        ManagerFleet fleet = new ManagerFleet(new ManagerTarget("127.0.0.1:" + port, Optional.of(keyFile), 10_000), news::add, 500, Duration.ofSeconds(2)); // short attempts: the tries, not the timeout, are under test
         try {
             fleet.open();
             assertThat(next().status()).isEqualTo(FleetState.Status.CONNECTING);

@@ -76,6 +76,11 @@ public record ManagerTarget(String address, Optional<Path> keyFile, long session
      * @throws ProblemException as {@link #key} and {@link ManagerClient#connect}
      */
     public ManagerClient connect() throws InterruptedException {
-        return ManagerClient.connect(address, key(System::getenv), CONNECT_TIMEOUT, session());
+        return connect(CONNECT_TIMEOUT);
+    }
+
+    /** As {@link #connect()}, waiting at most {@code timeout} for the manager's answer. */
+    public ManagerClient connect(Duration timeout) throws InterruptedException {
+        return ManagerClient.connect(address, key(System::getenv), timeout, session());
     }
 }

@@ -245,7 +245,7 @@ class FleetTest {
     /**
      * The manager is killed and comes back after the agent's client has given its session up: the
      * restarted manager restores that session, and with it the agent's node, for a whole session
-     * timeout (20 s here). The agent knows the node for its own and publishes again within seconds
+     * timeout (9 s here). The agent knows the node for its own and publishes again within seconds
      * of the restart, in its new session, without saying the name is taken.
      */
     @Test
@@ -254,7 +254,7 @@ class FleetTest {
         ManagerKey key = ManagerKey.readOrCreate(ManagerKey.defaultFile(state));
         ManagerServer server = ManagerServer.start(new java.net.InetSocketAddress("127.0.0.1", 0), ManagerServer.defaultDirectory(state), key);
         java.net.InetSocketAddress at = server.address();
-        Duration session = Duration.ofSeconds(20);
+        Duration session = Duration.ofSeconds(9);
         Told told = new Told();
         java.util.concurrent.CountDownLatch sessionLost = new java.util.concurrent.CountDownLatch(1);
         String node = FleetAgent.HOSTS + "/again";
@@ -278,7 +278,7 @@ class FleetTest {
                 long now = publisher.curator().getZookeeperClient().getZooKeeper().getSessionId();
                 org.apache.zookeeper.data.Stat stat = publisher.curator().checkExists().forPath(node);
                 return now != first && stat != null && stat.getEphemeralOwner() == now;
-            }, Duration.ofSeconds(8)); // the old session, restored at the restart, would hold the node for 20 s
+            }, Duration.ofSeconds(5)); // the old session, restored at the restart, would hold the node for 9 s
             long took = Duration.ofNanos(System.nanoTime() - restarted).toMillis();
             System.out.println("fleet: agent published in its new session " + took + " ms after the manager restarted");
             long published = agent.published();
