@@ -8,6 +8,7 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.NotLinkException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,28 +33,18 @@ public final class IoWords {
         return Optional.of(what + ": " + why);
     }
 
+    /** The plain reason of each kind of error (the kinds are disjoint), as {@code strerror} words it. */
+    private static final Map<Class<? extends FileSystemException>, String> REASONS = Map.of(
+            NoSuchFileException.class, "no such file or directory",
+            FileAlreadyExistsException.class, "exists already",
+            AccessDeniedException.class, "permission denied",
+            NotDirectoryException.class, "not a directory",
+            DirectoryNotEmptyException.class, "directory not empty",
+            NotLinkException.class, "not a symbolic link",
+            FileSystemLoopException.class, "too many levels of symbolic links");
+
     private static String reason(FileSystemException f) {
-        if (f instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (f instanceof FileAlreadyExistsException) {
-            return "exists already";
-        }
-        if (f instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (f instanceof NotDirectoryException) {
-            return "not a directory";
-        }
-        if (f instanceof DirectoryNotEmptyException) {
-            return "directory not empty";
-        }
-        if (f instanceof NotLinkException) {
-            return "not a symbolic link";
-        }
-        if (f instanceof FileSystemLoopException) {
-            return "too many levels of symbolic links";
-        }
-        return "file system error";
+        return REASONS.entrySet().stream().filter(e -> e.getKey().isInstance(f)).map(Map.Entry::getValue)
+                .findFirst().orElse("file system error");
     }
 }
