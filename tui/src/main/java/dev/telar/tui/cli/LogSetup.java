@@ -16,15 +16,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.LoggerFactory;
 
@@ -57,8 +52,6 @@ public final class LogSetup {
     /** Why log paths were passed over, for the log itself: logging cannot say it yet when they are checked. */
     private static final List<String> REFUSALS = new CopyOnWriteArrayList<>();
 
-    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private LogSetup() {
     }
@@ -242,8 +235,7 @@ public final class LogSetup {
             String problem = problem(abs);
             if (problem == null) {
                 rollIfLarge(abs, ROLL_BYTES);
-                try (FileChannel out = FileChannel.open(abs, Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), OWNER_ONLY)) {
+                try (FileChannel out = RollingLogOutput.openAppending(abs)) {
                     problem = problem(abs); // what was opened, maybe just created
                 }
             }

@@ -61,7 +61,8 @@ final class RollingLogOutput extends OutputStream {
         }
     }
 
-    private static FileChannel openAppending(Path file) throws IOException {
+    /** {@code file} opened for appending, created owner-only when absent, never through a link (also {@link LogSetup}'s check). */
+    static FileChannel openAppending(Path file) throws IOException {
         return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }

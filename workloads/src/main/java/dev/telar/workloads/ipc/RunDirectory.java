@@ -1,7 +1,7 @@
 package dev.telar.workloads.ipc;
 
 import dev.telar.probe.ProcessIdentity;
-import dev.telar.workloads.problem.IoWords;
+import dev.telar.workloads.problem.Problem;
 import dev.telar.workloads.problem.ProblemCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -115,7 +115,7 @@ public final class RunDirectory implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UnsafePlaceException(abs, e, ProblemCode.PLACE_NOT_MADE, oneLine(e));
+            throw new UnsafePlaceException(abs, e, ProblemCode.PLACE_NOT_MADE, Problem.detail(e));
         }
         checkOwn(abs);
         return place;
@@ -146,17 +146,8 @@ public final class RunDirectory implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UnsafePlaceException(place, e, ProblemCode.PLACE_UNCHECKED, oneLine(e));
+            throw new UnsafePlaceException(place, e, ProblemCode.PLACE_UNCHECKED, Problem.detail(e));
         }
-    }
-
-    private static String oneLine(IOException e) {
-        Optional<String> io = IoWords.of(e);
-        if (io.isPresent()) {
-            return io.get();
-        }
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.strip().replaceAll("\\s+", " "));
     }
 
     /**
